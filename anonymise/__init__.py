@@ -1,0 +1,1 @@
+"""Detection, field policy, operators, pseudonym keys and the leak scanner."""

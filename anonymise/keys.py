@@ -1,0 +1,58 @@
+"""The pseudonym key and keyed pseudonyms (HMAC-SHA256).
+
+The key comes from an environment variable (hex) or a key file created on first use with mode
+600 inside the private work area. It is never written to an output, a log or an exception.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+KEY_BYTES = 32
+
+
+class PseudonymKeyError(RuntimeError):
+    """The key is unusable; the message never contains key material."""
+
+
+def load_or_create_key(key_file: Path, env_var: str = "CLINIC_ANON_KEY") -> bytes:
+    """The key from ``env_var`` (hex) if set, else from ``key_file``, created (mode 600) if absent."""
+    from_env = os.environ.get(env_var)
+    if from_env:
+        try:
+            key = bytes.fromhex(from_env.strip())
+        except ValueError:
+            raise PseudonymKeyError(f"{env_var} is not a hex string") from None
+        if len(key) < 16:
+            raise PseudonymKeyError(f"{env_var} must hold at least 16 bytes (32 hex characters)")
+        return key
+    if key_file.exists():
+        if key_file.stat().st_mode & 0o077:
+            os.chmod(key_file, 0o600)  # tighten a key someone copied in with loose permissions
+        key = bytes.fromhex(key_file.read_text().strip())
+        if len(key) < 16:
+            raise PseudonymKeyError(f"key file {key_file} is too short")
+        return key
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(key_file.parent, 0o700)
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    key = secrets.token_bytes(KEY_BYTES)
+    with os.fdopen(fd, "w") as f:
+        f.write(key.hex())
+    return key
+
+
+def pseudonym(key: bytes, value: str | None, purpose: str = "", length: int = 16) -> str | None:
+    """Keyed pseudonym of ``value``; a different ``purpose`` gives an unlinkable pseudonym space."""
+    if value is None:
+        return None
+    msg = f"{purpose}\x1f{value}".encode("utf-8")
+    return hmac.new(key, msg, hashlib.sha256).hexdigest()[:length]
+
+
+def key_fingerprint(key: bytes) -> str:
+    """A short one-way fingerprint to tell keys apart in a manifest without revealing them."""
+    return hashlib.sha256(b"clinic-anon key fingerprint\x00" + key).hexdigest()[:12]

@@ -1,0 +1,1 @@
+"""Synthetic clinic data: the seeded generator and a small committed sample."""

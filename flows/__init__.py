@@ -1,0 +1,1 @@
+"""Prefect flows and tasks, sources, and the clinic-anon CLI."""

@@ -1,0 +1,37 @@
+"""Column contracts of the Parquet files that move between stages (all inside OUT/private).
+
+The anonymised staging table is the only input of the release builders (reports/): it holds no
+direct identifier. Identifiers are already keyed pseudonyms (``pseudo_*``, HMAC-SHA256 under the
+run's key); the release builders derive a per-purpose pseudonym from them with the
+``pseudonym(purpose, value)`` SQL function so that ids of different releases do not join.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+# One row per eligible consultation (record-level or aggregate-only).
+ANONYMISED_CONSULTATIONS = pa.schema([
+    ("pseudo_consultation_id", pa.string()),   # HMAC of consultation_id, never the raw id
+    ("pseudo_member_id", pa.string()),         # HMAC of member_id; null for guests
+    ("record_level", pa.bool_()),              # false: may only be counted in aggregates (under 14)
+    ("sex", pa.string()),                      # F / M / null
+    ("age", pa.int16()),                       # age in years at created_at (from birth_date or age); null if unknown
+    ("age_band", pa.string()),                 # 5-year band '30-34'; '80+'; null if unknown
+    ("region", pa.string()),                   # 시/도 (e.g. '서울', '경기') or country ('US', 'CN' ...); null if unknown
+    ("interested_area", pa.string()),
+    ("channel", pa.string()),
+    ("language", pa.string()),                 # ko / en / zh / ja / null
+    ("created_month", pa.string()),            # 'YYYY-MM'
+    ("answered", pa.bool_()),
+    ("response_hours", pa.float64()),          # answered_at - created_at in hours; null if unanswered
+    ("title", pa.string()),                    # placeholder-anonymised (<PERSON>, <PHONE> ...); null when not record_level
+    ("question", pa.string()),
+    ("answer", pa.string()),
+    ("pub_title", pa.string()),                # surrogate-anonymised for publishing (환자 A, 보호자 B / Patient A)
+    ("pub_question", pa.string()),
+    ("pub_answer", pa.string()),
+    ("pii_found", pa.string()),                # JSON object: entity type -> number of spans removed in this record
+])
+
+ELIGIBILITY_REASONS = ("deleted", "withdrawn", "retention_expired")  # excluded everywhere
+AGGREGATE_ONLY_REASONS = ("under_14",)                               # counted in aggregates only

@@ -1,0 +1,88 @@
+"""Where things live under OUT: a private work area (mode 700) and the releases.
+
+OUT/private/                  raw-derived data never leaves here
+    keys/pseudonym.key        HMAC key (mode 600), created on first use unless CLINIC_ANON_KEY is set
+    staging/accepted/         validated source records (members.parquet, consultations.parquet)
+    staging/eligible/         consultations.parquet with eligibility decisions
+    staging/anonymised/       anonymised chunks (part-*.parquet), the input of the release builders
+    quarantine/               <run-id>.jsonl: rejected records with their reason
+    watermark.json            last successful run (incremental runs)
+    runs/<run-id>/            per-run scratch (canary copies, logs)
+OUT/release/<run-id>/         faq/academic/publishing/advertiser.duckdb, manifest.*, *.html
+OUT/release/latest            symlink to the newest release that passed the leak check
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create a directory readable only by its owner (700), tightening it if it already exists."""
+    path.mkdir(parents=True, exist_ok=True)
+    os.chmod(path, 0o700)
+    return path
+
+
+@dataclass(frozen=True)
+class WorkArea:
+    out: Path
+
+    @property
+    def private(self) -> Path:
+        return self.out / "private"
+
+    @property
+    def keys(self) -> Path:
+        return self.private / "keys"
+
+    @property
+    def key_file(self) -> Path:
+        return self.keys / "pseudonym.key"
+
+    @property
+    def staging(self) -> Path:
+        return self.private / "staging"
+
+    @property
+    def accepted(self) -> Path:
+        return self.staging / "accepted"
+
+    @property
+    def eligible(self) -> Path:
+        return self.staging / "eligible"
+
+    @property
+    def anonymised(self) -> Path:
+        return self.staging / "anonymised"
+
+    @property
+    def quarantine(self) -> Path:
+        return self.private / "quarantine"
+
+    @property
+    def watermark(self) -> Path:
+        return self.private / "watermark.json"
+
+    def run_scratch(self, run_id: str) -> Path:
+        return self.private / "runs" / run_id
+
+    @property
+    def releases(self) -> Path:
+        return self.out / "release"
+
+    @property
+    def latest(self) -> Path:
+        return self.releases / "latest"
+
+    def release_dir(self, run_id: str) -> Path:
+        return self.releases / run_id
+
+    def ensure(self) -> "WorkArea":
+        """Create the layout; every private folder is mode 700."""
+        for d in (self.private, self.keys, self.staging, self.accepted, self.eligible, self.anonymised,
+                  self.quarantine, self.private / "runs"):
+            make_private_dir(d)
+        self.releases.mkdir(parents=True, exist_ok=True)
+        return self

@@ -1,0 +1,1 @@
+"""Release builders (one SQL file per table) and human reports."""
