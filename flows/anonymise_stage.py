@@ -1,0 +1,217 @@
+"""The anonymise stage: plan chunks, anonymise one chunk, and compact staging.
+
+Incremental and resumable by construction:
+- only consultations created/updated after the watermark (or missing from staging) are processed;
+- each chunk's output is named by a key over (source fingerprint, policy, key, watermark, chunk
+  contents), so a rerun after a crash skips chunks already written;
+- compaction rebuilds ``staging/anonymised/current.parquet`` from the previous current rows that
+  are still eligible plus the new chunks, so erasure (deletion, withdrawal, retention) propagates
+  to the next release even for records anonymised long ago.
+Everything here reads and writes files in the private area; nothing returns record content.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from anonymise.generalise import age_band, month
+from anonymise.keys import pseudonym
+from anonymise.policy import FieldPolicy
+from anonymise.regions import province_or_country
+from flows.config import AnonymiseSettings
+from flows.staging import ANONYMISED_CONSULTATIONS
+from flows.workarea import WorkArea
+
+STAGING_PURPOSE = "staging"
+CURRENT = "current.parquet"
+
+
+@dataclass
+class ChunkPlan:
+    chunks: list[str]                 # chunk input files (raw records + member struct), private area
+    outputs: list[str]                # where each chunk's anonymised rows go (skipped if present)
+    todo: int                         # consultations to anonymise in this run
+    kept: int                         # previously anonymised rows still eligible and unchanged
+    dropped: int                      # previously anonymised rows now erased or ineligible
+    rows_per_chunk: list[int] = field(default_factory=list)
+
+
+def _sql_str(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _connect(key: bytes) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.create_function("staging_pseudonym", lambda v: pseudonym(key, v, STAGING_PURPOSE),
+                        [duckdb.sqltype("VARCHAR")], duckdb.sqltype("VARCHAR"), null_handling="special")
+    return con
+
+
+def plan_chunks(work: WorkArea, run_id: str, key: bytes, chunk_key_seed: str,
+                watermark: datetime | None, chunk_records: int) -> ChunkPlan:
+    """Split the consultations to (re)anonymise into chunk files; count what staging keeps and drops."""
+    eligible = work.eligible / "consultations.parquet"
+    members = work.accepted / "members.parquet"
+    current = work.anonymised / CURRENT
+    con = _connect(key)
+    con.execute(f"""CREATE TEMP TABLE eligible AS
+        SELECT *, staging_pseudonym(consultation_id) AS pid FROM read_parquet({_sql_str(eligible)})
+        WHERE exclusion_reason IS NULL""")
+    if current.exists():
+        con.execute(f"CREATE TEMP VIEW staged AS SELECT pseudo_consultation_id AS pid FROM read_parquet({_sql_str(current)})")
+    else:
+        con.execute("CREATE TEMP TABLE staged (pid VARCHAR)")
+    since = "TRUE" if watermark is None else "e.updated_at > $wm OR e.created_at > $wm"
+    params = {} if watermark is None else {"wm": watermark}
+    con.execute(f"""CREATE TEMP TABLE todo AS SELECT e.* FROM eligible e
+        WHERE ({since}) OR e.pid NOT IN (SELECT pid FROM staged)""", params)
+    todo = con.execute("SELECT count(*) FROM todo").fetchone()[0]
+    kept = con.execute("SELECT count(*) FROM staged WHERE pid IN (SELECT pid FROM eligible) "
+                       "AND pid NOT IN (SELECT pid FROM todo)").fetchone()[0]
+    dropped = con.execute("SELECT count(*) FROM staged WHERE pid NOT IN (SELECT pid FROM eligible)").fetchone()[0]
+
+    chunk_dir = work.run_scratch(run_id) / "chunks"
+    chunk_dir.mkdir(parents=True, exist_ok=True)
+    pending = work.staging / "pending"
+    pending.mkdir(parents=True, exist_ok=True)
+    member_join = (f"LEFT JOIN read_parquet({_sql_str(members)}) m ON m.member_id = t.member_id"
+                   if members.exists() else "LEFT JOIN (SELECT NULL::VARCHAR AS member_id) m ON FALSE")
+    con.execute(f"""CREATE TEMP TABLE todo_rows AS
+        SELECT t.* EXCLUDE (pid), CASE WHEN m.member_id IS NULL THEN NULL ELSE m END AS member,
+               row_number() OVER (ORDER BY t.consultation_id) - 1 AS rn
+        FROM todo t {member_join}""")
+    plan = ChunkPlan(chunks=[], outputs=[], todo=todo, kept=kept, dropped=dropped)
+    for start in range(0, todo, chunk_records):
+        table = con.execute("SELECT * EXCLUDE (rn) FROM todo_rows WHERE rn >= $a AND rn < $b ORDER BY rn",
+                            {"a": start, "b": start + chunk_records}).arrow()
+        if isinstance(table, pa.RecordBatchReader):
+            table = table.read_all()
+        ids = "\x1f".join(table.column("consultation_id").to_pylist())
+        digest = hashlib.sha256(f"{chunk_key_seed}\x1e{ids}".encode()).hexdigest()[:24]
+        chunk_file = chunk_dir / f"chunk-{start // chunk_records:06d}.parquet"
+        pq.write_table(table, chunk_file)
+        os.chmod(chunk_file, 0o600)
+        plan.chunks.append(str(chunk_file))
+        plan.outputs.append(str(pending / f"{digest}.parquet"))
+        plan.rows_per_chunk.append(table.num_rows)
+    con.close()
+    return plan
+
+
+@cache
+def _redactor(settings_json: str):
+    """One Redactor (Presidio engine, spaCy, kiwipiepy) per worker process, built on first use."""
+    from anonymise.redactor import Redactor
+
+    return Redactor(AnonymiseSettings.model_validate_json(settings_json))
+
+
+@cache
+def _policy(path: str) -> FieldPolicy:
+    return FieldPolicy.load(Path(path))
+
+
+def _hours_between(start, end) -> float | None:
+    if start is None or end is None:
+        return None
+    return round((end - start).total_seconds() / 3600, 2)
+
+
+def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings, key: bytes) -> dict[str, int]:
+    """Anonymise one chunk file into ``out_file`` (written atomically). Returns counts only."""
+    policy = _policy(str(settings.policy_file))
+    redactor = _redactor(settings.model_dump_json())
+    records = pq.read_table(chunk_file).to_pylist()
+    members = {r["member_id"]: r["member"] for r in records if r.get("member")}
+    text_records = [r for r in records if not r["aggregate_only"]]
+    redactions = {r["consultation_id"]: res for r, res in zip(text_records, redactor.redact_many(text_records, members))}
+
+    totals: dict[str, int] = {}
+    rows = []
+    for rec in records:
+        member = rec.get("member") or {}
+        structured = policy.apply("consultations", {k: v for k, v in rec.items()
+                                                    if k not in ("member", "exclusion_reason", "aggregate_only",
+                                                                 "age_at_consultation")}, key, STAGING_PURPOSE)
+        res = redactions.get(rec["consultation_id"])
+        age = rec.get("age_at_consultation")
+        region = structured.get("region") if "region" in structured else None
+        if region is None and member.get("address") and "region" in structured:
+            region = province_or_country(member["address"])
+        answered = bool((rec.get("answer") or "").strip()) and rec.get("answered_at") is not None
+        text = res.text if res else {}
+        pub = res.surrogate if res else {}
+        counts = dict(res.counts) if res else {}
+        for t, n in counts.items():
+            totals[t] = totals.get(t, 0) + n
+        rows.append({
+            "pseudo_consultation_id": structured.get("consultation_id"),
+            "pseudo_member_id": structured.get("member_id"),
+            "record_level": not rec["aggregate_only"],
+            "sex": structured.get("sex"),
+            "age": age,
+            "age_band": age_band(age) if "age" in structured else None,
+            "region": region,
+            "interested_area": structured.get("interested_area"),
+            "channel": structured.get("channel"),
+            "language": structured.get("language"),
+            "created_month": month(rec.get("created_at")) if "created_at" in structured else None,
+            "answered": answered,
+            "response_hours": _hours_between(rec.get("created_at"), rec.get("answered_at")) if answered else None,
+            "title": text.get("title") if "title" in structured else None,
+            "question": text.get("question") if "question" in structured else None,
+            "answer": text.get("answer") if "answer" in structured else None,
+            "pub_title": pub.get("title") if "title" in structured else None,
+            "pub_question": pub.get("question") if "question" in structured else None,
+            "pub_answer": pub.get("answer") if "answer" in structured else None,
+            "pii_found": json.dumps(counts, sort_keys=True),
+        })
+    table = pa.Table.from_pylist(rows, schema=ANONYMISED_CONSULTATIONS)
+    tmp = Path(out_file).with_suffix(".tmp")
+    pq.write_table(table, tmp)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, out_file)  # a chunk is either fully written or absent: the resume test relies on it
+    return {"records": len(records), "redacted": len(text_records), **{f"pii:{t}": n for t, n in totals.items()}}
+
+
+def compact(work: WorkArea, plan: ChunkPlan, key: bytes) -> int:
+    """Rebuild current.parquet = still-eligible unchanged rows + this run's chunks. Returns rows."""
+    current = work.anonymised / CURRENT
+    eligible = work.eligible / "consultations.parquet"
+    con = _connect(key)
+    con.execute(f"""CREATE TEMP TABLE keep_ids AS
+        SELECT staging_pseudonym(consultation_id) AS pid FROM read_parquet({_sql_str(eligible)})
+        WHERE exclusion_reason IS NULL""")
+    if plan.outputs:
+        outputs = ", ".join(_sql_str(Path(o)) for o in plan.outputs)
+        con.execute(f"CREATE TEMP VIEW fresh AS SELECT * FROM read_parquet([{outputs}])")
+    parts = []
+    if current.exists():
+        not_fresh = " AND pseudo_consultation_id NOT IN (SELECT pseudo_consultation_id FROM fresh)" if plan.outputs else ""
+        parts.append(f"""SELECT * FROM read_parquet({_sql_str(current)})
+            WHERE pseudo_consultation_id IN (SELECT pid FROM keep_ids){not_fresh}""")
+    if plan.outputs:
+        parts.append("SELECT * FROM fresh")
+    tmp = work.anonymised / (CURRENT + ".tmp")
+    if parts:
+        query = " UNION ALL BY NAME ".join(parts)
+        con.execute(f"COPY ({query} ORDER BY pseudo_consultation_id) TO {_sql_str(tmp)} (FORMAT parquet)")
+    else:
+        pq.write_table(ANONYMISED_CONSULTATIONS.empty_table(), tmp)
+    rows = pq.read_metadata(tmp).num_rows
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, current)
+    con.close()
+    # Chunk outputs are folded into current.parquet now; leftovers of abandoned runs go too.
+    for leftover in (work.staging / "pending").glob("*.parquet"):
+        leftover.unlink()
+    return rows

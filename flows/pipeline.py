@@ -1,0 +1,279 @@
+"""The clinic-anon Prefect flow: ingest → eligibility → anonymise → build → check → promote.
+
+Every task takes and returns paths, settings (no personal data) and counts; records move only as
+files inside OUT/private. Results are never persisted and nothing is cached, so Prefect's
+database and storage never hold record content.
+"""
+from __future__ import annotations
+
+import json
+import platform
+import secrets
+import shutil
+import time
+from datetime import date, datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from prefect import flow, get_run_logger, task, unmapped
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+
+from anonymise.keys import key_fingerprint, load_or_create_key
+from anonymise.policy import FieldPolicy
+from flows import log_redaction, progress
+from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, plan_chunks
+from flows.config import Settings
+from flows.watermark import Watermark, read_watermark, write_watermark
+from flows.workarea import WorkArea
+
+# persist_result=False + NO_CACHE: Prefect keeps no copy of what a task returns.
+DATA_TASK = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}
+RELEASES = ("faq", "academic", "publishing", "advertiser")
+VERSIONED = ("clinic-anon", "presidio-analyzer", "presidio-anonymizer", "prefect", "duckdb", "spacy", "kiwipiepy")
+
+log_redaction.install()
+
+
+class ReleaseBlocked(RuntimeError):
+    """The leak check (or its canary self-test) failed: nothing was promoted."""
+
+
+def new_run_id(now: datetime) -> str:
+    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+def _key(settings: Settings, work: WorkArea) -> bytes:
+    return load_or_create_key(settings.anonymise.key_file or work.key_file, settings.anonymise.key_env)
+
+
+# ---------------------------------------------------------------- tasks
+
+@task(name="ingest", retries=2, retry_delay_seconds=5, **DATA_TASK)
+def ingest_task(source: str, out: str, settings_json: str, run_id: str) -> dict:
+    from flows.ingest import ingest
+    from flows.sources import open_source
+
+    settings = Settings.model_validate_json(settings_json)
+    src = open_source(source, settings.source)
+    res = ingest(src, WorkArea(Path(out)), settings, run_id)
+    return {"read": dict(res.read), "accepted": dict(res.accepted),
+            "quarantined": {t: dict(r) for t, r in res.quarantine_reasons.items()},
+            "unknown_columns": dict(getattr(res, "unknown_columns", {}) or {}),
+            "source": {"kind": "postgresql" if source.startswith(("postgresql://", "postgres://")) else "files",
+                       "description": src.describe(), "fingerprint": src.fingerprint()}}
+
+
+@task(name="eligibility", **DATA_TASK)
+def eligibility_task(out: str, settings_json: str, as_of: str) -> dict:
+    from flows.eligibility import apply_eligibility
+
+    settings = Settings.model_validate_json(settings_json)
+    res = apply_eligibility(WorkArea(Path(out)), settings, date.fromisoformat(as_of))
+    return {"excluded": dict(res.excluded), "aggregate_only": dict(res.aggregate_only),
+            "eligible": res.eligible, "due_for_destruction": res.due_for_destruction}
+
+
+@task(name="plan-chunks", **DATA_TASK)
+def plan_task(out: str, run_id: str, settings_json: str, chunk_key_seed: str, since: str | None) -> dict:
+    settings = Settings.model_validate_json(settings_json)
+    work = WorkArea(Path(out))
+    plan = plan_chunks(work, run_id, _key(settings, work), chunk_key_seed,
+                       datetime.fromisoformat(since) if since else None, settings.anonymise.chunk_records)
+    return plan.__dict__
+
+
+@task(name="anonymise-chunk", retries=2, retry_delay_seconds=2, **DATA_TASK)
+def anonymise_task(chunk_file: str, out_file: str, out: str, settings_json: str) -> dict:
+    logger = get_run_logger()
+    counts_file = Path(out_file).with_suffix(".json")
+    if Path(out_file).exists() and counts_file.exists():
+        logger.info("chunk %s already anonymised for this source and policy: skipped", Path(chunk_file).name)
+        return {**json.loads(counts_file.read_text()), "skipped": 1}
+    settings = Settings.model_validate_json(settings_json)
+    started = time.perf_counter()
+    counts = anonymise_chunk(chunk_file, out_file, settings.anonymise, _key(settings, WorkArea(Path(out))))
+    counts_file.write_text(json.dumps(counts))
+    seconds = time.perf_counter() - started
+    logger.info("chunk %s: %d records in %.1f s (%.0f records/s)", Path(chunk_file).name, counts["records"],
+                seconds, counts["records"] / seconds if seconds else 0)
+    return {**counts, "skipped": 0}
+
+
+@task(name="compact-staging", **DATA_TASK)
+def compact_task(out: str, plan: dict, settings_json: str, run_id: str) -> int:
+    settings = Settings.model_validate_json(settings_json)
+    work = WorkArea(Path(out))
+    rows = compact(work, ChunkPlan(**plan), _key(settings, work))
+    for chunk_file in plan["chunks"]:  # raw copies are no longer needed once folded into staging
+        Path(chunk_file).unlink(missing_ok=True)
+    for counts_file in (work.staging / "pending").glob("*.json"):
+        counts_file.unlink()
+    return rows
+
+
+@task(name="build-releases", **DATA_TASK)
+def build_task(out: str, release_dir: str, settings_json: str, run_info: dict) -> dict:
+    from reports.build import build_releases
+
+    settings = Settings.model_validate_json(settings_json)
+    work = WorkArea(Path(out))
+    summaries = build_releases(work.anonymised, Path(release_dir), settings.releases, _key(settings, work),
+                               run_info, dp_ledger=work.private / "dp_ledger.json")
+    return {name: {"file": Path(s.path).name, "bytes": s.bytes, "tables": dict(s.tables), "info": dict(s.info)}
+            for name, s in summaries.items()}
+
+
+@task(name="leak-check", **DATA_TASK)
+def check_task(source: str, release_dir: str, out: str, settings_json: str, run_id: str) -> dict:
+    from anonymise.canary import canary_self_test
+    from anonymise.leak_scan import check_release
+
+    settings = Settings.model_validate_json(settings_json)
+    work = WorkArea(Path(out))
+    key = _key(settings, work)
+    report = check_release(source, Path(release_dir), settings, key=key)
+    scratch = work.run_scratch(run_id) / "canary"
+    canary = canary_self_test(Path(release_dir), scratch, source, settings)
+    shutil.rmtree(scratch, ignore_errors=True)
+    result = report.to_dict()
+    result["canary"] = {"planted": canary.planted, "caught": canary.caught, "passed": canary.passed,
+                        "missed_kinds": list(canary.missed_kinds)}
+    result["markdown"] = report.to_markdown()
+    return result
+
+
+# ---------------------------------------------------------------- flow
+
+@flow(name="clinic-anon", persist_result=False, log_prints=False)
+def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: str | None = None) -> dict:
+    """Run every stage; raise ReleaseBlocked when the leak check fails (the previous release stays)."""
+    logger = get_run_logger()
+    settings = Settings.model_validate_json(settings_json)
+    work = WorkArea(Path(out)).ensure()
+    started = datetime.now(timezone.utc)
+    run_id = new_run_id(started)
+    as_of = as_of or (settings.as_of or datetime.now(ZoneInfo("Asia/Seoul")).date()).isoformat()
+    policy = FieldPolicy.load(settings.anonymise.policy_file)
+    key_fp = key_fingerprint(_key(settings, work))
+    timings: dict[str, float] = {}
+    logger.info("run %s: as-of %s", run_id, as_of)
+
+    t = time.perf_counter()
+    with progress.stage("ingest") as bar:
+        ingested = ingest_task(source, out, settings_json, run_id)
+        bar.total(sum(ingested["read"].values()))
+        bar.advance(sum(ingested["read"].values()))
+    timings["ingest"] = time.perf_counter() - t
+    logger.info("ingest: read %s, quarantined %s", ingested["read"],
+                {tb: sum(r.values()) for tb, r in ingested["quarantined"].items()})
+
+    t = time.perf_counter()
+    with progress.stage("eligibility") as bar:
+        eligibility = eligibility_task(out, settings_json, as_of)
+        bar.total(ingested["accepted"].get("consultations", 0))
+        bar.advance(ingested["accepted"].get("consultations", 0))
+    timings["eligibility"] = time.perf_counter() - t
+    logger.info("eligibility: %d eligible, excluded %s", eligibility["eligible"], eligibility["excluded"])
+
+    t = time.perf_counter()
+    watermark = read_watermark(work.watermark, policy.sha256, key_fp)
+    seed = "\x1e".join([ingested["source"]["fingerprint"], policy.sha256, key_fp,
+                        watermark.updated_until if watermark else "full", as_of])
+    plan = plan_task(out, run_id, settings_json, seed, watermark.updated_until if watermark else None)
+    logger.info("anonymise: %d to process in %d chunks, %d unchanged kept, %d erased from staging",
+                plan["todo"], len(plan["chunks"]), plan["kept"], plan["dropped"])
+    pii_removed: dict[str, int] = {}
+    skipped = 0
+    with progress.stage("anonymise", total=plan["todo"]) as bar:
+        futures = anonymise_task.map(plan["chunks"], plan["outputs"], unmapped(out), unmapped(settings_json))
+        for future in as_completed(futures):
+            counts = future.result()
+            skipped += counts.pop("skipped")
+            bar.advance(counts.pop("records"))
+            counts.pop("redacted", None)
+            for k, n in counts.items():
+                pii_removed[k.removeprefix("pii:")] = pii_removed.get(k.removeprefix("pii:"), 0) + n
+    staged = compact_task(out, plan, settings_json, run_id)
+    timings["anonymise"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    build_dir = work.run_scratch(run_id) / "release"
+    run_info = {"run_id": run_id, "as_of": as_of, "policy_hash": policy.sha256}
+    with progress.stage("build", total=len(RELEASES), unit="releases") as bar:
+        releases = build_task(out, str(build_dir), settings_json, run_info)
+        bar.advance(len(RELEASES))
+    timings["build"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    with progress.stage("leak check", total=1, unit="checks") as bar:
+        check = check_task(source, str(build_dir), out, settings_json, run_id)
+        bar.advance(1)
+    timings["check"] = time.perf_counter() - t
+    passed = bool(check["passed"]) and bool(check["canary"]["passed"])
+
+    manifest = {
+        "run_id": run_id, "as_of": as_of, "started_at": started.isoformat(),
+        "status": "promoted" if passed else "blocked",
+        "source": ingested["source"], "policy_hash": policy.sha256, "key_fingerprint": key_fp,
+        "settings": json.loads(settings_json),
+        "versions": {"python": platform.python_version(), **{p: _version(p) for p in VERSIONED}},
+        "counts": {
+            "read": ingested["read"], "accepted": ingested["accepted"], "quarantined": ingested["quarantined"],
+            "unknown_columns": {**ingested["unknown_columns"], **dict(policy.unknown_columns)},
+            "excluded": eligibility["excluded"], "due_for_destruction": eligibility["due_for_destruction"],
+            "aggregate_only": eligibility["aggregate_only"], "eligible": eligibility["eligible"],
+            "anonymised": plan["todo"], "anonymised_chunks_resumed": skipped,
+            "kept_from_previous_runs": plan["kept"], "erased_from_staging": plan["dropped"], "staged": staged,
+        },
+        "pii_removed": dict(sorted(pii_removed.items(), key=lambda kv: -kv[1])),
+        "releases": releases,
+        "check": {k: v for k, v in check.items() if k != "markdown"},
+        "timings": timings,
+    }
+    (work.run_scratch(run_id) / "leak_report.md").write_text(check["markdown"])
+    final = _finish(work, run_id, build_dir, manifest, passed)
+    if not passed:
+        logger.error("release BLOCKED by the leak check: %s; canary %s/%s caught; the previous release stays",
+                     check.get("findings_by_kind"), check["canary"]["caught"], check["canary"]["planted"])
+        raise ReleaseBlocked(f"leak check failed ({sum(check.get('findings_by_kind', {}).values())} findings); "
+                             f"report: {work.run_scratch(run_id) / 'leak_report.md'}")
+    write_watermark(work.watermark, Watermark(run_id=run_id, updated_until=_max_updated(work),
+                                              policy_hash=policy.sha256, key_fingerprint=key_fp))
+    logger.info("release %s promoted: %s", run_id, final)
+    return {"run_id": run_id, "status": "promoted", "release_dir": str(final), "latest": str(work.latest),
+            "counts": manifest["counts"], "timings": timings}
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _max_updated(work: WorkArea) -> str:
+    import duckdb
+
+    path = str(work.accepted / "consultations.parquet").replace("'", "''")
+    value = duckdb.sql(f"SELECT max(greatest(created_at, coalesce(updated_at, created_at))) "
+                       f"FROM read_parquet('{path}')").fetchone()[0]
+    return (value or datetime(1970, 1, 1, tzinfo=timezone.utc)).isoformat()
+
+
+def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed: bool) -> Path:
+    """Write manifest and reports; promote a passing release, keep a blocked one private."""
+    from flows.promote import promote
+    from reports.manifest import RunManifest, write_manifest
+    from reports.render import render_all
+
+    manifest["finished_at"] = datetime.now(timezone.utc).isoformat()
+    write_manifest(build_dir, RunManifest.model_validate(manifest))
+    render_all(build_dir)
+    if not passed:
+        return build_dir  # stays under OUT/private/runs/<run-id>/: a blocked release is never published
+    final = work.release_dir(run_id)
+    build_dir.rename(final)  # same filesystem: atomic; `latest` still points at the previous release
+    promote(work.releases, run_id)
+    return final

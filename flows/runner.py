@@ -1,0 +1,56 @@
+"""Run the flow from Python or the CLI: choose the task runner, start Prefect, map the outcome."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from flows.config import Settings
+from flows.prefect_runtime import prefect_api
+
+
+def strip_password(source: str) -> str:
+    """Move a password out of a postgresql:// URL into PGPASSWORD.
+
+    The source string becomes a Prefect flow parameter (stored in Prefect's database); a password
+    must not. libpq, psycopg and DuckDB's postgres extension all read PGPASSWORD.
+    """
+    if not source.startswith(("postgresql://", "postgres://")):
+        return source
+    parts = urlsplit(source)
+    if parts.password is None:
+        return source
+    os.environ["PGPASSWORD"] = parts.password
+    netloc = parts.hostname or ""
+    if parts.username:
+        netloc = f"{parts.username}@{netloc}"
+    if parts.port:
+        netloc = f"{netloc}:{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def make_task_runner(settings: Settings, dask_address: str | None = None, dask_workers: int = 0):
+    """Processes on this machine by default; a Dask cluster (remote, or local with N workers) on request."""
+    if dask_address or dask_workers:
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": None})
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    return ProcessPoolTaskRunner(max_workers=settings.anonymise.workers or os.cpu_count() or 1)
+
+
+def run_pipeline(source: str, out: Path, settings: Settings, dask_address: str | None = None,
+                 dask_workers: int = 0) -> dict:
+    """Run the whole flow once. Raises ReleaseBlocked when the leak check blocks the release."""
+    from flows.pipeline import clinic_anon_flow
+
+    source = strip_password(source)
+    runner = make_task_runner(settings, dask_address, dask_workers)
+    with prefect_api():
+        flow = clinic_anon_flow.with_options(task_runner=runner)
+        return flow(source=source, out=str(Path(out).resolve()), settings_json=settings.model_dump_json(),
+                    as_of=settings.as_of.isoformat() if settings.as_of else None)

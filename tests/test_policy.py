@@ -1,0 +1,62 @@
+import hashlib
+
+import pytest
+
+from anonymise.generalise import age_band, month, year
+from anonymise.keys import pseudonym
+from anonymise.policy import FieldPolicy, PolicyError
+from flows.config import DEFAULT_POLICY
+
+KEY = bytes(range(32))
+RECORD = {
+    "consultation_id": "C1", "member_id": "minsu.kim", "name": "김민수", "phone": "010-1111-2222",
+    "email": "m@example.com", "sex": "M", "age": 34, "region": "서울 강남구 신사동 1-2",
+    "interested_area": "nose", "preferred_time": "평일 오후", "channel": "kakao", "language": "ko",
+    "created_at": "2024-03-05T10:00:00+09:00", "updated_at": "2024-03-06T10:00:00+09:00",
+    "ip_address": "10.1.2.3", "title": "t", "question": "q", "answer": "a", "answered_by": "박의사",
+    "answered_at": "2024-03-05T12:00:00+09:00", "deleted": False,
+}
+
+
+def test_default_policy_covers_the_contract_and_drops_identifiers():
+    policy = FieldPolicy.load(DEFAULT_POLICY)
+    out = policy.apply("consultations", RECORD, KEY)
+    for dropped in ("name", "phone", "email", "ip_address", "answered_by", "preferred_time", "deleted"):
+        assert dropped not in out
+    assert out["consultation_id"] == pseudonym(KEY, "C1") != "C1"
+    assert out["member_id"] == pseudonym(KEY, "minsu.kim")
+    assert out["age"] == "30-34"
+    assert out["region"] == "서울"
+    assert out["created_at"] == "2024-03"
+    assert (out["sex"], out["channel"], out["interested_area"]) == ("M", "kakao", "nose")
+    assert out["question"] == "q"  # text passes through to the anonymiser
+    assert policy.text_columns("consultations") == ["title", "question", "answer"]
+    assert policy.sha256 == hashlib.sha256(DEFAULT_POLICY.read_bytes()).hexdigest()
+
+
+def test_unknown_column_is_dropped_and_counted():
+    policy = FieldPolicy.load(DEFAULT_POLICY)
+    out = policy.apply("consultations", {**RECORD, "resident_no": "900101-1234567"}, KEY)
+    assert "resident_no" not in out
+    assert policy.unknown_columns["consultations.resident_no"] == 1
+
+
+def test_members_guardian_values_never_pass():
+    policy = FieldPolicy.load(DEFAULT_POLICY)
+    out = policy.apply("members", {"member_id": "kid01", "birth_date": "2015-02-03", "guardian_name": "김보호",
+                                   "guardian_phone": "010-3333-4444", "guardian_rrn": "800101-2345678",
+                                   "address": "부산 해운대구 우동 12"}, KEY)
+    assert out == {"member_id": pseudonym(KEY, "kid01"), "birth_date": "2015", "address": "부산"}
+
+
+def test_bad_action_is_rejected(tmp_path):
+    bad = tmp_path / "p.toml"
+    bad.write_text('[consultations]\nname = "generalise:soundex"\n')
+    with pytest.raises(PolicyError):
+        FieldPolicy.load(bad)
+
+
+def test_generalisers():
+    assert age_band(0) == "0-4" and age_band(14) == "10-14" and age_band(79) == "75-79" and age_band(93) == "80+"
+    assert age_band(37, width=10) == "30-39" and age_band(None) is None and age_band(-1) is None
+    assert month("2021-12-31T23:59:00+09:00") == "2021-12" and year("1990-03-28") == "1990" and month(None) is None
