@@ -1,0 +1,152 @@
+"""The source data contract as pydantic models, and the Arrow schemas of the accepted Parquet files.
+
+A model validates one raw row (from JSONL, CSV, Parquet or PostgreSQL) into typed values. The
+validation context carries what depends on settings: ``tz`` (a ZoneInfo for timestamps written
+without a zone) and ``text_max_chars``. Error messages are never used downstream: callers turn an
+error into a reason code from its type and field name only, so no value can leak through them.
+
+Decisions (fail closed, documented once here):
+- blank strings are nulls (CSV has no other way to say null);
+- a NUL byte anywhere quarantines the record (binary or truncated data, not text); other control
+  characters (C0 except tab/newline/carriage return, DEL, C1) and zero-width space / word joiner /
+  BOM are stripped, since they carry no meaning and can split a phone number or name so that a
+  detector misses it;
+- enum values are matched case-insensitively (``Kakao`` is ``kakao``, ``f`` is ``F``);
+- every string field, not only the free text, is capped at ``text_max_chars``.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+import pyarrow as pa
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+TableName = Literal["members", "consultations"]
+TABLES: tuple[TableName, ...] = ("members", "consultations")
+
+Sex = Literal["F", "M"]
+MemberStatus = Literal["active", "withdrawn"]
+InterestedArea = Literal["eyes", "nose", "face_contour", "breast", "body", "lifting", "skin", "hair", "other"]
+Channel = Literal["homepage", "kakao", "phone", "realtime", "email", "fax", "board"]
+Language = Literal["ko", "en", "zh", "ja"]
+
+TIMESTAMP_FIELDS = ("joined_at", "withdrawn_at", "created_at", "updated_at", "answered_at")
+_STRIPPED_CHARS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff]")
+_UPPER_ENUMS = {"sex"}
+_LOWER_ENUMS = {"status", "interested_area", "channel", "language"}
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without the control and zero-width characters records drop, and outer whitespace."""
+    return _STRIPPED_CHARS.sub("", text).strip()
+
+
+class _Record(BaseModel):
+    # Unknown columns are removed (and counted) by the caller before validation; ignoring them
+    # here means none can ever reach the typed record.
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _clean_text(cls, value: Any, info: ValidationInfo) -> Any:
+        if not isinstance(value, str):
+            return value
+        if "\x00" in value:
+            raise PydanticCustomError("nul_byte", "contains a NUL byte")
+        value = strip_invisible(value)
+        if not value:
+            return None
+        if len(value) > (info.context or {}).get("text_max_chars", 20_000):
+            raise PydanticCustomError("too_long", "longer than the text cap")
+        if info.field_name in _UPPER_ENUMS:
+            return value.upper()
+        if info.field_name in _LOWER_ENUMS:
+            return value.lower()
+        return value
+
+    @field_validator(*TIMESTAMP_FIELDS, mode="after", check_fields=False)
+    @classmethod
+    def _zone_naive_timestamps(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=(info.context or {}).get("tz") or ZoneInfo("Asia/Seoul"))
+        return value
+
+
+class Member(_Record):
+    member_id: str
+    name: str | None = None
+    birth_date: date | None = Field(None, ge=date(1900, 1, 1))
+    sex: Sex | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    joined_at: datetime | None = None
+    status: MemberStatus
+    withdrawn_at: datetime | None = None
+    marketing_consent: bool | None = None
+    guardian_name: str | None = None
+    guardian_phone: str | None = None
+    guardian_rrn: str | None = None
+
+
+class Consultation(_Record):
+    consultation_id: str
+    member_id: str | None = None
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    sex: Sex | None = None
+    age: int | None = Field(None, ge=0, le=130)
+    region: str | None = None
+    interested_area: InterestedArea | None = None
+    preferred_time: str | None = None
+    channel: Channel | None = None
+    language: Language | None = None
+    created_at: datetime
+    updated_at: datetime | None = None
+    ip_address: str | None = None
+    title: str | None = None
+    question: str | None = None
+    answer: str | None = None
+    answered_by: str | None = None
+    answered_at: datetime | None = None
+    deleted: bool  # required: a record we cannot tell was deleted must not be used
+
+
+MODELS: dict[TableName, type[_Record]] = {"members": Member, "consultations": Consultation}
+ID_COLUMN: dict[TableName, str] = {"members": "member_id", "consultations": "consultation_id"}
+
+# Columns without which a source cannot be judged at all (ids and what eligibility decides on):
+# a file or table missing one is unreadable, not a pile of quarantined rows.
+REQUIRED_COLUMNS: dict[TableName, tuple[str, ...]] = {
+    "members": ("member_id", "status", "birth_date"),
+    "consultations": ("consultation_id", "member_id", "created_at", "deleted", "age"),
+}
+
+
+def arrow_schema(table: TableName, tz: str) -> pa.Schema:
+    """Schema of work.accepted/<table>.parquet: one column per model field, timestamps in ``tz``."""
+    types = {str: pa.string(), int: pa.int16(), bool: pa.bool_(), date: pa.date32(),
+             datetime: pa.timestamp("us", tz=tz)}
+    fields = []
+    for name, info in MODELS[table].model_fields.items():
+        base = _base_type(info.annotation)
+        fields.append(pa.field(name, types[base], nullable=not info.is_required()))
+    return pa.schema(fields)
+
+
+def _base_type(annotation: Any) -> type:
+    """str/int/bool/date/datetime behind ``X | None`` and Literal[...] (literals here are strings)."""
+    if getattr(annotation, "__origin__", None) is Literal:
+        return str
+    for candidate in getattr(annotation, "__args__", (annotation,)):
+        if candidate is type(None):
+            continue
+        if getattr(candidate, "__origin__", None) is Literal:
+            return str
+        return candidate
+    raise TypeError(f"no base type in {annotation!r}")
