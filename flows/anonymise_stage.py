@@ -126,6 +126,24 @@ def _hours_between(start, end) -> float | None:
     return round((end - start).total_seconds() / 3600, 2)
 
 
+def _text_columns(policy: FieldPolicy, rec: dict, text: dict, pub: dict) -> dict:
+    """Title/question/answer as the policy says: anonymised ('text'), as is ('keep'), or absent.
+
+    'keep' on a free-text column is a policy mistake; it is honoured so that the leak check, not
+    this function, is the one place that decides whether such a release may leave.
+    """
+    out = {}
+    for column in ("title", "question", "answer"):
+        action = policy.tables.get("consultations", {}).get(column)
+        if action == "text":
+            out[column], out[f"pub_{column}"] = text.get(column), pub.get(column)
+        elif action == "keep" and not rec["aggregate_only"]:
+            out[column] = out[f"pub_{column}"] = rec.get(column)
+        else:
+            out[column] = out[f"pub_{column}"] = None
+    return out
+
+
 def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings, key: bytes) -> dict[str, int]:
     """Anonymise one chunk file into ``out_file`` (written atomically). Returns counts only."""
     policy = _policy(str(settings.policy_file))
@@ -167,12 +185,7 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
             "created_month": month(rec.get("created_at")) if "created_at" in structured else None,
             "answered": answered,
             "response_hours": _hours_between(rec.get("created_at"), rec.get("answered_at")) if answered else None,
-            "title": text.get("title") if "title" in structured else None,
-            "question": text.get("question") if "question" in structured else None,
-            "answer": text.get("answer") if "answer" in structured else None,
-            "pub_title": pub.get("title") if "title" in structured else None,
-            "pub_question": pub.get("question") if "question" in structured else None,
-            "pub_answer": pub.get("answer") if "answer" in structured else None,
+            **_text_columns(policy, rec, text, pub),
             "pii_found": json.dumps(counts, sort_keys=True),
         })
     table = pa.Table.from_pylist(rows, schema=ANONYMISED_CONSULTATIONS)

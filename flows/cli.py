@@ -12,10 +12,15 @@ from pathlib import Path
 import click
 
 from flows.config import load_settings
+from flows.prefect_runtime import set_quiet_offline_env
+
+set_quiet_offline_env()  # before anything imports Prefect: no telemetry, no analytics, patient start-up
 
 
 class UserError(click.ClickException):
     """One clear error line and exit code 2, never a traceback (and never record content)."""
+
+    exit_code = 2
 
 
 def _settings(config: Path | None, as_of: date | None = None):
@@ -74,7 +79,8 @@ def run(source: str, out_dir: Path, config: Path | None, as_of, dask_address: st
         progress: bool) -> None:
     """Run the whole flow: ingest, eligibility, anonymise, build releases, leak check, promote.
 
-    Exit status: 0 promoted, 1 blocked by the leak check (the previous release stays), 2 bad input.
+    Exit status: 0 promoted, 1 blocked by the leak check (the previous release stays), 2 bad input,
+    3 the run failed (nothing promoted; see the flow-run log).
     """
     from flows import progress as progress_bars
     from flows.pipeline import ReleaseBlocked
@@ -90,6 +96,11 @@ def run(source: str, out_dir: Path, config: Path | None, as_of, dask_address: st
     except ReleaseBlocked as exc:
         click.echo(f"BLOCKED: {exc}", err=True)
         sys.exit(1)
+    except Exception as exc:  # one masked line; the full trace is in Prefect's (masked) flow-run log
+        from flows.log_redaction import mask_text
+
+        click.echo(f"run failed: {type(exc).__name__}: {mask_text(str(exc))[:300]}", err=True)
+        sys.exit(3)
     release = Path(result["release_dir"])
     click.echo(f"run {result['run_id']}: promoted")
     click.echo(f"  release       {release}")

@@ -60,9 +60,11 @@ def ingest_task(source: str, out: str, settings_json: str, run_id: str) -> dict:
     res = ingest(src, WorkArea(Path(out)), settings, run_id)
     return {"read": dict(res.read), "accepted": dict(res.accepted),
             "quarantined": {t: dict(r) for t, r in res.quarantine_reasons.items()},
-            "unknown_columns": dict(getattr(res, "unknown_columns", {}) or {}),
+            "exclusions_from_quarantine": dict(res.exclusions_from_quarantine),
+            "unknown_columns": {f"{table}.{column}": n for table, columns in res.unknown_columns.items()
+                                for column, n in columns.items()},
             "source": {"kind": "postgresql" if source.startswith(("postgresql://", "postgres://")) else "files",
-                       "description": src.describe(), "fingerprint": src.fingerprint()}}
+                       "description": src.describe(), "fingerprint": res.fingerprint}}
 
 
 @task(name="eligibility", **DATA_TASK)
@@ -222,6 +224,7 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
         "counts": {
             "read": ingested["read"], "accepted": ingested["accepted"], "quarantined": ingested["quarantined"],
             "unknown_columns": {**ingested["unknown_columns"], **dict(policy.unknown_columns)},
+            "exclusions_from_quarantine": ingested["exclusions_from_quarantine"],
             "excluded": eligibility["excluded"], "due_for_destruction": eligibility["due_for_destruction"],
             "aggregate_only": eligibility["aggregate_only"], "eligible": eligibility["eligible"],
             "anonymised": plan["todo"], "anonymised_chunks_resumed": skipped,

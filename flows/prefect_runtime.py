@@ -13,7 +13,7 @@ from typing import Iterator
 QUIET_OFFLINE = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "60",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
     # Results stay in memory: a task result may never land in Prefect's storage.
     "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
 }
@@ -35,10 +35,14 @@ def prefect_api() -> Iterator[str]:
     from prefect.server.api.server import SubprocessASGIServer
 
     server = SubprocessASGIServer()
-    server.start()
+    # A loaded 2-core machine needs more than Prefect's default 20 s for the first start.
+    server.start(timeout=int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
     os.environ["PREFECT_API_URL"] = server.api_url
     try:
         yield server.api_url
     finally:
+        from prefect.logging.handlers import APILogHandler
+
+        APILogHandler.flush()  # send the last log lines while the server is still up
         os.environ.pop("PREFECT_API_URL", None)
         server.stop()

@@ -55,6 +55,6 @@ def stage(name: str, total: int | None = None, unit: str = "records") -> Iterato
         task = _progress.tasks[task_id]
         elapsed = task.elapsed or 0.0
         done = task.completed
-        rate = f"{done / elapsed:,.0f} {unit}/s" if elapsed > 0 and done else ""
+        rate = f"{done / elapsed:,.0f} {unit}/s" if elapsed > 0 and done >= elapsed else ""
         _progress.update(task_id, total=task.total or done or 1, completed=done or task.total or 1, rate=rate)
         _progress.stop_task(task_id)

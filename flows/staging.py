@@ -32,6 +32,3 @@ ANONYMISED_CONSULTATIONS = pa.schema([
     ("pub_answer", pa.string()),
     ("pii_found", pa.string()),                # JSON object: entity type -> number of spans removed in this record
 ])
-
-ELIGIBILITY_REASONS = ("deleted", "withdrawn", "retention_expired")  # excluded everywhere
-AGGREGATE_ONLY_REASONS = ("under_14",)                               # counted in aggregates only

@@ -35,3 +35,10 @@ def test_unknown_keys_and_bad_values_are_rejected(tmp_path):
     cfg.write_text('[releasez]\nk = 5\n')
     with pytest.raises(ValidationError):
         load_settings(cfg)
+
+
+def test_example_config_is_valid_and_equals_the_defaults():
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parent.parent / "clinic-anon.example.toml"
+    assert load_settings(example) == load_settings()
