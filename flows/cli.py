@@ -182,10 +182,16 @@ def _existing_key(settings, release_dir: Path) -> bytes | None:
 @main.command()
 @click.argument("release_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def report(release_dir: Path) -> None:
-    """Re-render the HTML/Markdown reports of a release folder from its databases and manifest."""
+    """Re-render the HTML/Markdown reports of a release folder from its databases and manifest.
+
+    The advertiser report and the FAQ book are only rendered for a release whose leak check passed.
+    """
     from reports.render import render_all
 
-    for name, path in render_all(release_dir).items():
+    rendered = render_all(release_dir)
+    if not rendered:
+        raise UserError(f"nothing to render in {release_dir}: no manifest.json or release databases")
+    for name, path in rendered.items():
         click.echo(f"{name:20s} {path}")
 
 

@@ -39,6 +39,8 @@ class AnonymiseSettings(BaseModel):
 
 class ReleaseSettings(BaseModel):
     k_anonymity: int = Field(5, ge=2, description="k for the academic release's quasi-identifiers")
+    k_max_suppression: float = Field(0.05, ge=0, le=1, description="Highest share of academic rows the generalisation "
+                                     "search may suppress: more would bias the research sample more than coarser cells do")
     min_cell_size: int = Field(10, ge=1, description="Advertiser cells below this are suppressed")
     dp_epsilon: float | None = Field(None, gt=0, description="Differential-privacy epsilon for advertiser counts; off when unset")
     dp_mechanism: Literal["laplace", "gaussian"] = "laplace"

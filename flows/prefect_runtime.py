@@ -41,8 +41,8 @@ def prefect_api() -> Iterator[str]:
     try:
         yield server.api_url
     finally:
-        from prefect.logging.handlers import APILogHandler
+        from prefect.logging.handlers import APILogWorker
 
-        APILogHandler.flush()  # send the last log lines while the server is still up
+        APILogWorker.drain_all(timeout=5)  # send the last log lines while the server is still up
         os.environ.pop("PREFECT_API_URL", None)
         server.stop()

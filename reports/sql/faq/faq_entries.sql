@@ -1,0 +1,41 @@
+-- One FAQ entry per cluster of at least getvariable('faq_min_consultations') questions, ranked by frequency.
+CREATE TABLE faq_entries AS
+WITH clusters AS (
+    SELECT
+        cluster_id,
+        any_value(interested_area)               AS interested_area,
+        mode(language)                           AS language,
+        arg_max(question, centrality)            AS question,
+        arg_max(answer, informative_chars)       AS answer,
+        CAST(count(*) AS INTEGER)                AS n_consultations,
+        min(created_month)                       AS first_month,
+        max(created_month)                       AS last_month
+    FROM faq_members
+    WHERE cluster_size >= getvariable('faq_min_consultations')
+    GROUP BY cluster_id
+),
+examples AS (
+    SELECT cluster_id, list(question ORDER BY best_centrality DESC, question)[1:3] AS example_questions
+    FROM (
+        SELECT m.cluster_id, m.question, max(m.centrality) AS best_centrality
+        FROM faq_members AS m
+        JOIN clusters AS c ON c.cluster_id = m.cluster_id AND m.question <> c.question
+        GROUP BY m.cluster_id, m.question
+    )
+    GROUP BY cluster_id
+)
+SELECT
+    c.interested_area || '-' || lpad(CAST(row_number() OVER (
+        PARTITION BY c.interested_area ORDER BY c.n_consultations DESC, c.question) AS VARCHAR), 4, '0') AS faq_id,
+    c.interested_area,
+    c.language,
+    c.question,
+    c.answer,
+    c.n_consultations,
+    coalesce(e.example_questions, []::VARCHAR[]) AS example_questions,
+    c.first_month,
+    c.last_month,
+    korean_search_text(c.question || ' ' || c.answer) AS search_text
+FROM clusters AS c
+LEFT JOIN examples AS e USING (cluster_id)
+ORDER BY c.n_consultations DESC, faq_id;

@@ -1,0 +1,12 @@
+-- Answered record-level consultations: the material of FAQ entries. TEMP: only the clustered
+-- results below are stored. row_id follows the pseudonym order, so it says nothing about time.
+CREATE OR REPLACE TEMP TABLE faq_source AS
+SELECT
+    row_number() OVER (ORDER BY pseudo_consultation_id) AS row_id,
+    interested_area,
+    language,
+    question,
+    answer,
+    created_month
+FROM staging
+WHERE record_level AND answered AND question IS NOT NULL AND answer IS NOT NULL;
