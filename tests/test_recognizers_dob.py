@@ -1,0 +1,38 @@
+import pytest
+
+from anonymise.engine import analyze_text
+
+
+def found(text: str, entity: str) -> list[str]:
+    return [text[r.start:r.end] for r in analyze_text(text) if r.entity_type == entity]
+
+
+@pytest.mark.parametrize("text, dob", [
+    ("생년월일은 1990.03.28입니다", "1990.03.28"),
+    ("생년월일: 900328", "900328"),
+    ("생일은 1990년 3월 28일이에요", "1990년 3월 28일"),
+    ("1992-11-05생 입니다", "1992-11-05"),
+    ("저는 95년생이에요", "95년생"),
+    ("Date of birth: 03/28/1990", "03/28/1990"),
+    ("I was born on March 28, 1990.", "March 28, 1990"),
+    ("DOB 1988-07-14", "1988-07-14"),
+    ("出生日期：1991年5月6日", "1991年5月6日"),
+    ("生年月日は1993年4月1日です", "1993年4月1日"),
+    ("I was born in 1991 in Busan.", "1991"),
+    ("90년 3월 28일생입니다", "90년 3월 28일"),
+    ("생일은 3월 28일이에요", "3월 28일"),
+    ("생년월일 알려드리면 1990.03.28 입니다", "1990.03.28"),
+    ("I was born in Busan in 1991.", "1991"),
+])
+def test_birth_dates(text, dob):
+    assert dob in found(text, "DOB")
+
+
+@pytest.mark.parametrize("text", [
+    "수술은 2023.03.28에 했어요",
+    "I had rhinoplasty on March 28, 2021.",
+    "2024년 5월 10일에 내원 예정입니다",
+    "회복은 6개월 걸려요",
+])
+def test_dates_without_birth_context_stay(text):
+    assert found(text, "DOB") == []
