@@ -127,6 +127,22 @@ def build_task(out: str, release_dir: str, settings_json: str, run_info: dict) -
             for name, s in summaries.items()}
 
 
+_needles_cache: dict[str, object] = {}
+
+
+def _needles(run_id: str, source: str, settings: Settings):
+    """The source's personal values, read once per run and kept in this process's memory only.
+
+    They never travel as a task parameter or result; a task that runs elsewhere rebuilds them.
+    """
+    from anonymise.leak_scan import source_needles
+
+    if run_id not in _needles_cache:
+        _needles_cache.clear()
+        _needles_cache[run_id] = source_needles(source, settings)
+    return _needles_cache[run_id]
+
+
 @task(name="leak-check", **DATA_TASK)
 def check_task(source: str, release_dir: str, out: str, settings_json: str, run_id: str) -> dict:
     from anonymise.canary import canary_self_test
@@ -135,15 +151,27 @@ def check_task(source: str, release_dir: str, out: str, settings_json: str, run_
     settings = Settings.model_validate_json(settings_json)
     work = WorkArea(Path(out))
     key = _key(settings, work)
-    report = check_release(source, Path(release_dir), settings, key=key)
+    needles = _needles(run_id, source, settings)
+    report = check_release(source, Path(release_dir), settings, key=key, needles=needles)
     scratch = work.run_scratch(run_id) / "canary"
-    canary = canary_self_test(Path(release_dir), scratch, source, settings)
+    canary = canary_self_test(Path(release_dir), scratch, source, settings, key=key, needles=needles)
     shutil.rmtree(scratch, ignore_errors=True)
     result = report.to_dict()
     result["canary"] = {"planted": canary.planted, "caught": canary.caught, "passed": canary.passed,
                         "missed_kinds": list(canary.missed_kinds)}
     result["markdown"] = report.to_markdown()
     return result
+
+
+@task(name="leak-check-reports", **DATA_TASK)
+def check_reports_task(source: str, release_dir: str, out: str, settings_json: str, run_id: str) -> dict:
+    """The manifest and reports are rendered after the databases were checked: check them too."""
+    from anonymise.leak_scan import check_release
+
+    settings = Settings.model_validate_json(settings_json)
+    report = check_release(source, Path(release_dir), settings, key=_key(settings, WorkArea(Path(out))),
+                           needles=_needles(run_id, source, settings), files_only=True)
+    return {**report.to_dict(), "markdown": report.to_markdown()}
 
 
 # ---------------------------------------------------------------- flow
@@ -210,7 +238,11 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
 
     t = time.perf_counter()
     with progress.stage("leak check", total=1, unit="checks") as bar:
-        check = check_task(source, str(build_dir), out, settings_json, run_id)
+        try:
+            check = check_task(source, str(build_dir), out, settings_json, run_id)
+        except BaseException:
+            _needles_cache.clear()
+            raise
         bar.advance(1)
     timings["check"] = time.perf_counter() - t
     passed = bool(check["passed"]) and bool(check["canary"]["passed"])
@@ -236,12 +268,18 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
         "timings": timings,
     }
     (work.run_scratch(run_id) / "leak_report.md").write_text(check["markdown"])
-    final = _finish(work, run_id, build_dir, manifest, passed)
+    try:
+        passed, final = _finish(work, run_id, build_dir, manifest, passed, source, settings_json)
+    finally:
+        _needles_cache.clear()  # the source's personal values leave memory with the run
+    check = manifest["check"]
     if not passed:
         logger.error("release BLOCKED by the leak check: %s; canary %s/%s caught; the previous release stays",
                      check.get("findings_by_kind"), check["canary"]["caught"], check["canary"]["planted"])
-        raise ReleaseBlocked(f"leak check failed ({sum(check.get('findings_by_kind', {}).values())} findings); "
-                             f"report: {work.run_scratch(run_id) / 'leak_report.md'}")
+        findings = sum(check.get("findings_by_kind", {}).values())
+        why = f"{findings} findings" if findings else \
+            f"the canary self-test caught only {check['canary']['caught']} of {check['canary']['planted']}"
+        raise ReleaseBlocked(f"leak check failed ({why}); report: {work.run_scratch(run_id) / 'leak_report.md'}")
     write_watermark(work.watermark, Watermark(run_id=run_id, updated_until=_max_updated(work),
                                               policy_hash=policy.sha256, key_fingerprint=key_fp))
     logger.info("release %s promoted: %s", run_id, final)
@@ -265,18 +303,34 @@ def _max_updated(work: WorkArea) -> str:
     return (value or datetime(1970, 1, 1, tzinfo=timezone.utc)).isoformat()
 
 
-def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed: bool) -> Path:
-    """Write manifest and reports; promote a passing release, keep a blocked one private."""
+def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed: bool, source: str,
+            settings_json: str) -> tuple[bool, Path]:
+    """Write manifest and reports, check them, then promote a passing release; a blocked one stays private."""
     from flows.promote import promote
     from reports.manifest import RunManifest, write_manifest
     from reports.render import render_all
 
-    manifest["finished_at"] = datetime.now(timezone.utc).isoformat()
-    write_manifest(build_dir, RunManifest.model_validate(manifest))
-    render_all(build_dir)
+    def write() -> None:
+        manifest["finished_at"] = datetime.now(timezone.utc).isoformat()
+        write_manifest(build_dir, RunManifest.model_validate(manifest))
+        render_all(build_dir)
+
+    write()
+    if passed:
+        files = check_reports_task(source, str(build_dir), str(work.out), settings_json, run_id)
+        if not files["passed"]:
+            passed = False
+            check = manifest["check"]
+            check["passed"] = False
+            check["findings"] = list(check.get("findings", [])) + list(files.get("findings", []))
+            for kind, n in files.get("findings_by_kind", {}).items():
+                check["findings_by_kind"][kind] = check["findings_by_kind"].get(kind, 0) + n
+            manifest["status"] = "blocked"
+            (work.run_scratch(run_id) / "leak_report.md").write_text(files["markdown"])
+            write()
     if not passed:
-        return build_dir  # stays under OUT/private/runs/<run-id>/: a blocked release is never published
+        return False, build_dir  # stays under OUT/private/runs/<run-id>/: a blocked release is never published
     final = work.release_dir(run_id)
     build_dir.rename(final)  # same filesystem: atomic; `latest` still points at the previous release
     promote(work.releases, run_id)
-    return final
+    return True, final
