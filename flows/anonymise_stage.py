@@ -29,7 +29,7 @@ from anonymise.policy import FieldPolicy
 from anonymise.regions import province_or_country
 from flows.config import AnonymiseSettings
 from flows.staging import ANONYMISED_CONSULTATIONS
-from flows.workarea import WorkArea
+from flows.workarea import WorkArea, make_private_dir
 
 STAGING_PURPOSE = "staging"
 CURRENT = "current.parquet"
@@ -79,10 +79,8 @@ def plan_chunks(work: WorkArea, run_id: str, key: bytes, chunk_key_seed: str,
                        "AND pid NOT IN (SELECT pid FROM todo)").fetchone()[0]
     dropped = con.execute("SELECT count(*) FROM staged WHERE pid NOT IN (SELECT pid FROM eligible)").fetchone()[0]
 
-    chunk_dir = work.run_scratch(run_id) / "chunks"
-    chunk_dir.mkdir(parents=True, exist_ok=True)
-    pending = work.staging / "pending"
-    pending.mkdir(parents=True, exist_ok=True)
+    chunk_dir = make_private_dir(work.run_scratch(run_id) / "chunks")
+    pending = make_private_dir(work.staging / "pending")
     member_join = (f"LEFT JOIN read_parquet({_sql_str(members)}) m ON m.member_id = t.member_id"
                    if members.exists() else "LEFT JOIN (SELECT NULL::VARCHAR AS member_id) m ON FALSE")
     con.execute(f"""CREATE TEMP TABLE todo_rows AS

@@ -7,6 +7,7 @@ database and storage never hold record content.
 from __future__ import annotations
 
 import json
+import os
 import platform
 import secrets
 import shutil
@@ -26,7 +27,7 @@ from flows import log_redaction, progress
 from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, plan_chunks
 from flows.config import Settings
 from flows.watermark import Watermark, read_watermark, write_watermark
-from flows.workarea import WorkArea
+from flows.workarea import WorkArea, make_private_dir
 
 # persist_result=False + NO_CACHE: Prefect keeps no copy of what a task returns.
 DATA_TASK = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}
@@ -153,7 +154,7 @@ def check_task(source: str, release_dir: str, out: str, settings_json: str, run_
     key = _key(settings, work)
     needles = _needles(run_id, source, settings)
     report = check_release(source, Path(release_dir), settings, key=key, needles=needles)
-    scratch = work.run_scratch(run_id) / "canary"
+    scratch = make_private_dir(work.run_scratch(run_id) / "canary")
     canary = canary_self_test(Path(release_dir), scratch, source, settings, key=key, needles=needles)
     shutil.rmtree(scratch, ignore_errors=True)
     result = report.to_dict()
@@ -229,7 +230,7 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     timings["anonymise"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    build_dir = work.run_scratch(run_id) / "release"
+    build_dir = make_private_dir(work.run_scratch(run_id) / "release")
     run_info = {"run_id": run_id, "as_of": as_of, "policy_hash": policy.sha256}
     with progress.stage("build", total=len(RELEASES), unit="releases") as bar:
         releases = build_task(out, str(build_dir), settings_json, run_info)
@@ -332,5 +333,6 @@ def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed
         return False, build_dir  # stays under OUT/private/runs/<run-id>/: a blocked release is never published
     final = work.release_dir(run_id)
     build_dir.rename(final)  # same filesystem: atomic; `latest` still points at the previous release
+    os.chmod(final, 0o755)  # private while built and checked; a published release is readable
     promote(work.releases, run_id)
     return True, final

@@ -66,7 +66,8 @@ class WorkArea:
         return self.private / "watermark.json"
 
     def run_scratch(self, run_id: str) -> Path:
-        return self.private / "runs" / run_id
+        """Per-run scratch folder (chunk copies of raw records, canary copies, a blocked release): 700."""
+        return make_private_dir(self.private / "runs" / run_id)
 
     @property
     def releases(self) -> Path:
