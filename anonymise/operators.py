@@ -1,0 +1,114 @@
+"""How a found span is replaced: typed placeholders, or readable surrogates for publishing.
+
+Both go through presidio-anonymizer's ``AnonymizerEngine`` with ``replace`` operators. Surrogates
+differ per person, so each span is given its own operator key ("PERSON#A") before anonymising:
+the same person gets the same letter throughout a record (환자 A in the question and the answer),
+and the label says the person's role (환자/보호자/의사/인물 in Korean text, Patient/Guardian/Doctor/Person
+in any other language). Other entities become a readable label ([전화번호] / [phone]) in the surrogate form.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from string import ascii_uppercase
+
+from presidio_anonymizer import AnonymizerEngine
+from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+from anonymise.engine import detect_language
+
+ROLE_LABELS = {
+    "patient": ("환자", "Patient"), "guardian": ("보호자", "Guardian"), "doctor": ("의사", "Doctor"),
+    "other": ("인물", "Person")}
+ENTITY_LABELS = {
+    "PHONE": ("전화번호", "phone"), "RRN": ("주민등록번호", "resident registration no."),
+    "FRN": ("외국인등록번호", "foreigner registration no."), "PASSPORT": ("여권번호", "passport no."),
+    "DRIVER_LICENSE": ("운전면허번호", "driver's licence no."), "BRN": ("사업자등록번호", "business registration no."),
+    "BANK_ACCOUNT": ("계좌번호", "bank account"), "CREDIT_CARD": ("카드번호", "card number"), "EMAIL": ("이메일", "e-mail"),
+    "URL": ("링크", "link"), "IP_ADDRESS": ("IP 주소", "IP address"), "MESSENGER_ID": ("메신저 ID", "messenger ID"),
+    "SOCIAL_HANDLE": ("SNS 계정", "social media handle"), "MEMBER_ID": ("회원 ID", "member ID"),
+    "ADDRESS": ("주소", "address"), "DOB": ("생년월일", "date of birth"), "CHART_NO": ("차트번호", "chart number"),
+    "VEHICLE_NO": ("차량번호", "vehicle no."), "PERSON": ("이름", "name")}
+
+
+def placeholder(entity_type: str) -> str:
+    return f"<{entity_type}>"
+
+
+def entity_label(entity_type: str, korean: bool) -> str:
+    ko, en = ENTITY_LABELS.get(entity_type, (entity_type, entity_type.lower()))
+    return f"[{ko if korean else en}]"
+
+
+def letter_name(index: int) -> str:
+    """A, B, ... Z, AA, AB, ...: enough letters for any number of people in one record."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = ascii_uppercase[rest] + name
+    return name
+
+
+@dataclass
+class PersonLetters:
+    """The letter of each person of one record, in order of first mention.
+
+    A person is known by an identity key: the role for the record's own people (the patient, the
+    guardian, the answering doctor), the folded name for anyone else.
+    """
+    letters: dict[str, str] = field(default_factory=dict)
+
+    def letter(self, identity: str) -> str:
+        if identity not in self.letters:
+            for known, letter in self.letters.items():
+                # "Zachary" after "Zachary Coffey" is the same person.
+                if known.startswith("name:") and identity.startswith("name:") and (
+                        set(identity[5:].split()) <= set(known[5:].split())
+                        or set(known[5:].split()) <= set(identity[5:].split())):
+                    self.letters[identity] = letter
+                    return letter
+            self.letters[identity] = letter_name(len(set(self.letters.values())))
+        return self.letters[identity]
+
+
+def person_identity(role: str, text: str) -> str:
+    return role if role != "other" else "name:" + " ".join(text.casefold().split())
+
+
+def surrogate(entity_type: str, role: str, letter: str | None, korean: bool) -> str:
+    if entity_type == "PERSON" and letter:
+        ko, en = ROLE_LABELS.get(role, ROLE_LABELS["other"])
+        return f"{ko if korean else en} {letter}"
+    return entity_label(entity_type, korean)
+
+
+@cache
+def anonymizer() -> AnonymizerEngine:
+    return AnonymizerEngine()
+
+
+def apply_placeholders(text: str, spans: list[tuple[str, int, int]]) -> str:
+    """``text`` with each (entity_type, start, end) span replaced by ``<ENTITY_TYPE>``."""
+    if not spans:
+        return text
+    results = [RecognizerResult(t, s, e, 1.0) for t, s, e in spans]
+    operators = {t: OperatorConfig("replace", {"new_value": placeholder(t)}) for t, _, _ in spans}
+    return anonymizer().anonymize(text, results, operators).text
+
+
+def apply_surrogates(text: str, spans: list[tuple[str, int, int, str]], letters: PersonLetters) -> str:
+    """``text`` with each (entity_type, start, end, role) span replaced by its surrogate.
+
+    ``letters`` is shared by all texts of a record so a person keeps one letter across fields.
+    """
+    if not spans:
+        return text
+    korean = detect_language(text) == "ko"
+    results, operators = [], {}
+    for index, (entity_type, start, end, role) in enumerate(spans):
+        letter = letters.letter(person_identity(role, text[start:end])) if entity_type == "PERSON" else None
+        key = f"{entity_type}#{index}"
+        results.append(RecognizerResult(key, start, end, 1.0))
+        operators[key] = OperatorConfig("replace", {"new_value": surrogate(entity_type, role, letter, korean)})
+    return anonymizer().anonymize(text, results, operators).text

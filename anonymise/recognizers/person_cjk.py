@@ -1,0 +1,108 @@
+"""Chinese and Japanese names written in Han/Kana script, found by the cues around them.
+
+Chinese and Japanese text has no spaces, so a name's extent comes from what surrounds it: a cue
+before (我叫, 朋友, 友人の, 私は), an honorific or phrase after (您好, 先生, さん, 様, と申します), or a line
+that holds nothing but a surname-led name (a signature). A known surname must start the name
+unless an honorific follows it directly.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from anonymise.name_data import (CHINESE_NAME_CUES_AFTER, CHINESE_NAME_CUES_BEFORE, CHINESE_SURNAMES,
+                                 CJK_NOT_NAMES, JAPANESE_SURNAMES)
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"
+KATAKANA = r"\u30a1-\u30fa\u30fc"
+CUES_BEFORE = "|".join(sorted(map(re.escape, CHINESE_NAME_CUES_BEFORE), key=len, reverse=True))
+CUES_AFTER = "|".join(sorted(map(re.escape, CHINESE_NAME_CUES_AFTER), key=len, reverse=True))
+# A name is 2-4 Han characters (an optional space between family and given name) or Katakana.
+HAN_NAME = rf"[{HAN}]{{1,3}}[ \u3000]?[{HAN}]{{1,2}}"
+KANA_NAME = rf"[{KATAKANA}]{{2,10}}(?:[・ ][{KATAKANA}]{{2,10}})?"
+# Japanese given names are often in Hiragana after a Kanji surname (中村あゆみ).
+MIXED_NAME = (rf"[{HAN}]{{1,3}}[ \u3000]?(?:(?!です|さん|さま|と申|と言)[\u3041-\u3096]){{2,4}}"
+              rf"(?=です|さん|様|さま|と申|と言|、|。|\s|$)")
+CUE_THEN_NAME = re.compile(rf"(?:{CUES_BEFORE})[ \u3000:：]*({MIXED_NAME}|{HAN_NAME}|{KANA_NAME})")
+# A Chinese surname alone with a title (刘医生, 王先生) still points at one person.
+# "我姓李": a surname given on its own.
+SURNAME_ONLY = re.compile(rf"(?:我姓|姓)([{HAN}])(?=[，,。.、\s]|$)")
+SURNAME_TITLE = re.compile(rf"(?<![{HAN}])([{HAN}])(?=医生|先生|女士|小姐|院长|老师|主任)")
+NAME_THEN_CUE = re.compile(rf"(?<![{HAN}おご])({HAN_NAME}|{KANA_NAME})[ \u3000]?(?={CUES_AFTER})")
+# Honorifics only ever follow a person; phrases such as です or 介绍 need a surname to be trusted.
+HONORIFIC = re.compile(r"(?:您好|你好|先生|女士|小姐|さん|様|さま|くん|ちゃん|氏)")
+SIGNATURE_LINE = re.compile(rf"(?m)^[ \t\u3000]*({HAN_NAME})[ \t\u3000]*$")
+# "林恵です。" opening a line: a Japanese self-introduction with the name first.
+NAME_DESU = re.compile(rf"(?m)^[ \t\u3000]*({HAN_NAME})(?:です|と申します)(?=[。、.!！\s]|$)")
+# In Korean or English text, Chinese characters are rare; a short surname-led run of them
+# standing alone (- 孙晓燕 (010...)) is a name written in its own script.
+STANDALONE_HAN = re.compile(rf"(?<![{HAN}\u3040-\u30ff])([{HAN}]{{2,4}})(?![{HAN}\u3040-\u30ff])")
+KANA_OR_HAN = re.compile(rf"[{HAN}\u3040-\u30ff]")
+LETTER = re.compile(r"[A-Za-z가-힣]")
+STRONG, MEDIUM = 0.85, 0.6
+
+
+def has_surname(name: str) -> bool:
+    compact = name.replace(" ", "").replace("\u3000", "")
+    return compact[:1] in CHINESE_SURNAMES or compact[:2] in CHINESE_SURNAMES or any(
+        compact.startswith(s) for s in JAPANESE_SURNAMES)
+
+
+def trim_to_name(candidate: str) -> str:
+    """Cut a run of Han characters before the first cue that follows the name (郑丽华介绍来的 -> 郑丽华)."""
+    cut = re.search(CUES_AFTER, candidate[1:])
+    return candidate[:cut.start() + 1] if cut else candidate
+
+
+def is_name(name: str) -> bool:
+    compact = name.replace(" ", "").replace("\u3000", "")
+    return 2 <= len(compact) <= 5 and compact not in CJK_NOT_NAMES and not any(
+        compact.endswith(w) or compact.startswith(w) for w in CJK_NOT_NAMES if len(w) >= 2)
+
+
+class CjkNameRecognizer(EntityRecognizer):
+    """Chinese and Japanese personal names in Han or Katakana script."""
+
+    def __init__(self):
+        super().__init__(supported_entities=["PERSON"], name="CjkNameRecognizer", supported_language="zh")
+
+    def load(self) -> None:  # regular expressions only
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if entities and "PERSON" not in entities:
+            return []
+        results = []
+        for match in CUE_THEN_NAME.finditer(text):
+            name = trim_to_name(match.group(1))
+            katakana = re.fullmatch(KANA_NAME, name) is not None
+            if is_name(name) and (katakana or has_surname(name)):
+                results.append(RecognizerResult("PERSON", match.start(1), match.start(1) + len(name), STRONG))
+        for match in NAME_THEN_CUE.finditer(text):
+            name = match.group(1)
+            honorific = HONORIFIC.match(text, match.end()) is not None
+            if is_name(name) and (has_surname(name) or honorific):
+                score = STRONG if has_surname(name) else MEDIUM
+                results.append(RecognizerResult("PERSON", match.start(1), match.end(1), score))
+        if len(KANA_OR_HAN.findall(text)) * 2 < len(LETTER.findall(text)):
+            for match in STANDALONE_HAN.finditer(text):
+                if is_name(match.group(1)) and has_surname(match.group(1)):
+                    results.append(RecognizerResult("PERSON", match.start(1), match.end(1), MEDIUM))
+        for match in SURNAME_ONLY.finditer(text):
+            if match.group(1) in CHINESE_SURNAMES:
+                results.append(RecognizerResult("PERSON", match.start(1), match.end(1), MEDIUM))
+        for match in SURNAME_TITLE.finditer(text):
+            if match.group(1) in CHINESE_SURNAMES:
+                results.append(RecognizerResult("PERSON", match.start(1), match.end(1), MEDIUM))
+        for match in NAME_DESU.finditer(text):
+            compact = match.group(1).replace(" ", "").replace("\u3000", "")
+            if is_name(compact) and any(compact.startswith(s) for s in JAPANESE_SURNAMES):
+                results.append(RecognizerResult("PERSON", match.start(1), match.end(1), STRONG))
+        for match in SIGNATURE_LINE.finditer(text):
+            if is_name(match.group(1)) and has_surname(match.group(1)):
+                results.append(RecognizerResult("PERSON", match.start(1), match.end(1), MEDIUM))
+        return results
+
+
+RECOGNIZERS = [CjkNameRecognizer]

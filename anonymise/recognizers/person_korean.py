@@ -1,0 +1,285 @@
+"""Korean personal names in Hangul, found by their form and their company.
+
+A Hangul word is a name when it splits into surname + one- or two-syllable given name and its
+surroundings say so: an honorific or title (김민수님, 이수민 실장), a relation or role word before it
+(친구 김민서가, 엄마(이지영)), a self-introduction (저는 김민수입니다), a given name alone with 님/씨
+(민수 씨), or a full name standing alone inside Chinese/Japanese/English text (担当박슬기の). A bare
+word with none of these is left alone: most Korean words that start with a surname syllable are
+ordinary words (정말, 이번, 강남), and the record's own names are caught by the deny list anyway.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from anonymise.name_data import (KOREAN_DOUBLE_SURNAMES, KOREAN_GIVEN_SYLLABLES, KOREAN_KIN_WORDS,
+                                 KOREAN_LOOKALIKES, KOREAN_NAME_LABELS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
+                                 KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
+                                 KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAMES, KOREAN_WEAK_CUES)
+
+HANGUL_WORD = re.compile(r"[가-힣]+")
+HANGUL_CHAR = re.compile(r"[가-힣]")
+# Han, Kana or Latin letters: the scripts a Korean name is embedded in when the text is not Korean.
+FOREIGN_LETTER = re.compile(r"[A-Za-z\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+# A Hangul name glued to or spaced from Chinese/Japanese text (担当박슬기の, 院長 황주원).
+CJK_EDGE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff][ \t:：]?$")
+CJK_START = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+TITLES = tuple(sorted(KOREAN_NAME_TITLES, key=len, reverse=True))
+PARTICLES = tuple(sorted(KOREAN_PARTICLES, key=len, reverse=True))
+COPULAS = tuple(sorted(KOREAN_SELF_INTRO_AFTER, key=len, reverse=True))
+# Nouns that carry 님/씨 themselves (부모님, 날씨, 아가씨): the stem is not a given name.
+NOT_GIVEN_NAMES = KOREAN_ROLE_WORDS | KOREAN_RELATION_WORDS | KOREAN_LOOKALIKES | frozenset(
+    "부모 어머 아버 할머 할아 따 아드 하느 사모 선배 후배 주인 목사 신부 수녀 집사 회장 약사 의사 기사 작가 손 "
+    "아가 아저 마음 솜 날 글 말 맵 불 꽃 섭 화 여러 고객 회원 환자 보호 상담 담당 관리 운영 판매 구매 질문 글쓴 "
+    "작성 신청 예약 간호 코디 매니 선생 형 누 언니 오빠 누나 여보 당신 그분 이분 저분 친구 동생".split())
+# Surname + 씨 that is a unit, not a person (섭씨, 화씨), and surname + title words that are titles.
+NOT_SURNAME_TITLE = frozenset("화씨 섭씨 맵씨 부원장 대원장 총원장 부실장 부교수 부장 차장 주임 고객 사원 전문의 대표".split())
+# Surname syllables that, standing alone before a title, are usually a determiner (이 원장님 "this
+# doctor", 전 원장님 "former doctor", 모 원장 "a certain doctor", 제 담당 "my ...").
+DETERMINER_SURNAMES = frozenset("이 전 모 제 한 현 구 신 주 당 본 부 대 각 원 고".split())
+TITLE_WORDS = frozenset(t for t in KOREAN_NAME_TITLES if len(t) > 1)
+SPACED_TITLES = tuple(sorted(TITLE_WORDS | {"님", "씨"}, key=len, reverse=True))
+# Titles that make a bare surname a reference to one person (박원장님, 김실장, 김씨); 님 alone does not.
+SURNAME_TITLES = tuple(t for t in TITLES if t not in ("님", "군", "양", "고객", "환자", "회원", "보호자"))
+
+# Last syllables of nouns for roles that take 님 (담당자님, 상담사님, 원장님, 회원님, 관리인님).
+ROLE_NOUN_ENDINGS = frozenset("장 사 자 원 관 인 생 모 배 객 님 수 형 니 마 빠 냐 리 들 분 주 께".split())
+# Last syllables of place names (강남역, 신사동, 테헤란로): a Hangul word in foreign text ending so is a place.
+PLACE_ENDINGS = frozenset("역 로 길 읍 면 구 시 군 동".split())
+
+STRONG, MEDIUM = 0.85, 0.6
+# How much a word before a candidate speaks for a name (see anonymise.name_data).
+LABEL_CUE, KIN_CUE, WEAK_CUE = "label", "kin", "weak"
+
+
+def split_name(word: str) -> tuple[str, str] | None:
+    """(surname, given) when ``word`` is a surname followed by a one- or two-syllable given name."""
+    for surname in (word[:2], word[:1]):
+        if (surname in KOREAN_DOUBLE_SURNAMES or (len(surname) == 1 and surname in KOREAN_SURNAMES)) \
+                and 1 <= len(word) - len(surname) <= 2:
+            return surname, word[len(surname):]
+    return None
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_particle_chain(suffix: str, depth: int = 2) -> bool:
+    """True when ``suffix`` is one or two particles/copula endings (가, 께서는, 이에요, 한테서요)."""
+    if not suffix:
+        return True
+    if depth == 0:
+        return False
+    return any(suffix.startswith(p) and is_particle_chain(suffix[len(p):], depth - 1) for p in PARTICLES)
+
+
+@functools.lru_cache(maxsize=100_000)
+def title_suffix(suffix: str) -> bool:
+    """True when ``suffix`` is an honorific/title, possibly with particles after it (님께서, 실장이)."""
+    return any(suffix.startswith(t) and is_particle_chain(suffix[len(t):]) for t in TITLES)
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_common_word(word: str) -> bool:
+    """True for a look-alike word with particles glued on (이번에, 정말로, 오늘은)."""
+    return any(word[:n] in KOREAN_LOOKALIKES and is_particle_chain(word[n:]) for n in range(1, len(word) + 1))
+
+
+@functools.cache
+def kiwi():
+    from kiwipiepy import Kiwi  # loaded on the first weak candidate only: most texts never need it
+
+    return Kiwi()
+
+
+# Kiwi gives out-of-vocabulary guesses morpheme ids below this; real dictionary entries are above.
+KIWI_FIRST_KNOWN_ID = 10
+
+
+@functools.lru_cache(maxsize=100_000)
+def not_a_known_word(word: str) -> bool:
+    """Kiwi does not read the word as starting with a dictionary word other than a proper noun.
+
+    Only asked when the name's evidence is weak (a bare particle or copula): Kiwi knows 복용해도,
+    석회화가, 유방암이, 하시나요 (a dictionary word of two or more syllables, or a verb, first) but
+    has never seen 유서연가, and tags 김민서가, 윤태호와 as starting with a proper noun (NNP).
+    """
+    tokens = kiwi().tokenize(word)
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first.tag == "NNP" or first.id < KIWI_FIRST_KNOWN_ID:
+        return True
+    # One syllable first (재 + 온, 이/MM + 은서, 심/XR + 승현) is Kiwi cutting up a name it does not
+    # know; a verb first (하시나요) or a longer dictionary word (복용, 석회, 유방암) is a word it knows.
+    return first.len == 1 and not first.tag.startswith(("V", "XSV", "XSA", "E"))
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_one_known_word(name: str) -> bool:
+    """Kiwi reads the whole candidate as one dictionary word other than a proper noun (주사기, 상담비).
+
+    The check after a relation word, where the cue already speaks for a name: Kiwi often cuts a
+    real name into words (최종+민, 정병+수), so only a single word covering it all counts against it.
+    """
+    tokens = kiwi().tokenize(name)
+    return len(tokens) == 1 and tokens[0].id >= KIWI_FIRST_KNOWN_ID and tokens[0].tag != "NNP"
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_title_word(word: str) -> bool:
+    """The word after a name is a title or honorific, particles allowed (님, 씨가, 실장이, 원장님께)."""
+    return word != "씨앗" and any(word.startswith(t) and is_particle_chain(word[len(t):]) for t in SPACED_TITLES)
+
+
+def plausible_given(given: str) -> bool:
+    return all(s in KOREAN_GIVEN_SYLLABLES for s in given)
+
+
+class KoreanNameRecognizer(EntityRecognizer):
+    """Korean names (surname + given name, or given name with 님/씨) from the words around them."""
+
+    def __init__(self):
+        super().__init__(supported_entities=["PERSON"], name="KoreanNameRecognizer", supported_language="ko")
+
+    def load(self) -> None:  # nothing to load: the knowledge is in anonymise.name_data
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if entities and "PERSON" not in entities:
+            return []
+        letters = len(HANGUL_CHAR.findall(text)) + len(FOREIGN_LETTER.findall(text))
+        mostly_foreign = letters and len(HANGUL_CHAR.findall(text)) * 3 < letters
+        results = []
+        for match in HANGUL_WORD.finditer(text):
+            found = self._name_in(text, match, mostly_foreign)
+            if found:
+                start, end, score = found
+                results.append(RecognizerResult("PERSON", start, end, score))
+        return results
+
+    def _name_in(self, text: str, match: re.Match, mostly_foreign: bool) -> tuple[int, int, float] | None:
+        word, start = match.group(), match.start()
+        before = text[max(0, start - 12):start]
+        after = text[match.end():match.end() + 12]
+        cue_before = self._cue_before(before)
+        next_word = re.match(r" ?([가-힣]+)", after)
+        title_after = bool(next_word) and is_title_word(next_word.group(1))
+        if is_common_word(word):
+            return None
+        surname_only = self._surname_with_title(word, start, title_after)
+        if surname_only:
+            return surname_only
+        for length in (4, 3, 2):
+            if length > len(word):
+                continue
+            name, suffix = word[:length], word[length:]
+            parts = split_name(name)
+            if parts is None or name in KOREAN_LOOKALIKES:
+                continue
+            surname, given = parts
+            if given in KOREAN_ROLE_WORDS or name in NOT_GIVEN_NAMES:
+                continue
+            end = start + length
+            full = len(given) == 2
+            if suffix and title_suffix(suffix) and (full or suffix.startswith(("님", "씨", "고객", "환자"))):
+                if name in NOT_SURNAME_TITLE or (suffix[0] in "군양" and not full):
+                    continue
+                return start, end, STRONG
+            if not suffix and title_after and full:
+                return start, end, STRONG
+            # Without a title the name must not be a word: 제 이상형이, 목주름이, 강남역이에요. A relation
+            # word before it (친구, 가족인, 엄마() is trusted; otherwise Kiwi is asked, last as it costs most.
+            def unknown(cue: str | None = None) -> bool:
+                if cue == LABEL_CUE:  # 성함: 배수지, 상담사 엄지원이: the label settles it
+                    return full
+                if not full or given in KOREAN_LOOKALIKES or given[-1] in PLACE_ENDINGS:
+                    return False
+                if cue == KIN_CUE:
+                    return not is_one_known_word(name)
+                return not_a_known_word(word) and not_a_known_word(name)
+
+            if cue_before and is_particle_chain(suffix) and plausible_given(given) and unknown(cue_before):
+                return start, end, STRONG
+            if suffix.startswith(COPULAS) and cue_before and unknown(cue_before):
+                return start, end, STRONG
+            if suffix.startswith(COPULAS) and plausible_given(given) and unknown():
+                return start, end, MEDIUM
+            if full and not suffix and re.match(r" ?[(/]| ?, ?(?:\d|[남여]\b)", after) and plausible_given(given):
+                return start, end, MEDIUM
+            if suffix and is_particle_chain(suffix) and plausible_given(given) and unknown():
+                return start, end, MEDIUM
+            if full and not suffix and (mostly_foreign or CJK_EDGE.search(before) or CJK_START.match(after)) \
+                    and plausible_given(given) and given[-1] not in PLACE_ENDINGS:
+                return start, end, MEDIUM
+        return self._given_name_alone(word, start, after, cue_before)
+
+    @staticmethod
+    def _surname_with_title(word: str, start: int, title_after: bool) -> tuple[int, int, float] | None:
+        """박원장님, 김 실장님, 김씨: a surname alone with a title still points at one person."""
+        surname, suffix = word[:1], word[1:]
+        if surname not in KOREAN_SURNAMES:
+            return None
+        if suffix and word not in NOT_SURNAME_TITLE and any(
+                suffix.startswith(t) and is_particle_chain(suffix[len(t):]) for t in SURNAME_TITLES):
+            return start, start + 1, STRONG
+        if not suffix and title_after and surname not in DETERMINER_SURNAMES:
+            return start, start + 1, STRONG
+        return None
+
+    @staticmethod
+    def _cue_before(before: str) -> str | None:
+        """What the words right before the candidate say: LABEL_CUE for a name label, staff title or
+        signature (성함: , 상담사 , - ), KIN_CUE for kin and friends (친구 , 엄마( ), WEAK_CUE for a
+        self-reference or generic role (제 , 저는 , 환자 ), None for anything else."""
+        if re.search(r"(?:^|[\n.!?。])[ \t]*[-–—~][ \t]*$", before):
+            return LABEL_CUE  # a signature: "... 부탁드려요. - 김민수"
+        if re.search(r"\b(?:To|From|Dear|Hi|Hello|Name|Mr|Ms|Mrs|Dr)\s?[.:]?[ \t]*$", before):
+            return LABEL_CUE  # "To. 김민수", "Dear 김민수"
+        tail = re.search(r"([가-힣]+)[ \t]*[(:：\[]?[ \t]*$", before)
+        if not tail:
+            return None
+        word = tail.group(1)
+        # 가족인, 동생인, 담당이신: a relation word with the copula 인/이신 still introduces the name.
+        words = {word, re.sub(r"(?:이신|인|이자)$", "", word)}
+        if words & KOREAN_WEAK_CUES:
+            return WEAK_CUE
+        if words & KOREAN_NAME_LABELS:
+            return LABEL_CUE
+        if words & KOREAN_KIN_WORDS:
+            return KIN_CUE
+        if words & KOREAN_ROLE_WORDS:
+            return LABEL_CUE
+        stripped = before[:tail.end()].rstrip(" \t(:：[")
+        return WEAK_CUE if stripped.endswith(KOREAN_SELF_INTRO_BEFORE) and len(word) <= 4 else None
+
+    @staticmethod
+    def _given_name_alone(word: str, start: int, after: str, cue_before: str | None) -> tuple[int, int, float] | None:
+        """민수 씨, 지은님, 제니퍼 님: a name without its surname needs 님/씨, or a relation word before it.
+
+        Two syllables is a Korean given name (syllables checked); three or four is a foreign name
+        written in Hangul, unless it ends like a role noun (담당자님, 상담사님, 센터장님).
+        """
+        for length in (2, 3, 4):
+            stem, suffix = word[:length], word[length:]
+            if len(stem) < length or stem in NOT_GIVEN_NAMES or is_common_word(stem):
+                continue
+            glued = suffix.startswith(("님", "씨")) and is_particle_chain(suffix[1:])
+            spaced = re.match(r" (?:님|씨)([가-힣]*)", after)
+            spaced = not suffix and spaced and is_particle_chain(spaced.group(1))
+            # 동생 재원이 같이: after a relation word a given name with a particle is enough, unless
+            # Kiwi knows the word (남편 회사가).
+            cued = (cue_before in (LABEL_CUE, KIN_CUE) and length == 2 and suffix and is_particle_chain(suffix)
+                    and not is_common_word(word) and not_a_known_word(word))
+            if cued and plausible_given(stem):
+                return start, start + 2, MEDIUM
+            if not (glued or spaced):
+                continue
+            if length == 2 and plausible_given(stem):
+                return start, start + 2, STRONG
+            if length > 2 and stem[-1] not in ROLE_NOUN_ENDINGS and split_name(stem) is None:
+                return start, start + length, MEDIUM
+        return None
+
+
+RECOGNIZERS = [KoreanNameRecognizer]

@@ -1,0 +1,117 @@
+"""Names in Latin script that English NER misses: romanised Korean names and names after cues.
+
+spaCy's small English model (in the engine) finds ordinary English names. It misses what is
+typical of this clinic's mail: romanised Korean names (Kim Min-su, Minsu Kim, Chae-eun), a
+surname after a title (Ms. Kim, Dr. Park), and a name right after a greeting, a self-introduction,
+a relation word or a sign-off (Hi Michele, I'm Mai, my friend Jimin Kim, Best regards,\nAnna Lee).
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from anonymise.name_data import (LATIN_GREETINGS, LATIN_NOT_NAMES, LATIN_RELATIONS, LATIN_SELF_INTRO,
+                                 LATIN_SIGN_OFFS, LATIN_TITLES, ROMANISED_KOREAN_SURNAMES)
+
+# One romanised Korean syllable (Revised Romanization and the common older spellings).
+RR_SYLLABLE = (r"(?:kk|tt|pp|ss|jj|ch|sh|g|k|n|d|t|r|l|m|b|p|s|j|h|w|y)?"
+               r"(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|a|e|o|u|i)"
+               r"(?:ng|k|n|t|l|m|p|g)?")
+RR_ONE = re.compile(rf"{RR_SYLLABLE}", re.IGNORECASE)
+RR_TWO = re.compile(rf"{RR_SYLLABLE}{RR_SYLLABLE}", re.IGNORECASE)
+NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?"
+NAME = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
+HYPHENATED_GIVEN = re.compile(r"\b([A-Z][a-z]{1,5})-([a-z]{1,5})\b")
+TITLE_NAME = re.compile(rf"\b(?:{'|'.join(LATIN_TITLES)})\.?[ \t]+({NAME})")
+GREETING_NAME = re.compile(rf"\b(?:{'|'.join(LATIN_GREETINGS)}),?[ \t]+({NAME})\s*[,!.:\n]")
+SELF_INTRO_NAME = re.compile(rf"(?:{'|'.join(re.escape(c) for c in LATIN_SELF_INTRO)})[ \t]+({NAME})")
+# Family and staff words take one name word or two; looser cues (contact, referred by) need two.
+# Words that follow a lone first name in a sentence ("my stepmom Odile wants ...").
+AFTER_LONE_NAME = ("and who will is has had recommended said told can was at on via wants wanted would also too came "
+                   "comes needs got did does loves likes referred suggested might may should just already booked "
+                   "visited went plans asked").split()
+RELATION_NAME = re.compile(rf"\b(?i:{'|'.join(LATIN_RELATIONS)})[ \t]*[,:(]?[ \t]*(?:named[ \t]+|called[ \t]+)?"
+                           rf"({NAME_WORD}[ \t]+{NAME_WORD}|{NAME_WORD}(?=[ \t]*[,.()!]|[ \t]+(?:"
+                           rf"{'|'.join(AFTER_LONE_NAME)})\b))")
+WEAK_CUE_NAME = re.compile(rf"\b(?i:referred[ \t]+(?:me[ \t]+)?by|recommended[ \t]+by|contact|ask[ \t]+for|speak[ \t]+"
+                           rf"(?:to|with)|reach|message|text|call)[ \t]+({NAME_WORD}[ \t]+{NAME_WORD})")
+SIGN_OFF_NAME = re.compile(rf"(?:{'|'.join(LATIN_SIGN_OFFS)})[ \t]*[,.!]?"
+                           rf"(?:[ \t]*\n+[ \t]*(?:-+[ \t]*)?|[ \t]+-+[ \t]*)({NAME})")
+# A first and last name closing a line after a dash or colon, as in a title or signature
+# ("Consultation request - Anna Lee", "- Anna Lee").
+DASH_NAME = re.compile(rf"(?m)(?:^|[-–—:|][ \t]+)({NAME_WORD}[ \t]+{NAME_WORD})[ \t]*[.!]?[ \t]*$")
+# One name signed after a sentence: "Thanks a lot! - Emma".
+DASH_SIGNATURE = re.compile(rf"(?m)[.!?)][ \t]*[-–—~]+[ \t]*({NAME_WORD})[ \t]*$")
+# "Kim Minsu", "Minsu Kim": a Korean surname next to a two-syllable romanised given name.
+SURNAME_GIVEN = re.compile(rf"\b({NAME_WORD})[ \t]+({NAME_WORD})\b")
+AFTER_TITLE_NOT_NAMES = frozenset("and or the team office clinic surgeon doctor who".split())
+NOT_KOREAN_GIVEN = frozenset("re-do yo-yo so-so no-no bye-bye ha-ha go-go".split())
+
+STRONG, MEDIUM = 0.85, 0.65
+
+
+def is_romanised_syllables(word: str, count: int) -> bool:
+    pattern = RR_ONE if count == 1 else RR_TWO
+    return pattern.fullmatch(word) is not None
+
+
+def is_korean_given(word: str) -> bool:
+    """Min-su, Chae-eun, Minsu: one romanised syllable each side of a hyphen, or two run together."""
+    if "-" in word:
+        left, _, right = word.partition("-")
+        return word.lower() not in NOT_KOREAN_GIVEN and is_romanised_syllables(left, 1) \
+            and is_romanised_syllables(right, 1)
+    return is_romanised_syllables(word, 2)
+
+
+def trim_name(name: str) -> str:
+    """Drop trailing words that are not names ("Michele Thanks" -> "Michele")."""
+    words = name.split()
+    while words and words[-1].lower() in LATIN_NOT_NAMES:
+        words.pop()
+    return " ".join(words)
+
+
+class LatinNameRecognizer(EntityRecognizer):
+    """Romanised Korean names and Latin names after titles, greetings, self-introductions, relations."""
+
+    CUE_PATTERNS = ((GREETING_NAME, STRONG), (SELF_INTRO_NAME, STRONG),
+                    (RELATION_NAME, MEDIUM), (WEAK_CUE_NAME, MEDIUM), (SIGN_OFF_NAME, STRONG),
+                    (DASH_NAME, MEDIUM), (DASH_SIGNATURE, MEDIUM))
+
+    def __init__(self):
+        super().__init__(supported_entities=["PERSON"], name="LatinNameRecognizer", supported_language="en")
+
+    def load(self) -> None:  # regular expressions only
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if entities and "PERSON" not in entities:
+            return []
+        results = []
+        for match in TITLE_NAME.finditer(text):
+            # After Mr./Ms./Dr. a capitalised word is a surname even when it is also a word (Dr. Son, Dr. Won).
+            words = match.group(1).split()
+            name = words[0] + (" " + trim_name(" ".join(words[1:])) if len(words) > 1 else "")
+            name = name.strip() if words[0].lower() not in AFTER_TITLE_NOT_NAMES else ""
+            if name:
+                results.append(RecognizerResult("PERSON", match.start(1), match.start(1) + len(name), STRONG))
+        for pattern, score in self.CUE_PATTERNS:
+            for match in pattern.finditer(text):
+                name = trim_name(match.group(1))
+                if name and not any(word.lower() in LATIN_NOT_NAMES for word in name.split()[:1] + name.split()[-1:]):
+                    results.append(RecognizerResult("PERSON", match.start(1), match.start(1) + len(name), score))
+        for match in HYPHENATED_GIVEN.finditer(text):
+            if is_korean_given(match.group()):
+                results.append(RecognizerResult("PERSON", match.start(), match.end(), STRONG))
+        for match in SURNAME_GIVEN.finditer(text):
+            first, second = match.group(1), match.group(2)
+            if (first.lower() in ROMANISED_KOREAN_SURNAMES and is_korean_given(second)) or \
+                    (second.lower() in ROMANISED_KOREAN_SURNAMES and is_korean_given(first)):
+                if first.lower() not in LATIN_NOT_NAMES and second.lower() not in LATIN_NOT_NAMES:
+                    results.append(RecognizerResult("PERSON", match.start(), match.end(), MEDIUM))
+        return results
+
+
+RECOGNIZERS = [LatinNameRecognizer]

@@ -1,0 +1,116 @@
+"""`clinic-anon redact`: anonymise a JSON Lines file of consultation records (the steward's audit tool).
+
+Streams the input one line at a time (memory does not grow with the file); members are read into
+a dict by member_id because any record may refer to any member. Each output line holds the
+record's consultation_id unchanged, title/question/answer anonymised, and the structured columns
+as the field policy transforms them. The optional explain file lists per record the spans removed
+(field, type, offsets, recognizer, score, role) and never any of the original text. A line that
+is not a JSON object, or whose analysis fails, is not written out; it is counted with its reason.
+"""
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anonymise.engine import AnalysisError
+from anonymise.policy import FieldPolicy
+from anonymise.redactor import TEXT_FIELDS, Redactor
+
+
+@dataclass
+class RedactStats:
+    records: int = 0
+    spans_by_type: Counter = field(default_factory=Counter)
+    rejected: Counter = field(default_factory=Counter)         # reason -> lines not written
+    unknown_columns: Counter = field(default_factory=Counter)  # table.column -> records (dropped)
+    seconds: float = 0.0
+
+    @property
+    def texts_per_second(self) -> float:
+        return self.records * len(TEXT_FIELDS) / self.seconds if self.seconds else 0.0
+
+
+def read_members(path: Path | None) -> dict[str, dict]:
+    members: dict[str, dict] = {}
+    if path is None:
+        return members
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            try:
+                member = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a broken member line only costs that member's deny-list entries
+            if isinstance(member, dict) and member.get("member_id") is not None:
+                members[str(member["member_id"])] = member
+    return members
+
+
+def _anonymise_settings(settings):
+    if settings is None:
+        from flows.config import load_settings
+
+        return load_settings().anonymise
+    return getattr(settings, "anonymise", settings)  # a full Settings or its anonymise section
+
+
+def redact_file(input_path: Path, output_path: Path, members_path: Path | None = None,
+                explain_path: Path | None = None, settings=None, key: bytes | None = None) -> RedactStats:
+    """Anonymise ``input_path`` (JSONL consultations) into ``output_path``; see the module docstring.
+
+    ``key`` is the pseudonym key for the policy's pseudonymised columns; without one a random key
+    is used, so pseudonyms are consistent within this file and unlinkable to anything else.
+    """
+    settings = _anonymise_settings(settings)
+    policy = FieldPolicy.load(settings.policy_file)
+    key = key or secrets.token_bytes(32)
+    members = read_members(Path(members_path) if members_path else None)
+    unredacted_text_columns = [c for c in policy.text_columns("consultations") if c not in TEXT_FIELDS]
+    redactor = Redactor(settings)
+    stats = RedactStats()
+    started = time.perf_counter()
+    explain = open(explain_path, "w", encoding="utf-8") if explain_path else None
+    try:
+        with open(input_path, encoding="utf-8") as source, open(output_path, "w", encoding="utf-8") as out:
+            for line in source:
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    stats.rejected["not JSON"] += 1
+                    continue
+                if not isinstance(record, dict):
+                    stats.rejected["not a JSON object"] += 1
+                    continue
+                member_id = record.get("member_id")
+                try:
+                    redaction = redactor.redact(record, members.get(str(member_id)) if member_id is not None else None)
+                except AnalysisError:
+                    stats.rejected["analysis failed"] += 1  # never written unredacted
+                    continue
+                row = policy.apply("consultations", record, key=key)
+                for column in unredacted_text_columns:
+                    row.pop(column, None)  # fail closed: free text the redactor does not cover never passes
+                row["consultation_id"] = record.get("consultation_id")
+                row.update({name: redaction.text[name] for name in TEXT_FIELDS})
+                out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+                if explain:
+                    spans = [{"field": name, "type": s.entity_type, "start": s.start, "end": s.end,
+                              "recognizer": s.recognizer, "score": s.score, "role": s.role}
+                             for name in TEXT_FIELDS for s in redaction.spans[name]]
+                    explain.write(json.dumps({"consultation_id": record.get("consultation_id"), "spans": spans},
+                                             ensure_ascii=False, default=str) + "\n")
+                stats.records += 1
+                stats.spans_by_type.update(redaction.counts)
+    finally:
+        if explain:
+            explain.close()
+    stats.unknown_columns = Counter(policy.unknown_columns)
+    stats.seconds = time.perf_counter() - started
+    return stats

@@ -1,0 +1,148 @@
+"""The one entry point that anonymises a consultation's free text.
+
+For each of title/question/answer it takes the Presidio engine's findings (patterns, PERSON
+recognizers, English NER) and the record's own deny list, joins overlapping spans into their union
+(when two detectors disagree about the extent, removing more is the safe side), and renders two
+forms: typed placeholders (<PERSON>, <PHONE>) and publishing surrogates (환자 A, [전화번호]).
+Spans keep offsets into the original text and never the text itself, so they can be logged.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
+from anonymise.engine import analyze_text, get_analyzer
+from anonymise.name_data import LATIN_NOT_NAMES
+from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
+
+TEXT_FIELDS = ("title", "question", "answer")
+DENY_LIST = "RecordDenyList"
+
+
+@dataclass(frozen=True)
+class Span:
+    """One removed stretch of a text: offsets into the original, never its content."""
+    entity_type: str
+    start: int
+    end: int
+    recognizer: str
+    score: float
+    role: str
+
+
+@dataclass
+class Redaction:
+    text: dict[str, str | None]        # placeholder form
+    surrogate: dict[str, str | None]   # publishing form
+    spans: dict[str, list[Span]]
+    counts: dict[str, int]
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Overlapping spans become one spanning their union.
+
+    The type comes from the longest member (an e-mail holding a name is an e-mail), the role from
+    the deny list when it took part (it knows whose value this is); a span no deny-list entry
+    touched belongs to "other".
+    """
+    merged: list[Span] = []
+    group: list[Span] = []
+
+    def close() -> None:
+        if not group:
+            return
+        best = max(group, key=lambda s: (s.end - s.start, s.recognizer == DENY_LIST, s.score))
+        owners = [s for s in group if s.recognizer == DENY_LIST and s.entity_type == best.entity_type] or \
+            [s for s in group if s.recognizer == DENY_LIST]
+        role = owners[0].role if owners else OTHER
+        merged.append(Span(best.entity_type, min(s.start for s in group), max(s.end for s in group),
+                           best.recognizer, best.score, role))
+        group.clear()
+
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if group and span.start >= max(s.end for s in group):
+            close()
+        group.append(span)
+    close()
+    return merged
+
+
+# The small English NER model calls product and procedure words names (Ultherapy, Botox - Anna Lee,
+# "gynecomastia surgery is ..."). A name is capitalised, is not a listed non-name word and does
+# not end like a procedure or product.
+NER_SEGMENT_BREAK = re.compile(r"\s+[-–—:|/]\s+|,\s*|\n+")
+AFTER_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+$")  # Dr. Son: a surname, whatever else it means
+PROCEDURE_ENDING = re.compile(r"(?i)(?:plasty|therapy|tomy|ectomy|lift|tox|derm|sculpt|peel|laser|filler)s?$")
+
+
+def _refine_ner(span: Span, text: str) -> list[Span]:
+    """A spaCy PERSON span cut down to its parts that look like a name (none if no part does)."""
+    if span.entity_type != "PERSON" or span.recognizer != "SpacyRecognizer" or AFTER_TITLE.search(text[:span.start]):
+        return [span]
+    kept, cursor = [], span.start
+    for piece in NER_SEGMENT_BREAK.split(text[span.start:span.end]) + [""]:
+        start = text.index(piece, cursor) if piece else span.end
+        words = piece.split()
+        if words and any(w[:1].isupper() for w in words) and not all(w.casefold() in LATIN_NOT_NAMES for w in words) \
+                and not any(PROCEDURE_ENDING.search(w) for w in words):
+            kept.append(Span(span.entity_type, start, start + len(piece), span.recognizer, span.score, span.role))
+        cursor = start + len(piece)
+    return kept
+
+
+def _engine_span(result) -> Span:
+    metadata = result.recognition_metadata or {}
+    return Span(result.entity_type, result.start, result.end, metadata.get("recognizer_name", "unknown"),
+                round(float(result.score), 3), OTHER)
+
+
+def _deny_span(span: DenySpan) -> Span:
+    return Span(span.entity_type, span.start, span.end, DENY_LIST, 1.0, span.role)
+
+
+class Redactor:
+    """Builds the analyzer once; ``redact`` then anonymises one record's texts."""
+
+    def __init__(self, settings=None):
+        if settings is None:
+            from flows.config import load_settings
+
+            settings = load_settings().anonymise
+        self.score_threshold = settings.score_threshold
+        get_analyzer()  # build (and load spaCy) now, not on the first record
+
+    def find_spans(self, text: str | None, deny_list: RecordDenyList) -> list[Span]:
+        if not text:
+            return []
+        found = [_engine_span(r) for r in analyze_text(text, score_threshold=self.score_threshold)]
+        found = [part for s in found for part in _refine_ner(s, text)]
+        found += [_deny_span(s) for s in deny_list.find(text)]
+        return merge_spans(found)
+
+    def redact(self, record: Mapping, member: Mapping | None = None) -> Redaction:
+        deny_list = RecordDenyList.build(dict(record), dict(member) if member else None)
+        letters = PersonLetters()
+        texts, surrogates, all_spans, counts = {}, {}, {}, Counter()
+        for name in TEXT_FIELDS:
+            text = record.get(name)
+            if text is None:
+                texts[name] = surrogates[name] = None
+                all_spans[name] = []
+                continue
+            text = str(text)  # a number or list in a text column is still redacted, never passed through
+            spans = self.find_spans(text, deny_list)
+            texts[name] = apply_placeholders(text, [(s.entity_type, s.start, s.end) for s in spans])
+            surrogates[name] = apply_surrogates(text, [(s.entity_type, s.start, s.end, s.role) for s in spans],
+                                                letters)
+            all_spans[name] = spans
+            counts.update(s.entity_type for s in spans)
+        return Redaction(texts, surrogates, all_spans, dict(counts))
+
+    def redact_many(self, records: Iterable[Mapping], members: Mapping[str, Mapping]) -> Iterator[Redaction]:
+        """Redactions of ``records`` in order; each joined to its member by member_id."""
+        for record in records:
+            member_id = record.get("member_id")
+            yield self.redact(record, members.get(member_id) if member_id else None)

@@ -1,0 +1,46 @@
+"""Latin-script PERSON recognizer: romanised Korean names and names after English cues."""
+import pytest
+
+from anonymise.recognizers.person_latin import LatinNameRecognizer, is_korean_given
+
+RECOGNIZER = LatinNameRecognizer()
+
+
+def names(text: str) -> list[str]:
+    return [text[r.start:r.end] for r in RECOGNIZER.analyze(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dear Ms. Pyo, thank you for your inquiry.", "Pyo"),
+    ("Hi Dr. Tak, I have a question.", "Tak"),
+    ("My cousin had surgery with Dr. Son last year.", "Son"),
+    ("Thanks a lot! - Corin", "Corin"),
+    ("Hello Corin, we received your photos.", "Corin"),
+    ("I'm Maribel and I live in Ohio.", "Maribel"),
+    ("My name is Aldous Quist.", "Aldous Quist"),
+    ("My husband Thorne Halvik will come too.", "Thorne Halvik"),
+    ("Please contact Wren Solberg at the desk.", "Wren Solberg"),
+    ("Best regards,\nIsolde Varga", "Isolde Varga"),
+    ("Consultation request - Odile Brandt", "Odile Brandt"),
+    ("Our coordinator Bong Se-rin will call you.", "Bong Se-rin"),
+    ("I came with Ha-ram Pyo last time.", "Ha-ram Pyo"),
+    ("Maeng Jiyul and Yunseul Tak", "Maeng Jiyul"),
+])
+def test_names_after_cues_and_romanised_korean_names(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi there, I'm interested in rhinoplasty.",
+    "Dear Sir or Madam, I'm Korean-American and I'm planning a trip.",
+    "I had a follow-up and an X-ray; can I re-do the anti-aging laser?",
+    "Question about Botox - Double Eyelid",
+    "Best regards,\nThanks",
+])
+def test_common_words_after_cues_survive(text):
+    assert names(text) == []
+
+
+def test_romanised_given_name_shape():
+    assert is_korean_given("Min-su") and is_korean_given("Chae-eun") and is_korean_given("Jiyul")
+    assert not is_korean_given("Follow-up") and not is_korean_given("Anti-aging") and not is_korean_given("Re-do")
