@@ -63,7 +63,7 @@ def ingest(src: Source, work: WorkArea, settings: Settings, run_id: str) -> Inge
 
 def _ingest_table(src: Source, table: TableName, out: Path, settings: Settings, quarantine: IO[str],
                   result: IngestResult) -> None:
-    validator = TableValidator(table, settings.source)
+    validator = TableValidator(table, settings.source, settings.as_of)
     schema = arrow_schema(table, settings.source.timezone)
     reasons: Counter[str] = Counter()
     claimed_ids: set[str] = set()

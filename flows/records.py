@@ -8,9 +8,13 @@ error into a reason code from its type and field name only, so no value can leak
 Decisions (fail closed, documented once here):
 - blank strings are nulls (CSV has no other way to say null);
 - a NUL byte anywhere quarantines the record (binary or truncated data, not text); other control
-  characters (C0 except tab/newline/carriage return, DEL, C1) and zero-width space / word joiner /
-  BOM are stripped, since they carry no meaning and can split a phone number or name so that a
-  detector misses it;
+  characters (C0 except tab/newline/carriage return, DEL, C1), zero-width characters, bidi marks
+  and overrides, soft hyphen and BOM are stripped, since they carry no meaning and can split a
+  phone number or name so that a detector misses it;
+- a date or timestamp after the run's as-of day (context ``not_after``, the first instant after it)
+  quarantines the record: it is a clock or export error, and one far-future ``updated_at`` would
+  otherwise become the incremental watermark and hide every later change;
+- a number in a date or timestamp field is invalid (not read as seconds since 1970);
 - enum values are matched case-insensitively (``Kakao`` is ``kakao``, ``f`` is ``F``);
 - every string field, not only the free text, is capped at ``text_max_chars``.
 """
@@ -35,7 +39,10 @@ Channel = Literal["homepage", "kakao", "phone", "realtime", "email", "fax", "boa
 Language = Literal["ko", "en", "zh", "ja"]
 
 TIMESTAMP_FIELDS = ("joined_at", "withdrawn_at", "created_at", "updated_at", "answered_at")
-_STRIPPED_CHARS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff]")
+# C0/C1 controls, soft hyphen, zero-width and bidi marks, bidi embeddings/overrides/isolates,
+# invisible operators, BOM.
+_STRIPPED_CHARS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u180e\u200b-\u200f\u202a-\u202e"
+                             "\u2060-\u2064\u2066-\u2069\ufeff]")
 _UPPER_ENUMS = {"sex"}
 _LOWER_ENUMS = {"status", "interested_area", "channel", "language"}
 
@@ -68,11 +75,31 @@ class _Record(BaseModel):
             return value.lower()
         return value
 
+    @field_validator(*TIMESTAMP_FIELDS, "birth_date", mode="before", check_fields=False)
+    @classmethod
+    def _no_numeric_dates(cls, value: Any) -> Any:
+        # pydantic would read 20250601 as seconds since 1970: a guess, and a wrong one for a date
+        # written without separators. A number is not a date here.
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise PydanticCustomError("numeric_date", "a number is not a date")
+        return value
+
     @field_validator(*TIMESTAMP_FIELDS, mode="after", check_fields=False)
     @classmethod
     def _zone_naive_timestamps(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
         if value is not None and value.tzinfo is None:
-            return value.replace(tzinfo=(info.context or {}).get("tz") or ZoneInfo("Asia/Seoul"))
+            value = value.replace(tzinfo=(info.context or {}).get("tz") or ZoneInfo("Asia/Seoul"))
+        not_after = (info.context or {}).get("not_after")
+        if value is not None and not_after is not None and value >= not_after:
+            raise PydanticCustomError("future", "after the as-of day")
+        return value
+
+    @field_validator("birth_date", mode="after", check_fields=False)
+    @classmethod
+    def _no_future_birth(cls, value: date | None, info: ValidationInfo) -> date | None:
+        not_after = (info.context or {}).get("not_after")
+        if value is not None and not_after is not None and value >= not_after.date():
+            raise PydanticCustomError("future", "after the as-of day")
         return value
 
 

@@ -248,7 +248,8 @@ class PostgresSource(Source):
         with self._connect() as conn:
             for table in TABLES:
                 aggregates = [sql.SQL("count(*)")]
-                aggregates += [sql.SQL("max({})::text").format(sql.Identifier(c))
+                # Cast before max(): a column of an unexpected type (json, say) has no max() of its own.
+                aggregates += [sql.SQL("max({}::text)").format(sql.Identifier(c))
                                for c in ("joined_at", "withdrawn_at", "created_at", "updated_at")
                                if c in self.columns[table]]
                 flag = {"members": "lower(status::text) = 'withdrawn'",

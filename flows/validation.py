@@ -1,9 +1,9 @@
 """Validation of raw rows, one table at a time: a typed record, or a short reason to quarantine it.
 
 Reasons are ``<code>:<field>`` (``missing:created_at``, ``invalid:sex``, ``too_long:question``,
-``nul_byte:title``, ``duplicate:consultation_id``) or a bare code for a row that could not be
-parsed (``malformed_json``, ``malformed_csv``, ``invalid_encoding``). They are built from the error's
-type and field name only, never from its message, which would quote the value.
+``nul_byte:title``, ``future:updated_at``, ``duplicate:consultation_id``) or a bare code for a row
+that could not be parsed (``malformed_json``, ``malformed_csv``, ``invalid_encoding``). They are
+built from the error's type and field name only, never from its message, which would quote the value.
 
 Columns outside the contract are removed before validation and counted by name: they never pass
 through, and the count tells the operator what the source carries that we do not use.
@@ -11,6 +11,7 @@ through, and the count tells the operator what the source carries that we do not
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,7 +21,7 @@ from flows.config import SourceSettings
 from flows.records import ID_COLUMN, MODELS, TableName, strip_invisible
 from flows.sources import UnparsedRow
 
-_OWN_CODES = {"too_long", "nul_byte"}  # raised by flows.records with these exact type names
+_OWN_CODES = {"too_long", "nul_byte", "future"}  # raised by flows.records with these exact type names
 _COLUMN_NAME_MAX = 64  # a garbage header must not turn into a long report entry
 _BOOL = TypeAdapter(bool)
 
@@ -37,12 +38,18 @@ def reason_code(error: ValidationError) -> str:
 
 
 class TableValidator:
-    """Validates the rows of one table in source order; the second row with an id seen before is a duplicate."""
+    """Validates the rows of one table in source order; the second row with an id seen before is a duplicate.
 
-    def __init__(self, table: TableName, settings: SourceSettings):
+    Dates after ``as_of`` (default: today in the source's zone) are quarantined as ``future:<field>``.
+    """
+
+    def __init__(self, table: TableName, settings: SourceSettings, as_of: date | None = None):
         self.model = MODELS[table]
         self.id_column = ID_COLUMN[table]
-        self.context = {"tz": ZoneInfo(settings.timezone), "text_max_chars": settings.text_max_chars}
+        tz = ZoneInfo(settings.timezone)
+        last_day = as_of or datetime.now(tz).date()
+        self.context = {"tz": tz, "text_max_chars": settings.text_max_chars,
+                        "not_after": datetime.combine(last_day + timedelta(days=1), time(0), tzinfo=tz)}
         self.seen_ids: set[str] = set()
         self.unknown_columns: Counter[str] = Counter()
 
