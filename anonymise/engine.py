@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+import unicodedata
 
 import spacy
 import tldextract
@@ -44,7 +45,16 @@ LOOKALIKES = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
               **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
                               "\u202f\u205f\u3000", " "),
               **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63", "-")}
-INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Zero-width, joiners, soft hyphen, invisible operators and bidi controls: inserted inside a phone,
+# name or e-mail they would cut it for the patterns, yet they change nothing a reader sees.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"
+                      "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _is_symbol(char: str) -> bool:
+    # Emoji and pictographs (So) with their variation selectors; math signs such as ～ or ± stay,
+    # because "2～3주" is a range, not a hidden number.
+    return unicodedata.category(char) == "So" or "\ufe00" <= char <= "\ufe0f"
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -54,9 +64,19 @@ def normalise(text: str) -> tuple[str, list[int]]:
     for index, char in enumerate(text):
         if char in INVISIBLE:
             continue
+        if _is_symbol(char) and chars and chars[-1].isdigit() and _next_visible_is_digit(text, index + 1):
+            continue  # 010📞1234📞5678: a symbol wedged between digits must not hide the number
         chars.append(LOOKALIKES.get(char, char))
         origin.append(index)
     return "".join(chars), origin
+
+
+def _next_visible_is_digit(text: str, start: int) -> bool:
+    for char in text[start:start + 8]:
+        if char in INVISIBLE or _is_symbol(char):
+            continue
+        return LOOKALIKES.get(char, char).isdigit()
+    return False
 
 
 def _disable_tldextract_download() -> None:

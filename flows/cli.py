@@ -83,9 +83,11 @@ def run(source: str, out_dir: Path, config: Path | None, as_of, dask_address: st
     3 the run failed (nothing promoted; see the flow-run log).
     """
     from flows import progress as progress_bars
+    from flows.log_redaction import quiet_console_tracebacks
     from flows.pipeline import ReleaseBlocked
     from flows.runner import run_pipeline
 
+    quiet_console_tracebacks()
     settings = _settings(config, as_of.date() if as_of else None)
     spec = _source_spec(source)
     _open_source_or_fail(spec, settings)
@@ -99,7 +101,7 @@ def run(source: str, out_dir: Path, config: Path | None, as_of, dask_address: st
     except Exception as exc:  # one masked line; the full trace is in Prefect's (masked) flow-run log
         from flows.log_redaction import mask_text
 
-        click.echo(f"run failed: {type(exc).__name__}: {mask_text(str(exc))[:300]}", err=True)
+        click.echo(f"run failed: {_failure_line(exc, out_dir, mask_text)}", err=True)
         sys.exit(3)
     release = Path(result["release_dir"])
     click.echo(f"run {result['run_id']}: promoted")
@@ -108,6 +110,15 @@ def run(source: str, out_dir: Path, config: Path | None, as_of, dask_address: st
     for name in sorted(release.iterdir()):
         click.echo(f"    {name.name}")
     click.echo(f"  private area  {Path(out_dir).resolve() / 'private'}  (staging, quarantine, key, watermark)")
+
+
+def _failure_line(exc: Exception, out_dir: Path, mask_text) -> str:
+    """What went wrong, in words a steward can act on; never a record value."""
+    errno = getattr(exc, "errno", None) or next((getattr(a, "errno", None) for a in getattr(exc, "args", ())
+                                                 if isinstance(a, OSError)), None)
+    if errno == 28 or "No space left on device" in str(exc):
+        return f"disk full under {out_dir}: nothing was promoted, the previous release stays"
+    return f"{type(exc).__name__}: {mask_text(str(exc))[:300]}"
 
 
 @main.command()

@@ -17,7 +17,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from flows.config import Settings
-from flows.ingest import open_private
+from flows.workarea import open_private
 from flows.workarea import WorkArea
 
 ELIGIBILITY_SQL = Path(__file__).parent / "sql" / "eligibility.sql"

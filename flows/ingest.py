@@ -26,7 +26,7 @@ from flows.config import Settings
 from flows.records import ID_COLUMN, TABLES, TableName, arrow_schema
 from flows.sources import Source
 from flows.validation import TableValidator, exclusion_claim
-from flows.workarea import WorkArea
+from flows.workarea import WorkArea, open_private
 
 
 @dataclass
@@ -120,10 +120,3 @@ def _apply_exclusion_claims(path: Path, table: TableName, ids: set[str]) -> int:
     finally:
         partial.unlink(missing_ok=True)
     return changed
-
-
-def open_private(path: Path, mode: str, **kwargs) -> IO:
-    """Open for writing, created with mode 600 (never briefly readable by others), truncated."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
-    return os.fdopen(fd, mode, **kwargs)

@@ -41,7 +41,16 @@ class PersonalDataMaskingFilter(logging.Filter):
         return True
 
 
+class NoTracebackFilter(logging.Filter):
+    """For the terminal: a failed run is one line there; the trace stays in Prefect's flow-run log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info, record.exc_text = None, None
+        return True
+
+
 _FILTER = PersonalDataMaskingFilter()
+_NO_TRACEBACK = NoTracebackFilter()
 
 
 def install() -> None:
@@ -52,3 +61,14 @@ def install() -> None:
         for handler in logger.handlers:
             if _FILTER not in handler.filters:
                 handler.addFilter(_FILTER)
+
+
+def quiet_console_tracebacks() -> None:
+    """Drop tracebacks from console handlers only (the CLI's promise: one line per failure).
+
+    The API handler sits on Prefect's run loggers and emits before a record propagates to the
+    root's console handler, so the flow-run log in Prefect keeps the (masked) trace.
+    """
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler) and _NO_TRACEBACK not in handler.filters:
+            handler.addFilter(_NO_TRACEBACK)

@@ -27,7 +27,7 @@ from flows import log_redaction, progress
 from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, plan_chunks
 from flows.config import Settings
 from flows.watermark import Watermark, read_watermark, write_watermark
-from flows.workarea import WorkArea, make_private_dir
+from flows.workarea import WorkArea, make_private_dir, write_private_text
 
 # persist_result=False + NO_CACHE: Prefect keeps no copy of what a task returns.
 DATA_TASK = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}
@@ -97,7 +97,7 @@ def anonymise_task(chunk_file: str, out_file: str, out: str, settings_json: str)
     settings = Settings.model_validate_json(settings_json)
     started = time.perf_counter()
     counts = anonymise_chunk(chunk_file, out_file, settings.anonymise, _key(settings, WorkArea(Path(out))))
-    counts_file.write_text(json.dumps(counts))
+    write_private_text(counts_file, json.dumps(counts))
     seconds = time.perf_counter() - started
     logger.info("chunk %s: %d records in %.1f s (%.0f records/s)", Path(chunk_file).name, counts["records"],
                 seconds, counts["records"] / seconds if seconds else 0)
@@ -268,7 +268,7 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
         "check": {k: v for k, v in check.items() if k != "markdown"},
         "timings": timings,
     }
-    (work.run_scratch(run_id) / "leak_report.md").write_text(check["markdown"])
+    write_private_text(work.run_scratch(run_id) / "leak_report.md", check["markdown"])
     try:
         passed, final = _finish(work, run_id, build_dir, manifest, passed, source, settings_json)
     finally:
@@ -327,7 +327,7 @@ def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed
             for kind, n in files.get("findings_by_kind", {}).items():
                 check["findings_by_kind"][kind] = check["findings_by_kind"].get(kind, 0) + n
             manifest["status"] = "blocked"
-            (work.run_scratch(run_id) / "leak_report.md").write_text(files["markdown"])
+            write_private_text(work.run_scratch(run_id) / "leak_report.md", files["markdown"])
             write()
     if not passed:
         return False, build_dir  # stays under OUT/private/runs/<run-id>/: a blocked release is never published

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 
 def make_private_dir(path: Path) -> Path:
@@ -23,6 +24,18 @@ def make_private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     os.chmod(path, 0o700)
     return path
+
+
+def open_private(path: Path, mode: str, **kwargs) -> IO:
+    """Open for writing, created with mode 600 (never briefly readable by others), truncated."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
+    return os.fdopen(fd, mode, **kwargs)
+
+
+def write_private_text(path: Path, text: str) -> None:
+    with open_private(path, "w", encoding="utf-8") as f:
+        f.write(text)
 
 
 @dataclass(frozen=True)

@@ -435,8 +435,6 @@ def test_phone_with_invisible_or_full_width_characters_is_caught(redactor, phone
     assert "필러" in out and "코끝" in out
 
 
-@pytest.mark.xfail(strict=True, reason="anonymise/engine.py INVISIBLE lacks bidi marks (U+200E/200F, "
-                                       "U+202A-202E, U+2066-2069): the value is cut at the mark")
 @pytest.mark.parametrize("text, record, left", [
     ("연락처 010-4821-\u200f7395 로 주세요. 안검하수 문의", {}, "7395"),
     ("안녕하세요 윤\u200f하늘입니다. 안검하수 문의", {"name": NAME}, "윤"),
@@ -447,8 +445,6 @@ def test_a_bidi_mark_inside_a_phone_name_or_email_is_caught(redactor, text, reco
     assert left not in out and "안검하수" in out
 
 
-@pytest.mark.xfail(strict=True, reason="anonymise/engine.py normalise() keeps emoji/symbols between digits, "
-                                       "so no phone pattern matches")
 def test_phone_with_an_emoji_inside_is_caught(redactor):
     out = redacted(redactor, "연락처 010📞4821📞7395 로 주세요. 안검하수 문의")
     assert "4821" not in out and "7395" not in out

@@ -182,8 +182,6 @@ def test_postgres_going_away_mid_read_is_retried_then_fails_cleanly(postgres_goi
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="Prefect's console handler prints the failed task's traceback to stderr; "
-                                       "flows/cli.py should drop exc_info on the console (the flow-run log keeps it)")
 def test_postgres_going_away_prints_no_traceback(postgres_going_away):
     result, _, _ = postgres_going_away
     assert result.returncode == 3

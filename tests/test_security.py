@@ -73,9 +73,6 @@ def test_release_files_hold_only_allow_listed_tables_and_columns(run):
         assert path.suffix not in (".parquet", ".jsonl", ".key", ".partial", ".tmp"), path.name
 
 
-@pytest.mark.xfail(strict=True, reason="flows/pipeline.py + flows/anonymise_stage.py create runs/<id>/, "
-                                       "runs/<id>/chunks/, staging/pending/ with mkdir() (755) and leak_report.md "
-                                       "with write_text() (644): use make_private_dir / open_private")
 def test_private_area_is_owner_only_and_apart_from_the_releases(run):
     private, releases = (run.out / "private").resolve(), (run.out / "release").resolve()
     assert not private.is_relative_to(releases) and not releases.is_relative_to(private)

@@ -18,6 +18,9 @@ KR_AREA = r"(?:2|3[1-3]|4[1-4]|5[1-5]|6[1-4]|70|50[2-8])"
 # Any other digit string right after a phone word: the word says what it is.
 PHONE_WORD = (r"(?<![A-Za-z])(?:전화|전화번호|연락처|휴대폰|핸드폰|핸폰|폰|휴대전화|phone|mobile|cell|tel|telephone|whatsapp|"
               r"手机|电话|手機|電話|联系方式|联系电话|携帯|連絡先)")
+# Units that make a number a quantity (dose, volume, price, duration), never part of a phone.
+QUANTITY_UNIT = (r"(?:유닛|단위|units?|cc|ml|mg|kg|cm|mm|샷|shots?|만\s?원|천\s?원|원|won|개월|달|주|일|회|시간|분|"
+                 r"%|months?|weeks?|days?|hours?)")
 DATE_SHAPE = re.compile(r"(?:19|20)\d{2}[-./ ]\d{1,2}[-./ ]\d{1,2}")
 CONTEXT = ["전화", "번호", "연락", "폰", "휴대", "핸드폰", "핸폰", "문자", "콜", "phone", "mobile", "cell", "tel",
            "call", "text", "contact", "number", "reach", "whatsapp", "电话", "手机", "联系", "電話", "携帯", "연락처"]
@@ -30,7 +33,10 @@ class KoreanPhoneRecognizer(PatternRecognizer):
         Pattern("kr_landline", rf"(?<![\d+])(?:{KR_COUNTRY}\(?0?{KR_AREA}\)?|\(0{KR_AREA}\)|0{KR_AREA}\)?)"
                                rf"{OPT}\d{{3,4}}{SEP}\d{{4}}(?!\d)", 0.75),
         Pattern("kr_landline_plain", rf"(?<![\d+])0{KR_AREA}\d{{7,8}}(?!\d)", 0.5),
-        Pattern("digits_after_phone_word", rf"(?<={PHONE_WORD}[^\n\d]{{0,20}})\+?\(?\d[\d \t().-]{{6,18}}\d(?!\d)", 0.6),
+        # A space continues the number only before a group of 3+ digits that is not a quantity,
+        # so a dose or price that follows ("010-4821-7395 50유닛", "… 300cc") is not swallowed.
+        Pattern("digits_after_phone_word", rf"(?<={PHONE_WORD}[^\n\d]{{0,20}})\+?\(?\d"
+                                           rf"(?:[\d().-]|[ \t]+(?=\(?\d{{3}})(?!\d+[ \t]?{QUANTITY_UNIT})){{6,18}}\d(?!\d)", 0.6),
         # Nationwide representative numbers (1588-xxxx, 1577-, 1644- ...): a separator is required so
         # that 8-digit amounts and codes stay.
         Pattern("kr_representative", r"(?<![\d.,])1(?:5[4-9]\d|6[0-9]\d|8[0-9]\d)[-.][ \t]?\d{4}(?![\d,])", 0.6),
