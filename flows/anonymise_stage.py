@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -142,8 +143,9 @@ def _text_columns(policy: FieldPolicy, rec: dict, text: dict, pub: dict) -> dict
     return out
 
 
-def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings, key: bytes) -> dict[str, int]:
-    """Anonymise one chunk file into ``out_file`` (written atomically). Returns counts only."""
+def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings, key: bytes) -> dict:
+    """Anonymise one chunk file into ``out_file`` (written atomically). Returns counts only:
+    records, redacted, pii (entity type -> spans), unknown_columns (columns the policy does not list)."""
     policy = _policy(str(settings.policy_file))
     redactor = _redactor(settings.model_dump_json())
     records = pq.read_table(chunk_file).to_pylist()
@@ -152,6 +154,7 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
     redactions = {r["consultation_id"]: res for r, res in zip(text_records, redactor.redact_many(text_records, members))}
 
     totals: dict[str, int] = {}
+    unknown_before = Counter(policy.unknown_columns)  # the policy object lives as long as the worker
     rows = []
     for rec in records:
         member = rec.get("member") or {}
@@ -191,7 +194,8 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
     pq.write_table(table, tmp)
     os.chmod(tmp, 0o600)
     os.replace(tmp, out_file)  # a chunk is either fully written or absent: the resume test relies on it
-    return {"records": len(records), "redacted": len(text_records), **{f"pii:{t}": n for t, n in totals.items()}}
+    return {"records": len(records), "redacted": len(text_records), "pii": totals,
+            "unknown_columns": dict(Counter(policy.unknown_columns) - unknown_before)}
 
 
 def compact(work: WorkArea, plan: ChunkPlan, key: bytes) -> int:

@@ -12,6 +12,7 @@ import platform
 import secrets
 import shutil
 import time
+from collections import Counter
 from datetime import date, datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -215,17 +216,17 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     plan = plan_task(out, run_id, settings_json, seed, watermark.updated_until if watermark else None)
     logger.info("anonymise: %d to process in %d chunks, %d unchanged kept, %d erased from staging",
                 plan["todo"], len(plan["chunks"]), plan["kept"], plan["dropped"])
-    pii_removed: dict[str, int] = {}
+    pii_removed: Counter = Counter()
+    policy_unknown: Counter = Counter()
     skipped = 0
     with progress.stage("anonymise", total=plan["todo"]) as bar:
         futures = anonymise_task.map(plan["chunks"], plan["outputs"], unmapped(out), unmapped(settings_json))
         for future in as_completed(futures):
             counts = future.result()
-            skipped += counts.pop("skipped")
-            bar.advance(counts.pop("records"))
-            counts.pop("redacted", None)
-            for k, n in counts.items():
-                pii_removed[k.removeprefix("pii:")] = pii_removed.get(k.removeprefix("pii:"), 0) + n
+            skipped += counts["skipped"]
+            bar.advance(counts["records"])
+            pii_removed.update(counts["pii"])
+            policy_unknown.update(counts["unknown_columns"])
     staged = compact_task(out, plan, settings_json, run_id)
     timings["anonymise"] = time.perf_counter() - t
 
@@ -256,14 +257,14 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
         "versions": {"python": platform.python_version(), **{p: _version(p) for p in VERSIONED}},
         "counts": {
             "read": ingested["read"], "accepted": ingested["accepted"], "quarantined": ingested["quarantined"],
-            "unknown_columns": {**ingested["unknown_columns"], **dict(policy.unknown_columns)},
+            "unknown_columns": {**ingested["unknown_columns"], **policy_unknown},
             "exclusions_from_quarantine": ingested["exclusions_from_quarantine"],
             "excluded": eligibility["excluded"], "due_for_destruction": eligibility["due_for_destruction"],
             "aggregate_only": eligibility["aggregate_only"], "eligible": eligibility["eligible"],
             "anonymised": plan["todo"], "anonymised_chunks_resumed": skipped,
             "kept_from_previous_runs": plan["kept"], "erased_from_staging": plan["dropped"], "staged": staged,
         },
-        "pii_removed": dict(sorted(pii_removed.items(), key=lambda kv: -kv[1])),
+        "pii_removed": dict(pii_removed.most_common()),
         "releases": releases,
         "check": {k: v for k, v in check.items() if k != "markdown"},
         "timings": timings,

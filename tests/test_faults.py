@@ -234,7 +234,8 @@ def test_disk_full_during_a_run_fails_clearly_and_keeps_latest(reference, small_
 
     assert result.returncode == 3, result.stderr[-3000:]
     failure = [line for line in result.stderr.splitlines() if line.startswith("run failed:")]
-    assert len(failure) == 1 and "No space left" in failure[0], result.stderr[-3000:]
+    assert failure == [f"run failed: disk full under {out}: nothing was promoted, the previous release stays"], \
+        result.stderr[-3000:]
     assert os.readlink(out / "release" / "latest") == latest_before
     assert sorted(p.name for p in (out / "release").iterdir()) == released_before
     assert (out / "private" / "watermark.json").read_bytes() == watermark_before
