@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from anonymise.engine import normalise
+from anonymise.id_name_readings import given_readings
 from anonymise.name_data import (CHINESE_SURNAMES, JAPANESE_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES,
                                  KOREAN_SURNAMES, romanised_pattern, surname_pattern)
 from anonymise.recognizers.person_korean import split_name
@@ -56,7 +57,8 @@ class DenyEntry:
     Compiling every pattern of every record would cost more than the search itself; a needle
     (a substring every match must contain) skips most patterns on most texts for the price of a
     substring test. ``needle_in`` says where to look: the case-folded text, its digits only, or
-    ("latin") just whether it has any ASCII letter.
+    ("pattern") the needle is a small regex every match must contain, shared by many records and so
+    compiled once (romanised names: their own patterns cost more to compile than anything else).
     """
     source: str
     flags: int
@@ -77,18 +79,16 @@ class TextView:
     normalised: str
     folded: str
     digits: str
-    latin: bool
 
     @classmethod
     def of(cls, normalised: str) -> "TextView":
-        return cls(normalised, normalised.casefold(), "".join(c for c in normalised if c.isdigit()),
-                   re.search(r"[A-Za-z]", normalised) is not None)
+        return cls(normalised, normalised.casefold(), "".join(c for c in normalised if c.isdigit()))
 
     def may_hold(self, entry: DenyEntry) -> bool:
         if entry.needle_in == "digits":
             return entry.needle in self.digits
-        if entry.needle_in == "latin":
-            return self.latin
+        if entry.needle_in == "pattern":
+            return _compiled(entry.needle, 0).search(self.normalised) is not None
         return entry.needle.casefold() in self.folded
 
 
@@ -180,10 +180,13 @@ def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
             joined = "-?".join(f"(?i:{romanised_pattern(s)})" for s in given)
             spaced = r"\s".join(f"(?=[A-Z])(?i:{romanised_pattern(s)})" for s in given)
             given_forms = f"(?:{joined}|{spaced})"
-            add(_bounded(rf"{sur}[\s,]+{given_forms}|{given_forms}\s+{sur}"), "", needle_in="latin")
-            add(_bounded(LATIN_TITLES + sur), "", needle_in="latin")
+            # Needles: the surname as a whole Latin word, or the given name's first syllable starting one.
+            surname_word = _bounded(sur)
+            given_start = rf"(?<![A-Za-z0-9])(?i:{romanised_pattern(given[0])})"
+            add(_bounded(rf"{sur}[\s,]+{given_forms}|{given_forms}\s+{sur}"), surname_word, needle_in="pattern")
+            add(_bounded(LATIN_TITLES + sur), surname_word, needle_in="pattern")
             if len(given) >= 2:
-                add(_bounded(given_forms), "", needle_in="latin", min_letters=4)
+                add(_bounded(given_forms), given_start, needle_in="pattern", min_letters=4)
         return tuple(entries)
     if CJK_NAME.fullmatch(name):
         add(_flexible(name), name.split()[0])
@@ -211,6 +214,19 @@ def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
         add(_bounded("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))), needle)
         add(_bounded(LATIN_TITLES + re.escape(part)), needle, re.IGNORECASE)
     return tuple(entries)
+
+
+def id_spelled_name_entries(people: list[tuple[str, str]], sources: list[dict]) -> list[DenyEntry]:
+    """A Chinese/Japanese name as its owner spells it in Latin letters in their own IDs."""
+    identifiers = [v for source in sources for v in (_text(source.get("member_id")), _text(source.get("email"))) if v]
+    entries: list[DenyEntry] = []
+    for name, role in people:
+        if not identifiers or not CJK_NAME.fullmatch(name):
+            continue
+        families = [latin.split()[0] for latin in cjk_latin_names(name)]
+        for given in given_readings(families, identifiers):
+            entries += person_entries(f"{families[0]} {given.capitalize()}", role)
+    return entries
 
 
 @lru_cache(maxsize=50_000)
@@ -393,6 +409,7 @@ class RecordDenyList:
                 entries += phone_entries(guardian_phone, GUARDIAN)
             if guardian_rrn := _text(member.get("guardian_rrn")):
                 entries += number_entries(guardian_rrn, "RRN", GUARDIAN)
+        entries += id_spelled_name_entries(people, [record, member or {}])
         latin = [(name, role) for name, role in people if re.fullmatch(r"[A-Za-z][A-Za-z' .,-]+\s[A-Za-z' .,-]+", name)]
         return cls(list(dict.fromkeys(entries)), latin)
 

@@ -39,3 +39,23 @@ def test_addresses(text, address):
 ])
 def test_not_addresses(text):
     assert found(text, "ADDRESS") == []
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("택배는 503호로 보내주세요. 경비실에 맡기셔도 돼요.", "503호"),
+    ("1203호로 보내주시면 됩니다", "1203호"),
+    ("집이 1104호라서 엘리베이터가 느려요", "1104호"),
+])
+def test_a_home_unit_alone_is_an_address_when_the_sentence_is_about_home(unit, text):
+    from anonymise.engine import analyze_text
+
+    found = [text[r.start:r.end] for r in analyze_text(text) if r.entity_type == "ADDRESS"]
+    assert found == [unit]
+
+
+@pytest.mark.parametrize("text", ["진료는 301호 진료실에서 받았어요", "지하철 2호선 타고 가요",
+                                  "3월 15일 오후 2시 501호 상담실", "보형물 250cc 2호 사이즈"])
+def test_rooms_lines_and_sizes_are_not_home_units(text):
+    from anonymise.engine import analyze_text
+
+    assert [r for r in analyze_text(text) if r.entity_type == "ADDRESS"] == []

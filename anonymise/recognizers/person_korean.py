@@ -18,6 +18,7 @@ from anonymise.name_data import (KOREAN_DOUBLE_SURNAMES, KOREAN_GIVEN_SYLLABLES,
                                  KOREAN_LOOKALIKES, KOREAN_NAME_LABELS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
                                  KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
                                  KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAMES, KOREAN_WEAK_CUES)
+from anonymise.recognizers import gates
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
 HANGUL_CHAR = re.compile(r"[가-힣]")
@@ -138,6 +139,7 @@ def plausible_given(given: str) -> bool:
 
 class KoreanNameRecognizer(EntityRecognizer):
     """Korean names (surname + given name, or given name with 님/씨) from the words around them."""
+    TEXT_GATES = (gates.HANGUL,)
 
     def __init__(self):
         super().__init__(supported_entities=["PERSON"], name="KoreanNameRecognizer", supported_language="ko")
@@ -193,10 +195,12 @@ class KoreanNameRecognizer(EntityRecognizer):
             def unknown(cue: str | None = None) -> bool:
                 if cue == LABEL_CUE:  # 성함: 배수지, 상담사 엄지원이: the label settles it
                     return full
-                if not full or given in KOREAN_LOOKALIKES or given[-1] in PLACE_ENDINGS:
+                if not full or given[-1] in PLACE_ENDINGS:
                     return False
-                if cue == KIN_CUE:
+                if cue == KIN_CUE:  # 남편 류진주: after a relation word a surname + word is still a name
                     return not is_one_known_word(name)
+                if given in KOREAN_LOOKALIKES:
+                    return False
                 return not_a_known_word(word) and not_a_known_word(name)
 
             if cue_before and is_particle_chain(suffix) and plausible_given(given) and unknown(cue_before):
