@@ -15,7 +15,7 @@ import unicodedata
 
 import spacy
 import tldextract
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
@@ -37,6 +37,8 @@ LATIN_STRETCH = re.compile(r"[^\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u3
 CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z\u00c0-\u024f'-]+")
 # One Hangul/Han character carries about as much text as three Latin letters.
 CJK_WEIGHT = 3
+# Latin stretches per nlp.pipe batch: past a few dozen the small model gains nothing more.
+NER_BATCH = 64
 
 
 # Look-alike characters people type (full-width digits, odd hyphens and spaces) mapped one to one,
@@ -57,9 +59,21 @@ def _is_symbol(char: str) -> bool:
     return unicodedata.category(char) == "So" or "\ufe00" <= char <= "\ufe0f"
 
 
+def _changeable_characters() -> frozenset[str]:
+    """Every character normalise() may change or drop; most texts hold none and skip its per-character
+    loop. The symbols are read from ``unicodedata`` itself, so the set is exactly what ``_is_symbol`` tests."""
+    symbols = (chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and _is_symbol(chr(c)))
+    return frozenset((*LOOKALIKES, *INVISIBLE, *symbols))
+
+
+CHANGEABLE = _changeable_characters()
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
     """``text`` with look-alikes mapped and invisible characters removed, and for every character
     of the result its index in ``text`` (offsets found in the result map back through it)."""
+    if CHANGEABLE.isdisjoint(text):
+        return text, list(range(len(text)))
     chars, origin = [], []
     for index, char in enumerate(text):
         if char in INVISIBLE:
@@ -100,6 +114,50 @@ def detect_language(text: str) -> str:
     return "zh" if han * CJK_WEIGHT >= latin else "en"
 
 
+class LazyNlpArtifacts(NlpArtifacts):
+    """Presidio's NlpArtifacts, tokenised only when read.
+
+    Tokens, lemmas and keywords serve context enhancement, which runs only on texts with a finding,
+    and the PERSON entities need tokens only when NER found a person: most texts need neither.
+    Presidio's constructor would compute them all at once, so it is not called.
+    """
+
+    def __init__(self, text: str, persons: list[tuple[int, int]], nlp_engine: NlpEngine, language: str | None):
+        self.text = text
+        self.persons = persons  # NER PERSON offsets into text
+        self.nlp_engine = nlp_engine
+        self.language = language
+
+    @functools.cached_property
+    def tokens(self):
+        return self.nlp_engine.nlp.make_doc(self.text)
+
+    @functools.cached_property
+    def entities(self) -> list:
+        spans = (self.tokens.char_span(start, end, label="PERSON", alignment_mode="expand")
+                 for start, end in self.persons)
+        return [span for span in spans if span is not None]
+
+    @functools.cached_property
+    def scores(self) -> list[float]:
+        return [0.85] * len(self.entities)  # what Presidio gives every spaCy entity
+
+    # Read as arrays: making a spaCy Token object per token costs more than the whole lookup.
+    @functools.cached_property
+    def tokens_indices(self) -> list[int]:
+        return self.tokens.to_array("IDX").tolist()
+
+    @functools.cached_property
+    def lemmas(self) -> list[str]:
+        # Lemmas would need the tagger; lower-cased tokens serve Presidio's substring context matching.
+        strings = self.tokens.vocab.strings
+        return [strings[key] for key in self.tokens.to_array("LOWER").tolist()]
+
+    @functools.cached_property
+    def keywords(self) -> list[str]:
+        return self.set_keywords(self.nlp_engine, self.lemmas, self.language)
+
+
 class ScriptRoutedNlpEngine(NlpEngine):
     """Presidio NLP engine: spaCy tokens for the whole text (context words), NER only on Latin stretches."""
 
@@ -114,25 +172,18 @@ class ScriptRoutedNlpEngine(NlpEngine):
         return self.nlp is not None
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
-        doc = self.nlp.make_doc(text)
-        entities = []
-        stretches = [m for m in LATIN_STRETCH.finditer(text) if CAPITALISED_WORD.search(m.group())]
-        for match, ner_doc in zip(stretches, self.nlp.pipe(m.group() for m in stretches)):
-            for ent in ner_doc.ents:
-                if ent.label_ != "PERSON":
-                    continue
-                span = doc.char_span(match.start() + ent.start_char, match.start() + ent.end_char,
-                                     label="PERSON", alignment_mode="expand")
-                if span is not None:
-                    entities.append(span)
-        # Lemmas would need the tagger; lower-cased tokens serve Presidio's substring context matching.
-        lemmas = [token.text.lower() for token in doc]
-        return NlpArtifacts(entities=entities, tokens=doc, tokens_indices=[t.idx for t in doc],
-                            lemmas=lemmas, nlp_engine=self, language=language)
+        return next(self.process_batch([text], language))[1]
 
-    def process_batch(self, texts, language, batch_size: int = 1, n_process: int = 1, **kwargs):
-        for text in texts:
-            yield text, self.process_text(text, language)
+    def process_batch(self, texts, language, batch_size: int = NER_BATCH, n_process: int = 1, **kwargs):
+        """(text, NlpArtifacts) for each text; NER runs over the Latin stretches of all of them in one
+        ``nlp.pipe``, which is what makes the small model fast (one text at a time costs twice as much)."""
+        texts = list(texts)
+        stretches = [[m for m in LATIN_STRETCH.finditer(t) if CAPITALISED_WORD.search(m.group())] for t in texts]
+        ner_docs = self.nlp.pipe((m.group() for found in stretches for m in found), batch_size=batch_size)
+        for text, found in zip(texts, stretches):
+            persons = [(match.start() + ent.start_char, match.start() + ent.end_char)
+                       for match in found for ent in next(ner_docs).ents if ent.label_ == "PERSON"]
+            yield text, LazyNlpArtifacts(text, persons, self, language)
 
     def is_stopword(self, word: str, language: str) -> bool:
         return self.nlp.vocab[word].is_stop
@@ -158,13 +209,62 @@ def _registry() -> RecognizerRegistry:
     return registry
 
 
+class ClinicAnalyzerEngine(AnalyzerEngine):
+    """Presidio's AnalyzerEngine with the same findings at a fraction of the per-text cost.
+
+    ``analyze`` runs the same registered recognizers and Presidio's own context enhancement, score
+    threshold and de-duplication, but skips what costs without changing a result: the registry
+    lookup on every call (done once per language), recognizers one of whose ``TEXT_GATES`` (what
+    every match needs: a digit, a Latin letter, a label word; see anonymise.recognizers.gates) is not
+    in the text, and the context pass over texts with no finding. ``nlp_artifacts`` may come from ``ScriptRoutedNlpEngine.process_batch``.
+    """
+
+    @functools.cached_property
+    def _recognizers(self) -> dict[str, list]:
+        return {language: self.registry.get_recognizers(language=language, all_fields=True)
+                for language in self.supported_languages}
+
+    @functools.cached_property
+    def _entities(self) -> dict[str, list[str]]:
+        return {language: self.get_supported_entities(language) for language in self.supported_languages}
+
+    def analyze(self, text: str, language: str, score_threshold: float,
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if nlp_artifacts is None:
+            nlp_artifacts = self.nlp_engine.process_text(text, language)
+        results, active = [], []
+        for recognizer in self._recognizers[language]:
+            if not all(gate.search(text) for gate in getattr(recognizer, "TEXT_GATES", ())):
+                continue
+            if not recognizer.is_loaded:
+                recognizer.load()
+                recognizer.is_loaded = True
+            found = recognizer.analyze(text=text, entities=self._entities[language], nlp_artifacts=nlp_artifacts)
+            if not found:
+                continue
+            for result in found:
+                metadata = result.recognition_metadata = result.recognition_metadata or {}
+                metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+                metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)
+            results.extend(found)
+            active.append(recognizer)
+        if not results:
+            return []
+        # Enhancement only looks up the recognizer of each result, so those that found something suffice.
+        results = self._enhance_using_context(text, results, nlp_artifacts, active)
+        results = EntityRecognizer.remove_duplicates([r for r in results if r.score >= score_threshold])
+        for result in results:
+            result.analysis_explanation = None
+        return results
+
+
 @functools.cache
-def get_analyzer() -> AnalyzerEngine:
+def get_analyzer() -> ClinicAnalyzerEngine:
     """The process-wide analyzer, built on first use; never downloads anything."""
     _disable_tldextract_download()
     nlp_engine = ScriptRoutedNlpEngine()
     nlp_engine.load()
-    return AnalyzerEngine(registry=_registry(), nlp_engine=nlp_engine, supported_languages=list(LANGUAGES))
+    return ClinicAnalyzerEngine(registry=_registry(), nlp_engine=nlp_engine, supported_languages=list(LANGUAGES))
 
 
 @functools.cache
@@ -214,20 +314,32 @@ class AnalysisError(RuntimeError):
     """Analysis of a text failed; the message never contains the text (Presidio's errors may)."""
 
 
+def analyze_texts(texts: list[str], languages: list[str | None] | None = None,
+                  score_threshold: float | None = None) -> list[list[RecognizerResult]]:
+    """``analyze_text`` for many texts at once: English NER runs over all of them in one batch."""
+    languages = languages or [None] * len(texts)
+    threshold = _default_threshold() if score_threshold is None else score_threshold
+    analyzer = get_analyzer()
+    todo = [(index, *normalise(text)) for index, text in enumerate(texts) if text and text.strip()]
+    results: list[list[RecognizerResult]] = [[] for _ in texts]
+    try:
+        artifacts = analyzer.nlp_engine.process_batch([normalised for _, normalised, _ in todo], None)
+        for (index, normalised, origin), (_, nlp_artifacts) in zip(todo, artifacts):
+            language = languages[index] if languages[index] in LANGUAGES else detect_language(normalised)
+            nlp_artifacts.language = language
+            found = analyzer.analyze(normalised, language=language, score_threshold=threshold,
+                                     nlp_artifacts=nlp_artifacts)
+            for result in found:
+                # Map back through the normalisation: removed zero-width characters shift offsets.
+                result.start = origin[result.start]
+                result.end = origin[result.end - 1] + 1
+            results[index] = resolve_overlaps(found)
+    except Exception as error:
+        raise AnalysisError(f"analysis failed with {type(error).__name__}") from None
+    return results
+
+
 def analyze_text(text: str, language: str | None = None,
                  score_threshold: float | None = None) -> list[RecognizerResult]:
     """Personal-data spans of ``text`` (offsets into ``text`` as given), non-overlapping, sorted."""
-    if not text or not text.strip():
-        return []
-    normalised, origin = normalise(text)
-    language = language if language in LANGUAGES else detect_language(normalised)
-    threshold = _default_threshold() if score_threshold is None else score_threshold
-    try:
-        found = get_analyzer().analyze(normalised, language=language, score_threshold=threshold)
-    except Exception as error:
-        raise AnalysisError(f"analysis failed with {type(error).__name__}") from None
-    for result in found:
-        # Map back through the normalisation: removed zero-width characters shift offsets.
-        result.start = origin[result.start]
-        result.end = origin[result.end - 1] + 1
-    return resolve_overlaps(found)
+    return analyze_texts([text], [language], score_threshold)[0]

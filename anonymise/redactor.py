@@ -14,12 +14,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
-from anonymise.engine import analyze_text, get_analyzer
+from anonymise.engine import analyze_text, analyze_texts, get_analyzer
 from anonymise.name_data import LATIN_NOT_NAMES
 from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
 
 TEXT_FIELDS = ("title", "question", "answer")
 DENY_LIST = "RecordDenyList"
+# Records whose texts redact_many analyses together: enough for NER batching, little memory.
+BATCH_RECORDS = 200
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ def _deny_span(span: DenySpan) -> Span:
 
 
 class Redactor:
-    """Builds the analyzer once; ``redact`` then anonymises one record's texts."""
+    """Builds the analyzer once; ``redact`` then anonymises one record's texts, ``redact_many`` many."""
 
     def __init__(self, settings=None):
         if settings is None:
@@ -117,32 +119,62 @@ class Redactor:
     def find_spans(self, text: str | None, deny_list: RecordDenyList) -> list[Span]:
         if not text:
             return []
-        found = [_engine_span(r) for r in analyze_text(text, score_threshold=self.score_threshold)]
+        return self._spans(text, analyze_text(text, score_threshold=self.score_threshold), deny_list)
+
+    @staticmethod
+    def _spans(text: str, engine_results: list, deny_list: RecordDenyList) -> list[Span]:
+        found = [_engine_span(r) for r in engine_results]
         found = [part for s in found for part in _refine_ner(s, text)]
         found += [_deny_span(s) for s in deny_list.find(text)]
         return merge_spans(found)
 
     def redact(self, record: Mapping, member: Mapping | None = None) -> Redaction:
+        texts = _texts(record)
+        found = {name: analyze_text(text, score_threshold=self.score_threshold) if text else []
+                 for name, text in texts.items()}
+        return self._redaction(record, member, texts, found)
+
+    def redact_many(self, records: Iterable[Mapping], members: Mapping[str, Mapping]) -> Iterator[Redaction]:
+        """Redactions of ``records`` in order; each joined to its member by member_id.
+
+        The texts of up to ``BATCH_RECORDS`` records are analysed together, so English NER runs in batches.
+        """
+        batch: list[Mapping] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) == BATCH_RECORDS:
+                yield from self._redact_batch(batch, members)
+                batch = []
+        yield from self._redact_batch(batch, members)
+
+    def _redact_batch(self, records: list[Mapping], members: Mapping[str, Mapping]) -> Iterator[Redaction]:
+        texts = [_texts(record) for record in records]
+        flat = [text or "" for fields in texts for text in fields.values()]
+        results = iter(analyze_texts(flat, score_threshold=self.score_threshold))
+        for record, fields in zip(records, texts):
+            found = {name: next(results) for name in fields}
+            member_id = record.get("member_id")
+            yield self._redaction(record, members.get(member_id) if member_id else None, fields, found)
+
+    def _redaction(self, record: Mapping, member: Mapping | None, texts: dict[str, str | None],
+                   found: dict[str, list]) -> Redaction:
         deny_list = RecordDenyList.build(dict(record), dict(member) if member else None)
         letters = PersonLetters()
-        texts, surrogates, all_spans, counts = {}, {}, {}, Counter()
-        for name in TEXT_FIELDS:
-            text = record.get(name)
+        placeholders, surrogates, all_spans, counts = {}, {}, {}, Counter()
+        for name, text in texts.items():
             if text is None:
-                texts[name] = surrogates[name] = None
+                placeholders[name] = surrogates[name] = None
                 all_spans[name] = []
                 continue
-            text = str(text)  # a number or list in a text column is still redacted, never passed through
-            spans = self.find_spans(text, deny_list)
-            texts[name] = apply_placeholders(text, [(s.entity_type, s.start, s.end) for s in spans])
+            spans = self._spans(text, found[name], deny_list) if text else []
+            placeholders[name] = apply_placeholders(text, [(s.entity_type, s.start, s.end) for s in spans])
             surrogates[name] = apply_surrogates(text, [(s.entity_type, s.start, s.end, s.role) for s in spans],
                                                 letters)
             all_spans[name] = spans
             counts.update(s.entity_type for s in spans)
-        return Redaction(texts, surrogates, all_spans, dict(counts))
+        return Redaction(placeholders, surrogates, all_spans, dict(counts))
 
-    def redact_many(self, records: Iterable[Mapping], members: Mapping[str, Mapping]) -> Iterator[Redaction]:
-        """Redactions of ``records`` in order; each joined to its member by member_id."""
-        for record in records:
-            member_id = record.get("member_id")
-            yield self.redact(record, members.get(member_id) if member_id else None)
+
+def _texts(record: Mapping) -> dict[str, str | None]:
+    # A number or list in a text column is still redacted, never passed through.
+    return {name: None if record.get(name) is None else str(record.get(name)) for name in TEXT_FIELDS}

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.recognizers import gates
+
 
 def luhn_ok(digits: str) -> bool:
     total = 0
@@ -13,6 +15,7 @@ def luhn_ok(digits: str) -> bool:
 
 
 class CreditCardRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT,)
     PATTERNS = [
         Pattern("card_grouped", r"(?<![\d-])\d{4}([ \t]?[- .][ \t]?|[ \t])\d{4}\1\d{4}\1\d{4}(?![\d-])", 0.6),
         # Masked middle groups (1234-****-****-5678) still identify the card with the bank.

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.recognizers import gates
+
 LABEL = (r"(?<![A-Za-z])(?:[차챠]트[ \t]?(?:번호|넘버|No\.?)?|환자[ \t]?(?:번호|ID|아이디|등록번호)|(?<!주민|외국인|사업자)등록[ \t]?번호|진료[ \t]?(?:번호|카드[ \t]?번호)|"
          r"병록[ \t]?번호|내원[ \t]?번호|의무[ \t]?기록[ \t]?번호|진료[ \t]?기록[ \t]?번호|hospital[ \t]?(?:no\.?|number|id)|"
          r"case[ \t]?(?:no\.?|number)|chart[ \t]?(?:no\.?|number|num|#|id)?|patient[ \t]?(?:id|no\.?|number|#|code)|"
@@ -16,6 +18,7 @@ NUMBER = rf"(?=[A-Za-z-]{{0,4}}\d)[A-Za-z]{{0,4}}-?\d{{2,12}}(?:-\d{{1,10}}){{0,
 
 
 class ChartNumberRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(LABEL))
     PATTERNS = [Pattern("number_after_chart_label", rf"(?<={LABEL}{MARK}){NUMBER}", 0.85)]
     CONTEXT = ["차트", "환자번호", "등록번호", "chart", "patient", "mrn", "カルテ", "病历"]
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.recognizers import gates
+
 MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE = (r"(?:(?:19|20)\d{2}[ \t]*[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2}"
         r"|(?:19|20)?\d{2}[ \t]*년[ \t]*\d{1,2}[ \t]*월[ \t]*\d{1,2}[ \t]*일?"
@@ -21,6 +23,8 @@ GAP = r"[^\n\d]{0,16}"
 
 
 class DateOfBirthRecognizer(PatternRecognizer):
+    # Every pattern has a birth word before the date or 생/生 (출생, 년생, 生まれ) after it.
+    TEXT_GATES = (gates.DIGIT, gates.gate(rf"{BIRTH_BEFORE}|생|生"))
     PATTERNS = [
         Pattern("date_after_birth_word", rf"(?<={BIRTH_BEFORE}{GAP})(?<!\d){DATE}", 0.85),
         # 1990.03.28생 / 1990년 3월 28일 출생 / 1990年3月2日生まれ / 90년생

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.recognizers import gates
+
 LOCAL = r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}"
 AT_WORD = r"(?:[ \t]*(?:골뱅이|앳)[ \t]*|[ \t]+at[ \t]+|[ \t]*[(\[{<][ \t]*(?:at|@|골뱅이)[ \t]*[)\]}>][ \t]*)"
 DOT_WORD = r"(?:[ \t]*(?:닷|점)[ \t]*|[ \t]+dot[ \t]+|[ \t]*[(\[{<][ \t]*(?:dot|\.|닷|점)[ \t]*[)\]}>][ \t]*)"
@@ -12,6 +14,7 @@ TLD = r"(?:[A-Za-z]{2,6}|컴|넷|kr)"
 
 
 class EmailRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.LATIN_OR_DIGIT,)
     PATTERNS = [
         Pattern("email", r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 0.9),
         Pattern("email_spaced_at",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.recognizers import gates
+
 BIRTH = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 # Masked tails (900328-1******) still disclose birth date and sex: redact them too.
 TAIL = r"(?:\d{6}|[*xX●○]{6}|\d[*xX●○]{5})"
@@ -20,6 +22,7 @@ def _rrn_checksum_ok(digits: str) -> bool:
 
 class _RegistrationNumberRecognizer(PatternRecognizer):
     """YYMMDD-GXXXXXX; the gender/century digit G tells a resident (1-4) from a foreigner (5-8)."""
+    TEXT_GATES = (gates.DIGIT,)
 
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = "".join(c for c in pattern_text if c.isdigit())
@@ -52,6 +55,7 @@ PASSPORT_CONTEXT_WORDS = r"(?<![A-Za-z])(?:passport|여권|护照|護照|旅券|
 
 
 class PassportRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT,)
     PATTERNS = [
         # Korean passports: type letter + 8 digits, or the 2021 format M123A4567.
         Pattern("kr_passport", r"(?<![A-Za-z0-9])[MSRGDmsrgd](?:\d{8}|\d{3}[A-Za-z]\d{4})(?![A-Za-z0-9])", 0.6),
@@ -68,6 +72,7 @@ class PassportRecognizer(PatternRecognizer):
 
 
 class DriverLicenseRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT,)
     REGIONS = "서울|부산|경기|강원|충북|충남|전북|전남|경북|경남|제주|대구|인천|광주|대전|울산"
     PATTERNS = [
         # 11-12-345678-90: region code (or name), year, serial, check.
@@ -82,6 +87,7 @@ class DriverLicenseRecognizer(PatternRecognizer):
 
 
 class BusinessRegistrationRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT,)
     PATTERNS = [Pattern("kr_brn", r"(?<![\d-])\d{3}-\d{2}-\d{5}(?![\d-])", 0.5)]
     CONTEXT = ["사업자", "등록번호", "business", "registration", "brn", "tax"]
 

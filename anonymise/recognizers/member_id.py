@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.recognizers import gates
 from anonymise.recognizers.account_names import ACCOUNT_NAME, ID_LIKE
 
 ID_WORD = (r"(?<![A-Za-z])(?:회원[ \t]?(?:아이디|ID|id)|아이디|로그인[ \t]?(?:아이디|ID)?|ID|login(?:[ \t]?id)?|"
@@ -17,6 +18,9 @@ LOGIN = rf"(?=[A-Za-z]){ACCOUNT_NAME}"
 
 
 class MemberIdRecognizer(PatternRecognizer):
+    # The words every label is made of.
+    TEXT_GATES = (gates.LATIN_OR_DIGIT, gates.gate(r"아이디|로그인|계정|ID|login|log[ \t]?in|user|member|account|"
+                                                    r"ユーザーID|会员ID|用户名|账号|registered|sign|joined|logged"))
     PATTERNS = [
         # "x 아이디로 적립금", "x 계정으로 로그인": the label may follow the ID in Korean.
         Pattern("login_before_id_word",

@@ -9,6 +9,8 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.recognizers import gates
+
 # One separator between digit groups: hyphen, dot or spaces (full-width forms are normalised upstream).
 SEP = r"(?:[ \t]*[-.·][ \t]*|[ \t]{1,2})"
 OPT = rf"{SEP}?"
@@ -27,6 +29,7 @@ CONTEXT = ["전화", "번호", "연락", "폰", "휴대", "핸드폰", "핸폰",
 
 
 class KoreanPhoneRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT,)
     PATTERNS = [
         Pattern("kr_mobile", rf"(?<![\d+])(?:(?:{KR_COUNTRY}|0)1[016789]\)?|\(0?1[016789]\))"
                              rf"{OPT}\d{{3,4}}{OPT}\d{{4}}(?!\d)", 0.85),
@@ -52,6 +55,7 @@ class KoreanPhoneRecognizer(PatternRecognizer):
 
 
 class ForeignPhoneRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT,)
     PATTERNS = [
         # +CC then 6-14 more digits in groups: any international number.
         Pattern("international", r"(?<![A-Za-z0-9_+])\+[ \t]?(?!82)\d{1,3}(?:[ \t]*[-.]?[ \t]*\(?\d{1,5}\)?){2,6}(?!\d)", 0.75),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.recognizers import gates
 from anonymise.recognizers.account_names import ACCOUNT_NAME, ID_LIKE
 
 SITE = (r"(?<![A-Za-z])(?:instagram|인스타그램|인스타|insta|IG|틱톡|tiktok|트위터|twitter|X|유튜브|youtube|스레드|threads|"
@@ -25,6 +26,10 @@ HANDLE_CHARS = r"[A-Za-z0-9._]"
 
 
 class SocialHandleRecognizer(PatternRecognizer):
+    # A site word (profile links name their site too) or the @ of a bare handle.
+    TEXT_GATES = (gates.LATIN_OR_DIGIT, gates.gate(r"instagram|인스타|insta|IG|틱톡|tiktok|트위터|twitter|X|유튜브|youtube|"
+                                                    r"스레드|threads|페이스북|facebook|블로그|blog|小红书|微博|weibo|抖音|"
+                                                    r"インスタ|ツイッター|snapchat|스냅챗|@"))
     PATTERNS = [
         Pattern("at_handle_after_site", rf"(?<={SITE}[^\n]{{0,40}}?)(?<![A-Za-z0-9_.@])@{HANDLE_CHARS}{{2,30}}(?<!\.)", 0.85),
         Pattern("handle_after_site", rf"(?<={SITE}{MARK}@?){ID_LIKE}", 0.75),

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.recognizers import gates
+
 URL_CHARS = r"[^\s<>\"'()\[\]{}\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3000-\u303f\u4e00-\u9fff\u3040-\u30ff\uff01-\uff5e]"
 # Sites whose paths are personal pages (profiles, blogs, channels).
 PERSONAL_SITES = (r"(?:[a-z0-9-]+\.)*(?:instagram|facebook|fb|twitter|x|tiktok|youtube|youtu|threads|linkedin|pinterest|"
@@ -17,6 +19,7 @@ COMMON_TLD = r"(?:com|net|org|co\.kr|kr|me|io|jp|cn|ly|gl|to|tv|be|cc|info|biz|x
 
 
 class UrlRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.URL_MARK,)
     PATTERNS = [
         Pattern("url_scheme", rf"(?<![A-Za-z0-9_@])(?:https?://|www\.){URL_CHARS}+(?<![.,!?;:])", 0.9),
         Pattern("url_personal_site", rf"(?<![A-Za-z0-9_@./]){PERSONAL_SITES}/{URL_CHARS}+(?<![.,!?;:])", 0.85),

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.recognizers import gates
+
 # The Hangul syllables plates actually use; any other syllable between digits is text.
 PLATE_SYLLABLE = r"[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주바사아자배하허호육해공국합]"
 REGION = r"(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)"
 
 
 class VehicleNumberRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT,)
     PATTERNS = [
         Pattern("kr_plate_region", rf"(?<![\d가-힣]){REGION}[ \t]?\d{{2}}[ \t]?{PLATE_SYLLABLE}[ \t]?\d{{4}}(?!\d)", 0.85),
         Pattern("kr_plate", rf"(?<![\d.,])\d{{2,3}}[ \t]?{PLATE_SYLLABLE}[ \t]?\d{{4}}(?![\d,])", 0.55),
