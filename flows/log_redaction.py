@@ -8,6 +8,7 @@ is what reaches the console and Prefect's database.
 from __future__ import annotations
 
 import logging
+import os
 import re
 
 _PATTERNS = [
@@ -53,8 +54,17 @@ _FILTER = PersonalDataMaskingFilter()
 _NO_TRACEBACK = NoTracebackFilter()
 
 
+QUIET_CONSOLE_ENV = "CLINIC_ANON_QUIET_CONSOLE"  # set by the CLI so worker processes follow suit
+
+
 def install() -> None:
-    """Attach the filter to every handler of the root logger and of every ``prefect*`` logger."""
+    """Attach the filter to every handler of the root logger and of every ``prefect*`` logger.
+
+    In a process started by the CLI (worker processes inherit its environment) console tracebacks
+    are dropped as well.
+    """
+    if os.environ.get(QUIET_CONSOLE_ENV) == "1":
+        quiet_console_tracebacks()
     loggers = [logging.getLogger()] + [logging.getLogger(name) for name in list(logging.root.manager.loggerDict)
                                        if name.startswith(("prefect", "clinic_anon", "flows", "anonymise", "reports"))]
     for logger in loggers:
@@ -69,6 +79,7 @@ def quiet_console_tracebacks() -> None:
     The API handler sits on Prefect's run loggers and emits before a record propagates to the
     root's console handler, so the flow-run log in Prefect keeps the (masked) trace.
     """
+    os.environ[QUIET_CONSOLE_ENV] = "1"
     for handler in logging.getLogger().handlers:
         if isinstance(handler, logging.StreamHandler) and _NO_TRACEBACK not in handler.filters:
             handler.addFilter(_NO_TRACEBACK)
