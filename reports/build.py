@@ -24,6 +24,7 @@ from reports import cell_suppression, dp, kanonymity
 from reports.dictionary import assert_allowed, document
 from reports.duckdb_extensions import load_fts
 from reports.faq_clustering import cluster_questions, search_texts
+from reports.faq_question import core_question
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 RELEASES = ("faq", "academic", "publishing", "advertiser")
@@ -151,6 +152,8 @@ def _write_release_info(con: duckdb.DuckDBPyConnection, name: str, run_info: dic
 def _build_faq(con: duckdb.DuckDBPyConnection, context: _Context) -> dict:
     load_fts(con)
     con.create_function("korean_search_text", lambda texts: pa.array(search_texts(texts.to_pylist()), pa.string()),
+                        ["VARCHAR"], "VARCHAR", type="arrow", side_effects=False)
+    con.create_function("core_question", lambda texts: pa.array([core_question(t) for t in texts.to_pylist()], pa.string()),
                         ["VARCHAR"], "VARCHAR", type="arrow", side_effects=False)
     _set(con, faq_min_consultations=FAQ_MIN_CONSULTATIONS, recommended_per_area=RECOMMENDED_PER_AREA)
     _run_sql(con, "faq/source.sql")
