@@ -216,7 +216,8 @@ class ClinicAnalyzerEngine(AnalyzerEngine):
     threshold and de-duplication, but skips what costs without changing a result: the registry
     lookup on every call (done once per language), recognizers one of whose ``TEXT_GATES`` (what
     every match needs: a digit, a Latin letter, a label word; see anonymise.recognizers.gates) is not
-    in the text, and the context pass over texts with no finding. ``nlp_artifacts`` may come from ``ScriptRoutedNlpEngine.process_batch``.
+    in the text, and the context pass over texts with no finding from a recognizer with context
+    words. ``nlp_artifacts`` may come from ``ScriptRoutedNlpEngine.process_batch``.
     """
 
     @functools.cached_property
@@ -250,8 +251,10 @@ class ClinicAnalyzerEngine(AnalyzerEngine):
             active.append(recognizer)
         if not results:
             return []
-        # Enhancement only looks up the recognizer of each result, so those that found something suffice.
-        results = self._enhance_using_context(text, results, nlp_artifacts, active)
+        # Enhancement only changes results of recognizers with context words (none of ours overrides
+        # enhance_using_context), and only looks up the recognizer of each result.
+        if any(recognizer.context for recognizer in active):
+            results = self._enhance_using_context(text, results, nlp_artifacts, active)
         results = EntityRecognizer.remove_duplicates([r for r in results if r.score >= score_threshold])
         for result in results:
             result.analysis_explanation = None

@@ -116,13 +116,9 @@ class Redactor:
         self.score_threshold = settings.score_threshold
         get_analyzer()  # build (and load spaCy) now, not on the first record
 
-    def find_spans(self, text: str | None, deny_list: RecordDenyList) -> list[Span]:
-        if not text:
-            return []
-        return self._spans(text, analyze_text(text, score_threshold=self.score_threshold), deny_list)
-
     @staticmethod
     def _spans(text: str, engine_results: list, deny_list: RecordDenyList) -> list[Span]:
+        """The engine's findings (NER PERSON spans refined) and the deny list's, overlaps merged."""
         found = [_engine_span(r) for r in engine_results]
         found = [part for s in found for part in _refine_ner(s, text)]
         found += [_deny_span(s) for s in deny_list.find(text)]

@@ -109,8 +109,11 @@ def main() -> None:
         print(f"{r['n']:>13,} {r['wall_s']:>8} {r['records_per_s']:>7} {r['cpu_s']:>7} {r['peak_rss_mib']:>12} " +
               " ".join(f"{r['stages_s'][s]:>11}" for s in STAGES) + f" {load:>11} {'yes' if r['released'] else 'BLOCKED'}")
     out = RESULTS / "end_to_end.json"
+    # Runs of other sizes from earlier invocations stay (1M is run on its own), newest per size wins.
+    earlier = json.loads(out.read_text())["runs"] if out.exists() else []
+    runs = {r["n"]: r for r in [*earlier, *rows]}
     out.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "memory_gib": round(psutil.virtual_memory().total / 2**30)},
-                               "runs": rows}, indent=1))
+                               "runs": [runs[n] for n in sorted(runs)]}, indent=1))
     print(f"written {out}")
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.recognizers import gates
+
 PROVINCE = (r"(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|충청북|충청남|"
             r"전라북|전라남|경상북|경상남)(?:특별시|광역시|특별자치시|특별자치도|도|시)?")
 SIGUNGU = r"[가-힣]{1,5}(?:시|군|구)"
@@ -63,6 +65,8 @@ JP_WARD_ADDRESS = (rf"{HAN}{{1,4}}(?:区|市)[\u4e00-\u9fff\u3040-\u30ff]{{1,8}}
 
 
 class KoreanAddressRecognizer(PatternRecognizer):
+    # Every pattern holds a number and a Hangul part (시/구/동, 로/길, 동/호).
+    TEXT_GATES = (gates.DIGIT, gates.HANGUL)
     PATTERNS = [
         Pattern("kr_road_address", ROAD_ADDRESS, 0.7),
         Pattern("kr_province_road_address", PROVINCE_ROAD_ADDRESS, 0.8),
@@ -78,6 +82,8 @@ class KoreanAddressRecognizer(PatternRecognizer):
 
 
 class ForeignAddressRecognizer(PatternRecognizer):
+    # Every pattern holds a number, except the Chinese one, which holds Han characters.
+    TEXT_GATES = (gates.gate(r"\d|[\u4e00-\u9fff]"),)
     PATTERNS = [
         Pattern("us_street_address", US_ADDRESS, 0.7),
         Pattern("us_any_street_with_city", US_ANY_STREET, 0.7),

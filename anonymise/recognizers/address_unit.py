@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.recognizers import gates
+
 # Delivery, post or home words, up to 25 characters before the unit in the same sentence.
 HOME_CUE = r"(?:택배|배송|배달|우편|등기|주소|보내|부쳐|집은|집이|저희 집|우리 집|사는|살아요|살고|거주|경비실|현관|아파트|빌라|오피스텔)"
 UNIT_ALONE = rf"(?<={HOME_CUE}[^\n.!?。]{{0,25}})(?<![\d-])\d{{3,4}}[ \t]?호(?!선|점|실|기|차|\d)"
@@ -14,6 +16,7 @@ UNIT_THEN_CUE = r"(?<![\d-])\d{3,4}[ \t]?호(?![선점실기차\d])(?=[^\n.!?。
 
 
 class HomeUnitRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.gate(r"\d[ \t]?호"),)
     PATTERNS = [Pattern("unit_after_home_cue", UNIT_ALONE, 0.6),
                 Pattern("unit_before_delivery_verb", UNIT_THEN_CUE, 0.6)]
 
