@@ -35,3 +35,11 @@ def test_names_with_cues_are_found(text, name):
 ])
 def test_ordinary_words_survive(text):
     assert names(text) == []
+
+
+def test_kanji_surname_with_hiragana_given_name_before_san():
+    from anonymise.recognizers.person_cjk import CjkNameRecognizer
+
+    text = "山田さくらさんからこちらを教えてもらいました。"
+    found = [text[r.start:r.end] for r in CjkNameRecognizer().analyze(text, ["PERSON"])]
+    assert "山田さくら" in found

@@ -65,3 +65,24 @@ def test_surname_with_title_is_a_person():
 ])
 def test_look_alike_words_and_bare_words_survive(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("동생 재현이 같이 갈 거예요.", "재현"),        # a given name that is also a word, with company
+    ("동생 준수랑 같이 받고 싶어요", "준수"),
+    ("가족인 한지은이 글 올려요.", "한지은"),        # 한지+은이 also reads as a word and particles
+    ("친구 최고은이랑 같이 받으면 할인되나요?", "최고은"),
+])
+def test_a_name_after_a_relation_word_with_company_or_its_own_particle(text, name):
+    from anonymise.recognizers.person_korean import KoreanNameRecognizer
+
+    found = [text[r.start:r.end] for r in KoreanNameRecognizer().analyze(text, ["PERSON"])]
+    assert name in found
+
+
+@pytest.mark.parametrize("text", ["친구 오늘은 안 와요", "남편 회사가 멀어서요", "엄마 건강이 걱정돼요",
+                                  "동생 수술도 같이 하고 싶어요", "친구 소개로 왔어요"])
+def test_words_after_a_relation_word_stay(text):
+    from anonymise.recognizers.person_korean import KoreanNameRecognizer
+
+    assert KoreanNameRecognizer().analyze(text, ["PERSON"]) == []

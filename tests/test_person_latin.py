@@ -44,3 +44,25 @@ def test_common_words_after_cues_survive(text):
 def test_romanised_given_name_shape():
     assert is_korean_given("Min-su") and is_korean_given("Chae-eun") and is_korean_given("Jiyul")
     assert not is_korean_given("Follow-up") and not is_korean_given("Anti-aging") and not is_korean_given("Re-do")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sua here. Last time lidocaine made me dizzy.", "Sua"),
+    ("hey, ito haruka here. How long is the swelling?", "ito haruka"),
+    ("Gavin Reed told me about your clinic.", "Gavin Reed"),
+    ("이하은 told me about your clinic.", "이하은"),
+    ("Can I pay the bill separately?\nCheers, Jia", "Jia"),
+    ("I'll be coming with my partner, 이하은.", "이하은"),
+])
+def test_more_english_cues_for_a_name(text, name):
+    from anonymise.recognizers.person_latin import LatinNameRecognizer
+
+    found = [text[r.start:r.end] for r in LatinNameRecognizer().analyze(text, ["PERSON"])]
+    assert name in found
+
+
+@pytest.mark.parametrize("text", ["Everything here. Botox is fine.", "Cheers, Botox", "Same here, thanks!"])
+def test_words_in_those_cue_positions_stay(text):
+    from anonymise.recognizers.person_latin import LatinNameRecognizer
+
+    assert LatinNameRecognizer().analyze(text, ["PERSON"]) == []

@@ -29,7 +29,7 @@ CUE_THEN_NAME = re.compile(rf"(?:{CUES_BEFORE})[ \u3000:：]*({MIXED_NAME}|{HAN_
 # "我姓李": a surname given on its own.
 SURNAME_ONLY = re.compile(rf"(?:我姓|姓)([{HAN}])(?=[，,。.、\s]|$)")
 SURNAME_TITLE = re.compile(rf"(?<![{HAN}])([{HAN}])(?=医生|先生|女士|小姐|院长|老师|主任)")
-NAME_THEN_CUE = re.compile(rf"(?<![{HAN}おご])({HAN_NAME}|{KANA_NAME})[ \u3000]?(?={CUES_AFTER})")
+NAME_THEN_CUE = re.compile(rf"(?<![{HAN}おご])({MIXED_NAME}|{HAN_NAME}|{KANA_NAME})[ \u3000]?(?={CUES_AFTER})")
 # Honorifics only ever follow a person; phrases such as です or 介绍 need a surname to be trusted.
 HONORIFIC = re.compile(r"(?:您好|你好|先生|女士|小姐|さん|様|さま|くん|ちゃん|氏)")
 SIGNATURE_LINE = re.compile(rf"(?m)^[ \t\u3000]*({HAN_NAME})[ \t\u3000]*$")

@@ -48,6 +48,9 @@ SURNAME_TITLES = tuple(t for t in TITLES if t not in ("님", "군", "양", "고�
 # Last syllables of nouns for roles that take 님 (담당자님, 상담사님, 원장님, 회원님, 관리인님).
 ROLE_NOUN_ENDINGS = frozenset("장 사 자 원 관 인 생 모 배 객 님 수 형 니 마 빠 냐 리 들 분 주 께".split())
 # Last syllables of place names (강남역, 신사동, 테헤란로): a Hangul word in foreign text ending so is a place.
+# "with": 동생 재현이랑 / 재현이하고 / 진주와 …; and the words that say someone comes along.
+WITH_PARTICLES = frozenset("이랑 랑 이하고 하고 와 과 이와".split())
+COMPANY_WORDS = (" 같이", " 함께", " 데리고", " 동행")
 PLACE_ENDINGS = frozenset("역 로 길 읍 면 구 시 군 동".split())
 
 STRONG, MEDIUM = 0.85, 0.6
@@ -167,7 +170,12 @@ class KoreanNameRecognizer(EntityRecognizer):
         cue_before = self._cue_before(before)
         next_word = re.match(r" ?([가-힣]+)", after)
         title_after = bool(next_word) and is_title_word(next_word.group(1))
-        if is_common_word(word):
+        # 한지은이, 최고은이랑 also read as 한지+은이, 최고+은이랑. After a relation word or a label,
+        # a three-syllable name with a particle of its own still gets the name reading (오늘은,
+        # with no particle left over, stays a word).
+        name_with_particle = (cue_before in (KIN_CUE, LABEL_CUE) and len(word) >= 4
+                              and split_name(word[:3]) is not None and is_particle_chain(word[3:]))
+        if is_common_word(word) and not name_with_particle:
             return None
         surname_only = self._surname_with_title(word, start, title_after)
         if surname_only:
@@ -276,6 +284,11 @@ class KoreanNameRecognizer(EntityRecognizer):
             cued = (cue_before in (LABEL_CUE, KIN_CUE) and length == 2 and suffix and is_particle_chain(suffix)
                     and not is_common_word(word) and not_a_known_word(word))
             if cued and plausible_given(stem):
+                return start, start + 2, MEDIUM
+            # 동생 재현이 같이, 친구 진주랑: a relation word, a given name and company is a person even
+            # when the name is also a word (재현, 준수, 진주), which Kiwi would veto above.
+            company = suffix in WITH_PARTICLES or (suffix in ("이", "가", "도", "이도") and after.startswith(COMPANY_WORDS))
+            if cue_before == KIN_CUE and length == 2 and company and plausible_given(stem):
                 return start, start + 2, MEDIUM
             if not (glued or spaced):
                 continue

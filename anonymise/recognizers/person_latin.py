@@ -38,6 +38,21 @@ WEAK_CUE_NAME = re.compile(rf"\b(?i:referred[ \t]+(?:me[ \t]+)?by|recommended[ \
                            rf"(?:to|with)|reach|message|text|call)[ \t]+({NAME_WORD}[ \t]+{NAME_WORD})")
 SIGN_OFF_NAME = re.compile(rf"(?:{'|'.join(LATIN_SIGN_OFFS)})[ \t]*[,.!]?"
                            rf"(?:[ \t]*\n+[ \t]*(?:-+[ \t]*)?|[ \t]+-+[ \t]*)({NAME})")
+# "Cheers, Jia" on one line, closing the text or its line.
+SIGN_OFF_SAME_LINE = re.compile(rf"(?m)(?:{'|'.join(LATIN_SIGN_OFFS)}),[ \t]+({NAME_WORD}(?:[ \t]+{NAME_WORD})?)"
+                                rf"[ \t]*[.!~]?[ \t]*$")
+# "Sua here." opening a line or sentence; after hey/hi also in lower case ("hey, ito haruka here").
+# Words that stand before "here" as often as names do are not names.
+NOT_BEFORE_HERE = frozenset("everything everyone everybody nothing something anything someone anyone nobody somebody "
+                            "all it that this same me us we i not still patient".split())
+NAME_HERE = re.compile(rf"(?m)(?:^|[.!?][ \t]+)[ \t]*({NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]+here\b[.,!]"
+                       rf"|\b(?i:hey|hi|hello),?[ \t]+([a-z]{{2,12}}(?:[ \t]+[a-z]{{2,12}})?)[ \t]+here\b")
+# "Gavin Reed told me about your clinic", "이하은 recommended you": a referrer is a person.
+REFERRER = re.compile(rf"({NAME_WORD}[ \t]+{NAME_WORD}|[가-힣]{{2,4}}|[\u4e00-\u9fff]{{2,4}})[ \t]+"
+                      rf"(?:told me about|recommended (?:you|your|this)|referred me)")
+# "my partner, 이하은." / "my friend 王芳 and I": a name in its own script after an English relation word.
+RELATION_NATIVE_NAME = re.compile(rf"\b(?i:{'|'.join(LATIN_RELATIONS)})[ \t]*[,:(]?[ \t]*"
+                                  rf"([가-힣]{{2,4}}|[\u4e00-\u9fff\u3040-\u30ff]{{2,6}})(?=[ \t]*[,.!)]|[ \t]+(?:and|who|will)\b|$)")
 # A first and last name closing a line after a dash or colon, as in a title or signature
 # ("Consultation request - Anna Lee", "- Anna Lee").
 DASH_NAME = re.compile(rf"(?m)(?:^|[-–—:|][ \t]+)({NAME_WORD}[ \t]+{NAME_WORD})[ \t]*[.!]?[ \t]*$")
@@ -78,6 +93,8 @@ class LatinNameRecognizer(EntityRecognizer):
 
     CUE_PATTERNS = ((GREETING_NAME, STRONG), (SELF_INTRO_NAME, STRONG),
                     (RELATION_NAME, MEDIUM), (WEAK_CUE_NAME, MEDIUM), (SIGN_OFF_NAME, STRONG),
+                    (SIGN_OFF_SAME_LINE, MEDIUM), (NAME_HERE, MEDIUM), (REFERRER, MEDIUM),
+                    (RELATION_NATIVE_NAME, MEDIUM),
                     (DASH_NAME, MEDIUM), (DASH_SIGNATURE, MEDIUM))
 
     def __init__(self):
@@ -99,9 +116,13 @@ class LatinNameRecognizer(EntityRecognizer):
                 results.append(RecognizerResult("PERSON", match.start(1), match.start(1) + len(name), STRONG))
         for pattern, score in self.CUE_PATTERNS:
             for match in pattern.finditer(text):
-                name = trim_name(match.group(1))
+                group = next(g for g in range(1, (match.lastindex or 1) + 1) if match.group(g))
+                name = trim_name(match.group(group))
+                if pattern is NAME_HERE and name.split()[0].lower() in NOT_BEFORE_HERE:
+                    continue
                 if name and not any(word.lower() in LATIN_NOT_NAMES for word in name.split()[:1] + name.split()[-1:]):
-                    results.append(RecognizerResult("PERSON", match.start(1), match.start(1) + len(name), score))
+                    results.append(RecognizerResult("PERSON", match.start(group), match.start(group) + len(name),
+                                                    score))
         for match in HYPHENATED_GIVEN.finditer(text):
             if is_korean_given(match.group()):
                 results.append(RecognizerResult("PERSON", match.start(), match.end(), STRONG))
