@@ -309,6 +309,12 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
         merged = copy.copy(best)
         merged.start = min(r.start for r in group)
         merged.end = max(r.end for r in group)
+        # The redactor trims spans that only spaCy's NER vouches for; a union that a pattern or
+        # name recognizer also claimed must not be trimmed away with it, so it carries that
+        # recognizer's name.
+        vouched = [r for r in group if (r.recognition_metadata or {}).get("recognizer_name") != "SpacyRecognizer"]
+        if vouched and best not in vouched:
+            merged.recognition_metadata = dict(max(vouched, key=_rank).recognition_metadata or {})
         resolved.append(merged)
     return resolved
 

@@ -105,3 +105,23 @@ def test_analysis_errors_never_carry_the_text(monkeypatch):
     with pytest.raises(AnalysisError) as raised:
         analyze_text("제 번호는 010-2345-6789")
     assert "010" not in str(raised.value) and raised.value.__cause__ is None
+
+
+def test_a_union_that_a_pattern_also_claims_is_not_left_to_ner_trimming():
+    from presidio_analyzer import RecognizerResult
+
+    from anonymise.engine import resolve_overlaps
+
+    ner = RecognizerResult("PERSON", 0, 30, 0.85, recognition_metadata={"recognizer_name": "SpacyRecognizer"})
+    passport = RecognizerResult("PASSPORT", 17, 26, 0.85, recognition_metadata={"recognizer_name": "KoreanIdRecognizer"})
+    [merged] = resolve_overlaps([ner, passport])
+    assert (merged.start, merged.end) == (0, 30)
+    assert merged.recognition_metadata["recognizer_name"] == "KoreanIdRecognizer"
+
+
+def test_a_passport_inside_an_ner_span_in_chinese_text_is_removed():
+    from anonymise.redactor import Redactor
+
+    text = "你好呀，\n我朋友推荐我来的。\n预约用的护照号是E48504916。\n—— Zihan Zhu"
+    out = Redactor().redact({"consultation_id": "c", "question": text}).text["question"]
+    assert "E48504916" not in out and "Zihan" not in out
