@@ -53,6 +53,7 @@ def test_romanised_given_name_shape():
     ("이하은 told me about your clinic.", "이하은"),
     ("Can I pay the bill separately?\nCheers, Jia", "Jia"),
     ("I'll be coming with my partner, 이하은.", "이하은"),
+    ("I'll be coming with my partner, 清水菜々子. Before photos are attached.", "清水菜々子"),
 ])
 def test_more_english_cues_for_a_name(text, name):
     from anonymise.recognizers.person_latin import LatinNameRecognizer

@@ -52,7 +52,7 @@ REFERRER = re.compile(rf"({NAME_WORD}[ \t]+{NAME_WORD}|[가-힣]{{2,4}}|[\u4e00-
                       rf"(?:told me about|recommended (?:you|your|this)|referred me)")
 # "my partner, 이하은." / "my friend 王芳 and I": a name in its own script after an English relation word.
 RELATION_NATIVE_NAME = re.compile(rf"\b(?i:{'|'.join(LATIN_RELATIONS)})[ \t]*[,:(]?[ \t]*"
-                                  rf"([가-힣]{{2,4}}|[\u4e00-\u9fff\u3040-\u30ff]{{2,6}})(?=[ \t]*[,.!)]|[ \t]+(?:and|who|will)\b|$)")
+                                  rf"([가-힣]{{2,4}}|[\u4e00-\u9fff\u3005\u3040-\u30ff]{{2,6}})(?=[ \t]*[,.!)]|[ \t]+(?:and|who|will)\b|$)")
 # A first and last name closing a line after a dash or colon, as in a title or signature
 # ("Consultation request - Anna Lee", "- Anna Lee").
 DASH_NAME = re.compile(rf"(?m)(?:^|[-–—:|][ \t]+)({NAME_WORD}[ \t]+{NAME_WORD})[ \t]*[.!]?[ \t]*$")
