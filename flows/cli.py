@@ -46,7 +46,9 @@ def main() -> None:
 
 def _source_spec(source: str) -> str:
     """A folder becomes an absolute path (workers may run elsewhere); URLs pass unchanged."""
-    if source.startswith(("postgresql://", "postgres://")):
+    from flows.sources import is_database_url
+
+    if is_database_url(source):
         return source
     return str(Path(source).resolve())
 

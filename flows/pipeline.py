@@ -55,7 +55,7 @@ def _key(settings: Settings, work: WorkArea) -> bytes:
 @task(name="ingest", retries=2, retry_delay_seconds=5, **DATA_TASK)
 def ingest_task(source: str, out: str, settings_json: str, run_id: str) -> dict:
     from flows.ingest import ingest
-    from flows.sources import open_source
+    from flows.sources import is_database_url, open_source
 
     settings = Settings.model_validate_json(settings_json)
     src = open_source(source, settings.source)
@@ -65,7 +65,7 @@ def ingest_task(source: str, out: str, settings_json: str, run_id: str) -> dict:
             "exclusions_from_quarantine": dict(res.exclusions_from_quarantine),
             "unknown_columns": {f"{table}.{column}": n for table, columns in res.unknown_columns.items()
                                 for column, n in columns.items()},
-            "source": {"kind": "postgresql" if source.startswith(("postgresql://", "postgres://")) else "files",
+            "source": {"kind": "postgresql" if is_database_url(source) else "files",
                        "description": src.describe(), "fingerprint": res.fingerprint}}
 
 
@@ -238,42 +238,38 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
         bar.advance(len(RELEASES))
     timings["build"] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    with progress.stage("leak check", total=1, unit="checks") as bar:
-        try:
+    try:  # from the check to promotion the source's needles are in memory; they leave with the run
+        t = time.perf_counter()
+        with progress.stage("leak check", total=1, unit="checks") as bar:
             check = check_task(source, str(build_dir), out, settings_json, run_id)
-        except BaseException:
-            _needles_cache.clear()
-            raise
-        bar.advance(1)
-    timings["check"] = time.perf_counter() - t
-    passed = bool(check["passed"]) and bool(check["canary"]["passed"])
+            bar.advance(1)
+        timings["check"] = time.perf_counter() - t
+        passed = bool(check["passed"]) and bool(check["canary"]["passed"])
 
-    manifest = {
-        "run_id": run_id, "as_of": as_of, "started_at": started.isoformat(),
-        "status": "promoted" if passed else "blocked",
-        "source": ingested["source"], "policy_hash": policy.sha256, "key_fingerprint": key_fp,
-        "settings": json.loads(settings_json),
-        "versions": {"python": platform.python_version(), **{p: _version(p) for p in VERSIONED}},
-        "counts": {
-            "read": ingested["read"], "accepted": ingested["accepted"], "quarantined": ingested["quarantined"],
-            "unknown_columns": {**ingested["unknown_columns"], **policy_unknown},
-            "exclusions_from_quarantine": ingested["exclusions_from_quarantine"],
-            "excluded": eligibility["excluded"], "due_for_destruction": eligibility["due_for_destruction"],
-            "aggregate_only": eligibility["aggregate_only"], "eligible": eligibility["eligible"],
-            "anonymised": plan["todo"], "anonymised_chunks_resumed": skipped,
-            "kept_from_previous_runs": plan["kept"], "erased_from_staging": plan["dropped"], "staged": staged,
-        },
-        "pii_removed": dict(pii_removed.most_common()),
-        "releases": releases,
-        "check": {k: v for k, v in check.items() if k != "markdown"},
-        "timings": timings,
-    }
-    write_private_text(work.run_scratch(run_id) / "leak_report.md", check["markdown"])
-    try:
+        manifest = {
+            "run_id": run_id, "as_of": as_of, "started_at": started.isoformat(),
+            "status": "promoted" if passed else "blocked",
+            "source": ingested["source"], "policy_hash": policy.sha256, "key_fingerprint": key_fp,
+            "settings": json.loads(settings_json),
+            "versions": {"python": platform.python_version(), **{p: _version(p) for p in VERSIONED}},
+            "counts": {
+                "read": ingested["read"], "accepted": ingested["accepted"], "quarantined": ingested["quarantined"],
+                "unknown_columns": {**ingested["unknown_columns"], **policy_unknown},
+                "exclusions_from_quarantine": ingested["exclusions_from_quarantine"],
+                "excluded": eligibility["excluded"], "due_for_destruction": eligibility["due_for_destruction"],
+                "aggregate_only": eligibility["aggregate_only"], "eligible": eligibility["eligible"],
+                "anonymised": plan["todo"], "anonymised_chunks_resumed": skipped,
+                "kept_from_previous_runs": plan["kept"], "erased_from_staging": plan["dropped"], "staged": staged,
+            },
+            "pii_removed": dict(pii_removed.most_common()),
+            "releases": releases,
+            "check": {k: v for k, v in check.items() if k != "markdown"},
+            "timings": timings,
+        }
+        write_private_text(work.run_scratch(run_id) / "leak_report.md", check["markdown"])
         passed, final = _finish(work, run_id, build_dir, manifest, passed, source, settings_json)
     finally:
-        _needles_cache.clear()  # the source's personal values leave memory with the run
+        _needles_cache.clear()
     check = manifest["check"]
     if not passed:
         logger.error("release BLOCKED by the leak check: %s; canary %s/%s caught; the previous release stays",

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from flows.config import Settings
+from flows.sources import is_database_url
 from flows.prefect_runtime import prefect_api
 
 
@@ -15,7 +16,7 @@ def strip_password(source: str) -> str:
     The source string becomes a Prefect flow parameter (stored in Prefect's database); a password
     must not. libpq, psycopg and DuckDB's postgres extension all read PGPASSWORD.
     """
-    if not source.startswith(("postgresql://", "postgres://")):
+    if not is_database_url(source):
         return source
     parts = urlsplit(source)
     if parts.password is None:

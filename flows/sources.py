@@ -69,11 +69,15 @@ class Source(ABC):
         """Raw rows of ``table`` (dicts, or UnparsedRow), at most chunk_rows per list."""
 
 
+def is_database_url(spec: str) -> bool:
+    return spec.startswith(("postgresql://", "postgres://"))
+
+
 def open_source(spec: str, settings: SourceSettings) -> Source:
     """A readable source for ``spec`` (folder path or postgresql:// URL), or SourceError."""
     if not spec.strip():
         raise SourceError("no source given (a folder or a postgresql:// URL)")  # "" would mean the cwd
-    if spec.startswith(("postgresql://", "postgres://")):
+    if is_database_url(spec):
         return PostgresSource(spec, settings)
     return FolderSource(Path(spec), settings)
 
