@@ -11,6 +11,7 @@ surrogates can be consistent. Patterns are cached per value: members recur acros
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -30,6 +31,9 @@ DIGIT_GAP = r"[\s.\-()/·_,:]{0,3}"
 # Korean titles after a surname: 김 원장님, 박실장, 이씨.
 KOREAN_TITLE_AHEAD = r"(?=\s?(?:원장|실장|선생|교수|대표|팀장|과장|코디|간호사|매니저|고객|환자|회원|씨|님|군|양))"
 LATIN_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor)\.?\s+"
+TITLE_GATE = r"(?i:mr|mrs|ms|miss|mx|dr|doctor|prof|professor)\.?\s"  # what LATIN_TITLES needs, shared
+ALNUM = string.ascii_letters + string.digits  # what _bounded's look-arounds exclude
+NOT_DIGIT = re.compile(r"\D")
 COUNTRY_CODES = ("852", "853", "886", "82", "81", "86", "84", "66", "65", "63", "62", "61", "60", "64", "44", "49",
                  "33", "39", "34", "7", "1")
 MONTHS = ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
@@ -59,6 +63,16 @@ class DenyEntry:
     substring test. ``needle_in`` says where to look: the case-folded text, its digits only, or
     ("pattern") the needle is a small regex every match must contain, shared by many records and so
     compiled once (romanised names: their own patterns cost more to compile than anything else).
+    ``also`` are more substrings of the case-folded text every match needs (each part of a full
+    name), ``gate`` a shared regex every match needs (a title before "Mr. Park").
+
+    Compiling a pattern per person costs more than everything else the deny list does, so most
+    entries avoid it. ``literals``, when given, are the exact strings the pattern matches (a Korean
+    name with or without its space, an e-mail address): found by substring search (in the case-folded
+    text under IGNORECASE), with ``not_before``/``not_after`` the characters that may not touch
+    them, as the pattern's look-arounds say. ``digits_of``, when given, makes ``source`` a pattern
+    shared by every number of one shape (compiled once) whose first group must hold exactly these
+    digits (a phone number with any separators).
     """
     source: str
     flags: int
@@ -67,10 +81,59 @@ class DenyEntry:
     needle: str = ""
     needle_in: str = "text"
     min_letters: int = 0  # a romanised given name shorter than this is too likely an ordinary word
+    also: tuple[str, ...] = ()
+    gate: str = ""
+    literals: tuple[str, ...] = ()
+    not_before: str = ""
+    not_after: str = ""
+    digits_of: str = ""
 
     @property
     def pattern(self) -> re.Pattern:
         return _compiled(self.source, self.flags)
+
+    def spans(self, view: "TextView") -> list[tuple[int, int]]:
+        """(start, end) of every match in the view's normalised text, leftmost first, not overlapping."""
+        text = view.normalised
+        if self.digits_of:
+            return self._digit_runs(text)
+        folding = bool(self.flags & re.IGNORECASE)
+        if not self.literals or (folding and len(view.folded) != len(text)):
+            return [m.span() for m in self.pattern.finditer(text)]  # casefold changed lengths: offsets would not map
+        haystack = view.folded if folding else text
+        found = []
+        for literal in self.literals:
+            literal = literal.casefold() if folding else literal
+            start = haystack.find(literal)
+            while start != -1:
+                end = start + len(literal)
+                if not (start > 0 and text[start - 1] in self.not_before) and \
+                        not (end < len(text) and text[end] in self.not_after):
+                    found.append((start, end))
+                start = haystack.find(literal, start + 1)
+        return _leftmost_longest(found)
+
+    def _digit_runs(self, text: str) -> list[tuple[int, int]]:
+        # A run of other digits may overlap ours ("ID 298 010-4883-5394"): after a run that is not
+        # ours the search goes on from its second character, not from its end.
+        spans, position, pattern = [], 0, self.pattern
+        while (found := pattern.search(text, position)) is not None:
+            if NOT_DIGIT.sub("", found.group(1)) == self.digits_of:
+                spans.append(found.span())
+                position = found.end()
+            else:
+                position = found.start() + 1
+        return spans
+
+
+def _leftmost_longest(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans as a regex scan finds them: leftmost first, the longest at a start."""
+    spans, taken = [], -1
+    for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
+        if start >= taken:
+            spans.append((start, end))
+            taken = end
+    return spans
 
 
 @dataclass
@@ -86,10 +149,13 @@ class TextView:
 
     def may_hold(self, entry: DenyEntry) -> bool:
         if entry.needle_in == "digits":
-            return entry.needle in self.digits
-        if entry.needle_in == "pattern":
-            return _compiled(entry.needle, 0).search(self.normalised) is not None
-        return entry.needle.casefold() in self.folded
+            held = entry.needle in self.digits
+        elif entry.needle_in == "pattern":
+            held = _compiled(entry.needle, 0).search(self.normalised) is not None
+        else:
+            held = entry.needle.casefold() in self.folded
+        return held and all(part in self.folded for part in entry.also) and \
+            (not entry.gate or _compiled(entry.gate, 0).search(self.normalised) is not None)
 
 
 def _flexible(value: str) -> str:
@@ -103,8 +169,11 @@ def _bounded(pattern: str) -> str:
     return rf"(?<![A-Za-z0-9])(?:{pattern})(?![A-Za-z0-9])"
 
 
-def _digits(digits: str) -> str:
-    return DIGIT_GAP.join(digits)
+@lru_cache(maxsize=256)
+def _digit_run(prefix: str, count: int) -> str:
+    """A pattern for any ``count`` digits with separators between them, after ``prefix``; the digits
+    are its first group. One per shape, shared by every record (see DenyEntry.digits_of)."""
+    return rf"(?<!\d){prefix}((?:\d{DIGIT_GAP}){{{count - 1}}}\d)(?!\d)"
 
 
 def split_cjk_name(name: str) -> tuple[str, str]:
@@ -160,18 +229,19 @@ def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
         return ()
     entries: list[DenyEntry] = []
 
-    def add(pattern: str, needle: str, flags: int = 0, needle_in: str = "text", min_letters: int = 0) -> None:
-        entries.append(DenyEntry(pattern, flags, "PERSON", role, needle, needle_in, min_letters))
+    def add(pattern: str, needle: str, flags: int = 0, needle_in: str = "text", min_letters: int = 0, **more) -> None:
+        entries.append(DenyEntry(pattern, flags, "PERSON", role, needle, needle_in, min_letters, **more))
 
     compact = re.sub(r"\s+", "", name)
     if HANGUL_NAME.fullmatch(compact):
         surname = compact[:2] if compact[:2] in KOREAN_DOUBLE_SURNAMES and len(compact) >= 4 else compact[:1]
         given = compact[len(surname):]
         if len(compact) >= 3 or compact not in KOREAN_LOOKALIKES:
-            add(re.escape(surname) + r"\s?" + re.escape(given), given)
+            add(re.escape(surname) + r"\s?" + re.escape(given), given,
+                literals=tuple(surname + space + given for space in ("", " ", "\n", "\t")))
         if len(given) >= 2:
             # Even a given name that is also a word (진주, 하늘) is this record's person's name.
-            add(re.escape(given), given)
+            add(re.escape(given), given, literals=(given,))
         add(r"(?<![가-힣])" + re.escape(surname) + KOREAN_TITLE_AHEAD, surname)
         if surname in KOREAN_SURNAMES or surname in KOREAN_DOUBLE_SURNAMES:
             sur = f"(?i:{surname_pattern(surname)})"
@@ -192,16 +262,17 @@ def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
         add(_flexible(name), name.split()[0])
         for part in split_cjk_name(name):
             if len(part) >= 2:
-                add(re.escape(part), part)
+                add(re.escape(part), part, literals=(part,))
         # The same person written in Latin letters (郑丽华 -> Zheng Lihua, 井上 明日香 -> Inoue Asuka).
         for latin in cjk_latin_names(name):
             entries.extend(person_entries(latin, role))
         return tuple(dict.fromkeys(entries))
     # Latin script: the full name in either order, and each part of it as a capitalised word.
     parts = [p for p in re.split(r"[\s,]+", name) if p]
-    add(_bounded(_flexible(name)), parts[0], re.IGNORECASE)
+    every_part = tuple(p.casefold() for p in parts[1:])
+    add(_bounded(_flexible(name)), parts[0], re.IGNORECASE, also=every_part)
     if len(parts) >= 2:
-        add(_bounded(r"[\s,]+".join(re.escape(p) for p in reversed(parts))), parts[0], re.IGNORECASE)
+        add(_bounded(r"[\s,]+".join(re.escape(p) for p in reversed(parts))), parts[0], re.IGNORECASE, also=every_part)
     for part in parts:
         if len(part.replace("-", "")) < 3:
             continue
@@ -211,8 +282,9 @@ def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
             forms |= {left + right.lower(), f"{left} {right.capitalize()}", f"{left}-{right.capitalize()}",
                       f"{left} {right}"}
         needle = part.split("-")[0]
-        add(_bounded("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))), needle)
-        add(_bounded(LATIN_TITLES + re.escape(part)), needle, re.IGNORECASE)
+        ordered = tuple(sorted(forms, key=len, reverse=True))
+        add(_bounded("|".join(re.escape(f) for f in ordered)), needle, literals=ordered, not_before=ALNUM, not_after=ALNUM)
+        add(_bounded(LATIN_TITLES + re.escape(part)), needle, re.IGNORECASE, gate=TITLE_GATE)
     return tuple(entries)
 
 
@@ -248,8 +320,7 @@ def phone_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     if len(core) < 7:
         return ()
     prefix = rf"(?:(?:\+|00)?\s*{cc}[\s.\-)]*(?:\(?0\)?[\s.\-]*)?|\(?0\)?[\s.\-]*)?"
-    pattern = rf"(?<!\d){prefix}{_digits(core)}(?!\d)"
-    return (DenyEntry(pattern, 0, "PHONE", role, core, "digits"),)
+    return (DenyEntry(_digit_run(prefix, len(core)), 0, "PHONE", role, core, "digits", digits_of=core),)
 
 
 @lru_cache(maxsize=50_000)
@@ -258,18 +329,19 @@ def number_entries(value: str, entity_type: str, role: str) -> tuple[DenyEntry, 
     digits = re.sub(r"\D", "", normalise(value)[0])
     if len(digits) < 6:
         return ()
-    return (DenyEntry(rf"(?<!\d){_digits(digits)}(?!\d)", 0, entity_type, role, digits, "digits"),)
+    return (DenyEntry(_digit_run("", len(digits)), 0, entity_type, role, digits, "digits", digits_of=digits),)
 
 
 @lru_cache(maxsize=50_000)
 def email_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     value = normalise(value)[0].strip()
     local, _, domain = value.partition("@")
-    entries = [DenyEntry(re.escape(value), re.IGNORECASE, "EMAIL", role, value)]
+    entries = [DenyEntry(re.escape(value), re.IGNORECASE, "EMAIL", role, value, literals=(value,))]
     if len(local) >= 3:
         # The local part alone identifies the writer (and is how obfuscated addresses leak: cpark 골뱅이 ...).
         entries.append(DenyEntry(rf"(?<![A-Za-z0-9._%+\-]){re.escape(local)}(?![A-Za-z0-9_%+])",
-                                 re.IGNORECASE, "EMAIL", role, local))
+                                 re.IGNORECASE, "EMAIL", role, local, literals=(local,), not_before=ALNUM + "._%+-",
+                                 not_after=ALNUM + "_%+"))
     return tuple(entries)
 
 
@@ -279,7 +351,7 @@ def login_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     if len(value) < 3:
         return ()
     return (DenyEntry(rf"(?<![A-Za-z0-9._\-]){re.escape(value)}(?![A-Za-z0-9_])", re.IGNORECASE,
-                      "MEMBER_ID", role, value),)
+                      "MEMBER_ID", role, value, literals=(value,), not_before=ALNUM + "._-", not_after=ALNUM + "_"),)
 
 
 ROAD_AND_NUMBER = re.compile(r"[가-힣A-Za-z0-9]+(?:로|길)(?:\s?\d+(?:번)?길)?\s*\d+(?:-\d+)?")
@@ -346,7 +418,8 @@ def literal_entries(value: str, entity_type: str, role: str) -> tuple[DenyEntry,
     value = normalise(value)[0].strip()
     if len(value) < 3:
         return ()
-    return (DenyEntry(_bounded(re.escape(value)), re.IGNORECASE, entity_type, role, value),)
+    return (DenyEntry(_bounded(re.escape(value)), re.IGNORECASE, entity_type, role, value, literals=(value,),
+                      not_before=ALNUM, not_after=ALNUM),)
 
 
 @lru_cache(maxsize=100_000)
@@ -423,11 +496,10 @@ class RecordDenyList:
         for entry in self.entries:
             if not view.may_hold(entry):
                 continue
-            for match in entry.pattern.finditer(normalised):
-                start, end = match.span()
+            for start, end in entry.spans(view):
                 if start == end:
                     continue
-                if entry.min_letters and sum(c.isalpha() for c in match.group()) < entry.min_letters:
+                if entry.min_letters and sum(c.isalpha() for c in normalised[start:end]) < entry.min_letters:
                     continue
                 found.append(DenySpan(entry.entity_type, origin[start], origin[end - 1] + 1, entry.role))
         if self.latin_names:

@@ -18,7 +18,10 @@ import tldextract
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+from spacy.lang.en.stop_words import STOP_WORDS
 
+from anonymise.context_enhancer import FastLemmaContextAwareEnhancer
+from anonymise.name_data import LATIN_NOT_NAMES
 from anonymise.recognizers import all_recognizers
 
 LANGUAGES = ("ko", "en", "zh", "ja")
@@ -35,6 +38,14 @@ LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 LATIN_STRETCH = re.compile(r"[^\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
                            r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z\u00c0-\u024f'-]+")
+# Where NER looks: a few words either side of each possible name (its window is a few tokens wide;
+# cut off right after a name, the small model calls it an organisation).
+NER_CONTEXT_WORDS = 3
+WORD = re.compile(r"\S+")
+CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,})+\b")  # KIM JISEON
+SENTENCE_END = re.compile(r"(?:^|[.!?:;\n])[\s\"'(\[-]*$")
+TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s*$")
+CONTRACTION = re.compile(r"'(?:s|m|ll|re|ve|d|t)$")
 # One Hangul/Han character carries about as much text as three Latin letters.
 CJK_WEIGHT = 3
 # Latin stretches per nlp.pipe batch: past a few dozen the small model gains nothing more.
@@ -114,6 +125,50 @@ def detect_language(text: str) -> str:
     return "zh" if han * CJK_WEIGHT >= latin else "en"
 
 
+def _may_be_a_name(text: str, start: int, end: int, stretch_start: int, covered: list[tuple[int, int, str]]) -> bool:
+    """Whether NER could add a person at capitalised word ``text[start:end]``: nothing has claimed it,
+    and it is not a listed non-name word or a stop word where any word is capitalised (starting a
+    sentence, or a contraction such as I'll) - unless a title or a found name comes right before it."""
+    if any(s <= start < e for s, e, _ in covered):
+        return False
+    before = text[stretch_start:start]
+    if TITLE_BEFORE.search(before) or any(kind == "PERSON" and e <= start and not text[e:start].strip(" -")
+                                          for _, e, kind in covered):
+        return True  # Dr. Son; Owen (found) Price
+    folded = text[start:end].casefold()
+    base = CONTRACTION.sub("", folded)
+    if folded in LATIN_NOT_NAMES or base in LATIN_NOT_NAMES:
+        return False
+    return not (base in STOP_WORDS and (base != folded or SENTENCE_END.search(before)))
+
+
+def ner_windows(text: str, covered: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Stretches of ``text`` English NER should read: a few words either side of each possible name
+    in a Latin stretch that no other recognizer has claimed (``covered``: their start, end and
+    type), merged where they meet. Most texts
+    have none; the rest a fraction of their length."""
+    windows: list[tuple[int, int]] = []
+    for stretch in LATIN_STRETCH.finditer(text):
+        if not CAPITALISED_WORD.search(stretch.group()):
+            continue
+        names = [m.span() for m in CAPITALISED_WORD.finditer(text, stretch.start(), stretch.end())
+                 if _may_be_a_name(text, *m.span(), stretch.start(), covered)]
+        names += [m.span() for m in CAPITALS_RUN.finditer(text, stretch.start(), stretch.end())
+                  if not any(s <= m.start() < e for s, e, _ in covered)]
+        if not names:
+            continue
+        words = [m.span() for m in WORD.finditer(text, stretch.start(), stretch.end())]
+        for start, end in sorted(names):
+            first = next(i for i, (_, e) in enumerate(words) if e > start)
+            last = next(i for i in range(len(words) - 1, -1, -1) if words[i][0] < end)
+            window = (words[max(0, first - NER_CONTEXT_WORDS)][0], words[min(len(words) - 1, last + NER_CONTEXT_WORDS)][1])
+            if windows and window[0] <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], window[1]))
+            else:
+                windows.append(window)
+    return windows
+
+
 class LazyNlpArtifacts(NlpArtifacts):
     """Presidio's NlpArtifacts, tokenised only when read.
 
@@ -185,6 +240,13 @@ class ScriptRoutedNlpEngine(NlpEngine):
                        for match in found for ent in next(ner_docs).ents if ent.label_ == "PERSON"]
             yield text, LazyNlpArtifacts(text, persons, self, language)
 
+    def persons_in(self, windows: list[list[tuple[int, int]]], texts: list[str],
+                   batch_size: int = NER_BATCH) -> list[list[tuple[int, int]]]:
+        """NER PERSON offsets in each text, NER run only over that text's windows (all in one nlp.pipe)."""
+        docs = self.nlp.pipe((text[s:e] for text, found in zip(texts, windows) for s, e in found), batch_size=batch_size)
+        return [[(s + ent.start_char, s + ent.end_char) for s, _ in found for ent in next(docs).ents
+                 if ent.label_ == "PERSON"] for found in windows]
+
     def is_stopword(self, word: str, language: str) -> bool:
         return self.nlp.vocab[word].is_stop
 
@@ -234,9 +296,12 @@ class ClinicAnalyzerEngine(AnalyzerEngine):
         if nlp_artifacts is None:
             nlp_artifacts = self.nlp_engine.process_text(text, language)
         results, active = [], []
+        no_ner = getattr(nlp_artifacts, "persons", None) == []
         for recognizer in self._recognizers[language]:
             if not all(gate.search(text) for gate in getattr(recognizer, "TEXT_GATES", ())):
                 continue
+            if no_ner and isinstance(recognizer, SpacyRecognizer):
+                continue  # it only reads NER entities, and these artifacts carry none
             if not recognizer.is_loaded:
                 recognizer.load()
                 recognizer.is_loaded = True
@@ -260,6 +325,16 @@ class ClinicAnalyzerEngine(AnalyzerEngine):
             result.analysis_explanation = None
         return results
 
+    def add_ner(self, text: str, language: str, results: list[RecognizerResult], persons: list[tuple[int, int]],
+                score_threshold: float) -> list[RecognizerResult]:
+        """``results`` with the SpacyRecognizer's PERSON results for NER offsets ``persons`` added (no
+        context words: its score stands), de-duplicated as ``analyze`` does."""
+        recognizer = next(r for r in self._recognizers[language] if isinstance(r, SpacyRecognizer))
+        found = recognizer.analyze(text, ["PERSON"], LazyNlpArtifacts(text, persons, self.nlp_engine, language))
+        for result in found:
+            result.analysis_explanation = None
+        return EntityRecognizer.remove_duplicates(results + [r for r in found if r.score >= score_threshold])
+
 
 @functools.cache
 def get_analyzer() -> ClinicAnalyzerEngine:
@@ -267,7 +342,8 @@ def get_analyzer() -> ClinicAnalyzerEngine:
     _disable_tldextract_download()
     nlp_engine = ScriptRoutedNlpEngine()
     nlp_engine.load()
-    return ClinicAnalyzerEngine(registry=_registry(), nlp_engine=nlp_engine, supported_languages=list(LANGUAGES))
+    return ClinicAnalyzerEngine(registry=_registry(), nlp_engine=nlp_engine, supported_languages=list(LANGUAGES),
+                                context_aware_enhancer=FastLemmaContextAwareEnhancer())
 
 
 @functools.cache
@@ -332,17 +408,26 @@ def analyze_texts(texts: list[str], languages: list[str | None] | None = None,
     todo = [(index, *normalise(text)) for index, text in enumerate(texts) if text and text.strip()]
     results: list[list[RecognizerResult]] = [[] for _ in texts]
     try:
-        artifacts = analyzer.nlp_engine.process_batch([normalised for _, normalised, _ in todo], None)
-        for (index, normalised, origin), (_, nlp_artifacts) in zip(todo, artifacts):
+        # Patterns and name recognizers first; English NER then reads only the sentences that still
+        # hold a possible name nothing has claimed, all of the batch's in one nlp.pipe.
+        found, langs = [], []
+        for index, normalised, _ in todo:
             language = languages[index] if languages[index] in LANGUAGES else detect_language(normalised)
-            nlp_artifacts.language = language
-            found = analyzer.analyze(normalised, language=language, score_threshold=threshold,
-                                     nlp_artifacts=nlp_artifacts)
-            for result in found:
+            artifacts = LazyNlpArtifacts(normalised, [], analyzer.nlp_engine, language)
+            found.append(analyzer.analyze(normalised, language=language, score_threshold=threshold,
+                                          nlp_artifacts=artifacts))
+            langs.append(language)
+        windows = [ner_windows(normalised, [(r.start, r.end, r.entity_type) for r in spans])
+                   for (_, normalised, _), spans in zip(todo, found)]
+        persons = analyzer.nlp_engine.persons_in(windows, [normalised for _, normalised, _ in todo])
+        for (index, normalised, origin), spans, language, people in zip(todo, found, langs, persons):
+            if people:
+                spans = analyzer.add_ner(normalised, language, spans, people, threshold)
+            for result in spans:
                 # Map back through the normalisation: removed zero-width characters shift offsets.
                 result.start = origin[result.start]
                 result.end = origin[result.end - 1] + 1
-            results[index] = resolve_overlaps(found)
+            results[index] = resolve_overlaps(spans)
     except Exception as error:
         raise AnalysisError(f"analysis failed with {type(error).__name__}") from None
     return results

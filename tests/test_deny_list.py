@@ -31,6 +31,25 @@ def test_phone_not_found_inside_a_longer_number():
     assert not [h for h in found("주문번호 9010246813570") if h[0] == "PHONE"]
 
 
+def test_phone_right_after_another_number_is_still_found():
+    # The digits before it make a run of the phone's length that is not the phone; the search must
+    # not skip past that run's end.
+    assert ("PHONE", "010-2468-1357", "patient") in found("ID: pyo298 010-2468-1357로 문자 주세요")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("메일 HPYO1987@EXAMPLE.COM 로", "HPYO1987@EXAMPLE.COM"),   # e-mail literal, any case
+    ("아이디 Haram.Pyo 입니다", "Haram.Pyo"),                  # login ID, any case
+    ("접속 IP 203.0.113.77 이었어요", "203.0.113.77"),
+])
+def test_literal_values_in_any_case(text, value):
+    assert value in [h[1] for h in found(text)]
+
+
+def test_literal_values_not_inside_longer_words():
+    assert "haram.pyo" not in [h[1].lower() for h in found("xharam.pyo_2 and haram.pyox")]
+
+
 def test_foreign_phone_without_country_code_is_the_guardians():
     assert ("PHONE", "212) 555-0199", "guardian") in found("Call (212) 555-0199 please")
 

@@ -125,3 +125,23 @@ def test_a_passport_inside_an_ner_span_in_chinese_text_is_removed():
     text = "你好呀，\n我朋友推荐我来的。\n预约用的护照号是E48504916。\n—— Zihan Zhu"
     out = Redactor().redact({"consultation_id": "c", "question": text}).text["question"]
     assert "E48504916" not in out and "Zihan" not in out
+
+
+def test_ner_reads_only_around_names_nothing_else_claimed():
+    from anonymise.engine import ner_windows
+
+    text = "Thanks for your question. The team at the clinic will call. My friend Priya Raman came too."
+    windows = [text[s:e] for s, e in ner_windows(text, [])]
+    assert len(windows) == 1 and "Priya Raman" in windows[0] and "Thanks" not in windows[0]
+    claimed = [(text.index("Priya"), text.index("Priya") + len("Priya Raman"), "PERSON")]
+    assert ner_windows(text, claimed) == []
+
+
+def test_ner_still_reads_a_listed_word_after_a_title_or_a_found_name():
+    from anonymise.engine import ner_windows
+
+    text = "I saw Dr. Son yesterday."
+    assert ner_windows(text, [])  # "Son" is a listed word, but a title comes right before it
+    text = "with my partner, Owen Price. See you"
+    owen = (text.index("Owen"), text.index("Owen") + 4, "PERSON")
+    assert ner_windows(text, [owen])  # Price is a listed word, but it continues a name found before

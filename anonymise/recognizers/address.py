@@ -65,8 +65,9 @@ JP_WARD_ADDRESS = (rf"{HAN}{{1,4}}(?:区|市)[\u4e00-\u9fff\u3040-\u30ff]{{1,8}}
 
 
 class KoreanAddressRecognizer(PatternRecognizer):
-    # Every pattern holds a number and a Hangul part (시/구/동, 로/길, 동/호).
-    TEXT_GATES = (gates.DIGIT, gates.HANGUL)
+    # Every pattern holds a number and a Hangul part (시/구/동, 로/길, 동/호), and a number right after
+    # a road, 동/읍/면/리 or apartment block (강남대로 12, 신림동 123-45, 101동 202호).
+    TEXT_GATES = (gates.DIGIT, gates.HANGUL, gates.gate(r"(?:로|길|거리|동|읍|면|리|가)[ \t]*(?:산[ \t]?)?(?:지하[ \t]?)?\d"))
     PATTERNS = [
         Pattern("kr_road_address", ROAD_ADDRESS, 0.7),
         Pattern("kr_province_road_address", PROVINCE_ROAD_ADDRESS, 0.8),
@@ -82,8 +83,12 @@ class KoreanAddressRecognizer(PatternRecognizer):
 
 
 class ForeignAddressRecognizer(PatternRecognizer):
-    # Every pattern holds a number, except the Chinese one, which holds Han characters.
-    TEXT_GATES = (gates.gate(r"\d|[\u4e00-\u9fff]"),)
+    # Every pattern holds a number, except the Chinese one, which holds Han characters; and a number
+    # before a capitalised street (12 Main St, 5, Teheran-ro), a romanised road word, a unit word
+    # before a number, or a Chinese street / Japanese prefecture or ward character.
+    TEXT_GATES = (gates.gate(r"\d|[\u4e00-\u9fff]"),
+                  gates.gate(r"(?-i:\d[A-Z]?,?[ \t]+[A-Z])|-(?:daero|ro|gil)|(?:apt\.?|apartment|suite|room|unit|flat)"
+                             r"[ \t]*#?[ \t]*\d|[路街道巷村镇都府県区市]|胡同"))
     PATTERNS = [
         Pattern("us_street_address", US_ADDRESS, 0.7),
         Pattern("us_any_street_with_city", US_ANY_STREET, 0.7),

@@ -14,7 +14,8 @@ TLD = r"(?:[A-Za-z]{2,6}|컴|넷|kr)"
 
 
 class EmailRecognizer(PatternRecognizer):
-    TEXT_GATES = (gates.LATIN_OR_DIGIT,)
+    # Every pattern holds an @ or a spelt-out one (골뱅이, 앳, " at ", "(at)").
+    TEXT_GATES = (gates.LATIN_OR_DIGIT, gates.gate(r"@|골뱅이|앳|[ \t]at[ \t]|[(\[{<][ \t]*at"))
     PATTERNS = [
         Pattern("email", r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 0.9),
         Pattern("email_spaced_at",

@@ -22,3 +22,5 @@ LATIN_OR_DIGIT = gate(r"[A-Za-z0-9]")
 HANGUL = gate(r"[가-힣]")
 # Every URL pattern holds a scheme's "//", a path's "/" or "www.".
 URL_MARK = gate(r"/|www\.")
+LATIN = gate(r"[a-z]")
+HAN_OR_KANA = gate(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")

@@ -55,7 +55,7 @@ PASSPORT_CONTEXT_WORDS = r"(?<![A-Za-z])(?:passport|여권|护照|護照|旅券|
 
 
 class PassportRecognizer(PatternRecognizer):
-    TEXT_GATES = (gates.DIGIT,)
+    TEXT_GATES = (gates.DIGIT, gates.gate(rf"[MSRGD]\d{{3}}|{PASSPORT_CONTEXT_WORDS}"))
     PATTERNS = [
         # Korean passports: type letter + 8 digits, or the 2021 format M123A4567.
         Pattern("kr_passport", r"(?<![A-Za-z0-9])[MSRGDmsrgd](?:\d{8}|\d{3}[A-Za-z]\d{4})(?![A-Za-z0-9])", 0.6),

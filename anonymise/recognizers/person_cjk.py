@@ -13,6 +13,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from anonymise.name_data import (CHINESE_NAME_CUES_AFTER, CHINESE_NAME_CUES_BEFORE, CHINESE_SURNAMES,
                                  CJK_NOT_NAMES, JAPANESE_SURNAMES)
+from anonymise.recognizers import gates
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"
 KATAKANA = r"\u30a1-\u30fa\u30fc"
@@ -63,6 +64,7 @@ def is_name(name: str) -> bool:
 
 class CjkNameRecognizer(EntityRecognizer):
     """Chinese and Japanese personal names in Han or Katakana script."""
+    TEXT_GATES = (gates.HAN_OR_KANA,)
 
     def __init__(self):
         super().__init__(supported_entities=["PERSON"], name="CjkNameRecognizer", supported_language="zh")

@@ -136,6 +136,9 @@ def is_title_word(word: str) -> bool:
     return word != "씨앗" and any(word.startswith(t) and is_particle_chain(word[len(t):]) for t in SPACED_TITLES)
 
 
+NEXT_WORD = re.compile(r" ?([가-힣]+)")
+
+
 def plausible_given(given: str) -> bool:
     return all(s in KOREAN_GIVEN_SYLLABLES for s in given)
 
@@ -167,14 +170,21 @@ class KoreanNameRecognizer(EntityRecognizer):
         word, start = match.group(), match.start()
         before = text[max(0, start - 12):start]
         after = text[match.end():match.end() + 12]
-        cue_before = self._cue_before(before)
-        next_word = re.match(r" ?([가-힣]+)", after)
+        # The words before are read only when a rule below gets that far: most words never do.
+        known_cue = []
+
+        def cue() -> str | None:
+            if not known_cue:
+                known_cue.append(self._cue_before(before))
+            return known_cue[0]
+
+        next_word = NEXT_WORD.match(after)
         title_after = bool(next_word) and is_title_word(next_word.group(1))
         # 한지은이, 최고은이랑 also read as 한지+은이, 최고+은이랑. After a relation word or a label,
         # a three-syllable name with a particle of its own still gets the name reading (오늘은,
         # with no particle left over, stays a word).
-        name_with_particle = (cue_before in (KIN_CUE, LABEL_CUE) and len(word) >= 4
-                              and split_name(word[:3]) is not None and is_particle_chain(word[3:]))
+        name_with_particle = (len(word) >= 4 and split_name(word[:3]) is not None and is_particle_chain(word[3:])
+                              and cue() in (KIN_CUE, LABEL_CUE))
         if is_common_word(word) and not name_with_particle:
             return None
         surname_only = self._surname_with_title(word, start, title_after)
@@ -211,9 +221,9 @@ class KoreanNameRecognizer(EntityRecognizer):
                     return False
                 return not_a_known_word(word) and not_a_known_word(name)
 
-            if cue_before and is_particle_chain(suffix) and plausible_given(given) and unknown(cue_before):
+            if is_particle_chain(suffix) and plausible_given(given) and cue() and unknown(cue()):
                 return start, end, STRONG
-            if suffix.startswith(COPULAS) and cue_before and unknown(cue_before):
+            if suffix.startswith(COPULAS) and cue() and unknown(cue()):
                 return start, end, STRONG
             if suffix.startswith(COPULAS) and plausible_given(given) and unknown():
                 return start, end, MEDIUM
@@ -224,7 +234,7 @@ class KoreanNameRecognizer(EntityRecognizer):
             if full and not suffix and (mostly_foreign or CJK_EDGE.search(before) or CJK_START.match(after)) \
                     and plausible_given(given) and given[-1] not in PLACE_ENDINGS:
                 return start, end, MEDIUM
-        return self._given_name_alone(word, start, after, cue_before)
+        return self._given_name_alone(word, start, after, cue)
 
     @staticmethod
     def _surname_with_title(word: str, start: int, title_after: bool) -> tuple[int, int, float] | None:
@@ -266,7 +276,7 @@ class KoreanNameRecognizer(EntityRecognizer):
         return WEAK_CUE if stripped.endswith(KOREAN_SELF_INTRO_BEFORE) and len(word) <= 4 else None
 
     @staticmethod
-    def _given_name_alone(word: str, start: int, after: str, cue_before: str | None) -> tuple[int, int, float] | None:
+    def _given_name_alone(word: str, start: int, after: str, cue) -> tuple[int, int, float] | None:
         """민수 씨, 지은님, 제니퍼 님: a name without its surname needs 님/씨, or a relation word before it.
 
         Two syllables is a Korean given name (syllables checked); three or four is a foreign name
@@ -281,14 +291,14 @@ class KoreanNameRecognizer(EntityRecognizer):
             spaced = not suffix and spaced and is_particle_chain(spaced.group(1))
             # 동생 재원이 같이: after a relation word a given name with a particle is enough, unless
             # Kiwi knows the word (남편 회사가).
-            cued = (cue_before in (LABEL_CUE, KIN_CUE) and length == 2 and suffix and is_particle_chain(suffix)
+            cued = (length == 2 and suffix and is_particle_chain(suffix) and cue() in (LABEL_CUE, KIN_CUE)
                     and not is_common_word(word) and not_a_known_word(word))
             if cued and plausible_given(stem):
                 return start, start + 2, MEDIUM
             # 동생 재현이 같이, 친구 진주랑: a relation word, a given name and company is a person even
             # when the name is also a word (재현, 준수, 진주), which Kiwi would veto above.
             company = suffix in WITH_PARTICLES or (suffix in ("이", "가", "도", "이도") and after.startswith(COMPANY_WORDS))
-            if cue_before == KIN_CUE and length == 2 and company and plausible_given(stem):
+            if length == 2 and company and cue() == KIN_CUE and plausible_given(stem):
                 return start, start + 2, MEDIUM
             if not (glued or spaced):
                 continue

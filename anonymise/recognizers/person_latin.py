@@ -13,6 +13,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from anonymise.name_data import (LATIN_GREETINGS, LATIN_NOT_NAMES, LATIN_RELATIONS, LATIN_SELF_INTRO,
                                  LATIN_SIGN_OFFS, LATIN_TITLES, ROMANISED_KOREAN_SURNAMES)
+from anonymise.recognizers import gates
 
 # One romanised Korean syllable (Revised Romanization and the common older spellings).
 RR_SYLLABLE = (r"(?:kk|tt|pp|ss|jj|ch|sh|g|k|n|d|t|r|l|m|b|p|s|j|h|w|y)?"
@@ -90,6 +91,8 @@ def trim_name(name: str) -> str:
 
 class LatinNameRecognizer(EntityRecognizer):
     """Romanised Korean names and Latin names after titles, greetings, self-introductions, relations."""
+    # Every cue is English words, whatever the script of the name after it.
+    TEXT_GATES = (gates.LATIN,)
 
     CUE_PATTERNS = ((GREETING_NAME, STRONG), (SELF_INTRO_NAME, STRONG),
                     (RELATION_NAME, MEDIUM), (WEAK_CUE_NAME, MEDIUM), (SIGN_OFF_NAME, STRONG),
