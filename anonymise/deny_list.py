@@ -22,6 +22,10 @@ from anonymise.name_data import (CHINESE_SURNAMES, JAPANESE_SURNAMES, KOREAN_DOU
 from anonymise.recognizers.person_korean import split_name
 
 PATIENT, GUARDIAN, DOCTOR, OTHER = "patient", "guardian", "doctor", "other"
+# Values (and their compiled patterns) kept per cache: a member's consultations are scattered over
+# a large source, so a bigger cache would mostly hold values never seen again and grow each worker
+# by hundreds of megabytes; this many keeps the frequent ones (doctors, common names, words).
+CACHED_VALUES = 4_096
 HANGUL_NAME = re.compile(r"[가-힣]{2,5}")
 HANGUL_WORD = re.compile(r"[가-힣]{3,}")
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff々]{2,}")
@@ -49,7 +53,7 @@ class DenySpan:
     role: str
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=CACHED_VALUES)
 def _compiled(source: str, flags: int) -> re.Pattern:
     return re.compile(source, flags)
 
@@ -205,7 +209,7 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHED_VALUES)
 def cjk_latin_names(name: str) -> tuple[str, ...]:
     """Latin spellings of a Chinese/Japanese name, family name first: pinyin and Hepburn readings."""
     family, given = split_cjk_name(name)
@@ -222,7 +226,7 @@ def cjk_latin_names(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHED_VALUES)
 def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
     name = normalise(name)[0].strip()
     if not name:
@@ -301,7 +305,7 @@ def id_spelled_name_entries(people: list[tuple[str, str]], sources: list[dict]) 
     return entries
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHED_VALUES)
 def phone_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     """A phone number with or without its country code or trunk 0, any separators between digits."""
     value = normalise(value)[0].strip()
@@ -323,7 +327,7 @@ def phone_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     return (DenyEntry(_digit_run(prefix, len(core)), 0, "PHONE", role, core, "digits", digits_of=core),)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHED_VALUES)
 def number_entries(value: str, entity_type: str, role: str) -> tuple[DenyEntry, ...]:
     """An identifier made of digits (RRN, IP address): its digits in order with any separators."""
     digits = re.sub(r"\D", "", normalise(value)[0])
@@ -332,7 +336,7 @@ def number_entries(value: str, entity_type: str, role: str) -> tuple[DenyEntry, 
     return (DenyEntry(_digit_run("", len(digits)), 0, entity_type, role, digits, "digits", digits_of=digits),)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHED_VALUES)
 def email_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     value = normalise(value)[0].strip()
     local, _, domain = value.partition("@")
@@ -345,7 +349,7 @@ def email_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     return tuple(entries)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHED_VALUES)
 def login_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     value = normalise(value)[0].strip()
     if len(value) < 3:
@@ -360,7 +364,7 @@ BUILDING_UNIT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
 UNIT = re.compile(r"(?<![\d-])\d+\s*호")
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHED_VALUES)
 def address_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     """The address, and the fragments that identify a home on their own: street+number, 동/호 unit."""
     value = normalise(value)[0].strip()
@@ -387,7 +391,7 @@ def address_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     return tuple(entries)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHED_VALUES)
 def birth_date_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     """A YYYY-MM-DD birth date in the forms people write it (1994.9.1, 94-09-01, 1994년 9월 1일, Sept 1, 1994 ...)."""
     match = re.fullmatch(r"\s*(\d{4})\D(\d{1,2})\D(\d{1,2})\s*", normalise(value)[0])
@@ -413,7 +417,7 @@ def birth_date_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     return (DenyEntry(pattern, re.IGNORECASE, "DOB", role, yy, "digits"),)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHED_VALUES)
 def literal_entries(value: str, entity_type: str, role: str) -> tuple[DenyEntry, ...]:
     value = normalise(value)[0].strip()
     if len(value) < 3:
@@ -422,7 +426,7 @@ def literal_entries(value: str, entity_type: str, role: str) -> tuple[DenyEntry,
                       not_before=ALNUM, not_after=ALNUM),)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHED_VALUES)
 def hangul_as_latin(word: str) -> re.Pattern | None:
     """A pattern for the Latin spellings of a Hangul full name (김민수 -> Kim Minsu, Min-su Kim ...)."""
     parts = split_name(word)

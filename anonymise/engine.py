@@ -19,6 +19,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.lex_attrs import is_punct
 
 from anonymise.context_enhancer import FastLemmaContextAwareEnhancer
 from anonymise.name_data import LATIN_NOT_NAMES
@@ -50,6 +51,9 @@ CONTRACTION = re.compile(r"'(?:s|m|ll|re|ve|d|t)$")
 CJK_WEIGHT = 3
 # Latin stretches per nlp.pipe batch: past a few dozen the small model gains nothing more.
 NER_BATCH = 64
+# spaCy adds every new token to its vocabulary for good, so a worker's memory would grow with the
+# texts it has seen; a fresh copy of the model (under a second) every so many texts keeps it flat.
+VOCAB_REFRESH_TEXTS = 100_000
 
 
 # Look-alike characters people type (full-width digits, odd hyphens and spaces) mapped one to one,
@@ -219,9 +223,19 @@ class ScriptRoutedNlpEngine(NlpEngine):
     def __init__(self, model: str = SPACY_MODEL):
         self.model = model
         self.nlp = None
+        self.texts_since_load = 0
 
     def load(self) -> None:
         self.nlp = spacy.load(self.model, exclude=SPACY_EXCLUDE)
+        self.stop_words = self.nlp.Defaults.stop_words
+        self.texts_since_load = 0
+
+    def count_texts(self, count: int) -> None:
+        """Note ``count`` texts about to be read; reload the model (vocabulary) when due. Call it
+        between batches: artifacts of earlier texts keep the old model's tokens."""
+        self.texts_since_load += count
+        if self.texts_since_load > VOCAB_REFRESH_TEXTS:
+            self.load()
 
     def is_loaded(self) -> bool:
         return self.nlp is not None
@@ -247,11 +261,12 @@ class ScriptRoutedNlpEngine(NlpEngine):
         return [[(s + ent.start_char, s + ent.end_char) for s, _ in found for ent in next(docs).ents
                  if ent.label_ == "PERSON"] for found in windows]
 
+    # What the vocabulary's is_stop / is_punct flags are computed from, without adding the word to it.
     def is_stopword(self, word: str, language: str) -> bool:
-        return self.nlp.vocab[word].is_stop
+        return word.lower() in self.stop_words
 
     def is_punct(self, word: str, language: str) -> bool:
-        return self.nlp.vocab[word].is_punct
+        return is_punct(word)
 
     def get_supported_entities(self) -> list[str]:
         return ["PERSON"]
@@ -408,6 +423,7 @@ def analyze_texts(texts: list[str], languages: list[str | None] | None = None,
     todo = [(index, *normalise(text)) for index, text in enumerate(texts) if text and text.strip()]
     results: list[list[RecognizerResult]] = [[] for _ in texts]
     try:
+        analyzer.nlp_engine.count_texts(len(todo))
         # Patterns and name recognizers first; English NER then reads only the sentences that still
         # hold a possible name nothing has claimed, all of the batch's in one nlp.pipe.
         found, langs = [], []

@@ -4,16 +4,20 @@
 
 For each N: generates the source once (cached under benchmarks/results/data-N), runs the whole
 flow in a fresh output folder, and reports wall time per stage (from the run manifest),
-records/s, CPU seconds of the whole process tree, peak RSS of the tree (CLI + Prefect server +
-workers, sampled every 0.5 s) and the load average (the machine may be shared). A run the leak
-check blocks still has its timings (from the run's private manifest); the table says so.
-Prints a table and writes benchmarks/results/end_to_end.json.
+records/s, CPU seconds of the whole process tree, memory and the load average (the machine may be
+shared). Memory is sampled every 0.5 s over the tree (CLI + Prefect server + workers): peak RSS
+(sums shared pages once per process, so it overstates) and peak PSS (shared pages split between the
+processes sharing them: what the tree really costs), the peak of each process by role, and the tree
+peaks per stage (the stage is followed from the run's log lines). A run the leak check blocks still
+has its timings (from the run's private manifest); the table says so.
+Prints tables and writes benchmarks/results/end_to_end.json.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -40,14 +44,101 @@ def source_for(n: int) -> Path:
     return folder
 
 
-def tree_rss(proc: psutil.Process) -> int:
-    total = 0
-    for p in [proc, *proc.children(recursive=True)]:
+# A task run's "Finished" line (or the flow's own log line) ends one stage and starts the next.
+STAGE_AFTER = [(re.compile(p), stage) for p, stage in (
+    (r"Task run 'ingest-", "eligibility"), (r"Task run 'eligibility-", "plan"),
+    (r"Task run 'plan-chunks-", "anonymise"), (r"anonymise: \d+ to process", "anonymise"),
+    (r"Task run 'anonymise-chunk-", "anonymise"), (r"Task run 'compact-staging-", "build"),
+    (r"Task run 'build-releases-", "check"), (r"Task run 'leak-check-reports-", "promote"),
+    (r"Task run 'leak-check-", "report"))]
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _role(proc: psutil.Process, root: int) -> str:
+    if proc.pid == root:
+        return "cli"
+    try:
+        cmd = " ".join(proc.cmdline())
+    except psutil.Error:
+        return "other"
+    if "uvicorn" in cmd or "prefect.server" in cmd or "prefect server" in cmd:
+        return "prefect-server"
+    if "resource_tracker" in cmd:
+        return "other"
+    if "multiprocessing" in cmd or "dask" in cmd or "distributed" in cmd:
+        return "worker"
+    return "other"
+
+
+class MemorySampler:
+    """Samples the process tree: tree RSS/PSS peaks overall and per stage, and each process's peaks."""
+
+    def __init__(self, root: psutil.Process):
+        self.root = root
+        self.stage = "start"
+        self.tree = {"rss": 0, "pss": 0}
+        self.by_stage: dict[str, dict] = {}
+        self.procs: dict[int, dict] = {}
+
+    def sample(self) -> None:
+        rss = pss = 0
+        role_pss: dict[str, int] = {}
         try:
-            total += p.memory_info().rss
+            tree = [self.root, *self.root.children(recursive=True)]
         except psutil.Error:
-            pass
-    return total
+            return
+        for p in tree:
+            try:
+                r = p.memory_info().rss
+            except psutil.Error:
+                continue
+            s = _pss(p.pid)
+            rss, pss = rss + r, pss + s
+            info = self.procs.setdefault(p.pid, {"role": _role(p, self.root.pid), "rss": 0, "pss": 0, "stages": set()})
+            info["rss"], info["pss"] = max(info["rss"], r), max(info["pss"], s)
+            info["stages"].add(self.stage)
+            role_pss[info["role"]] = role_pss.get(info["role"], 0) + s
+        self.tree = {"rss": max(self.tree["rss"], rss), "pss": max(self.tree["pss"], pss)}
+        at = self.by_stage.setdefault(self.stage, {"rss": 0, "pss": 0, "processes": 0, "roles": {}})
+        at["rss"], at["pss"] = max(at["rss"], rss), max(at["pss"], pss)
+        at["processes"] = max(at["processes"], len(tree))
+        for role, value in role_pss.items():
+            at["roles"][role] = max(at["roles"].get(role, 0), value)
+
+    def follow(self, line: str) -> None:
+        for pattern, stage in STAGE_AFTER:
+            if pattern.search(line):
+                self.stage = stage
+                return
+
+    def summary(self) -> dict:
+        def mib(b: int) -> int:
+            return round(b / 2**20)
+
+        roles: dict[str, dict] = {}
+        for info in self.procs.values():
+            r = roles.setdefault(info["role"], {"processes": 0, "peak_rss_mib": 0, "peak_pss_mib": 0, "stages": set()})
+            r["processes"] += 1
+            r["peak_rss_mib"] = max(r["peak_rss_mib"], mib(info["rss"]))
+            r["peak_pss_mib"] = max(r["peak_pss_mib"], mib(info["pss"]))
+            r["stages"] |= info["stages"]
+        for r in roles.values():
+            r["alive_in_stages"] = sorted(r.pop("stages"))
+        return {"peak_rss_mib": mib(self.tree["rss"]), "peak_pss_mib": mib(self.tree["pss"]),
+                "per_role": roles,
+                "per_stage": {s: {"rss_mib": mib(v["rss"]), "pss_mib": mib(v["pss"]), "processes": v["processes"],
+                                  "pss_mib_by_role": {r: mib(b) for r, b in v["roles"].items()}}
+                              for s, v in self.by_stage.items()}}
 
 
 def run_once(n: int, workers: int) -> dict:
@@ -57,23 +148,26 @@ def run_once(n: int, workers: int) -> dict:
            "CLINIC_ANON_KEY": "42" * 32}
     cmd = [sys.executable, "-m", "flows.cli", "run", "--source", str(source), "--out", str(work / "out"),
            "--as-of", "2026-11-22", "--no-progress"]
-    peak = 0
     load_before = os.getloadavg()
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    watcher = psutil.Process(proc.pid)
+    memory = MemorySampler(psutil.Process(proc.pid))
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(watcher))
+            memory.sample()
             time.sleep(0.5)
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
-    output, _ = proc.communicate()
+    lines = []
+    for line in proc.stdout:
+        lines.append(line)
+        memory.follow(line)
+    proc.wait()
+    output = "".join(lines[-200:])
     done.set()
     thread.join()
     wall = time.perf_counter() - started
@@ -89,7 +183,7 @@ def run_once(n: int, workers: int) -> dict:
     shutil.rmtree(work, ignore_errors=True)
     timings = manifest["timings"]
     return {"n": n, "workers": workers, "released": released, "wall_s": round(wall, 1),
-            "records_per_s": round(n / wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mib": round(peak / 2**20),
+            "records_per_s": round(n / wall, 1), "cpu_s": round(cpu, 1), **memory.summary(),
             "eligible": manifest["counts"]["eligible"], "load_average": [load_before, os.getloadavg()],
             "stages_s": {s: round(timings.get(s, 0.0), 1) for s in STAGES}}
 
@@ -101,13 +195,23 @@ def main() -> None:
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     rows = [run_once(n, args.workers) for n in (args.n or [10_000])]
-    header = f"{'consultations':>13} {'wall s':>8} {'rec/s':>7} {'CPU s':>7} {'peak RSS MiB':>12} " + \
+    header = f"{'consultations':>13} {'wall s':>8} {'rec/s':>7} {'CPU s':>7} {'RSS MiB':>8} {'PSS MiB':>8} " + \
              " ".join(f"{s:>11}" for s in STAGES) + f" {'load avg':>11} released"
     print(header)
     for r in rows:
         load = f"{r['load_average'][0][0]:.1f}->{r['load_average'][1][0]:.1f}"
-        print(f"{r['n']:>13,} {r['wall_s']:>8} {r['records_per_s']:>7} {r['cpu_s']:>7} {r['peak_rss_mib']:>12} " +
-              " ".join(f"{r['stages_s'][s]:>11}" for s in STAGES) + f" {load:>11} {'yes' if r['released'] else 'BLOCKED'}")
+        print(f"{r['n']:>13,} {r['wall_s']:>8} {r['records_per_s']:>7} {r['cpu_s']:>7} {r['peak_rss_mib']:>8} "
+              f"{r['peak_pss_mib']:>8} " + " ".join(f"{r['stages_s'][s]:>11}" for s in STAGES) +
+              f" {load:>11} {'yes' if r['released'] else 'BLOCKED'}")
+    for r in rows:
+        print(f"\n{r['n']:,} consultations, peak per process (MiB) by role:")
+        for role, v in sorted(r["per_role"].items()):
+            print(f"  {role:>15} x{v['processes']:<3} RSS {v['peak_rss_mib']:>6} PSS {v['peak_pss_mib']:>6}  "
+                  f"alive in: {', '.join(v['alive_in_stages'])}")
+        print("  tree peak per stage, MiB RSS/PSS (peak PSS of each role's processes together):")
+        for s, v in r["per_stage"].items():
+            roles = ", ".join(f"{role} {m}" for role, m in sorted(v["pss_mib_by_role"].items()))
+            print(f"  {s:>11} {v['rss_mib']:>6}/{v['pss_mib']:<6} {v['processes']} processes ({roles})")
     out = RESULTS / "end_to_end.json"
     # Runs of other sizes from earlier invocations stay (1M is run on its own), newest per size wins.
     earlier = json.loads(out.read_text())["runs"] if out.exists() else []

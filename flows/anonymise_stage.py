@@ -15,6 +15,8 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -28,6 +30,7 @@ from anonymise.generalise import age_band, month
 from anonymise.keys import pseudonym
 from anonymise.policy import FieldPolicy
 from anonymise.regions import province_or_country
+from flows.bounded_duckdb import bounded_duckdb
 from flows.config import AnonymiseSettings
 from flows.staging import ANONYMISED_CONSULTATIONS
 from flows.workarea import WorkArea, make_private_dir
@@ -50,60 +53,73 @@ def _sql_str(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def _connect(key: bytes) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    con.create_function("staging_pseudonym", lambda v: pseudonym(key, v, STAGING_PURPOSE),
-                        [duckdb.sqltype("VARCHAR")], duckdb.sqltype("VARCHAR"), null_handling="special")
-    return con
+@contextmanager
+def _connect(work: WorkArea, key: bytes) -> Iterator[duckdb.DuckDBPyConnection]:
+    with bounded_duckdb(work.private) as con:
+        con.create_function("staging_pseudonym", lambda v: pseudonym(key, v, STAGING_PURPOSE),
+                            [duckdb.sqltype("VARCHAR")], duckdb.sqltype("VARCHAR"), null_handling="special")
+        yield con
 
 
 def plan_chunks(work: WorkArea, run_id: str, key: bytes, chunk_key_seed: str,
                 watermark: datetime | None, chunk_records: int) -> ChunkPlan:
-    """Split the consultations to (re)anonymise into chunk files; count what staging keeps and drops."""
+    """Split the consultations to (re)anonymise into chunk files; count what staging keeps and drops.
+
+    Only ids are held in tables; the records stream from the eligible Parquet (sorted by
+    consultation_id, spilling if need be) into chunk files, so memory does not grow with N.
+    """
     eligible = work.eligible / "consultations.parquet"
     members = work.accepted / "members.parquet"
     current = work.anonymised / CURRENT
-    con = _connect(key)
-    con.execute(f"""CREATE TEMP TABLE eligible AS
-        SELECT *, staging_pseudonym(consultation_id) AS pid FROM read_parquet({_sql_str(eligible)})
-        WHERE exclusion_reason IS NULL""")
-    if current.exists():
-        con.execute(f"CREATE TEMP VIEW staged AS SELECT pseudo_consultation_id AS pid FROM read_parquet({_sql_str(current)})")
-    else:
-        con.execute("CREATE TEMP TABLE staged (pid VARCHAR)")
-    since = "TRUE" if watermark is None else "e.updated_at > $wm OR e.created_at > $wm"
-    params = {} if watermark is None else {"wm": watermark}
-    con.execute(f"""CREATE TEMP TABLE todo AS SELECT e.* FROM eligible e
-        WHERE ({since}) OR e.pid NOT IN (SELECT pid FROM staged)""", params)
-    todo = con.execute("SELECT count(*) FROM todo").fetchone()[0]
-    kept = con.execute("SELECT count(*) FROM staged WHERE pid IN (SELECT pid FROM eligible) "
-                       "AND pid NOT IN (SELECT pid FROM todo)").fetchone()[0]
-    dropped = con.execute("SELECT count(*) FROM staged WHERE pid NOT IN (SELECT pid FROM eligible)").fetchone()[0]
-
     chunk_dir = make_private_dir(work.run_scratch(run_id) / "chunks")
     pending = make_private_dir(work.staging / "pending")
-    member_join = (f"LEFT JOIN read_parquet({_sql_str(members)}) m ON m.member_id = t.member_id"
-                   if members.exists() else "LEFT JOIN (SELECT NULL::VARCHAR AS member_id) m ON FALSE")
-    con.execute(f"""CREATE TEMP TABLE todo_rows AS
-        SELECT t.* EXCLUDE (pid), CASE WHEN m.member_id IS NULL THEN NULL ELSE m END AS member,
-               row_number() OVER (ORDER BY t.consultation_id) - 1 AS rn
-        FROM todo t {member_join}""")
-    plan = ChunkPlan(chunks=[], outputs=[], todo=todo, kept=kept, dropped=dropped)
-    for start in range(0, todo, chunk_records):
-        table = con.execute("SELECT * EXCLUDE (rn) FROM todo_rows WHERE rn >= $a AND rn < $b ORDER BY rn",
-                            {"a": start, "b": start + chunk_records}).arrow()
-        if isinstance(table, pa.RecordBatchReader):
-            table = table.read_all()
-        ids = "\x1f".join(table.column("consultation_id").to_pylist())
-        digest = hashlib.sha256(f"{chunk_key_seed}\x1e{ids}".encode()).hexdigest()[:24]
-        chunk_file = chunk_dir / f"chunk-{start // chunk_records:06d}.parquet"
-        pq.write_table(table, chunk_file)
-        os.chmod(chunk_file, 0o600)
-        plan.chunks.append(str(chunk_file))
-        plan.outputs.append(str(pending / f"{digest}.parquet"))
-        plan.rows_per_chunk.append(table.num_rows)
-    con.close()
+    with _connect(work, key) as con:
+        con.execute(f"""CREATE TEMP TABLE eligible AS
+            SELECT consultation_id, created_at, updated_at, staging_pseudonym(consultation_id) AS pid
+            FROM read_parquet({_sql_str(eligible)}) WHERE exclusion_reason IS NULL""")
+        if current.exists():
+            con.execute(f"CREATE TEMP VIEW staged AS SELECT pseudo_consultation_id AS pid FROM read_parquet({_sql_str(current)})")
+        else:
+            con.execute("CREATE TEMP TABLE staged (pid VARCHAR)")
+        since = "TRUE" if watermark is None else "e.updated_at > $wm OR e.created_at > $wm"
+        params = {} if watermark is None else {"wm": watermark}
+        con.execute(f"""CREATE TEMP TABLE todo AS SELECT e.consultation_id, e.pid FROM eligible e
+            WHERE ({since}) OR e.pid NOT IN (SELECT pid FROM staged)""", params)
+        todo = con.execute("SELECT count(*) FROM todo").fetchone()[0]
+        kept = con.execute("SELECT count(*) FROM staged WHERE pid IN (SELECT pid FROM eligible) "
+                           "AND pid NOT IN (SELECT pid FROM todo)").fetchone()[0]
+        dropped = con.execute("SELECT count(*) FROM staged WHERE pid NOT IN (SELECT pid FROM eligible)").fetchone()[0]
+
+        member_join = (f"LEFT JOIN read_parquet({_sql_str(members)}) m ON m.member_id = t.member_id"
+                       if members.exists() else "LEFT JOIN (SELECT NULL::VARCHAR AS member_id) m ON FALSE")
+        reader = con.execute(f"""
+            SELECT t.*, CASE WHEN m.member_id IS NULL THEN NULL ELSE m END AS member
+            FROM read_parquet({_sql_str(eligible)}) t {member_join}
+            WHERE t.exclusion_reason IS NULL AND t.consultation_id IN (SELECT consultation_id FROM todo)
+            ORDER BY t.consultation_id""").to_arrow_reader(chunk_records)
+        plan = ChunkPlan(chunks=[], outputs=[], todo=todo, kept=kept, dropped=dropped)
+        for table in _exact_chunks(reader, chunk_records):
+            ids = "\x1f".join(table.column("consultation_id").to_pylist())
+            digest = hashlib.sha256(f"{chunk_key_seed}\x1e{ids}".encode()).hexdigest()[:24]
+            chunk_file = chunk_dir / f"chunk-{len(plan.chunks):06d}.parquet"
+            pq.write_table(table, chunk_file)
+            os.chmod(chunk_file, 0o600)
+            plan.chunks.append(str(chunk_file))
+            plan.outputs.append(str(pending / f"{digest}.parquet"))
+            plan.rows_per_chunk.append(table.num_rows)
     return plan
+
+
+def _exact_chunks(reader: pa.RecordBatchReader, rows: int) -> Iterator[pa.Table]:
+    """Tables of exactly ``rows`` rows (the last one shorter): a chunk's key depends on which ids it holds."""
+    buffered = pa.Table.from_batches([], schema=reader.schema)
+    for batch in reader:
+        buffered = pa.concat_tables([buffered, pa.Table.from_batches([batch])])
+        while buffered.num_rows >= rows:
+            yield buffered.slice(0, rows)
+            buffered = buffered.slice(rows)
+    if buffered.num_rows:
+        yield buffered
 
 
 @cache
@@ -202,30 +218,29 @@ def compact(work: WorkArea, plan: ChunkPlan, key: bytes) -> int:
     """Rebuild current.parquet = still-eligible unchanged rows + this run's chunks. Returns rows."""
     current = work.anonymised / CURRENT
     eligible = work.eligible / "consultations.parquet"
-    con = _connect(key)
-    con.execute(f"""CREATE TEMP TABLE keep_ids AS
-        SELECT staging_pseudonym(consultation_id) AS pid FROM read_parquet({_sql_str(eligible)})
-        WHERE exclusion_reason IS NULL""")
-    if plan.outputs:
-        outputs = ", ".join(_sql_str(Path(o)) for o in plan.outputs)
-        con.execute(f"CREATE TEMP VIEW fresh AS SELECT * FROM read_parquet([{outputs}])")
-    parts = []
-    if current.exists():
-        not_fresh = " AND pseudo_consultation_id NOT IN (SELECT pseudo_consultation_id FROM fresh)" if plan.outputs else ""
-        parts.append(f"""SELECT * FROM read_parquet({_sql_str(current)})
-            WHERE pseudo_consultation_id IN (SELECT pid FROM keep_ids){not_fresh}""")
-    if plan.outputs:
-        parts.append("SELECT * FROM fresh")
     tmp = work.anonymised / (CURRENT + ".tmp")
-    if parts:
-        query = " UNION ALL BY NAME ".join(parts)
-        con.execute(f"COPY ({query} ORDER BY pseudo_consultation_id) TO {_sql_str(tmp)} (FORMAT parquet)")
-    else:
-        pq.write_table(ANONYMISED_CONSULTATIONS.empty_table(), tmp)
+    with _connect(work, key) as con:
+        con.execute(f"""CREATE TEMP TABLE keep_ids AS
+            SELECT staging_pseudonym(consultation_id) AS pid FROM read_parquet({_sql_str(eligible)})
+            WHERE exclusion_reason IS NULL""")
+        if plan.outputs:
+            outputs = ", ".join(_sql_str(Path(o)) for o in plan.outputs)
+            con.execute(f"CREATE TEMP VIEW fresh AS SELECT * FROM read_parquet([{outputs}])")
+        parts = []
+        if current.exists():
+            not_fresh = " AND pseudo_consultation_id NOT IN (SELECT pseudo_consultation_id FROM fresh)" if plan.outputs else ""
+            parts.append(f"""SELECT * FROM read_parquet({_sql_str(current)})
+                WHERE pseudo_consultation_id IN (SELECT pid FROM keep_ids){not_fresh}""")
+        if plan.outputs:
+            parts.append("SELECT * FROM fresh")
+        if parts:
+            query = " UNION ALL BY NAME ".join(parts)
+            con.execute(f"COPY ({query} ORDER BY pseudo_consultation_id) TO {_sql_str(tmp)} (FORMAT parquet)")
+        else:
+            pq.write_table(ANONYMISED_CONSULTATIONS.empty_table(), tmp)
     rows = pq.read_metadata(tmp).num_rows
     os.chmod(tmp, 0o600)
     os.replace(tmp, current)
-    con.close()
     # Chunk outputs are folded into current.parquet now; leftovers of abandoned runs go too.
     for leftover in (work.staging / "pending").glob("*.parquet"):
         leftover.unlink()

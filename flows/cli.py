@@ -248,18 +248,18 @@ def deploy(source: str, out_dir: Path, config: Path | None, cron: str, name: str
 
     from flows.pipeline import clinic_anon_flow
     from flows.prefect_runtime import set_quiet_offline_env
-    from flows.runner import make_task_runner, strip_password
+    from flows.runner import strip_password
 
     if not os.environ.get("PREFECT_API_URL"):
         raise UserError("PREFECT_API_URL is not set: start `prefect server start` and export its API URL")
     set_quiet_offline_env()
     settings = _settings(config)
     spec = strip_password(_source_spec(source))
-    flow = clinic_anon_flow.with_options(task_runner=make_task_runner(settings))
     from prefect.schedules import Cron
 
-    flow.serve(name=name, schedules=[Cron(cron, timezone="Asia/Seoul")],
-               parameters={"source": spec, "out": str(out_dir.resolve()), "settings_json": settings.model_dump_json()})
+    # The anonymise stage picks its process pool from settings_json (anonymise.workers) in the flow.
+    clinic_anon_flow.serve(name=name, schedules=[Cron(cron, timezone="Asia/Seoul")],
+                           parameters={"source": spec, "out": str(out_dir.resolve()), "settings_json": settings.model_dump_json()})
 
 
 if __name__ == "__main__":  # pragma: no cover

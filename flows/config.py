@@ -18,7 +18,7 @@ DEFAULT_POLICY = Path(__file__).resolve().parent.parent / "anonymise" / "policy.
 
 class SourceSettings(BaseModel):
     csv_encoding: str | None = Field(None, description="Force a CSV encoding (utf-8, cp949, euc-kr); detected when unset")
-    chunk_rows: int = Field(50_000, gt=0, description="Rows read per chunk; memory is bounded by this, not the source size")
+    chunk_rows: int = Field(10_000, gt=0, description="Rows read per chunk; memory is bounded by this, not the source size")
     text_max_chars: int = Field(20_000, gt=0, description="Longer title/question/answer text is quarantined")
     timezone: str = Field("Asia/Seoul", description="Zone assumed for timestamps without one")
 

@@ -7,15 +7,14 @@ mode 600) and counts the decisions for the manifest.
 """
 from __future__ import annotations
 
-import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import duckdb
 import pyarrow.parquet as pq
 
+from flows.bounded_duckdb import bounded_duckdb
 from flows.config import Settings
 from flows.workarea import open_private
 from flows.workarea import WorkArea
@@ -24,9 +23,6 @@ ELIGIBILITY_SQL = Path(__file__).parent / "sql" / "eligibility.sql"
 EXCLUSION_REASONS = ("deleted", "withdrawn", "unknown_member", "retention_expired")  # in precedence order
 AGGREGATE_ONLY_REASON = "under_14"
 _BATCH_ROWS = 50_000
-# DuckDB keeps memory under this by spilling the join and sort to disk: memory stays flat however
-# many consultations there are. The spill holds raw records, so it lives in the private area.
-_DUCKDB_MEMORY_LIMIT = "1GB"
 
 
 @dataclass
@@ -52,9 +48,8 @@ def apply_eligibility(work: WorkArea, settings: Settings, as_of: date) -> Eligib
     tz = str(ZoneInfo(settings.source.timezone))  # validated before it is spliced into SQL
     out = work.eligible / "consultations.parquet"
     work.ensure()
-    spill = tempfile.TemporaryDirectory(prefix="duckdb-spill-", dir=work.private)  # mode 700, removed after
-    con = duckdb.connect(config={"memory_limit": _DUCKDB_MEMORY_LIMIT, "temp_directory": spill.name})
-    try:
+    # The join spills into the private area rather than growing with the source (flows/bounded_duckdb.py).
+    with bounded_duckdb(work.private) as con:
         con.execute(f"SET TimeZone = {_sql_string(tz)}")
         con.execute("SET VARIABLE as_of = ?", [as_of])
         con.execute("SET VARIABLE retention_years = ?", [settings.eligibility.retention_years])
@@ -75,9 +70,6 @@ def apply_eligibility(work: WorkArea, settings: Settings, as_of: date) -> Eligib
             SELECT exclusion_reason, count(*), count(*) FILTER (WHERE aggregate_only)
             FROM read_parquet({_sql_string(str(out))}) GROUP BY ALL""").fetchall()
         due = con.execute("SELECT count(*) FROM consultations WHERE past_retention(created_at)").fetchone()[0]
-    finally:
-        con.close()
-        spill.cleanup()
     excluded = {reason: 0 for reason in EXCLUSION_REASONS}
     excluded.update({reason: n for reason, n, _ in by_reason if reason is not None})
     return EligibilityResult(

@@ -27,6 +27,7 @@ from anonymise.policy import FieldPolicy
 from flows import log_redaction, progress
 from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, plan_chunks
 from flows.config import Settings
+from flows.runner import make_task_runner
 from flows.watermark import Watermark, read_watermark, write_watermark
 from flows.workarea import WorkArea, make_private_dir, write_private_text
 
@@ -176,11 +177,37 @@ def check_reports_task(source: str, release_dir: str, out: str, settings_json: s
     return {**report.to_dict(), "markdown": report.to_markdown()}
 
 
-# ---------------------------------------------------------------- flow
+# ---------------------------------------------------------------- flows
+
+@flow(name="anonymise-chunks", persist_result=False, log_prints=False)
+def anonymise_chunks_flow(chunks: list[str], outputs: list[str], todo: int, out: str, settings_json: str) -> dict:
+    """Map the chunks over this subflow's own task runner (processes or a Dask cluster).
+
+    Its workers each hold the anonymiser's models (~1 GB); they end with this subflow, so the
+    build and leak check that follow do not carry them.
+    """
+    pii_removed: Counter = Counter()
+    policy_unknown: Counter = Counter()
+    skipped = 0
+    with progress.stage("anonymise", total=todo) as bar:
+        futures = anonymise_task.map(chunks, outputs, unmapped(out), unmapped(settings_json))
+        for future in as_completed(futures):
+            counts = future.result()
+            skipped += counts["skipped"]
+            bar.advance(counts["records"])
+            pii_removed.update(counts["pii"])
+            policy_unknown.update(counts["unknown_columns"])
+    return {"pii": dict(pii_removed), "unknown_columns": dict(policy_unknown), "skipped": skipped}
+
 
 @flow(name="clinic-anon", persist_result=False, log_prints=False)
-def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: str | None = None) -> dict:
-    """Run every stage; raise ReleaseBlocked when the leak check fails (the previous release stays)."""
+def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: str | None = None,
+                     dask_address: str | None = None, dask_workers: int = 0) -> dict:
+    """Run every stage; raise ReleaseBlocked when the leak check fails (the previous release stays).
+
+    Chunks are anonymised on local processes, or on a Dask cluster (``dask_address``, or a local one
+    with ``dask_workers`` processes) that lives only as long as that stage.
+    """
     logger = get_run_logger()
     settings = Settings.model_validate_json(settings_json)
     work = WorkArea(Path(out)).ensure()
@@ -216,17 +243,10 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     plan = plan_task(out, run_id, settings_json, seed, watermark.updated_until if watermark else None)
     logger.info("anonymise: %d to process in %d chunks, %d unchanged kept, %d erased from staging",
                 plan["todo"], len(plan["chunks"]), plan["kept"], plan["dropped"])
-    pii_removed: Counter = Counter()
-    policy_unknown: Counter = Counter()
-    skipped = 0
-    with progress.stage("anonymise", total=plan["todo"]) as bar:
-        futures = anonymise_task.map(plan["chunks"], plan["outputs"], unmapped(out), unmapped(settings_json))
-        for future in as_completed(futures):
-            counts = future.result()
-            skipped += counts["skipped"]
-            bar.advance(counts["records"])
-            pii_removed.update(counts["pii"])
-            policy_unknown.update(counts["unknown_columns"])
+    runner = make_task_runner(settings, dask_address, dask_workers)
+    anonymised = anonymise_chunks_flow.with_options(task_runner=runner)(
+        plan["chunks"], plan["outputs"], plan["todo"], out, settings_json)
+    pii_removed, policy_unknown, skipped = Counter(anonymised["pii"]), anonymised["unknown_columns"], anonymised["skipped"]
     staged = compact_task(out, plan, settings_json, run_id)
     timings["anonymise"] = time.perf_counter() - t
 

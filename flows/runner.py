@@ -31,7 +31,8 @@ def strip_password(source: str) -> str:
 
 
 def make_task_runner(settings: Settings, dask_address: str | None = None, dask_workers: int = 0):
-    """Processes on this machine by default; a Dask cluster (remote, or local with N workers) on request."""
+    """The anonymise stage's runner: processes on this machine by default; a Dask cluster (remote,
+    or local with N workers) on request."""
     if dask_address or dask_workers:
         from prefect_dask import DaskTaskRunner
 
@@ -50,8 +51,7 @@ def run_pipeline(source: str, out: Path, settings: Settings, dask_address: str |
     from flows.pipeline import clinic_anon_flow
 
     source = strip_password(source)
-    runner = make_task_runner(settings, dask_address, dask_workers)
     with prefect_api():
-        flow = clinic_anon_flow.with_options(task_runner=runner)
-        return flow(source=source, out=str(Path(out).resolve()), settings_json=settings.model_dump_json(),
-                    as_of=settings.as_of.isoformat() if settings.as_of else None)
+        return clinic_anon_flow(source=source, out=str(Path(out).resolve()), settings_json=settings.model_dump_json(),
+                                as_of=settings.as_of.isoformat() if settings.as_of else None,
+                                dask_address=dask_address, dask_workers=dask_workers)

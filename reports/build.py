@@ -18,6 +18,7 @@ import pandas as pd
 import pyarrow as pa
 
 from anonymise.keys import pseudonym
+from flows.bounded_duckdb import bounded_duckdb
 from flows.config import ReleaseSettings
 from flows.staging import ANONYMISED_CONSULTATIONS
 from reports import cell_suppression, dp, kanonymity
@@ -30,6 +31,9 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 RELEASES = ("faq", "academic", "publishing", "advertiser")
 FAQ_MIN_CONSULTATIONS = 2  # a question asked once is not a *frequently* asked one
 RECOMMENDED_PER_AREA = 10
+# The whole run must stay under 2 GiB and the build process also holds Python (FAQ clustering, Kiwi,
+# UDF batches) beside DuckDB, so its connections get about a quarter of that; the rest spills.
+BUILD_MEMORY_LIMIT = "512MB"
 # Advertiser tables -> their dimension columns (two columns: a 2-D table whose rows and columns sum up).
 # With DP each table is one noisy query, and the total consultations one more.
 ADVERTISER_TABLES = {
@@ -82,21 +86,20 @@ def _build_one(name: str, builder, staging_files: list[Path], release_dir: Path,
     tmp = release_dir / f".{name}.duckdb.tmp"
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
     try:
-        _prepare(con, name, staging_files, key, context)
-        info = builder(con, context)
-        tables = _row_counts(con)
-        _write_release_info(con, name, context.run_info, tables, info)
-        document(con, name)
-        assert_allowed(con, name)
-        tables = _row_counts(con)
-        con.execute("CHECKPOINT")
+        # Memory-limited, spilling to a folder of its own that goes with the connection: flat in N.
+        with bounded_duckdb(release_dir, str(tmp), BUILD_MEMORY_LIMIT) as con:
+            _prepare(con, name, staging_files, key, context)
+            info = builder(con, context)
+            tables = _row_counts(con)
+            _write_release_info(con, name, context.run_info, tables, info)
+            document(con, name)
+            assert_allowed(con, name)
+            tables = _row_counts(con)
+            con.execute("CHECKPOINT")
     except BaseException:
-        con.close()
         tmp.unlink(missing_ok=True)
         raise
-    con.close()
     os.replace(tmp, final)
     return ReleaseSummary(final, final.stat().st_size, tables, info)
 
@@ -157,27 +160,29 @@ def _build_faq(con: duckdb.DuckDBPyConnection, context: _Context) -> dict:
                         ["VARCHAR"], "VARCHAR", type="arrow", side_effects=False)
     _set(con, faq_min_consultations=FAQ_MIN_CONSULTATIONS, recommended_per_area=RECOMMENDED_PER_AREA)
     _run_sql(con, "faq/source.sql")
-    source = con.execute("SELECT row_id, interested_area, question FROM faq_source ORDER BY row_id").df()
-    membership = []
+    # One area at a time, memberships straight back into DuckDB: Python holds one area's questions, never all.
+    con.execute("CREATE OR REPLACE TEMP TABLE faq_membership (row_id BIGINT, cluster_id BIGINT, centrality DOUBLE)")
+    areas = [area for (area,) in con.execute(
+        "SELECT DISTINCT interested_area FROM faq_source ORDER BY interested_area NULLS LAST").fetchall()]
     next_cluster = 0
-    for _, area in source.groupby("interested_area", sort=True, dropna=False):
-        clustering = cluster_questions(area["question"].tolist(), context.settings.faq_similarity)
-        membership.append(pd.DataFrame({"row_id": area["row_id"].to_numpy(),
-                                        "cluster_id": clustering.labels + next_cluster,
-                                        "centrality": clustering.centrality}))
+    for area in areas:
+        rows = con.execute("SELECT row_id, question FROM faq_source WHERE interested_area IS NOT DISTINCT FROM ? "
+                           "ORDER BY row_id", [area]).fetch_arrow_table()
+        clustering = cluster_questions(rows["question"].to_pylist(), context.settings.faq_similarity)
+        con.register("area_membership", pa.table({"row_id": rows["row_id"],
+                                                  "cluster_id": clustering.labels + next_cluster,
+                                                  "centrality": clustering.centrality}))
+        con.execute("INSERT INTO faq_membership SELECT * FROM area_membership")
+        con.unregister("area_membership")
         next_cluster += int(clustering.labels.max()) + 1 if len(clustering.labels) else 0
-    faq_membership = (pd.concat(membership, ignore_index=True) if membership
-                      else pd.DataFrame({"row_id": pd.Series(dtype="int64"), "cluster_id": pd.Series(dtype="int64"),
-                                         "centrality": pd.Series(dtype="float64")}))
-    con.register("faq_membership", faq_membership)
     _run_sql(con, "faq/members.sql")
-    con.unregister("faq_membership")
     _run_sql(con, "faq/faq_entries.sql")
     _run_sql(con, "faq/recommended_consultations.sql")
     _run_sql(con, "faq/search_index.sql")
     covered = con.execute("SELECT coalesce(sum(n_consultations), 0) FROM faq_entries").fetchone()[0]
+    answered = con.execute("SELECT count(*) FROM faq_source").fetchone()[0]
     return {"faq_similarity": context.settings.faq_similarity, "faq_min_consultations": FAQ_MIN_CONSULTATIONS,
-            "answered_consultations": len(source), "clusters": next_cluster,
+            "answered_consultations": answered, "clusters": next_cluster,
             "consultations_in_faq_entries": covered}
 
 

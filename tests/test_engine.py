@@ -1,8 +1,8 @@
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymise.engine import (LANGUAGES, AnalysisError, analyze_text, detect_language, get_analyzer, normalise,
-                              resolve_overlaps)
+from anonymise.engine import (LANGUAGES, AnalysisError, analyze_text, analyze_texts, detect_language, get_analyzer,
+                              normalise, resolve_overlaps)
 
 
 def types(text: str, **kwargs) -> set[str]:
@@ -145,3 +145,17 @@ def test_ner_still_reads_a_listed_word_after_a_title_or_a_found_name():
     text = "with my partner, Owen Price. See you"
     owen = (text.index("Owen"), text.index("Owen") + 4, "PERSON")
     assert ner_windows(text, [owen])  # Price is a listed word, but it continues a name found before
+
+
+def test_the_english_model_is_reloaded_before_its_vocabulary_grows_without_bound(monkeypatch):
+    import anonymise.engine as engine
+
+    nlp_engine = get_analyzer().nlp_engine
+    monkeypatch.setattr(engine, "VOCAB_REFRESH_TEXTS", 2)
+    nlp_engine.texts_since_load = 0
+    before = nlp_engine.nlp
+    analyze_texts(["Hi, I am Rebecca Thornton.", "Zyxwvut qwertyuiop asdfghjkl."])
+    assert nlp_engine.nlp is before  # two texts: not yet due
+    found = analyze_texts(["My sister Rebecca Thornton will come too."])
+    assert nlp_engine.nlp is not before and nlp_engine.texts_since_load == 0
+    assert any(r.entity_type == "PERSON" for r in found[0])  # the fresh model works as the old one did
