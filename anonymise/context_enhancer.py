@@ -73,8 +73,7 @@ def _words(index: int, step: int, count: int, lemmas: list[str], keywords: froze
 def _token_ends(nlp_artifacts) -> list[int]:
     ends = getattr(nlp_artifacts, "_token_ends", None)
     if ends is None:
-        lengths = nlp_artifacts.tokens.to_array("LENGTH").tolist()  # a spaCy Doc, as Presidio's engines make
-        ends = nlp_artifacts._token_ends = [i + n for i, n in zip(nlp_artifacts.tokens_indices, lengths)]
+        ends = nlp_artifacts._token_ends = [i + len(t) for i, t in zip(nlp_artifacts.tokens_indices, nlp_artifacts.tokens)]
     return ends
 
 

@@ -46,6 +46,10 @@ WORD = re.compile(r"\S+")
 CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,})+\b")  # KIM JISEON
 SENTENCE_END = re.compile(r"(?:^|[.!?:;\n])[\s\"'(\[-]*$")
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s*$")
+# Tokens for context words as spaCy's tokenizer makes them in the cases that matter: a URL, a word
+# with its joined numbers and punctuation inside (010-1234-5678, a@b.com, 3.5; not a colon: 住所:東京都), a clitic ('s, n't),
+# or one punctuation mark.
+CONTEXT_TOKEN = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]]|\w+(?:[-./@+]\w+)*|n't|'\w+|[^\w\s]")
 CONTRACTION = re.compile(r"'(?:s|m|ll|re|ve|d|t)$")
 # One Hangul/Han character carries about as much text as three Latin letters.
 CJK_WEIGHT = 3
@@ -177,8 +181,12 @@ class LazyNlpArtifacts(NlpArtifacts):
     """Presidio's NlpArtifacts, tokenised only when read.
 
     Tokens, lemmas and keywords serve context enhancement, which runs only on texts with a finding,
-    and the PERSON entities need tokens only when NER found a person: most texts need neither.
+    and the PERSON entities need a spaCy Doc only when NER found a person: most texts need neither.
     Presidio's constructor would compute them all at once, so it is not called.
+
+    Context tokens come from CONTEXT_TOKEN, not spaCy's tokenizer: the words either side of a
+    finding are all context enhancement reads, and spaCy's tokenizer costs more than the rest of
+    it and adds every new word of every text to the model's vocabulary.
     """
 
     def __init__(self, text: str, persons: list[tuple[int, int]], nlp_engine: NlpEngine, language: str | None):
@@ -188,29 +196,31 @@ class LazyNlpArtifacts(NlpArtifacts):
         self.language = language
 
     @functools.cached_property
-    def tokens(self):
-        return self.nlp_engine.nlp.make_doc(self.text)
+    def _context_tokens(self) -> list[re.Match]:
+        return list(CONTEXT_TOKEN.finditer(self.text))
+
+    @functools.cached_property
+    def tokens(self) -> list[str]:
+        return [token.group() for token in self._context_tokens]
 
     @functools.cached_property
     def entities(self) -> list:
-        spans = (self.tokens.char_span(start, end, label="PERSON", alignment_mode="expand")
-                 for start, end in self.persons)
+        doc = self.nlp_engine.nlp.make_doc(self.text)
+        spans = (doc.char_span(start, end, label="PERSON", alignment_mode="expand") for start, end in self.persons)
         return [span for span in spans if span is not None]
 
     @functools.cached_property
     def scores(self) -> list[float]:
         return [0.85] * len(self.entities)  # what Presidio gives every spaCy entity
 
-    # Read as arrays: making a spaCy Token object per token costs more than the whole lookup.
     @functools.cached_property
     def tokens_indices(self) -> list[int]:
-        return self.tokens.to_array("IDX").tolist()
+        return [token.start() for token in self._context_tokens]
 
     @functools.cached_property
     def lemmas(self) -> list[str]:
         # Lemmas would need the tagger; lower-cased tokens serve Presidio's substring context matching.
-        strings = self.tokens.vocab.strings
-        return [strings[key] for key in self.tokens.to_array("LOWER").tolist()]
+        return [token.lower() for token in self.tokens]
 
     @functools.cached_property
     def keywords(self) -> list[str]:

@@ -44,6 +44,7 @@ TITLE_WORDS = frozenset(t for t in KOREAN_NAME_TITLES if len(t) > 1)
 SPACED_TITLES = tuple(sorted(TITLE_WORDS | {"님", "씨"}, key=len, reverse=True))
 # Titles that make a bare surname a reference to one person (박원장님, 김실장, 김씨); 님 alone does not.
 SURNAME_TITLES = tuple(t for t in TITLES if t not in ("님", "군", "양", "고객", "환자", "회원", "보호자"))
+SURNAME_TITLE_STARTS = frozenset(t[0] for t in SURNAME_TITLES)  # most words fail on this one lookup
 
 # Last syllables of nouns for roles that take 님 (담당자님, 상담사님, 원장님, 회원님, 관리인님).
 ROLE_NOUN_ENDINGS = frozenset("장 사 자 원 관 인 생 모 배 객 님 수 형 니 마 빠 냐 리 들 분 주 께".split())
@@ -245,7 +246,7 @@ class KoreanNameRecognizer(EntityRecognizer):
         surname, suffix = word[:1], word[1:]
         if surname not in KOREAN_SURNAMES:
             return None
-        if suffix and word not in NOT_SURNAME_TITLE and any(
+        if suffix and suffix[0] in SURNAME_TITLE_STARTS and word not in NOT_SURNAME_TITLE and any(
                 suffix.startswith(t) and is_particle_chain(suffix[len(t):]) for t in SURNAME_TITLES):
             return start, start + 1, STRONG
         if not suffix and title_after and surname not in DETERMINER_SURNAMES:
