@@ -36,6 +36,7 @@ DIGIT_GAP = r"[\s.\-()/·_,:]{0,3}"
 KOREAN_TITLE_AHEAD = r"(?=\s?(?:원장|실장|선생|교수|대표|팀장|과장|코디|간호사|매니저|고객|환자|회원|씨|님|군|양))"
 LATIN_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor)\.?\s+"
 TITLE_GATE = r"(?i:mr|mrs|ms|miss|mx|dr|doctor|prof|professor)\.?\s"  # what LATIN_TITLES needs, shared
+TITLE_BEHIND = re.compile(rf"(?<![A-Za-z0-9]){LATIN_TITLES}$", re.IGNORECASE)
 ALNUM = string.ascii_letters + string.digits  # what _bounded's look-arounds exclude
 NOT_DIGIT = re.compile(r"\D")
 COUNTRY_CODES = ("852", "853", "886", "82", "81", "86", "84", "66", "65", "63", "62", "61", "60", "64", "44", "49",
@@ -76,7 +77,9 @@ class DenyEntry:
     text under IGNORECASE), with ``not_before``/``not_after`` the characters that may not touch
     them, as the pattern's look-arounds say. ``digits_of``, when given, makes ``source`` a pattern
     shared by every number of one shape (compiled once) whose first group must hold exactly these
-    digits (a phone number with any separators).
+    digits (a phone number with any separators). ``sequence`` are words found in this order with
+    spaces or commas between them (at least ``min_gap`` of them), as ``_flexible`` says in a
+    pattern; ``after_title`` puts a title (Dr., Mrs) before the literal and into the match.
     """
     source: str
     flags: int
@@ -91,6 +94,9 @@ class DenyEntry:
     not_before: str = ""
     not_after: str = ""
     digits_of: str = ""
+    sequence: tuple[str, ...] = ()
+    min_gap: int = 0
+    after_title: bool = False
 
     @property
     def pattern(self) -> re.Pattern:
@@ -102,18 +108,23 @@ class DenyEntry:
         if self.digits_of:
             return self._digit_runs(text)
         folding = bool(self.flags & re.IGNORECASE)
-        if not self.literals or (folding and len(view.folded) != len(text)):
+        if not (self.literals or self.sequence) or (folding and len(view.folded) != len(text)):
             return [m.span() for m in self.pattern.finditer(text)]  # casefold changed lengths: offsets would not map
         haystack = view.folded if folding else text
         found = []
-        for literal in self.literals:
+        for literal in self.literals or self.sequence[:1]:
             literal = literal.casefold() if folding else literal
             start = haystack.find(literal)
             while start != -1:
-                end = start + len(literal)
-                if not (start > 0 and text[start - 1] in self.not_before) and \
+                begin, end = start, start + len(literal)
+                if self.sequence:
+                    end = _rest_of_sequence(haystack, end, self.sequence[1:], self.min_gap, folding)
+                if self.after_title and end != -1:
+                    title = TITLE_BEHIND.search(text, max(0, start - 40), start)
+                    begin = title.start() if title else -1
+                if end != -1 and begin != -1 and not (begin > 0 and text[begin - 1] in self.not_before) and \
                         not (end < len(text) and text[end] in self.not_after):
-                    found.append((start, end))
+                    found.append((begin, end))
                 start = haystack.find(literal, start + 1)
         return _leftmost_longest(found)
 
@@ -128,6 +139,20 @@ class DenyEntry:
             else:
                 position = found.start() + 1
         return spans
+
+
+def _rest_of_sequence(haystack: str, position: int, words: tuple[str, ...], min_gap: int, folding: bool) -> int:
+    """Where ``words`` end when they follow ``position`` in order, each after a run of at least
+    ``min_gap`` spaces/commas; -1 when they do not."""
+    for word in words:
+        gap = position
+        while gap < len(haystack) and (haystack[gap].isspace() or haystack[gap] == ","):
+            gap += 1
+        word = word.casefold() if folding else word
+        if gap - position < min_gap or not haystack.startswith(word, gap):
+            return -1
+        position = gap + len(word)
+    return position
 
 
 def _leftmost_longest(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -274,9 +299,11 @@ def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
     # Latin script: the full name in either order, and each part of it as a capitalised word.
     parts = [p for p in re.split(r"[\s,]+", name) if p]
     every_part = tuple(p.casefold() for p in parts[1:])
-    add(_bounded(_flexible(name)), parts[0], re.IGNORECASE, also=every_part)
+    bounded = {"not_before": ALNUM, "not_after": ALNUM}
+    add(_bounded(_flexible(name)), parts[0], re.IGNORECASE, also=every_part, sequence=tuple(parts), **bounded)
     if len(parts) >= 2:
-        add(_bounded(r"[\s,]+".join(re.escape(p) for p in reversed(parts))), parts[0], re.IGNORECASE, also=every_part)
+        add(_bounded(r"[\s,]+".join(re.escape(p) for p in reversed(parts))), parts[0], re.IGNORECASE, also=every_part,
+            sequence=tuple(reversed(parts)), min_gap=1, **bounded)
     for part in parts:
         if len(part.replace("-", "")) < 3:
             continue
@@ -287,8 +314,9 @@ def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
                       f"{left} {right}"}
         needle = part.split("-")[0]
         ordered = tuple(sorted(forms, key=len, reverse=True))
-        add(_bounded("|".join(re.escape(f) for f in ordered)), needle, literals=ordered, not_before=ALNUM, not_after=ALNUM)
-        add(_bounded(LATIN_TITLES + re.escape(part)), needle, re.IGNORECASE, gate=TITLE_GATE)
+        add(_bounded("|".join(re.escape(f) for f in ordered)), needle, literals=ordered, **bounded)
+        add(_bounded(LATIN_TITLES + re.escape(part)), needle, re.IGNORECASE, gate=TITLE_GATE, literals=(part,),
+            after_title=True, **bounded)
     return tuple(entries)
 
 

@@ -122,3 +122,18 @@ def test_latin_record_name_found_written_in_han():
     deny = RecordDenyList.build({"name": "Jiayi Dou"})
     text = "我是窦嘉怡，想咨询双眼皮"
     assert [text[s.start:s.end] for s in deny.find(text)] == ["窦嘉怡"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my guardian is corin aldane.", "corin aldane"),        # full name in any case
+    ("guardian: corin,aldane", "corin,aldane"),             # spaces/commas between may vary
+    ("signed Aldane, Corin", "Aldane, Corin"),              # family name first
+    ("please call mrs.  aldane tomorrow", "mrs.  aldane"),  # a title before the surname, any case
+])
+def test_latin_name_forms(text, expected):
+    assert (expected, "guardian") in {(h[1], h[2]) for h in found(text)}
+
+
+def test_latin_name_parts_not_inside_other_words():
+    assert not [h for h in found("xaldane and Corinth, aldanes") if h[0] == "PERSON"]
+    assert ("corinaldane", "guardian") in {(h[1], h[2]) for h in found("id corinaldane")}  # run together: still the name
