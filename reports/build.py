@@ -24,7 +24,7 @@ from flows.staging import ANONYMISED_CONSULTATIONS
 from reports import cell_suppression, dp, kanonymity
 from reports.dictionary import assert_allowed, document
 from reports.duckdb_extensions import load_fts
-from reports.faq_clustering import cluster_questions, search_texts
+from reports.faq_clustering import cluster_questions, korean_tokenizer, search_texts
 from reports.faq_question import core_question
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -154,8 +154,6 @@ def _write_release_info(con: duckdb.DuckDBPyConnection, name: str, run_info: dic
 
 def _build_faq(con: duckdb.DuckDBPyConnection, context: _Context) -> dict:
     load_fts(con)
-    con.create_function("korean_search_text", lambda texts: pa.array(search_texts(texts.to_pylist()), pa.string()),
-                        ["VARCHAR"], "VARCHAR", type="arrow", side_effects=False)
     con.create_function("core_question", lambda texts: pa.array([core_question(t) for t in texts.to_pylist()], pa.string()),
                         ["VARCHAR"], "VARCHAR", type="arrow", side_effects=False)
     _set(con, faq_min_consultations=FAQ_MIN_CONSULTATIONS, recommended_per_area=RECOMMENDED_PER_AREA)
@@ -176,7 +174,7 @@ def _build_faq(con: duckdb.DuckDBPyConnection, context: _Context) -> dict:
         con.unregister("area_membership")
         next_cluster += int(clustering.labels.max()) + 1 if len(clustering.labels) else 0
     _run_sql(con, "faq/members.sql")
-    _run_sql(con, "faq/faq_entries.sql")
+    _create_faq_entries(con)
     _run_sql(con, "faq/recommended_consultations.sql")
     _run_sql(con, "faq/search_index.sql")
     covered = con.execute("SELECT coalesce(sum(n_consultations), 0) FROM faq_entries").fetchone()[0]
@@ -184,6 +182,16 @@ def _build_faq(con: duckdb.DuckDBPyConnection, context: _Context) -> dict:
     return {"faq_similarity": context.settings.faq_similarity, "faq_min_consultations": FAQ_MIN_CONSULTATIONS,
             "answered_consultations": answered, "clusters": next_cluster,
             "consultations_in_faq_entries": covered}
+
+
+def _create_faq_entries(con: duckdb.DuckDBPyConnection) -> None:
+    """faq_entries.sql with its Korean tokenizer, loaded after clustering and freed on return."""
+    kiwi = korean_tokenizer()
+    con.create_function("korean_search_text",
+                        lambda texts: pa.array(search_texts(texts.to_pylist(), kiwi), pa.string()),
+                        ["VARCHAR"], "VARCHAR", type="arrow", side_effects=False)
+    _run_sql(con, "faq/faq_entries.sql")
+    con.remove_function("korean_search_text")
 
 
 # --- academic ----------------------------------------------------------------------------------

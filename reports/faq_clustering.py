@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -20,7 +19,9 @@ PLACEHOLDER = re.compile(r"<[A-Z_]+>")
 # Kiwi tag prefixes that carry no search meaning: particles (J), endings (E), suffixes (XS), copula (VCP),
 # punctuation and symbols (SF, SP, SS, SE, SO, SW). Foreign words (SL), hanja (SH) and numbers (SN) stay.
 NON_CONTENT_TAGS = ("J", "E", "XS", "VCP", "SF", "SP", "SS", "SE", "SO", "SW")
-SIMILARITY_CHUNK = 2048  # rows of the similarity matrix held at once (memory ~ chunk x unique questions)
+# Similarity cells (rows x unique questions) computed at once: the product of char n-gram vectors is
+# nearly dense, so ~12 bytes a cell; 4M cells keep a block near 50 MB however many questions an area has.
+SIMILARITY_CELLS = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -44,46 +45,64 @@ def cluster_questions(questions: list[str], similarity: float) -> Clustering:
     except ValueError:  # nothing but placeholders/blanks: one cluster of empty questions
         return Clustering(np.zeros(len(questions), dtype=np.int64), np.ones(len(questions)))
 
-    neighbours: list[np.ndarray] = []
-    similarities: list[np.ndarray] = []
-    for start in range(0, len(unique), SIMILARITY_CHUNK):
-        block = (vectors[start:start + SIMILARITY_CHUNK] @ vectors.T).tocsr()
-        for row in range(block.shape[0]):
-            cols, sims = block.indices[block.indptr[row]:block.indptr[row + 1]], block.data[block.indptr[row]:block.indptr[row + 1]]
-            close = sims >= similarity
-            neighbours.append(cols[close])
-            similarities.append(sims[close])
+    # Neighbour lists grow with the square of an area's questions, so none are kept: one pass sums each
+    # question's degree, a second recomputes rows only for the questions that may still become centres.
+    # Rows are computed independently, so the result is the same as from a stored similarity graph.
+    chunk = max(1, SIMILARITY_CELLS // len(unique))
+    degree = np.empty(len(unique))
+    for start in range(0, len(unique), chunk):
+        rows = np.arange(start, min(start + chunk, len(unique)))
+        for row, (cols, sims) in zip(rows, _close(vectors, rows, similarity)):
+            degree[row] = (weight[cols] * sims).sum()
 
     # Most central first: similarity-weighted count of the consultations close to this question
     # (its own copies count fully, so among near-equals the most asked wording wins).
-    degree = np.array([(weight[n] * s).sum() for n, s in zip(neighbours, similarities)])
+    order = np.argsort(-degree, kind="stable")
     unique_label = np.full(len(unique), -1, dtype=np.int64)
     unique_centrality = np.zeros(len(unique))
     n_clusters = 0
-    for centre in np.argsort(-degree, kind="stable"):
-        if unique_label[centre] >= 0:
-            continue
-        free = unique_label[neighbours[centre]] < 0
-        members = neighbours[centre][free]
-        unique_label[members] = n_clusters
-        unique_centrality[members] = similarities[centre][free]
-        unique_label[centre], unique_centrality[centre] = n_clusters, 1.0
-        n_clusters += 1
+    position = 0
+    while position < len(order):
+        batch = []
+        while position < len(order) and len(batch) < chunk:
+            if unique_label[order[position]] < 0:
+                batch.append(order[position])
+            position += 1
+        for centre, (cols, sims) in zip(batch, _close(vectors, np.array(batch), similarity)):
+            if unique_label[centre] >= 0:  # taken by an earlier centre of this batch
+                continue
+            free = unique_label[cols] < 0
+            unique_label[cols[free]] = n_clusters
+            unique_centrality[cols[free]] = sims[free]
+            unique_label[centre], unique_centrality[centre] = n_clusters, 1.0
+            n_clusters += 1
     return Clustering(unique_label[inverse], unique_centrality[inverse])
 
 
-@cache
-def _kiwi():
-    from kiwipiepy import Kiwi  # loads its bundled model (a second or two), once per process
-    return Kiwi()
+def _close(vectors, rows: np.ndarray, similarity: float):
+    """(columns, similarities) at cosine >= ``similarity`` for each of ``rows``, one row at a time."""
+    block = (vectors[rows] @ vectors.T).tocsr()
+    for row in range(block.shape[0]):
+        cols = block.indices[block.indptr[row]:block.indptr[row + 1]]
+        sims = block.data[block.indptr[row]:block.indptr[row + 1]]
+        close = sims >= similarity
+        yield cols[close], sims[close]
 
 
-def search_texts(texts: list[str | None]) -> list[str | None]:
+def korean_tokenizer():
+    """Kiwi with its bundled model (a second or two to load, ~300 MB). Not cached: the caller drops it
+    once the FAQ entries are written, so it does not stay resident for the rest of the build. Without the
+    multi-word dictionary (~200 MB more), like the anonymiser's: the same search text on the 100k sample."""
+    from kiwipiepy import Kiwi
+    return Kiwi(load_multi_dict=False)
+
+
+def search_texts(texts: list[str | None], kiwi) -> list[str | None]:
     """Content morphemes of each text separated by spaces, so full-text search finds 쌍꺼풀 in 쌍꺼풀은."""
     present = [i for i, t in enumerate(texts) if t is not None]
     cleaned = [PLACEHOLDER.sub(" ", texts[i]) for i in present]
     out: list[str | None] = [None] * len(texts)
-    for i, text, tokens in zip(present, cleaned, _kiwi().tokenize(cleaned) if present else []):
+    for i, text, tokens in zip(present, cleaned, kiwi.tokenize(cleaned) if present else []):
         out[i] = " ".join(_content_words(text, tokens))
     return out
 

@@ -1,16 +1,24 @@
 -- One FAQ entry per cluster of at least getvariable('faq_min_consultations') questions, ranked by frequency.
+-- Ties (equal centrality, equally informative answers, languages as frequent) go to the lowest row_id or
+-- the first language, so the same staging gives the same entries however the rows arrive.
 CREATE TABLE faq_entries AS
-WITH clusters AS (
+WITH languages AS (
+    SELECT cluster_id, first(language ORDER BY n DESC, language) AS language
+    FROM (SELECT cluster_id, language, count(*) AS n FROM faq_members WHERE language IS NOT NULL GROUP BY ALL)
+    GROUP BY cluster_id
+),
+clusters AS (
     SELECT
         cluster_id,
-        any_value(interested_area)               AS interested_area,
-        mode(language)                           AS language,
-        arg_max(question, centrality)            AS question,
-        arg_max(answer, informative_chars)       AS answer,
-        CAST(count(*) AS INTEGER)                AS n_consultations,
-        min(created_month)                       AS first_month,
-        max(created_month)                       AS last_month
+        any_value(interested_area)                       AS interested_area,  -- one area per cluster
+        any_value(l.language)                            AS language,
+        arg_max(question, (centrality, -row_id))         AS question,
+        arg_max(answer, (informative_chars, -row_id))    AS answer,
+        CAST(count(*) AS INTEGER)                        AS n_consultations,
+        min(created_month)                               AS first_month,
+        max(created_month)                               AS last_month
     FROM faq_members
+    LEFT JOIN languages AS l USING (cluster_id)
     WHERE cluster_size >= getvariable('faq_min_consultations')
     GROUP BY cluster_id
 ),

@@ -11,7 +11,7 @@ WITH ranked_clusters AS (
 best AS (
     SELECT cluster_id,
            arg_max({'language': language, 'question': question, 'answer': answer},
-                   informative_chars * 1000000 - row_id) AS pair  -- ties: lowest row_id, deterministic
+                   (informative_chars, -row_id)) AS pair  -- ties: lowest row_id, deterministic
     FROM faq_members
     GROUP BY cluster_id
 )
