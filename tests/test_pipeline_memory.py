@@ -87,6 +87,7 @@ def test_bounded_duckdb_is_limited_and_spills_privately(tmp_path):
     with bounded_duckdb(parent) as con:
         limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
         spill = Path(con.execute("SELECT current_setting('temp_directory')").fetchone()[0])
+        assert con.execute("SELECT current_setting('threads')").fetchone()[0] == 1
         assert spill.parent == parent and spill.stat().st_mode & 0o777 == 0o700
     assert limit == expected_limit != default_limit
     assert not spill.exists()  # removed with the connection: it may have held raw records
