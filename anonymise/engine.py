@@ -19,7 +19,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.lang.lex_attrs import is_punct
+from spacy.lang.lex_attrs import is_punct as lexeme_is_punct
 
 from anonymise.context_enhancer import FastLemmaContextAwareEnhancer
 from anonymise.name_data import LATIN_NOT_NAMES
@@ -47,13 +47,13 @@ CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,})+\b")  # KIM JISEON
 SENTENCE_END = re.compile(r"(?:^|[.!?:;\n])[\s\"'(\[-]*$")
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s*$")
 # Tokens for context words as spaCy's tokenizer makes them in the cases that matter: a URL, a word
-# with its joined numbers and punctuation inside (010-1234-5678, a@b.com, 3.5; not a colon: 住所:東京都), a clitic ('s, n't),
-# or one punctuation mark.
+# with its joined numbers and punctuation inside (010-1234-5678, a@b.com, 3.5; not a colon:
+# 住所:東京都), a clitic ('s, n't), or one punctuation mark.
 CONTEXT_TOKEN = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]]|\w+(?:[-./@+]\w+)*|n't|'\w+|[^\w\s]")
 CONTRACTION = re.compile(r"'(?:s|m|ll|re|ve|d|t)$")
 # One Hangul/Han character carries about as much text as three Latin letters.
 CJK_WEIGHT = 3
-# Latin stretches per nlp.pipe batch: past a few dozen the small model gains nothing more.
+# Stretches of text per nlp.pipe batch: past a few dozen the small model gains nothing more.
 NER_BATCH = 64
 # spaCy adds every new token to its vocabulary for good, so a worker's memory would grow with the
 # texts it has seen; a fresh copy of the model (under a second) every so many texts keeps it flat.
@@ -153,8 +153,7 @@ def _may_be_a_name(text: str, start: int, end: int, stretch_start: int, covered:
 def ner_windows(text: str, covered: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Stretches of ``text`` English NER should read: a few words either side of each possible name
     in a Latin stretch that no other recognizer has claimed (``covered``: their start, end and
-    type), merged where they meet. Most texts
-    have none; the rest a fraction of their length."""
+    type), merged where they meet. Most texts have none; the rest a fraction of their length."""
     windows: list[tuple[int, int]] = []
     for stretch in LATIN_STRETCH.finditer(text):
         if not CAPITALISED_WORD.search(stretch.group()):
@@ -169,7 +168,8 @@ def ner_windows(text: str, covered: list[tuple[int, int, str]]) -> list[tuple[in
         for start, end in sorted(names):
             first = next(i for i, (_, e) in enumerate(words) if e > start)
             last = next(i for i in range(len(words) - 1, -1, -1) if words[i][0] < end)
-            window = (words[max(0, first - NER_CONTEXT_WORDS)][0], words[min(len(words) - 1, last + NER_CONTEXT_WORDS)][1])
+            window = (words[max(0, first - NER_CONTEXT_WORDS)][0],
+                      words[min(len(words) - 1, last + NER_CONTEXT_WORDS)][1])
             if windows and window[0] <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(windows[-1][1], window[1]))
             else:
@@ -228,7 +228,8 @@ class LazyNlpArtifacts(NlpArtifacts):
 
 
 class ScriptRoutedNlpEngine(NlpEngine):
-    """Presidio NLP engine: spaCy tokens for the whole text (context words), NER only on Latin stretches."""
+    """Presidio NLP engine: regex tokens for the whole text (context words), English NER only on Latin
+    stretches (Presidio's own path) or on the windows ``analyze_texts`` chooses."""
 
     def __init__(self, model: str = SPACY_MODEL):
         self.model = model
@@ -257,17 +258,15 @@ class ScriptRoutedNlpEngine(NlpEngine):
         """(text, NlpArtifacts) for each text; NER runs over the Latin stretches of all of them in one
         ``nlp.pipe``, which is what makes the small model fast (one text at a time costs twice as much)."""
         texts = list(texts)
-        stretches = [[m for m in LATIN_STRETCH.finditer(t) if CAPITALISED_WORD.search(m.group())] for t in texts]
-        ner_docs = self.nlp.pipe((m.group() for found in stretches for m in found), batch_size=batch_size)
-        for text, found in zip(texts, stretches):
-            persons = [(match.start() + ent.start_char, match.start() + ent.end_char)
-                       for match in found for ent in next(ner_docs).ents if ent.label_ == "PERSON"]
+        stretches = [[m.span() for m in LATIN_STRETCH.finditer(t) if CAPITALISED_WORD.search(m.group())] for t in texts]
+        for text, persons in zip(texts, self.persons_in(stretches, texts, batch_size)):
             yield text, LazyNlpArtifacts(text, persons, self, language)
 
     def persons_in(self, windows: list[list[tuple[int, int]]], texts: list[str],
                    batch_size: int = NER_BATCH) -> list[list[tuple[int, int]]]:
         """NER PERSON offsets in each text, NER run only over that text's windows (all in one nlp.pipe)."""
-        docs = self.nlp.pipe((text[s:e] for text, found in zip(texts, windows) for s, e in found), batch_size=batch_size)
+        pieces = (text[s:e] for text, found in zip(texts, windows) for s, e in found)
+        docs = self.nlp.pipe(pieces, batch_size=batch_size)
         return [[(s + ent.start_char, s + ent.end_char) for s, _ in found for ent in next(docs).ents
                  if ent.label_ == "PERSON"] for found in windows]
 
@@ -276,7 +275,7 @@ class ScriptRoutedNlpEngine(NlpEngine):
         return word.lower() in self.stop_words
 
     def is_punct(self, word: str, language: str) -> bool:
-        return is_punct(word)
+        return lexeme_is_punct(word)
 
     def get_supported_entities(self) -> list[str]:
         return ["PERSON"]
@@ -434,8 +433,8 @@ def analyze_texts(texts: list[str], languages: list[str | None] | None = None,
     results: list[list[RecognizerResult]] = [[] for _ in texts]
     try:
         analyzer.nlp_engine.count_texts(len(todo))
-        # Patterns and name recognizers first; English NER then reads only the sentences that still
-        # hold a possible name nothing has claimed, all of the batch's in one nlp.pipe.
+        # Patterns and name recognizers first; English NER then reads only the few words around each
+        # possible name nothing has claimed (ner_windows), all of the batch's in one nlp.pipe.
         found, langs = [], []
         for index, normalised, _ in todo:
             language = languages[index] if languages[index] in LANGUAGES else detect_language(normalised)

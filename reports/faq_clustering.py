@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from anonymise.kiwi_model import new_kiwi
+
 PLACEHOLDER = re.compile(r"<[A-Z_]+>")
 # Kiwi tag prefixes that carry no search meaning: particles (J), endings (E), suffixes (XS), copula (VCP),
 # punctuation and symbols (SF, SP, SS, SE, SO, SW). Foreign words (SL), hanja (SH) and numbers (SN) stay.
@@ -90,11 +92,9 @@ def _close(vectors, rows: np.ndarray, similarity: float):
 
 
 def korean_tokenizer():
-    """Kiwi with its bundled model (a second or two to load, ~300 MB). Not cached: the caller drops it
-    once the FAQ entries are written, so it does not stay resident for the rest of the build. Without the
-    multi-word dictionary (~200 MB more), like the anonymiser's: the same search text on the 100k sample."""
-    from kiwipiepy import Kiwi
-    return Kiwi(load_multi_dict=False)
+    """A fresh Kiwi (anonymise.kiwi_model). Not cached: the caller drops it once the FAQ entries are
+    written, so it does not stay resident for the rest of the build."""
+    return new_kiwi()
 
 
 def search_texts(texts: list[str | None], kiwi) -> list[str | None]:

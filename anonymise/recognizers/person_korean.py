@@ -18,6 +18,7 @@ from anonymise.name_data import (KOREAN_DOUBLE_SURNAMES, KOREAN_GIVEN_SYLLABLES,
                                  KOREAN_LOOKALIKES, KOREAN_NAME_LABELS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
                                  KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
                                  KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAMES, KOREAN_WEAK_CUES)
+from anonymise.kiwi_model import new_kiwi
 from anonymise.recognizers import gates
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
@@ -48,10 +49,10 @@ SURNAME_TITLE_STARTS = frozenset(t[0] for t in SURNAME_TITLES)  # most words fai
 
 # Last syllables of nouns for roles that take 님 (담당자님, 상담사님, 원장님, 회원님, 관리인님).
 ROLE_NOUN_ENDINGS = frozenset("장 사 자 원 관 인 생 모 배 객 님 수 형 니 마 빠 냐 리 들 분 주 께".split())
-# Last syllables of place names (강남역, 신사동, 테헤란로): a Hangul word in foreign text ending so is a place.
 # "with": 동생 재현이랑 / 재현이하고 / 진주와 …; and the words that say someone comes along.
 WITH_PARTICLES = frozenset("이랑 랑 이하고 하고 와 과 이와".split())
 COMPANY_WORDS = (" 같이", " 함께", " 데리고", " 동행")
+# Last syllables of place names (강남역, 신사동, 테헤란로): a Hangul word in foreign text ending so is a place.
 PLACE_ENDINGS = frozenset("역 로 길 읍 면 구 시 군 동".split())
 
 STRONG, MEDIUM = 0.85, 0.6
@@ -92,12 +93,7 @@ def is_common_word(word: str) -> bool:
 
 @functools.cache
 def kiwi():
-    from kiwipiepy import Kiwi  # loaded on the first weak candidate only: most texts never need it
-
-    # Without the multi-word dictionary (famous people, idioms) Kiwi needs 180 MB less and answers
-    # every question asked here the same (3,743 of 3,745 candidate words tokenise alike; the other
-    # two are names either way).
-    return Kiwi(load_multi_dict=False)
+    return new_kiwi()  # loaded on the first weak candidate only: most texts never need it
 
 
 # Kiwi gives out-of-vocabulary guesses morpheme ids below this; real dictionary entries are above.

@@ -27,12 +27,14 @@ HYPHENATED_GIVEN = re.compile(r"\b([A-Z][a-z]{1,5})-([a-z]{1,5})\b")
 TITLE_NAME = re.compile(rf"\b(?:{'|'.join(LATIN_TITLES)})\.?[ \t]+({NAME})")
 GREETING_NAME = re.compile(rf"\b(?:{'|'.join(LATIN_GREETINGS)}),?[ \t]+({NAME})\s*[,!.:\n]")
 SELF_INTRO_NAME = re.compile(rf"(?:{'|'.join(re.escape(c) for c in LATIN_SELF_INTRO)})[ \t]+({NAME})")
-# Family and staff words take one name word or two; looser cues (contact, referred by) need two.
 # Words that follow a lone first name in a sentence ("my stepmom Odile wants ...").
 AFTER_LONE_NAME = ("and who will is has had recommended said told can was at on via wants wanted would also too came "
                    "comes needs got did does loves likes referred suggested might may should just already booked "
                    "visited went plans asked").split()
-RELATION_NAME = re.compile(rf"\b(?i:{'|'.join(LATIN_RELATIONS)})[ \t]*[,:(]?[ \t]*(?:named[ \t]+|called[ \t]+)?"
+# A relation word and what may stand between it and the name: "my sister, ", "partner (".
+RELATION_CUE = rf"\b(?i:{'|'.join(LATIN_RELATIONS)})[ \t]*[,:(]?[ \t]*"
+# Family and staff words take one name word or two; looser cues (contact, referred by) need two.
+RELATION_NAME = re.compile(rf"{RELATION_CUE}(?:named[ \t]+|called[ \t]+)?"
                            rf"({NAME_WORD}[ \t]+{NAME_WORD}|{NAME_WORD}(?=[ \t]*[,.()!]|[ \t]+(?:"
                            rf"{'|'.join(AFTER_LONE_NAME)})\b))")
 WEAK_CUE_NAME = re.compile(rf"\b(?i:referred[ \t]+(?:me[ \t]+)?by|recommended[ \t]+by|contact|ask[ \t]+for|speak[ \t]+"
@@ -52,7 +54,7 @@ NAME_HERE = re.compile(rf"(?m)(?:^|[.!?][ \t]+)[ \t]*({NAME_WORD}(?:[ \t]+{NAME_
 REFERRER = re.compile(rf"({NAME_WORD}[ \t]+{NAME_WORD}|[가-힣]{{2,4}}|[\u4e00-\u9fff]{{2,4}})[ \t]+"
                       rf"(?:told me about|recommended (?:you|your|this)|referred me)")
 # "my partner, 이하은." / "my friend 王芳 and I": a name in its own script after an English relation word.
-RELATION_NATIVE_NAME = re.compile(rf"\b(?i:{'|'.join(LATIN_RELATIONS)})[ \t]*[,:(]?[ \t]*"
+RELATION_NATIVE_NAME = re.compile(rf"{RELATION_CUE}"
                                   rf"([가-힣]{{2,4}}|[\u4e00-\u9fff\u3005\u3040-\u30ff]{{2,6}})(?=[ \t]*[,.!)]|[ \t]+(?:and|who|will)\b|$)")
 # A first and last name closing a line after a dash or colon, as in a title or signature
 # ("Consultation request - Anna Lee", "- Anna Lee").
