@@ -43,9 +43,12 @@ CONSULTATION_KEYS = ["consultation_id", "member_id", "name", "phone", "email", "
 MEMBER_KEYS = ["member_id", "name", "birth_date", "sex", "phone", "email", "address", "joined_at", "status",
                "withdrawn_at", "marketing_consent", "guardian_name", "guardian_phone", "guardian_rrn"]
 LANGS = {"ko", "en", "zh", "ja", "ru", "vi", "th"}
-IBAN_LENGTHS = {"AE": 23, "AT": 20, "BE": 16, "CH": 21, "CZ": 24, "DE": 22, "DK": 18, "ES": 24, "FI": 18,
-                "FR": 27, "GB": 22, "GR": 27, "IE": 22, "IT": 27, "KZ": 20, "LU": 20, "NL": 18, "NO": 15,
-                "PL": 28, "PT": 25, "SA": 24, "SE": 24, "TR": 26, "UA": 29}
+IBAN_LENGTHS = {"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29,
+                "CH": 21, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FR": 27,
+                "GB": 22, "GE": 22, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IS": 26, "IT": 27, "JO": 30,
+                "KW": 30, "KZ": 20, "LB": 28, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22,
+                "MK": 19, "MT": 31, "NL": 18, "NO": 15, "PK": 24, "PL": 28, "PT": 25, "QA": 29, "RO": 24, "RS": 22,
+                "SA": 24, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "TR": 26, "UA": 29}
 PHONE_REGIONS = {"ko": ["KR"], "en": ["US", "GB", "CA", "AU", "SG", "IE", "NZ", "IN", "PH", "NG", "AE", "DE",
                                       "ZA", "MY", "HK", "FR", "ES", "IT", "NL", "MX", "BR", "KR"],
                  "zh": ["CN", "TW", "HK", "SG", "MO", "MY", "KR"], "ja": ["JP", "KR"], "ru": ["RU", "KZ", "UZ", "KR"],
