@@ -89,7 +89,7 @@ def infer_src(value: str, vtype: str, svals: dict[str, list[str]]) -> str:
     return "text_only"
 
 
-def field_annotations(field: str, marked: str, where: str, svals: dict[str, list[str]]):
+def field_annotations(field: str, marked: str, where: str, svals: dict[str, list[str]], default_role="patient"):
     plain, pii_sp, keep_sp, qi_sp = parse_marked(marked, where)
     pii, keep, qi = [], [], []
     seen = set()
@@ -101,7 +101,7 @@ def field_annotations(field: str, marked: str, where: str, svals: dict[str, list
         vtype = G.TYPE_CODES.get(parts[1], parts[1])
         if vtype not in G.PII_TYPES:
             raise SourceError(f"{where}: unknown type {parts[1]!r} for {value!r}")
-        role = G.ROLE_CODES.get(parts[2], parts[2]) if len(parts) > 2 and parts[2] else "patient"
+        role = G.ROLE_CODES.get(parts[2], parts[2]) if len(parts) > 2 and parts[2] else default_role
         if role not in G.ROLES:
             raise SourceError(f"{where}: unknown role {parts[2]!r}")
         src = G.SRC_CODES.get(parts[3], parts[3]) if len(parts) > 3 and parts[3] else infer_src(value, vtype, svals)
@@ -276,7 +276,7 @@ def created_at(i: int, year: int) -> str:
     return f"{year}-{month:02d}-{dom:02d}T{8 + i % 13:02d}:{(i * 17) % 60:02d}:00+09:00"
 
 
-def short_record(cid, lang, i, year, channel, parts: dict[str, str]):
+def short_record(cid, lang, i, year, channel, parts: dict[str, str], default_role="patient"):
     rec = guest(cid, lang, created_at(i, year), "", "", None, channel)
     pii, keep, qi = [], [], []
     for field in ("title", "question", "answer"):
@@ -284,7 +284,7 @@ def short_record(cid, lang, i, year, channel, parts: dict[str, str]):
         if not marked.strip():
             rec[field] = "" if field == "title" else None
             continue
-        plain, p, k, q = field_annotations(field, marked, f"{cid}:{field}", {})
+        plain, p, k, q = field_annotations(field, marked, f"{cid}:{field}", {}, default_role)
         rec[field] = plain
         pii, keep, qi = pii + p, keep + k, qi + q
     return rec, {"consultation_id": cid, "lang": lang, "pii": pii, "keep": keep, "qi": qi}
@@ -323,7 +323,8 @@ def read_korean(paths):
             if not line.strip() or line.startswith("#"):
                 continue
             i += 1
-            rec, gold = short_record(f"KS{i:04d}", "ko", i, 2024, "board", {"question": line.strip()})
+            # news and review sentences: the people in them are third parties
+            rec, gold = short_record(f"KS{i:04d}", "ko", i, 2024, "board", {"question": line.strip()}, "other")
             recs.append(rec)
             golds.append(gold)
     return recs, [], golds
