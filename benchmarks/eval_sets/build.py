@@ -70,13 +70,22 @@ def structured_values(rec: dict, member: dict | None) -> dict[str, list[str]]:
     return {k: [v for v in vs if v] for k, vs in vals.items()}
 
 
+def same_number(a: str, b: str) -> bool:
+    """Equal digit strings, or the same phone written with and without its country code (+82 10... / 010...)."""
+    if a == b:
+        return True
+    a, b = a.lstrip("0"), b.lstrip("0")
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 8 and long_.endswith(short) and len(long_) - len(short) <= 3
+
+
 def infer_src(value: str, vtype: str, svals: dict[str, list[str]]) -> str:
     nv = G.norm(value).casefold()
     flat = [v for vs in svals.values() for v in vs]
     if any(G.norm(v).casefold() == nv for v in flat):
         return "structured_exact"
     d = G.digits(value)
-    if len(d) >= 6 and any(G.digits(v) == d for v in flat):
+    if len(d) >= 6 and any(same_number(G.digits(v), d) for v in flat):
         return "structured_variant"
     if vtype == "PERSON":
         for v in svals.get("name", []) + svals.get("answered_by", []) + svals.get("guardian_name", []):
