@@ -163,6 +163,7 @@ HEADER_KEYS = {"lang", "member", "name", "phone", "email", "sex", "age", "region
                "m.phone", "m.email", "m.name", "m.sex", "m.guardian_name", "m.guardian_phone", "m.guardian_rrn",
                "m.consent"}
 AREAS = {"eyes", "nose", "face_contour", "breast", "body", "lifting", "skin", "hair", "other"}
+SECTIONS = ("title", "question", "answer")
 CHANNELS = {"homepage", "kakao", "phone", "realtime", "email", "fax", "board"}
 
 
@@ -193,10 +194,10 @@ def read_handwritten(paths):
             where = f"{fname}:{cid}"
             hdr, sections, cur = {}, {"title": [], "question": [], "answer": []}, None
             for line in body.split("\n"):
-                key = line.split(":", 1)[0].strip()
-                if line.startswith(("title:", "question:", "answer:")) and (cur is None or key != cur) \
-                        and list(sections).index(key) > (list(sections).index(cur) if cur else -1):
-                    cur = key
+                # a section starts with its name, in order; later text that merely begins with one stays text
+                starts = next((s for s in SECTIONS if line.startswith(s + ":")), None)
+                if starts and SECTIONS.index(starts) > (SECTIONS.index(cur) if cur else -1):
+                    cur = starts
                     rest = line.split(":", 1)[1].strip()
                     if rest:
                         sections[cur].append(rest)
