@@ -11,6 +11,8 @@ by construction the exact text of its field:
     ⟪value|kind⟫  medical content that must survive (keep)
     ⦃value|QI⦄    a quasi-identifier (AGE, DATE, PLACE, OCCUPATION)
 
+(TYPE, kind and QI may be written as the short codes of gold_format.py: P, PH, AD, ...; pr, dv, ...; A, D.)
+
 Besides writing the sets, this refuses a source in which an annotated value (or one of its
 fragments) also occurs in its field outside every annotated personal span, or a keep term occurs
 only inside personal spans: either would make the score wrong for a correct detector.
