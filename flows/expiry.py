@@ -115,6 +115,9 @@ def _rows(con, path: Path) -> int:
 
 def _rewrite(con, path: Path, query: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    con.execute(f"COPY ({query}) TO '{str(tmp).replace(chr(39), chr(39) * 2)}' (FORMAT parquet)", [str(path)])
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    try:
+        con.execute(f"COPY ({query}) TO '{str(tmp).replace(chr(39), chr(39) * 2)}' (FORMAT parquet)", [str(path)])
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)  # a full disk must not leave half a copy of raw records behind

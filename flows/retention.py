@@ -74,13 +74,16 @@ def record_contents(work: WorkArea, run_id: str) -> int:
     target = contents_file(work, run_id)
     make_private_dir(target.parent)
     tmp = target.with_name(f".{target.name}.tmp")
-    with bounded_duckdb(work.private) as con:
-        con.execute("COPY (SELECT consultation_id, NOT aggregate_only AS record_level FROM read_parquet(?) "
-                    "WHERE exclusion_reason IS NULL ORDER BY consultation_id) TO '" + _sql(tmp) + "' (FORMAT parquet)",
-                    [str(eligible)])
-        rows = con.execute("SELECT count(*) FROM read_parquet(?)", [str(tmp)]).fetchone()[0]
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, target)
+    try:
+        with bounded_duckdb(work.private) as con:
+            con.execute("COPY (SELECT consultation_id, NOT aggregate_only AS record_level FROM read_parquet(?) "
+                        "WHERE exclusion_reason IS NULL ORDER BY consultation_id) TO '" + _sql(tmp) + "' "
+                        "(FORMAT parquet)", [str(eligible)])
+            rows = con.execute("SELECT count(*) FROM read_parquet(?)", [str(tmp)]).fetchone()[0]
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
     return rows
 
 
