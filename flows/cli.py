@@ -257,9 +257,8 @@ def deploy(source: str, out_dir: Path, config: Path | None, cron: str, name: str
     set_quiet_offline_env()
     settings = _settings(config)
     spec = strip_password(_source_spec(source))
-    from prefect.schedules import Cron
-
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+    from prefect.schedules import Cron
 
     # The anonymise stage picks its process pool from settings_json (anonymise.workers) in the flow.
     # One run at a time: a tick while the last run is still going is cancelled (the next run covers

@@ -34,7 +34,7 @@ def _settings(config: Path | None):
 
 
 def _now(settings) -> datetime:
-    return settings.lifecycle.now or datetime.now(timezone.utc)
+    return (settings.lifecycle.now or datetime.now(timezone.utc)).astimezone(timezone.utc)
 
 
 def _work(out_dir: Path):

@@ -212,7 +212,7 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     logger = get_run_logger()
     settings = Settings.model_validate_json(settings_json)
     work = WorkArea(Path(out)).ensure()
-    started = settings.lifecycle.now or datetime.now(timezone.utc)
+    started = (settings.lifecycle.now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     run_id = new_run_id(started)
     run_lock.note_run(work.out, run_id, started)
     as_of = as_of or (settings.as_of or datetime.now(ZoneInfo("Asia/Seoul")).date()).isoformat()

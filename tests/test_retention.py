@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -145,3 +146,32 @@ def test_the_catalog_lists_published_and_private_builds_newest_first(work):
     with pytest.raises(UnknownRelease):
         find_release(work, "nope")
     assert os.readlink(work.latest) == published
+
+
+def test_releases_prune_and_verify_through_the_cli(work):
+    from click.testing import CliRunner
+
+    from flows.cli import main
+
+    older = release(work, 1)
+    latest = release(work, 2)
+    promote(work.releases, latest)
+    dry = CliRunner().invoke(main, ["releases", "prune", "--out", str(work.out), "--keep", "1", "--dry-run"])
+    assert dry.exit_code == 0 and dry.output.strip() == f"would remove: release {older}: retention"
+    assert older in retention.promoted_releases(work)
+    done = CliRunner().invoke(main, ["releases", "prune", "--out", str(work.out), "--keep", "1"])
+    assert done.exit_code == 0 and retention.promoted_releases(work) == [latest]
+    again = CliRunner().invoke(main, ["releases", "prune", "--out", str(work.out)])
+    assert again.exit_code == 0 and again.output.strip() == "removed: nothing removed"
+    sample = str(Path(__file__).resolve().parent.parent / "data_samples" / "sample")
+    unknown = CliRunner().invoke(main, ["releases", "verify", "--out", str(work.out), "--source", sample, "nope"])
+    assert unknown.exit_code == 2 and "no release nope" in unknown.output
+
+
+def test_releases_list_of_an_empty_out(work):
+    from click.testing import CliRunner
+
+    from flows.cli import main
+
+    result = CliRunner().invoke(main, ["releases", "list", "--out", str(work.out)])
+    assert result.exit_code == 0 and "no releases" in result.output

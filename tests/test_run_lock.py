@@ -103,3 +103,16 @@ def test_the_flow_decorator_locks_the_out_argument(tmp_path):
     assert seen == [str(tmp_path / "a"), str(tmp_path / "b")]
     with pytest.raises(RuntimeError):
         note_run(tmp_path / "a", "x", STARTED)  # released again
+
+
+@pytest.mark.parametrize("command", [["key", "rotate", "--yes"], ["releases", "prune"]], ids=" ".join)
+def test_commands_that_change_out_are_refused_while_a_run_holds_it(holder, command):
+    from click.testing import CliRunner
+
+    from flows.cli import main
+
+    out, process = holder
+    result = CliRunner().invoke(main, [*command, "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "20261123T010000Z-abc123" in result.output and f"pid {process.pid}" in result.output
+    assert not (out / "private" / "keys").exists()  # nothing was written
