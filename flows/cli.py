@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from flows.cli_lifecycle import key, preflight, releases
 from flows.config import load_settings
 from flows.prefect_runtime import set_quiet_offline_env
 
@@ -93,6 +94,7 @@ def run(source: str, out_dir: Path, config: Path | None, as_of, dask_address: st
     settings = _settings(config, as_of.date() if as_of else None)
     spec = _source_spec(source)
     _open_source_or_fail(spec, settings)
+    preflight(out_dir, settings)  # exit 2 while another run holds OUT, or for a key OUT was not built with
     bars = progress_bars.show_progress() if progress else contextlib.nullcontext()
     try:
         with bars:
@@ -255,11 +257,20 @@ def deploy(source: str, out_dir: Path, config: Path | None, cron: str, name: str
     set_quiet_offline_env()
     settings = _settings(config)
     spec = strip_password(_source_spec(source))
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
     from prefect.schedules import Cron
 
     # The anonymise stage picks its process pool from settings_json (anonymise.workers) in the flow.
-    clinic_anon_flow.serve(name=name, schedules=[Cron(cron, timezone="Asia/Seoul")],
+    # One run at a time: a tick while the last run is still going is cancelled (the next run covers
+    # its changes); manual runs are kept apart by OUT's run lock.
+    clinic_anon_flow.serve(name=name, schedules=[Cron(cron, timezone="Asia/Seoul")], limit=1,
+                           global_limit=ConcurrencyLimitConfig(limit=1,
+                                                              collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
                            parameters={"source": spec, "out": str(out_dir.resolve()), "settings_json": settings.model_dump_json()})
+
+
+main.add_command(releases)
+main.add_command(key)
 
 
 if __name__ == "__main__":  # pragma: no cover

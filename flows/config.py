@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict, TomlConfigSettingsSource
 
 DEFAULT_POLICY = Path(__file__).resolve().parent.parent / "anonymise" / "policy.toml"
@@ -48,6 +48,19 @@ class ReleaseSettings(BaseModel):
     faq_similarity: float = Field(0.5, gt=0, le=1, description="Cosine similarity at which two questions are one FAQ")
 
 
+class LifecycleSettings(BaseModel):
+    keep_releases: int = Field(3, ge=1, description="Promoted releases kept under OUT/release, newest first; older "
+                               "ones are removed at the end of each promoted run (flows/retention.py)")
+    quarantine_max_age_days: int = Field(30, ge=0, description="Quarantine files (OUT/private/quarantine) are removed "
+                                         "this many days after their run")
+    scratch_max_age_days: int = Field(30, ge=0, description="Run folders (OUT/private/runs: blocked and failed builds, "
+                                      "leak reports) are removed this many days after their run")
+    access_log_max_age_months: int = Field(3, ge=0, le=3, description="IP addresses of consultations created longer ago "
+                                           "than this before as-of are never stored; the terms allow 3 months at most")
+    now: AwareDatetime | None = Field(None, description="The run's clock for run ids and expiry; default the "
+                                      "system clock. Set it only to replay or test a run")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CLINIC_ANON_", env_nested_delimiter="__", extra="forbid")
 
@@ -56,6 +69,7 @@ class Settings(BaseSettings):
     eligibility: EligibilitySettings = EligibilitySettings()
     anonymise: AnonymiseSettings = AnonymiseSettings()
     releases: ReleaseSettings = ReleaseSettings()
+    lifecycle: LifecycleSettings = LifecycleSettings()
 
 
 def load_settings(config_file: Path | None = None, **overrides) -> Settings:

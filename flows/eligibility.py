@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 
 from flows.bounded_duckdb import bounded_duckdb
 from flows.config import Settings
+from flows.destroy_list import RELATIVE_PATH, write_destroy_list
 from flows.workarea import open_private
 from flows.workarea import WorkArea
 
@@ -33,6 +34,7 @@ class EligibilityResult:
     aggregate_only: dict[str, int] = field(default_factory=dict)  # {"under_14": n}
     eligible: int = 0                                             # not excluded, aggregate_only included
     due_for_destruction: int = 0                                  # past retention, whatever else excludes them
+    destroy_list: str = ""                                        # their source ids, relative to OUT
     path: str = ""
 
     def to_manifest(self) -> dict:
@@ -69,7 +71,7 @@ def apply_eligibility(work: WorkArea, settings: Settings, as_of: date) -> Eligib
         by_reason = con.execute(f"""
             SELECT exclusion_reason, count(*), count(*) FILTER (WHERE aggregate_only)
             FROM read_parquet({_sql_string(str(out))}) GROUP BY ALL""").fetchall()
-        due = con.execute("SELECT count(*) FROM consultations WHERE past_retention(created_at)").fetchone()[0]
+        due = write_destroy_list(con, work)
     excluded = {reason: 0 for reason in EXCLUSION_REASONS}
     excluded.update({reason: n for reason, n, _ in by_reason if reason is not None})
     return EligibilityResult(
@@ -79,5 +81,6 @@ def apply_eligibility(work: WorkArea, settings: Settings, as_of: date) -> Eligib
         aggregate_only={AGGREGATE_ONLY_REASON: sum(under for _, _, under in by_reason)},
         eligible=sum(n for reason, n, _ in by_reason if reason is None),
         due_for_destruction=due,
+        destroy_list=str(RELATIVE_PATH),
         path=str(out),
     )

@@ -3,8 +3,9 @@
 Writes, inside the private work area (folders 700, files 600):
 - ``work.accepted/members.parquet`` and ``consultations.parquet`` (schema: flows.records.arrow_schema,
   timestamps tz-aware in settings.source.timezone);
-- ``work.quarantine/<run_id>.jsonl``: one ``{"table", "row_number", "reason", "record"}`` per rejected
-  row, ``record`` being the raw row as read (``{"raw": line}`` for an unparseable line).
+- ``work.quarantine/<run_id>.jsonl``: one ``{"table", "row_number", "source_id", "reason", "field"}`` per
+  rejected row, never the row itself (flows/quarantine.py).
+IP addresses of consultations older than the access-record limit are not stored (flows/expiry.py).
 
 Every row read is either accepted or quarantined (``read == accepted + quarantined`` is checked),
 and memory holds one chunk plus the set of ids seen (for duplicates).
@@ -15,14 +16,18 @@ import json
 import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import IO
+from zoneinfo import ZoneInfo
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from flows import quarantine as quarantine_file
 from flows.config import Settings
+from flows.expiry import access_record_cutoff, forget_old_access_record
 from flows.records import ID_COLUMN, TABLES, TableName, arrow_schema
 from flows.sources import Source
 from flows.validation import TableValidator, exclusion_claim
@@ -64,6 +69,9 @@ def ingest(src: Source, work: WorkArea, settings: Settings, run_id: str) -> Inge
 def _ingest_table(src: Source, table: TableName, out: Path, settings: Settings, quarantine: IO[str],
                   result: IngestResult) -> None:
     validator = TableValidator(table, settings.source, settings.as_of)
+    tz = settings.source.timezone
+    cutoff = access_record_cutoff(settings.as_of or datetime.now(ZoneInfo(tz)).date(),
+                                  settings.lifecycle.access_log_max_age_months, tz)
     schema = arrow_schema(table, settings.source.timezone)
     reasons: Counter[str] = Counter()
     claimed_ids: set[str] = set()
@@ -77,11 +85,12 @@ def _ingest_table(src: Source, table: TableName, out: Path, settings: Settings, 
                     read += 1
                     record, reason = validator.validate(row)
                     if record is not None:
-                        records.append(record)
+                        records.append(forget_old_access_record(record, cutoff) if table == "consultations"
+                                       else record)
                         continue
                     reasons[reason] += 1
-                    entry = {"table": table, "row_number": read, "reason": reason, "record": row}
-                    quarantine.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
+                    entry = quarantine_file.entry(table, read, reason, row)
+                    quarantine.write(json.dumps(entry, ensure_ascii=False) + "\n")
                     if claimed := exclusion_claim(table, row):
                         claimed_ids.add(claimed)
                 if records:

@@ -24,7 +24,7 @@ from prefect.futures import as_completed
 
 from anonymise.keys import key_fingerprint, load_or_create_key
 from anonymise.policy import FieldPolicy
-from flows import log_redaction, progress
+from flows import expiry, key_epoch, log_redaction, progress, quarantine, retention, run_lock
 from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, plan_chunks
 from flows.config import Settings
 from flows.runner import make_task_runner
@@ -77,7 +77,7 @@ def eligibility_task(out: str, settings_json: str, as_of: str) -> dict:
     settings = Settings.model_validate_json(settings_json)
     res = apply_eligibility(WorkArea(Path(out)), settings, date.fromisoformat(as_of))
     return {"excluded": dict(res.excluded), "aggregate_only": dict(res.aggregate_only),
-            "eligible": res.eligible, "due_for_destruction": res.due_for_destruction}
+            "eligible": res.eligible, "due_for_destruction": res.due_for_destruction, "destroy_list": res.destroy_list}
 
 
 @task(name="plan-chunks", **DATA_TASK)
@@ -201,6 +201,7 @@ def anonymise_chunks_flow(chunks: list[str], outputs: list[str], todo: int, out:
 
 
 @flow(name="clinic-anon", persist_result=False, log_prints=False)
+@run_lock.one_run_per_out
 def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: str | None = None,
                      dask_address: str | None = None, dask_workers: int = 0) -> dict:
     """Run every stage; raise ReleaseBlocked when the leak check fails (the previous release stays).
@@ -211,11 +212,14 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     logger = get_run_logger()
     settings = Settings.model_validate_json(settings_json)
     work = WorkArea(Path(out)).ensure()
-    started = datetime.now(timezone.utc)
+    started = (settings.lifecycle.now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     run_id = new_run_id(started)
+    run_lock.note_run(work.out, run_id, started)
     as_of = as_of or (settings.as_of or datetime.now(ZoneInfo("Asia/Seoul")).date()).isoformat()
     policy = FieldPolicy.load(settings.anonymise.policy_file)
+    _, epoch = key_epoch.key_for_run(work, settings, started)  # refuses a key OUT was not built with
     key_fp = key_fingerprint(_key(settings, work))
+    expired = expiry.expire_private_area(work, started, settings.lifecycle, run_id)
     timings: dict[str, float] = {}
     logger.info("run %s: as-of %s", run_id, as_of)
 
@@ -248,11 +252,19 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
         plan["chunks"], plan["outputs"], plan["todo"], out, settings_json)
     pii_removed, policy_unknown, skipped = Counter(anonymised["pii"]), anonymised["unknown_columns"], anonymised["skipped"]
     staged = compact_task(out, plan, settings_json, run_id)
+    retention.record_contents(work, run_id)
+    # Compaction has folded the raw records in: from here on staging keeps eligible ones only.
+    erased_entries, pruned = quarantine.scrub(work), expiry.prune_staging(work)
+    lifecycle = {"key_epoch": epoch.to_manifest(), "private_area_expired": expired,
+                 "destroy_list": {"path": eligibility["destroy_list"], "consultations": eligibility["due_for_destruction"]},
+                 "quarantine_entries_erased": erased_entries, "staging_pruned": pruned,
+                 "keep_releases": settings.lifecycle.keep_releases, "releases_removed_on_promotion": []}
     timings["anonymise"] = time.perf_counter() - t
 
     t = time.perf_counter()
     build_dir = make_private_dir(work.run_scratch(run_id) / "release")
-    run_info = {"run_id": run_id, "as_of": as_of, "policy_hash": policy.sha256}
+    run_info = {"run_id": run_id, "as_of": as_of, "policy_hash": policy.sha256, "key_epoch": epoch.epoch,
+                "key_fingerprint": epoch.key_fingerprint}
     with progress.stage("build", total=len(RELEASES), unit="releases") as bar:
         releases = build_task(out, str(build_dir), settings_json, run_info)
         bar.advance(len(RELEASES))
@@ -265,6 +277,8 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
             bar.advance(1)
         timings["check"] = time.perf_counter() - t
         passed = bool(check["passed"]) and bool(check["canary"]["passed"])
+        removals = retention.plan(work, run_id, settings.lifecycle.keep_releases) if passed else []
+        lifecycle["releases_removed_on_promotion"] = [r.to_manifest() for r in removals]
 
         manifest = {
             "run_id": run_id, "as_of": as_of, "started_at": started.isoformat(),
@@ -284,6 +298,7 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
             "pii_removed": dict(pii_removed.most_common()),
             "releases": releases,
             "check": {k: v for k, v in check.items() if k != "markdown"},
+            "lifecycle": lifecycle,
             "timings": timings,
         }
         write_private_text(work.run_scratch(run_id) / "leak_report.md", check["markdown"])
@@ -300,7 +315,8 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
         raise ReleaseBlocked(f"leak check failed ({why}); report: {work.run_scratch(run_id) / 'leak_report.md'}")
     write_watermark(work.watermark, Watermark(run_id=run_id, updated_until=_max_updated(work),
                                               policy_hash=policy.sha256, key_fingerprint=key_fp))
-    logger.info("release %s promoted: %s", run_id, final)
+    retention.apply(work, removals)
+    logger.info("release %s promoted: %s; %s", run_id, final, retention.describe(removals))
     return {"run_id": run_id, "status": "promoted", "release_dir": str(final), "latest": str(work.latest),
             "counts": manifest["counts"], "timings": timings}
 

@@ -143,6 +143,8 @@ def _write_release_info(con: duckdb.DuckDBPyConnection, name: str, run_info: dic
                         info: dict) -> None:
     facts = {"release": name, "run_id": run_info["run_id"], "as_of": run_info["as_of"],
              "policy_hash": run_info["policy_hash"]}
+    # Pseudonyms join only within one key epoch: researchers read here whether two releases can link.
+    facts |= {k: run_info[k] for k in ("key_epoch", "key_fingerprint") if k in run_info}
     facts |= {f"rows.{table}": n for table, n in tables.items()}
     facts |= info
     con.execute("CREATE TABLE release_info (key VARCHAR, value VARCHAR)")

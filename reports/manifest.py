@@ -71,6 +71,23 @@ class CheckSummary(_Open):
     canary: CanarySummary = Field(default_factory=CanarySummary)
 
 
+class RemovedBuild(_Open):
+    run_id: str
+    kind: str = "release"            # "release" (published) or "private build" (a blocked or failed run's)
+    reason: str = ""                 # erasure, unverifiable or retention (flows/retention.py)
+    erased_records: int = 0
+
+
+class LifecycleSummary(_Open):
+    key_epoch: dict[str, Any] = Field(default_factory=dict)         # epoch, key_fingerprint, since
+    destroy_list: dict[str, Any] = Field(default_factory=dict)      # path (relative to OUT), consultations
+    private_area_expired: dict[str, int] = Field(default_factory=dict)
+    quarantine_entries_erased: int = 0
+    staging_pruned: dict[str, int] = Field(default_factory=dict)
+    keep_releases: int = 0
+    releases_removed_on_promotion: list[RemovedBuild] = Field(default_factory=list)
+
+
 class RunManifest(_Open):
     run_id: str
     as_of: str
@@ -86,6 +103,7 @@ class RunManifest(_Open):
     pii_removed: dict[str, int] = Field(default_factory=dict)
     releases: dict[str, ReleaseSummary] = Field(default_factory=dict)
     check: CheckSummary = Field(default_factory=CheckSummary)
+    lifecycle: LifecycleSummary | None = None
     timings: dict[str, float] = Field(default_factory=dict)
 
 
@@ -170,8 +188,31 @@ def render_markdown(m: RunManifest) -> str:
                 *_table(("severity", "kind", "release", "table", "column", "row", "value"),
                         [(getattr(f, "severity", "block"), f.kind, f.release, f.table, f.column, f.row_id, f.masked)
                          for f in shown])]
+    if m.lifecycle is not None:
+        out += _lifecycle_markdown(m)
     out += ["## Timings (seconds)", "", *_table(("stage", "seconds"), list(m.timings.items())),
             "## Versions", "", *_table(("component", "version"), sorted(m.versions.items())),
             "## Effective settings", "", "```json", json.dumps(m.settings, indent=2, ensure_ascii=False, default=str),
             "```", ""]
     return "\n".join(out)
+
+
+def _lifecycle_markdown(m: RunManifest) -> list[str]:
+    life = m.lifecycle
+    removed_title = ("### Removed when this release was promoted" if m.status == "promoted"
+                     else "### Would have been removed had this run been promoted")
+    return ["## Data lifecycle", "",
+            *_table(("item", "value"), [
+                ("pseudonym key epoch", f"{life.key_epoch.get('epoch', '')} (key {life.key_epoch.get('key_fingerprint', '')}, "
+                                        f"since {life.key_epoch.get('since', '') or 'before epochs were recorded'})"),
+                ("due for destruction (ids for the clinic)",
+                 f"{life.destroy_list.get('consultations', 0):,} in {life.destroy_list.get('path', '')}"),
+                ("quarantine entries of erased people removed", life.quarantine_entries_erased),
+                ("raw staging records no longer eligible, removed",
+                 ", ".join(f"{k} {v:,}" for k, v in life.staging_pruned.items()) or "0"),
+                ("releases kept", life.keep_releases)]),
+            "### Expired from the private area", "",
+            *_table(("what", "removed"), sorted(life.private_area_expired.items())),
+            removed_title, "",
+            *_table(("run", "what", "why", "erased records it held"),
+                    [(r.run_id, r.kind, r.reason, r.erased_records) for r in life.releases_removed_on_promotion])]

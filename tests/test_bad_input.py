@@ -74,14 +74,8 @@ def run_ingest(tmp_path: Path, spec: str | Path, **source_settings):
 
 
 def reasons(entries: list[dict]) -> dict[str, str]:
-    """consultation_id (or raw line head) -> reason, for the consultations table."""
-    out = {}
-    for e in entries:
-        if e["table"] != "consultations":
-            continue
-        record = e["record"]
-        out[str(record.get("consultation_id", record.get("raw", ""))[:40])] = e["reason"]
-    return out
+    """consultation_id (or the row number of a row without one) -> reason, for the consultations table."""
+    return {e["source_id"] or f"row {e['row_number']}": e["reason"] for e in entries if e["table"] == "consultations"}
 
 
 # --------------------------------------------------------------------------- file-level rows
@@ -98,7 +92,7 @@ def test_malformed_json_line_is_quarantined_and_the_rest_read(tmp_path):
 
     assert {r["consultation_id"] for r in accepted} == {"C1", "C2"}
     assert result.quarantine_reasons["consultations"] == {"malformed_json": 3}
-    assert all("raw" in e["record"] for e in entries)
+    assert all(e["source_id"] is None and e["field"] is None for e in entries)  # nothing of the line is kept
 
 
 def test_truncated_jsonl_file_quarantines_the_cut_record(tmp_path):
@@ -147,7 +141,7 @@ def test_invalid_utf8_line_is_quarantined(tmp_path):
 
     assert {r["consultation_id"] for r in accepted} == {"C1", "C3"}
     assert result.quarantine_reasons["consultations"] == {"invalid_encoding": 1}
-    assert "\\xff" in entries[0]["record"]["raw"]  # shown escaped, so the quarantine stays valid JSON
+    assert entries[0]["source_id"] is None and entries[0]["reason"] == "invalid_encoding"  # the line is not kept
 
 
 def test_cp949_csv_declared_utf8_quarantines_korean_rows_and_keeps_ascii_ones(tmp_path):

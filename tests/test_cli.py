@@ -4,12 +4,14 @@ from click.testing import CliRunner
 
 from flows.cli import main
 
-COMMANDS = ["run", "redact", "check", "sample", "report", "deploy"]
+COMMANDS = ["run", "redact", "check", "sample", "report", "deploy", "releases", "key"]
+SUBCOMMANDS = [["releases", "list"], ["releases", "show"], ["releases", "prune"], ["releases", "verify"],
+               ["key", "rotate"]]
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS + SUBCOMMANDS, ids=str)
 def test_every_command_has_complete_help(command):
-    result = CliRunner().invoke(main, [command, "--help"])
+    result = CliRunner().invoke(main, [*([command] if isinstance(command, str) else command), "--help"])
     assert result.exit_code == 0
     assert "Usage:" in result.output and len(result.output.splitlines()) > 6
     for line in result.output.splitlines():

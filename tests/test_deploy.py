@@ -26,6 +26,7 @@ def test_prefect_yaml_entrypoint_is_the_flow():
     assert isinstance(flow, Flow) and flow.name == "clinic-anon"
     assert deployment["schedules"][0] == {"cron": "0 2 * * *", "timezone": "Asia/Seoul"}
     assert set(deployment["parameters"]) <= set(flow.parameters.properties)
+    assert deployment["concurrency_limit"] == {"limit": 1, "collision_strategy": "CANCEL_NEW"}
 
 
 def test_deploy_serves_a_nightly_schedule(tmp_path):
@@ -60,6 +61,9 @@ def test_deploy_serves_a_nightly_schedule(tmp_path):
         assert found.schedules[0].schedule.timezone == "Asia/Seoul"
         assert found.parameters["source"].endswith("data_samples/sample")
         assert found.parameters["out"] == str((tmp_path / "out").resolve())
+        # The schedule never overlaps itself: one slot, and a tick that finds it taken is cancelled.
+        assert found.global_concurrency_limit.limit == 1
+        assert found.concurrency_options.collision_strategy == "CANCEL_NEW"
     finally:
         proc.terminate()
         proc.wait(timeout=30)

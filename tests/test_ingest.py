@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import stat
 from datetime import timedelta
+from pathlib import Path
 
 import psycopg
 import pyarrow as pa
@@ -68,8 +69,12 @@ def test_every_row_is_accepted_or_quarantined_with_its_reason(tmp_path, write_so
         ("consultations", 4, "too_long:question"),
         ("consultations", 6, "malformed_json"),
     ]
-    assert entries[1]["record"]["created_at"] == "어제"  # the raw row, for the data steward
-    assert entries[4]["record"] == {"raw": '{"consultation_id": "C5", "broken'}
+    # What the steward needs to fix the row at the source, never the row itself (flows/quarantine.py).
+    assert [(e["source_id"], e["field"]) for e in entries] == [
+        ("tester02", "birth_date"), ("C2", "created_at"), ("C1", "consultation_id"), ("C3", "question"), (None, None)]
+    assert all(set(e) == {"table", "row_number", "source_id", "reason", "field"} for e in entries)
+    text = Path(result.quarantine_file).read_text(encoding="utf-8")
+    assert "어제" not in text and "라마바" not in text and "broken" not in text and "중복" not in text
 
     accepted = pq.read_table(work.accepted / "consultations.parquet")
     assert accepted["consultation_id"].to_pylist() == ["C1", "C4"]
