@@ -1,0 +1,115 @@
+"""`clinic-anon run` on a gnuboard5 board (issue #17): the bundled sample loaded into a throwaway
+MariaDB, read with mappings/gnuboard5.toml, gives the same releases as its CSV dump read with the
+same mapping; counts reconcile; a deleted post and a member's mb_leave_date leave the next release.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from board_fixtures import MAPPINGS, connect, dump_to_csv, sample_dump
+from conftest import MARIADB_READER, MARIADB_READER_PASSWORD
+from test_bad_input import AS_OF, flow_env
+from test_idempotence import tables_of
+
+pytestmark = pytest.mark.slow
+
+
+@dataclass
+class BoardRuns:
+    server: object
+    url: str
+    dump: Path
+    key_file: Path
+    mysql_out: Path
+    files_out: Path
+    prefect_home: Path
+    mysql: subprocess.CompletedProcess
+    files: subprocess.CompletedProcess
+
+
+def run(source: str | Path, out: Path, prefect_home: Path, key_file: Path | None = None,
+        mapping: Path = MAPPINGS / "gnuboard5.toml") -> subprocess.CompletedProcess:
+    env = flow_env(prefect_home, MYSQL_PWD=MARIADB_READER_PASSWORD)
+    if key_file is not None:
+        env["CLINIC_ANON_ANONYMISE__KEY_FILE"] = str(key_file)
+    args = [sys.executable, "-m", "flows.cli", "run", "--source", str(source), "--mapping", str(mapping),
+            "--out", str(out), "--as-of", AS_OF, "--no-progress"]
+    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def board_runs(mariadb_server, tmp_path_factory) -> BoardRuns:
+    base = tmp_path_factory.mktemp("board-run")
+    mariadb_server.load("clinic", sample_dump(base, "gnuboard5"))
+    url = mariadb_server.url("clinic", MARIADB_READER)
+    dump = dump_to_csv(mariadb_server, "clinic", base / "csv-dump")
+    home = base / "prefect-home"
+    mysql = run(url, base / "out-mysql", home)
+    key_file = base / "out-mysql" / "private" / "keys" / "pseudonym.key"
+    files = run(dump, base / "out-files", home, key_file)
+    return BoardRuns(mariadb_server, url, dump, key_file, base / "out-mysql", base / "out-files", home, mysql, files)
+
+
+def manifest(out: Path) -> dict:
+    return json.loads(((out / "release" / "latest").resolve() / "manifest.json").read_text())
+
+
+def test_mysql_and_csv_dump_runs_give_identical_release_tables(board_runs):
+    assert board_runs.mysql.returncode == 0, board_runs.mysql.stderr[-3000:]
+    assert board_runs.files.returncode == 0, board_runs.files.stderr[-3000:]
+    a, b = (board_runs.mysql_out / "release" / "latest").resolve(), (board_runs.files_out / "release" / "latest").resolve()
+    databases = sorted(p.name for p in a.glob("*.duckdb"))
+    assert len(databases) == 4 and databases == sorted(p.name for p in b.glob("*.duckdb"))
+    for name in databases:
+        ta, tb = tables_of(a / name), tables_of(b / name)
+        assert ta.keys() == tb.keys(), name
+        for table in ta:
+            assert ta[table] == tb[table], f"{name}:{table}"
+        assert sum(len(rows) for _, rows in ta.values()) > 0
+
+
+def test_board_counts_reconcile_and_nothing_is_quarantined(board_runs):
+    for out, kind in ((board_runs.mysql_out, "mysql"), (board_runs.files_out, "board_files")):
+        m = manifest(out)
+        counts = m["counts"]
+        assert m["source"]["kind"] == kind
+        assert MARIADB_READER_PASSWORD not in json.dumps(m)
+        # The sample's 667 members; its 1,000 consultations less the 22 deleted (gone from a gnuboard
+        # board), without the admin's notice, replies and comments.
+        assert counts["read"] == {"members": 667, "consultations": 978}
+        for table in ("members", "consultations"):
+            assert counts["read"][table] == counts["accepted"][table] + sum(counts["quarantined"][table].values())
+        assert counts["accepted"] == counts["read"]
+        assert counts["excluded"]["withdrawn"] > 0
+
+
+def test_a_deleted_post_and_a_member_who_left_leave_the_next_release(board_runs):
+    assert board_runs.mysql.returncode == 0, board_runs.mysql.stderr[-3000:]
+    before = manifest(board_runs.mysql_out)
+    with connect(board_runs.server, "clinic") as conn, conn.cursor() as cur:
+        # a member with several answered consultations, and a guest's post
+        cur.execute("SELECT mb_id, COUNT(*) FROM g5_write_consult WHERE wr_is_comment = 0 AND wr_reply = '' "
+                    "AND mb_id IN (SELECT mb_id FROM g5_member WHERE mb_level < 8 AND mb_leave_date = '') GROUP BY mb_id ORDER BY COUNT(*) DESC, mb_id LIMIT 1")
+        leaving, posts = cur.fetchone()
+        cur.execute("SELECT MIN(wr_id) FROM g5_write_consult WHERE wr_is_comment = 0 AND wr_reply = '' AND mb_id = ''")
+        (guest_post,) = cur.fetchone()
+        cur.execute("UPDATE g5_member SET mb_leave_date = '20261120' WHERE mb_id = %s", (leaving,))
+        cur.execute("DELETE FROM g5_write_consult WHERE wr_id = %s OR (wr_parent = %s AND wr_is_comment = 1)",
+                    (guest_post, guest_post))
+    again = run(board_runs.url, board_runs.mysql_out, board_runs.prefect_home, board_runs.key_file)
+    assert again.returncode == 0, again.stderr[-3000:]
+    after = manifest(board_runs.mysql_out)
+    assert after["run_id"] != before["run_id"]
+    assert after["counts"]["read"]["consultations"] == before["counts"]["read"]["consultations"] - 1
+    assert after["counts"]["excluded"]["withdrawn"] == before["counts"]["excluded"]["withdrawn"] + posts
+    erased = after["counts"]["erased_from_staging"]
+    assert erased >= 1
+    rows_before = before["releases"]["academic"]["tables"]["consultations"]
+    assert after["releases"]["academic"]["tables"]["consultations"] < rows_before
+    assert after["counts"]["eligible"] == before["counts"]["eligible"] - erased
