@@ -189,16 +189,24 @@ class MariaDBServer:
                 "--default-character-set=utf8mb4", *([database] if database else [])]
 
     def execute(self, sql: str, database: str | None = None) -> None:
-        subprocess.run(self.client(database), input=sql.encode(), check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE)
+        result = subprocess.run(self.client(database), input=sql.encode(), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, env=_root_client_env())
+        if result.returncode:
+            raise RuntimeError(f"mariadb: {result.stderr.decode(errors='replace')[-500:]}")
 
     def load(self, database: str, dump: Path) -> str:
         """A new database ``database`` loaded from the SQL file ``dump``; returns its mysql:// URL (root)."""
         self.execute(f"DROP DATABASE IF EXISTS {database}; CREATE DATABASE {database} CHARACTER SET utf8mb4;"
                      f"GRANT SELECT ON {database}.* TO '{MARIADB_READER}'@'127.0.0.1';")
         with open(dump, "rb") as f:
-            subprocess.run(self.client(database), stdin=f, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            subprocess.run(self.client(database), stdin=f, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           env=_root_client_env())
         return self.url(database)
+
+
+def _root_client_env() -> dict[str, str]:
+    """The mariadb client logs in as root without a password: a test's MYSQL_PWD is not for it."""
+    return {k: v for k, v in os.environ.items() if k != "MYSQL_PWD"}
 
 
 @pytest.fixture(scope="session")
@@ -238,7 +246,7 @@ def mariadb_server() -> Iterator[MariaDBServer]:
             try:
                 instance.execute("SELECT 1")
                 break
-            except subprocess.CalledProcessError:
+            except RuntimeError:
                 import time
 
                 time.sleep(0.1)

@@ -139,6 +139,7 @@ def test_mysql_hostile_values(mariadb_server, reader):
     mariadb_server.load("hostile", Path(__file__).resolve().parent.parent / "data_samples" / "board_schemas" / "gnuboard5.sql")
     cp949 = "김하늘 코성형 문의".encode("cp949").hex()
     utf8 = "이서준 눈매교정".encode("utf-8").hex()
+    phone_channel = "전화".encode("cp949").hex()
     columns = "wr_id, wr_num, wr_parent, wr_option, ca_name, wr_subject, wr_content, mb_id, wr_name, wr_datetime, wr_last, wr_6"
     mariadb_server.execute(f"""
         SET sql_mode = '';
@@ -148,7 +149,7 @@ def test_mysql_hostile_values(mariadb_server, reader):
                (2, 'm1', '회원', 2, '0000-00-00', '0000-00-00 00:00:00', '', '', '');
         INSERT INTO g5_board (bo_table, bo_category_list, bo_notice) VALUES ('consult', '', '4');
         INSERT INTO g5_write_consult ({columns}, wr_link1, wr_link2) VALUES
-          (1, -1, 1, 'secret', '', X'{cp949}', X'{cp949}', 'm1', 'x', '2025-03-01 10:00:00', '2025-03-02 11:00:00', '전화', '', ''),
+          (1, -1, 1, 'secret', '', X'{cp949}', X'{cp949}', 'm1', 'x', '2025-03-01 10:00:00', '2025-03-02 11:00:00', X'{phone_channel}', '', ''),
           (2, -2, 2, 'html1,secret', '', X'{utf8}', 'a', '', 'x', '2025-03-01 10:00:00', '', '', '', ''),
           (3, -3, 3, 'secret', '', 'zero', 'b', 'm1', 'x', '0000-00-00 00:00:00', '0000-00-00 00:00:00', '', '', ''),
           (4, -4, 4, 'html2', '', 'notice', 'c', '', 'x', '2025-03-01 10:00:00', '', '', '', ''),
@@ -158,7 +159,8 @@ def test_mysql_hostile_values(mariadb_server, reader):
     validator = TableValidator("consultations", source.settings, AS_OF)
     results = [validator.validate(r) for chunk in source.iter_chunks("consultations") for r in chunk]
     records = {r["consultation_id"]: r for r, _ in results if r}
-    assert set(records) == {"1", "2"} and [reason for _, reason in results if reason] == ["missing:created_at"]
+    assert [reason for _, reason in results if reason] == ["missing:created_at"]
+    assert set(records) == {"1", "2"}
     assert records["1"]["title"] == records["1"]["question"] == "김하늘 코성형 문의"   # latin1 over CP949
     assert records["2"]["title"] == "이서준 눈매교정"                                  # latin1 over UTF-8
     assert records["1"]["updated_at"].isoformat() == "2025-03-02T11:00:00+09:00"      # wr_last, a string
@@ -189,7 +191,7 @@ def test_unusable_mysql_sources_fail_in_one_line_without_the_password(boards, re
     mariadb_server.execute("DROP DATABASE IF EXISTS partial; CREATE DATABASE partial; "
                            "CREATE TABLE partial.g5_member AS SELECT * FROM sample_gnuboard5.g5_member; "
                            f"GRANT SELECT ON partial.* TO '{MARIADB_READER}'@'127.0.0.1';")
-    assert "table g5_write_consult not found in mysql://clinic_reader@127.0.0.1:" in source_error(reader("partial"))
+    assert "table g5_board not found in mysql://clinic_reader@127.0.0.1:" in source_error(reader("partial"))
 
     text = (MAPPINGS / "gnuboard5.toml").read_text(encoding="utf-8")
     (tmp_path / "column.toml").write_text(text.replace('phone = "wr_1"', 'phone = "wr_11"'), encoding="utf-8")
