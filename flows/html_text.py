@@ -27,6 +27,7 @@ _BLOCKS = {"address", "article", "aside", "blockquote", "body", "caption", "cent
 _MEDIA = {"img", "iframe", "embed", "video", "audio", "source", "track", "input"}
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _LINE = "\n"
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 _BLOCK = object()  # a block boundary: a line break unless the text is already at the start of a line
 
 
@@ -38,8 +39,10 @@ def html_to_text(html: str, newlines_are_breaks: bool = False) -> str:
     if newlines_are_breaks:
         html = html.replace("\r\n", "\n").replace("\n", "<br>")
     try:
-        root = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):  # nothing parseable (only a comment, say): no text
+        # Bytes with a fixed encoding: a <meta charset> or an XML declaration in the body cannot
+        # make lxml refuse the text or read it in another encoding.
+        root = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
+    except etree.ParserError:  # nothing but comments or whitespace: no text
         return ""
     parts: list = []
     _walk(root, parts, preformatted=False)

@@ -36,6 +36,7 @@ def test_editor_html_reads_as_a_person_reads_it():
     ("&lt;script&gt;는 글자입니다 &#48708;&#50857; &quot;ok&quot;", '<script>는 글자입니다 비용 "ok"'),
     ("<p>  여러   칸\n\n 공백  </p>", "여러 칸 공백"),
     ("<!-- 주석만 -->", ""),
+    ('<?xml version="1.0" encoding="euc-kr"?><meta charset="euc-kr"><p>한글 본문</p>', "한글 본문"),
     ("", ""),
     ("<p>깨진 <b>태그", "깨진 태그"),
     ("<a href='tel:01012345678'>01012345678</a>", "01012345678"),  # a target shown already is not repeated

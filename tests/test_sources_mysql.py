@@ -224,3 +224,16 @@ def test_the_cli_shows_neither_the_password_nor_a_trace(boards, mariadb_server, 
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "Access denied" in result.stderr
     assert "Wr0ng-Pw" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("board", ["gnuboard5", "rhymix"])
+def test_clinic_anon_sample_writes_a_loadable_board_dump(mariadb_server, reader, tmp_path, board):
+    result = subprocess.run([sys.executable, "-m", "flows.cli", "sample", "--consultations", "40", "--seed", "3",
+                             "--format", board, "--out", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / f"{board}.sql").is_file() and (tmp_path / "gold.jsonl").is_file()
+    mariadb_server.load(f"laptop_{board}", tmp_path / f"{board}.sql")
+    source = open_source(reader(f"laptop_{board}"), settings(board))
+    consultations = accepted(source, "consultations")
+    assert 30 <= len(consultations) <= 40  # less the deleted ones
+    assert any(r["answer"] for r in consultations.values()) and accepted(source, "members")
