@@ -1,4 +1,6 @@
-"""Where raw records come from: a folder of members/consultations files, or a PostgreSQL database.
+"""Where raw records come from: a folder of members/consultations files, a PostgreSQL database, or
+(with a board mapping) a clinic board's MySQL/MariaDB database or CSV dump (flows.sources_mysql,
+flows.sources_board_dump).
 
 ``open_source(spec, settings)`` checks that the source can be read and returns a ``Source`` whose
 ``iter_chunks(table)`` yields raw rows (dicts of column -> value) ``chunk_rows`` at a time, so memory

@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -247,8 +248,6 @@ def mariadb_server() -> Iterator[MariaDBServer]:
                 instance.execute("SELECT 1")
                 break
             except RuntimeError:
-                import time
-
                 time.sleep(0.1)
         else:
             raise RuntimeError("mariadbd did not start within 30 s")

@@ -1,10 +1,12 @@
 """`clinic-anon run` on a gnuboard5 board (issue #17): the bundled sample loaded into a throwaway
-MariaDB, read with mappings/gnuboard5.toml, gives the same releases as its CSV dump read with the
-same mapping; counts reconcile; a deleted post and a member's mb_leave_date leave the next release.
+MariaDB and read with mappings/gnuboard5.toml gives the same releases as the sample's own files
+(with the ids the board gave its posts) and as the board's CSV dump read with the same mapping;
+counts reconcile; a deleted post and a member's mb_leave_date leave the next release.
 """
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from board_fixtures import MAPPINGS, connect, dump_to_csv, sample_dump
+from board_fixtures import MAPPINGS, SAMPLE, connect, dump_to_csv, sample_dump
 from conftest import MARIADB_READER, MARIADB_READER_PASSWORD
 from test_bad_input import AS_OF, flow_env
 from test_idempotence import tables_of
@@ -28,18 +30,20 @@ class BoardRuns:
     key_file: Path
     mysql_out: Path
     files_out: Path
+    contract_out: Path
     prefect_home: Path
     mysql: subprocess.CompletedProcess
     files: subprocess.CompletedProcess
+    contract: subprocess.CompletedProcess
 
 
 def run(source: str | Path, out: Path, prefect_home: Path, key_file: Path | None = None,
-        mapping: Path = MAPPINGS / "gnuboard5.toml") -> subprocess.CompletedProcess:
+        mapping: Path | None = MAPPINGS / "gnuboard5.toml") -> subprocess.CompletedProcess:
     env = flow_env(prefect_home, MYSQL_PWD=MARIADB_READER_PASSWORD)
     if key_file is not None:
         env["CLINIC_ANON_ANONYMISE__KEY_FILE"] = str(key_file)
-    args = [sys.executable, "-m", "flows.cli", "run", "--source", str(source), "--mapping", str(mapping),
-            "--out", str(out), "--as-of", AS_OF, "--no-progress"]
+    args = [sys.executable, "-m", "flows.cli", "run", "--source", str(source),
+            *(["--mapping", str(mapping)] if mapping else []), "--out", str(out), "--as-of", AS_OF, "--no-progress"]
     return subprocess.run(args, env=env, capture_output=True, text=True, timeout=900)
 
 
@@ -53,17 +57,34 @@ def board_runs(mariadb_server, tmp_path_factory) -> BoardRuns:
     mysql = run(url, base / "out-mysql", home)
     key_file = base / "out-mysql" / "private" / "keys" / "pseudonym.key"
     files = run(dump, base / "out-files", home, key_file)
-    return BoardRuns(mariadb_server, url, dump, key_file, base / "out-mysql", base / "out-files", home, mysql, files)
+    contract = run(sample_with_board_ids(base / "contract"), base / "out-contract", home, key_file, mapping=None)
+    return BoardRuns(mariadb_server, url, dump, key_file, base / "out-mysql", base / "out-files", base / "out-contract",
+                     home, mysql, files, contract)
+
+
+def sample_with_board_ids(folder: Path) -> Path:
+    """The bundled sample's files, each consultation under the id its gnuboard post has (C0000042 -> 42)."""
+    folder.mkdir()
+    shutil.copyfile(SAMPLE / "members.jsonl", folder / "members.jsonl")
+    with open(SAMPLE / "consultations.jsonl", encoding="utf-8") as f, \
+            open(folder / "consultations.jsonl", "w", encoding="utf-8") as out:
+        for line in f:
+            row = json.loads(line)
+            out.write(json.dumps({**row, "consultation_id": str(int(row["consultation_id"].lstrip("C")))},
+                                 ensure_ascii=False) + "\n")
+    return folder
 
 
 def manifest(out: Path) -> dict:
     return json.loads(((out / "release" / "latest").resolve() / "manifest.json").read_text())
 
 
-def test_mysql_and_csv_dump_runs_give_identical_release_tables(board_runs):
+@pytest.mark.parametrize("other", ["contract", "files"])
+def test_the_board_gives_the_release_tables_of_the_sample_files_and_of_its_csv_dump(board_runs, other):
     assert board_runs.mysql.returncode == 0, board_runs.mysql.stderr[-3000:]
-    assert board_runs.files.returncode == 0, board_runs.files.stderr[-3000:]
-    a, b = (board_runs.mysql_out / "release" / "latest").resolve(), (board_runs.files_out / "release" / "latest").resolve()
+    assert getattr(board_runs, other).returncode == 0, getattr(board_runs, other).stderr[-3000:]
+    a = (board_runs.mysql_out / "release" / "latest").resolve()
+    b = (getattr(board_runs, f"{other}_out") / "release" / "latest").resolve()
     databases = sorted(p.name for p in a.glob("*.duckdb"))
     assert len(databases) == 4 and databases == sorted(p.name for p in b.glob("*.duckdb"))
     for name in databases:

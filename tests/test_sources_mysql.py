@@ -216,13 +216,15 @@ def test_the_password_comes_from_an_option_file(boards, mariadb_server, tmp_path
     assert open_source(mariadb_server.url("sample_gnuboard5", MARIADB_READER), settings("gnuboard5")).fingerprint()
 
 
-def test_the_cli_shows_neither_the_password_nor_a_trace(boards, mariadb_server, tmp_path):
-    url = f"mysql://{MARIADB_READER}:Wr0ng-Pw@127.0.0.1:{mariadb_server.port}/sample_gnuboard5"
+@pytest.mark.parametrize("where, message", [("{port}/sample_gnuboard5", "(1045) Access denied"),
+                                            ("1/sample_gnuboard5", "(2003) Can't connect")])
+def test_the_cli_shows_neither_the_password_nor_a_trace(boards, mariadb_server, tmp_path, where, message):
+    url = f"mysql://{MARIADB_READER}:Wr0ng-Pw@127.0.0.1:" + where.format(port=mariadb_server.port)
     result = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--source", url, "--mapping",
                              str(MAPPINGS / "gnuboard5.toml"), "--out", str(tmp_path / "out"), "--no-progress"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 2
-    assert result.stderr.strip().count("\n") == 0 and "Access denied" in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and message in result.stderr, result.stderr
     assert "Wr0ng-Pw" not in result.stderr + result.stdout
 
 
