@@ -1,7 +1,8 @@
 """`clinic-anon run` on a gnuboard5 board (issue #17): the bundled sample loaded into a throwaway
 MariaDB and read with mappings/gnuboard5.toml gives the same releases as the sample's own files
-(with the ids the board gave its posts) and as the board's CSV dump read with the same mapping;
-counts reconcile; a deleted post and a member's mb_leave_date leave the next release.
+(with the ids the board gave its posts); counts reconcile; a deleted post and a member's
+mb_leave_date leave the next release. (The board's CSV dump reads as the same rows as its database:
+test_sources_mysql; a full run on it is left out to keep the suite's time.)
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from board_fixtures import MAPPINGS, SAMPLE, connect, dump_to_csv, sample_dump
+from board_fixtures import MAPPINGS, SAMPLE, connect, sample_dump
 from conftest import MARIADB_READER, MARIADB_READER_PASSWORD
 from test_bad_input import AS_OF, flow_env
 from test_idempotence import tables_of
@@ -26,14 +27,11 @@ pytestmark = pytest.mark.slow
 class BoardRuns:
     server: object
     url: str
-    dump: Path
     key_file: Path
     mysql_out: Path
-    files_out: Path
     contract_out: Path
     prefect_home: Path
     mysql: subprocess.CompletedProcess
-    files: subprocess.CompletedProcess
     contract: subprocess.CompletedProcess
 
 
@@ -52,14 +50,11 @@ def board_runs(mariadb_server, tmp_path_factory) -> BoardRuns:
     base = tmp_path_factory.mktemp("board-run")
     mariadb_server.load("clinic", sample_dump(base, "gnuboard5"))
     url = mariadb_server.url("clinic", MARIADB_READER)
-    dump = dump_to_csv(mariadb_server, "clinic", base / "csv-dump")
     home = base / "prefect-home"
     mysql = run(url, base / "out-mysql", home)
     key_file = base / "out-mysql" / "private" / "keys" / "pseudonym.key"
-    files = run(dump, base / "out-files", home, key_file)
     contract = run(sample_with_board_ids(base / "contract"), base / "out-contract", home, key_file, mapping=None)
-    return BoardRuns(mariadb_server, url, dump, key_file, base / "out-mysql", base / "out-files", base / "out-contract",
-                     home, mysql, files, contract)
+    return BoardRuns(mariadb_server, url, key_file, base / "out-mysql", base / "out-contract", home, mysql, contract)
 
 
 def sample_with_board_ids(folder: Path) -> Path:
@@ -79,12 +74,11 @@ def manifest(out: Path) -> dict:
     return json.loads(((out / "release" / "latest").resolve() / "manifest.json").read_text())
 
 
-@pytest.mark.parametrize("other", ["contract", "files"])
-def test_the_board_gives_the_release_tables_of_the_sample_files_and_of_its_csv_dump(board_runs, other):
+def test_the_board_gives_the_release_tables_of_the_sample_files(board_runs):
     assert board_runs.mysql.returncode == 0, board_runs.mysql.stderr[-3000:]
-    assert getattr(board_runs, other).returncode == 0, getattr(board_runs, other).stderr[-3000:]
+    assert board_runs.contract.returncode == 0, board_runs.contract.stderr[-3000:]
     a = (board_runs.mysql_out / "release" / "latest").resolve()
-    b = (getattr(board_runs, f"{other}_out") / "release" / "latest").resolve()
+    b = (board_runs.contract_out / "release" / "latest").resolve()
     databases = sorted(p.name for p in a.glob("*.duckdb"))
     assert len(databases) == 4 and databases == sorted(p.name for p in b.glob("*.duckdb"))
     for name in databases:
@@ -96,18 +90,18 @@ def test_the_board_gives_the_release_tables_of_the_sample_files_and_of_its_csv_d
 
 
 def test_board_counts_reconcile_and_nothing_is_quarantined(board_runs):
-    for out, kind in ((board_runs.mysql_out, "mysql"), (board_runs.files_out, "board_files")):
-        m = manifest(out)
-        counts = m["counts"]
-        assert m["source"]["kind"] == kind
-        assert MARIADB_READER_PASSWORD not in json.dumps(m)
-        # The sample's 667 members; its 1,000 consultations less the 22 deleted (gone from a gnuboard
-        # board), without the admin's notice, replies and comments.
-        assert counts["read"] == {"members": 667, "consultations": 978}
-        for table in ("members", "consultations"):
-            assert counts["read"][table] == counts["accepted"][table] + sum(counts["quarantined"][table].values())
-        assert counts["accepted"] == counts["read"]
-        assert counts["excluded"]["withdrawn"] > 0
+    m = manifest(board_runs.mysql_out)
+    counts = m["counts"]
+    assert m["source"]["kind"] == "mysql" and m["source"]["description"].startswith(f"mysql://{MARIADB_READER}@")
+    assert MARIADB_READER_PASSWORD not in json.dumps(m)
+    # The sample's 667 members; its 1,000 consultations less the 22 deleted (gone from a gnuboard
+    # board), without the admin's notice, replies and comments.
+    assert counts["read"] == {"members": 667, "consultations": 978}
+    for table in ("members", "consultations"):
+        assert counts["read"][table] == counts["accepted"][table] + sum(counts["quarantined"][table].values())
+    assert counts["accepted"] == counts["read"]
+    contract = manifest(board_runs.contract_out)["counts"]
+    assert counts["eligible"] == contract["eligible"] and counts["excluded"]["withdrawn"] == contract["excluded"]["withdrawn"]
 
 
 def test_a_deleted_post_and_a_member_who_left_leave_the_next_release(board_runs):
