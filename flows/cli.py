@@ -33,6 +33,17 @@ def _settings(config: Path | None, as_of: date | None = None):
 
 config_option = click.option("--config", "config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                              help="TOML configuration file (see clinic-anon.example.toml).")
+mapping_option = click.option("--mapping", "mapping", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                              help="Board mapping (TOML) for a mysql:// source or a board's CSV dump, e.g. "
+                                   "mappings/gnuboard5.toml (setting source.mapping).")
+
+
+def _with_mapping(settings, mapping: Path | None):
+    """``--mapping`` over the settings' source.mapping, as an absolute path (tasks may run elsewhere)."""
+    chosen = mapping or settings.source.mapping
+    if chosen is None:
+        return settings
+    return settings.model_copy(update={"source": settings.source.model_copy(update={"mapping": chosen.resolve()})})
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,11 +77,13 @@ def _open_source_or_fail(spec: str, settings):
 
 @main.command()
 @click.option("--source", required=True, metavar="SRC",
-              help="Folder of members/consultations files (.jsonl/.csv/.parquet) or a postgresql:// URL "
-                   "(put the password in PGPASSWORD or ~/.pgpass, not in the URL).")
+              help="Folder of members/consultations files (.jsonl/.csv/.parquet), a postgresql:// URL "
+                   "(password in PGPASSWORD or ~/.pgpass), or with --mapping a board's mysql:// URL "
+                   "(password in MYSQL_PWD or ~/.my.cnf) or CSV dump folder.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder: OUT/private (mode 700) and OUT/release/<run-id>, OUT/release/latest.")
 @config_option
+@mapping_option
 @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Reference date for retention and ages (default: today in Asia/Seoul).")
 @click.option("--dask-address", default=None, metavar="tcp://HOST:PORT",
@@ -78,8 +91,8 @@ def _open_source_or_fail(spec: str, settings):
 @click.option("--dask-workers", type=click.IntRange(0), default=0,
               help="Anonymise chunks on a local Dask cluster with this many worker processes.")
 @click.option("--progress/--no-progress", default=True, help="Progress bars per stage on stderr.")
-def run(source: str, out_dir: Path, config: Path | None, as_of, dask_address: str | None, dask_workers: int,
-        progress: bool) -> None:
+def run(source: str, out_dir: Path, config: Path | None, mapping: Path | None, as_of, dask_address: str | None,
+        dask_workers: int, progress: bool) -> None:
     """Run the whole flow: ingest, eligibility, anonymise, build releases, leak check, promote.
 
     Exit status: 0 promoted, 1 blocked by the leak check (the previous release stays), 2 bad input,
@@ -91,7 +104,7 @@ def run(source: str, out_dir: Path, config: Path | None, as_of, dask_address: st
     from flows.runner import run_pipeline
 
     quiet_console_tracebacks()
-    settings = _settings(config, as_of.date() if as_of else None)
+    settings = _with_mapping(_settings(config, as_of.date() if as_of else None), mapping)
     spec = _source_spec(source)
     _open_source_or_fail(spec, settings)
     preflight(out_dir, settings)  # exit 2 while another run holds OUT, or for a key OUT was not built with
@@ -158,9 +171,10 @@ def redact(input_path: Path, output_path: Path, members_path: Path | None, expla
 @click.option("--source", required=True, metavar="SRC", help="The source the release was built from.")
 @click.argument("release_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @config_option
+@mapping_option
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the findings (masked) as Markdown to this file.")
-def check(source: str, release_dir: Path, config: Path | None, report_path: Path | None) -> None:
+def check(source: str, release_dir: Path, config: Path | None, mapping: Path | None, report_path: Path | None) -> None:
     """Leak-check a release folder against its source; exit 1 on any finding.
 
     Looks for every personal value of the source in every cell, residual personal-data patterns,
@@ -169,7 +183,7 @@ def check(source: str, release_dir: Path, config: Path | None, report_path: Path
     """
     from anonymise.leak_scan import check_release
 
-    settings = _settings(config)
+    settings = _with_mapping(_settings(config), mapping)
     spec = _source_spec(source)
     _open_source_or_fail(spec, settings)
     key = _existing_key(settings, release_dir)
@@ -216,8 +230,9 @@ def report(release_dir: Path) -> None:
 @click.option("--seed", type=int, default=42, show_default=True, help="Random seed; same seed, same files.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write members, consultations and gold files into.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
-              help="File format of members and consultations.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gnuboard5", "rhymix"]), default="jsonl",
+              show_default=True, help="File format of members and consultations; gnuboard5 / rhymix: an SQL dump "
+                                      "of a board holding them (load it into MariaDB, read it with mappings/*.toml).")
 def sample(n: int, seed: int, out_dir: Path, fmt: str) -> None:
     """Write synthetic source data (members, consultations) and a gold file of every personal value.
 
@@ -225,7 +240,12 @@ def sample(n: int, seed: int, out_dir: Path, fmt: str) -> None:
     """
     from data_samples.generator import generate
 
-    summary = generate(out_dir, n_consultations=n, seed=seed, fmt=fmt)
+    if fmt in ("gnuboard5", "rhymix"):
+        from data_samples.board_dump import generate_board_dump
+
+        summary = generate_board_dump(out_dir, fmt, n_consultations=n, seed=seed)
+    else:
+        summary = generate(out_dir, n_consultations=n, seed=seed, fmt=fmt)
     for name, path in summary.files.items():
         click.echo(f"{name:14s} {path}")
     click.echo(f"{summary.n_members} members, {summary.n_consultations} consultations, "
@@ -237,9 +257,10 @@ def sample(n: int, seed: int, out_dir: Path, fmt: str) -> None:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder of every scheduled run.")
 @config_option
+@mapping_option
 @click.option("--cron", default="0 2 * * *", show_default=True, help="Schedule (cron, Asia/Seoul).")
 @click.option("--name", default="nightly", show_default=True, help="Deployment name.")
-def deploy(source: str, out_dir: Path, config: Path | None, cron: str, name: str) -> None:
+def deploy(source: str, out_dir: Path, config: Path | None, mapping: Path | None, cron: str, name: str) -> None:
     """Serve the flow on a schedule against a Prefect server (PREFECT_API_URL must point at it).
 
     Start a server with `prefect server start`, export PREFECT_API_URL, then run this command: it
@@ -255,7 +276,7 @@ def deploy(source: str, out_dir: Path, config: Path | None, cron: str, name: str
     if not os.environ.get("PREFECT_API_URL"):
         raise UserError("PREFECT_API_URL is not set: start `prefect server start` and export its API URL")
     set_quiet_offline_env()
-    settings = _settings(config)
+    settings = _with_mapping(_settings(config), mapping)
     spec = strip_password(_source_spec(source))
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
     from prefect.schedules import Cron

@@ -21,6 +21,10 @@ class SourceSettings(BaseModel):
     chunk_rows: int = Field(10_000, gt=0, description="Rows read per chunk; memory is bounded by this, not the source size")
     text_max_chars: int = Field(20_000, gt=0, description="Longer title/question/answer text is quarantined")
     timezone: str = Field("Asia/Seoul", description="Zone assumed for timestamps without one")
+    mapping: Path | None = Field(None, description="Board mapping (TOML, see mappings/) for a mysql:// source or a "
+                                 "folder holding a board's CSV dump; unset: the contract's members/consultations")
+    mysql_option_file: Path | None = Field(None, description="MySQL option file with the [client] password; "
+                                           "default ~/.my.cnf (MYSQL_PWD in the environment wins)")
 
 
 class EligibilitySettings(BaseModel):

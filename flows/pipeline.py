@@ -56,7 +56,7 @@ def _key(settings: Settings, work: WorkArea) -> bytes:
 @task(name="ingest", retries=2, retry_delay_seconds=5, **DATA_TASK)
 def ingest_task(source: str, out: str, settings_json: str, run_id: str) -> dict:
     from flows.ingest import ingest
-    from flows.sources import is_database_url, open_source
+    from flows.sources import open_source
 
     settings = Settings.model_validate_json(settings_json)
     src = open_source(source, settings.source)
@@ -66,7 +66,7 @@ def ingest_task(source: str, out: str, settings_json: str, run_id: str) -> dict:
             "exclusions_from_quarantine": dict(res.exclusions_from_quarantine),
             "unknown_columns": {f"{table}.{column}": n for table, columns in res.unknown_columns.items()
                                 for column, n in columns.items()},
-            "source": {"kind": "postgresql" if is_database_url(source) else "files",
+            "source": {"kind": src.kind,
                        "description": src.describe(), "fingerprint": res.fingerprint}}
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from flows.config import Settings
 from flows.sources import is_database_url
@@ -11,17 +11,21 @@ from flows.prefect_runtime import prefect_api
 
 
 def strip_password(source: str) -> str:
-    """Move a password out of a postgresql:// URL into PGPASSWORD.
+    """Move a password out of a postgresql:// URL into PGPASSWORD, out of a mysql:// URL into MYSQL_PWD.
 
     The source string becomes a Prefect flow parameter (stored in Prefect's database); a password
-    must not. libpq, psycopg and DuckDB's postgres extension all read PGPASSWORD.
+    must not. libpq, psycopg and DuckDB's postgres extension all read PGPASSWORD; the MySQL source
+    reads MYSQL_PWD.
     """
     if not is_database_url(source):
         return source
     parts = urlsplit(source)
     if parts.password is None:
         return source
-    os.environ["PGPASSWORD"] = parts.password
+    if parts.scheme in ("mysql", "mariadb"):
+        os.environ["MYSQL_PWD"] = unquote(parts.password)
+    else:
+        os.environ["PGPASSWORD"] = parts.password
     netloc = parts.hostname or ""
     if parts.username:
         netloc = f"{parts.username}@{netloc}"

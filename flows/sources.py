@@ -1,4 +1,6 @@
-"""Where raw records come from: a folder of members/consultations files, or a PostgreSQL database.
+"""Where raw records come from: a folder of members/consultations files, a PostgreSQL database, or
+(with a board mapping) a clinic board's MySQL/MariaDB database or CSV dump (flows.sources_mysql,
+flows.sources_board_dump).
 
 ``open_source(spec, settings)`` checks that the source can be read and returns a ``Source`` whose
 ``iter_chunks(table)`` yields raw rows (dicts of column -> value) ``chunk_rows`` at a time, so memory
@@ -56,6 +58,8 @@ class UnparsedRow(dict):
 
 
 class Source(ABC):
+    kind = "files"  # for the manifest: files, postgresql, mysql, board_files
+
     @abstractmethod
     def describe(self) -> str:
         """Where the records come from, safe to log (no password)."""
@@ -70,16 +74,41 @@ class Source(ABC):
 
 
 def is_database_url(spec: str) -> bool:
-    return spec.startswith(("postgresql://", "postgres://"))
+    return spec.startswith(("postgresql://", "postgres://", "mysql://", "mariadb://"))
 
 
 def open_source(spec: str, settings: SourceSettings) -> Source:
-    """A readable source for ``spec`` (folder path or postgresql:// URL), or SourceError."""
+    """A readable source for ``spec`` (folder path, postgresql:// or mysql:// URL), or SourceError.
+
+    With ``settings.mapping`` the source is a clinic board: its MySQL/MariaDB database or a folder
+    of its CSV dump, read through the mapping (flows.board_mapping).
+    """
     if not spec.strip():
-        raise SourceError("no source given (a folder or a postgresql:// URL)")  # "" would mean the cwd
+        raise SourceError("no source given (a folder, a postgresql:// or a mysql:// URL)")  # "" would mean the cwd
+    if settings.mapping is not None or spec.startswith(("mysql://", "mariadb://")):
+        return _open_board(spec, settings)
     if is_database_url(spec):
         return PostgresSource(spec, settings)
     return FolderSource(Path(spec), settings)
+
+
+def _open_board(spec: str, settings: SourceSettings) -> Source:
+    from flows.board_mapping import MappingError, load_mapping
+    from flows.sources_board_dump import BoardDumpSource
+    from flows.sources_mysql import MySQLSource, is_mysql_url
+
+    if settings.mapping is None:
+        raise SourceError("a mysql:// source needs a board mapping (--mapping FILE, e.g. mappings/gnuboard5.toml)")
+    if is_database_url(spec) and not is_mysql_url(spec):
+        raise SourceError("a board mapping reads a mysql:// database or a folder of a board's CSV dump, "
+                          "not a postgresql:// database")
+    try:
+        mapping = load_mapping(settings.mapping)
+    except MappingError as exc:
+        raise SourceError(str(exc)) from None
+    if is_mysql_url(spec):
+        return MySQLSource(spec, settings, mapping)
+    return BoardDumpSource(Path(spec), settings, mapping)
 
 
 def _chunked(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
@@ -229,6 +258,7 @@ def _jsonl_rows(path: Path) -> Iterator[dict]:
 
 
 class PostgresSource(Source):
+    kind = "postgresql"
     CONNECT_TIMEOUT_S = 10
 
     def __init__(self, url: str, settings: SourceSettings):

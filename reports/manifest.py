@@ -24,7 +24,7 @@ class _Open(BaseModel):
 
 
 class SourceInfo(_Open):
-    kind: Literal["files", "postgresql"] = "files"
+    kind: Literal["files", "postgresql", "mysql", "board_files"] = "files"
     description: str = ""
     fingerprint: str = ""
 

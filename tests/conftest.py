@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -167,3 +168,96 @@ def load_into_postgres(pg_database: str, duckdb_postgres_extension_dir: Path) ->
         return pg_database
 
     return load
+
+
+# --------------------------------------------------------------------------- MariaDB
+
+MARIADB_READER = "clinic_reader"        # a read-only account that logs in with a password
+MARIADB_READER_PASSWORD = "Rd-8quartz-Pw"
+
+
+@dataclass(frozen=True)
+class MariaDBServer:
+    base: Path
+    port: int
+    general_log: Path  # every statement the server received (to prove what was never selected)
+
+    def url(self, database: str, user: str = "root") -> str:
+        return f"mysql://{user}@127.0.0.1:{self.port}/{database}"
+
+    def client(self, database: str | None = None) -> list[str]:
+        return ["mariadb", "--no-defaults", "-uroot", "-h127.0.0.1", f"-P{self.port}",
+                "--default-character-set=utf8mb4", *([database] if database else [])]
+
+    def execute(self, sql: str, database: str | None = None) -> None:
+        result = subprocess.run(self.client(database), input=sql.encode(), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, env=_root_client_env())
+        if result.returncode:
+            raise RuntimeError(f"mariadb: {result.stderr.decode(errors='replace')[-500:]}")
+
+    def load(self, database: str, dump: Path) -> str:
+        """A new database ``database`` loaded from the SQL file ``dump``; returns its mysql:// URL (root)."""
+        self.execute(f"DROP DATABASE IF EXISTS {database}; CREATE DATABASE {database} CHARACTER SET utf8mb4;"
+                     f"GRANT SELECT ON {database}.* TO '{MARIADB_READER}'@'127.0.0.1';")
+        with open(dump, "rb") as f:
+            subprocess.run(self.client(database), stdin=f, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           env=_root_client_env())
+        return self.url(database)
+
+
+def _root_client_env() -> dict[str, str]:
+    """The mariadb client logs in as root without a password: a test's MYSQL_PWD is not for it."""
+    return {k: v for k, v in os.environ.items() if k != "MYSQL_PWD"}
+
+
+@pytest.fixture(scope="session")
+def mariadb_server() -> Iterator[MariaDBServer]:
+    """A MariaDB server in a temp datadir on 127.0.0.1:<free port> (root without password over TCP,
+    plus a password account), stopped and removed at the end. Skipped when MariaDB is not
+    installed, except in CI (env CI set), where it must be."""
+    install_db, server = shutil.which("mariadb-install-db"), shutil.which("mariadbd") or (
+        "/usr/sbin/mariadbd" if os.path.exists("/usr/sbin/mariadbd") else None)
+    if not install_db or not server or not shutil.which("mariadb"):
+        message = "MariaDB (mariadb-install-db, mariadbd, mariadb) not found; apt-get install mariadb-server"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    base = Path(tempfile.mkdtemp(prefix="clinic-anon-mariadb-"))
+    user = ["--user=mysql"] if os.geteuid() == 0 else []
+    if user:
+        shutil.chown(base, "mysql", "mysql")
+    data, port, log = base / "data", _free_port(), base / "general.log"
+    process = None
+    try:
+        subprocess.run([install_db, "--no-defaults", *user, f"--datadir={data}", "--auth-root-authentication-method=normal",
+                        "--skip-test-db"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # Small buffers, no binary log, no durability: a throwaway server that starts in a second or two.
+        process = subprocess.Popen([server, "--no-defaults", *user, f"--datadir={data}", f"--port={port}",
+                                    "--bind-address=127.0.0.1", f"--socket={base / 'mysqld.sock'}",
+                                    f"--pid-file={base / 'mysqld.pid'}", f"--log-error={base / 'error.log'}",
+                                    "--skip-log-bin", "--innodb-buffer-pool-size=32M", "--innodb-log-file-size=16M",
+                                    "--innodb-flush-log-at-trx-commit=0", "--skip-name-resolve",
+                                    "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+                                    "--general-log=1", f"--general-log-file={log}"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        instance = MariaDBServer(base, port, log)
+        for _ in range(300):
+            if process.poll() is not None:
+                raise RuntimeError(f"mariadbd exited: {(base / 'error.log').read_text()[-2000:]}")
+            try:
+                instance.execute("SELECT 1")
+                break
+            except RuntimeError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("mariadbd did not start within 30 s")
+        instance.execute(f"CREATE USER '{MARIADB_READER}'@'127.0.0.1' IDENTIFIED BY '{MARIADB_READER_PASSWORD}';")
+        yield instance
+    finally:
+        if process is not None:
+            process.terminate()
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        shutil.rmtree(base, ignore_errors=True)
