@@ -54,7 +54,7 @@ class _OneLineErrors(click.Group):
         except BaseException as exc:
             from flows.outcomes import outcome
 
-            code, line = outcome(exc)
+            code, line = outcome(exc, what=ctx.invoked_subcommand or "command")
             click.echo(line, err=True)
             ctx.exit(code)
 
@@ -224,8 +224,8 @@ def _run_here(spec: str, out_dir: Path, settings, dask_address: str | None, dask
     def interrupted(signum, _frame):
         raise RunInterrupted(signum)
 
-    signal.signal(signal.SIGTERM, interrupted)  # inside the flow Prefect's own handler takes over
-    signal.signal(signal.SIGHUP, interrupted)
+    # Inside the flow Prefect's own SIGTERM handler takes over (TerminationSignal); both end here.
+    previous = {s: signal.signal(s, interrupted) for s in (signal.SIGTERM, signal.SIGHUP)}
     quiet_console_tracebacks()
     bars = progress_bars.show_progress() if progress else contextlib.nullcontext()
     try:
@@ -235,6 +235,9 @@ def _run_here(spec: str, out_dir: Path, settings, dask_address: str | None, dask
         code, line = outcome(exc, out_dir)
         click.echo(line, err=True)
         sys.exit(code)
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
     release = Path(result["release_dir"])
     click.echo(f"run {result['run_id']}: promoted")
     click.echo(f"  release       {release}")

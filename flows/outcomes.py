@@ -28,8 +28,8 @@ class RunInterrupted(BaseException):
         self.signum = signum
 
 
-def outcome(exc: BaseException, out_dir: Path | None = None) -> tuple[int, str]:
-    """(exit code, one line) for an exception a command ended with."""
+def outcome(exc: BaseException, out_dir: Path | None = None, what: str = "run") -> tuple[int, str]:
+    """(exit code, one line) for an exception ``what`` (a command) ended with."""
     from anonymise.keys import PseudonymKeyError
     from anonymise.strict_config import ConfigError
     from flows.log_redaction import mask_text
@@ -45,8 +45,9 @@ def outcome(exc: BaseException, out_dir: Path | None = None) -> tuple[int, str]:
         return BAD_INPUT, f"cannot promote: {exc}; {KEPT}"
     if _errno(exc) == errno.ENOSPC or "No space left on device" in str(exc):
         where = f" under {out_dir}" if out_dir else ""
-        return FAILED, f"run failed: disk full{where}: {KEPT}"
-    return FAILED, f"run failed: {type(exc).__name__}: {mask_text(str(exc))[:300]}"
+        return FAILED, f"{what} failed: disk full{where}: {KEPT}"
+    text = " ".join(mask_text(str(exc)).split())
+    return FAILED, f"{what} failed: {type(exc).__name__}: {text[:300]}"
 
 
 def _interruption(exc: BaseException) -> str | None:

@@ -88,7 +88,7 @@ def check_publishable(build_dir: Path, releases_dir: Path, run_id: str) -> None:
     _require_passed(build_dir)
     if not os.access(build_dir.parent, os.W_OK | os.X_OK):
         raise PromotionRefused(f"{build_dir.parent} is not writable by this user")
-    if build_dir.stat().st_dev != releases_dir.stat().st_dev:
+    if _device(build_dir) != _device(releases_dir):
         # rename(2) is atomic on one filesystem only; a copy could be seen half-written.
         raise PromotionRefused(f"{releases_dir} is on another filesystem than the private area")
 
@@ -108,24 +108,22 @@ def publish(build_dir: Path, releases_dir: Path, run_id: str, journal: Path,
     check_publishable(build_dir, releases_dir, run_id)
     target = releases_dir / run_id
     apply_release_modes(build_dir, dir_mode, file_mode)  # still private: its parent is mode 700
+    moved = False
     with _signals_deferred():
-        _write_journal(journal, run_id, build_dir)
         try:
+            _write_journal(journal, run_id, build_dir)
             build_dir.rename(target)
-        except BaseException:
-            os.chmod(build_dir, 0o700)
-            journal.unlink(missing_ok=True)
-            raise
-        try:
+            moved = True
             promote(releases_dir, run_id)
         except BaseException:
-            try:  # `latest` did not move: the release goes back where it came from
-                target.rename(build_dir)
-                os.chmod(build_dir, 0o700)
-                _fsync_dir(releases_dir)
-                journal.unlink(missing_ok=True)
-            except OSError:
-                pass  # the journal stays, and the next run moves it back (recover_interrupted_publish)
+            if moved:  # `latest` did not move: the release goes back where it came from
+                try:
+                    target.rename(build_dir)
+                    _fsync_dir(releases_dir)
+                except OSError:
+                    raise  # the journal stays, and the next run moves it back (recover_interrupted_publish)
+            os.chmod(build_dir, 0o700)
+            journal.unlink(missing_ok=True)
             raise
         journal.unlink(missing_ok=True)
     return target
@@ -176,12 +174,19 @@ def recover_interrupted_publish(releases_dir: Path, journal: Path) -> str | None
 def _write_journal(journal: Path, run_id: str, build_dir: Path) -> None:
     temp = journal.with_name(journal.name + ".tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump({"run_id": run_id, "from": str(build_dir)}, f)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(temp, journal)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"run_id": run_id, "from": str(build_dir)}, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temp, journal)
+    finally:
+        temp.unlink(missing_ok=True)
     _fsync_dir(journal.parent)
+
+
+def _device(path: Path) -> int:
+    return path.stat().st_dev
 
 
 def _require_run_id(run_id: str) -> None:
