@@ -47,7 +47,7 @@ sys.exit(3 if result.killed else result.returncode)
 """
 
 
-def gone(pids: list[int], within: float) -> list[int]:
+def still_alive(pids: list[int], within: float) -> list[int]:
     """The pids still alive (zombies count as gone) after waiting up to ``within`` seconds."""
     deadline = time.monotonic() + within
     while True:
@@ -92,13 +92,13 @@ def supervised_to_the_end(tmp_path: Path, mode: str) -> tuple[dict, list[int]]:
 def test_a_run_that_ends_leaves_nothing_behind(tmp_path):
     result, pids = supervised_to_the_end(tmp_path, "exit")
     assert result == {"returncode": 3, "killed": False}
-    assert gone(pids, within=0) == []  # its grandchild ignored SIGTERM: killed too, before the supervisor returned
+    assert still_alive(pids, within=0) == []  # its grandchild ignored SIGTERM: killed too, before the supervisor returned
 
 
 def test_a_run_killed_by_a_signal_is_reported_as_killed(tmp_path):
     result, pids = supervised_to_the_end(tmp_path, "die")
     assert result == {"returncode": -signal.SIGKILL, "killed": True}
-    assert gone(pids, within=3) == []
+    assert still_alive(pids, within=3) == []
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
@@ -107,7 +107,7 @@ def test_a_signal_is_passed_on_and_the_group_ends(tmp_path, signum):
     supervisor.send_signal(signum)
     code = supervisor.wait(timeout=30)
     assert code == 3
-    assert gone(pids, within=10) == []
+    assert still_alive(pids, within=10) == []
 
 
 def test_a_run_that_ignores_the_signal_is_killed_after_the_grace_period(tmp_path):
@@ -116,11 +116,11 @@ def test_a_run_that_ignores_the_signal_is_killed_after_the_grace_period(tmp_path
     supervisor.send_signal(signal.SIGTERM)
     assert supervisor.wait(timeout=30) == 3
     assert time.monotonic() - started < 10
-    assert gone(pids, within=10 - (time.monotonic() - started)) == []
+    assert still_alive(pids, within=10 - (time.monotonic() - started)) == []
 
 
 def test_sigkill_of_the_supervisor_leaves_no_process_of_the_run(tmp_path):
     supervisor, pids = supervise(tmp_path, "ignore-term")
     supervisor.kill()
     supervisor.wait()
-    assert gone(pids, within=10) == []
+    assert still_alive(pids, within=10) == []
