@@ -68,7 +68,6 @@ def _sql_str(path: Path) -> str:
 @contextmanager
 def _connect(work: WorkArea, key: bytes) -> Iterator[duckdb.DuckDBPyConnection]:
     with bounded_duckdb(work.private) as con:
-        con.execute("SET TimeZone = 'UTC'")  # to_json of a timestamp must not depend on the machine's zone
         con.create_function("staging_pseudonym", lambda v: pseudonym(key, v, STAGING_PURPOSE),
                             [duckdb.sqltype("VARCHAR")], duckdb.sqltype("VARCHAR"), null_handling="special")
         yield con
@@ -81,7 +80,7 @@ def fingerprint_key(key: bytes, settings: AnonymiseSettings) -> bytes:
     new fingerprint, so nothing anonymised by an older one is kept.
     """
     shape = {"detector": detector_version(_ROW_CODE), "policy": FieldPolicy.load(settings.policy_file).sha256,
-             "settings": settings.model_dump(mode="json", exclude={"workers", "chunk_records", "key_env", "key_file"})}
+             "settings": settings.model_dump(mode="json", exclude={"workers", "chunk_records", "key_env", "key_file", "policy_file"})}
     label = b"clinic-anon content fingerprint\x00" + json.dumps(shape, sort_keys=True).encode()
     return hmac.new(key, label, hashlib.sha256).digest()
 
@@ -124,12 +123,15 @@ def plan_chunks(work: WorkArea, run_id: str, key: bytes, chunk_key_seed: str,
     with _connect(work, key) as con:
         _add_fingerprint_function(con, fp_key)
         member = "CASE WHEN m.member_id IS NULL THEN NULL ELSE m END"
-        # Everything the anonymiser reads of a record: the whole eligible row and its member's row.
+        # Everything the anonymiser reads of a record: the whole eligible row and its member's row,
+        # as JSON written in UTC (to_json writes timestamps in the session's zone, the machine's).
+        con.execute("SET TimeZone = 'UTC'")
         con.execute(f"""CREATE TEMP TABLE eligible AS
             SELECT t.consultation_id, t.created_at, t.updated_at, staging_pseudonym(t.consultation_id) AS pid,
                    content_fingerprint(to_json(struct_pack(record := t, member := {member}))) AS fp
             FROM read_parquet({_sql_str(eligible)}) t {_member_join(members)}
             WHERE t.exclusion_reason IS NULL""")
+        con.execute("RESET TimeZone")  # the chunk files keep the zone they always had
         if current.exists():
             staged_fp = FINGERPRINT if _has_column(con, current, FINGERPRINT) else "NULL::VARCHAR"
             con.execute(f"CREATE TEMP TABLE staged AS SELECT pseudo_consultation_id AS pid, {staged_fp} AS fp "

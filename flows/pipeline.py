@@ -346,8 +346,8 @@ def _max_updated(work: WorkArea) -> str:
 
 def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed: bool, source: str,
             settings_json: str) -> tuple[bool, Path]:
-    """Write manifest and reports, check them, then promote a passing release; a blocked one stays private."""
-    from flows.promote import promote
+    """Write manifest and reports, check them, then publish a passing release; a blocked one stays private."""
+    from flows.promote import PromotionRefused, publish
     from reports.manifest import RunManifest, write_manifest
     from reports.render import render_all
 
@@ -371,8 +371,6 @@ def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed
             write()
     if not passed:
         return False, build_dir  # stays under OUT/private/runs/<run-id>/: a blocked release is never published
-    from flows.promote import PromotionRefused, publish
-
     output = Settings.model_validate_json(settings_json).output
     try:
         final = publish(build_dir, work.releases, run_id, work.publish_journal,

@@ -2,17 +2,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from flows.config import Settings
-from flows.prefect_runtime import prefect_api, set_quiet_offline_env
+from flows.prefect_runtime import prefect_api
 from flows.sources import is_database_url
-
-set_quiet_offline_env()  # before Prefect is imported: it reads its settings then
-
-from prefect.task_runners import ProcessPoolTaskRunner  # noqa: E402
 
 
 def strip_password(source: str) -> str:
@@ -45,23 +40,9 @@ def make_task_runner(settings: Settings, dask_address: str | None = None, dask_w
             return DaskTaskRunner(address=dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1,
                                               "processes": True, "dashboard_address": None})
+    from flows.stoppable_pool import StoppableProcessPoolTaskRunner
+
     return StoppableProcessPoolTaskRunner(max_workers=settings.anonymise.workers or os.cpu_count() or 1)
-
-
-class StoppableProcessPoolTaskRunner(ProcessPoolTaskRunner):
-    """Prefect's process pool, but an interrupted run kills its workers instead of waiting for them.
-
-    On SIGTERM/SIGINT Prefect cancels the subflow's tasks, and the pool's shutdown waits for the
-    chunks in flight (seconds each). A chunk output is written atomically, so killing a worker
-    loses nothing a resumed run needs.
-    """
-
-    def cancel_all(self) -> None:
-        in_flight = sys.exc_info()[1]
-        if in_flight is not None and not isinstance(in_flight, Exception) and self._executor is not None:
-            for process in list(getattr(self._executor, "_processes", {}).values()):
-                process.kill()
-        super().cancel_all()
 
 
 def run_pipeline(source: str, out: Path, settings: Settings, dask_address: str | None = None,
