@@ -10,11 +10,10 @@ nearest valid name (anonymise/strict_config.py). A new setting is a field in its
 """
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Literal
-
-import os
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict, TomlConfigSettingsSource
@@ -112,8 +111,11 @@ def load_settings(config_file: Path | None = None, **overrides) -> Settings:
 
     Raises ConfigError (one line) for an unknown key or variable and for a value out of range.
     """
-    if config_file is not None:
-        read_toml(config_file, f"configuration {config_file}")  # a syntax error in one line, before pydantic-settings
+    # A syntax error in one line, before pydantic-settings reads the file.
+    toml = read_toml(config_file, f"configuration {config_file}") if config_file is not None else {}
+    # A key variable of another name (anonymise.key_env) may share the prefix.
+    key_envs = {os.environ.get(f"{ENV_PREFIX}ANONYMISE__KEY_ENV"), (toml.get("anonymise") or {}).get("key_env")}
+    unknown_environment(ENV_PREFIX, Settings, os.environ, {*NOT_SETTINGS_ENV, *(k for k in key_envs if isinstance(k, str))})
 
     class _Loaded(Settings):
         model_config = SettingsConfigDict(toml_file=config_file)
@@ -124,20 +126,11 @@ def load_settings(config_file: Path | None = None, **overrides) -> Settings:
             return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
 
     where = f"configuration {config_file}" if config_file else "configuration"
-    _refuse_unknown_environment(os.environ)
     try:
         loaded = _Loaded(**{k: v for k, v in overrides.items() if v is not None})
         return Settings.model_validate(loaded.model_dump())
     except ValidationError as exc:
         raise ConfigError(one_line(exc, Settings, where, _spell_with_variable)) from None
-
-
-def _refuse_unknown_environment(environ) -> None:
-    allowed = set(NOT_SETTINGS_ENV)
-    key_env = environ.get(f"{ENV_PREFIX}ANONYMISE__KEY_ENV")
-    if key_env:
-        allowed.add(key_env)  # a key variable of another name may share the prefix
-    unknown_environment(ENV_PREFIX, Settings, environ, allowed)
 
 
 def _spell_with_variable(loc: tuple) -> str:

@@ -143,6 +143,15 @@ def test_variables_of_the_prefix_that_are_not_settings_are_allowed(monkeypatch):
     assert s.anonymise.key_env == "CLINIC_ANON_SITE_KEY" and s.output.release_dir_mode == 0o750
 
 
+def test_a_key_variable_named_in_the_file_may_share_the_prefix(tmp_path, monkeypatch):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[anonymise]\nkey_env = "CLINIC_ANON_SITE_KEY"\n')
+    monkeypatch.setenv("CLINIC_ANON_SITE_KEY", "cd" * 16)
+    assert load_settings(cfg).anonymise.key_env == "CLINIC_ANON_SITE_KEY"
+    with pytest.raises(ConfigError, match="unknown variable CLINIC_ANON_SITE_KEY"):
+        load_settings()  # without that file it is just an unknown variable
+
+
 def test_a_whole_section_from_the_environment_is_checked_too(monkeypatch):
     monkeypatch.setenv("CLINIC_ANON_RELEASES", '{"k_anonimity": 3}')
     with pytest.raises(ConfigError, match=r"unknown key releases\.k_anonimity \(did you mean releases\.k_anonymity\?\)"):
