@@ -47,9 +47,11 @@ class Supervised:
         self.killed = killed  # the run did not stop within the grace period, or died of a signal
 
 
-def _in_child() -> None:
+def _in_child(supervisor: int) -> None:
     """In the run, between fork and exec: die with the supervisor; never stop on terminal output."""
     _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != supervisor:
+        os._exit(1)  # the supervisor died before the parent-death signal was armed
     signal.signal(signal.SIGTTOU, signal.SIG_IGN)  # a background group writing to a `tostop` terminal
     signal.signal(signal.SIGTTIN, signal.SIG_IGN)
 
@@ -68,7 +70,9 @@ def run_in_own_group(argv: list[str], env: dict[str, str] | None = None) -> Supe
     received: list[int] = []
     previous = {s: signal.signal(s, lambda signum, _frame: received.append(signum)) for s in _FORWARDED}
     try:
-        child = subprocess.Popen(argv, env=env, process_group=0, stdin=subprocess.DEVNULL, preexec_fn=_in_child)
+        supervisor = os.getpid()
+        child = subprocess.Popen(argv, env=env, process_group=0, stdin=subprocess.DEVNULL,
+                                 preexec_fn=lambda: _in_child(supervisor))
         os.write(write_end, f"{child.pid}\n".encode())
         killed = _wait(child.pid, received)
         _end_group(child.pid)
