@@ -29,20 +29,60 @@ def load_or_create_key(key_file: Path, env_var: str = "CLINIC_ANON_KEY") -> byte
         if len(key) < 16:
             raise PseudonymKeyError(f"{env_var} must hold at least 16 bytes (32 hex characters)")
         return key
-    if key_file.exists():
+    if not key_file.exists():
+        _create_key_file(key_file)
+    return read_key_file(key_file)
+
+
+def read_key_file(key_file: Path) -> bytes:
+    """The key in ``key_file``; PseudonymKeyError (no key material in it) if unreadable or short."""
+    try:
         if key_file.stat().st_mode & 0o077:
             os.chmod(key_file, 0o600)  # tighten a key someone copied in with loose permissions
-        key = bytes.fromhex(key_file.read_text().strip())
-        if len(key) < 16:
-            raise PseudonymKeyError(f"key file {key_file} is too short")
-        return key
+        text = key_file.read_text()
+    except OSError as exc:
+        raise PseudonymKeyError(f"cannot read key file {key_file}: {exc.strerror or type(exc).__name__}") from None
+    try:
+        key = bytes.fromhex(text.strip())
+    except ValueError:
+        raise PseudonymKeyError(f"key file {key_file} does not hold a hex key") from None
+    if len(key) < 16:
+        raise PseudonymKeyError(f"key file {key_file} is too short")
+    return key
+
+
+def _create_key_file(key_file: Path) -> None:
+    """Write a new key so that ``key_file`` is never seen half-written and two creators agree.
+
+    The key goes to a private temporary file (create-exclusive, fsynced), which is then
+    hard-linked to the final name: link(2) fails if the name exists, so of two concurrent
+    creators one wins and the other reads the winner's key.
+    """
     key_file.parent.mkdir(parents=True, exist_ok=True)
     os.chmod(key_file.parent, 0o700)
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    key = secrets.token_bytes(KEY_BYTES)
-    with os.fdopen(fd, "w") as f:
-        f.write(key.hex())
-    return key
+    temp = key_file.with_name(f".{key_file.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_bytes(KEY_BYTES).hex())
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temp, 0o600)  # O_CREAT's mode is filtered by the umask; be explicit
+        try:
+            os.link(temp, key_file)
+        except FileExistsError:
+            pass  # another process created it first: theirs is the key
+    finally:
+        temp.unlink(missing_ok=True)
+    _fsync_dir(key_file.parent)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def pseudonym(key: bytes, value: str | None, purpose: str = "", length: int = 16) -> str | None:

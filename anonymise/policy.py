@@ -4,17 +4,20 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from anonymise.generalise import GENERALISERS
 from anonymise.keys import pseudonym
+from anonymise.strict_config import ConfigError, did_you_mean
 
 ACTIONS = ("drop", "pseudonymise", "keep", "text")
+ALL_ACTIONS = (*ACTIONS, *(f"generalise:{how}" for how in GENERALISERS))
 
 
-class PolicyError(ValueError):
-    """The policy file itself is wrong (unknown action or generaliser)."""
+class PolicyError(ConfigError):
+    """The policy file itself is wrong (unknown table, column, action or generaliser); one line."""
 
 
 @dataclass
@@ -24,17 +27,31 @@ class FieldPolicy:
     unknown_columns: Counter = field(default_factory=Counter)  # table.column -> records seen with it
 
     @classmethod
-    def load(cls, path: Path) -> "FieldPolicy":
+    def load(cls, path: Path, contract: Mapping[str, Iterable[str]] | None = None) -> "FieldPolicy":
+        """Read the policy; PolicyError (one line, with the nearest valid name) for anything unknown.
+
+        ``contract`` (table -> source columns) makes an unknown table or column an error too: a
+        misspelt column would otherwise leave the real one unlisted, hence silently dropped.
+        """
         raw = Path(path).read_bytes()
-        tables = tomllib.loads(raw.decode("utf-8"))
+        where = f"policy {path}"
+        try:
+            tables = tomllib.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise PolicyError(f"{where}: not valid TOML: {exc}") from None
         for table, columns in tables.items():
+            if contract is not None and table not in contract:
+                raise PolicyError(f"{where}: unknown table [{table}]{did_you_mean(table, contract)}")
+            if not isinstance(columns, dict):
+                raise PolicyError(f"{where}: {table} must be a table of column = \"action\"")
+            known = list(contract[table]) if contract is not None else None
             for column, action in columns.items():
-                kind, _, how = action.partition(":")
-                if kind == "generalise" and how in GENERALISERS:
-                    continue
-                if kind in ACTIONS and not how:
-                    continue
-                raise PolicyError(f"policy {table}.{column}: unknown action {action!r}")
+                if known is not None and column not in known:
+                    raise PolicyError(f"{where}: [{table}] unknown column {column}{did_you_mean(column, known)}")
+                if action not in ALL_ACTIONS:
+                    shown = action if isinstance(action, str) else type(action).__name__
+                    raise PolicyError(f"{where}: [{table}] {column}: unknown action {shown!r}"
+                                      f"{did_you_mean(str(action), ALL_ACTIONS)}")
         return cls(tables=tables, sha256=hashlib.sha256(raw).hexdigest())
 
     def columns(self, table: str, action: str) -> list[str]:

@@ -66,11 +66,13 @@ def _pss(pid: int) -> int:
 
 def _role(proc: psutil.Process, root: int) -> str:
     if proc.pid == root:
-        return "cli"
+        return "supervisor"  # the process started: it runs the flow as a child in its own group
     try:
         cmd = " ".join(proc.cmdline())
     except psutil.Error:
         return "other"
+    if "--in-run-group" in cmd:
+        return "cli"
     if "uvicorn" in cmd or "prefect.server" in cmd or "prefect server" in cmd:
         return "prefect-server"
     if "resource_tracker" in cmd:

@@ -1,9 +1,15 @@
 """The anonymise stage: plan chunks, anonymise one chunk, and compact staging.
 
 Incremental and resumable by construction:
-- only consultations created/updated after the watermark (or missing from staging) are processed;
-- each chunk's output is named by a key over (source fingerprint, policy, key, watermark, chunk
-  contents), so a rerun after a crash skips chunks already written;
+- every staged row carries the keyed content fingerprint of the record it was made from (an HMAC
+  over the whole eligible row, its member's row, the detector version and the anonymise
+  settings); a consultation is anonymised again whenever its fingerprint differs from the
+  staged one, or it is missing from staging, whatever its timestamps say. The watermark decides
+  nothing any more: a backdated edit (clock skew, a bulk import, a restored backup) is found like
+  any other and counted as ``changed_behind_watermark``;
+- each chunk's output is named by a key over (source fingerprint, policy, key, watermark, the
+  chunk's ids and fingerprints), so a rerun after a crash skips chunks already written and
+  never reuses one made from other contents;
 - compaction rebuilds ``staging/anonymised/current.parquet`` from the previous current rows that
   are still eligible plus the new chunks, so erasure (deletion, withdrawal, retention) propagates
   to the next release even for records anonymised long ago.
@@ -12,6 +18,7 @@ Everything here reads and writes files in the private area; nothing returns reco
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 from collections import Counter
@@ -26,17 +33,21 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from anonymise.detector_version import detector_version
 from anonymise.generalise import age_band, month
 from anonymise.keys import pseudonym
 from anonymise.policy import FieldPolicy
 from anonymise.regions import province_or_country
 from flows.bounded_duckdb import bounded_duckdb
 from flows.config import AnonymiseSettings
+from flows.records import contract_columns
 from flows.staging import ANONYMISED_CONSULTATIONS
 from flows.workarea import WorkArea, make_private_dir
 
 STAGING_PURPOSE = "staging"
 CURRENT = "current.parquet"
+FINGERPRINT = "content_fingerprint"
+_ROW_CODE = (Path(__file__).resolve(), Path(__file__).resolve().parent / "staging.py")  # they shape staged rows
 
 
 @dataclass
@@ -47,6 +58,7 @@ class ChunkPlan:
     kept: int                         # previously anonymised rows still eligible and unchanged
     dropped: int                      # previously anonymised rows now erased or ineligible
     rows_per_chunk: list[int] = field(default_factory=list)
+    changed_behind_watermark: int = 0  # content changed although no timestamp is after the watermark
 
 
 def _sql_str(path: Path) -> str:
@@ -61,46 +73,93 @@ def _connect(work: WorkArea, key: bytes) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
 
 
+def fingerprint_key(key: bytes, settings: AnonymiseSettings) -> bytes:
+    """The key of content fingerprints: the pseudonym key bound to what shapes the anonymised output.
+
+    A new detector (code, word lists, libraries), policy or score threshold gives every record a
+    new fingerprint, so nothing anonymised by an older one is kept.
+    """
+    shape = {"detector": detector_version(_ROW_CODE), "policy": FieldPolicy.load(settings.policy_file).sha256,
+             "settings": settings.model_dump(mode="json", exclude={"workers", "chunk_records", "key_env", "key_file", "policy_file"})}
+    label = b"clinic-anon content fingerprint\x00" + json.dumps(shape, sort_keys=True).encode()
+    return hmac.new(key, label, hashlib.sha256).digest()
+
+
+def _add_fingerprint_function(con: duckdb.DuckDBPyConnection, fp_key: bytes) -> None:
+    """content_fingerprint(json) -> 32 hex characters of HMAC-SHA256 under ``fp_key`` (vectorised)."""
+    def fingerprints(texts: pa.Array) -> pa.Array:
+        return pa.array([hmac.new(fp_key, t.encode(), hashlib.sha256).hexdigest()[:32]
+                         for t in texts.to_pylist()], pa.string())
+
+    con.create_function("content_fingerprint", fingerprints, ["VARCHAR"], "VARCHAR", type="arrow",
+                        side_effects=False)
+
+
+def _member_join(members: Path) -> str:
+    if members.exists():
+        return f"LEFT JOIN read_parquet({_sql_str(members)}) m ON m.member_id = t.member_id"
+    return "LEFT JOIN (SELECT NULL::VARCHAR AS member_id) m ON FALSE"
+
+
+def _has_column(con: duckdb.DuckDBPyConnection, parquet: Path, column: str) -> bool:
+    return column in {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM read_parquet({_sql_str(parquet)})").fetchall()}
+
+
 def plan_chunks(work: WorkArea, run_id: str, key: bytes, chunk_key_seed: str,
-                watermark: datetime | None, chunk_records: int) -> ChunkPlan:
+                watermark: datetime | None, chunk_records: int, fp_key: bytes | None = None) -> ChunkPlan:
     """Split the consultations to (re)anonymise into chunk files; count what staging keeps and drops.
 
-    Only ids are held in tables; the records stream from the eligible Parquet (sorted by
-    consultation_id, spilling if need be) into chunk files, so memory does not grow with N.
+    A consultation is to do when its content fingerprint (``fp_key``, see fingerprint_key) is not
+    the staged one. Only ids and fingerprints are held in tables; the records stream from the
+    eligible Parquet (sorted by consultation_id, spilling if need be) into chunk files, so memory
+    does not grow with N.
     """
+    fp_key = fp_key or fingerprint_key(key, AnonymiseSettings())
     eligible = work.eligible / "consultations.parquet"
     members = work.accepted / "members.parquet"
     current = work.anonymised / CURRENT
     chunk_dir = make_private_dir(work.run_scratch(run_id) / "chunks")
     pending = make_private_dir(work.staging / "pending")
     with _connect(work, key) as con:
+        _add_fingerprint_function(con, fp_key)
+        member = "CASE WHEN m.member_id IS NULL THEN NULL ELSE m END"
+        # Everything the anonymiser reads of a record: the whole eligible row and its member's row,
+        # as JSON written in UTC (to_json writes timestamps in the session's zone, the machine's).
+        con.execute("SET TimeZone = 'UTC'")
         con.execute(f"""CREATE TEMP TABLE eligible AS
-            SELECT consultation_id, created_at, updated_at, staging_pseudonym(consultation_id) AS pid
-            FROM read_parquet({_sql_str(eligible)}) WHERE exclusion_reason IS NULL""")
+            SELECT t.consultation_id, t.created_at, t.updated_at, staging_pseudonym(t.consultation_id) AS pid,
+                   content_fingerprint(to_json(struct_pack(record := t, member := {member}))) AS fp
+            FROM read_parquet({_sql_str(eligible)}) t {_member_join(members)}
+            WHERE t.exclusion_reason IS NULL""")
+        con.execute("RESET TimeZone")  # the chunk files keep the zone they always had
         if current.exists():
-            con.execute(f"CREATE TEMP VIEW staged AS SELECT pseudo_consultation_id AS pid FROM read_parquet({_sql_str(current)})")
+            staged_fp = FINGERPRINT if _has_column(con, current, FINGERPRINT) else "NULL::VARCHAR"
+            con.execute(f"CREATE TEMP TABLE staged AS SELECT pseudo_consultation_id AS pid, {staged_fp} AS fp "
+                        f"FROM read_parquet({_sql_str(current)})")
         else:
-            con.execute("CREATE TEMP TABLE staged (pid VARCHAR)")
-        since = "TRUE" if watermark is None else "e.updated_at > $wm OR e.created_at > $wm"
-        params = {} if watermark is None else {"wm": watermark}
-        con.execute(f"""CREATE TEMP TABLE todo AS SELECT e.consultation_id, e.pid FROM eligible e
-            WHERE ({since}) OR e.pid NOT IN (SELECT pid FROM staged)""", params)
+            con.execute("CREATE TEMP TABLE staged (pid VARCHAR, fp VARCHAR)")
+        con.execute("""CREATE TEMP TABLE todo AS SELECT e.consultation_id, e.pid, e.fp, e.created_at, e.updated_at
+            FROM eligible e LEFT JOIN staged s USING (pid) WHERE s.fp IS DISTINCT FROM e.fp""")
         todo = con.execute("SELECT count(*) FROM todo").fetchone()[0]
         kept = con.execute("SELECT count(*) FROM staged WHERE pid IN (SELECT pid FROM eligible) "
                            "AND pid NOT IN (SELECT pid FROM todo)").fetchone()[0]
         dropped = con.execute("SELECT count(*) FROM staged WHERE pid NOT IN (SELECT pid FROM eligible)").fetchone()[0]
+        behind = 0
+        if watermark is not None:
+            behind = con.execute("""SELECT count(*) FROM todo WHERE pid IN (SELECT pid FROM staged)
+                AND NOT (coalesce(updated_at > $wm, false) OR created_at > $wm)""", {"wm": watermark}).fetchone()[0]
 
-        member_join = (f"LEFT JOIN read_parquet({_sql_str(members)}) m ON m.member_id = t.member_id"
-                       if members.exists() else "LEFT JOIN (SELECT NULL::VARCHAR AS member_id) m ON FALSE")
         reader = con.execute(f"""
-            SELECT t.*, CASE WHEN m.member_id IS NULL THEN NULL ELSE m END AS member
-            FROM read_parquet({_sql_str(eligible)}) t {member_join}
-            WHERE t.exclusion_reason IS NULL AND t.consultation_id IN (SELECT consultation_id FROM todo)
+            SELECT t.*, {member} AS member, d.fp AS {FINGERPRINT}
+            FROM read_parquet({_sql_str(eligible)}) t {_member_join(members)}
+            JOIN todo d ON d.consultation_id = t.consultation_id
+            WHERE t.exclusion_reason IS NULL
             ORDER BY t.consultation_id""").to_arrow_reader(chunk_records)
-        plan = ChunkPlan(chunks=[], outputs=[], todo=todo, kept=kept, dropped=dropped)
+        plan = ChunkPlan(chunks=[], outputs=[], todo=todo, kept=kept, dropped=dropped, changed_behind_watermark=behind)
         for table in _exact_chunks(reader, chunk_records):
-            ids = "\x1f".join(table.column("consultation_id").to_pylist())
-            digest = hashlib.sha256(f"{chunk_key_seed}\x1e{ids}".encode()).hexdigest()[:24]
+            contents = "\x1f".join(f"{i}\x1d{f}" for i, f in zip(table.column("consultation_id").to_pylist(),
+                                                                 table.column(FINGERPRINT).to_pylist()))
+            digest = hashlib.sha256(f"{chunk_key_seed}\x1e{contents}".encode()).hexdigest()[:24]
             chunk_file = chunk_dir / f"chunk-{len(plan.chunks):06d}.parquet"
             pq.write_table(table, chunk_file)
             os.chmod(chunk_file, 0o600)
@@ -132,7 +191,7 @@ def _redactor(settings_json: str):
 
 @cache
 def _policy(path: str) -> FieldPolicy:
-    return FieldPolicy.load(Path(path))
+    return FieldPolicy.load(Path(path), contract_columns())
 
 
 def _hours_between(start, end) -> float | None:
@@ -176,7 +235,8 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
         member = rec.get("member") or {}
         structured = policy.apply("consultations", {k: v for k, v in rec.items()
                                                     if k not in ("member", "exclusion_reason", "aggregate_only",
-                                                                 "age_at_consultation")}, key, STAGING_PURPOSE)
+                                                                 "age_at_consultation", FINGERPRINT)},
+                                  key, STAGING_PURPOSE)
         res = redactions.get(rec["consultation_id"])
         age = rec.get("age_at_consultation")
         region = structured.get("region") if "region" in structured else None
@@ -204,6 +264,7 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
             "response_hours": _hours_between(rec.get("created_at"), rec.get("answered_at")) if answered else None,
             **_text_columns(policy, rec, text, pub),
             "pii_found": json.dumps(counts, sort_keys=True),
+            FINGERPRINT: rec.get(FINGERPRINT),
         })
     table = pa.Table.from_pylist(rows, schema=ANONYMISED_CONSULTATIONS)
     tmp = Path(out_file).with_suffix(".tmp")
@@ -229,7 +290,9 @@ def compact(work: WorkArea, plan: ChunkPlan, key: bytes) -> int:
         parts = []
         if current.exists():
             not_fresh = " AND pseudo_consultation_id NOT IN (SELECT pseudo_consultation_id FROM fresh)" if plan.outputs else ""
-            parts.append(f"""SELECT * FROM read_parquet({_sql_str(current)})
+            # Rows staged before fingerprints existed have none: the planner re-did them all.
+            fp = "" if _has_column(con, current, FINGERPRINT) else f", NULL::VARCHAR AS {FINGERPRINT}"
+            parts.append(f"""SELECT *{fp} FROM read_parquet({_sql_str(current)})
                 WHERE pseudo_consultation_id IN (SELECT pid FROM keep_ids){not_fresh}""")
         if plan.outputs:
             parts.append("SELECT * FROM fresh")

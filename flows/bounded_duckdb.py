@@ -17,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 
+from flows.leftovers import SPILL_PREFIX, process_token
+
 MEMORY_LIMIT = "1GB"
 
 
@@ -24,7 +26,8 @@ MEMORY_LIMIT = "1GB"
 def bounded_duckdb(spill_parent: Path, database: str = ":memory:",
                    memory_limit: str = MEMORY_LIMIT) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection limited to ``memory_limit`` that spills into a private folder under ``spill_parent``."""
-    with tempfile.TemporaryDirectory(prefix=".duckdb-spill-", dir=spill_parent) as spill:  # mkdtemp: mode 700
+    # mkdtemp: mode 700. The owner in the name lets the next run remove it if this process is killed.
+    with tempfile.TemporaryDirectory(prefix=f"{SPILL_PREFIX}{process_token()}-", dir=spill_parent) as spill:
         con = duckdb.connect(database, config={"memory_limit": memory_limit, "temp_directory": spill, "threads": 1})
         try:
             yield con

@@ -1,6 +1,7 @@
 """clinic-anon: a thin click CLI over the library (flows/, anonymise/, reports/, data_samples/).
 
 Imports of heavy modules (Presidio, Prefect) happen inside each command so `--help` stays fast.
+Every command ends with one exit code and one line (flows/outcomes.py), never a traceback.
 """
 from __future__ import annotations
 
@@ -25,10 +26,38 @@ class UserError(click.ClickException):
 
 
 def _settings(config: Path | None, as_of: date | None = None):
+    """The settings and a readable field policy, or exit 2 with one line naming the key at fault."""
+    from anonymise.policy import FieldPolicy
+    from anonymise.strict_config import ConfigError
+    from flows.records import contract_columns
+
     try:
-        return load_settings(config, as_of=as_of)
-    except Exception as exc:  # pydantic/TOML errors name the key, not data
+        settings = load_settings(config, as_of=as_of)
+        FieldPolicy.load(settings.anonymise.policy_file, contract_columns())
+    except ConfigError as exc:  # the key and the nearest valid name, never a value
         raise UserError(f"invalid configuration: {exc}") from None
+    except OSError as exc:
+        raise UserError(f"invalid configuration: cannot read the field policy: {exc.strerror}") from None
+    return settings
+
+
+class _OneLineErrors(click.Group):
+    """Any exception a command ends with becomes its exit code and one line (flows/outcomes.py).
+
+    KeyboardInterrupt too: click would print "Aborted!" and exit 1, the code of a blocked release.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, SystemExit):
+            raise
+        except BaseException as exc:
+            from flows.outcomes import outcome
+
+            code, line = outcome(exc, what=ctx.invoked_subcommand or "command")
+            click.echo(line, err=True)
+            ctx.exit(code)
 
 
 config_option = click.option("--config", "config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -46,7 +75,7 @@ def _with_mapping(settings, mapping: Path | None):
     return settings.model_copy(update={"source": settings.source.model_copy(update={"mapping": chosen.resolve()})})
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="clinic-anon")
 def main() -> None:
     """Turn a clinic's raw consultation records into anonymised, purpose-bound DuckDB releases.
@@ -62,7 +91,57 @@ def _source_spec(source: str) -> str:
 
     if is_database_url(source):
         return source
-    return str(Path(source).resolve())
+    try:
+        return str(Path(source).resolve())
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        raise UserError(f"cannot read source: {_path_problem(exc, source)}") from None
+
+
+def _path_problem(exc: BaseException, path) -> str:
+    import errno
+
+    if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+        return f"{path}: symlink loop"
+    return f"{path}: {getattr(exc, 'strerror', None) or type(exc).__name__}"
+
+
+def _check_key(settings, out_dir: Path) -> None:
+    """A configured key that cannot be used is bad configuration (exit 2), found before the run."""
+    import os
+
+    from anonymise.keys import PseudonymKeyError, load_or_create_key, read_key_file
+    from flows.workarea import WorkArea
+
+    key_file = settings.anonymise.key_file or WorkArea(out_dir).key_file
+    try:
+        if os.environ.get(settings.anonymise.key_env):
+            load_or_create_key(key_file, settings.anonymise.key_env)  # the variable wins: nothing is created
+        elif key_file.exists():
+            read_key_file(key_file)
+    except PseudonymKeyError as exc:
+        raise UserError(f"invalid configuration: {exc}") from None
+
+
+def _check_out(out_dir: Path, settings) -> Path:
+    """OUT usable (a folder we can write, `release/latest` replaceable), created with its modes; exit 2 if not."""
+    from flows.promote import PromotionRefused, check_release_area
+    from flows.workarea import WorkArea
+
+    try:
+        out = out_dir.resolve()
+        if out.exists() and not out.is_dir():
+            raise UserError(f"cannot use --out {out_dir}: not a folder")
+        check_release_area(out / "release")
+        WorkArea(out).ensure_releases(settings.output.release_dir_mode).ensure()
+    except PromotionRefused as exc:
+        raise UserError(f"cannot promote into {out_dir}: {exc}") from None
+    except (PermissionError, RuntimeError, NotADirectoryError, FileExistsError) as exc:
+        raise UserError(f"cannot use --out {_path_problem(exc, out_dir)}") from None
+    except OSError as exc:
+        if exc.errno == 28:  # no space left: a failure of the machine, not of the input (exit 3)
+            raise
+        raise UserError(f"cannot use --out {_path_problem(exc, out_dir)}") from None
+    return out
 
 
 def _open_source_or_fail(spec: str, settings):
@@ -91,35 +170,94 @@ def _open_source_or_fail(spec: str, settings):
 @click.option("--dask-workers", type=click.IntRange(0), default=0,
               help="Anonymise chunks on a local Dask cluster with this many worker processes.")
 @click.option("--progress/--no-progress", default=True, help="Progress bars per stage on stderr.")
+@click.option("--in-run-group", "in_run_group", is_flag=True, hidden=True,
+              help="Internal: this process is the supervised run (flows/supervisor.py).")
 def run(source: str, out_dir: Path, config: Path | None, mapping: Path | None, as_of, dask_address: str | None,
-        dask_workers: int, progress: bool) -> None:
+        dask_workers: int, progress: bool, in_run_group: bool) -> None:
     """Run the whole flow: ingest, eligibility, anonymise, build releases, leak check, promote.
 
-    Exit status: 0 promoted, 1 blocked by the leak check (the previous release stays), 2 bad input,
-    3 the run failed (nothing promoted; see the flow-run log).
+    Exit status: 0 promoted, 1 blocked by the leak check (the previous release stays), 2 bad input
+    or configuration, 3 the run failed or was interrupted (SIGTERM/SIGINT: nothing promoted).
     """
+    from flows.runner import strip_password
+
+    settings = _with_mapping(_settings(config, as_of.date() if as_of else None), mapping)
+    spec = strip_password(_source_spec(source))  # the password goes to PGPASSWORD, not into a child's argv
+    _open_source_or_fail(spec, settings)
+    _check_key(settings, out_dir)
+    _check_out(out_dir, settings)
+    if not in_run_group:
+        sys.exit(_supervise(spec, out_dir, config, settings.source.mapping, as_of, dask_address, dask_workers,
+                            progress))
+    # The supervised run, not its supervisor, holds OUT's run lock: a flock belongs to the process that
+    # took it, and the flow takes it again in this process.
+    preflight(out_dir, settings)  # exit 2 while another run holds OUT, or for a key OUT was not built with
+    _run_here(spec, out_dir, settings, dask_address, dask_workers, progress)
+
+
+def _supervise(spec: str, out_dir: Path, config: Path | None, mapping: Path | None, as_of, dask_address: str | None,
+               dask_workers: int, progress: bool) -> int:
+    """Run this command again as the run, in a process group of its own; its exit code."""
+    from flows.outcomes import FAILED, KEPT
+    from flows.supervisor import run_in_own_group
+
+    argv = [sys.executable, "-m", "flows.cli", "run", "--source", spec, "--out", str(out_dir),
+            "--dask-workers", str(dask_workers), "--progress" if progress else "--no-progress", "--in-run-group"]
+    if config:
+        argv += ["--config", str(config.resolve())]
+    if mapping:
+        argv += ["--mapping", str(mapping)]
+    if as_of:
+        argv += ["--as-of", f"{as_of:%Y-%m-%d}"]
+    if dask_address:
+        argv += ["--dask-address", dask_address]
+    result = run_in_own_group(argv, env=_run_environment())
+    if result.killed:
+        import signal
+
+        why = (f"interrupted by {signal.Signals(result.signal_received).name}" if result.signal_received else
+               f"the run was killed by {signal.Signals(-result.returncode).name}" if result.returncode < 0 else
+               "the run had to be killed")
+        click.echo(f"{why}: {KEPT}", err=True)
+        return FAILED
+    return result.returncode
+
+
+def _run_environment() -> dict[str, str]:
+    """The run's environment: the resource tracker cleans the semaphores of killed workers without a warning."""
+    import os
+
+    quiet = "ignore:resource_tracker:UserWarning"
+    warnings = os.environ.get("PYTHONWARNINGS")
+    return {**os.environ, "PYTHONWARNINGS": f"{warnings},{quiet}" if warnings else quiet}
+
+
+def _run_here(spec: str, out_dir: Path, settings, dask_address: str | None, dask_workers: int,
+              progress: bool) -> None:
+    import signal
+
     from flows import progress as progress_bars
     from flows.log_redaction import quiet_console_tracebacks
-    from flows.pipeline import ReleaseBlocked
+    from flows.outcomes import RunInterrupted, outcome
     from flows.runner import run_pipeline
 
+    def interrupted(signum, _frame):
+        raise RunInterrupted(signum)
+
+    # Inside the flow Prefect's own SIGTERM handler takes over (TerminationSignal); both end here.
+    previous = {s: signal.signal(s, interrupted) for s in (signal.SIGTERM, signal.SIGHUP)}
     quiet_console_tracebacks()
-    settings = _with_mapping(_settings(config, as_of.date() if as_of else None), mapping)
-    spec = _source_spec(source)
-    _open_source_or_fail(spec, settings)
-    preflight(out_dir, settings)  # exit 2 while another run holds OUT, or for a key OUT was not built with
     bars = progress_bars.show_progress() if progress else contextlib.nullcontext()
     try:
         with bars:
             result = run_pipeline(spec, out_dir, settings, dask_address=dask_address, dask_workers=dask_workers)
-    except ReleaseBlocked as exc:
-        click.echo(f"BLOCKED: {exc}", err=True)
-        sys.exit(1)
-    except Exception as exc:  # one masked line; the full trace is in Prefect's (masked) flow-run log
-        from flows.log_redaction import mask_text
-
-        click.echo(f"run failed: {_failure_line(exc, out_dir, mask_text)}", err=True)
-        sys.exit(3)
+    except BaseException as exc:  # one masked line; the full trace is in Prefect's (masked) flow-run log
+        code, line = outcome(exc, out_dir)
+        click.echo(line, err=True)
+        sys.exit(code)
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
     release = Path(result["release_dir"])
     click.echo(f"run {result['run_id']}: promoted")
     click.echo(f"  release       {release}")
@@ -127,15 +265,6 @@ def run(source: str, out_dir: Path, config: Path | None, mapping: Path | None, a
     for name in sorted(release.iterdir()):
         click.echo(f"    {name.name}")
     click.echo(f"  private area  {Path(out_dir).resolve() / 'private'}  (staging, quarantine, key, watermark)")
-
-
-def _failure_line(exc: Exception, out_dir: Path, mask_text) -> str:
-    """What went wrong, in words a steward can act on; never a record value."""
-    errno = getattr(exc, "errno", None) or next((getattr(a, "errno", None) for a in getattr(exc, "args", ())
-                                                 if isinstance(a, OSError)), None)
-    if errno == 28 or "No space left on device" in str(exc):
-        return f"disk full under {out_dir}: nothing was promoted, the previous release stays"
-    return f"{type(exc).__name__}: {mask_text(str(exc))[:300]}"
 
 
 @main.command()

@@ -7,7 +7,6 @@ database and storage never hold record content.
 from __future__ import annotations
 
 import json
-import os
 import platform
 import secrets
 import shutil
@@ -25,8 +24,9 @@ from prefect.futures import as_completed
 from anonymise.keys import key_fingerprint, load_or_create_key
 from anonymise.policy import FieldPolicy
 from flows import expiry, key_epoch, log_redaction, progress, quarantine, retention, run_lock
-from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, plan_chunks
+from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, fingerprint_key, plan_chunks
 from flows.config import Settings
+from flows.records import contract_columns
 from flows.runner import make_task_runner
 from flows.watermark import Watermark, read_watermark, write_watermark
 from flows.workarea import WorkArea, make_private_dir, write_private_text
@@ -84,8 +84,9 @@ def eligibility_task(out: str, settings_json: str, as_of: str) -> dict:
 def plan_task(out: str, run_id: str, settings_json: str, chunk_key_seed: str, since: str | None) -> dict:
     settings = Settings.model_validate_json(settings_json)
     work = WorkArea(Path(out))
-    plan = plan_chunks(work, run_id, _key(settings, work), chunk_key_seed,
-                       datetime.fromisoformat(since) if since else None, settings.anonymise.chunk_records)
+    key = _key(settings, work)
+    plan = plan_chunks(work, run_id, key, chunk_key_seed, datetime.fromisoformat(since) if since else None,
+                       settings.anonymise.chunk_records, fingerprint_key(key, settings.anonymise))
     return plan.__dict__
 
 
@@ -211,12 +212,15 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     """
     logger = get_run_logger()
     settings = Settings.model_validate_json(settings_json)
-    work = WorkArea(Path(out)).ensure()
     started = (settings.lifecycle.now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     run_id = new_run_id(started)
-    run_lock.note_run(work.out, run_id, started)
     as_of = as_of or (settings.as_of or datetime.now(ZoneInfo("Asia/Seoul")).date()).isoformat()
-    policy = FieldPolicy.load(settings.anonymise.policy_file)
+    # One as-of day for every task (validation's "future", eligibility), decided once here.
+    settings = settings.model_copy(update={"as_of": date.fromisoformat(as_of)})
+    settings_json = settings.model_dump_json()
+    work = _prepare_work_area(Path(out), settings, run_id, logger)
+    run_lock.note_run(work.out, run_id, started)
+    policy = FieldPolicy.load(settings.anonymise.policy_file, contract_columns())
     _, epoch = key_epoch.key_for_run(work, settings, started)  # refuses a key OUT was not built with
     key_fp = key_fingerprint(_key(settings, work))
     expired = expiry.expire_private_area(work, started, settings.lifecycle, run_id)
@@ -245,8 +249,9 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     seed = "\x1e".join([ingested["source"]["fingerprint"], policy.sha256, key_fp,
                         watermark.updated_until if watermark else "full", as_of])
     plan = plan_task(out, run_id, settings_json, seed, watermark.updated_until if watermark else None)
-    logger.info("anonymise: %d to process in %d chunks, %d unchanged kept, %d erased from staging",
-                plan["todo"], len(plan["chunks"]), plan["kept"], plan["dropped"])
+    logger.info("anonymise: %d to process in %d chunks (%d changed behind the watermark), %d unchanged kept, "
+                "%d erased from staging", plan["todo"], len(plan["chunks"]), plan["changed_behind_watermark"],
+                plan["kept"], plan["dropped"])
     runner = make_task_runner(settings, dask_address, dask_workers)
     anonymised = anonymise_chunks_flow.with_options(task_runner=runner)(
         plan["chunks"], plan["outputs"], plan["todo"], out, settings_json)
@@ -293,6 +298,7 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
                 "excluded": eligibility["excluded"], "due_for_destruction": eligibility["due_for_destruction"],
                 "aggregate_only": eligibility["aggregate_only"], "eligible": eligibility["eligible"],
                 "anonymised": plan["todo"], "anonymised_chunks_resumed": skipped,
+                "changed_behind_watermark": plan["changed_behind_watermark"],
                 "kept_from_previous_runs": plan["kept"], "erased_from_staging": plan["dropped"], "staged": staged,
             },
             "pii_removed": dict(pii_removed.most_common()),
@@ -321,6 +327,23 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
             "counts": manifest["counts"], "timings": timings}
 
 
+def _prepare_work_area(out: Path, settings: Settings, run_id: str, logger) -> WorkArea:
+    """Create the layout with its modes, undo a publication a killed run cut short, remove what dead
+    runs left (raw chunk files, spill folders), and mark this run's scratch as ours."""
+    from flows.leftovers import claim_run, remove_leftovers
+    from flows.promote import recover_interrupted_publish
+
+    work = WorkArea(out).ensure_releases(settings.output.release_dir_mode).ensure()
+    if undone := recover_interrupted_publish(work.releases, work.publish_journal):
+        logger.warning("the publication of %s was cut short by a killed run: moved back to the private area", undone)
+    claim_run(work, run_id)
+    removed = remove_leftovers(work, run_id)
+    if removed.total():
+        logger.info("removed what dead runs left: %d scratch folders, %d spill folders, %d partial files",
+                    len(removed.scratch), removed.spill, removed.partial)
+    return work
+
+
 def _version(package: str) -> str:
     try:
         return metadata.version(package)
@@ -339,8 +362,8 @@ def _max_updated(work: WorkArea) -> str:
 
 def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed: bool, source: str,
             settings_json: str) -> tuple[bool, Path]:
-    """Write manifest and reports, check them, then promote a passing release; a blocked one stays private."""
-    from flows.promote import promote
+    """Write manifest and reports, check them, then publish a passing release; a blocked one stays private."""
+    from flows.promote import PromotionRefused, publish
     from reports.manifest import RunManifest, write_manifest
     from reports.render import render_all
 
@@ -364,8 +387,14 @@ def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed
             write()
     if not passed:
         return False, build_dir  # stays under OUT/private/runs/<run-id>/: a blocked release is never published
-    final = work.release_dir(run_id)
-    build_dir.rename(final)  # same filesystem: atomic; `latest` still points at the previous release
-    os.chmod(final, 0o755)  # private while built and checked; a published release is readable
-    promote(work.releases, run_id)
+    output = Settings.model_validate_json(settings_json).output
+    try:
+        final = publish(build_dir, work.releases, run_id, work.publish_journal,
+                        output.release_dir_mode, output.release_file_mode)
+    except (PromotionRefused, OSError) as exc:
+        # Nothing moved: the build stays private, and its manifest must not claim a promotion.
+        manifest["status"] = "failed"
+        manifest["promotion_refused"] = str(exc)
+        write()
+        raise
     return True, final

@@ -38,11 +38,15 @@ def prefect_api() -> Iterator[str]:
     # A loaded 2-core machine needs more than Prefect's default 20 s for the first start.
     server.start(timeout=int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
     os.environ["PREFECT_API_URL"] = server.api_url
+    interrupted = False
     try:
         yield server.api_url
+    except BaseException as exc:
+        interrupted = not isinstance(exc, Exception)  # SIGTERM/SIGINT: stop within the supervisor's grace
+        raise
     finally:
         from prefect.logging.handlers import APILogWorker
 
-        APILogWorker.drain_all(timeout=5)  # send the last log lines while the server is still up
+        APILogWorker.drain_all(timeout=1 if interrupted else 5)  # the last log lines, while the server is up
         os.environ.pop("PREFECT_API_URL", None)
         server.stop()

@@ -14,7 +14,8 @@ Decisions (fail closed, documented once here):
 - a date or timestamp after the run's as-of day (context ``not_after``, the first instant after it)
   quarantines the record: it is a clock or export error, and one far-future ``updated_at`` would
   otherwise become the incremental watermark and hide every later change;
-- a number in a date or timestamp field is invalid (not read as seconds since 1970);
+- a number in a date or timestamp field is invalid (not read as seconds since 1970), also when
+  written as text (``"2000000000"`` from a CSV);
 - enum values are matched case-insensitively (``Kakao`` is ``kakao``, ``f`` is ``F``);
 - every string field, not only the free text, is capped at ``text_max_chars``.
 """
@@ -43,6 +44,7 @@ TIMESTAMP_FIELDS = ("joined_at", "withdrawn_at", "created_at", "updated_at", "an
 # invisible operators, BOM.
 _STRIPPED_CHARS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u180e\u200b-\u200f\u202a-\u202e"
                              "\u2060-\u2064\u2066-\u2069\ufeff]")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _UPPER_ENUMS = {"sex"}
 _LOWER_ENUMS = {"status", "interested_area", "channel", "language"}
 
@@ -78,9 +80,11 @@ class _Record(BaseModel):
     @field_validator(*TIMESTAMP_FIELDS, "birth_date", mode="before", check_fields=False)
     @classmethod
     def _no_numeric_dates(cls, value: Any) -> Any:
-        # pydantic would read 20250601 as seconds since 1970: a guess, and a wrong one for a date
-        # written without separators. A number is not a date here.
+        # pydantic would read 20250601 (or "20250601") as seconds since 1970: a guess, and a wrong
+        # one for a date written without separators. A number is not a date here.
         if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise PydanticCustomError("numeric_date", "a number is not a date")
+        if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
             raise PydanticCustomError("numeric_date", "a number is not a date")
         return value
 
@@ -146,6 +150,11 @@ class Consultation(_Record):
 
 MODELS: dict[TableName, type[_Record]] = {"members": Member, "consultations": Consultation}
 ID_COLUMN: dict[TableName, str] = {"members": "member_id", "consultations": "consultation_id"}
+
+
+def contract_columns() -> dict[str, list[str]]:
+    """Table -> columns of the source contract: what the field policy may name."""
+    return {table: list(model.model_fields) for table, model in MODELS.items()}
 
 # Columns without which a source cannot be judged at all (ids and what eligibility decides on):
 # a file or table missing one is unreadable, not a pile of quarantined rows.

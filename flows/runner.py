@@ -6,8 +6,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from flows.config import Settings
-from flows.sources import is_database_url
 from flows.prefect_runtime import prefect_api
+from flows.sources import is_database_url
 
 
 def strip_password(source: str) -> str:
@@ -44,18 +44,30 @@ def make_task_runner(settings: Settings, dask_address: str | None = None, dask_w
             return DaskTaskRunner(address=dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1,
                                               "processes": True, "dashboard_address": None})
-    from prefect.task_runners import ProcessPoolTaskRunner
+    from flows.stoppable_pool import StoppableProcessPoolTaskRunner
 
-    return ProcessPoolTaskRunner(max_workers=settings.anonymise.workers or os.cpu_count() or 1)
+    return StoppableProcessPoolTaskRunner(max_workers=settings.anonymise.workers or os.cpu_count() or 1)
 
 
 def run_pipeline(source: str, out: Path, settings: Settings, dask_address: str | None = None,
                  dask_workers: int = 0) -> dict:
-    """Run the whole flow once. Raises ReleaseBlocked when the leak check blocks the release."""
+    """Run the whole flow once. Raises ReleaseBlocked when the leak check blocks the release.
+
+    Runs under umask 077: whatever a library creates is private; release files get their
+    published modes explicitly when they are promoted.
+    """
+    from flows.leftovers import remove_own_scratch
     from flows.pipeline import clinic_anon_flow
+    from flows.workarea import WorkArea
 
     source = strip_password(source)
-    with prefect_api():
-        return clinic_anon_flow(source=source, out=str(Path(out).resolve()), settings_json=settings.model_dump_json(),
-                                as_of=settings.as_of.isoformat() if settings.as_of else None,
-                                dask_address=dask_address, dask_workers=dask_workers)
+    out = Path(out).resolve()
+    previous_umask = os.umask(0o077)
+    try:
+        with prefect_api():
+            return clinic_anon_flow(source=source, out=str(out), settings_json=settings.model_dump_json(),
+                                    as_of=settings.as_of.isoformat() if settings.as_of else None,
+                                    dask_address=dask_address, dask_workers=dask_workers)
+    finally:
+        remove_own_scratch(WorkArea(out))  # raw chunk copies of a failed or interrupted run go now
+        os.umask(previous_umask)

@@ -31,4 +31,5 @@ ANONYMISED_CONSULTATIONS = pa.schema([
     ("pub_question", pa.string()),
     ("pub_answer", pa.string()),
     ("pii_found", pa.string()),                # JSON object: entity type -> number of spans removed in this record
+    ("content_fingerprint", pa.string()),      # keyed HMAC of the source row it was made from (change detection)
 ])

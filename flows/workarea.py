@@ -7,13 +7,19 @@ OUT/private/                  raw-derived data never leaves here
     staging/anonymised/       anonymised chunks (part-*.parquet), the input of the release builders
     quarantine/               <run-id>.jsonl: rejected records with their reason
     watermark.json            last successful run (incremental runs)
+    publishing.json           journal of a publication in progress (flows/promote.py)
     runs/<run-id>/            per-run scratch (canary copies, logs)
 OUT/release/<run-id>/         faq/academic/publishing/advertiser.duckdb, manifest.*, *.html
 OUT/release/latest            symlink to the newest release that passed the leak check
+
+Modes are explicit, whatever the umask: the private area is 700 (folders) and 600 (files); OUT,
+OUT/release and each release folder take ``output.release_dir_mode`` (755 or stricter) and
+release files ``output.release_file_mode`` (644 or stricter).
 """
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -93,10 +99,35 @@ class WorkArea:
     def release_dir(self, run_id: str) -> Path:
         return self.releases / run_id
 
+    @property
+    def publish_journal(self) -> Path:
+        return self.private / "publishing.json"
+
+    def ensure_releases(self, dir_mode: int = 0o755) -> "WorkArea":
+        """Create OUT and OUT/release with ``dir_mode``; never leave either writable by others.
+
+        A folder that exists keeps what it has of ``dir_mode`` (a stricter OUT stays stricter).
+        """
+        for folder in (self.out, self.releases):
+            created = not folder.exists()
+            folder.mkdir(parents=True, exist_ok=True)
+            current = stat.S_IMODE(folder.stat().st_mode)
+            wanted = dir_mode if created else current & dir_mode
+            if wanted != current:
+                try:
+                    os.chmod(folder, wanted)
+                except PermissionError:
+                    if current & 0o022:
+                        raise PermissionError(f"{folder} is writable by others and not ours to tighten") from None
+        return self
+
     def ensure(self) -> "WorkArea":
         """Create the layout; every private folder is mode 700."""
+        if not self.out.exists():
+            self.ensure_releases()
         for d in (self.private, self.keys, self.staging, self.accepted, self.eligible, self.anonymised,
                   self.quarantine, self.private / "runs"):
             make_private_dir(d)
-        self.releases.mkdir(parents=True, exist_ok=True)
+        if not self.releases.exists():
+            self.ensure_releases()
         return self

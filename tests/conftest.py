@@ -18,6 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Every property test draws the same examples on every run and machine (no seed from the clock, no
+# example database replaying an earlier failure): a red build is reproducible, a green one stays green.
+hypothesis_settings.register_profile("clinic-anon", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.load_profile("clinic-anon")
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")

@@ -114,6 +114,7 @@ def synthetic_staging_rows(n: int, seed: int = 7) -> dict[str, list]:
             "pub_answer": None if answer is None or not record_level else answer.replace("<PERSON>", "의사 B"),
             "pii_found": json.dumps({"PERSON": question.count("<PERSON>")}),
         }
+        row["content_fingerprint"] = hashlib.sha256(row["pseudo_consultation_id"].encode()).hexdigest()[:32]
         for name, value in row.items():
             cols[name].append(value)
     return cols

@@ -18,11 +18,13 @@ import time
 from pathlib import Path
 
 import duckdb
+import psutil
 import pytest
 
 from flows.promote import promote
 from test_bad_input import SharedRun, cli_args, flow_env, run_cli, shared_hostile_run
 from test_idempotence import tables_of
+from test_supervisor import still_alive
 
 
 @pytest.fixture(scope="module")
@@ -36,20 +38,23 @@ def manifest(out: Path) -> dict:
     return json.loads(((out / "release" / "latest").resolve() / "manifest.json").read_text())
 
 
-def kill_group_when(process: subprocess.Popen, condition, timeout: float) -> bool:
-    """SIGKILL the process and its children (own session) once ``condition()``; False if it ended first."""
+def kill_group_when(process: subprocess.Popen, condition, timeout: float) -> list[int] | None:
+    """SIGKILL the CLI's process group (own session) once ``condition()``; the pids of its process tree
+    at that moment, or None if it ended first. The run itself is in a group of its own: only the
+    supervisor's death can take it down."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
+            tree = [process.pid, *(p.pid for p in psutil.Process(process.pid).children(recursive=True))]
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-            return True
+            return tree
         if process.poll() is not None:
-            return False
+            return None
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
-    return False
+    return None
 
 
 # --------------------------------------------------------------------------- SIGKILL while anonymising
@@ -65,10 +70,15 @@ def test_sigkill_during_anonymisation_then_rerun_resumes_with_nothing_lost_or_du
                                    start_new_session=True)
         killed = kill_group_when(process, lambda: any(pending.glob("*.parquet")), timeout=600)
     assert killed, (tmp_path / "killed.log").read_text()[-3000:]
+    assert len(killed) >= 5  # CLI, lifeline, run, Prefect's server, a worker (and the resource tracker)
+    assert still_alive(killed, within=10) == []  # no process of the run outlives the CLI
     assert not (out / "release" / "latest").exists()  # nothing was promoted by the killed run
+    assert list(out.glob("private/runs/*/chunks/*.parquet"))  # raw chunk files the dead run could not remove
 
     rerun = run_cli(reference.source, out, home, CLINIC_ANON_ANONYMISE__KEY_FILE=str(reference.key_file))
     assert rerun.returncode == 0, rerun.stderr[-3000:]
+    assert "removed what dead runs left" in rerun.stderr
+    assert not list(out.glob("private/runs/*/chunks/*.parquet"))
     counts = manifest(out)["counts"]
     assert counts["anonymised_chunks_resumed"] > 0
     assert counts["anonymised"] == manifest(reference.out)["counts"]["anonymised"]

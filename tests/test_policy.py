@@ -60,3 +60,36 @@ def test_generalisers():
     assert age_band(0) == "0-4" and age_band(14) == "10-14" and age_band(79) == "75-79" and age_band(93) == "80+"
     assert age_band(37, width=10) == "30-39" and age_band(None) is None and age_band(-1) is None
     assert month("2021-12-31T23:59:00+09:00") == "2021-12" and year("1990-03-28") == "1990" and month(None) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[consultation]\nname = "drop"\n', "unknown table [consultation] (did you mean consultations?)"),
+    ('[consultations]\nqeustion = "text"\n', "[consultations] unknown column qeustion (did you mean question?)"),
+    ('[consultations]\nname = "dorp"\n', "[consultations] name: unknown action 'dorp' (did you mean drop?)"),
+    ('[members]\nbirth_date = "generalise:yaer"\n',
+     "[members] birth_date: unknown action 'generalise:yaer' (did you mean generalise:year?)"),
+    ('[members]\nsex = 1\n', "[members] sex: unknown action 'int'"),
+    ('[members\n', "not valid TOML"),
+])
+def test_policy_refuses_what_it_does_not_know_in_one_line(tmp_path, text, expected):
+    from flows.records import contract_columns
+
+    bad = tmp_path / "p.toml"
+    bad.write_text(text)
+    with pytest.raises(PolicyError) as error:
+        FieldPolicy.load(bad, contract_columns())
+    assert expected in str(error.value) and "\n" not in str(error.value)
+
+
+def test_a_bad_policy_stops_the_cli_before_the_run(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from flows.cli import main
+
+    bad = tmp_path / "p.toml"
+    bad.write_text(DEFAULT_POLICY.read_text().replace('question = "text"', 'qeustion = "text"'))
+    monkeypatch.setenv("CLINIC_ANON_ANONYMISE__POLICY_FILE", str(bad))
+    result = CliRunner().invoke(main, ["run", "--source", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    assert "unknown column qeustion (did you mean question?)" in result.output
+    assert not (tmp_path / "o").exists()  # refused before anything was written

@@ -11,6 +11,7 @@ from flows.sources import UnparsedRow
 from flows.validation import TableValidator, exclusion_claim
 
 SEOUL = timezone(timedelta(hours=9))
+AS_OF = date(2026, 11, 22)  # a fixed as-of day: no test depends on the day it runs
 CONSULTATION = {"consultation_id": "V1", "member_id": "tester01", "created_at": "2025-03-01T10:00:00",
                 "deleted": "N", "age": "35", "question": "눈매교정 상담 원합니다"}
 MEMBER = {"member_id": "tester01", "status": "active", "birth_date": "1990-05-01"}
@@ -21,7 +22,7 @@ def consultation(**changes):
 
 
 def check(row, table="consultations", **source_settings):
-    return TableValidator(table, SourceSettings(**source_settings)).validate(row)
+    return TableValidator(table, SourceSettings(**source_settings), as_of=AS_OF).validate(row)
 
 
 def test_a_valid_csv_style_row_becomes_typed_values():
@@ -58,6 +59,9 @@ def test_booleans_from_csv_strings(raw, expected):
     ({"deleted": "maybe"}, "invalid:deleted"),
     ({"created_at": "last tuesday"}, "invalid:created_at"),
     ({"created_at": "2025-02-30T10:00:00"}, "invalid:created_at"),
+    ({"created_at": "2000000000"}, "invalid:created_at"),     # digits are not seconds since 1970
+    ({"created_at": " 1700000000.5 "}, "invalid:created_at"),
+    ({"created_at": "2026-11-23T00:00:00"}, "future:created_at"),  # the day after AS_OF
     ({"age": "서른"}, "invalid:age"),
     ({"age": 131}, "invalid:age"),
     ({"sex": "X"}, "invalid:sex"),
@@ -100,7 +104,7 @@ def test_numbers_in_text_columns_are_kept_as_text():
 
 
 def test_second_row_with_an_id_is_a_duplicate_and_unknown_columns_are_counted():
-    validator = TableValidator("consultations", SourceSettings())
+    validator = TableValidator("consultations", SourceSettings(), as_of=AS_OF)
 
     first = validator.validate(consultation(shoe_size="250", referrer="search"))
     second = validator.validate(consultation(question="다른 질문", shoe_size="245"))
@@ -139,5 +143,5 @@ def test_any_row_is_accepted_or_given_a_reason_that_quotes_nothing(row):
     assert (record is None) != (reason is None)
     if reason is not None:
         code, _, field = reason.partition(":")
-        assert code in {"missing", "invalid", "too_long", "nul_byte", "duplicate"}
+        assert code in {"missing", "invalid", "too_long", "nul_byte", "duplicate", "future"}
         assert field in row or field in CONSULTATION or field in {"consultation_id", "created_at", "deleted"}
