@@ -110,6 +110,7 @@ def _check_key(settings, out_dir: Path) -> None:
     import os
 
     from anonymise.keys import PseudonymKeyError, load_or_create_key, read_key_file
+    from flows.key_epoch import KeyMismatch, check_key
     from flows.workarea import WorkArea
 
     key_file = settings.anonymise.key_file or WorkArea(out_dir).key_file
@@ -120,6 +121,10 @@ def _check_key(settings, out_dir: Path) -> None:
             read_key_file(key_file)
     except PseudonymKeyError as exc:
         raise UserError(f"invalid configuration: {exc}") from None
+    try:
+        check_key(WorkArea(out_dir), settings)  # a key OUT was not built with: refused here, in one line
+    except KeyMismatch as exc:
+        raise UserError(str(exc)) from None
 
 
 def _check_out(out_dir: Path, settings) -> Path:

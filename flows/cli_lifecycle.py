@@ -203,9 +203,9 @@ def rotate_command(out_dir: Path, config: Path | None, yes: bool) -> None:
     settings = _settings(config)
     env_var = settings.anonymise.key_env
     how = f"adopt the new key in ${env_var}" if os.environ.get(env_var) else "write a new random key"
-    if not yes:
-        click.confirm(f"Rotate the pseudonym key of {out_dir} ({how}; staging is discarded and the next run "
-                      f"anonymises everything again)?", abort=True)
+    if not yes and not click.confirm(f"Rotate the pseudonym key of {out_dir} ({how}; staging is discarded and the "
+                                     f"next run anonymises everything again)?"):
+        raise _fail("key rotate: not confirmed, nothing changed")  # exit 2: refused before anything moved
     work = _work(out_dir)
     try:
         with hold(work.out, _now(settings)):

@@ -63,29 +63,38 @@ def read_epoch(work: WorkArea) -> KeyEpoch | None:
     return None
 
 
+def check_key(work: WorkArea, settings: Settings) -> None:
+    """Raise KeyMismatch when the configured key is not the one OUT was built with; writes nothing,
+    so the CLI can refuse before a run starts (an OUT with no epoch yet accepts any key)."""
+    recorded = read_epoch(work)
+    if recorded is None:
+        return
+    env_var = settings.anonymise.key_env
+    key_file = _key_file(work, settings)
+    if not os.environ.get(env_var) and not key_file.exists():
+        raise KeyMismatch(f"the pseudonym key file {key_file} is missing, but {work.out} was built with key "
+                          f"{recorded.key_fingerprint} (epoch {recorded.epoch}): restore the file (or set {env_var}), "
+                          f"or start a new epoch with `clinic-anon key rotate --out {work.out}`")
+    fingerprint = key_fingerprint(load_or_create_key(key_file, env_var))  # it exists, or the variable wins
+    if recorded.key_fingerprint != fingerprint:
+        source = f"${env_var}" if os.environ.get(env_var) else str(key_file)
+        raise KeyMismatch(f"the pseudonym key in use ({source}, fingerprint {fingerprint}) is not the key {work.out} "
+                          f"was built with (fingerprint {recorded.key_fingerprint}, epoch {recorded.epoch}): restore "
+                          f"that key, or start a new epoch with `clinic-anon key rotate --out {work.out}`")
+
+
 def key_for_run(work: WorkArea, settings: Settings, now: datetime) -> tuple[bytes, KeyEpoch]:
     """The key a run on OUT must use and its epoch; raises KeyMismatch for any other key.
 
     A key file is created only for an OUT that has no epoch yet: a lost key file must not be
     replaced silently by a new key.
     """
-    env_var = settings.anonymise.key_env
-    key_file = _key_file(work, settings)
+    check_key(work, settings)
+    key = load_or_create_key(_key_file(work, settings), settings.anonymise.key_env)
     recorded = read_epoch(work)
-    if recorded and not os.environ.get(env_var) and not key_file.exists():
-        raise KeyMismatch(f"the pseudonym key file {key_file} is missing, but {work.out} was built with key "
-                          f"{recorded.key_fingerprint} (epoch {recorded.epoch}): restore the file (or set {env_var}), "
-                          f"or start a new epoch with `clinic-anon key rotate --out {work.out}`")
-    key = load_or_create_key(key_file, env_var)
-    fingerprint = key_fingerprint(key)
     if recorded is None:
-        recorded = KeyEpoch(1, fingerprint, now.isoformat(timespec="seconds"))
+        recorded = KeyEpoch(1, key_fingerprint(key), now.isoformat(timespec="seconds"))
         _write(work, recorded, history=[])
-    elif recorded.key_fingerprint != fingerprint:
-        source = f"${env_var}" if os.environ.get(env_var) else str(key_file)
-        raise KeyMismatch(f"the pseudonym key in use ({source}, fingerprint {fingerprint}) is not the key {work.out} "
-                          f"was built with (fingerprint {recorded.key_fingerprint}, epoch {recorded.epoch}): restore "
-                          f"that key, or start a new epoch with `clinic-anon key rotate --out {work.out}`")
     elif not epoch_file(work).exists():
         _write(work, recorded, history=[])  # an OUT from before epochs: its watermark's key is epoch 1
     return key, recorded

@@ -129,7 +129,7 @@ def test_key_rotate_through_the_cli(work):
     key_for_run(work, Settings(), NOW)
     old = work.key_file.read_text()
     declined = CliRunner().invoke(main, ["key", "rotate", "--out", str(work.out)], input="n\n")
-    assert declined.exit_code == 1 and work.key_file.read_text() == old
+    assert declined.exit_code == 2 and "not confirmed" in declined.output and work.key_file.read_text() == old
     done = CliRunner().invoke(main, ["key", "rotate", "--out", str(work.out), "--yes"])
     assert done.exit_code == 0, done.output
     assert "epoch 1" in done.output and "-> epoch 2" in done.output and work.key_file.read_text() != old
