@@ -7,9 +7,18 @@ nothing heavy, so the release build can use it without loading the anonymiser.
 """
 from __future__ import annotations
 
+import functools
+
 
 def new_kiwi():
     """A fresh Kiwi with its bundled model (a second or two to load, ~300 MB)."""
     from kiwipiepy import Kiwi
 
     return Kiwi(load_multi_dict=False)
+
+
+@functools.cache
+def shared_kiwi():
+    """The process's one Kiwi for the anonymiser (name recognizer, text quasi-identifiers): loaded on
+    first use, kept; the release build uses ``new_kiwi`` and drops its own when done."""
+    return new_kiwi()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -159,6 +160,21 @@ def _text_columns(policy: FieldPolicy, rec: dict, text: dict, pub: dict) -> dict
     return out
 
 
+def _person_key(rec: dict) -> str:
+    """Whom k counts: the member, else a guest known by a structured value (phone digits, then e-mail),
+    else the consultation alone. Two guests sharing a phone count as one person: fewer persons per
+    class, so k errs on the safe side; one guest writing under two numbers counts twice (not linkable)."""
+    if rec.get("member_id"):
+        return f"member\x1f{rec['member_id']}"
+    digits = re.sub(r"\D", "", str(rec.get("phone") or ""))
+    if len(digits) >= 8:
+        return f"guest-phone\x1f{digits[-10:]}"  # the last ten digits: the same number with or without +82 0
+    email = str(rec.get("email") or "").strip().casefold()
+    if "@" in email:
+        return f"guest-email\x1f{email}"
+    return f"guest-consultation\x1f{rec['consultation_id']}"
+
+
 def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings, key: bytes) -> dict:
     """Anonymise one chunk file into ``out_file`` (written atomically). Returns counts only:
     records, redacted, pii (entity type -> spans), unknown_columns (columns the policy does not list)."""
@@ -191,6 +207,7 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
         rows.append({
             "pseudo_consultation_id": structured.get("consultation_id"),
             "pseudo_member_id": structured.get("member_id"),
+            "pseudo_person_id": pseudonym(key, _person_key(rec), STAGING_PURPOSE),
             "record_level": not rec["aggregate_only"],
             "sex": structured.get("sex"),
             "age": age,
