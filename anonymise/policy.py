@@ -9,8 +9,12 @@ from pathlib import Path
 
 from anonymise.generalise import GENERALISERS
 from anonymise.keys import pseudonym
+from anonymise.quasi_identifiers.release_policy import TextQiPolicy, TextQiPolicyError
+
+TEXT_QI_TABLE = "text_quasi_identifiers"
 
 ACTIONS = ("drop", "pseudonymise", "keep", "text")
+DEFAULT_POLICY_FILE = Path(__file__).resolve().parent / "policy.toml"
 
 
 class PolicyError(ValueError):
@@ -21,12 +25,18 @@ class PolicyError(ValueError):
 class FieldPolicy:
     tables: dict[str, dict[str, str]]
     sha256: str
+    text_quasi_identifiers: TextQiPolicy | None = None  # per release; None only for a policy without the table
     unknown_columns: Counter = field(default_factory=Counter)  # table.column -> records seen with it
 
     @classmethod
     def load(cls, path: Path) -> "FieldPolicy":
         raw = Path(path).read_bytes()
         tables = tomllib.loads(raw.decode("utf-8"))
+        text_qis = tables.pop(TEXT_QI_TABLE, None)
+        try:
+            text_policy = TextQiPolicy.from_table(text_qis) if text_qis is not None else None
+        except TextQiPolicyError as exc:
+            raise PolicyError(f"policy [{TEXT_QI_TABLE}]: {exc}") from None
         for table, columns in tables.items():
             for column, action in columns.items():
                 kind, _, how = action.partition(":")
@@ -35,7 +45,7 @@ class FieldPolicy:
                 if kind in ACTIONS and not how:
                     continue
                 raise PolicyError(f"policy {table}.{column}: unknown action {action!r}")
-        return cls(tables=tables, sha256=hashlib.sha256(raw).hexdigest())
+        return cls(tables=tables, sha256=hashlib.sha256(raw).hexdigest(), text_quasi_identifiers=text_policy)
 
     def columns(self, table: str, action: str) -> list[str]:
         return [c for c, a in self.tables.get(table, {}).items() if a == action]

@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
-from anonymise.engine import analyze_text, analyze_texts, get_analyzer
+from anonymise.engine import analyze_text, analyze_texts, detect_language, get_analyzer
 from anonymise.name_data import LATIN_NOT_NAMES
 from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
+from anonymise.quasi_identifiers.base import QuasiSpan
+from anonymise.quasi_identifiers.detector import find_quasi_identifiers
+from anonymise.quasi_identifiers.release_policy import STRICTEST, TextQiPolicy
+from anonymise.quasi_identifiers.render import literals
 
 TEXT_FIELDS = ("title", "question", "answer")
 DENY_LIST = "RecordDenyList"
@@ -37,10 +42,13 @@ class Span:
 
 @dataclass
 class Redaction:
-    text: dict[str, str | None]        # placeholder form
-    surrogate: dict[str, str | None]   # publishing form
+    text: dict[str, str | None]        # placeholder form, text quasi-identifiers as the strictest release (faq) says
+    surrogate: dict[str, str | None]   # publishing form (surrogates, publishing's quasi-identifier policy)
     spans: dict[str, list[Span]]
     counts: dict[str, int]
+    academic: dict[str, str | None] = field(default_factory=dict)   # placeholders, academic's policy
+    quasi: dict[str, list[QuasiSpan]] = field(default_factory=dict)  # text quasi-identifiers per field
+    quasi_counts: dict[str, int] = field(default_factory=dict)
 
 
 def merge_spans(spans: list[Span]) -> list[Span]:
@@ -114,6 +122,7 @@ class Redactor:
 
             settings = load_settings().anonymise
         self.score_threshold = settings.score_threshold
+        self.text_qis = _text_qi_policy(getattr(settings, "policy_file", None))
         get_analyzer()  # build (and load spaCy) now, not on the first record
 
     @staticmethod
@@ -156,19 +165,42 @@ class Redactor:
                    found: dict[str, list]) -> Redaction:
         deny_list = RecordDenyList.build(dict(record), dict(member) if member else None)
         letters = PersonLetters()
-        placeholders, surrogates, all_spans, counts = {}, {}, {}, Counter()
+        placeholders, surrogates, academic, all_spans, counts = {}, {}, {}, {}, Counter()
+        quasi, quasi_counts = {}, Counter()
         for name, text in texts.items():
             if text is None:
-                placeholders[name] = surrogates[name] = None
-                all_spans[name] = []
+                placeholders[name] = surrogates[name] = academic[name] = None
+                all_spans[name], quasi[name] = [], []
                 continue
             spans = self._spans(text, found[name], deny_list) if text else []
-            placeholders[name] = apply_placeholders(text, [(s.entity_type, s.start, s.end) for s in spans])
-            surrogates[name] = apply_surrogates(text, [(s.entity_type, s.start, s.end, s.role) for s in spans],
-                                                letters)
+            quasi[name] = find_quasi_identifiers(text, [(s.start, s.end) for s in spans])
+            placeholders[name], academic[name], surrogates[name] = self._render(text, spans, quasi[name], letters)
             all_spans[name] = spans
             counts.update(s.entity_type for s in spans)
-        return Redaction(placeholders, surrogates, all_spans, dict(counts))
+            quasi_counts.update(q.qi_type for q in quasi[name])
+        return Redaction(placeholders, surrogates, all_spans, dict(counts), academic, quasi, dict(quasi_counts))
+
+    def _render(self, text: str, spans: list[Span], quasi: list[QuasiSpan],
+                letters: PersonLetters) -> tuple[str, str, str]:
+        """(strictest placeholder form, academic placeholder form, publishing surrogate form) of one text."""
+        typed = [(s.entity_type, s.start, s.end) for s in spans]
+        strictest = apply_placeholders(text, typed, literals(self.text_qis, STRICTEST, quasi))
+        academic = apply_placeholders(text, typed, literals(self.text_qis, "academic", quasi))
+        korean = detect_language(text) == "ko"
+        publishing = apply_surrogates(text, [(s.entity_type, s.start, s.end, s.role) for s in spans], letters,
+                                      literals(self.text_qis, "publishing", quasi, labels_korean=korean))
+        return strictest, academic, publishing
+
+
+def _text_qi_policy(policy_file) -> TextQiPolicy:
+    """The field policy's per-release table of text quasi-identifiers; all removed when it has none."""
+    from anonymise.policy import FieldPolicy
+
+    if policy_file is None:
+        from anonymise.policy import DEFAULT_POLICY_FILE
+
+        policy_file = DEFAULT_POLICY_FILE
+    return FieldPolicy.load(Path(policy_file)).text_quasi_identifiers or TextQiPolicy.remove_all()
 
 
 def _texts(record: Mapping) -> dict[str, str | None]:

@@ -142,8 +142,9 @@ def _hours_between(start, end) -> float | None:
     return round((end - start).total_seconds() / 3600, 2)
 
 
-def _text_columns(policy: FieldPolicy, rec: dict, text: dict, pub: dict) -> dict:
-    """Title/question/answer as the policy says: anonymised ('text'), as is ('keep'), or absent.
+def _text_columns(policy: FieldPolicy, rec: dict, res) -> dict:
+    """Title/question/answer as the policy says: anonymised ('text'), as is ('keep'), or absent; each
+    in the strictest form (title ...), academic's (academic_title ...) and publishing's (pub_title ...).
 
     'keep' on a free-text column is a policy mistake; it is honoured so that the leak check, not
     this function, is the one place that decides whether such a release may leave.
@@ -151,12 +152,14 @@ def _text_columns(policy: FieldPolicy, rec: dict, text: dict, pub: dict) -> dict
     out = {}
     for column in ("title", "question", "answer"):
         action = policy.tables.get("consultations", {}).get(column)
+        names = (column, f"academic_{column}", f"pub_{column}")
         if action == "text":
-            out[column], out[f"pub_{column}"] = text.get(column), pub.get(column)
+            forms = (res.text, res.academic, res.surrogate) if res else ({}, {}, {})
+            out.update({name: form.get(column) for name, form in zip(names, forms)})
         elif action == "keep" and not rec["aggregate_only"]:
-            out[column] = out[f"pub_{column}"] = rec.get(column)
+            out.update(dict.fromkeys(names, rec.get(column)))
         else:
-            out[column] = out[f"pub_{column}"] = None
+            out.update(dict.fromkeys(names, None))
     return out
 
 
@@ -177,7 +180,8 @@ def _person_key(rec: dict) -> str:
 
 def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings, key: bytes) -> dict:
     """Anonymise one chunk file into ``out_file`` (written atomically). Returns counts only:
-    records, redacted, pii (entity type -> spans), unknown_columns (columns the policy does not list)."""
+    records, redacted, pii (entity type -> spans), quasi_identifiers (text quasi-identifier type ->
+    spans), unknown_columns (columns the policy does not list)."""
     policy = _policy(str(settings.policy_file))
     redactor = _redactor(settings.model_dump_json())
     records = pq.read_table(chunk_file).to_pylist()
@@ -186,6 +190,7 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
     redactions = {r["consultation_id"]: res for r, res in zip(text_records, redactor.redact_many(text_records, members))}
 
     totals: dict[str, int] = {}
+    quasi_totals: dict[str, int] = {}
     unknown_before = Counter(policy.unknown_columns)  # the policy object lives as long as the worker
     rows = []
     for rec in records:
@@ -199,9 +204,9 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
         if region is None and member.get("address") and "region" in structured:
             region = province_or_country(member["address"])
         answered = bool((rec.get("answer") or "").strip()) and rec.get("answered_at") is not None
-        text = res.text if res else {}
-        pub = res.surrogate if res else {}
         counts = dict(res.counts) if res else {}
+        for t, n in (res.quasi_counts if res else {}).items():
+            quasi_totals[t] = quasi_totals.get(t, 0) + n
         for t, n in counts.items():
             totals[t] = totals.get(t, 0) + n
         rows.append({
@@ -219,15 +224,16 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
             "created_month": month(rec.get("created_at")) if "created_at" in structured else None,
             "answered": answered,
             "response_hours": _hours_between(rec.get("created_at"), rec.get("answered_at")) if answered else None,
-            **_text_columns(policy, rec, text, pub),
+            **_text_columns(policy, rec, res),
             "pii_found": json.dumps(counts, sort_keys=True),
+            "qi_found": json.dumps(res.quasi_counts if res else {}, sort_keys=True),
         })
     table = pa.Table.from_pylist(rows, schema=ANONYMISED_CONSULTATIONS)
     tmp = Path(out_file).with_suffix(".tmp")
     pq.write_table(table, tmp)
     os.chmod(tmp, 0o600)
     os.replace(tmp, out_file)  # a chunk is either fully written or absent: the resume test relies on it
-    return {"records": len(records), "redacted": len(text_records), "pii": totals,
+    return {"records": len(records), "redacted": len(text_records), "pii": totals, "quasi_identifiers": quasi_totals,
             "unknown_columns": dict(Counter(policy.unknown_columns) - unknown_before)}
 
 

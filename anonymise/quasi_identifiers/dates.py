@@ -28,7 +28,7 @@ PATTERNS = [  # (regex with groups y (optional), m or mon, d; script of the coar
     (re.compile(r"(?<![\d.\-/])(?P<y>[12]\d|3[0-9])\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d.]*\d)"), None),
     (re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])"), "en"),
     (re.compile(rf"\b(?P<mon>{_month})\.?\s(?P<d>\d{{1,2}}){_ordinal}\b(?:,?\s(?P<y>(?:19|20)\d{{2}})\b)?"), "en"),
-    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ordinal}\s(?:of\s)?(?P<mon>{_month})\b\.?(?:,?\s(?P<y>(?:19|20)\d{{2}})\b)?"), "en"),
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ordinal}\s(?:of\s)?(?P<mon>{_month})\b(?:,?\s(?P<y>(?:19|20)\d{{2}})\b)?"), "en"),
     (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s?年\s?)?(?<!\d)(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?(?:日|号)"), "cjk"),
 ]
 

@@ -97,6 +97,18 @@ def is_proper_noun(word: str) -> bool:
     return bool(tokens) and tokens[0][1] == "NNP"
 
 
+def known_place(name: str) -> bool:
+    """The gazetteer or the landmark list knows ``name`` (해운대, 역삼동, 강남)."""
+    full, base = _gazetteer()
+    return name in full or name in base
+
+
+def is_one_proper_noun(word: str) -> bool:
+    """Kiwi reads the whole word as one proper noun (네이버, 롯데월드타워), not a noun plus a particle."""
+    tokens = _kiwi_tokens(word)
+    return len(tokens) == 1 and tokens[0][1] == "NNP"
+
+
 def _province_form(provinces: frozenset[str], latin: bool) -> dict[str, str]:
     if len(provinces) != 1:
         return {}
@@ -170,9 +182,11 @@ class FinePlace:
             if stem in base and ((stem in _landmarks() and is_proper_noun(stem)) or PLACE_CUE.match(after)):
                 return QuasiSpan(TYPE, start, start + n, NAME, _province_form(base[stem], False))
         # Any proper noun where someone lives or is near (롯데월드타워 근처, X에 살아요).
-        stem = next((word[:n] for n in range(len(word), 1, -1) if korean_tail_ok(word[n:])), None)
-        if stem and PLACE_CUE.match(text, start + len(word)) and is_proper_noun(stem) \
-                and _kiwi_tokens(stem)[0][0] == stem:
+        if not PLACE_CUE.match(text, start + len(word)):
+            return None
+        stem = next((word[:n] for n in range(len(word), 1, -1)
+                     if korean_tail_ok(word[n:]) and is_one_proper_noun(word[:n])), None)
+        if stem:
             return QuasiSpan(TYPE, start, start + len(stem), NAME, {})
         return None
 
