@@ -252,15 +252,31 @@ def _academic_risk(con: duckdb.DuckDBPyConnection, settings: ReleaseSettings) ->
 
 
 def _academic_coarse(con: duckdb.DuckDBPyConnection, k: int, max_suppression: float) -> dict:
-    """consultations_coarse: counts at the cheapest levels that keep every column (no '*')."""
-    coarse, _ = kanonymity.choose_levels(con, "academic_base", k, max_suppression, complete=True)
-    _set(con, **{f"coarse_{qi}": level for qi, level in coarse.levels.items()})
-    _run_sql(con, "academic/consultations_coarse.sql")
-    kept = con.execute("SELECT coalesce(sum(consultations), 0) FROM consultations_coarse").fetchone()[0]
+    """consultations_coarse: per quasi-identifier, counts by area at the finest level without '*' that
+    leaves out at most ``max_suppression`` of the rows (else the coarsest such level)."""
     staged = con.execute("SELECT count(*) FROM academic_base").fetchone()[0]
-    return {"coarse.generalisation": coarse.describe(),
-            "coarse.information_loss": round(coarse.information_loss, 4),
-            "coarse.rows_not_counted": staged - int(kept)}
+    chosen, facts = {}, {}
+    for qi, losses in kanonymity.LEVEL_LOSS.items():
+        expression = {"age_band": "generalise_age(age_band, $level)", "sex": "generalise_sex(sex, $level)",
+                      "region": "generalise_region(region, $level)", "month": "generalise_month(month, $level)"}[qi]
+        best = None
+        for level in range(len(losses) - 1):  # the last level is '*'
+            (hidden,) = con.execute(f"""
+                SELECT coalesce(sum(n) FILTER (WHERE persons < $k), 0) FROM (
+                    SELECT count(*) AS n, count(DISTINCT pseudo_person_id) AS persons
+                    FROM academic_base GROUP BY {expression}, interested_area)""", {"level": level, "k": k}).fetchone()
+            share = hidden / staged if staged else 0.0
+            if best is None or share < best[1]:
+                best = (level, share)
+            if share <= max_suppression:
+                best = (level, share)
+                break
+        chosen[qi] = best[0]
+        facts[f"coarse.{qi}"] = kanonymity.LEVEL_NAMES[qi][best[0]]
+        facts[f"coarse.{qi}.rows_left_out"] = round(best[1], 6)
+    _set(con, **{f"coarse_{qi}": level for qi, level in chosen.items()})
+    _run_sql(con, "academic/consultations_coarse.sql")
+    return {"coarse.generalisation": ", ".join(f"{qi}={facts[f'coarse.{qi}']}" for qi in chosen), **facts}
 
 
 # --- publishing --------------------------------------------------------------------------------
