@@ -31,7 +31,9 @@ ENTITY_LABELS = {
     "VEHICLE_NO": ("차량번호", "vehicle no."), "PERSON": ("이름", "name"),
     # Text quasi-identifiers a release removes (anonymise/quasi_identifiers)
     "AGE": ("나이", "age"), "DATE": ("날짜", "date"), "PLACE": ("장소", "place"), "WORKPLACE": ("직장", "workplace"),
-    "SCHOOL": ("학교", "school"), "OCCUPATION": ("직업", "occupation"), "BODY_MEASURE": ("신체 치수", "body measurement")}
+    "SCHOOL": ("학교", "school"), "OCCUPATION": ("직업", "occupation"), "BODY_MEASURE": ("신체 치수", "body measurement"),
+    # What the safe-list pass removes without knowing more: a proper noun, an identifier-shaped token.
+    "NAME": ("고유명사", "proper noun"), "ID": ("식별번호", "identifier")}
 
 
 def placeholder(entity_type: str) -> str:

@@ -2,8 +2,12 @@
 
 For each of title/question/answer it takes the Presidio engine's findings (patterns, PERSON
 recognizers, English NER) and the record's own deny list, joins overlapping spans into their union
-(when two detectors disagree about the extent, removing more is the safe side), and renders two
-forms: typed placeholders (<PERSON>, <PHONE>) and publishing surrogates (환자 A, [전화번호]).
+(when two detectors disagree about the extent, removing more is the safe side), finds the text's
+quasi-identifiers (anonymise.quasi_identifiers: ages, dates, fine places, workplaces ...) in what they
+left, then runs the fail-closed safe-list pass (anonymise.safe_list) over the rest: it leaves the
+claimed quasi-identifier spans alone. It renders three forms: typed placeholders (<PERSON>, <PHONE>,
+<NAME>, <ID>) with every quasi-identifier treated as the strictest release says; the same for the
+academic release (32살 -> 30대, 강남역 -> 서울); publishing surrogates (환자 A, [전화번호]) with publishing's.
 Spans keep offsets into the original text and never the text itself, so they can be logged.
 """
 from __future__ import annotations
@@ -22,6 +26,7 @@ from anonymise.quasi_identifiers.base import QuasiSpan
 from anonymise.quasi_identifiers.detector import find_quasi_identifiers
 from anonymise.quasi_identifiers.release_policy import STRICTEST, TextQiPolicy
 from anonymise.quasi_identifiers.render import literals
+from anonymise.safe_list import RECOGNIZER as SAFE_LIST, SafeListPass, SafeListSpan
 
 TEXT_FIELDS = ("title", "question", "answer")
 DENY_LIST = "RecordDenyList"
@@ -113,6 +118,10 @@ def _deny_span(span: DenySpan) -> Span:
     return Span(span.entity_type, span.start, span.end, DENY_LIST, 1.0, span.role)
 
 
+def _safe_list_span(span: SafeListSpan) -> Span:
+    return Span(span.entity_type, span.start, span.end, f"{SAFE_LIST}:{span.reason}", 1.0, OTHER)
+
+
 class Redactor:
     """Builds the analyzer once; ``redact`` then anonymises one record's texts, ``redact_many`` many."""
 
@@ -123,15 +132,31 @@ class Redactor:
             settings = load_settings().anonymise
         self.score_threshold = settings.score_threshold
         self.text_qis = _text_qi_policy(getattr(settings, "policy_file", None))
+        self.safe_list = SafeListPass()
         get_analyzer()  # build (and load spaCy) now, not on the first record
 
     @staticmethod
-    def _spans(text: str, engine_results: list, deny_list: RecordDenyList) -> list[Span]:
+    def _detected(text: str, engine_results: list, deny_list: RecordDenyList) -> list[Span]:
         """The engine's findings (NER PERSON spans refined) and the deny list's, overlaps merged."""
         found = [_engine_span(r) for r in engine_results]
         found = [part for s in found for part in _refine_ner(s, text)]
         found += [_deny_span(s) for s in deny_list.find(text)]
         return merge_spans(found)
+
+    def _with_safe_list(self, text: str, found: list[Span], quasi: list[QuasiSpan] = ()) -> list[Span]:
+        """``found`` and what the safe-list pass removes of the rest; quasi-identifier spans are claimed
+        too (the pass leaves them to their release's treatment) but are not personal-data spans."""
+        claimed = [(s.start, s.end) for s in found] + [(q.start, q.end) for q in quasi]
+        return merge_spans(found + [_safe_list_span(s) for s in self.safe_list.find(text, claimed)])
+
+    def _spans_and_quasi(self, text: str, engine_results: list,
+                         deny_list: RecordDenyList) -> tuple[list[Span], list[QuasiSpan]]:
+        """Personal-data spans and text quasi-identifiers of one text: the quasi-identifier layer runs
+        after the engine and the deny list (their spans win) and before the safe-list pass, so 강남역
+        becomes 서울 in academic instead of a generic <NAME>."""
+        found = self._detected(text, engine_results, deny_list)
+        quasi = find_quasi_identifiers(text, [(s.start, s.end) for s in found])
+        return self._with_safe_list(text, found, quasi), quasi
 
     def redact(self, record: Mapping, member: Mapping | None = None) -> Redaction:
         texts = _texts(record)
@@ -172,8 +197,7 @@ class Redactor:
                 placeholders[name] = surrogates[name] = academic[name] = None
                 all_spans[name], quasi[name] = [], []
                 continue
-            spans = self._spans(text, found[name], deny_list) if text else []
-            quasi[name] = find_quasi_identifiers(text, [(s.start, s.end) for s in spans])
+            spans, quasi[name] = self._spans_and_quasi(text, found[name], deny_list) if text else ([], [])
             placeholders[name], academic[name], surrogates[name] = self._render(text, spans, quasi[name], letters)
             all_spans[name] = spans
             counts.update(s.entity_type for s in spans)

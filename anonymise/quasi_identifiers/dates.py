@@ -1,7 +1,7 @@
 """Calendar dates to the day: 3월 14일, 2024년 3월 14일, 2024.03.14, 24.3.14, March 14, 14 March 2024,
 3/14/2024, 3月14日. The day of a surgery, visit or birth is what someone who knows the patient knows.
 
-Coarser forms: ``quarter`` (2024년 1분기 / Q1 2024 / 2024年1-3月; without a stated year just the
+Coarser forms: ``quarter`` (2024년 1분기 / the first quarter of 2024 / 2024年1-3月; without a stated year just the
 quarter) and ``year`` (only when the text states it). Relative dates (지난주 화요일, last Tuesday),
 months alone (3월에), durations (14일간, 2주) and times of day are not dates to the day and stay.
 """
@@ -49,8 +49,9 @@ def _forms(year: int | None, month: int, script: str) -> dict[str, str]:
         span = f"{quarter * 3 - 2}-{quarter * 3}月"
         forms = {"quarter": f"{year}年{span}" if year else span}
         year_form = f"{year}年"
-    else:
-        forms = {"quarter": f"Q{quarter} {year}" if year else f"Q{quarter}"}
+    else:  # words, not "Q1": a letter-digit code is what the safe-list pass removes
+        ordinal = ("first", "second", "third", "fourth")[quarter - 1]
+        forms = {"quarter": f"the {ordinal} quarter of {year}" if year else f"the {ordinal} quarter"}
         year_form = str(year)
     if year:
         forms["year"] = year_form

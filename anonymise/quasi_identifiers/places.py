@@ -97,10 +97,10 @@ def is_proper_noun(word: str) -> bool:
     return bool(tokens) and tokens[0][1] == "NNP"
 
 
-def known_place(name: str) -> bool:
-    """The gazetteer or the landmark list knows ``name`` (해운대, 역삼동, 강남)."""
+def known_place(name: str, provinces: bool = False) -> bool:
+    """The gazetteer or the landmark list knows ``name`` (해운대, 역삼동, 강남); with ``provinces`` a 시/도 too."""
     full, base = _gazetteer()
-    return name in full or name in base
+    return name in full or name in base or (provinces and any(name in aliases for aliases in PROVINCES.values()))
 
 
 def is_one_proper_noun(word: str) -> bool:

@@ -79,7 +79,8 @@ class School:
                     break  # 해운대: a place that ends like a university
                 if suffix in SHORT:
                     # 연세대, 서울고: the root must be a name Kiwi knows, and for 고/중/초 a cue must say school.
-                    if len(root) < 2 or not is_proper_noun(stem if suffix == "대" else root):
+                    named = is_proper_noun(stem if suffix == "대" else root) or known_place(root, provinces=True)
+                    if len(root) < 2 or not named:
                         continue
                     if suffix != "대" and not SCHOOL_CUE.match(text, start + len(word)):
                         continue

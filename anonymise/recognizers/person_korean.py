@@ -92,7 +92,7 @@ def is_common_word(word: str) -> bool:
 
 
 def kiwi():
-    return shared_kiwi()  # loaded on the first weak candidate only: most texts never need it
+    return shared_kiwi()  # loaded on first use: texts without Hangul never need it
 
 
 # Kiwi gives out-of-vocabulary guesses morpheme ids below this; real dictionary entries are above.
