@@ -29,6 +29,36 @@ APARTMENT_CUE = re.compile(r"\s?(?:아파트|APT|apt|\d+\s?단지|단지|\d+\s?�
 ENGLISH_PROVINCE = {canon: aliases[-1].title() for canon, aliases in PROVINCES.items()}
 
 
+@functools.lru_cache(maxsize=10_000)
+def _province_of_word(word: str) -> str | None:
+    return next((canon for canon, aliases in PROVINCES.items() for alias in aliases
+                 if HANGUL.match(alias) and word.startswith(alias)), None)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_candidates(word: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
+    """Where a Hangul word may hold a place, longest first, whatever its context: (length, kind, provinces)
+    with kind station (a place then), official (a 시/군/구/읍/면/동 name), landmark (alone a place) or base
+    (a place only with a cue). Most words have none; the answer is cached per word."""
+    full, base = _gazetteer()
+    found = []
+    for n in range(len(word), 1, -1):
+        stem, rest = word[:n], word[n:]
+        if not korean_tail_ok(rest):
+            continue
+        for ending in STATION_ENDINGS:
+            if stem.endswith(ending) and len(stem) - len(ending) >= 2:
+                root = stem[:-len(ending)]
+                provinces = base.get(root) or full.get(root) or base.get(root[:-1], frozenset())
+                if provinces or is_proper_noun(stem):
+                    return tuple(found) + ((n, "station", provinces),)
+        if stem in full:
+            found.append((n, "official", base[stem] if stem in _landmarks() else full[stem]))
+        if stem in base:
+            found.append((n, "landmark" if stem in _landmarks() and is_proper_noun(stem) else "base", base[stem]))
+    return tuple(found)
+
+
 def _provinces(value: str) -> frozenset[str]:
     return frozenset(value.split(",")) if value else frozenset()
 
@@ -164,23 +194,18 @@ class FinePlace:
 
     def _korean_word(self, text: str, word: str, start: int, full, base) -> QuasiSpan | None:
         after = text[start + len(word):]
-        for n in range(len(word), 1, -1):
-            stem, rest = word[:n], word[n:]
-            if not korean_tail_ok(rest):
-                continue
-            for ending in STATION_ENDINGS:  # 강남역, 홍대입구역, 사당역: a station, if Kiwi or the gazetteer knows it
-                if stem.endswith(ending) and len(stem) - len(ending) >= 2:
-                    root = stem[:-len(ending)]
-                    provinces = base.get(root) or full.get(root) or base.get(root[:-1], frozenset())
-                    if provinces or is_proper_noun(stem):
-                        return QuasiSpan(TYPE, start, start + n, NAME, _province_form(provinces, False))
-            province = self._after_province(text, start)
-            if stem in full and (len(stem) >= 3 or PLACE_CUE.match(after) or province):
-                known = frozenset([province]) if province else base[stem] if stem in _landmarks() else full[stem]
-                return QuasiSpan(TYPE, start, start + n, NAME, _province_form(known, False))
+        for n, kind, provinces in _word_candidates(word):
+            if kind == "station":  # 강남역, 홍대입구역, 사당역
+                return QuasiSpan(TYPE, start, start + n, NAME, _province_form(provinces, False))
+            stem = word[:n]
+            if kind == "official":
+                province = self._after_province(text, start)  # 부산 서구: the 시/도 before it says which
+                if len(stem) >= 3 or province or PLACE_CUE.match(after):
+                    known = frozenset([province]) if province else provinces
+                    return QuasiSpan(TYPE, start, start + n, NAME, _province_form(known, False))
             # A landmark alone, when Kiwi too reads it as a name (코엑스, not 신사 "gentleman"); else with a cue.
-            if stem in base and ((stem in _landmarks() and is_proper_noun(stem)) or PLACE_CUE.match(after)):
-                return QuasiSpan(TYPE, start, start + n, NAME, _province_form(base[stem], False))
+            elif kind == "landmark" or PLACE_CUE.match(after):
+                return QuasiSpan(TYPE, start, start + n, NAME, _province_form(provinces, False))
         # Any proper noun where someone lives or is near (롯데월드타워 근처, X에 살아요).
         if not PLACE_CUE.match(text, start + len(word)):
             return None
@@ -194,10 +219,7 @@ class FinePlace:
     def _after_province(text: str, start: int) -> str | None:
         """The 시/도 written right before a place (부산 서구, 경기 광주시): it says which one is meant."""
         before = text[max(0, start - 8):start].split()
-        if not before:
-            return None
-        return next((canon for canon, aliases in PROVINCES.items() for alias in aliases
-                     if HANGUL.match(alias) and before[-1].startswith(alias)), None)
+        return _province_of_word(before[-1]) if before else None
 
     @staticmethod
     def _apartments(text: str, base) -> list[QuasiSpan]:
