@@ -85,6 +85,7 @@ NEGATIVE = [
     "대학 때부터 고민했어요", "고등학교 때 다쳤어요", "in high school I broke my nose", "최고의 결과", "수술 중에",
     "배우고 싶어요", "직장인이에요", "a pilot study of fillers", "the judge of results is you",
     "코 보형물 3mm", "지방흡입 2,000cc", "3kg 빠졌어요", "귀연골 2x1cm", "가슴 보형물 250cc",
+    "a 3 cm scar on my chin", "I lost 5 kg after the diet", "Botox 20 units costs $300",
 ]
 
 
