@@ -131,10 +131,16 @@ def _titled(work: str, end: int) -> bool:
 
 
 def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
+    words = HANGUL_WORD.findall(work)
+    if not any(word_verdict(w) for w in words):
+        return []  # most texts: every word vouched for, nothing to place
     spans = []
     words = list(HANGUL_WORD.finditer(work))
     for index, match in enumerate(words):
-        for start, end, name_shaped, reason in word_verdict(match.group()):
+        verdict = word_verdict(match.group())
+        if not verdict or (match.start() and work[match.start() - 1].isdigit()):
+            continue  # after a number: a counter or unit (2주이, 3회차, 150만원), not a name
+        for start, end, name_shaped, reason in verdict:
             if not name_shaped and _beside_medical_word(work, words, index):
                 continue  # 콧볼 축소, 레이저 토닝: part of a medical phrase
             s, e = match.start() + start, match.start() + end
