@@ -162,7 +162,7 @@ def _starts_sentence(work: str, start: int) -> bool:
     return SENTENCE_START.search(work, max(0, start - 12), start) is not None
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=50_000)
 def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | None:
     """(type, reason) when the Latin ``word`` must go, None when it may stay (see the module docstring)."""
     folded = word.casefold()
