@@ -39,6 +39,7 @@ def both(redactor, text: str) -> tuple[str, str]:
     ("The file is at clinic-share.net/p/8xk2", "8xk2"),                         # a URL with a path
     ("Ich heiße Quintarra und komme im Mai.", "Quintarra"),                     # a capitalised name in another Latin language
     ("王思远和我一起来做双眼皮手术。", "王思远"),                                    # Chinese name without a cue
+    ("턱끝 성형 문의드려요 - 蒋雨桐 (카톡 주세요)", "蒋雨桐"),                          # ... standing alone in Korean text
     ("田村あかねです。ボトックスの料金を教えてください。", "あかね"),                   # Japanese name before です
     ("Меня зовут Олеся Карпенко, хочу ринопластику.", "Карпенко"),               # Russian
     ("Tôi là Trần Thị Nhàn, muốn hỏi về nâng mũi.", "Nhàn"),                     # Vietnamese
