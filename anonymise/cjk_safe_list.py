@@ -7,8 +7,9 @@ the left. What that leaves says where a name is:
 - a surname standing as a one-character piece followed by one or two one-character pieces that
   no word explains (王+丽+华), unless a numeral or demonstrative before it makes it a measure word;
 - a Japanese surname of the table followed by an honorific, or by one or two kanji before one;
-- a Katakana word that is neither ordinary Japanese, nor a loanword of wordfreq's large list, nor
-  a safe term (a foreign name, a rare brand).
+- a Katakana word before an honorific or joined by a middle dot (マリア・ロペス); any other short
+  Katakana word that is neither ordinary Japanese, nor a loanword of wordfreq's large list, nor a
+  safe term (a foreign given name, a rare brand); longer ones are loanwords.
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from anonymise.vocabulary.packed import word_sets
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
 KANA = re.compile(r"[\u3040-\u30ff]")
 KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+# Katakana words longer than this without an honorific are loanwords (イソトレチノイン), not given names.
+KATAKANA_NAME_MAX = 5
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
 MAX_WORD = 4
 # Characters that are grammar, not a given name, after a surname-like character.
@@ -87,8 +90,15 @@ def _japanese_names(run: str) -> list[tuple[int, int, str]]:
     safe = _safe_positions(run, "ja") if KATAKANA_WORD.search(run) else set()
     for match in KATAKANA_WORD.finditer(run):
         word = match.group()
-        if match.start() not in safe and not vocabulary.is_ordinary_word(word, "ja") and \
-                not vocabulary.is_safe_term(word, "ja") and not vocabulary.is_katakana_loanword(word):
+        # Most Katakana words are loanwords (フェイスリフト, ケタミン); a foreign name shows itself by
+        # an honorific after it or a middle dot joining it to another Katakana word (マリア・ロペス).
+        person = run[match.end():].startswith(HONORIFICS[:8]) or run[match.end():match.end() + 1] == "・" \
+            or (match.start() and run[match.start() - 1] == "・")
+        if person and match.start() not in safe and not vocabulary.is_safe_term(word, "ja"):
+            found.append((match.start(), match.end(), "ja-katakana-name"))
+        elif not person and match.start() not in safe and not vocabulary.is_ordinary_word(word, "ja") and \
+                not vocabulary.is_safe_term(word, "ja") and not vocabulary.is_katakana_loanword(word) and \
+                len(word) <= KATAKANA_NAME_MAX:
             found.append((match.start(), match.end(), "ja-katakana"))
     for start in range(len(run)):
         for length in (3, 2):
@@ -112,6 +122,6 @@ def cjk_spans(work: str) -> list[tuple[int, int, str, str]]:
         run = match.group()
         before = work[match.start() - 1] if match.start() else ""
         names = _japanese_names(run) if japanese else _chinese_names(run, before)
-        spans += [(match.start() + s, match.start() + e, "PERSON" if reason != "ja-katakana" else "NAME", reason)
+        spans += [(match.start() + s, match.start() + e, "NAME" if reason == "ja-katakana" else "PERSON", reason)
                   for s, e, reason in names]
     return spans

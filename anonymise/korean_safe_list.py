@@ -8,8 +8,9 @@ honorific follows it, else as NAME (a foreign name in Hangul, a brand, a place b
 An unknown noun that ends like a medical compound (연장술; endings in safe_ko.txt), or stands
 next to a medical word (콧볼 축소), is medical vocabulary unless it has a name's shape.
 A word Kiwi reads as ordinary words can still be a name it does not know (최종+민): when the
-stem before its particles has the surname + given-name shape and Kiwi cuts it into pieces with a
-one-syllable piece, it goes too.
+stem before its particles has the surname + given-name shape and Kiwi cuts it into nouns with a
+one-syllable piece (or into single syllables), it goes too; with any other reading (한+지원) only
+when a title follows it (한지원 감독).
 
 Verdicts depend on the word alone and are cached per word, so repeated words cost one lookup;
 only the PERSON/NAME choice reads the words around it.
@@ -31,6 +32,7 @@ TITLES_AFTER = tuple(sorted(set(KOREAN_NAME_TITLES) | set(
     key=len, reverse=True))
 NOUN_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "XR", "XSN", "SL", "SH")
 CACHED_WORDS = 50_000
+NAME_SHAPE_IF_TITLED = "name-shape-titled"
 ONE_SYLLABLE_PARTICLES = frozenset("이가은는을를의도와과랑")
 
 
@@ -110,8 +112,11 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
     # (최종+민); a derivation (반대+하, 단일+화) or a determiner (이+사회) is not a name.
     if 3 <= len(stem) <= 4 and _name_shaped(stem):
         pieces = [t for t in tokens if t.start < len(stem)]
-        if len(pieces) >= 2 and all(t.tag in ("NNG", "NNP", "XR") for t in pieces) and any(t.len == 1 for t in pieces):
+        nouns = all(t.tag in ("NNG", "NNP", "XR", "NR") for t in pieces)
+        if len(pieces) >= 2 and (nouns or all(t.len == 1 for t in pieces)) and any(t.len == 1 for t in pieces):
             return ((0, len(stem), True, "name-shape"),)
+        # Any other reading (한+지원, 이+사회) is a name only when a title follows: see korean_spans.
+        return ((0, len(stem), True, NAME_SHAPE_IF_TITLED),)
     return ()
 
 
@@ -131,10 +136,18 @@ def _titled(work: str, end: int) -> bool:
 
 
 def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
+    words = HANGUL_WORD.findall(work)
+    if not any(word_verdict(w) for w in words):
+        return []  # most texts: every word vouched for, nothing to place
     spans = []
     words = list(HANGUL_WORD.finditer(work))
     for index, match in enumerate(words):
-        for start, end, name_shaped, reason in word_verdict(match.group()):
+        verdict = word_verdict(match.group())
+        if not verdict or (match.start() and work[match.start() - 1].isdigit()):
+            continue  # after a number: a counter or unit (2주이, 3회차, 150만원), not a name
+        for start, end, name_shaped, reason in verdict:
+            if reason == NAME_SHAPE_IF_TITLED and not _titled(work, match.start() + end):
+                continue
             if not name_shaped and _beside_medical_word(work, words, index):
                 continue  # 콧볼 축소, 레이저 토닝: part of a medical phrase
             s, e = match.start() + start, match.start() + end

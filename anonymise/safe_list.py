@@ -41,7 +41,10 @@ HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,}")
 ID_SHAPE = re.compile(r"(?<![\w.])[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+(?![\w])")
 ABBREVIATION = re.compile(r"(?:[A-Za-z]{1,2}\.)*[A-Za-z]{1,2}\.?")
 DOMAIN_ENDINGS = frozenset("com net org kr co jp cn io edu gov info biz me tw hk vn th ru".split())
-CODE = re.compile(r"(?<![\w\-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w])")
+# A token of letters, digits and hyphens holding both a letter and a digit.
+CODE = re.compile(r"(?<![\w\-])[A-Za-z0-9\-]*(?:[A-Za-z][A-Za-z0-9\-]*\d|\d[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]*(?![\w])")
+JOINED = re.compile(r"[A-Za-z0-9][._][A-Za-z0-9]")
+DIGIT = re.compile(r"\d")
 # A number with a unit (10cc, 300mg, 2nd, 7pm, 24h, 3x) is a quantity, not a code.
 NUMBER_WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:cc|ml|mg|mcg|g|kg|cm|mm|m|km|iu|u|units?|st|nd|rd|th|am|pm|h|hrs?|hours?|"
                               r"min|mins|d|days?|wks?|weeks?|mo|months?|yrs?|years?|x|k|kcal|%|s|shots?|sessions?|"
@@ -71,6 +74,14 @@ def _mask(text: str, claimed: Sequence[tuple[int, int]]) -> tuple[str, list[int]
     normalised, origin = normalise(text)
     if not claimed:
         return normalised, origin
+    if len(normalised) == len(text):  # nothing was dropped: offsets are the same, cut by slices
+        pieces, position = [], 0
+        for start, end in sorted(claimed):
+            start, end = max(start, position), min(end, len(text))
+            if start < end:
+                pieces += [normalised[position:start], CLAIMED * (end - start)]
+                position = end
+        return "".join(pieces) + normalised[position:], origin
     taken = bytearray(len(text) + 1)
     for start, end in claimed:
         taken[max(0, start):max(0, end)] = b"\x01" * (max(0, end) - max(0, start))
@@ -102,21 +113,25 @@ class SafeListPass:
 
 
 def _shapes(work: str) -> list[tuple[int, int, str, str]]:
-    spans = [(m.start(), m.end(), "EMAIL", "email-shape") for m in EMAIL.finditer(work)]
-    spans += [(m.start(), m.end(), "URL", "url-with-path") for m in URL.finditer(work)]
-    spans += [(m.start(), m.end(), "SOCIAL_HANDLE", "handle-shape") for m in HANDLE.finditer(work)]
-    for match in ID_SHAPE.finditer(work):
-        token = match.group()
-        parts = re.split(r"[._]", token)
-        if "_" not in token and (ABBREVIATION.fullmatch(token) or parts[-1].lower() in DOMAIN_ENDINGS
-                                 or all(p.isdigit() for p in parts)):
-            continue
-        spans.append((match.start(), match.end(), "ID", "id-shape"))
+    spans = []
+    if "@" in work:
+        spans += [(m.start(), m.end(), "EMAIL", "email-shape") for m in EMAIL.finditer(work)]
+        spans += [(m.start(), m.end(), "SOCIAL_HANDLE", "handle-shape") for m in HANDLE.finditer(work)]
+    if "/" in work or "www." in work:
+        spans += [(m.start(), m.end(), "URL", "url-with-path") for m in URL.finditer(work)]
+    if JOINED.search(work):
+        for match in ID_SHAPE.finditer(work):
+            token = match.group()
+            parts = re.split(r"[._]", token)
+            if "_" not in token and (ABBREVIATION.fullmatch(token) or parts[-1].lower() in DOMAIN_ENDINGS
+                                     or all(p.isdigit() for p in parts)):
+                continue
+            spans.append((match.start(), match.end(), "ID", "id-shape"))
+    if not DIGIT.search(work):
+        return spans
     spans += [(s, e, kind, "digit-run") for s, e, kind in vocabulary.unsafe_digit_runs(work)]
     for match in CODE.finditer(work):
         token = match.group()
-        if not (re.search(r"[A-Za-z]", token) and re.search(r"\d", token)):
-            continue
         if vocabulary.is_safe_term(token) or all(_safe_code_part(p) for p in token.split("-")):
             continue
         spans.append((match.start(), match.end(), "ID", "letter-digit-code"))
@@ -147,7 +162,7 @@ def _starts_sentence(work: str, start: int) -> bool:
     return SENTENCE_START.search(work, max(0, start - 12), start) is not None
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=50_000)
 def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | None:
     """(type, reason) when the Latin ``word`` must go, None when it may stay (see the module docstring)."""
     folded = word.casefold()
@@ -175,6 +190,12 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
 
 
 @functools.cache
+def _phrase_starts() -> frozenset[str]:
+    """First words of the safe terms made of several words."""
+    return frozenset(t.split()[0] for lang in vocabulary.LANGUAGES for t in vocabulary.safe_terms(lang) if " " in t)
+
+
+@functools.cache
 def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS  # the engine loads spaCy anyway
 
@@ -192,13 +213,21 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
     while index < len(words):
         match = words[index]
         # Two-word safe terms (hong kong, việt nam) first.
-        if index + 1 < len(words) and work[match.end():words[index + 1].start()] == " " and \
+        if index + 1 < len(words) and match.group().casefold() in _phrase_starts() and \
+                work[match.end():words[index + 1].start()] == " " and \
                 vocabulary.is_safe_term(f"{match.group()} {words[index + 1].group()}"):
             index += 2
             continue
         start = match.start()
+        word = match.group()
+        if word.islower():  # most words: position says nothing
+            verdict = _latin_verdict(word, False, lang)
+            if verdict is not None:
+                spans.append((start, match.end(), *verdict))
+            index += 1
+            continue
         initial = _starts_sentence(work, start) or any(s <= start < e for s, e in headings)
-        verdict = _latin_verdict(match.group(), initial, lang)
+        verdict = _latin_verdict(word, initial, lang)
         if verdict is None and match.group()[0].isupper() and lang == "vi":
             before = work[max(0, start - 8):start].split()
             if before and before[-1].casefold() in VIETNAMESE_TITLES:

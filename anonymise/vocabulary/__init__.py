@@ -54,9 +54,13 @@ def safe_endings(lang: str) -> tuple[str, ...]:
     return tuple(sorted((t[1:] for t in _lines(lang) if t.startswith("-")), key=len, reverse=True))
 
 
+@functools.cache
+def _all_safe_terms() -> frozenset[str]:
+    return frozenset().union(*(safe_terms(code) for code in LANGUAGES))
+
+
 def is_safe_term(term: str, lang: str | None = None) -> bool:
-    folded = term.casefold()
-    return any(folded in safe_terms(code) for code in ((lang,) if lang else LANGUAGES))
+    return term.casefold() in (safe_terms(lang) if lang else _all_safe_terms())
 
 
 def is_ordinary_word(word: str, lang: str) -> bool:

@@ -22,19 +22,23 @@ from anonymise.name_data import (CHINESE_SURNAMES, JAPANESE_SURNAMES, KOREAN_DOU
 CHINESE_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 
 
-def _census(file: str) -> list[str]:
+def _census(file: str) -> dict[str, float]:
+    """Name -> percent of people with it, from one of the package's census files."""
     import names  # the package's data files only; its random generator is never used
 
     with open(Path(names.__file__).parent / file, encoding="ascii") as rows:
-        return [row.split()[0].lower() for row in rows if row.strip()]
+        return {row.split()[0].lower(): float(row.split()[1]) for row in rows if row.strip()}
 
 
-def census_given_names() -> frozenset[str]:
-    return frozenset(_census("dist.male.first") + _census("dist.female.first"))
+def census_given_names() -> dict[str, float]:
+    given = _census("dist.male.first")
+    for name, share in _census("dist.female.first").items():
+        given[name] = max(share, given.get(name, 0.0))
+    return given
 
 
-def census_surnames() -> frozenset[str]:
-    return frozenset(_census("dist.all.last"))
+def census_surnames() -> dict[str, float]:
+    return _census("dist.all.last")
 
 
 def dictionary_words_lower() -> frozenset[str]:
@@ -67,20 +71,24 @@ COMMON_WORD_ZIPF = 4.0
 KOREAN_SURNAME_WORD_ZIPF = 5.0
 
 
-def latin_name_sets(given: frozenset[str], surnames: frozenset[str], dictionary: frozenset[str],
+# A dictionary word counts as a name too only when at least this share of people (percent) bear
+# it: Grace, Will, Price, Young are names often enough; Plan, Cheers, Fill are not.
+COMMON_NAME_SHARE = 0.01
+
+
+def latin_name_sets(given: dict[str, float], surnames: dict[str, float], dictionary: frozenset[str],
                     zipf: dict[str, float]) -> tuple[frozenset[str], frozenset[str]]:
-    """(names that are also common words, names that are only names), lower case. The given names
-    among the second are ``only & given``."""
-    only = set()
-    for name in given | surnames:
-        if is_dictionary_word(name, dictionary):
-            continue
-        if name not in given and zipf.get(name, 0.0) >= COMMON_WORD_ZIPF:
-            continue
-        only.add(name)
+    """(names that are also common words, names that are only names), lower case."""
+    also, only = set(), set()
+    for name in given.keys() | surnames.keys():
+        word = is_dictionary_word(name, dictionary) or (name not in given and zipf.get(name, 0.0) >= COMMON_WORD_ZIPF)
+        if not word:
+            only.add(name)
+        elif max(given.get(name, 0.0), surnames.get(name, 0.0)) >= COMMON_NAME_SHARE:
+            also.add(name)
     only |= {s for s in ROMANISED_KOREAN_SURNAMES if zipf.get(s, 0.0) < KOREAN_SURNAME_WORD_ZIPF}
-    names = given | surnames | ROMANISED_KOREAN_SURNAMES
-    return frozenset(names - only), frozenset(only)
+    also |= ROMANISED_KOREAN_SURNAMES - only
+    return frozenset(also), frozenset(only)
 
 
 def looks_like_korean_name(word: str) -> bool:
