@@ -77,11 +77,15 @@ def measure(con: duckdb.DuckDBPyConnection, released: str, population: str, thre
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE risk_population AS
         SELECT {qis}, {PERSON} FROM {population}""")
-    # F per released class. Exact classes by an equi-join; starred ones (suppression stars the four
-    # QIs other than the area together, but any star is handled) by a join on what is not starred.
+    # F per released class. A column generalised to '*' for everyone is '*' in the population too, so
+    # it matches exactly; only a locally suppressed '*' (a few classes: suppression stars the four QIs
+    # other than the area together) has to match any value, by a join on what is not starred.
+    global_star = con.execute("SELECT " + ", ".join(f"coalesce(bool_and(coalesce({q}, '') = '*'), false)"
+                                                    for q in QUASI_IDENTIFIERS) + " FROM risk_population").fetchone()
+    local = [q for q, everyone in zip(QUASI_IDENTIFIERS, global_star) if not everyone]
     exact = " AND ".join(f"r.{q} IS NOT DISTINCT FROM p.{q}" for q in QUASI_IDENTIFIERS)
     starred_cond = " AND ".join(_matches(q) for q in QUASI_IDENTIFIERS)
-    any_star = " OR ".join(_starred(q) for q in QUASI_IDENTIFIERS)
+    any_star = " OR ".join(_starred(q) for q in local) or "false"
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE risk_matched AS
         SELECT r.*, greatest(coalesce(m.big_f, 0), r.f) AS big_f FROM risk_classes r

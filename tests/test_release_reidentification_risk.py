@@ -92,3 +92,11 @@ def test_information_loss_per_column_by_hand():
     assert loss["age_band"]["entropy"] == pytest.approx(expected, abs=1e-6)
     assert loss["age_band"]["suppressed"] == 0.25 and loss["age_band"]["height"] == pytest.approx(1 / 3, abs=1e-4)
     assert loss["sex"] == {"suppressed": 0.0, "height": 0.0, "entropy": 0.0}
+
+
+def test_a_column_starred_for_everyone_matches_exactly(con):
+    before = measure(con, "released", "population", threshold=0.1)
+    for name in ("released", "population"):
+        con.execute(f"UPDATE {name} SET region = '*'")  # region generalised away for the whole release
+    after = measure(con, "released", "population", threshold=0.1)
+    assert after == before
