@@ -58,12 +58,7 @@ class RiskReport:
                 for key, value in asdict(self).items()}
 
 
-def _starred(qi: str) -> str:
-    return f"coalesce(r.{qi}, '') = '*'"
-
-
-def _matches(qi: str) -> str:
-    return f"({_starred(qi)} OR r.{qi} IS NOT DISTINCT FROM p.{qi})"
+NULL = "∅unknown"  # unknown (NULL) is a value of its own when classes are matched
 
 
 def measure(con: duckdb.DuckDBPyConnection, released: str, population: str, threshold: float) -> RiskReport:
@@ -76,29 +71,28 @@ def measure(con: duckdb.DuckDBPyConnection, released: str, population: str, thre
         FROM {released} GROUP BY ALL""")
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE risk_population AS
-        SELECT {qis}, {PERSON} FROM {population}""")
-    # F per released class. A column generalised to '*' for everyone is '*' in the population too, so
-    # it matches exactly; only a locally suppressed '*' (a few classes: suppression stars the four QIs
-    # other than the area together) has to match any value, by a join on what is not starred.
-    global_star = con.execute("SELECT " + ", ".join(f"coalesce(bool_and(coalesce({q}, '') = '*'), false)"
-                                                    for q in QUASI_IDENTIFIERS) + " FROM risk_population").fetchone()
-    local = [q for q, everyone in zip(QUASI_IDENTIFIERS, global_star) if not everyone]
-    exact = " AND ".join(f"r.{q} IS NOT DISTINCT FROM p.{q}" for q in QUASI_IDENTIFIERS)
-    starred_cond = " AND ".join(_matches(q) for q in QUASI_IDENTIFIERS)
-    any_star = " OR ".join(_starred(q) for q in local) or "false"
+        SELECT {', '.join(f"coalesce({q}, '{NULL}') AS {q}" for q in QUASI_IDENTIFIERS)}, {PERSON} FROM {population}""")
+    # F per released class: the population's persons who match it. A '*' of the class matches any value,
+    # so for each pattern of starred columns (one or two: suppression stars the same four together)
+    # the population is grouped by the columns that are not starred and joined on them: aggregates
+    # meet aggregates, nothing row by row.
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE risk_matched AS
-        SELECT r.*, greatest(coalesce(m.big_f, 0), r.f) AS big_f FROM risk_classes r
-        LEFT JOIN (
-            SELECT {', '.join('r.' + q for q in QUASI_IDENTIFIERS)}, count(DISTINCT p.{PERSON}) AS big_f
-            FROM (SELECT * FROM risk_classes WHERE NOT ({any_star})) r JOIN risk_population p ON {exact}
-            GROUP BY ALL
-            UNION ALL
-            SELECT {', '.join('r.' + q for q in QUASI_IDENTIFIERS)}, count(DISTINCT p.{PERSON}) AS big_f
-            FROM (SELECT * FROM risk_classes WHERE {any_star}) r JOIN risk_population p
-              ON r.interested_area IS NOT DISTINCT FROM p.interested_area AND {starred_cond}
-            GROUP BY ALL
-        ) m ON {' AND '.join(f'm.{q} IS NOT DISTINCT FROM r.{q}' for q in QUASI_IDENTIFIERS)}""")
+        SELECT *, {', '.join(f"coalesce({q}, '{NULL}') AS key_{q}" for q in QUASI_IDENTIFIERS)},
+               CAST(NULL AS BIGINT) AS big_f
+        FROM risk_classes""")
+    patterns = con.execute("SELECT DISTINCT " + ", ".join(f"key_{q} = '*' AS {q}" for q in QUASI_IDENTIFIERS)
+                           + " FROM risk_matched").fetchall()
+    for pattern in patterns:
+        starred = [q for q, star in zip(QUASI_IDENTIFIERS, pattern) if star]
+        kept = [q for q in QUASI_IDENTIFIERS if q not in starred]
+        this = " AND ".join([f"m.key_{q} = '*'" for q in starred] + [f"m.key_{q} <> '*'" for q in kept]) or "true"
+        on = " AND ".join(f"m.key_{q} = g.{q}" for q in kept) or "true"
+        grouped = (f"SELECT {', '.join(kept)}{', ' if kept else ''}count(DISTINCT {PERSON}) AS persons "
+                   f"FROM risk_population{' GROUP BY ALL' if kept else ''}")
+        con.execute(f"""
+            UPDATE risk_matched m SET big_f = g.persons FROM ({grouped}) g WHERE {this} AND {on}""")
+    con.execute("UPDATE risk_matched SET big_f = greatest(coalesce(big_f, 0), f)")
     row = con.execute("""
         SELECT coalesce(min(f), 0), coalesce(min(n), 0), count(*), coalesce(sum(f), 0),
                coalesce(max(1.0 / f), 0), coalesce(count(*) / nullif(sum(f), 0), 0),
