@@ -43,7 +43,9 @@ class RiskSettings(BaseModel):
     record_threshold: float = Field(0.1, gt=0, le=1, description="A person-class is 'at risk' when its "
                                     "re-identification probability is above this (ARX's threshold)")
     max_highest: float = Field(0.2, gt=0, le=1, description="Highest prosecutor risk allowed (1/k at k=5)")
-    max_average: float = Field(0.1, gt=0, le=1, description="Average prosecutor risk allowed")
+    max_average: float = Field(0.2, gt=0, le=1, description="Average prosecutor risk allowed. The default only "
+                               "restates k = 5; tighten it for a real release (the bundled sample measures 0.036, "
+                               "100k generated consultations 0.032, a 60-consultation test source 0.14)")
     max_at_risk: float = Field(1.0, ge=0, le=1, description="Share of person-classes above record_threshold allowed")
     min_l_diversity: int = Field(1, ge=1, description="Fewest distinct interested_area values a class of the other "
                                  "quasi-identifiers may have")
