@@ -13,7 +13,8 @@ goes unless anonymise.vocabulary vouches for it (its README states the invariant
 - Vietnamese and Russian the same way (their names are capitalised), with surname shapes;
 - Korean words by Kiwi's morphology (see korean_safe_list.py);
 - Chinese and Japanese runs by dictionary segmentation and surname tables (cjk_safe_list.py);
-- Thai: the word after a personal title (Thai has no capitals and we have no Thai dictionary).
+- Thai: the word after a personal title (Thai has no capitals and we have no Thai dictionary);
+- letters of any other script (Greek, Arabic, Hebrew ...): no rule reads them, so they go.
 
 Spans carry a type when the evidence says one (PERSON after a title, for a name-list word or a
 name shape; EMAIL, URL, SOCIAL_HANDLE, DOB), else a generic NAME or ID, and a short reason; never
@@ -54,6 +55,14 @@ CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 # Letters only Vietnamese writes: a text holding them is read as Vietnamese.
 VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 VIETNAMESE_TITLES = frozenset("anh chị em bà ông cô chú bác bạn thầy bé cháu".split())
+# Letters of a script no rule here reads (Greek, Arabic, Hebrew, Devanagari ...): nothing vouches
+# for them, so they go. Excluded: the scripts handled above, digits and number forms (², ①, Ⅱ),
+# combining marks, symbols people use in doses (µ, μ), CJK punctuation and half-width forms.
+OTHER_SCRIPT_WORD = re.compile(
+    r"[^\W\d_A-Za-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u00c0-\u02ff\u0300-\u036f\u03bc"
+    r"\u0400-\u04ff\u0e00-\u0e7f\u1100-\u11ff\u1e00-\u1eff\u2070-\u209f\u2150-\u218f\u2460-\u24ff"
+    r"\u3000-\u303f\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+    r"\uf900-\ufaff\uff65-\uffdc]+")
 THAI_TITLED_NAME = re.compile(r"(?:คุณ|นางสาว|นาย|นาง|ด\.ช\.|ด\.ญ\.|ดร\.)\s*([\u0e00-\u0e7f]+)")
 LATIN_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|doctor|prof|professor|sir|madam|dear|hi|hello|hey)\.?,?\s+$",
                                 re.IGNORECASE)
@@ -106,7 +115,7 @@ class SafeListPass:
 
         for start, end, kind, reason in _shapes(work):
             add(start, end, kind, reason)
-        for finder in (_latin_spans, _cyrillic_spans, korean_spans, cjk_spans, _thai_spans):
+        for finder in (_latin_spans, _cyrillic_spans, korean_spans, cjk_spans, _thai_spans, _other_script_spans):
             for start, end, kind, reason in finder(work):
                 add(start, end, kind, reason)
         return [SafeListSpan(kind, origin[s], origin[e - 1] + 1, reason) for s, e, kind, reason in sorted(found)]
@@ -269,6 +278,12 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
             continue
         spans.append((match.start(), match.end(), "PERSON" if name else "NAME", "ru-capitalised"))
     return spans
+
+
+def _other_script_spans(work: str) -> list[tuple[int, int, str, str]]:
+    if work.isascii():
+        return []
+    return [(m.start(), m.end(), "NAME", "unread-script") for m in OTHER_SCRIPT_WORD.finditer(work)]
 
 
 def _thai_spans(work: str) -> list[tuple[int, int, str, str]]:
