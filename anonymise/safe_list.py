@@ -10,7 +10,8 @@ goes unless anonymise.vocabulary vouches for it (its README states the invariant
 - Latin words by capitalisation: a capitalised word outside a sentence start is a proper noun
   unless it is a safe term or an ordinary word that is no name; at a sentence start or in a
   title-case line it only needs to be an ordinary word; in lower case only known given names go;
-- Vietnamese and Russian the same way (their names are capitalised), with surname shapes;
+- Vietnamese and Russian the same way (their names are capitalised), with surname shapes and, for
+  Russian, given names found in the census lists once romanised (Анна, Иван);
 - Korean words by Kiwi's morphology (see korean_safe_list.py);
 - Chinese and Japanese runs by dictionary segmentation and surname tables (cjk_safe_list.py);
 - Thai: the word after a personal title (Thai has no capitals and we have no Thai dictionary);
@@ -51,6 +52,9 @@ NUMBER_WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:cc|ml|mg|mcg|g|kg|cm|mm|m|km|iu|
                               r"min|mins|d|days?|wks?|weeks?|mo|months?|yrs?|years?|x|k|kcal|%|s|shots?|sessions?|"
                               r"times?|won|krw|usd|d)", re.IGNORECASE)
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:['\u2019][A-Za-z]+|-[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*")
+# Shorter lower-case given names (mui, ana, eun) are as often words of other languages.
+LOWER_CASE_NAME_MIN = 4
+POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 # Letters only Vietnamese writes: a text holding them is read as Vietnamese.
 VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
@@ -174,12 +178,17 @@ def _starts_sentence(work: str, start: int) -> bool:
 @functools.lru_cache(maxsize=50_000)
 def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | None:
     """(type, reason) when the Latin ``word`` must go, None when it may stay (see the module docstring)."""
+    word = POSSESSIVE.sub("", word)  # Doctor's is judged as Doctor
     folded = word.casefold()
-    if vocabulary.is_safe_term(folded) or len(word) == 1:
+    if vocabulary.is_safe_term(folded) or len(word) <= 1:
         return None
+    if "-" in word and not vocabulary.is_ordinary_word(folded, lang if lang == "vi" else "en"):
+        # Post-Op, Follow-Up: a compound of words that may stay may stay; a hyphenated name goes.
+        verdicts = [_latin_verdict(part, initial and i == 0, lang) for i, part in enumerate(word.split("-")) if part]
+        return next((v for v in verdicts if v is not None), None)
     capitalised = word[0].isupper()
     if not capitalised:
-        if vocabulary.is_only_a_name(folded, given=True) and len(folded) >= 3:
+        if vocabulary.is_only_a_name(folded, given=True) and len(folded) >= LOWER_CASE_NAME_MIN:
             return "PERSON", "given-name-list"
         return None
     name = vocabulary.is_name_word(folded, "en")
@@ -257,9 +266,12 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
         for other in neighbours:
             gap = work[min(match.end(), other.end()):max(match.start(), other.start())]
             folded = match.group().casefold()
-            ordinary = vocabulary.is_ordinary_word(folded, "en") and not vocabulary.is_name_word(folded, "en")
+            # At a sentence start an ordinary word stays (Yesterday Priya ...); elsewhere a capitalised
+            # word beside a name is part of it, even a word (Nguyen Van An, Anna May Wong).
+            initial = _starts_sentence(work, match.start()) or any(s <= match.start() < e for s, e in headings)
+            ordinary = initial and vocabulary.is_ordinary_word(folded, "en") and not vocabulary.is_name_word(folded, "en")
             if other.start() in removed and gap.strip() == "" and len(gap) <= 1 and not ordinary and \
-                    not vocabulary.is_safe_term(folded) and folded not in _stop_words():
+                    not vocabulary.is_safe_term(folded) and folded != "i":
                 kind = next(k for s, _, k, _ in spans if s == other.start())
                 chained.append((match.start(), match.end(), kind, "next-to-name"))
                 break
@@ -273,7 +285,8 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
         folded = word.casefold()
         if not word[0].isupper() or any(folded.startswith(t) for t in vocabulary.safe_terms("ru")):
             continue
-        name = vocabulary.is_name_word(word, "ru")
+        romanised = _romanised(folded)
+        name = vocabulary.is_name_word(word, "ru") or (len(romanised) >= 4 and vocabulary.is_name_word(romanised, "en"))
         if _starts_sentence(work, match.start()) and vocabulary.is_ordinary_word(folded, "ru") and not name:
             continue
         spans.append((match.start(), match.end(), "PERSON" if name else "NAME", "ru-capitalised"))
@@ -284,6 +297,18 @@ def _other_script_spans(work: str) -> list[tuple[int, int, str, str]]:
     if work.isascii():
         return []
     return [(m.start(), m.end(), "NAME", "unread-script") for m in OTHER_SCRIPT_WORD.finditer(work)]
+
+
+# Cyrillic letters in Latin, as given names are spelled in the census lists (Анна -> anna, Иван -> ivan).
+CYRILLIC_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+                                "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+                                "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+                                "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+                                "я": "ya"})
+
+
+def _romanised(cyrillic: str) -> str:
+    return cyrillic.translate(CYRILLIC_LATIN)
 
 
 def _thai_spans(work: str) -> list[tuple[int, int, str, str]]:

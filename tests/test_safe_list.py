@@ -43,6 +43,8 @@ def both(redactor, text: str) -> tuple[str, str]:
     ("田村あかねです。ボトックスの料金を教えてください。", "あかね"),                   # Japanese name before です
     ("Меня зовут Олеся Карпенко, хочу ринопластику.", "Карпенко"),               # Russian
     ("Tôi là Trần Thị Nhàn, muốn hỏi về nâng mũi.", "Nhàn"),                     # Vietnamese
+    ("Toi la Tran Van An, muon hoi ve nang mui.", " An,"),                       # ... typed without diacritics
+    ("Светлана спросила про ботокс.", "Светлана"),                               # a Russian given name opening a sentence
     ("คุณสมศรี ต้องการทำตาสองชั้น", "สมศรี"),                                       # Thai after a title
     ("Γεια σας, είμαι η Ξανθίππη, θέλω botox.", "Ξανθίππη"),                     # a script no rule reads
     ("مرحبا، اسمي ليلى وأريد الفيلر", "ليلى"),
@@ -65,6 +67,8 @@ def test_what_no_one_vouches_for_is_removed_in_both_renderings(redactor, text, s
     ("我想做双眼皮手术，热玛吉多少钱？恢复期大概两周。", ["双眼皮手术", "热玛吉", "恢复期"]),
     ("ヒアルロン酸の注射は何ccですか？ダウンタイムは一週間です。", ["ヒアルロン酸", "ダウンタイム"]),
     ("I live in Seoul and my friend is from Hong Kong.", ["Seoul", "Hong Kong"]),
+    ("The Doctor's Post-Op advice: Follow-Up in 2 weeks.", ["The Doctor's Post-Op advice: Follow-Up in 2 weeks."]),
+    ("Операция прошла хорошо, спасибо за ответ.", ["Операция прошла хорошо, спасибо за ответ."]),
 ])
 def test_medical_terms_doses_prices_and_ordinary_words_stay(redactor, text, kept):
     placeholders, surrogates = both(redactor, text)
