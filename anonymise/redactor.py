@@ -9,14 +9,18 @@ claimed quasi-identifier spans alone. It renders three forms: typed placeholders
 <NAME>, <ID>) with every quasi-identifier treated as the strictest release says; the same for the
 academic release (32살 -> 30대, 강남역 -> 서울); publishing surrogates (환자 A, [전화번호]) with publishing's.
 Spans keep offsets into the original text and never the text itself, so they can be logged.
+
+Other layers that claim spans before the safe-list pass are given to the Redactor as
+``ClaimingLayer``s: their spans are merged with the personal-data ones, and the pass leaves them alone.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
 from anonymise.engine import analyze_text, analyze_texts, detect_language, get_analyzer
@@ -54,6 +58,13 @@ class Redaction:
     academic: dict[str, str | None] = field(default_factory=dict)   # placeholders, academic's policy
     quasi: dict[str, list[QuasiSpan]] = field(default_factory=dict)  # text quasi-identifiers per field
     quasi_counts: dict[str, int] = field(default_factory=dict)
+
+
+class ClaimingLayer(Protocol):
+    """Finds spans of its own kind in one text of a record before the safe-list pass runs."""
+
+    def claim(self, text: str, record: Mapping) -> Iterable[Span]:
+        ...
 
 
 def merge_spans(spans: list[Span]) -> list[Span]:
@@ -125,7 +136,7 @@ def _safe_list_span(span: SafeListSpan) -> Span:
 class Redactor:
     """Builds the analyzer once; ``redact`` then anonymises one record's texts, ``redact_many`` many."""
 
-    def __init__(self, settings=None):
+    def __init__(self, settings=None, claiming_layers: Sequence[ClaimingLayer] = ()):
         if settings is None:
             from flows.config import load_settings
 
@@ -133,15 +144,17 @@ class Redactor:
         self.score_threshold = settings.score_threshold
         self.text_qis = _text_qi_policy(getattr(settings, "policy_file", None))
         self.safe_list = SafeListPass()
+        self.claiming_layers = tuple(claiming_layers)
         get_analyzer()  # build (and load spaCy) now, not on the first record
 
     @staticmethod
-    def _detected(text: str, engine_results: list, deny_list: RecordDenyList) -> list[Span]:
-        """The engine's findings (NER PERSON spans refined) and the deny list's, overlaps merged."""
+    def _detected(text: str, engine_results: list, deny_list: RecordDenyList,
+                  claimed: Sequence[Span] = ()) -> list[Span]:
+        """The engine's findings (NER PERSON spans refined), the deny list's and ``claimed`` ones, overlaps merged."""
         found = [_engine_span(r) for r in engine_results]
         found = [part for s in found for part in _refine_ner(s, text)]
         found += [_deny_span(s) for s in deny_list.find(text)]
-        return merge_spans(found)
+        return merge_spans(found + list(claimed))
 
     def _with_safe_list(self, text: str, found: list[Span], quasi: list[QuasiSpan] = ()) -> list[Span]:
         """``found`` and what the safe-list pass removes of the rest; quasi-identifier spans are claimed
@@ -149,12 +162,12 @@ class Redactor:
         claimed = [(s.start, s.end) for s in found] + [(q.start, q.end) for q in quasi]
         return merge_spans(found + [_safe_list_span(s) for s in self.safe_list.find(text, claimed)])
 
-    def _spans_and_quasi(self, text: str, engine_results: list,
-                         deny_list: RecordDenyList) -> tuple[list[Span], list[QuasiSpan]]:
+    def _spans_and_quasi(self, text: str, engine_results: list, deny_list: RecordDenyList,
+                         claimed: Sequence[Span] = ()) -> tuple[list[Span], list[QuasiSpan]]:
         """Personal-data spans and text quasi-identifiers of one text: the quasi-identifier layer runs
         after the engine and the deny list (their spans win) and before the safe-list pass, so 강남역
         becomes 서울 in academic instead of a generic <NAME>."""
-        found = self._detected(text, engine_results, deny_list)
+        found = self._detected(text, engine_results, deny_list, claimed)
         quasi = find_quasi_identifiers(text, [(s.start, s.end) for s in found])
         return self._with_safe_list(text, found, quasi), quasi
 
@@ -197,7 +210,8 @@ class Redactor:
                 placeholders[name] = surrogates[name] = academic[name] = None
                 all_spans[name], quasi[name] = [], []
                 continue
-            spans, quasi[name] = self._spans_and_quasi(text, found[name], deny_list) if text else ([], [])
+            claimed = [span for layer in self.claiming_layers for span in layer.claim(text, record)] if text else []
+            spans, quasi[name] = self._spans_and_quasi(text, found[name], deny_list, claimed) if text else ([], [])
             placeholders[name], academic[name], surrogates[name] = self._render(text, spans, quasi[name], letters)
             all_spans[name] = spans
             counts.update(s.entity_type for s in spans)
