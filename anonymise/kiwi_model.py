@@ -7,9 +7,30 @@ nothing heavy, so the release build can use it without loading the anonymiser.
 """
 from __future__ import annotations
 
+import functools
+
 
 def new_kiwi():
     """A fresh Kiwi with its bundled model (a second or two to load, ~300 MB)."""
     from kiwipiepy import Kiwi
 
     return Kiwi(load_multi_dict=False)
+
+
+def kiwi_with_safe_terms():
+    """``new_kiwi()`` that also knows the safe vocabulary's Korean terms as common nouns, so brands and
+    devices it has never seen (울쎄라, 써마지) read as one word, not as an unknown proper noun."""
+    from anonymise.vocabulary import safe_terms
+
+    kiwi = new_kiwi()
+    for term in safe_terms("ko"):
+        if term.isalpha() and all("가" <= c <= "힣" for c in term):
+            kiwi.add_user_word(term, "NNG")
+    return kiwi
+
+
+@functools.cache
+def shared_kiwi():
+    """The process's one Kiwi for the anonymiser (name recognizer, safe-list pass, text quasi-identifiers),
+    knowing the safe terms: loaded on first use, kept. The release build uses ``new_kiwi`` and drops it."""
+    return kiwi_with_safe_terms()

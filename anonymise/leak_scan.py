@@ -406,7 +406,11 @@ def _check_k(ctx: _Context, con, release: str, present: list[str]) -> None:
     if not qis:
         raise LookupError("academic consultations has no quasi-identifier column")
     cols = ", ".join(_q(c) for c in qis)
-    groups = con.execute(f"SELECT {cols}, count(*) AS n FROM consultations GROUP BY ALL HAVING count(*) < ? "
+    # k is over persons: a member's rows count once (a guest's row is a person of its own here; the build
+    # also links guests by phone/e-mail, which only makes its classes hold fewer persons than this counts).
+    person = ("count(DISTINCT coalesce(pseudo_member_id, pseudo_id))"
+              if {"pseudo_member_id", "pseudo_id"} <= set(present) else "count(*)")
+    groups = con.execute(f"SELECT {cols}, {person} AS n FROM consultations GROUP BY ALL HAVING {person} < ? "
                          f"ORDER BY n", [k]).fetchall()
     for *values, n in groups:
         group = " | ".join("NULL" if v is None else str(v) for v in values)

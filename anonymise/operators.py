@@ -28,7 +28,12 @@ ENTITY_LABELS = {
     "URL": ("링크", "link"), "IP_ADDRESS": ("IP 주소", "IP address"), "MESSENGER_ID": ("메신저 ID", "messenger ID"),
     "SOCIAL_HANDLE": ("SNS 계정", "social media handle"), "MEMBER_ID": ("회원 ID", "member ID"),
     "ADDRESS": ("주소", "address"), "DOB": ("생년월일", "date of birth"), "CHART_NO": ("차트번호", "chart number"),
-    "VEHICLE_NO": ("차량번호", "vehicle no."), "PERSON": ("이름", "name")}
+    "VEHICLE_NO": ("차량번호", "vehicle no."), "PERSON": ("이름", "name"),
+    # Text quasi-identifiers a release removes (anonymise/quasi_identifiers)
+    "AGE": ("나이", "age"), "DATE": ("날짜", "date"), "PLACE": ("장소", "place"), "WORKPLACE": ("직장", "workplace"),
+    "SCHOOL": ("학교", "school"), "OCCUPATION": ("직업", "occupation"), "BODY_MEASURE": ("신체 치수", "body measurement"),
+    # What the safe-list pass removes without knowing more: a proper noun, an identifier-shaped token.
+    "NAME": ("고유명사", "proper noun"), "ID": ("식별번호", "identifier")}
 
 
 def placeholder(entity_type: str) -> str:
@@ -88,21 +93,33 @@ def anonymizer() -> AnonymizerEngine:
     return AnonymizerEngine()
 
 
-def apply_placeholders(text: str, spans: list[tuple[str, int, int]]) -> str:
-    """``text`` with each (entity_type, start, end) span replaced by ``<ENTITY_TYPE>``."""
-    if not spans:
+def apply_placeholders(text: str, spans: list[tuple[str, int, int]],
+                       literals: list[tuple[int, int, str]] = ()) -> str:
+    """``text`` with each (entity_type, start, end) span replaced by ``<ENTITY_TYPE>`` and each
+    (start, end, new_text) of ``literals`` (a generalised quasi-identifier) by its text."""
+    if not spans and not literals:
         return text
     results = [RecognizerResult(t, s, e, 1.0) for t, s, e in spans]
     operators = {t: OperatorConfig("replace", {"new_value": placeholder(t)}) for t, _, _ in spans}
+    _add_literals(results, operators, literals)
     return anonymizer().anonymize(text, results, operators).text
 
 
-def apply_surrogates(text: str, spans: list[tuple[str, int, int, str]], letters: PersonLetters) -> str:
-    """``text`` with each (entity_type, start, end, role) span replaced by its surrogate.
+def _add_literals(results: list, operators: dict, literals) -> None:
+    for index, (start, end, new_text) in enumerate(literals):
+        key = f"LITERAL#{index}"
+        results.append(RecognizerResult(key, start, end, 1.0))
+        operators[key] = OperatorConfig("replace", {"new_value": new_text})
+
+
+def apply_surrogates(text: str, spans: list[tuple[str, int, int, str]], letters: PersonLetters,
+                     literals: list[tuple[int, int, str]] = ()) -> str:
+    """``text`` with each (entity_type, start, end, role) span replaced by its surrogate, and each
+    (start, end, new_text) of ``literals`` by its text.
 
     ``letters`` is shared by all texts of a record so a person keeps one letter across fields.
     """
-    if not spans:
+    if not spans and not literals:
         return text
     korean = detect_language(text) == "ko"
     results, operators = [], {}
@@ -111,4 +128,5 @@ def apply_surrogates(text: str, spans: list[tuple[str, int, int, str]], letters:
         key = f"{entity_type}#{index}"
         results.append(RecognizerResult(key, start, end, 1.0))
         operators[key] = OperatorConfig("replace", {"new_value": surrogate(entity_type, role, letter, korean)})
+    _add_literals(results, operators, literals)
     return anonymizer().anonymize(text, results, operators).text

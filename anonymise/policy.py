@@ -10,10 +10,14 @@ from pathlib import Path
 
 from anonymise.generalise import GENERALISERS
 from anonymise.keys import pseudonym
+from anonymise.quasi_identifiers.release_policy import TextQiPolicy, TextQiPolicyError
 from anonymise.strict_config import ConfigError, did_you_mean
+
+TEXT_QI_TABLE = "text_quasi_identifiers"
 
 ACTIONS = ("drop", "pseudonymise", "keep", "text")
 ALL_ACTIONS = (*ACTIONS, *(f"generalise:{how}" for how in GENERALISERS))
+DEFAULT_POLICY_FILE = Path(__file__).resolve().parent / "policy.toml"
 
 
 class PolicyError(ConfigError):
@@ -24,6 +28,7 @@ class PolicyError(ConfigError):
 class FieldPolicy:
     tables: dict[str, dict[str, str]]
     sha256: str
+    text_quasi_identifiers: TextQiPolicy | None = None  # per release; None only for a policy without the table
     unknown_columns: Counter = field(default_factory=Counter)  # table.column -> records seen with it
 
     @classmethod
@@ -39,6 +44,11 @@ class FieldPolicy:
             tables = tomllib.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise PolicyError(f"{where}: not valid TOML: {exc}") from None
+        text_qis = tables.pop(TEXT_QI_TABLE, None)
+        try:
+            text_policy = TextQiPolicy.from_table(text_qis) if text_qis is not None else None
+        except TextQiPolicyError as exc:
+            raise PolicyError(f"{where}: [{TEXT_QI_TABLE}] {exc}") from None
         for table, columns in tables.items():
             if contract is not None and table not in contract:
                 raise PolicyError(f"{where}: unknown table [{table}]{did_you_mean(table, contract)}")
@@ -52,7 +62,7 @@ class FieldPolicy:
                     shown = action if isinstance(action, str) else type(action).__name__
                     raise PolicyError(f"{where}: [{table}] {column}: unknown action {shown!r}"
                                       f"{did_you_mean(str(action), ALL_ACTIONS)}")
-        return cls(tables=tables, sha256=hashlib.sha256(raw).hexdigest())
+        return cls(tables=tables, sha256=hashlib.sha256(raw).hexdigest(), text_quasi_identifiers=text_policy)
 
     def columns(self, table: str, action: str) -> list[str]:
         return [c for c, a in self.tables.get(table, {}).items() if a == action]

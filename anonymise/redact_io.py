@@ -59,9 +59,16 @@ def _anonymise_settings(settings):
     return getattr(settings, "anonymise", settings)  # a full Settings or its anonymise section
 
 
+TEXT_FORMS = {"strictest": lambda r: r.text, "academic": lambda r: r.academic, "publishing": lambda r: r.surrogate}
+
+
 def redact_file(input_path: Path, output_path: Path, members_path: Path | None = None,
-                explain_path: Path | None = None, settings=None, key: bytes | None = None) -> RedactStats:
+                explain_path: Path | None = None, settings=None, key: bytes | None = None,
+                text_form: str = "strictest") -> RedactStats:
     """Anonymise ``input_path`` (JSONL consultations) into ``output_path``; see the module docstring.
+
+    ``text_form``: which release's text goes into title/question/answer (TEXT_FORMS): by default the
+    strictest, with every quasi-identifier of the text removed.
 
     ``key`` is the pseudonym key for the policy's pseudonymised columns; without one a random key
     is used, so pseudonyms are consistent within this file and unlinkable to anything else.
@@ -98,12 +105,16 @@ def redact_file(input_path: Path, output_path: Path, members_path: Path | None =
                 for column in unredacted_text_columns:
                     row.pop(column, None)  # fail closed: free text the redactor does not cover never passes
                 row["consultation_id"] = record.get("consultation_id")
-                row.update({name: redaction.text[name] for name in TEXT_FIELDS})
+                form = TEXT_FORMS[text_form](redaction)
+                row.update({name: form[name] for name in TEXT_FIELDS})
                 out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
                 if explain:
                     spans = [{"field": name, "type": s.entity_type, "start": s.start, "end": s.end,
                               "recognizer": s.recognizer, "score": s.score, "role": s.role}
                              for name in TEXT_FIELDS for s in redaction.spans[name]]
+                    spans += [{"field": name, "type": q.qi_type, "start": q.start, "end": q.end,
+                               "recognizer": q.detector, "quasi_identifier": True}
+                              for name in TEXT_FIELDS for q in redaction.quasi.get(name, [])]
                     explain.write(json.dumps({"consultation_id": record.get("consultation_id"), "spans": spans},
                                              ensure_ascii=False, default=str) + "\n")
                 stats.records += 1

@@ -2,21 +2,35 @@
 
 For each of title/question/answer it takes the Presidio engine's findings (patterns, PERSON
 recognizers, English NER) and the record's own deny list, joins overlapping spans into their union
-(when two detectors disagree about the extent, removing more is the safe side), and renders two
-forms: typed placeholders (<PERSON>, <PHONE>) and publishing surrogates (환자 A, [전화번호]).
+(when two detectors disagree about the extent, removing more is the safe side), finds the text's
+quasi-identifiers (anonymise.quasi_identifiers: ages, dates, fine places, workplaces ...) in what they
+left, then runs the fail-closed safe-list pass (anonymise.safe_list) over the rest: it leaves the
+claimed quasi-identifier spans alone. It renders three forms: typed placeholders (<PERSON>, <PHONE>,
+<NAME>, <ID>) with every quasi-identifier treated as the strictest release says; the same for the
+academic release (32살 -> 30대, 강남역 -> 서울); publishing surrogates (환자 A, [전화번호]) with publishing's.
 Spans keep offsets into the original text and never the text itself, so they can be logged.
+
+Other layers that claim spans before the safe-list pass are given to the Redactor as
+``ClaimingLayer``s: their spans are merged with the personal-data ones, and the pass leaves them alone.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
 
 from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
-from anonymise.engine import analyze_text, analyze_texts, get_analyzer
+from anonymise.engine import analyze_text, analyze_texts, detect_language, get_analyzer
 from anonymise.name_data import LATIN_NOT_NAMES
 from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
+from anonymise.quasi_identifiers.base import QuasiSpan
+from anonymise.quasi_identifiers.detector import find_quasi_identifiers
+from anonymise.quasi_identifiers.release_policy import STRICTEST, TextQiPolicy
+from anonymise.quasi_identifiers.render import literals
+from anonymise.safe_list import RECOGNIZER as SAFE_LIST, SafeListPass, SafeListSpan
 
 TEXT_FIELDS = ("title", "question", "answer")
 DENY_LIST = "RecordDenyList"
@@ -37,10 +51,20 @@ class Span:
 
 @dataclass
 class Redaction:
-    text: dict[str, str | None]        # placeholder form
-    surrogate: dict[str, str | None]   # publishing form
+    text: dict[str, str | None]        # placeholder form, text quasi-identifiers as the strictest release (faq) says
+    surrogate: dict[str, str | None]   # publishing form (surrogates, publishing's quasi-identifier policy)
     spans: dict[str, list[Span]]
     counts: dict[str, int]
+    academic: dict[str, str | None] = field(default_factory=dict)   # placeholders, academic's policy
+    quasi: dict[str, list[QuasiSpan]] = field(default_factory=dict)  # text quasi-identifiers per field
+    quasi_counts: dict[str, int] = field(default_factory=dict)
+
+
+class ClaimingLayer(Protocol):
+    """Finds spans of its own kind in one text of a record before the safe-list pass runs."""
+
+    def claim(self, text: str, record: Mapping) -> Iterable[Span]:
+        ...
 
 
 def merge_spans(spans: list[Span]) -> list[Span]:
@@ -105,24 +129,47 @@ def _deny_span(span: DenySpan) -> Span:
     return Span(span.entity_type, span.start, span.end, DENY_LIST, 1.0, span.role)
 
 
+def _safe_list_span(span: SafeListSpan) -> Span:
+    return Span(span.entity_type, span.start, span.end, f"{SAFE_LIST}:{span.reason}", 1.0, OTHER)
+
+
 class Redactor:
     """Builds the analyzer once; ``redact`` then anonymises one record's texts, ``redact_many`` many."""
 
-    def __init__(self, settings=None):
+    def __init__(self, settings=None, claiming_layers: Sequence[ClaimingLayer] = ()):
         if settings is None:
             from flows.config import load_settings
 
             settings = load_settings().anonymise
         self.score_threshold = settings.score_threshold
+        self.text_qis = _text_qi_policy(getattr(settings, "policy_file", None))
+        self.safe_list = SafeListPass()
+        self.claiming_layers = tuple(claiming_layers)
         get_analyzer()  # build (and load spaCy) now, not on the first record
 
     @staticmethod
-    def _spans(text: str, engine_results: list, deny_list: RecordDenyList) -> list[Span]:
-        """The engine's findings (NER PERSON spans refined) and the deny list's, overlaps merged."""
+    def _detected(text: str, engine_results: list, deny_list: RecordDenyList,
+                  claimed: Sequence[Span] = ()) -> list[Span]:
+        """The engine's findings (NER PERSON spans refined), the deny list's and ``claimed`` ones, overlaps merged."""
         found = [_engine_span(r) for r in engine_results]
         found = [part for s in found for part in _refine_ner(s, text)]
         found += [_deny_span(s) for s in deny_list.find(text)]
-        return merge_spans(found)
+        return merge_spans(found + list(claimed))
+
+    def _with_safe_list(self, text: str, found: list[Span], quasi: list[QuasiSpan] = ()) -> list[Span]:
+        """``found`` and what the safe-list pass removes of the rest; quasi-identifier spans are claimed
+        too (the pass leaves them to their release's treatment) but are not personal-data spans."""
+        claimed = [(s.start, s.end) for s in found] + [(q.start, q.end) for q in quasi]
+        return merge_spans(found + [_safe_list_span(s) for s in self.safe_list.find(text, claimed)])
+
+    def _spans_and_quasi(self, text: str, engine_results: list, deny_list: RecordDenyList,
+                         claimed: Sequence[Span] = ()) -> tuple[list[Span], list[QuasiSpan]]:
+        """Personal-data spans and text quasi-identifiers of one text: the quasi-identifier layer runs
+        after the engine and the deny list (their spans win) and before the safe-list pass, so 강남역
+        becomes 서울 in academic instead of a generic <NAME>."""
+        found = self._detected(text, engine_results, deny_list, claimed)
+        quasi = find_quasi_identifiers(text, [(s.start, s.end) for s in found])
+        return self._with_safe_list(text, found, quasi), quasi
 
     def redact(self, record: Mapping, member: Mapping | None = None) -> Redaction:
         texts = _texts(record)
@@ -156,19 +203,42 @@ class Redactor:
                    found: dict[str, list]) -> Redaction:
         deny_list = RecordDenyList.build(dict(record), dict(member) if member else None)
         letters = PersonLetters()
-        placeholders, surrogates, all_spans, counts = {}, {}, {}, Counter()
+        placeholders, surrogates, academic, all_spans, counts = {}, {}, {}, {}, Counter()
+        quasi, quasi_counts = {}, Counter()
         for name, text in texts.items():
             if text is None:
-                placeholders[name] = surrogates[name] = None
-                all_spans[name] = []
+                placeholders[name] = surrogates[name] = academic[name] = None
+                all_spans[name], quasi[name] = [], []
                 continue
-            spans = self._spans(text, found[name], deny_list) if text else []
-            placeholders[name] = apply_placeholders(text, [(s.entity_type, s.start, s.end) for s in spans])
-            surrogates[name] = apply_surrogates(text, [(s.entity_type, s.start, s.end, s.role) for s in spans],
-                                                letters)
+            claimed = [span for layer in self.claiming_layers for span in layer.claim(text, record)] if text else []
+            spans, quasi[name] = self._spans_and_quasi(text, found[name], deny_list, claimed) if text else ([], [])
+            placeholders[name], academic[name], surrogates[name] = self._render(text, spans, quasi[name], letters)
             all_spans[name] = spans
             counts.update(s.entity_type for s in spans)
-        return Redaction(placeholders, surrogates, all_spans, dict(counts))
+            quasi_counts.update(q.qi_type for q in quasi[name])
+        return Redaction(placeholders, surrogates, all_spans, dict(counts), academic, quasi, dict(quasi_counts))
+
+    def _render(self, text: str, spans: list[Span], quasi: list[QuasiSpan],
+                letters: PersonLetters) -> tuple[str, str, str]:
+        """(strictest placeholder form, academic placeholder form, publishing surrogate form) of one text."""
+        typed = [(s.entity_type, s.start, s.end) for s in spans]
+        strictest = apply_placeholders(text, typed, literals(self.text_qis, STRICTEST, quasi))
+        academic = apply_placeholders(text, typed, literals(self.text_qis, "academic", quasi))
+        korean = detect_language(text) == "ko"
+        publishing = apply_surrogates(text, [(s.entity_type, s.start, s.end, s.role) for s in spans], letters,
+                                      literals(self.text_qis, "publishing", quasi, labels_korean=korean))
+        return strictest, academic, publishing
+
+
+def _text_qi_policy(policy_file) -> TextQiPolicy:
+    """The field policy's per-release table of text quasi-identifiers; all removed when it has none."""
+    from anonymise.policy import FieldPolicy
+
+    if policy_file is None:
+        from anonymise.policy import DEFAULT_POLICY_FILE
+
+        policy_file = DEFAULT_POLICY_FILE
+    return FieldPolicy.load(Path(policy_file)).text_quasi_identifiers or TextQiPolicy.remove_all()
 
 
 def _texts(record: Mapping) -> dict[str, str | None]:

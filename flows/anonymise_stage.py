@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -200,8 +201,9 @@ def _hours_between(start, end) -> float | None:
     return round((end - start).total_seconds() / 3600, 2)
 
 
-def _text_columns(policy: FieldPolicy, rec: dict, text: dict, pub: dict) -> dict:
-    """Title/question/answer as the policy says: anonymised ('text'), as is ('keep'), or absent.
+def _text_columns(policy: FieldPolicy, rec: dict, res) -> dict:
+    """Title/question/answer as the policy says: anonymised ('text'), as is ('keep'), or absent; each
+    in the strictest form (title ...), academic's (academic_title ...) and publishing's (pub_title ...).
 
     'keep' on a free-text column is a policy mistake; it is honoured so that the leak check, not
     this function, is the one place that decides whether such a release may leave.
@@ -209,18 +211,36 @@ def _text_columns(policy: FieldPolicy, rec: dict, text: dict, pub: dict) -> dict
     out = {}
     for column in ("title", "question", "answer"):
         action = policy.tables.get("consultations", {}).get(column)
+        names = (column, f"academic_{column}", f"pub_{column}")
         if action == "text":
-            out[column], out[f"pub_{column}"] = text.get(column), pub.get(column)
+            forms = (res.text, res.academic, res.surrogate) if res else ({}, {}, {})
+            out.update({name: form.get(column) for name, form in zip(names, forms)})
         elif action == "keep" and not rec["aggregate_only"]:
-            out[column] = out[f"pub_{column}"] = rec.get(column)
+            out.update(dict.fromkeys(names, rec.get(column)))
         else:
-            out[column] = out[f"pub_{column}"] = None
+            out.update(dict.fromkeys(names, None))
     return out
+
+
+def _person_key(rec: dict) -> str:
+    """Whom k counts: the member, else a guest known by a structured value (phone digits, then e-mail),
+    else the consultation alone. Two guests sharing a phone count as one person: fewer persons per
+    class, so k errs on the safe side; one guest writing under two numbers counts twice (not linkable)."""
+    if rec.get("member_id"):
+        return f"member\x1f{rec['member_id']}"
+    digits = re.sub(r"\D", "", str(rec.get("phone") or ""))
+    if len(digits) >= 8:
+        return f"guest-phone\x1f{digits[-10:]}"  # the last ten digits: the same number with or without +82 0
+    email = str(rec.get("email") or "").strip().casefold()
+    if "@" in email:
+        return f"guest-email\x1f{email}"
+    return f"guest-consultation\x1f{rec['consultation_id']}"
 
 
 def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings, key: bytes) -> dict:
     """Anonymise one chunk file into ``out_file`` (written atomically). Returns counts only:
-    records, redacted, pii (entity type -> spans), unknown_columns (columns the policy does not list)."""
+    records, redacted, pii (entity type -> spans), quasi_identifiers (text quasi-identifier type ->
+    spans), unknown_columns (columns the policy does not list)."""
     policy = _policy(str(settings.policy_file))
     redactor = _redactor(settings.model_dump_json())
     records = pq.read_table(chunk_file).to_pylist()
@@ -229,6 +249,7 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
     redactions = {r["consultation_id"]: res for r, res in zip(text_records, redactor.redact_many(text_records, members))}
 
     totals: dict[str, int] = {}
+    quasi_totals: dict[str, int] = {}
     unknown_before = Counter(policy.unknown_columns)  # the policy object lives as long as the worker
     rows = []
     for rec in records:
@@ -243,14 +264,15 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
         if region is None and member.get("address") and "region" in structured:
             region = province_or_country(member["address"])
         answered = bool((rec.get("answer") or "").strip()) and rec.get("answered_at") is not None
-        text = res.text if res else {}
-        pub = res.surrogate if res else {}
         counts = dict(res.counts) if res else {}
+        for t, n in (res.quasi_counts if res else {}).items():
+            quasi_totals[t] = quasi_totals.get(t, 0) + n
         for t, n in counts.items():
             totals[t] = totals.get(t, 0) + n
         rows.append({
             "pseudo_consultation_id": structured.get("consultation_id"),
             "pseudo_member_id": structured.get("member_id"),
+            "pseudo_person_id": pseudonym(key, _person_key(rec), STAGING_PURPOSE),
             "record_level": not rec["aggregate_only"],
             "sex": structured.get("sex"),
             "age": age,
@@ -262,16 +284,17 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
             "created_month": month(rec.get("created_at")) if "created_at" in structured else None,
             "answered": answered,
             "response_hours": _hours_between(rec.get("created_at"), rec.get("answered_at")) if answered else None,
-            **_text_columns(policy, rec, text, pub),
+            **_text_columns(policy, rec, res),
             "pii_found": json.dumps(counts, sort_keys=True),
             FINGERPRINT: rec.get(FINGERPRINT),
+            "qi_found": json.dumps(res.quasi_counts if res else {}, sort_keys=True),
         })
     table = pa.Table.from_pylist(rows, schema=ANONYMISED_CONSULTATIONS)
     tmp = Path(out_file).with_suffix(".tmp")
     pq.write_table(table, tmp)
     os.chmod(tmp, 0o600)
     os.replace(tmp, out_file)  # a chunk is either fully written or absent: the resume test relies on it
-    return {"records": len(records), "redacted": len(text_records), "pii": totals,
+    return {"records": len(records), "redacted": len(text_records), "pii": totals, "quasi_identifiers": quasi_totals,
             "unknown_columns": dict(Counter(policy.unknown_columns) - unknown_before)}
 
 

@@ -279,13 +279,17 @@ def _run_here(spec: str, out_dir: Path, settings, dask_address: str | None, dask
               help="members.jsonl, so each record's member values (address, guardian ...) join its deny list.")
 @click.option("--explain", "explain_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the spans found per record (type, offsets, recognizer, score; never the text).")
+@click.option("--form", "text_form", type=click.Choice(["strictest", "academic", "publishing"]), default="strictest",
+              show_default=True, help="Which release's text to write: strictest (every quasi-identifier in the text "
+                                      "removed, as faq), academic (generalised: 30대, 서울) or publishing (surrogates).")
 @config_option
 def redact(input_path: Path, output_path: Path, members_path: Path | None, explain_path: Path | None,
-           config: Path | None) -> None:
+           text_form: str, config: Path | None) -> None:
     """Anonymise consultation records (the data steward's audit tool).
 
-    Writes one JSON line per record: consultation_id unchanged, title/question/answer anonymised,
-    structured fields transformed by the field policy (unknown columns dropped).
+    Writes one JSON line per record: consultation_id unchanged, title/question/answer anonymised
+    (personal data replaced; ages, dates, places, workplaces, schools, occupations and body
+    measures as --form says), structured fields transformed by the field policy (unknown columns dropped).
     """
     from anonymise.keys import load_or_create_key
     from anonymise.redact_io import redact_file
@@ -295,7 +299,7 @@ def redact(input_path: Path, output_path: Path, members_path: Path | None, expla
     key_file = settings.anonymise.key_file or Path(click.get_app_dir("clinic-anon")) / "pseudonym.key"
     key = load_or_create_key(key_file, settings.anonymise.key_env)
     stats = redact_file(input_path, output_path, members_path=members_path, explain_path=explain_path,
-                        settings=settings.anonymise, key=key)
+                        settings=settings.anonymise, key=key, text_form=text_form)
     click.echo(f"{stats.records} records anonymised in {stats.seconds:.1f} s -> {output_path}")
     for entity, n in sorted(stats.spans_by_type.items(), key=lambda kv: -kv[1]):
         click.echo(f"  {entity:16s} {n}")

@@ -188,6 +188,7 @@ def anonymise_chunks_flow(chunks: list[str], outputs: list[str], todo: int, out:
     build and leak check that follow do not carry them.
     """
     pii_removed: Counter = Counter()
+    quasi_identifiers: Counter = Counter()
     policy_unknown: Counter = Counter()
     skipped = 0
     with progress.stage("anonymise", total=todo) as bar:
@@ -197,8 +198,10 @@ def anonymise_chunks_flow(chunks: list[str], outputs: list[str], todo: int, out:
             skipped += counts["skipped"]
             bar.advance(counts["records"])
             pii_removed.update(counts["pii"])
+            quasi_identifiers.update(counts.get("quasi_identifiers", {}))
             policy_unknown.update(counts["unknown_columns"])
-    return {"pii": dict(pii_removed), "unknown_columns": dict(policy_unknown), "skipped": skipped}
+    return {"pii": dict(pii_removed), "quasi_identifiers": dict(quasi_identifiers),
+            "unknown_columns": dict(policy_unknown), "skipped": skipped}
 
 
 @flow(name="clinic-anon", persist_result=False, log_prints=False)
@@ -271,7 +274,7 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     run_info = {"run_id": run_id, "as_of": as_of, "policy_hash": policy.sha256, "key_epoch": epoch.epoch,
                 "key_fingerprint": epoch.key_fingerprint}
     with progress.stage("build", total=len(RELEASES), unit="releases") as bar:
-        releases = build_task(out, str(build_dir), settings_json, run_info)
+        releases = _build_or_block(out, str(build_dir), settings_json, run_info)
         bar.advance(len(RELEASES))
     timings["build"] = time.perf_counter() - t
 
@@ -302,6 +305,7 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
                 "kept_from_previous_runs": plan["kept"], "erased_from_staging": plan["dropped"], "staged": staged,
             },
             "pii_removed": dict(pii_removed.most_common()),
+            "text_quasi_identifiers": dict(Counter(anonymised.get("quasi_identifiers", {})).most_common()),
             "releases": releases,
             "check": {k: v for k, v in check.items() if k != "markdown"},
             "lifecycle": lifecycle,
@@ -342,6 +346,17 @@ def _prepare_work_area(out: Path, settings: Settings, run_id: str, logger) -> Wo
         logger.info("removed what dead runs left: %d scratch folders, %d spill folders, %d partial files",
                     len(removed.scratch), removed.spill, removed.partial)
     return work
+
+
+def _build_or_block(out: str, release_dir: str, settings_json: str, run_info: dict) -> dict:
+    """The build, where a release above the configured re-identification risk blocks the run like a
+    failed leak check: nothing is promoted and the previous release stays."""
+    from reports.build import ReleaseRiskExceeded
+
+    try:
+        return build_task(out, release_dir, settings_json, run_info)
+    except ReleaseRiskExceeded as exc:
+        raise ReleaseBlocked(f"re-identification risk above the configured limits ({exc})") from None
 
 
 def _version(package: str) -> str:

@@ -13,6 +13,7 @@ import pyarrow as pa
 ANONYMISED_CONSULTATIONS = pa.schema([
     ("pseudo_consultation_id", pa.string()),   # HMAC of consultation_id, never the raw id
     ("pseudo_member_id", pa.string()),         # HMAC of member_id; null for guests
+    ("pseudo_person_id", pa.string()),         # whom k counts: the member, or a guest linked by phone/e-mail (HMAC)
     ("record_level", pa.bool_()),              # false: may only be counted in aggregates (under 14)
     ("sex", pa.string()),                      # F / M / null
     ("age", pa.int16()),                       # age in years at created_at (from birth_date or age); null if unknown
@@ -24,12 +25,18 @@ ANONYMISED_CONSULTATIONS = pa.schema([
     ("created_month", pa.string()),            # 'YYYY-MM'
     ("answered", pa.bool_()),
     ("response_hours", pa.float64()),          # answered_at - created_at in hours; null if unanswered
-    ("title", pa.string()),                    # placeholder-anonymised (<PERSON>, <PHONE> ...); null when not record_level
+    # Placeholder-anonymised (<PERSON>, <PHONE> ...) with every text quasi-identifier treated as the strictest
+    # release says (anonymise/policy.toml [text_quasi_identifiers]); faq reads these. Null when not record_level.
+    ("title", pa.string()),
     ("question", pa.string()),
     ("answer", pa.string()),
-    ("pub_title", pa.string()),                # surrogate-anonymised for publishing (환자 A, 보호자 B / Patient A)
+    ("academic_title", pa.string()),           # placeholders, text quasi-identifiers as the academic release says
+    ("academic_question", pa.string()),
+    ("academic_answer", pa.string()),
+    ("pub_title", pa.string()),                # surrogates for publishing (환자 A, 보호자 B / Patient A), its text QIs
     ("pub_question", pa.string()),
     ("pub_answer", pa.string()),
     ("pii_found", pa.string()),                # JSON object: entity type -> number of spans removed in this record
     ("content_fingerprint", pa.string()),      # keyed HMAC of the source row it was made from (change detection)
+    ("qi_found", pa.string()),                 # JSON object: text quasi-identifier type -> spans found in this record
 ])

@@ -21,7 +21,7 @@ from anonymise.keys import pseudonym
 from flows.bounded_duckdb import bounded_duckdb
 from flows.config import ReleaseSettings
 from flows.staging import ANONYMISED_CONSULTATIONS
-from reports import cell_suppression, dp, kanonymity
+from reports import cell_suppression, dp, information_loss, kanonymity, reidentification_risk
 from reports.dictionary import assert_allowed, document
 from reports.duckdb_extensions import load_fts
 from reports.faq_clustering import cluster_questions, korean_tokenizer, search_texts
@@ -49,6 +49,10 @@ RESPONSE_BAND_EDGES = {"under 1h": (0, 1), "1-6h": (1, 6), "6-24h": (6, 24), "1-
 
 class ReleaseBuildError(RuntimeError):
     """The releases cannot be built safely; the message names files or rules, never data."""
+
+
+class ReleaseRiskExceeded(ReleaseBuildError):
+    """The academic release's re-identification risk is above a configured limit: it must not go out."""
 
 
 @dataclass(frozen=True)
@@ -199,10 +203,11 @@ def _create_faq_entries(con: duckdb.DuckDBPyConnection) -> None:
 # --- academic ----------------------------------------------------------------------------------
 
 def _build_academic(con: duckdb.DuckDBPyConnection, context: _Context) -> dict:
-    k = context.settings.k_anonymity
+    settings = context.settings
+    k = settings.k_anonymity
     _run_sql(con, "academic/generalise_macros.sql")
     _run_sql(con, "academic/base.sql")
-    chosen, measured = kanonymity.choose_levels(con, "academic_base", k, context.settings.k_max_suppression)
+    chosen, measured = kanonymity.choose_levels(con, "academic_base", k, settings.k_max_suppression)
     _set(con, k=k, **{f"level_{qi}": level for qi, level in chosen.levels.items()})
     _run_sql(con, "academic/consultations.sql")
     staged = con.execute("SELECT count(*) FROM academic_base").fetchone()[0]
@@ -211,22 +216,69 @@ def _build_academic(con: duckdb.DuckDBPyConnection, context: _Context) -> dict:
     if released and k_achieved < k:  # cannot happen by construction; if it does, nothing is released
         raise ReleaseBuildError(f"academic: measured k {k_achieved} is below the target {k}")
     as_staged, _ = kanonymity.rows_below_k(con, "academic_base", dict.fromkeys(kanonymity.LEVEL_LOSS, 0), k)
-    return {
+    facts = {
         "k_target": k,
         "k_achieved": k_achieved,
+        "k_counts": "distinct persons per class (a member, or a guest linked by phone or e-mail; "
+                    "an unlinked guest consultation is a person of its own)",
         "quasi_identifiers": ",".join(kanonymity.QUASI_IDENTIFIERS),
         "generalisation": chosen.describe(),
         **{f"level.{qi}": kanonymity.LEVEL_NAMES[qi][level] for qi, level in chosen.levels.items()},
         "information_loss": round(chosen.information_loss, 4),
-        "suppression": "local: age_band, sex, region, month set to '*' in classes below k; "
-                       "starred rows still below k per interested_area dropped",
+        "suppression": "local: age_band, sex, region, month set to '*' in classes of fewer than k persons; "
+                       "starred rows still fewer than k persons per interested_area dropped",
         "suppression_rate": round(chosen.suppression_rate, 6),
         "suppression_rate_without_generalisation": round(as_staged / staged, 6) if staged else 0.0,
         "rows_suppressed": chosen.suppressed_rows,
         "rows_dropped": staged - released,
         "generalisation_candidates_measured": measured,
-        "l_diversity": kanonymity.l_diversity(con),
     }
+    facts |= _academic_risk(con, settings)
+    facts |= information_loss.facts(information_loss.per_column(con, "academic_base", "academic_released",
+                                                                chosen.levels))
+    facts |= _academic_coarse(con, k, settings.k_max_suppression)
+    return facts
+
+
+def _academic_risk(con: duckdb.DuckDBPyConnection, settings: ReleaseSettings) -> dict:
+    """Risk per person of the released rows; a release above a configured limit is not built."""
+    limits = settings.risk
+    report = reidentification_risk.measure(con, "academic_released", "academic_population", limits.record_threshold)
+    broken = reidentification_risk.exceeded(report, max_highest=limits.max_highest, max_average=limits.max_average,
+                                            max_at_risk=limits.max_at_risk, min_l=limits.min_l_diversity)
+    if broken:
+        raise ReleaseRiskExceeded("academic: " + "; ".join(broken))
+    return {**report.facts(), "l_diversity": report.l_diversity,
+            "risk.limits": f"highest <= {limits.max_highest}, average <= {limits.max_average}, "
+                           f"at risk <= {limits.max_at_risk}, l >= {limits.min_l_diversity}"}
+
+
+def _academic_coarse(con: duckdb.DuckDBPyConnection, k: int, max_suppression: float) -> dict:
+    """consultations_coarse: per quasi-identifier, counts by area at the finest level without '*' that
+    leaves out at most ``max_suppression`` of the rows (else the coarsest such level)."""
+    staged = con.execute("SELECT count(*) FROM academic_base").fetchone()[0]
+    chosen, facts = {}, {}
+    for qi, losses in kanonymity.LEVEL_LOSS.items():
+        expression = {"age_band": "generalise_age(age_band, $level)", "sex": "generalise_sex(sex, $level)",
+                      "region": "generalise_region(region, $level)", "month": "generalise_month(month, $level)"}[qi]
+        best = None
+        for level in range(len(losses) - 1):  # the last level is '*'
+            (hidden,) = con.execute(f"""
+                SELECT coalesce(sum(n) FILTER (WHERE persons < $k), 0) FROM (
+                    SELECT count(*) AS n, count(DISTINCT pseudo_person_id) AS persons
+                    FROM academic_base GROUP BY {expression}, interested_area)""", {"level": level, "k": k}).fetchone()
+            share = hidden / staged if staged else 0.0
+            if best is None or share < best[1]:
+                best = (level, share)
+            if share <= max_suppression:
+                best = (level, share)
+                break
+        chosen[qi] = best[0]
+        facts[f"coarse.{qi}"] = kanonymity.LEVEL_NAMES[qi][best[0]]
+        facts[f"coarse.{qi}.rows_left_out"] = round(best[1], 6)
+    _set(con, **{f"coarse_{qi}": level for qi, level in chosen.items()})
+    _run_sql(con, "academic/consultations_coarse.sql")
+    return {"coarse.generalisation": ", ".join(f"{qi}={facts[f'coarse.{qi}']}" for qi in chosen), **facts}
 
 
 # --- publishing --------------------------------------------------------------------------------

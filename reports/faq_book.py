@@ -43,6 +43,11 @@ class FaqBook:
         return list(self.groups) + [area for area in self.recommended if area not in self.groups]
 
     @property
+    def areas_too_small(self) -> list[str]:
+        """Interested areas of the contract with no entry: too few similar questions to show one."""
+        return [area for area in AREA_ORDER if area not in self.areas]
+
+    @property
     def n_entries(self) -> int:
         return sum(len(entries) for by_language in self.groups.values() for entries in by_language.values())
 

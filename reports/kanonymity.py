@@ -2,7 +2,8 @@
 
 The search runs over a small lattice of generalisation levels (hierarchies in
 reports/sql/academic/generalise_macros.sql). For each candidate, DuckDB counts the rows that
-would sit in an equivalence class smaller than k (those rows get suppressed). The chosen
+would sit in an equivalence class of fewer than k distinct persons (``pseudo_person_id``; those
+rows get suppressed): k is about people, and one member asking five times is still one person. The chosen
 candidate is the one that loses least information (mean over the quasi-identifiers of
 LEVEL_LOSS, the share of distinctions a level erases, after the "loss metric" of Iyengar 2002)
 among those whose suppression stays at or below ``max_suppression``; ties go to the
@@ -56,24 +57,32 @@ class Candidate:
         return ", ".join(f"{q}={LEVEL_NAMES[q][lvl]}" for q, lvl in self.levels.items())
 
 
+PERSON = "pseudo_person_id"
+
+
 def rows_below_k(con: duckdb.DuckDBPyConnection, table: str, levels: dict[str, int], k: int) -> tuple[int, int]:
-    """(rows in equivalence classes smaller than k, all rows) of ``table`` generalised to ``levels``."""
+    """(rows in equivalence classes of fewer than k persons, all rows) of ``table`` generalised to ``levels``."""
     return con.execute(f"""
         WITH classes AS (
-            SELECT count(*) AS n
+            SELECT count(*) AS n, count(DISTINCT {PERSON}) AS persons
             FROM {table}
             GROUP BY generalise_age(age_band, $age_band), generalise_sex(sex, $sex),
                      generalise_region(region, $region), interested_area, generalise_month(month, $month)
         )
-        SELECT coalesce(sum(n) FILTER (WHERE n < $k), 0), coalesce(sum(n), 0) FROM classes
+        SELECT coalesce(sum(n) FILTER (WHERE persons < $k), 0), coalesce(sum(n), 0) FROM classes
     """, {**levels, "k": k}).fetchone()
 
 
 def choose_levels(con: duckdb.DuckDBPyConnection, table: str, k: int,
-                  max_suppression: float) -> tuple[Candidate, int]:
-    """The chosen candidate and how many candidates were measured (cheapest first, stop at the first fit)."""
+                  max_suppression: float, complete: bool = False) -> tuple[Candidate, int]:
+    """The chosen candidate and how many candidates were measured (cheapest first, stop at the first fit).
+
+    ``complete``: only levels that keep every column (no '*' level), for the coarser variant a small
+    release offers instead of blanking a column.
+    """
+    top = 1 if complete else 0
     lattice = [dict(zip(LEVEL_LOSS, combo))
-               for combo in itertools.product(*(range(len(losses)) for losses in LEVEL_LOSS.values()))]
+               for combo in itertools.product(*(range(len(losses) - top) for losses in LEVEL_LOSS.values()))]
 
     def preference(levels: dict[str, int]) -> tuple[float, float]:
         probe = Candidate(levels, 0, 0)
@@ -93,24 +102,10 @@ def choose_levels(con: duckdb.DuckDBPyConnection, table: str, k: int,
     return min(measured, key=lambda c: (c.suppression_rate, c.information_loss)), len(measured)
 
 
-def measured_k(con: duckdb.DuckDBPyConnection, table: str = "consultations") -> int:
-    """Smallest equivalence class of the released table: a plain GROUP BY over the quasi-identifiers."""
+def measured_k(con: duckdb.DuckDBPyConnection, table: str = "academic_released") -> int:
+    """Fewest distinct persons in an equivalence class of the released rows: a plain GROUP BY."""
     (k,) = con.execute(f"""
         SELECT coalesce(min(n), 0) FROM (
-            SELECT count(*) AS n FROM {table} GROUP BY {', '.join(QUASI_IDENTIFIERS)})
+            SELECT count(DISTINCT {PERSON}) AS n FROM {table} GROUP BY {', '.join(QUASI_IDENTIFIERS)})
     """).fetchone()
     return int(k)
-
-
-def l_diversity(con: duckdb.DuckDBPyConnection, table: str = "consultations") -> int:
-    """Distinct interested_area values in the poorest class of the other quasi-identifiers.
-
-    interested_area is both a quasi-identifier and the sensitive attribute; within the full
-    k-anonymity class it is constant by construction, so diversity is measured over classes of
-    (age_band, sex, region, month): how many areas someone knowing those four could guess between.
-    """
-    (l,) = con.execute(f"""
-        SELECT coalesce(min(l), 0) FROM (
-            SELECT count(DISTINCT interested_area) AS l FROM {table} GROUP BY age_band, sex, region, month)
-    """).fetchone()
-    return int(l)

@@ -101,6 +101,7 @@ class RunManifest(_Open):
     versions: dict[str, str] = Field(default_factory=dict)
     counts: Counts = Field(default_factory=Counts)
     pii_removed: dict[str, int] = Field(default_factory=dict)
+    text_quasi_identifiers: dict[str, int] = Field(default_factory=dict)  # type -> spans generalised/removed
     releases: dict[str, ReleaseSummary] = Field(default_factory=dict)
     check: CheckSummary = Field(default_factory=CheckSummary)
     lifecycle: LifecycleSummary | None = None
@@ -142,6 +143,25 @@ def _cell(value) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
+def _risk_lines(m: RunManifest) -> list[str]:
+    """The academic release's risk per person and information loss per quasi-identifier, as tables."""
+    academic = m.releases.get("academic")
+    info = academic.info if academic else {}
+    if "risk.k_persons" not in info:
+        return []
+    models = [(model, info.get(f"risk.{model}_highest", "–"), info.get(f"risk.{model}_average"),
+               info.get(f"risk.{model}_at_risk", "–")) for model in ("prosecutor", "journalist", "marketer")]
+    columns = sorted({key.split(".")[1] for key in info if key.startswith("loss.")})
+    return ["## Re-identification risk per person (academic)", "",
+            f"k over distinct persons {info['risk.k_persons']} (over rows {info.get('risk.k_rows')}), "
+            f"{info.get('risk.persons')} persons, l-diversity of interested_area {info.get('risk.l_diversity')}; "
+            f"a person-class is at risk above {info.get('risk.threshold')}; limits: {info.get('risk.limits')}.", "",
+            *_table(("attacker", "highest", "average", "at risk"), models),
+            *_table(("quasi-identifier", "suppressed share", "generalisation height", "non-uniform entropy"),
+                    [(c, info.get(f"loss.{c}.suppressed"), info.get(f"loss.{c}.height"), info.get(f"loss.{c}.entropy"))
+                     for c in columns])]
+
+
 def render_markdown(m: RunManifest) -> str:
     """The human evidence pack: every number an auditor asks about, on one page."""
     c, check = m.counts, m.check
@@ -170,6 +190,9 @@ def render_markdown(m: RunManifest) -> str:
            *_table(("column", "values dropped"), sorted(c.unknown_columns.items())),
            "## Personal values removed, by type", "",
            *_table(("type", "spans"), sorted(m.pii_removed.items(), key=lambda kv: -kv[1])),
+           "## Quasi-identifiers in the text, by type (generalised or removed per release)", "",
+           *_table(("type", "spans"), sorted(m.text_quasi_identifiers.items(), key=lambda kv: -kv[1])),
+           *_risk_lines(m),
            "## Releases", ""]
     for name, release in m.releases.items():
         out += [f"### {name} (`{release.file}`, {release.bytes:,} bytes)", "",

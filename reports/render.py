@@ -110,7 +110,8 @@ def render_all(release_dir: Path) -> dict[str, Path]:
         written["run_report"] = _write_page(
             env, "run_report.html", release_dir / "run_report.html", with_charts=True,
             run=manifest, figures=run_report.figures(manifest), findings=run_report.findings(manifest),
-            release_rows=run_report.release_rows(manifest), anonymity=run_report.anonymity(manifest))
+            release_rows=run_report.release_rows(manifest), anonymity=run_report.anonymity(manifest),
+            risk=run_report.academic_risk(manifest))
     else:
         log.warning("run report skipped: no manifest.json in %s", release_dir)
 

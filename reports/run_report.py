@@ -49,6 +49,31 @@ def anonymity(manifest: dict) -> list[dict]:
             for key, value in (entry.get("info") or {}).items()]
 
 
+RISK_MODELS = ("prosecutor", "journalist", "marketer")
+
+
+def academic_risk(manifest: dict) -> dict:
+    """The academic release's risk per person and information loss per quasi-identifier, for their own card:
+    {"k": ..., "models": [{model, highest, average, at_risk}], "loss": [{column, suppressed, height, entropy}],
+    "coarse": ...}; empty when the academic release was not built."""
+    info = _section(manifest, "releases", "academic", "info")
+    if "risk.k_persons" not in info:
+        return {}
+    models = [{"model": m, "highest": info.get(f"risk.{m}_highest"), "average": info.get(f"risk.{m}_average"),
+               "at_risk": info.get(f"risk.{m}_at_risk")} for m in RISK_MODELS]
+    columns = sorted({key.split(".")[1] for key in info if key.startswith("loss.")})
+    loss = [{"column": c, **{m: info.get(f"loss.{c}.{m}") for m in ("suppressed", "height", "entropy")}}
+            for c in columns]
+    return {"k_target": info.get("k_target"), "k_persons": info.get("risk.k_persons"), "k_rows": info.get("risk.k_rows"),
+            "persons": info.get("risk.persons"), "classes": info.get("risk.classes"),
+            "threshold": info.get("risk.threshold"), "limits": info.get("risk.limits"),
+            "l": info.get("risk.l_diversity"), "entropy_l": info.get("risk.entropy_l_diversity"),
+            "single_area_share": info.get("risk.single_area_share"), "models": models, "loss": loss,
+            "generalisation": info.get("generalisation"), "coarse": info.get("coarse.generalisation"),
+            "coarse_rows_not_counted": info.get("coarse.rows_not_counted"),
+            "text_quasi_identifiers": manifest.get("text_quasi_identifiers") or {}}
+
+
 def findings(manifest: dict) -> dict:
     """The leak check's findings reduced to their masked form, and how many were not listed."""
     listed = _section(manifest, "check").get("findings") or []

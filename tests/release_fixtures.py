@@ -91,9 +91,12 @@ def synthetic_staging_rows(n: int, seed: int = 7) -> dict[str, list]:
         answer = answer if answered else None
         record_level = not under_14
         member = None if rng.random() < 0.15 else f"m{rng.randrange(max(n // 3, 1)):06d}"
+        consultation_pid = f"{rng.getrandbits(64):016x}"
+        member_pid = None if member is None else hashlib.sha256(f"{seed}:{member}".encode()).hexdigest()[:16]
         row = {
-            "pseudo_consultation_id": f"{rng.getrandbits(64):016x}",
-            "pseudo_member_id": None if member is None else hashlib.sha256(f"{seed}:{member}".encode()).hexdigest()[:16],
+            "pseudo_consultation_id": consultation_pid,
+            "pseudo_member_id": member_pid,
+            "pseudo_person_id": member_pid or f"guest-{consultation_pid}",
             "record_level": record_level,
             "sex": rng.choices(["F", "M", None], [75, 21, 4])[0],
             "age": age,
@@ -108,11 +111,15 @@ def synthetic_staging_rows(n: int, seed: int = 7) -> dict[str, list]:
             "title": f"{proc} 문의" if record_level else None,
             "question": question if record_level else None,
             "answer": answer if record_level else None,
+            "academic_title": f"{proc} 문의" if record_level else None,
+            "academic_question": question if record_level else None,
+            "academic_answer": answer if record_level else None,
             "pub_title": f"{proc} 문의" if record_level else None,
             "pub_question": question.replace("<PERSON>", "환자 A").replace("<PHONE>", "[연락처]").replace("<EMAIL>", "[email]")
             if record_level else None,
             "pub_answer": None if answer is None or not record_level else answer.replace("<PERSON>", "의사 B"),
             "pii_found": json.dumps({"PERSON": question.count("<PERSON>")}),
+            "qi_found": "{}",
         }
         row["content_fingerprint"] = hashlib.sha256(row["pseudo_consultation_id"].encode()).hexdigest()[:32]
         for name, value in row.items():

@@ -101,7 +101,7 @@ def build_clean_release(release: Path) -> Path:
                     "month VARCHAR, answered BOOLEAN, response_hours DOUBLE, question VARCHAR, answer VARCHAR)")
         for i in range(6):
             con.execute("INSERT INTO consultations VALUES (?, ?, ?, 'F', '서울', 'eyes', 'kakao', 'ko', '2024-Q1', "
-                        "true, 2.5, ?, ?)", [f"a{i:03d}", f"m{i % 2}", "20-29" if i < 3 else "30-39",
+                        "true, 2.5, ?, ?)", [f"a{i:03d}", f"m{i}", "20-29" if i < 3 else "30-39",
                                              CLEAN_QUESTION, CLEAN_ANSWER])
     with duckdb.connect(str(release / "publishing.duckdb")) as con:
         con.execute(info + "CREATE TABLE cases(case_id VARCHAR, interested_area VARCHAR, year INTEGER, "
@@ -294,3 +294,11 @@ def test_bundled_script_library_is_skipped_but_line_numbers_stay(tmp_path, clean
     report = check_release(source, release, settings, KEY, allowlist=allowlist)
     found = [(f.kind, f.row_id) for f in report.findings if f.table == "(file) report.html"]
     assert found == [("source:name", "line 5002")]  # the line after </script>
+
+
+def test_k_is_checked_over_persons_not_rows(tmp_path, clean, source, settings, allowlist):
+    release = clean()
+    plant(release, "academic", "UPDATE consultations SET pseudo_member_id = 'm0' WHERE pseudo_id IN ('a000', 'a001')")
+    report = check_release(source, release, settings, KEY, allowlist=allowlist)
+    # Three rows of 20-29 but two persons (one member asked twice): below k = 3.
+    assert [(f.kind, f.masked) for f in blocking(report)] == [("k_anonymity", "n=2 < k=3")]

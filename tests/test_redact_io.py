@@ -96,3 +96,18 @@ def test_a_record_whose_analysis_fails_is_counted_not_written(tmp_path, monkeypa
     assert stats.rejected["analysis failed"] == 1 and stats.records == 1
     assert "맹지율" not in out.read_text(encoding="utf-8")
     assert [json.loads(line)["consultation_id"] for line in out.read_text().splitlines()] == ["B"]
+
+
+def test_strictest_form_by_default_and_the_academic_form_on_request(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"consultation_id": "C-9", "title": "코 문의", "answer": None,
+                                  "question": "32살이고 강남역 근처 살아요. 삼성전자 다녀요."}, ensure_ascii=False) + "\n",
+                      encoding="utf-8")
+    strictest, academic, explain = tmp_path / "s.jsonl", tmp_path / "a.jsonl", tmp_path / "e.jsonl"
+    redact_file(source, strictest, explain_path=explain, key=b"k" * 32)
+    redact_file(source, academic, key=b"k" * 32, text_form="academic")
+    assert json.loads(strictest.read_text())["question"] == "<AGE>이고 <PLACE> 근처 살아요. <WORKPLACE> 다녀요."
+    assert json.loads(academic.read_text())["question"] == "30대이고 서울 근처 살아요. <WORKPLACE> 다녀요."
+    spans = json.loads(explain.read_text())["spans"]
+    assert {s["type"] for s in spans if s.get("quasi_identifier")} == {"AGE", "PLACE", "WORKPLACE"}
+    assert "강남역" not in explain.read_text()

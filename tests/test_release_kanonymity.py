@@ -5,7 +5,7 @@ import duckdb
 import pytest
 
 from anonymise.regions import PROVINCES
-from reports.kanonymity import choose_levels, l_diversity, measured_k
+from reports.kanonymity import choose_levels, measured_k
 
 MACROS = Path(__file__).resolve().parent.parent / "reports" / "sql" / "academic" / "generalise_macros.sql"
 
@@ -43,8 +43,11 @@ def test_every_province_the_anonymiser_emits_has_a_macro_region(con):
 
 
 def make_table(con, rows):
-    con.execute("CREATE TABLE t (age_band VARCHAR, sex VARCHAR, region VARCHAR, interested_area VARCHAR, month VARCHAR)")
-    con.executemany("INSERT INTO t VALUES (?, ?, ?, ?, ?)", rows)
+    """Rows of (age_band, sex, region, interested_area, month[, person]); without a person each row is its own."""
+    con.execute("CREATE TABLE t (age_band VARCHAR, sex VARCHAR, region VARCHAR, interested_area VARCHAR, month VARCHAR, "
+                "pseudo_person_id VARCHAR)")
+    con.executemany("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)",
+                    [(*row[:5], row[5] if len(row) > 5 else f"p{i}") for i, row in enumerate(rows)])
 
 
 def test_search_takes_the_cheapest_level_that_fits(con):
@@ -70,8 +73,20 @@ def test_when_nothing_fits_the_least_suppressing_candidate_wins(con):
     assert chosen.suppression_rate == 1.0 and measured == 4 * 2 * 4 * 4  # the whole lattice was measured
 
 
-def test_measured_k_and_l_diversity(con):
+def test_measured_k_counts_persons(con):
     make_table(con, [("30-39", "F", "수도권", "eyes", "2025")] * 5 + [("30-39", "F", "수도권", "nose", "2025")] * 6
                + [("40-49", "M", "영남", "skin", "2025")] * 7)
     assert measured_k(con, "t") == 5
-    assert l_diversity(con, "t") == 1  # the 40-49/M/영남 class only ever asks about skin
+
+
+def test_one_member_with_many_consultations_is_one_person_in_the_search(con):
+    # Four people ask once, one member asks six times, all alike: 10 rows but 5 persons, so k=5 holds
+    # and k=6 does not; counted by rows both would seem to hold.
+    rows = [("30-34", "F", "서울", "eyes", "2025-01", f"p{i}") for i in range(4)]
+    rows += [("30-34", "F", "서울", "eyes", "2025-01", "frequent")] * 6
+    make_table(con, rows)
+    assert measured_k(con, "t") == 5
+    fits, _ = choose_levels(con, "t", k=5, max_suppression=0.0)
+    assert fits.suppressed_rows == 0 and fits.levels == dict.fromkeys(fits.levels, 0)
+    too_few, _ = choose_levels(con, "t", k=6, max_suppression=0.0)
+    assert too_few.suppressed_rows == 10  # no level merges them with anyone: one class of 5 persons stays below 6

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from browser import CHROMIUM, Chromium
 from report_fixtures import HOSTILE_REGION, HOSTILE_TEXT, write_manifest, write_release
+from report_fixtures import manifest as report_manifest
 from reports.render import render_all
 
 ALL_REPORTS = {"run_report", "advertiser_report", "advertiser_xlsx", "faq_html", "faq_md"}
@@ -107,6 +108,39 @@ def test_a_fully_suppressed_trend_says_so(tmp_path, release):
     with duckdb.connect(str(folder / "advertiser.duckdb")) as con:
         con.execute("UPDATE by_month_area SET consultations = NULL, suppressed = true")
     assert 'id="trend-all-suppressed"' in render_all(folder)["advertiser_report"].read_text("utf-8")
+
+
+def test_pages_say_when_a_release_is_too_small_to_show_a_dimension(tmp_path, release):
+    assert 'id="too-small-note"' not in release[1]["advertiser_report"].read_text("utf-8")
+    folder = write_release(tmp_path / "run")
+    with duckdb.connect(str(folder / "advertiser.duckdb")) as con:
+        con.execute("UPDATE by_region SET consultations = NULL, suppressed = true")
+    page = render_all(folder)["advertiser_report"].read_text("utf-8")
+    note = page[page.index('id="too-small-note"'):]
+    assert "too small to show region" in note[:200]
+    faq = release[1]["faq_html"].read_text("utf-8")
+    assert 'id="faq-too-small"' in faq and "too small to show an entry for" in faq  # the fixture has few areas
+
+
+def test_run_report_and_manifest_show_risk_per_person(tmp_path):
+    from reports.manifest import RunManifest, render_markdown
+
+    m = report_manifest()
+    m["releases"]["academic"]["info"].update({
+        "risk.k_persons": 5, "risk.k_rows": 6, "risk.persons": 540, "risk.classes": 25, "risk.threshold": 0.1,
+        "risk.prosecutor_highest": 0.2, "risk.prosecutor_average": 0.036, "risk.prosecutor_at_risk": 0.019,
+        "risk.journalist_highest": 0.2, "risk.journalist_average": 0.035, "risk.journalist_at_risk": 0.018,
+        "risk.marketer_average": 0.035, "risk.l_diversity": 7, "loss.month.entropy": 1.0, "loss.month.height": 1.0,
+        "loss.month.suppressed": 1.0})
+    m["text_quasi_identifiers"] = {"PLACE": 89, "AGE": 21}
+    folder = tmp_path / "run"
+    write_release(folder)
+    (folder / "manifest.json").write_text(json.dumps(m, ensure_ascii=False), encoding="utf-8")
+    page = render_all(folder)["run_report"].read_text("utf-8")
+    card = page[page.index('id="risk"'):page.index('id="anonymity"')]
+    assert "journalist" in card and "0.036" in card and 'id="information-loss"' in card and "PLACE" in card
+    markdown = render_markdown(RunManifest.model_validate(m))
+    assert "## Re-identification risk per person (academic)" in markdown and "| marketer | – | 0.035 | – |" in markdown
 
 
 def test_dp_budget_is_reported_when_dp_is_on(tmp_path):

@@ -1,0 +1,93 @@
+"""Schools and universities: 연세대, 한양대학교, 이화여대, 한양여고, 서울고 3학년, 카이스트, Yonsei University,
+University of Washington, Lincoln High School, 北京大学, 早稲田大学.
+
+Coarser form ``level``: what kind of school it is (대학교 / a university / 大学, 고등학교 / a high
+school ...). A school word without a name (대학 때, in high school, 대학병원) stays, and so does a
+university hospital (서울대병원): where someone was treated is a medical fact here.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_lines
+from anonymise.quasi_identifiers.places import is_proper_noun, known_place
+
+NAME = "School"
+TYPE = "SCHOOL"
+
+# Korean school suffixes -> level. The short ones (대, 고, 중, 초) only after a proper noun Kiwi knows.
+KO_LEVELS = {"대학교": "대학교", "대학": "대학교", "여자대학교": "대학교", "여대": "대학교", "대학원": "대학교", "대": "대학교",
+             "고등학교": "고등학교", "여자고등학교": "고등학교", "여고": "고등학교", "고교": "고등학교", "고": "고등학교",
+             "중학교": "중학교", "여중": "중학교", "중": "중학교", "초등학교": "초등학교", "초": "초등학교"}
+SHORT = {"대", "고", "중", "초"}
+SCHOOL_WORD = re.compile(rf"[가-힣]+(?:{alternation(KO_LEVELS)})")
+# A short suffix needs company that says school (3학년, 다니, 학생, 졸업, 재학, 출신, 나왔): 서울고 alone is rare.
+SCHOOL_CUE = re.compile(r"\s?(?:\d\s?학년|학생|졸업|재학|출신|나왔|나와서|다니|다녀|동문|입학|합격|휴학|교수|새내기|신입생)")
+NOT_AFTER = ("병원", "병원에", "병원에서")  # 서울대병원: a hospital
+EN_LEVELS = (("university", "a university"), ("college", "a college"), ("high school", "a high school"),
+             ("middle school", "a middle school"), ("elementary school", "an elementary school"),
+             ("academy", "a school"))
+EN_SCHOOL = re.compile(r"\b(?:(?:[A-Z][\w.&'-]*\s){1,4}(?P<l1>University|College|High School|Middle School|"
+                       r"Elementary School|Academy)|(?P<l2>University|College) of (?:[A-Z][\w.&'-]*\s?){1,4})")
+CJK_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,6}(?P<l>大学|大學|高校|高中|中学|小学)")
+CJK_LEVELS = {"大学": "大学", "大學": "大學", "高校": "高校", "高中": "高中", "中学": "中学", "小学": "小学"}
+
+
+@functools.cache
+def _listed() -> re.Pattern:
+    return re.compile(rf"(?<![\w가-힣])(?:{alternation(read_lines('universities.txt'))})(?![\w-])")
+
+
+class School:
+    name = NAME
+    qi_type = TYPE
+
+    def find(self, text: str) -> list[QuasiSpan]:
+        spans = self._korean(text)
+        for match in EN_SCHOOL.finditer(text):
+            level = (match.group("l1") or match.group("l2")).lower()
+            form = dict(EN_LEVELS).get(level, "a school")
+            spans.append(QuasiSpan(TYPE, *match.span(), NAME, {"level": form}))
+        for match in CJK_SCHOOL.finditer(text):
+            spans.append(QuasiSpan(TYPE, *match.span(), NAME, {"level": CJK_LEVELS[match.group("l")]}))
+        for match in _listed().finditer(text):
+            rest = hangul_rest(text, match.end())
+            if rest and not korean_tail_ok(rest):
+                continue
+            latin = bool(re.match(r"[A-Za-z]", match.group(0)))
+            spans.append(QuasiSpan(TYPE, *match.span(), NAME, {"level": "a university" if latin else "대학교"}))
+        return spans
+
+    @staticmethod
+    def _korean(text: str) -> list[QuasiSpan]:
+        spans = []
+        for match in re.finditer(r"[가-힣]+", text):
+            word, start = match.group(0), match.start()
+            for n in range(len(word), 2, -1):
+                stem, rest = word[:n], word[n:]
+                if not korean_tail_ok(rest) or rest.startswith(NOT_AFTER):
+                    continue
+                suffix = next((s for s in sorted(KO_LEVELS, key=len, reverse=True)
+                               if stem.endswith(s) and len(stem) - len(s) >= 1), None)
+                if suffix is None:
+                    continue
+                root = stem[:-len(suffix)]
+                if text.startswith(NOT_AFTER, start + len(word)) or text.startswith(" 병원", start + len(word)):
+                    break
+                if suffix == "대" and known_place(stem):
+                    break  # 해운대: a place that ends like a university
+                if suffix in SHORT:
+                    # 연세대, 서울고: the root must be a name Kiwi knows, and for 고/중/초 a cue must say school.
+                    named = is_proper_noun(stem if suffix == "대" else root) or known_place(root, provinces=True)
+                    if len(root) < 2 or not named:
+                        continue
+                    if suffix != "대" and not SCHOOL_CUE.match(text, start + len(word)):
+                        continue
+                    if suffix == "대" and root[-1].isdigit():
+                        continue
+                elif len(root) < 2 or not is_proper_noun(root + suffix):
+                    continue
+                spans.append(QuasiSpan(TYPE, start, start + n, NAME, {"level": KO_LEVELS[suffix]}))
+                break
+        return spans

@@ -1,0 +1,98 @@
+"""The safe vocabulary: what released text may contain, per language (see README.md beside this file).
+
+Stable API (the leak gate checks released files with it; extend it, do not rename it):
+
+    LANGUAGES                          ("ko", "en", "zh", "ja", "ru", "vi", "th")
+    safe_terms(lang) -> frozenset      reviewed project terms of safe_<lang>.txt, case-folded
+    safe_endings(lang) -> tuple        endings of medical compounds (lines "-술" of safe_<lang>.txt)
+    is_safe_term(term, lang=None)      a safe term of ``lang`` (of any language when None)
+    is_ordinary_word(word, lang)       a common word of ``lang`` from a maintained frequency list
+                                       (wordfreq; Webster's Second for English), names subtracted
+    is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
+                                       tables, name shapes)
+    is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
+    is_katakana_loanword(word)         a Katakana word frequent in Japanese (wordfreq's large list)
+    is_safe_quantity(run, before, after), unsafe_digit_runs(text)   see quantities.py
+
+Words are compared case-folded. The word sets are built once per installation into a cache file
+and memory-mapped (see packed.py): ~4 MB, shared by every worker.
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
+from anonymise.vocabulary.packed import word_sets
+from anonymise.vocabulary.quantities import is_safe_quantity, unsafe_digit_runs
+
+LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th")
+HERE = Path(__file__).parent
+
+__all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
+           "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword"]
+
+
+@functools.cache
+def _lines(lang: str) -> tuple[str, ...]:
+    path = HERE / f"safe_{lang}.txt"
+    if lang not in LANGUAGES or not path.exists():
+        return ()
+    terms = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(t.casefold() for t in terms if t)
+
+
+@functools.cache
+def safe_terms(lang: str) -> frozenset[str]:
+    """The reviewed terms of ``safe_<lang>.txt`` (one a line, ``#`` comments), case-folded."""
+    return frozenset(t for t in _lines(lang) if not t.startswith("-"))
+
+
+@functools.cache
+def safe_endings(lang: str) -> tuple[str, ...]:
+    """The compound endings of ``safe_<lang>.txt`` (lines starting with "-", without it), longest first."""
+    return tuple(sorted((t[1:] for t in _lines(lang) if t.startswith("-")), key=len, reverse=True))
+
+
+@functools.cache
+def _all_safe_terms() -> frozenset[str]:
+    return frozenset().union(*(safe_terms(code) for code in LANGUAGES))
+
+
+def is_safe_term(term: str, lang: str | None = None) -> bool:
+    return term.casefold() in (safe_terms(lang) if lang else _all_safe_terms())
+
+
+def is_ordinary_word(word: str, lang: str) -> bool:
+    """A common word of ``lang`` (case-folded lookup) that is not only a personal name."""
+    ordinary = word_sets().get(f"ordinary_{lang}")
+    return ordinary is not None and word.casefold() in ordinary
+
+
+def is_name_word(word: str, lang: str) -> bool:
+    """Whether ``word`` is known or shaped as a personal name in ``lang`` (a given name, a surname,
+    a surname+given-name shape); ordinary words that are also names (Rose, Brown) count."""
+    folded = word.casefold()
+    if lang in ("en", "vi"):
+        sets = word_sets()
+        return folded in sets["latin_names_only"] or folded in sets["latin_names_also_words"]
+    if lang == "ko":
+        return looks_like_korean_name(word)
+    if lang == "zh":
+        return word in word_sets()["chinese_person_names"] or (2 <= len(word) <= 4 and starts_with_cjk_surname(word))
+    if lang == "ja":
+        return 2 <= len(word) <= 5 and starts_with_cjk_surname(word)
+    if lang == "ru":
+        return len(folded) >= 4 and RUSSIAN_NAME_ENDING.search(folded) is not None
+    return False
+
+
+def is_katakana_loanword(word: str) -> bool:
+    """A Katakana word frequent enough in Japanese to be a loanword (リドカイン), not a foreign name."""
+    return word in word_sets()["katakana_loanwords"]
+
+
+def is_only_a_name(word: str, given: bool = False) -> bool:
+    """A Latin-script word the name lists have and no dictionary has in lower case (Jennifer, Nguyen,
+    Kim); with ``given``, only given names of that kind (jennifer, not nguyen)."""
+    return word.casefold() in word_sets()["latin_given_names_only" if given else "latin_names_only"]
