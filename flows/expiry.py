@@ -2,8 +2,8 @@
 
 - ``quarantine/<run-id>.jsonl`` expires ``quarantine_max_age_days`` after its run;
 - ``runs/<run-id>/`` (a blocked or failed run's build, leak reports, canary copies) expires
-  ``scratch_max_age_days`` after its run; raw chunk copies (``runs/*/chunks``) of any other run are
-  removed at once: a resumed run writes its own, so a killed run's copy is never needed again;
+  ``scratch_max_age_days`` after its run (a dead run's raw chunk copies go at once, before:
+  flows/leftovers.py);
 - ``staging/accepted`` and ``staging/eligible`` keep only eligible records once compaction has
   folded them into the anonymised staging (``prune_staging``): nothing after that reads the
   excluded ones, and a withdrawn member's raw record must not wait for the next run;
@@ -62,10 +62,7 @@ def expire_private_area(work: WorkArea, now: datetime, settings: LifecycleSettin
             if not work.release_dir(folder.name).exists():
                 contents_file(work, folder.name).unlink(missing_ok=True)
             removed["run_folders"] += 1
-        elif (folder / "chunks").is_dir():
-            shutil.rmtree(folder / "chunks")
-            removed["raw_chunk_folders"] += 1
-    return {kind: removed[kind] for kind in ("quarantine_files", "run_folders", "raw_chunk_folders")}
+    return {kind: removed[kind] for kind in ("quarantine_files", "run_folders")}
 
 
 def access_record_cutoff(as_of: date, months: int, timezone_name: str) -> datetime:

@@ -221,12 +221,13 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     # One as-of day for every task (validation's "future", eligibility), decided once here.
     settings = settings.model_copy(update={"as_of": date.fromisoformat(as_of)})
     settings_json = settings.model_dump_json()
-    work = _prepare_work_area(Path(out), settings, run_id, logger)
+    work, raw_chunks_removed = _prepare_work_area(Path(out), settings, run_id, logger)
     run_lock.note_run(work.out, run_id, started)
     policy = FieldPolicy.load(settings.anonymise.policy_file, contract_columns())
     _, epoch = key_epoch.key_for_run(work, settings, started)  # refuses a key OUT was not built with
     key_fp = key_fingerprint(_key(settings, work))
-    expired = expiry.expire_private_area(work, started, settings.lifecycle, run_id)
+    expired = {**expiry.expire_private_area(work, started, settings.lifecycle, run_id),
+               "raw_chunk_folders": raw_chunks_removed}
     timings: dict[str, float] = {}
     logger.info("run %s: as-of %s", run_id, as_of)
 
@@ -331,9 +332,10 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
             "counts": manifest["counts"], "timings": timings}
 
 
-def _prepare_work_area(out: Path, settings: Settings, run_id: str, logger) -> WorkArea:
+def _prepare_work_area(out: Path, settings: Settings, run_id: str, logger) -> tuple[WorkArea, int]:
     """Create the layout with its modes, undo a publication a killed run cut short, remove what dead
-    runs left (raw chunk files, spill folders), and mark this run's scratch as ours."""
+    runs left (raw chunk files, spill folders), and mark this run's scratch as ours; the work area
+    and how many raw chunk folders were removed."""
     from flows.leftovers import claim_run, remove_leftovers
     from flows.promote import recover_interrupted_publish
 
@@ -345,7 +347,7 @@ def _prepare_work_area(out: Path, settings: Settings, run_id: str, logger) -> Wo
     if removed.total():
         logger.info("removed what dead runs left: %d scratch folders, %d spill folders, %d partial files",
                     len(removed.scratch), removed.spill, removed.partial)
-    return work
+    return work, sum(1 for what in removed.scratch if what.endswith("/chunks"))
 
 
 def _build_or_block(out: str, release_dir: str, settings_json: str, run_info: dict) -> dict:

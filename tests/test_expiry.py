@@ -59,9 +59,9 @@ def test_quarantine_and_run_folders_expire_after_their_limits(work):
 
     assert sorted(p.name for p in work.quarantine.iterdir()) == [f"{stamp(29)}.jsonl"]
     assert not old.exists() and not contents_file(work, old.name).exists()
-    assert (young / "leak_report.md").exists() and not (young / "chunks").exists()  # raw copies go at once
+    assert (young / "leak_report.md").exists()  # (a dead run's raw chunks go before: test_leftovers)
     assert (current / "chunks" / "chunk-000000.parquet").exists()  # the running run's own
-    assert removed == {"quarantine_files": 2, "run_folders": 1, "raw_chunk_folders": 1}
+    assert removed == {"quarantine_files": 2, "run_folders": 1}
 
 
 def test_the_run_folder_of_a_kept_release_expires_but_its_contents_stay(work):

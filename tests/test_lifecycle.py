@@ -153,10 +153,20 @@ def wait_for_lock_note(out: Path, process: subprocess.Popen, timeout: float = 30
             note = json.loads(lock.read_text() or "{}")
         except (OSError, ValueError):
             note = {}
-        if note.get("run_id") and note.get("pid") == process.pid:
+        if note.get("run_id") and _runs_under(note.get("pid"), process.pid):
             return note
         time.sleep(0.2)
     raise AssertionError("run 2 never named itself in the lock file")
+
+
+def _runs_under(pid, command_pid: int) -> bool:
+    """Whether ``pid`` is the command's process or one it started (the supervised run holds the lock)."""
+    import psutil
+
+    try:
+        return pid == command_pid or any(child.pid == pid for child in psutil.Process(command_pid).children(recursive=True))
+    except psutil.NoSuchProcess:
+        return False
 
 
 def _is_pseudonym(value: str) -> bool:
