@@ -22,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.lex_attrs import is_punct as lexeme_is_punct
 
 from anonymise.context_enhancer import FastLemmaContextAwareEnhancer
+from anonymise.entity_types import SPECIFICITY
 from anonymise.name_data import LATIN_NOT_NAMES
 from anonymise.recognizers import all_recognizers
 
@@ -377,14 +378,8 @@ def _default_threshold() -> float:
     return load_settings().anonymise.score_threshold
 
 
-# Tie-break between equally long, equally scored findings of one span: the type whose evidence
-# is most specific ("카톡 아이디: x" is a messenger ID before it is a login ID).
-SPECIFICITY = ("RRN", "FRN", "CREDIT_CARD", "EMAIL", "PHONE", "PASSPORT", "DRIVER_LICENSE", "BRN", "BANK_ACCOUNT",
-               "IP_ADDRESS", "URL", "MESSENGER_ID", "SOCIAL_HANDLE", "CHART_NO", "DOB", "VEHICLE_NO", "ADDRESS",
-               "MEMBER_ID", "PERSON")
-
-
 def _rank(result: RecognizerResult) -> tuple:
+    # Tie-break between equally long, equally scored findings of one span: the most specific type.
     specific = SPECIFICITY.index(result.entity_type) if result.entity_type in SPECIFICITY else len(SPECIFICITY)
     return result.end - result.start, result.score, -specific
 

@@ -123,16 +123,18 @@ def _exact_chunks(reader: pa.RecordBatchReader, rows: int) -> Iterator[pa.Table]
 
 
 @cache
-def _redactor(settings_json: str):
-    """One Redactor (Presidio engine, spaCy, kiwipiepy) per worker process, built on first use."""
-    from anonymise.redactor import Redactor
-
-    return Redactor(AnonymiseSettings.model_validate_json(settings_json))
+def _policy(path: str) -> FieldPolicy:
+    return FieldPolicy.load(Path(path))
 
 
 @cache
-def _policy(path: str) -> FieldPolicy:
-    return FieldPolicy.load(Path(path))
+def _consultation_texts(settings_json: str):
+    """The worker's text anonymiser (Presidio engine, spaCy, kiwipiepy), built on first use; the same
+    path `clinic-anon redact` takes."""
+    from anonymise.consultation_redaction import ConsultationTexts
+
+    settings = AnonymiseSettings.model_validate_json(settings_json)
+    return ConsultationTexts(settings, _policy(str(settings.policy_file)))
 
 
 def _hours_between(start, end) -> float | None:
@@ -141,33 +143,21 @@ def _hours_between(start, end) -> float | None:
     return round((end - start).total_seconds() / 3600, 2)
 
 
-def _text_columns(policy: FieldPolicy, rec: dict, text: dict, pub: dict) -> dict:
-    """Title/question/answer as the policy says: anonymised ('text'), as is ('keep'), or absent.
-
-    'keep' on a free-text column is a policy mistake; it is honoured so that the leak check, not
-    this function, is the one place that decides whether such a release may leave.
-    """
-    out = {}
-    for column in ("title", "question", "answer"):
-        action = policy.tables.get("consultations", {}).get(column)
-        if action == "text":
-            out[column], out[f"pub_{column}"] = text.get(column), pub.get(column)
-        elif action == "keep" and not rec["aggregate_only"]:
-            out[column] = out[f"pub_{column}"] = rec.get(column)
-        else:
-            out[column] = out[f"pub_{column}"] = None
-    return out
-
-
 def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings, key: bytes) -> dict:
     """Anonymise one chunk file into ``out_file`` (written atomically). Returns counts only:
     records, redacted, pii (entity type -> spans), unknown_columns (columns the policy does not list)."""
     policy = _policy(str(settings.policy_file))
-    redactor = _redactor(settings.model_dump_json())
+    texts = _consultation_texts(settings.model_dump_json())
     records = pq.read_table(chunk_file).to_pylist()
     members = {r["member_id"]: r["member"] for r in records if r.get("member")}
     text_records = [r for r in records if not r["aggregate_only"]]
-    redactions = {r["consultation_id"]: res for r, res in zip(text_records, redactor.redact_many(text_records, members))}
+    redactions = {}
+    for record, redaction in texts.redact(text_records, members):
+        if redaction is None:  # fail closed: the chunk fails (and is retried), nothing of it is written
+            from anonymise.engine import AnalysisError
+
+            raise AnalysisError("analysis of a record failed")
+        redactions[record["consultation_id"]] = redaction
 
     totals: dict[str, int] = {}
     unknown_before = Counter(policy.unknown_columns)  # the policy object lives as long as the worker
@@ -183,8 +173,6 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
         if region is None and member.get("address") and "region" in structured:
             region = province_or_country(member["address"])
         answered = bool((rec.get("answer") or "").strip()) and rec.get("answered_at") is not None
-        text = res.text if res else {}
-        pub = res.surrogate if res else {}
         counts = dict(res.counts) if res else {}
         for t, n in counts.items():
             totals[t] = totals.get(t, 0) + n
@@ -202,7 +190,7 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
             "created_month": month(rec.get("created_at")) if "created_at" in structured else None,
             "answered": answered,
             "response_hours": _hours_between(rec.get("created_at"), rec.get("answered_at")) if answered else None,
-            **_text_columns(policy, rec, text, pub),
+            **texts.text_columns(res),
             "pii_found": json.dumps(counts, sort_keys=True),
         })
     table = pa.Table.from_pylist(rows, schema=ANONYMISED_CONSULTATIONS)

@@ -24,10 +24,18 @@ class UserError(click.ClickException):
 
 
 def _settings(config: Path | None, as_of: date | None = None):
+    """The settings, with the field policy they name loaded once to refuse a bad one before any work."""
+    from anonymise.policy import FieldPolicy, PolicyError
+
     try:
-        return load_settings(config, as_of=as_of)
+        settings = load_settings(config, as_of=as_of)
     except Exception as exc:  # pydantic/TOML errors name the key, not data
         raise UserError(f"invalid configuration: {exc}") from None
+    try:
+        FieldPolicy.load(settings.anonymise.policy_file)
+    except (PolicyError, OSError, ValueError) as exc:  # TOML errors are ValueErrors; none quotes data
+        raise UserError(f"invalid field policy {settings.anonymise.policy_file}: {exc}") from None
+    return settings
 
 
 config_option = click.option("--config", "config", type=click.Path(exists=True, dir_okay=False, path_type=Path),

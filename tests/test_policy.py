@@ -60,3 +60,30 @@ def test_generalisers():
     assert age_band(0) == "0-4" and age_band(14) == "10-14" and age_band(79) == "75-79" and age_band(93) == "80+"
     assert age_band(37, width=10) == "30-39" and age_band(None) is None and age_band(-1) is None
     assert month("2021-12-31T23:59:00+09:00") == "2021-12" and year("1990-03-28") == "1990" and month(None) is None
+
+
+@pytest.mark.parametrize("action", ["keep", "pseudonymise", "generalise:year"])
+@pytest.mark.parametrize("column", ["title", "question", "answer", "preferred_time"])
+def test_free_text_that_is_not_anonymised_or_dropped_is_refused_at_load(tmp_path, column, action):
+    bad = tmp_path / "p.toml"
+    bad.write_text(DEFAULT_POLICY.read_text().replace(f'{column} = "{"text" if column != "preferred_time" else "drop"}"',
+                                                      f'{column} = "{action}"'))
+    assert f'{column} = "{action}"' in bad.read_text()
+    with pytest.raises(PolicyError, match=f"consultations.{column} is free text"):
+        FieldPolicy.load(bad)
+
+
+def test_text_applies_only_to_the_columns_the_anonymiser_reads(tmp_path):
+    bad = tmp_path / "p.toml"
+    bad.write_text('[consultations]\npreferred_time = "text"\n')
+    with pytest.raises(PolicyError, match="only to the columns the anonymiser reads"):
+        FieldPolicy.load(bad)
+    bad.write_text('[members]\naddress = "text"\n')
+    with pytest.raises(PolicyError, match="none in this table"):
+        FieldPolicy.load(bad)
+
+
+def test_free_text_may_be_dropped(tmp_path):
+    good = tmp_path / "p.toml"
+    good.write_text('[consultations]\ntitle = "drop"\nquestion = "text"\n')
+    assert FieldPolicy.load(good).text_columns("consultations") == ["question"]
