@@ -44,7 +44,7 @@ class CardNumberRecognizer(CreditCardRecognizer):
             return None  # masked: the pattern's score stands
         digits = re.sub(r"\D", "", pattern_text)
         if 12 <= len(digits) <= 19 and luhn.is_valid(digits) and not RRN_SHAPE.fullmatch(digits):
-            return True
+            return True if len(digits) > 12 else None  # 12 digits: rare for a card, common for national IDs
         if GROUPED_4X4.fullmatch(pattern_text) or pattern_text.isdigit() and len(digits) in (15, 16):
             return None  # a mistyped card: grouped as one, or as long as one after a card word (context)
         return False

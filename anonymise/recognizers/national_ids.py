@@ -24,6 +24,8 @@ from anonymise.recognizers.boundaries import ascii_bounded
 
 YYMMDD = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 SEP = r"[ \t-]?"
+# Below the threshold alone; with its word nearby (+0.35) above a phone's score, so the word names it.
+CONTEXT_ONLY = 0.45
 
 
 class _CheckedIdRecognizer(PatternRecognizer):
@@ -71,25 +73,25 @@ class ThaiIdRecognizer(_CheckedIdRecognizer):
 
 
 class JapaneseMyNumberRecognizer(_CheckedIdRecognizer):
-    PATTERNS = [Pattern("jp_my_number", rf"(?<![\d-])\d{{4}}{SEP}\d{{4}}{SEP}\d{{4}}(?![\d-])", 0.3)]
+    PATTERNS = [Pattern("jp_my_number", rf"(?<![\d-])\d{{4}}{SEP}\d{{4}}{SEP}\d{{4}}(?![\d-])", CONTEXT_ONLY)]
     CONTEXT = ["マイナンバー", "個人番号", "my number", "mynumber", "마이넘버"]
     VALIDATOR = my_number
 
 
 class AadhaarRecognizer(_CheckedIdRecognizer):
-    PATTERNS = [Pattern("in_aadhaar", rf"(?<![\d-])[2-9]\d{{3}}{SEP}\d{{4}}{SEP}\d{{4}}(?![\d-])", 0.3)]
+    PATTERNS = [Pattern("in_aadhaar", rf"(?<![\d-])[2-9]\d{{3}}{SEP}\d{{4}}{SEP}\d{{4}}(?![\d-])", CONTEXT_ONLY)]
     CONTEXT = ["aadhaar", "aadhar", "आधार", "uidai", "uid"]
     VALIDATOR = aadhaar
 
 
 class CanadianSinRecognizer(_CheckedIdRecognizer):
-    PATTERNS = [Pattern("ca_sin", rf"(?<![\d-])[1-79]\d{{2}}{SEP}\d{{3}}{SEP}\d{{3}}(?![\d-])", 0.3)]
+    PATTERNS = [Pattern("ca_sin", rf"(?<![\d-])[1-79]\d{{2}}{SEP}\d{{3}}{SEP}\d{{3}}(?![\d-])", CONTEXT_ONLY)]
     CONTEXT = ["sin", "social insurance", "insurance number", "nas"]
     VALIDATOR = sin
 
 
 class NhsNumberRecognizer(_CheckedIdRecognizer):
-    PATTERNS = [Pattern("gb_nhs", rf"(?<![\d-])\d{{3}}{SEP}\d{{3}}{SEP}\d{{4}}(?![\d-])", 0.3)]
+    PATTERNS = [Pattern("gb_nhs", rf"(?<![\d-])\d{{3}}{SEP}\d{{3}}{SEP}\d{{4}}(?![\d-])", CONTEXT_ONLY)]
     CONTEXT = ["nhs", "health service", "nhs number"]
     VALIDATOR = nhs
 
