@@ -64,7 +64,8 @@ def test_a_phone_word_makes_any_digits_a_phone_and_a_dose_after_it_stays():
 
 def test_plain_digits_need_a_phone_word_unless_korean():
     recognizer = PhoneRecognizer()
-    assert [r.score for r in recognizer.analyze("order 2065550187", ["PHONE"])] == [0.4]  # below threshold alone
+    assert recognizer.analyze("order 2065550187", ["PHONE"]) == []  # could only score below the threshold
+    assert [r.score for r in recognizer.analyze("cell 2065550187", ["PHONE"])] == [0.4]  # the word lifts it (+0.35)
     assert found("order 2065550187") == []
     assert found("text me 2065550187") == ["2065550187"]
     assert found("01048217395") == ["01048217395"]

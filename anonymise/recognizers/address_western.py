@@ -28,7 +28,7 @@ DE_PLZ_TOWN = r"(?<!\d)\d{5}[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:[ \t-][A-ZÄÖÜ][
 
 
 class UkAddressRecognizer(PatternRecognizer):
-    TEXT_GATES = (gates.gate(r"(?-i:[A-Z]\d)"),)
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"(?-i:[A-Z]\d[A-Z\d]?[ \t]?\d[A-Z]{2})"),)
     PATTERNS = [Pattern("uk_town_postcode", rf"(?<![A-Za-z]){TOWN},?[ \t]+{UK_POSTCODE}", 0.7),
                 Pattern("uk_postcode", UK_POSTCODE, 0.55)]
     CONTEXT = ["postcode", "address", "live", "flat", "street", "road", "uk", "london"]
@@ -39,7 +39,7 @@ class UkAddressRecognizer(PatternRecognizer):
 
 
 class CanadianAddressRecognizer(PatternRecognizer):
-    TEXT_GATES = (gates.gate(r"(?-i:[A-Z]\d[A-Z])"),)
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"(?-i:[A-Z]\d[A-Z])"),)
     PATTERNS = [Pattern("ca_town_province_postcode", rf"(?<![A-Za-z]){TOWN},?[ \t]+{CA_PROVINCE}[ \t]+{CA_POSTCODE}", 0.8),
                 Pattern("ca_postcode", CA_POSTCODE, 0.6)]
     CONTEXT = ["postal", "address", "canada", "live"]
@@ -50,7 +50,7 @@ class CanadianAddressRecognizer(PatternRecognizer):
 
 
 class AustralianAddressRecognizer(PatternRecognizer):
-    TEXT_GATES = (gates.gate(rf"(?-i:{AU_STATE})[ \t]+\d{{4}}|\d/\d"),)
+    TEXT_GATES = (gates.DIGIT, gates.gate(rf"(?-i:{AU_STATE})[ \t]+\d{{4}}|\d/\d"),)
     PATTERNS = [Pattern("au_town_state_postcode", rf"(?<![A-Za-z]){TOWN},?[ \t]+{AU_STATE}[ \t]+\d{{4}}(?!\d)", 0.75),
                 # 5/12 Smith St: unit 5 of number 12
                 Pattern("au_unit_street", r"(?<![\d/])\d{1,4}/\d{1,5}[A-Z]?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}"
@@ -63,7 +63,7 @@ class AustralianAddressRecognizer(PatternRecognizer):
 
 
 class UsPostalRecognizer(PatternRecognizer):
-    TEXT_GATES = (gates.gate(r"(?-i:[A-Z]{2})[ \t]+\d{5}|box[ \t]+\d"),)
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"(?-i:[A-Z]{2})[ \t]+\d{5}|box[ \t]+\d"),)
     PATTERNS = [Pattern("us_town_state_zip", rf"(?<![A-Za-z]){TOWN},[ \t]*{US_STATE}[ \t]+\d{{5}}(?:-\d{{4}})?(?!\d)", 0.75),
                 Pattern("po_box", r"(?i:(?<![A-Za-z])P\.?[ \t]?O\.?[ \t]?Box)[ \t]+\d{1,6}(?!\d)", 0.7)]
     CONTEXT = ["address", "mail", "zip", "live", "ship"]
@@ -87,7 +87,7 @@ class GermanAddressRecognizer(PatternRecognizer):
 
 
 class JapanesePostcodeRecognizer(PatternRecognizer):
-    TEXT_GATES = (gates.gate(r"〒"),)
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"〒"),)
     PATTERNS = [Pattern("jp_postcode", r"〒[ \t]?\d{3}-?\d{4}(?!\d)", 0.8)]
 
     def __init__(self):

@@ -33,7 +33,8 @@ CONTEXT = ["카드", "신용", "체크", "결제", "card", "visa", "master", "ma
 
 
 class CardNumberRecognizer(CreditCardRecognizer):
-    TEXT_GATES = (gates.gate(r"\d{4}"),)
+    # Twelve digits close together, or four and a masked group.
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"(?:\d[ \t.-]{0,3}){12}|\d{4}[ \t.-]*[*xX]{4}"),)
 
     def __init__(self):
         super().__init__(patterns=PATTERNS, context=CONTEXT, supported_entity="CREDIT_CARD",

@@ -51,8 +51,11 @@ BIRTH_AFTER = r"(?=[ \t]*(?:생|출생|出生|生|년생|生まれ|(?:에[ \t]*)
 
 
 class DateOfBirthRecognizer(PatternRecognizer):
-    # Every pattern has a birth word before the date or 생/生/태어 after it; all but the worded ones a digit.
-    TEXT_GATES = (gates.gate(rf"{BIRTH_BEFORE}|생|生|태어"),)
+    # Every pattern has a birth word before the date or 생/生/태어 after it, and every date a digit, a
+    # CJK numeral, 元 (元年), a month name or a year in words.
+    TEXT_GATES = (gates.gate(r"\d|[〇零一二三四五六七八九十元]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|nineteen|"
+                             r"thousand|twenty"),
+                  gates.gate(rf"{BIRTH_BEFORE}|생|生|태어"))
     PATTERNS = [
         Pattern("date_after_birth_word", rf"(?<={BIRTH_BEFORE}{GAP})(?<![\dA-Za-z]){DATE}", 0.85),
         # 1990.03.28생 / 1990년 3월 28일 출생 / 1990年3月2日生まれ / 1988년 5월 3일에 태어났어요 / 90년생

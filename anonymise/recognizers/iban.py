@@ -11,7 +11,7 @@ CONTEXT = ["iban", "bank", "account", "transfer", "wire", "konto", "compte", "co
 
 
 class IbanRecognizer(PresidioIbanRecognizer):
-    TEXT_GATES = (gates.gate(r"[A-Za-z]{2}\d{2}"),)
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"[A-Za-z]{2}\d{2}[ -]?[A-Za-z0-9]{4}"),)
 
     def __init__(self):
         super().__init__(context=CONTEXT, supported_entity="IBAN", name="StdnumIbanRecognizer")

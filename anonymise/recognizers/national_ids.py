@@ -30,7 +30,7 @@ CONTEXT_ONLY = 0.45
 
 class _CheckedIdRecognizer(PatternRecognizer):
     """A pattern and the python-stdnum module that validates it; ``DISTINCTIVE`` numbers count alone."""
-    TEXT_GATES = (gates.DIGIT,)
+    TEXT_GATES: tuple = ()
     ENTITY = "ID"
     PATTERNS: list[Pattern] = []
     CONTEXT: list[str] = []
@@ -48,6 +48,7 @@ class _CheckedIdRecognizer(PatternRecognizer):
 
 
 class ChineseResidentIdRecognizer(_CheckedIdRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"\d{17}"),)
     PATTERNS = [Pattern("cn_ric", rf"(?<![\dA-Za-z])[1-9]\d{{5}}(?:18|19|20){YYMMDD}\d{{3}}[\dXx](?![\dA-Za-z])", 0.6)]
     CONTEXT = ["身份证", "身份证号", "居民身份证", "公民身份号码", "id", "신분증"]
     VALIDATOR = ric
@@ -55,6 +56,7 @@ class ChineseResidentIdRecognizer(_CheckedIdRecognizer):
 
 
 class MalaysianNricRecognizer(_CheckedIdRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"\d{6}-\d{2}-\d{4}"),)
     PATTERNS = [Pattern("my_nric", rf"(?<![\d-]){YYMMDD}-\d{{2}}-\d{{4}}(?![\d-])", 0.6)]
     CONTEXT = ["nric", "mykad", "ic", "kad pengenalan"]
     VALIDATOR = nric
@@ -62,6 +64,7 @@ class MalaysianNricRecognizer(_CheckedIdRecognizer):
 
 
 class ThaiIdRecognizer(_CheckedIdRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"\d-\d{4}-\d{5}|\d{13}"),)
     PATTERNS = [Pattern("th_pin_grouped", r"(?<![\d-])[1-8]-\d{4}-\d{5}-\d{2}-\d(?![\d-])", 0.6),
                 Pattern("th_pin_plain", r"(?<!\d)[1-8]\d{12}(?!\d)", 0.3)]
     CONTEXT = ["บัตรประชาชน", "เลขประจำตัวประชาชน", "thai", "national", "id", "citizen"]
@@ -73,31 +76,35 @@ class ThaiIdRecognizer(_CheckedIdRecognizer):
 
 
 class JapaneseMyNumberRecognizer(_CheckedIdRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"マイナンバー|個人番号|my[ ]?number|마이넘버"))  # its word: below threshold without it
     PATTERNS = [Pattern("jp_my_number", rf"(?<![\d-])\d{{4}}{SEP}\d{{4}}{SEP}\d{{4}}(?![\d-])", CONTEXT_ONLY)]
     CONTEXT = ["マイナンバー", "個人番号", "my number", "mynumber", "마이넘버"]
     VALIDATOR = my_number
 
 
 class AadhaarRecognizer(_CheckedIdRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"aadhaa?r|आधार|uid"))
     PATTERNS = [Pattern("in_aadhaar", rf"(?<![\d-])[2-9]\d{{3}}{SEP}\d{{4}}{SEP}\d{{4}}(?![\d-])", CONTEXT_ONLY)]
     CONTEXT = ["aadhaar", "aadhar", "आधार", "uidai", "uid"]
     VALIDATOR = aadhaar
 
 
 class CanadianSinRecognizer(_CheckedIdRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"\bsin\b|social insurance|insurance number|\bnas\b"))
     PATTERNS = [Pattern("ca_sin", rf"(?<![\d-])[1-79]\d{{2}}{SEP}\d{{3}}{SEP}\d{{3}}(?![\d-])", CONTEXT_ONLY)]
     CONTEXT = ["sin", "social insurance", "insurance number", "nas"]
     VALIDATOR = sin
 
 
 class NhsNumberRecognizer(_CheckedIdRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"nhs|health service"))
     PATTERNS = [Pattern("gb_nhs", rf"(?<![\d-])\d{{3}}{SEP}\d{{3}}{SEP}\d{{4}}(?![\d-])", CONTEXT_ONLY)]
     CONTEXT = ["nhs", "health service", "nhs number"]
     VALIDATOR = nhs
 
 
 class NationalInsuranceRecognizer(UkNinoRecognizer):
-    TEXT_GATES = (gates.gate(r"[A-Za-z]{2} ?\d{2}"),)
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]"),)
 
     def __init__(self):
         super().__init__(patterns=ascii_bounded(UkNinoRecognizer.PATTERNS), supported_entity="ID",

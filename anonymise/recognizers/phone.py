@@ -9,7 +9,7 @@ optional +country code); phonenumbers decides:
 - right after a phone word (전화, tel, 电话 ...) any 7-15 digits count: a typo'd number is still one.
 Quantities never count: digits followed by a unit (010-4821-7395 50유닛: the 50 is a dose), after a
 currency sign, dates (2024-05-10, 03/05/1988), IP addresses, nor the layouts of other identifiers
-(SSN 3-2-4, Korean business number 3-2-5); without a phone word, neither a year and a serial
+(SSN 3-2-4, Korean business and registration numbers, driver's licences); without a phone word, neither a year and a serial
 (2017-123456) nor a number after an account word. Colons and commas are no separators, so
 10:30, 1:1 and 3,000cc never join a number.
 """
@@ -28,7 +28,7 @@ from anonymise.recognizers import gates
 FOREIGN_REGIONS = ("US", "CN", "JP", "TW", "HK", "GB", "CA", "AU", "NZ", "SG", "MY", "TH", "VN", "PH", "ID", "RU",
                    "KZ", "UZ", "MN", "AE", "SA", "DE", "FR")
 SEP = r"(?:[ \t]?[-.·/][ \t]?|[ \t]{1,2}|(?<=\)))"  # nothing needed after a bracket: (+82)10-...
-GROUP = r"(?:\(\+?\d{1,4}\)|\d{1,15}\)?)"  # 010)2345-6789 too
+GROUP = r"(?:\(\+?\d{1,4}\)|\d{1,15}(?:\)(?=[ \t]?\d))?)"  # 010)2345-6789 too
 CANDIDATE = re.compile(rf"(?<![\dA-Za-z])(?<!\d[.,:/-])(?:\+[ \t]?|\b00)?{GROUP}(?:{SEP}{GROUP}){{0,7}}(?![\dA-Za-z])")
 # Groups joined by spaces: the pieces a candidate may be cut into (a date and a phone side by side).
 PIECE = re.compile(r"\S+(?:[ \t]?[-.·/][ \t]?\S+)*")
@@ -50,8 +50,9 @@ IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 YEAR_FIRST = re.compile(r"(?:19|20)\d{2}[-./]")
 # After an account word (and no phone word) a number is the account's (bank_account).
 ACCOUNT_WORD = re.compile(r"(?i)(?:계좌|은행|뱅크|입금|송금|이체|예금주|account|acct|bank|iban|银行|账户|口座)[^\n\d]{0,25}$")
-# The layouts of a US social security number (3-2-4) and a Korean business number (3-2-5).
-OTHER_ID_LAYOUT = re.compile(r"\d{3}-\d{2}-\d{4,5}")
+# The layouts of other identifiers: US social security number (3-2-4), Korean business number
+# (3-2-5), registration number (6-7, or 6-1 when masked) and driver's licence (2-2-6-2).
+OTHER_ID_LAYOUT = re.compile(r"\d{3}-\d{2}-\d{4,5}|\d{6}[ \t]?-[ \t]?\d(?:\d{6})?|\d{2}-\d{2}-\d{6}-\d{2}")
 KR_MOBILE_PLAIN = re.compile(r"01[016789]\d{7,8}")
 KANA = re.compile(r"[\u3040-\u30ff]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -59,6 +60,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 CONTEXT = ["전화", "연락", "폰", "휴대", "핸드폰", "핸폰", "문자", "콜", "phone", "mobile", "cell", "tel",
            "call", "text", "contact", "reach", "whatsapp", "电话", "手机", "联系", "電話", "携帯", "연락처"]
 # A plain Korean landline outscores a bank name alone (제주, 우리 ... are also places and words).
+PHONE_CONTEXT_BEFORE = re.compile("|".join(map(re.escape, CONTEXT)), re.IGNORECASE)
 INTERNATIONAL, NATIONAL, KR_LANDLINE_PLAIN, PLAIN, LABELLED = 0.75, 0.75, 0.65, 0.4, 0.6
 
 
@@ -75,6 +77,8 @@ def _verdict(candidate: str, regions: tuple[str, ...]) -> float | None:
             return INTERNATIONAL + 0.1
         return INTERNATIONAL if phonenumbers.is_possible_number(number) else None
     plain = digits == candidate
+    if len(digits) > 12:
+        return None  # no national number is that long: 13+ digits are some other identifier
     for region in regions:
         try:
             number = phonenumbers.parse(candidate, region)
@@ -91,7 +95,7 @@ def _verdict(candidate: str, regions: tuple[str, ...]) -> float | None:
 
 class PhoneRecognizer(LocalRecognizer):
     # Seven digits close together: every candidate holds them.
-    TEXT_GATES = (gates.gate(r"\d(?:\D{0,3}\d){6}"),)
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"\d(?:\D{0,3}\d){6}"),)
 
     def __init__(self):
         super().__init__(supported_entities=["PHONE"], context=CONTEXT, name="PhoneNumbersRecognizer")
@@ -143,6 +147,9 @@ class PhoneRecognizer(LocalRecognizer):
             return None
         if any(DATE.fullmatch(piece) for piece in PIECE.findall(candidate)):
             return None
+        if candidate.isdigit() and not candidate.startswith("0") and not labelled \
+                and not PHONE_CONTEXT_BEFORE.search(text, max(0, start - 40), start):
+            return None  # plain digits without the trunk 0 score below the threshold unless a word lifts them
         score = _verdict(candidate, regions)
         return LABELLED if score is None and labelled else score
 

@@ -1,8 +1,8 @@
 """US identifiers: Presidio's SSN, ITIN and driver's-licence recognizers, with boundaries that work
 beside CJK text; python-stdnum checks the SSN.
 
-SSN: Presidio's patterns (only the 3-2-4 grouped one scores on its own; the others need "SSN",
-"social security" nearby) plus any 9 digits right after such a label. ITIN (9xx-7x-xxxx): an ID.
+SSN: Presidio's 3-2-4 pattern (its weaker ones never reach the threshold) and any 9 digits right
+after "SSN" / "social security (number)". ITIN (9xx-7x-xxxx): an ID.
 Driver's licences: Presidio's state formats, weak alone, counted next to a licence word.
 """
 from __future__ import annotations
@@ -18,9 +18,10 @@ SSN_LABEL = r"(?<![A-Za-z])(?:ssn|social[ \t]security(?:[ \t](?:number|no\.?|#))
 
 
 class SsnRecognizer(UsSsnRecognizer):
-    TEXT_GATES = (gates.gate(r"\d{3}"),)
-    PATTERNS = [*ascii_bounded(UsSsnRecognizer.PATTERNS),
-                Pattern("ssn_after_label", rf"(?<={SSN_LABEL}[^\n\d]{{0,15}})(?<!\d)\d{{3}}[- .]?\d{{2}}[- .]?\d{{4}}(?!\d)", 0.7)]
+    # Presidio's only pattern that scores on its own (3-2-4 grouped); its very weak ones stay under the
+    # threshold even with context, and the label pattern below covers them.
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"\d{3}[- .]\d{2}[- .]\d{4}"),)
+    PATTERNS = [p for p in ascii_bounded(UsSsnRecognizer.PATTERNS) if p.score >= 0.5]
 
     def __init__(self):
         super().__init__(patterns=self.PATTERNS, context=[*UsSsnRecognizer.CONTEXT, "social security", "사회보장번호"],
@@ -30,8 +31,14 @@ class SsnRecognizer(UsSsnRecognizer):
         return super().invalidate_result(pattern_text) or not ssn.is_valid(pattern_text.replace(" ", "").replace(".", "-"))
 
 
+class SsnAfterLabelRecognizer(SsnRecognizer):
+    """Any 9 digits right after "SSN" / "social security (number)"."""
+    TEXT_GATES = (gates.DIGIT, gates.gate(SSN_LABEL),)
+    PATTERNS = [Pattern("ssn_after_label", rf"(?<={SSN_LABEL}[^\n\d]{{0,15}})(?<!\d)\d{{3}}[- .]?\d{{2}}[- .]?\d{{4}}(?!\d)", 0.7)]
+
+
 class ItinRecognizer(UsItinRecognizer):
-    TEXT_GATES = (gates.gate(r"9\d{2}"),)
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"9\d{2}[- ]?[5-9]\d[- ]?\d{4}"),)
 
     def __init__(self):
         super().__init__(patterns=ascii_bounded(UsItinRecognizer.PATTERNS), supported_entity="ID", name="ItinRecognizer")
@@ -47,4 +54,4 @@ class UsDriverLicenceRecognizer(UsLicenseRecognizer):
                          name="UsDriverLicenceRecognizer")
 
 
-RECOGNIZERS = [SsnRecognizer, ItinRecognizer, UsDriverLicenceRecognizer]
+RECOGNIZERS = [SsnRecognizer, SsnAfterLabelRecognizer, ItinRecognizer, UsDriverLicenceRecognizer]
