@@ -44,6 +44,7 @@ from typing import Literal
 
 import duckdb
 
+from anonymise.entity_types import STRUCTURED
 from anonymise.masking import mask
 from anonymise.needles import (COMMON_ROMANISED_SURNAMES, HONORIFICS, Needle, NeedleSet, add_key, build_needles,
                                digit_view, digits_of, fold, normalise)
@@ -52,8 +53,6 @@ from flows.sources import UnparsedRow, open_source
 
 ALLOWLIST_FILE = Path(__file__).resolve().parent.parent / "reports" / "release_allowlist.toml"
 ACADEMIC_QUASI_IDENTIFIERS = ("age_band", "sex", "region", "interested_area", "month")
-STRUCTURED_ENTITIES = frozenset({"PHONE", "PHONE_NUMBER", "RRN", "FRN", "EMAIL", "EMAIL_ADDRESS", "CREDIT_CARD",
-                                 "BANK_ACCOUNT", "PASSPORT", "DRIVER_LICENSE", "IP_ADDRESS"})
 DIGIT_RULES = ("digits", "digits_bounded")
 ROW_ID_COLUMNS = ("faq_id", "pseudo_id", "case_id", "key", "docid", "termid", "name")
 TEXT_FILE_SUFFIXES = {".md", ".json", ".html", ".htm", ".txt", ".csv", ".toml", ".yaml", ".yml", ".xml", ".svg"}
@@ -375,7 +374,7 @@ def _scan_rows(ctx: _Context, release: str, table: str, columns: list[str], ids:
         ctx.report.cells_rescanned += 1
         text = haystack.cell_text(row, cell)
         for result in ctx.analyze(text, score_threshold=ctx.settings.anonymise.score_threshold):
-            blocking = result.entity_type in STRUCTURED_ENTITIES
+            blocking = result.entity_type in STRUCTURED
             kind = "phone" if "PHONE" in result.entity_type else "email" if "EMAIL" in result.entity_type else ""
             ctx.report.add(Finding(f"rescan:{result.entity_type}", release, table, columns[cell], str(ids[row]),
                                    mask(kind, text[result.start:result.end]), "block" if blocking else "warn"))

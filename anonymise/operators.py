@@ -16,32 +16,14 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from anonymise.engine import detect_language
+from anonymise.entity_types import ENTITY_TYPES, placeholder
 
 ROLE_LABELS = {
     "patient": ("환자", "Patient"), "guardian": ("보호자", "Guardian"), "doctor": ("의사", "Doctor"),
     "other": ("인물", "Person")}
-ENTITY_LABELS = {
-    "PHONE": ("전화번호", "phone"), "RRN": ("주민등록번호", "resident registration no."),
-    "FRN": ("외국인등록번호", "foreigner registration no."), "PASSPORT": ("여권번호", "passport no."),
-    "DRIVER_LICENSE": ("운전면허번호", "driver's licence no."), "BRN": ("사업자등록번호", "business registration no."),
-    "BANK_ACCOUNT": ("계좌번호", "bank account"), "CREDIT_CARD": ("카드번호", "card number"), "EMAIL": ("이메일", "e-mail"),
-    "URL": ("링크", "link"), "IP_ADDRESS": ("IP 주소", "IP address"), "MESSENGER_ID": ("메신저 ID", "messenger ID"),
-    "SOCIAL_HANDLE": ("SNS 계정", "social media handle"), "MEMBER_ID": ("회원 ID", "member ID"),
-    "ADDRESS": ("주소", "address"), "DOB": ("생년월일", "date of birth"), "CHART_NO": ("차트번호", "chart number"),
-    "VEHICLE_NO": ("차량번호", "vehicle no."), "PERSON": ("이름", "name"),
-    # Text quasi-identifiers a release removes (anonymise/quasi_identifiers)
-    "AGE": ("나이", "age"), "DATE": ("날짜", "date"), "PLACE": ("장소", "place"), "WORKPLACE": ("직장", "workplace"),
-    "SCHOOL": ("학교", "school"), "OCCUPATION": ("직업", "occupation"), "BODY_MEASURE": ("신체 치수", "body measurement"),
-    # What the safe-list pass removes without knowing more: a proper noun, an identifier-shaped token.
-    "NAME": ("고유명사", "proper noun"), "ID": ("식별번호", "identifier")}
-
-
-def placeholder(entity_type: str) -> str:
-    return f"<{entity_type}>"
-
-
 def entity_label(entity_type: str, korean: bool) -> str:
-    ko, en = ENTITY_LABELS.get(entity_type, (entity_type, entity_type.lower()))
+    known = ENTITY_TYPES.get(entity_type)
+    ko, en = (known.ko, known.en) if known else (entity_type, entity_type.lower())
     return f"[{ko if korean else en}]"
 
 

@@ -18,10 +18,30 @@ TEXT_QI_TABLE = "text_quasi_identifiers"
 ACTIONS = ("drop", "pseudonymise", "keep", "text")
 ALL_ACTIONS = (*ACTIONS, *(f"generalise:{how}" for how in GENERALISERS))
 DEFAULT_POLICY_FILE = Path(__file__).resolve().parent / "policy.toml"
+# The free-text columns the anonymiser redacts: the only ones "text" applies to.
+TEXT_COLUMNS = {"consultations": ("title", "question", "answer")}
+# Every free-text column of the contract. Free text leaves only through the anonymiser, so each of
+# these is "text" (where the anonymiser reads it) or "drop"; keeping, pseudonymising or
+# generalising one would let it out as written.
+FREE_TEXT_COLUMNS = {"consultations": ("title", "question", "answer", "preferred_time")}
 
 
 class PolicyError(ConfigError):
-    """The policy file itself is wrong (unknown table, column, action or generaliser); one line."""
+    """The policy file itself is wrong (unknown table, column, action or generaliser, free text not
+    anonymised); one line."""
+
+
+def _check(where: str, table: str, column: str, action: object) -> None:
+    if action not in ALL_ACTIONS:
+        shown = action if isinstance(action, str) else type(action).__name__
+        raise PolicyError(f"{where}: [{table}] {column}: unknown action {shown!r}{did_you_mean(str(action), ALL_ACTIONS)}")
+    redacted = TEXT_COLUMNS.get(table, ())
+    if column in FREE_TEXT_COLUMNS.get(table, ()) and action not in ("text", "drop"):
+        raise PolicyError(f"{where}: [{table}] {column} is free text: it must be \"text\" (anonymised) or \"drop\", "
+                          f"not {action!r}")
+    if action == "text" and column not in redacted:
+        raise PolicyError(f"{where}: [{table}] {column}: \"text\" applies only to the columns the anonymiser reads "
+                          f"({', '.join(redacted) or 'none in this table'}); use \"drop\"")
 
 
 @dataclass
@@ -58,10 +78,7 @@ class FieldPolicy:
             for column, action in columns.items():
                 if known is not None and column not in known:
                     raise PolicyError(f"{where}: [{table}] unknown column {column}{did_you_mean(column, known)}")
-                if action not in ALL_ACTIONS:
-                    shown = action if isinstance(action, str) else type(action).__name__
-                    raise PolicyError(f"{where}: [{table}] {column}: unknown action {shown!r}"
-                                      f"{did_you_mean(str(action), ALL_ACTIONS)}")
+                _check(where, table, column, action)
         return cls(tables=tables, sha256=hashlib.sha256(raw).hexdigest(), text_quasi_identifiers=text_policy)
 
     def columns(self, table: str, action: str) -> list[str]:
@@ -89,6 +106,6 @@ class FieldPolicy:
                 out[column] = pseudonym(key, None if value is None else str(value), purpose)
             elif kind == "generalise":
                 out[column] = GENERALISERS[how](value)
-            else:  # keep, text
+            else:  # keep; text (the anonymiser's input, replaced by its output)
                 out[column] = value
         return out

@@ -1,8 +1,12 @@
 """`clinic-anon redact`: anonymise a JSON Lines file of consultation records (the steward's audit tool).
 
-Streams the input one line at a time (memory does not grow with the file); members are read into
+It takes the anonymise stage's own path (anonymise.consultation_redaction): the same Redactor, batches,
+text columns and cleaning, so what it shows is what a run releases.
+
+Streams the input a batch of records at a time (memory does not grow with the file); members are read into
 a dict by member_id because any record may refer to any member. Each output line holds the
-record's consultation_id unchanged, title/question/answer anonymised, and the structured columns
+record's consultation_id unchanged, title/question/answer anonymised (null where the policy drops one),
+and the structured columns
 as the field policy transforms them. The optional explain file lists per record the spans removed
 (field, type, offsets, recognizer, score, role) and never any of the original text. A line that
 is not a JSON object, or whose analysis fails, is not written out; it is counted with its reason.
@@ -13,12 +17,13 @@ import json
 import secrets
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from anonymise.engine import AnalysisError
-from anonymise.policy import FieldPolicy
-from anonymise.redactor import TEXT_FIELDS, Redactor
+from anonymise.consultation_redaction import ConsultationTexts
+from anonymise.policy import FREE_TEXT_COLUMNS, FieldPolicy
+from anonymise.redactor import TEXT_FIELDS
 
 
 @dataclass
@@ -59,7 +64,8 @@ def _anonymise_settings(settings):
     return getattr(settings, "anonymise", settings)  # a full Settings or its anonymise section
 
 
-TEXT_FORMS = {"strictest": lambda r: r.text, "academic": lambda r: r.academic, "publishing": lambda r: r.surrogate}
+# --form: which release's text goes into title/question/answer (prefix of ConsultationTexts.text_columns).
+FORM_PREFIX = {"strictest": "", "academic": "academic_", "publishing": "pub_"}
 
 
 def redact_file(input_path: Path, output_path: Path, members_path: Path | None = None,
@@ -67,7 +73,7 @@ def redact_file(input_path: Path, output_path: Path, members_path: Path | None =
                 text_form: str = "strictest") -> RedactStats:
     """Anonymise ``input_path`` (JSONL consultations) into ``output_path``; see the module docstring.
 
-    ``text_form``: which release's text goes into title/question/answer (TEXT_FORMS): by default the
+    ``text_form``: which release's text goes into title/question/answer (FORM_PREFIX): by default the
     strictest, with every quasi-identifier of the text removed.
 
     ``key`` is the pseudonym key for the policy's pseudonymised columns; without one a random key
@@ -77,44 +83,30 @@ def redact_file(input_path: Path, output_path: Path, members_path: Path | None =
     policy = FieldPolicy.load(settings.policy_file)
     key = key or secrets.token_bytes(32)
     members = read_members(Path(members_path) if members_path else None)
-    unredacted_text_columns = [c for c in policy.text_columns("consultations") if c not in TEXT_FIELDS]
-    redactor = Redactor(settings)
+    texts = ConsultationTexts(settings, policy)
     stats = RedactStats()
     started = time.perf_counter()
     explain = open(explain_path, "w", encoding="utf-8") if explain_path else None
     try:
         with open(input_path, encoding="utf-8") as source, open(output_path, "w", encoding="utf-8") as out:
-            for line in source:
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError:
-                    stats.rejected["not JSON"] += 1
-                    continue
-                if not isinstance(record, dict):
-                    stats.rejected["not a JSON object"] += 1
-                    continue
-                member_id = record.get("member_id")
-                try:
-                    redaction = redactor.redact(record, members.get(str(member_id)) if member_id is not None else None)
-                except AnalysisError:
+            for record, redaction in texts.redact(_records(source, stats), members):
+                if redaction is None:
                     stats.rejected["analysis failed"] += 1  # never written unredacted
                     continue
                 row = policy.apply("consultations", record, key=key)
-                for column in unredacted_text_columns:
-                    row.pop(column, None)  # fail closed: free text the redactor does not cover never passes
+                for column in FREE_TEXT_COLUMNS["consultations"]:
+                    row.pop(column, None)  # the policy passes "text" columns on as written
                 row["consultation_id"] = record.get("consultation_id")
-                form = TEXT_FORMS[text_form](redaction)
-                row.update({name: form[name] for name in TEXT_FIELDS})
+                columns = texts.text_columns(redaction)
+                row.update({name: columns[f"{FORM_PREFIX[text_form]}{name}"] for name in TEXT_FIELDS})
                 out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
                 if explain:
                     spans = [{"field": name, "type": s.entity_type, "start": s.start, "end": s.end,
                               "recognizer": s.recognizer, "score": s.score, "role": s.role}
-                             for name in TEXT_FIELDS for s in redaction.spans[name]]
+                             for name in texts.columns for s in redaction.spans[name]]
                     spans += [{"field": name, "type": q.qi_type, "start": q.start, "end": q.end,
                                "recognizer": q.detector, "quasi_identifier": True}
-                              for name in TEXT_FIELDS for q in redaction.quasi.get(name, [])]
+                              for name in texts.columns for q in redaction.quasi.get(name, [])]
                     explain.write(json.dumps({"consultation_id": record.get("consultation_id"), "spans": spans},
                                              ensure_ascii=False, default=str) + "\n")
                 stats.records += 1
@@ -125,3 +117,19 @@ def redact_file(input_path: Path, output_path: Path, members_path: Path | None =
     stats.unknown_columns = Counter(policy.unknown_columns)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _records(lines: Iterable[str], stats: RedactStats) -> Iterator[dict]:
+    """The JSON objects of ``lines``; any other line is counted in ``stats.rejected`` and skipped."""
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            stats.rejected["not JSON"] += 1
+            continue
+        if not isinstance(record, dict):
+            stats.rejected["not a JSON object"] += 1
+            continue
+        yield record

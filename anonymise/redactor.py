@@ -31,8 +31,9 @@ from anonymise.quasi_identifiers.detector import find_quasi_identifiers
 from anonymise.quasi_identifiers.release_policy import STRICTEST, TextQiPolicy
 from anonymise.quasi_identifiers.render import literals
 from anonymise.safe_list import RECOGNIZER as SAFE_LIST, SafeListPass, SafeListSpan
+from anonymise.policy import TEXT_COLUMNS
 
-TEXT_FIELDS = ("title", "question", "answer")
+TEXT_FIELDS = TEXT_COLUMNS["consultations"]
 DENY_LIST = "RecordDenyList"
 # Records whose texts redact_many analyses together: enough for NER batching, little memory.
 BATCH_RECORDS = 200
@@ -171,14 +172,15 @@ class Redactor:
         quasi = find_quasi_identifiers(text, [(s.start, s.end) for s in found])
         return self._with_safe_list(text, found, quasi), quasi
 
-    def redact(self, record: Mapping, member: Mapping | None = None) -> Redaction:
-        texts = _texts(record)
+    def redact(self, record: Mapping, member: Mapping | None = None, fields: tuple[str, ...] = TEXT_FIELDS) -> Redaction:
+        texts = _texts(record, fields)
         found = {name: analyze_text(text, score_threshold=self.score_threshold) if text else []
                  for name, text in texts.items()}
         return self._redaction(record, member, texts, found)
 
-    def redact_many(self, records: Iterable[Mapping], members: Mapping[str, Mapping]) -> Iterator[Redaction]:
-        """Redactions of ``records`` in order; each joined to its member by member_id.
+    def redact_many(self, records: Iterable[Mapping], members: Mapping[str, Mapping],
+                    fields: tuple[str, ...] = TEXT_FIELDS) -> Iterator[Redaction]:
+        """Redactions of ``fields`` of ``records`` in order; each joined to its member by member_id.
 
         The texts of up to ``BATCH_RECORDS`` records are analysed together, so English NER runs in batches.
         """
@@ -186,18 +188,20 @@ class Redactor:
         for record in records:
             batch.append(record)
             if len(batch) == BATCH_RECORDS:
-                yield from self._redact_batch(batch, members)
+                yield from self._redact_batch(batch, members, fields)
                 batch = []
-        yield from self._redact_batch(batch, members)
+        yield from self._redact_batch(batch, members, fields)
 
-    def _redact_batch(self, records: list[Mapping], members: Mapping[str, Mapping]) -> Iterator[Redaction]:
-        texts = [_texts(record) for record in records]
-        flat = [text or "" for fields in texts for text in fields.values()]
+    def _redact_batch(self, records: list[Mapping], members: Mapping[str, Mapping],
+                      fields: tuple[str, ...]) -> Iterator[Redaction]:
+        texts = [_texts(record, fields) for record in records]
+        flat = [text or "" for record_texts in texts for text in record_texts.values()]
         results = iter(analyze_texts(flat, score_threshold=self.score_threshold))
-        for record, fields in zip(records, texts):
-            found = {name: next(results) for name in fields}
+        for record, record_texts in zip(records, texts):
+            found = {name: next(results) for name in record_texts}
             member_id = record.get("member_id")
-            yield self._redaction(record, members.get(member_id) if member_id else None, fields, found)
+            member = members.get(str(member_id)) if member_id is not None else None
+            yield self._redaction(record, member, record_texts, found)
 
     def _redaction(self, record: Mapping, member: Mapping | None, texts: dict[str, str | None],
                    found: dict[str, list]) -> Redaction:
@@ -241,6 +245,6 @@ def _text_qi_policy(policy_file) -> TextQiPolicy:
     return FieldPolicy.load(Path(policy_file)).text_quasi_identifiers or TextQiPolicy.remove_all()
 
 
-def _texts(record: Mapping) -> dict[str, str | None]:
+def _texts(record: Mapping, fields: tuple[str, ...]) -> dict[str, str | None]:
     # A number or list in a text column is still redacted, never passed through.
-    return {name: None if record.get(name) is None else str(record.get(name)) for name in TEXT_FIELDS}
+    return {name: None if record.get(name) is None else str(record.get(name)) for name in fields}

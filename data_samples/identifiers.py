@@ -1,7 +1,7 @@
 """Synthetic identifiers with the real formats and check digits of Korean (and some foreign) numbers.
 
 Each function takes a ``random.Random`` and returns the value as it would be written. Formats
-follow the public specifications (RRN/FRN weights, card Luhn, business-number check digit);
+follow the public specifications (RRN/FRN, card Luhn and business-number check digits from python-stdnum);
 the numbers themselves are random, so they belong to nobody.
 """
 from __future__ import annotations
@@ -9,8 +9,10 @@ from __future__ import annotations
 import random
 from datetime import date
 
-RRN_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
-BRN_WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
+from stdnum import luhn
+
+from anonymise.kr_check_digits import brn_check_digit, registration_check_digit
+
 # Numbers issued from October 2020 carry random digits after the gender digit, no check digit.
 RRN_RANDOM_SINCE = date(2020, 10, 1)
 
@@ -91,21 +93,6 @@ def foreign_phone(rng: random.Random, origin: str) -> str:
 
 
 # ---- registration numbers -----------------------------------------------------------------
-def _check_digit(first12: str, base: int) -> str:
-    total = sum(int(d) * w for d, w in zip(first12, RRN_WEIGHTS))
-    return str((base - total % 11) % 10)
-
-
-def rrn_check_digit(first12: str) -> str:
-    """Check digit of a resident registration number issued before October 2020."""
-    return _check_digit(first12, 11)
-
-
-def frn_check_digit(first12: str) -> str:
-    """Check digit of a foreigner registration number issued before October 2020."""
-    return _check_digit(first12, 13)
-
-
 def registration_number(rng: random.Random, birth: date, sex: str, foreigner: bool, hyphen: bool = True) -> str:
     """RRN (gender digit 1-4) or FRN (5-8) for a birth date; valid check digit before Oct 2020,
     deliberately *not* valid after (random digits, so detectors must not rely on the checksum)."""
@@ -113,10 +100,10 @@ def registration_number(rng: random.Random, birth: date, sex: str, foreigner: bo
     gender = (1 if sex == "M" else 2) + century + (4 if foreigner else 0)
     first12 = f"{birth:%y%m%d}{gender}{_digits(rng, 5)}"
     if birth >= RRN_RANDOM_SINCE:
-        valid = (frn_check_digit if foreigner else rrn_check_digit)(first12)
+        valid = registration_check_digit(first12)
         last = str((int(valid) + 1 + rng.randrange(9)) % 10)
     else:
-        last = (frn_check_digit if foreigner else rrn_check_digit)(first12)
+        last = registration_check_digit(first12)
     number = first12 + last
     return f"{number[:6]}-{number[6:]}" if hyphen else number
 
@@ -147,9 +134,8 @@ def driver_license(rng: random.Random) -> str:
 
 def business_number(rng: random.Random) -> str:
     """사업자등록번호 XXX-XX-XXXXX with its check digit."""
-    d = [rng.randrange(1, 10)] + [rng.randrange(10) for _ in range(8)]
-    total = sum(x * w for x, w in zip(d, BRN_WEIGHTS)) + (d[8] * 5) // 10
-    s = "".join(map(str, d)) + str((10 - total % 10) % 10)
+    body = "".join(map(str, [rng.randrange(1, 10)] + [rng.randrange(10) for _ in range(8)]))
+    s = body + brn_check_digit(body)
     return f"{s[:3]}-{s[3:5]}-{s[5:]}"
 
 
@@ -157,22 +143,11 @@ def business_number(rng: random.Random) -> str:
 CARD_PREFIXES = ("4", "51", "52", "53", "54", "55", "3528", "3569", "9410", "6243")
 
 
-def luhn_check_digit(body: str) -> str:
-    """The digit that makes ``body`` + digit Luhn-valid."""
-    total = 0
-    for j, c in enumerate(reversed(body)):
-        d = int(c)
-        if j % 2 == 0:  # these digits are doubled once the check digit is appended
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return str(-total % 10)
-
-
 def card_number(rng: random.Random) -> str:
     """A Luhn-valid 16-digit card number, grouped by spaces, hyphens or not at all."""
     body = rng.choice(CARD_PREFIXES)
     body += _digits(rng, 15 - len(body))
-    n = body + luhn_check_digit(body)
+    n = body + luhn.calc_check_digit(body)
     sep = rng.choice((" ", "-", ""))
     return sep.join((n[:4], n[4:8], n[8:12], n[12:]))
 

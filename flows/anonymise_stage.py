@@ -183,43 +183,23 @@ def _exact_chunks(reader: pa.RecordBatchReader, rows: int) -> Iterator[pa.Table]
 
 
 @cache
-def _redactor(settings_json: str):
-    """One Redactor (Presidio engine, spaCy, kiwipiepy) per worker process, built on first use."""
-    from anonymise.redactor import Redactor
-
-    return Redactor(AnonymiseSettings.model_validate_json(settings_json))
-
-
-@cache
 def _policy(path: str) -> FieldPolicy:
     return FieldPolicy.load(Path(path), contract_columns())
+
+
+def _consultation_texts(settings_json: str):
+    """The worker's text anonymiser (Presidio engine, spaCy, kiwipiepy), built on first use; the same
+    path `clinic-anon redact` takes."""
+    from anonymise.consultation_redaction import ConsultationTexts
+
+    settings = AnonymiseSettings.model_validate_json(settings_json)
+    return ConsultationTexts(settings, _policy(str(settings.policy_file)))
 
 
 def _hours_between(start, end) -> float | None:
     if start is None or end is None:
         return None
     return round((end - start).total_seconds() / 3600, 2)
-
-
-def _text_columns(policy: FieldPolicy, rec: dict, res) -> dict:
-    """Title/question/answer as the policy says: anonymised ('text'), as is ('keep'), or absent; each
-    in the strictest form (title ...), academic's (academic_title ...) and publishing's (pub_title ...).
-
-    'keep' on a free-text column is a policy mistake; it is honoured so that the leak check, not
-    this function, is the one place that decides whether such a release may leave.
-    """
-    out = {}
-    for column in ("title", "question", "answer"):
-        action = policy.tables.get("consultations", {}).get(column)
-        names = (column, f"academic_{column}", f"pub_{column}")
-        if action == "text":
-            forms = (res.text, res.academic, res.surrogate) if res else ({}, {}, {})
-            out.update({name: form.get(column) for name, form in zip(names, forms)})
-        elif action == "keep" and not rec["aggregate_only"]:
-            out.update(dict.fromkeys(names, rec.get(column)))
-        else:
-            out.update(dict.fromkeys(names, None))
-    return out
 
 
 def _person_key(rec: dict) -> str:
@@ -242,11 +222,17 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
     records, redacted, pii (entity type -> spans), quasi_identifiers (text quasi-identifier type ->
     spans), unknown_columns (columns the policy does not list)."""
     policy = _policy(str(settings.policy_file))
-    redactor = _redactor(settings.model_dump_json())
+    texts = _consultation_texts(settings.model_dump_json())
     records = pq.read_table(chunk_file).to_pylist()
     members = {r["member_id"]: r["member"] for r in records if r.get("member")}
     text_records = [r for r in records if not r["aggregate_only"]]
-    redactions = {r["consultation_id"]: res for r, res in zip(text_records, redactor.redact_many(text_records, members))}
+    redactions = {}
+    for record, redaction in texts.redact(text_records, members):
+        if redaction is None:  # fail closed: the chunk fails (and is retried), nothing of it is written
+            from anonymise.engine import AnalysisError
+
+            raise AnalysisError("analysis of a record failed")
+        redactions[record["consultation_id"]] = redaction
 
     totals: dict[str, int] = {}
     quasi_totals: dict[str, int] = {}
@@ -284,7 +270,7 @@ def anonymise_chunk(chunk_file: str, out_file: str, settings: AnonymiseSettings,
             "created_month": month(rec.get("created_at")) if "created_at" in structured else None,
             "answered": answered,
             "response_hours": _hours_between(rec.get("created_at"), rec.get("answered_at")) if answered else None,
-            **_text_columns(policy, rec, res),
+            **texts.text_columns(res),
             "pii_found": json.dumps(counts, sort_keys=True),
             FINGERPRINT: rec.get(FINGERPRINT),
             "qi_found": json.dumps(res.quasi_counts if res else {}, sort_keys=True),

@@ -30,6 +30,8 @@ import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from anonymise.invisible import strip_invisible
+
 TableName = Literal["members", "consultations"]
 TABLES: tuple[TableName, ...] = ("members", "consultations")
 
@@ -40,18 +42,9 @@ Channel = Literal["homepage", "kakao", "phone", "realtime", "email", "fax", "boa
 Language = Literal["ko", "en", "zh", "ja"]
 
 TIMESTAMP_FIELDS = ("joined_at", "withdrawn_at", "created_at", "updated_at", "answered_at")
-# C0/C1 controls, soft hyphen, zero-width and bidi marks, bidi embeddings/overrides/isolates,
-# invisible operators, BOM.
-_STRIPPED_CHARS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u180e\u200b-\u200f\u202a-\u202e"
-                             "\u2060-\u2064\u2066-\u2069\ufeff]")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _UPPER_ENUMS = {"sex"}
 _LOWER_ENUMS = {"status", "interested_area", "channel", "language"}
-
-
-def strip_invisible(text: str) -> str:
-    """``text`` without the control and zero-width characters records drop, and outer whitespace."""
-    return _STRIPPED_CHARS.sub("", text).strip()
 
 
 class _Record(BaseModel):

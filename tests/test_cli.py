@@ -46,3 +46,21 @@ def test_deploy_requires_a_server(tmp_path, monkeypatch):
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     result = CliRunner().invoke(main, ["deploy", "--source", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "PREFECT_API_URL" in result.output
+
+
+@pytest.mark.parametrize("command", ["run", "redact"])
+def test_a_policy_that_keeps_free_text_is_refused_before_any_work(tmp_path, command):
+    from flows.config import DEFAULT_POLICY
+
+    policy = tmp_path / "policy.toml"
+    policy.write_text(DEFAULT_POLICY.read_text().replace('question = "text"', 'question = "keep"'))
+    cfg = tmp_path / "cfg.toml"
+    cfg.write_text(f"[anonymise]\npolicy_file = {str(policy)!r}\n")
+    (tmp_path / "in.jsonl").write_text('{"consultation_id": "C1", "question": "맹지율 010-5555-0101"}\n')
+    args = (["run", "--source", str(tmp_path), "--out", str(tmp_path / "o"), "--no-progress"] if command == "run"
+            else ["redact", str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl")])
+    result = CliRunner().invoke(main, [*args, "--config", str(cfg)])
+    assert result.exit_code == 2, result.output
+    assert "consultations.question is free text" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "out.jsonl").exists() and not (tmp_path / "o").exists()

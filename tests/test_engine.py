@@ -17,7 +17,7 @@ def test_every_custom_recognizer_serves_every_language():
     analyzer = get_analyzer()
     names = {language: {r.name for r in analyzer.get_recognizers(language)} for language in LANGUAGES}
     assert names["ko"] == names["en"] == names["zh"] == names["ja"]
-    assert {"KoreanPhoneRecognizer", "SpacyRecognizer", "EmailRecognizer"} <= names["ko"]
+    assert {"PhoneNumbersRecognizer", "SpacyRecognizer", "EmailRecognizer", "CardNumberRecognizer"} <= names["ko"]
 
 
 @pytest.mark.parametrize("text, language", [
@@ -60,7 +60,7 @@ def test_entity_names_are_canonical():
 
 
 def test_score_threshold_filters():
-    text = "전화 139 1234 5678"  # a grouped Chinese mobile scores between the two thresholds
+    text = "139 1234 5678"  # a Chinese mobile without a phone word scores between the two thresholds
     assert "PHONE" in types(text, score_threshold=0.5)
     assert "PHONE" not in types(text, score_threshold=0.99)
 

@@ -43,7 +43,8 @@ def test_fast_analyze_equals_presidio_analyze(sample):
 def test_text_gates_skip_recognizers_on_text_without_their_characters():
     skipped = [r.name for r in get_analyzer()._recognizers["ko"]
                if not all(g.search("쌍꺼풀 수술 상담 원해요") for g in getattr(r, "TEXT_GATES", ()))]
-    assert {"KoreanPhoneRecognizer", "CreditCardRecognizer", "EmailRecognizer", "UrlRecognizer"} <= set(skipped)
+    assert {"PhoneNumbersRecognizer", "CardNumberRecognizer", "EmailRecognizer", "UrlRecognizer", "StdnumIbanRecognizer",
+            "SsnRecognizer"} <= set(skipped)
 
 
 def test_batched_analysis_equals_one_text_at_a_time(sample):

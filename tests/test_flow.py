@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -193,12 +194,17 @@ def test_leaking_release_is_blocked_and_latest_is_kept(first_run, source, tmp_pa
     work = tmp_path / "out"
     shutil.copytree(out, work, symlinks=True)
     before = os.readlink(work / "release" / "latest")
-    # A mis-edited policy lets the raw question through: the leak check must stop it.
-    policy = Path(__file__).resolve().parent.parent / "anonymise" / "policy.toml"
-    bad = tmp_path / "policy.toml"
-    bad.write_text(policy.read_text().replace('question = "text"', 'question = "keep"'))
-    result = run_cli(source, work, tmp_path / "home", CLINIC_ANON_ANONYMISE__POLICY_FILE=str(bad))
-    assert result.returncode == 1
+    # Staging holds a personal value in clear (a corrupted or tampered file; the policy refuses free
+    # text kept as written, so no setting can do this). The next run reuses the unchanged rows, and
+    # the leak check must stop the release built from them.
+    current = work / "private" / "staging" / "anonymised" / "current.parquet"
+    rows = pq.read_table(current).to_pylist()
+    phone = next(c["phone"] for c in read_jsonl(source / "consultations.jsonl") if c.get("phone"))
+    staged = next(r for r in rows if r["record_level"] and r["question"])
+    staged["question"] = staged["pub_question"] = f"연락처 {phone} 로 주세요"
+    pq.write_table(pa.Table.from_pylist(rows, schema=pq.read_schema(current)), current)
+    result = run_cli(source, work, tmp_path / "home")
+    assert result.returncode == 1, result.stderr[-3000:]
     assert "BLOCKED" in result.stderr
     assert os.readlink(work / "release" / "latest") == before
     released = {p.name for p in (work / "release").iterdir()}

@@ -93,3 +93,30 @@ def test_a_bad_policy_stops_the_cli_before_the_run(tmp_path, monkeypatch):
     assert result.exit_code == 2 and result.output.count("\n") == 1
     assert "unknown column qeustion (did you mean question?)" in result.output
     assert not (tmp_path / "o").exists()  # refused before anything was written
+
+
+@pytest.mark.parametrize("action", ["keep", "pseudonymise", "generalise:year"])
+@pytest.mark.parametrize("column", ["title", "question", "answer", "preferred_time"])
+def test_free_text_that_is_not_anonymised_or_dropped_is_refused_at_load(tmp_path, column, action):
+    bad = tmp_path / "p.toml"
+    bad.write_text(DEFAULT_POLICY.read_text().replace(f'{column} = "{"text" if column != "preferred_time" else "drop"}"',
+                                                      f'{column} = "{action}"'))
+    assert f'{column} = "{action}"' in bad.read_text()
+    with pytest.raises(PolicyError, match=rf"\[consultations\] {column} is free text"):
+        FieldPolicy.load(bad)
+
+
+def test_text_applies_only_to_the_columns_the_anonymiser_reads(tmp_path):
+    bad = tmp_path / "p.toml"
+    bad.write_text('[consultations]\npreferred_time = "text"\n')
+    with pytest.raises(PolicyError, match="only to the columns the anonymiser reads"):
+        FieldPolicy.load(bad)
+    bad.write_text('[members]\naddress = "text"\n')
+    with pytest.raises(PolicyError, match="none in this table"):
+        FieldPolicy.load(bad)
+
+
+def test_free_text_may_be_dropped(tmp_path):
+    good = tmp_path / "p.toml"
+    good.write_text('[consultations]\ntitle = "drop"\nquestion = "text"\n')
+    assert FieldPolicy.load(good).text_columns("consultations") == ["question"]

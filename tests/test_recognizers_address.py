@@ -59,3 +59,33 @@ def test_rooms_lines_and_sizes_are_not_home_units(text):
     from anonymise.engine import analyze_text
 
     assert [r for r in analyze_text(text) if r.entity_type == "ADDRESS"] == []
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Ship to 221B Baker Street, London NW1 6XE please", ["221B Baker Street", "London NW1 6XE"]),
+    ("postcode SW1A 1AA", ["SW1A 1AA"]),
+    ("I'm at 24 Sussex Drive, Ottawa, ON K1M 1M4", ["24 Sussex Drive, Ottawa, ON K1M 1M4"]),
+    ("postal code H2X 1Y4", ["H2X 1Y4"]),
+    ("We stay at 12 George Street, Sydney NSW 2000", ["12 George Street", "Sydney NSW 2000"]),
+    ("Unit 5/12 Smith St, Fitzroy VIC 3065", ["Fitzroy VIC 3065"]),
+    ("Adresse: Hauptstraße 5, 10115 Berlin", ["Hauptstraße 5, 10115 Berlin"]),
+    ("ich wohne in der Goethestr. 12a, 80331 München", ["Goethestr. 12a, 80331 München"]),
+    ("Am Markt 3, 20095 Hamburg", ["Am Markt 3, 20095 Hamburg"]),
+    ("PO Box 1234, Springfield, IL 62704", ["PO Box 1234", "Springfield, IL 62704"]),
+    ("I live in Seattle, WA 98101", ["Seattle, WA 98101"]),
+    ("〒150-0002 東京都渋谷区渋谷2-21-1", ["〒150-0002", "東京都渋谷区渋谷2-21-1"]),
+])
+def test_addresses_outside_korea(text, parts):
+    addresses = found(text, "ADDRESS")
+    for part in parts:
+        assert any(part in a for a in addresses), (part, addresses)
+
+
+@pytest.mark.parametrize("text", [
+    "vitamin B12 and CO2 laser, 3 sessions",
+    "now 2000 shots in 10 minutes",
+    "Botox 20 units, 50000 Won total",
+    "I take 12 Advil daily",
+])
+def test_look_alikes_of_foreign_addresses_stay(text):
+    assert found(text, "ADDRESS") == []

@@ -36,3 +36,34 @@ def test_birth_dates(text, dob):
 ])
 def test_dates_without_birth_context_stay(text):
     assert found(text, "DOB") == []
+
+
+@pytest.mark.parametrize("text, dob", [
+    ("I was born on the third of May, 1988 in Daegu", "the third of May, 1988"),
+    ("born May 3rd, 1988.", "May 3rd, 1988"),
+    ("birthdate: twelfth of March nineteen ninety", "twelfth of March nineteen ninety"),
+    ("I was born in May 1988.", "May 1988"),
+    ("born in '88, so I'm 36", "'88"),
+    ("D.O.B. 3rd May 88", "3rd May 88"),
+    ("저는 1988년 5월 3일에 태어났어요", "1988년 5월 3일"),
+    ("88년 5월생입니다", "88년 5월"),
+    ("1988年5月3日出生", "1988年5月3日"),
+    ("一九八八年五月三日出生", "一九八八年五月三日"),
+    ("昭和63年5月3日生まれです", "昭和63年5月3日"),
+    ("平成2年生まれです", "平成2年"),
+    ("я родилась 3 мая 1988 года", "3 мая 1988 года"),
+    ("ngày sinh 03/05/1988", "03/05/1988"),
+])
+def test_birth_dates_in_words_and_other_languages(text, dob):
+    assert dob in found(text, "DOB")
+
+
+@pytest.mark.parametrize("text", [
+    "surgery on the third of May, 2024",
+    "2024年5月3日に手術しました",
+    "three months after birth control stopped",
+    "I turned 36 in May",
+    "平成の頃に一度施術しました",
+])
+def test_worded_dates_without_a_birth_word_stay(text):
+    assert found(text, "DOB") == []

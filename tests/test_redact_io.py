@@ -65,30 +65,29 @@ def test_explain_lists_spans_and_never_the_original_text(redacted):
     assert not any(value in explain for value in ORIGINAL_VALUES)
 
 
-def test_a_text_column_the_redactor_does_not_cover_is_dropped(tmp_path):
+def test_a_text_column_the_policy_drops_is_null_in_the_output(tmp_path):
     from flows.config import AnonymiseSettings
 
     policy = tmp_path / "policy.toml"
-    policy.write_text('[consultations]\nconsultation_id = "keep"\npreferred_time = "text"\nquestion = "text"\n',
-                      encoding="utf-8")
+    policy.write_text('[consultations]\nconsultation_id = "keep"\ntitle = "drop"\nquestion = "text"\n', encoding="utf-8")
     source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    record = {"consultation_id": "C-9", "preferred_time": "맹지율 010-5555-0101 아무때나", "question": "문의"}
+    record = {"consultation_id": "C-9", "title": "맹지율 010-5555-0101", "question": "문의 010-5555-0101"}
     source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     redact_file(source, out, settings=AnonymiseSettings(policy_file=policy), key=b"k" * 32)
     row = json.loads(out.read_text(encoding="utf-8"))
-    assert "preferred_time" not in row and row["question"] == "문의" and row["consultation_id"] == "C-9"
+    assert row == {"consultation_id": "C-9", "title": None, "question": "문의 <PHONE>", "answer": None}
 
 
 def test_a_record_whose_analysis_fails_is_counted_not_written(tmp_path, monkeypatch):
     import anonymise.redactor
-    from anonymise.engine import AnalysisError, analyze_text
+    from anonymise.engine import AnalysisError, analyze_texts
 
-    def failing(text, **kwargs):
-        if "수술" in text:
+    def failing(texts, **kwargs):
+        if any("수술" in text for text in texts):  # fails the batch, then that record alone
             raise AnalysisError("analysis failed")
-        return analyze_text(text, **kwargs)
+        return analyze_texts(texts, **kwargs)
 
-    monkeypatch.setattr(anonymise.redactor, "analyze_text", failing)
+    monkeypatch.setattr(anonymise.redactor, "analyze_texts", failing)
     source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     rows = [{"consultation_id": "A", "question": "맹지율 수술 문의"}, {"consultation_id": "B", "question": "문의"}]
     source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")

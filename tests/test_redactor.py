@@ -76,3 +76,16 @@ def test_ner_names_are_cut_to_their_name_like_parts():
                                                                          "other")]
     text = "laser toning - Corin Aldane, Ultherapy"
     assert [text[s.start:s.end] for span in ner for s in _refine_ner(span, text)] == ["Corin Aldane"]
+
+
+def test_identifiers_of_other_countries_get_their_own_placeholders_and_labels():
+    record = {"consultation_id": "T9", "language": "en",
+              "question": "Refund to IBAN GB29 NWBK 6016 1331 9268 19 please. SSN 536-90-4399, "
+                          "身份证 110105198805031234, card 6011-1111-1111-1117, call +44 20 7946 0958.",
+              "answer": "환불은 IBAN GB29 NWBK 6016 1331 9268 19 계좌로 진행합니다."}
+    redaction = Redactor().redact(record)
+    assert redaction.text["question"] == ("Refund to IBAN <IBAN> please. SSN <SSN>, 身份证 <ID>, card <CREDIT_CARD>, "
+                                          "call <PHONE>.")
+    assert "[IBAN]" in redaction.surrogate["question"] and "[social security no.]" in redaction.surrogate["question"]
+    assert redaction.surrogate["answer"] == "환불은 IBAN [계좌번호] 계좌로 진행합니다."
+    assert redaction.counts == {"IBAN": 2, "SSN": 1, "ID": 1, "CREDIT_CARD": 1, "PHONE": 1}

@@ -1,4 +1,12 @@
-"""DOB: a date (any usual form) next to a birth word. Dates without one (surgery, visit) stay."""
+"""DOB: a date of birth, in digits or in words, next to a birth word. Dates without one (surgery,
+visit) stay.
+
+A date in any usual form (1990.03.28, 03/28/1990, 900328, 1990년 3월 28일, 1990年3月28日, March 28,
+1990, the 28th of March 1990) or written in words (the third of May, nineteen eighty-eight; 一九八八年
+五月三日; a Japanese era year, 昭和63年; Russian and Vietnamese month forms), a month and year (May 1988),
+a year alone or with an apostrophe ('88), after a birth word (생년월일, born, DOB, 出生, 生年月日,
+родился, ngày sinh ...) or before 생 / 년생 / 出生 / 生まれ / 에 태어났어요.
+"""
 from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
@@ -6,29 +14,52 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from anonymise.recognizers import gates
 
 MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+ORDINAL_WORD = (rf"(?:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|"
+                r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
+                r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
+# nineteen eighty-eight, nineteen oh five, two thousand (and) three, twenty twenty
+YEAR_WORDS = (rf"(?:nineteen[- ](?:hundred[- ](?:and[- ])?)?(?:{TENS}(?:[- ]{UNITS})?|{TEENS}|oh[- ]{UNITS})"
+              rf"|two[- ]thousand(?:[- ](?:and[- ])?(?:{TEENS}|{UNITS}|twenty(?:[- ]{UNITS})?))?|twenty[- ](?:{TEENS}|oh[- ]{UNITS}|twenty(?:[- ]{UNITS})?))")
+DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORD})"
+YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|{YEAR_WORDS})"
+CJK_NUMERAL = r"[〇零一二三四五六七八九十]"
+JP_ERA = r"(?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年(?:[ \t]*\d{1,2}月(?:[ \t]*\d{1,2}日)?)?"
+RU_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 DATE = (r"(?:(?:19|20)\d{2}[ \t]*[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2}"
         r"|(?:19|20)?\d{2}[ \t]*년[ \t]*\d{1,2}[ \t]*월[ \t]*\d{1,2}[ \t]*일?"
         r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日?"
+        rf"|{CJK_NUMERAL}{{2,4}}年(?:{CJK_NUMERAL}{{1,2}}月(?:{CJK_NUMERAL}{{1,3}}日)?)?|{JP_ERA}"
         r"|\d{1,2}[ \t]*[./-][ \t]*\d{1,2}[ \t]*[./-][ \t]*(?:19|20)\d{2}"
         r"|\d{2}[./-]\d{2}[./-]\d{2}"
-        rf"|{MONTHS}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d{{2}}"
-        rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTHS},?[ \t]+(?:19|20)\d{{2}}"
+        rf"|{MONTHS}[ \t]+(?:the[ \t]+)?{DAY},?[ \t]+{YEAR}"
+        rf"|(?:the[ \t]+)?{DAY}[ \t]+(?:of[ \t]+)?{MONTHS},?[ \t]+(?:{YEAR}|\d{{2}}(?![\d:]))"
+        rf"|\d{{1,2}}[ \t]+{RU_MONTHS}[ \t]+(?:19|20)\d{{2}}(?:[ \t]*(?:года|г\.))?"
+        r"|ngày[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+(?:19|20)\d{2}"
+        rf"|{MONTHS},?[ \t]+{YEAR}|{YEAR_WORDS}"
         r"|(?:19|20)\d{6}|\d{6}|(?:19|20)?\d{2}[ \t]*년(?:[ \t]*\d{1,2}[ \t]*월)?"
-        rf"|\d{{1,2}}[ \t]*월[ \t]*\d{{1,2}}[ \t]*일|\d{{1,2}}月\d{{1,2}}日|{MONTHS}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
-        r"|(?:19|20)\d{2})(?!\d)")
+        rf"|\d{{1,2}}[ \t]*월[ \t]*\d{{1,2}}[ \t]*일|\d{{1,2}}月\d{{1,2}}日|{MONTHS}[ \t]+(?:the[ \t]+)?{DAY}"
+        r"|(?:19|20)\d{2}|'\d{2})(?![\d'])")
 BIRTH_BEFORE = (r"(?<![A-Za-z])(?:생년월일|생년|생일|출생일?|태어난[ \t]?날?|birth[ \t]?date|date[ \t]of[ \t]birth|birthday|birth|"
-                r"d\.?o\.?b\.?|born(?:[ \t]+on|[ \t]+in)?|出生(?:日期)?|生日|生年月日|誕生日|生まれ)")
+                r"d\.?o\.?b\.?|born(?:[ \t]+on|[ \t]+in)?|出生(?:日期)?|生日|生年月日|誕生日|生まれ|"
+                r"родил(?:ся|ась|ись)|дата[ \t]рождения|д\.[ \t]?р\.|ngày[ \t]sinh|năm[ \t]sinh|sinh[ \t](?:ngày|năm)|วันเกิด|เกิด)")
 # A few words may sit between the birth word and the date ("생년월일 알려드리면 ...", "born in Seoul in ...").
 GAP = r"[^\n\d]{0,16}"
+BIRTH_AFTER = r"(?=[ \t]*(?:생|출생|出生|生|년생|生まれ|(?:에[ \t]*)?태어))"
 
 
 class DateOfBirthRecognizer(PatternRecognizer):
-    # Every pattern has a birth word before the date or 생/生 (출생, 년생, 生まれ) after it.
-    TEXT_GATES = (gates.DIGIT, gates.gate(rf"{BIRTH_BEFORE}|생|生"))
+    # Every pattern has a birth word before the date or 생/生/태어 after it, and every date a digit, a
+    # CJK numeral, 元 (元年), a month name or a year in words.
+    TEXT_GATES = (gates.gate(r"\d|[〇零一二三四五六七八九十元]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|nineteen|"
+                             r"thousand|twenty"),
+                  gates.gate(rf"{BIRTH_BEFORE}|생|生|태어"))
     PATTERNS = [
-        Pattern("date_after_birth_word", rf"(?<={BIRTH_BEFORE}{GAP})(?<!\d){DATE}", 0.85),
-        # 1990.03.28생 / 1990년 3월 28일 출생 / 1990年3月2日生まれ / 90년생
-        Pattern("date_before_birth_word", rf"(?<!\d){DATE}(?=[ \t]*(?:생|출생|生|년생|生まれ))", 0.8),
+        Pattern("date_after_birth_word", rf"(?<={BIRTH_BEFORE}{GAP})(?<![\dA-Za-z]){DATE}", 0.85),
+        # 1990.03.28생 / 1990년 3월 28일 출생 / 1990年3月2日生まれ / 1988년 5월 3일에 태어났어요 / 90년생
+        Pattern("date_before_birth_word", rf"(?<![\dA-Za-z]){DATE}{BIRTH_AFTER}", 0.8),
         Pattern("birth_year", r"(?<!\d)(?:19|20)?\d{2}[ \t]?년생", 0.7),
     ]
     CONTEXT = ["생년월일", "생일", "출생", "birth", "born", "dob", "出生", "生日", "誕生"]

@@ -1,12 +1,12 @@
 """Korean national identifiers: RRN, FRN, passport, driver's licence, business registration number.
 
-Check digits raise a score but are never required: RRNs/FRNs issued since October 2020 carry a
+Check digits (anonymise.kr_check_digits, python-stdnum) raise a score but are never required: RRNs/FRNs issued since October 2020 carry a
 random last digit, and a typo'd number is still someone's number.
 """
 from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
-
+from anonymise.kr_check_digits import brn_ok, registration_number_ok
 from anonymise.recognizers import gates
 
 BIRTH = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
@@ -14,19 +14,12 @@ BIRTH = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 TAIL = r"(?:\d{6}|[*xX●○]{6}|\d[*xX●○]{5})"
 
 
-def _rrn_checksum_ok(digits: str) -> bool:
-    weights = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
-    total = sum(int(d) * w for d, w in zip(digits, weights))
-    return (11 - total % 11) % 10 == int(digits[12])
-
-
 class _RegistrationNumberRecognizer(PatternRecognizer):
     """YYMMDD-GXXXXXX; the gender/century digit G tells a resident (1-4) from a foreigner (5-8)."""
     TEXT_GATES = (gates.DIGIT,)
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        digits = "".join(c for c in pattern_text if c.isdigit())
-        return True if len(digits) == 13 and _rrn_checksum_ok(digits) else None
+        return True if registration_number_ok("".join(c for c in pattern_text if c.isdigit())) else None
 
 
 class RrnRecognizer(_RegistrationNumberRecognizer):
@@ -96,10 +89,7 @@ class BusinessRegistrationRecognizer(PatternRecognizer):
                          name="BusinessRegistrationRecognizer")
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        digits = [int(c) for c in pattern_text if c.isdigit()]
-        weights = (1, 3, 7, 1, 3, 7, 1, 3, 5)
-        total = sum(d * w for d, w in zip(digits, weights)) + digits[8] * 5 // 10
-        return True if (10 - total % 10) % 10 == digits[9] else None
+        return True if brn_ok(pattern_text) else None
 
 
 RECOGNIZERS = [RrnRecognizer, FrnRecognizer, PassportRecognizer, DriverLicenseRecognizer,

@@ -1,0 +1,98 @@
+"""ADDRESS outside Korea, the parts anonymise.recognizers.address does not read: postcodes and the
+town-and-postcode line of UK, Canadian, Australian and US addresses, PO boxes, and German streets
+(Hauptstraße 5, 10115 Berlin), whose number follows the street.
+
+Postcodes count where their shape cannot be anything else (the UK's SW1A 1AA, Canada's K1M 1M4,
+Japan's 〒150-0002) or beside a state or town (Sydney NSW 2000, Seattle, WA 98101, 10115 Berlin).
+Case matters: capitals are what tells "NSW 2000" from "now 2000".
+"""
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from anonymise.recognizers import gates
+
+FLAGS = regex.DOTALL | regex.MULTILINE
+TOWN = r"[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2}"
+UK_POSTCODE = r"(?<![A-Za-z0-9])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)[ \t]?\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])"
+CA_POSTCODE = r"(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])"
+CA_PROVINCE = r"(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)"
+AU_STATE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)"
+US_STATE = (r"(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|"
+            r"V[AIT]|W[AIVY])")
+DE_STREET_SUFFIX = r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|steig|pfad)"
+DE_STREET = (rf"(?<![A-Za-zÄÖÜäöüß])[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*{DE_STREET_SUFFIX}[ \t]+\d{{1,4}}[a-z]?"
+             r"(?![\d])")
+DE_PLZ_TOWN = r"(?<!\d)\d{5}[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:[ \t-][A-ZÄÖÜ][a-zäöüß]+)?"
+
+
+class UkAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"(?-i:[A-Z]\d[A-Z\d]?[ \t]?\d[A-Z]{2})"),)
+    PATTERNS = [Pattern("uk_town_postcode", rf"(?<![A-Za-z]){TOWN},?[ \t]+{UK_POSTCODE}", 0.7),
+                Pattern("uk_postcode", UK_POSTCODE, 0.55)]
+    CONTEXT = ["postcode", "address", "live", "flat", "street", "road", "uk", "london"]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
+                         name="UkAddressRecognizer", global_regex_flags=FLAGS)
+
+
+class CanadianAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"(?-i:[A-Z]\d[A-Z])"),)
+    PATTERNS = [Pattern("ca_town_province_postcode", rf"(?<![A-Za-z]){TOWN},?[ \t]+{CA_PROVINCE}[ \t]+{CA_POSTCODE}", 0.8),
+                Pattern("ca_postcode", CA_POSTCODE, 0.6)]
+    CONTEXT = ["postal", "address", "canada", "live"]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
+                         name="CanadianAddressRecognizer", global_regex_flags=FLAGS)
+
+
+class AustralianAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(rf"(?-i:{AU_STATE})[ \t]+\d{{4}}|\d/\d"),)
+    PATTERNS = [Pattern("au_town_state_postcode", rf"(?<![A-Za-z]){TOWN},?[ \t]+{AU_STATE}[ \t]+\d{{4}}(?!\d)", 0.75),
+                # 5/12 Smith St: unit 5 of number 12
+                Pattern("au_unit_street", r"(?<![\d/])\d{1,4}/\d{1,5}[A-Z]?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}"
+                                          r"(?:St|Street|Rd|Road|Ave|Avenue|Pde|Parade|Cres|Crescent|Dr|Drive|Hwy|Tce|Pl|Ct|Ln)\.?(?![A-Za-z])", 0.75)]
+    CONTEXT = ["address", "australia", "live", "stay"]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
+                         name="AustralianAddressRecognizer", global_regex_flags=FLAGS)
+
+
+class UsPostalRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"(?-i:[A-Z]{2})[ \t]+\d{5}|box[ \t]+\d"),)
+    PATTERNS = [Pattern("us_town_state_zip", rf"(?<![A-Za-z]){TOWN},[ \t]*{US_STATE}[ \t]+\d{{5}}(?:-\d{{4}})?(?!\d)", 0.75),
+                Pattern("po_box", r"(?i:(?<![A-Za-z])P\.?[ \t]?O\.?[ \t]?Box)[ \t]+\d{1,6}(?!\d)", 0.7)]
+    CONTEXT = ["address", "mail", "zip", "live", "ship"]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
+                         name="UsPostalRecognizer", global_regex_flags=FLAGS)
+
+
+class GermanAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(rf"{DE_STREET_SUFFIX}[ \t]+\d|\d{{5}}[ \t]+[A-ZÄÖÜ]"))
+    PATTERNS = [Pattern("de_street", rf"{DE_STREET}(?:,?[ \t]*{DE_PLZ_TOWN})?", 0.7),
+                # "Am Markt 3, 20095 Hamburg": any street, then postcode and town
+                Pattern("de_any_street_plz_town", r"(?<![A-Za-zÄÖÜäöüß])[A-ZÄÖÜ][a-zäöüß]+(?:[ \t][A-ZÄÖÜ]?[a-zäöüß]+){0,2}[ \t]+"
+                                                  rf"\d{{1,4}}[a-z]?,[ \t]*{DE_PLZ_TOWN}", 0.7)]
+    CONTEXT = ["adresse", "wohne", "address", "straße", "live"]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
+                         name="GermanAddressRecognizer", global_regex_flags=FLAGS)
+
+
+class JapanesePostcodeRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"〒"),)
+    PATTERNS = [Pattern("jp_postcode", r"〒[ \t]?\d{3}-?\d{4}(?!\d)", 0.8)]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="JapanesePostcodeRecognizer")
+
+
+RECOGNIZERS = [UkAddressRecognizer, CanadianAddressRecognizer, AustralianAddressRecognizer, UsPostalRecognizer,
+               GermanAddressRecognizer, JapanesePostcodeRecognizer]
