@@ -16,19 +16,7 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from anonymise.engine import detect_language
-
-ROLE_LABELS = {
-    "patient": ("환자", "Patient"), "guardian": ("보호자", "Guardian"), "doctor": ("의사", "Doctor"),
-    "other": ("인물", "Person")}
-ENTITY_LABELS = {
-    "PHONE": ("전화번호", "phone"), "RRN": ("주민등록번호", "resident registration no."),
-    "FRN": ("외국인등록번호", "foreigner registration no."), "PASSPORT": ("여권번호", "passport no."),
-    "DRIVER_LICENSE": ("운전면허번호", "driver's licence no."), "BRN": ("사업자등록번호", "business registration no."),
-    "BANK_ACCOUNT": ("계좌번호", "bank account"), "CREDIT_CARD": ("카드번호", "card number"), "EMAIL": ("이메일", "e-mail"),
-    "URL": ("링크", "link"), "IP_ADDRESS": ("IP 주소", "IP address"), "MESSENGER_ID": ("메신저 ID", "messenger ID"),
-    "SOCIAL_HANDLE": ("SNS 계정", "social media handle"), "MEMBER_ID": ("회원 ID", "member ID"),
-    "ADDRESS": ("주소", "address"), "DOB": ("생년월일", "date of birth"), "CHART_NO": ("차트번호", "chart number"),
-    "VEHICLE_NO": ("차량번호", "vehicle no."), "PERSON": ("이름", "name")}
+from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 
 
 def placeholder(entity_type: str) -> str:

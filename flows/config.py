@@ -48,6 +48,17 @@ class ReleaseSettings(BaseModel):
     faq_similarity: float = Field(0.5, gt=0, le=1, description="Cosine similarity at which two questions are one FAQ")
 
 
+class GateSettings(BaseModel):
+    withhold_max_share: float = Field(0.01, ge=0, le=1, description="Highest share of the run's records the leak "
+                                      "gate may withhold (findings tied to one record); more blocks the run")
+    withhold_rounds: int = Field(3, ge=0, description="Times the releases are rebuilt without withheld records and "
+                                 "checked again before the run blocks")
+    review_sample_size: int = Field(50, ge=0, description="Anonymised records drawn at random for the steward's "
+                                    "review page (private area); 0 = none")
+    presidio_rescan: bool = Field(False, description="Also re-run the anonymiser's Presidio analyzer on cells with "
+                                  "long digit runs or '@' (loads spaCy and Presidio into the check)")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CLINIC_ANON_", env_nested_delimiter="__", extra="forbid")
 
@@ -56,6 +67,7 @@ class Settings(BaseSettings):
     eligibility: EligibilitySettings = EligibilitySettings()
     anonymise: AnonymiseSettings = AnonymiseSettings()
     releases: ReleaseSettings = ReleaseSettings()
+    gate: GateSettings = GateSettings()
 
 
 def load_settings(config_file: Path | None = None, **overrides) -> Settings:

@@ -27,6 +27,7 @@ from anonymise.policy import FieldPolicy
 from flows import log_redaction, progress
 from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, plan_chunks
 from flows.config import Settings
+from flows.gate_stage import check_reports_task, forget_needles, gate_task, row_sources_dir
 from flows.runner import make_task_runner
 from flows.watermark import Watermark, read_watermark, write_watermark
 from flows.workarea import WorkArea, make_private_dir, write_private_text
@@ -125,56 +126,10 @@ def build_task(out: str, release_dir: str, settings_json: str, run_info: dict) -
     settings = Settings.model_validate_json(settings_json)
     work = WorkArea(Path(out))
     summaries = build_releases(work.anonymised, Path(release_dir), settings.releases, _key(settings, work),
-                               run_info, dp_ledger=work.private / "dp_ledger.json")
+                               run_info, dp_ledger=work.private / "dp_ledger.json",
+                               row_sources=row_sources_dir(work, run_info["run_id"]))
     return {name: {"file": Path(s.path).name, "bytes": s.bytes, "tables": dict(s.tables), "info": dict(s.info)}
             for name, s in summaries.items()}
-
-
-_needles_cache: dict[str, object] = {}
-
-
-def _needles(run_id: str, source: str, settings: Settings):
-    """The source's personal values, read once per run and kept in this process's memory only.
-
-    They never travel as a task parameter or result; a task that runs elsewhere rebuilds them.
-    """
-    from anonymise.leak_scan import source_needles
-
-    if run_id not in _needles_cache:
-        _needles_cache.clear()
-        _needles_cache[run_id] = source_needles(source, settings)
-    return _needles_cache[run_id]
-
-
-@task(name="leak-check", **DATA_TASK)
-def check_task(source: str, release_dir: str, out: str, settings_json: str, run_id: str) -> dict:
-    from anonymise.canary import canary_self_test
-    from anonymise.leak_scan import check_release
-
-    settings = Settings.model_validate_json(settings_json)
-    work = WorkArea(Path(out))
-    key = _key(settings, work)
-    needles = _needles(run_id, source, settings)
-    report = check_release(source, Path(release_dir), settings, key=key, needles=needles)
-    scratch = make_private_dir(work.run_scratch(run_id) / "canary")
-    canary = canary_self_test(Path(release_dir), scratch, source, settings, key=key, needles=needles)
-    shutil.rmtree(scratch, ignore_errors=True)
-    result = report.to_dict()
-    result["canary"] = {"planted": canary.planted, "caught": canary.caught, "passed": canary.passed,
-                        "missed_kinds": list(canary.missed_kinds)}
-    result["markdown"] = report.to_markdown()
-    return result
-
-
-@task(name="leak-check-reports", **DATA_TASK)
-def check_reports_task(source: str, release_dir: str, out: str, settings_json: str, run_id: str) -> dict:
-    """The manifest and reports are rendered after the databases were checked: check them too."""
-    from anonymise.leak_scan import check_release
-
-    settings = Settings.model_validate_json(settings_json)
-    report = check_release(source, Path(release_dir), settings, key=_key(settings, WorkArea(Path(out))),
-                           needles=_needles(run_id, source, settings), files_only=True)
-    return {**report.to_dict(), "markdown": report.to_markdown()}
 
 
 # ---------------------------------------------------------------- flows
@@ -261,7 +216,8 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     try:  # from the check to promotion the source's needles are in memory; they leave with the run
         t = time.perf_counter()
         with progress.stage("leak check", total=1, unit="checks") as bar:
-            check = check_task(source, str(build_dir), out, settings_json, run_id)
+            check = gate_task(out, str(build_dir), settings_json, run_id, run_info)
+            releases = check.pop("releases", releases)  # rebuilt without withheld records
             bar.advance(1)
         timings["check"] = time.perf_counter() - t
         passed = bool(check["passed"]) and bool(check["canary"]["passed"])
@@ -287,9 +243,9 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
             "timings": timings,
         }
         write_private_text(work.run_scratch(run_id) / "leak_report.md", check["markdown"])
-        passed, final = _finish(work, run_id, build_dir, manifest, passed, source, settings_json)
+        passed, final = _finish(work, run_id, build_dir, manifest, passed, settings_json)
     finally:
-        _needles_cache.clear()
+        forget_needles()
     check = manifest["check"]
     if not passed:
         logger.error("release BLOCKED by the leak check: %s; canary %s/%s caught; the previous release stays",
@@ -321,7 +277,7 @@ def _max_updated(work: WorkArea) -> str:
     return (value or datetime(1970, 1, 1, tzinfo=timezone.utc)).isoformat()
 
 
-def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed: bool, source: str,
+def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed: bool,
             settings_json: str) -> tuple[bool, Path]:
     """Write manifest and reports, check them, then promote a passing release; a blocked one stays private."""
     from flows.promote import promote
@@ -335,7 +291,7 @@ def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed
 
     write()
     if passed:
-        files = check_reports_task(source, str(build_dir), str(work.out), settings_json, run_id)
+        files = check_reports_task(str(build_dir), str(work.out), settings_json, run_id)
         if not files["passed"]:
             passed = False
             check = manifest["check"]

@@ -1,11 +1,16 @@
 """Canary self-test: plant one known leak of every kind into a scratch copy of the release and
 require the leak check to catch each of them. A check that cannot fail is worse than none.
 
-Each canary is recognised by where it was planted (its row id, column or file), so a leak the
-release really has cannot stand in for a canary the check missed.
+Two families: values of the source (a name, a phone, an e-mail: the needles must find them) and
+values that are in no source column, made up for this run (a Luhn-valid card, a US SSN, a North
+American phone in international form, an IBAN, a messenger ID after its label, made-up Korean and
+English names in ordinary sentences: the identifier validators and the released-text rule must
+find them). Each canary is recognised by where it was planted (its row id, column or file), so a
+leak the release really has cannot stand in for a canary the check missed.
 """
 from __future__ import annotations
 
+import random
 import secrets
 import shutil
 from collections.abc import Callable
@@ -14,9 +19,14 @@ from pathlib import Path
 
 import duckdb
 
-from anonymise.leak_scan import ALLOWLIST_FILE, CheckReport, Finding, check_release, resolve_key, source_needles
-from anonymise.needles import Needle, NeedleSet
-from flows.config import Settings
+from stdnum import iban as stdnum_iban
+from stdnum import luhn
+
+from anonymise.gate.findings import CheckReport, Finding
+from anonymise.gate.needles import Needle, NeedleSet
+from anonymise.gate.released_text import TextRule
+from anonymise.gate.scan import ALLOWLIST_FILE, check_release
+from anonymise.gate.settings import CheckSettings
 
 CANARY_FILE = "canary-key.bin"
 
@@ -36,25 +46,19 @@ class _Canary:
     caught: Callable[[Finding], bool]         # recognises the finding it must cause
 
 
-def canary_self_test(release_dir: Path, scratch_dir: Path, source_spec: str, settings: Settings,
-                     key: bytes | None = None, *, needles: NeedleSet | None = None,
-                     allowlist: Path = ALLOWLIST_FILE) -> CanaryResult:
+def canary_self_test(release_dir: Path, scratch_dir: Path, needles: NeedleSet, key: bytes | None = None,
+                     settings: CheckSettings = CheckSettings(), *, allowlist: Path = ALLOWLIST_FILE,
+                     text_rule: TextRule | None = None) -> CanaryResult:
     """Copy ``release_dir`` to ``scratch_dir``, plant the canaries, check the copy; every canary must be caught.
 
-    Without a ``key`` the settings' key is used, or a throwaway one: the canary tests that key
-    material is found, whichever key it is.
+    Without a ``key`` a throwaway one is used: the canary tests that key material is found,
+    whichever key it is.
     """
-    if key is None:
-        try:
-            key = resolve_key(settings)
-        except (LookupError, ValueError):
-            key = secrets.token_bytes(32)
-    if needles is None:
-        needles = source_needles(source_spec, settings)
+    key = key if key is not None else secrets.token_bytes(32)
     copy = Path(scratch_dir) / "release"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(release_dir, copy, symlinks=True)
-    canaries = _canaries(needles, settings, key)
+    canaries = _canaries(needles, settings, key) + _weak_path_canaries(random.Random(secrets.randbits(64)))
     planted: list[_Canary] = []
     missed: list[str] = []
     for canary in canaries:
@@ -63,18 +67,18 @@ def canary_self_test(release_dir: Path, scratch_dir: Path, source_spec: str, set
             planted.append(canary)
         except Exception:  # noqa: BLE001 - a canary that cannot be planted is a canary not caught
             missed.append(canary.kind)
-    report: CheckReport = check_release(source_spec, copy, settings, key, needles=needles, allowlist=allowlist)
-    blocking = [f for f in report.findings if f.severity == "block"]
+    report: CheckReport = check_release(copy, needles, key, settings, allowlist=allowlist, text_rule=text_rule)
+    blocking = report.blocking
     missed += [c.kind for c in planted if not any(c.caught(f) for f in blocking)]
     caught = len(canaries) - len(missed)
     return CanaryResult(planted=len(canaries), caught=caught, passed=not missed, missed_kinds=tuple(missed))
 
 
-def _canaries(needles: NeedleSet, settings: Settings, key: bytes) -> list[_Canary]:
+def _canaries(needles: NeedleSet, settings: CheckSettings, key: bytes) -> list[_Canary]:
     name = _pick(needles, "name", ("plain", "ascii_word"))
     phone = _pick(needles, "phone", ("digits",))
     email = _pick(needles, "email", ("ascii_word",))
-    minimum = settings.releases.min_cell_size
+    minimum = settings.min_cell_size
 
     def sql(release: str, statement: str, *params) -> Callable[[Path], None]:
         def plant(copy: Path) -> None:
@@ -113,6 +117,67 @@ def _canaries(needles: NeedleSet, settings: Settings, key: bytes) -> list[_Canar
                 lambda f: f.kind == "k_anonymity" and f.release == "academic" and "canary" in f.row_id),
         _Canary("key_material", key_file, lambda f: f.kind == "key_material" and f.row_id == CANARY_FILE),
     ]
+
+
+def _faq_row(row_id: str, text: str) -> Callable[[Path], None]:
+    def plant(copy: Path) -> None:
+        with duckdb.connect(str(copy / "faq.duckdb")) as con:
+            con.execute("INSERT INTO faq_entries (faq_id, question, answer) VALUES (?, '상담 문의', ?)", [row_id, text])
+    return plant
+
+
+def _weak_path_canaries(rng: random.Random) -> list[_Canary]:
+    """Values in no source column, made up for this run, each in an ordinary sentence of an FAQ answer."""
+    def caught(row_id: str, *kinds: str) -> Callable[[Finding], bool]:
+        return lambda f: f.release == "faq" and f.row_id == row_id and f.kind.startswith(kinds)
+
+    planted = {
+        "identifier:card": f"결제는 카드 {_spaced(_luhn_card(rng))} 로 했어요",
+        "identifier:ssn": f"My SSN is {rng.randint(101, 665)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)} if needed",
+        "identifier:phone": f"Please call me at +1 {rng.randint(201, 989)}-{rng.randint(200, 989)}-"
+                            f"{rng.randint(1000, 9999)} tomorrow",
+        "identifier:iban": f"Refund to IBAN {_spaced(_iban(rng))} please",
+        "identifier:messenger_id": f"카톡 아이디: {rng.choice('qxzvk')}{rng.choice('aeiou')}{rng.randint(100, 999)}_"
+                                   f"{rng.choice('mnprt')} 로 연락 주세요",
+        "text:korean_name": f"어제 {_korean_name(rng)} 씨가 상담 받았어요",
+        "text:latin_name": f"Yesterday {_latin_name(rng)} asked about the recovery",
+    }
+    canaries = []
+    for kind, text in planted.items():
+        row_id = "canary-" + kind.split(":")[1].replace("_", "-")
+        prefix = "text:" if kind.startswith("text:") else kind
+        canaries.append(_Canary(kind, _faq_row(row_id, text), caught(row_id, prefix)))
+    return canaries
+
+
+def _luhn_card(rng: random.Random) -> str:
+    body = "4" + "".join(str(rng.randint(0, 9)) for _ in range(14))
+    return body + luhn.calc_check_digit(body)
+
+
+def _iban(rng: random.Random) -> str:
+    bban = "".join(str(rng.randint(0, 9)) for _ in range(18))
+    return "DE" + stdnum_iban.calc_check_digits("DE00" + bban) + bban
+
+
+def _spaced(number: str) -> str:
+    return " ".join(number[i:i + 4] for i in range(0, len(number), 4))
+
+
+# Syllables and letters no ordinary word is made of together: a made-up name, never a real one.
+_RARE_SYLLABLES = "뷁퓌퀭쀍뛹쭤꿻햏"
+_SURNAMES = "김이박최정"
+
+
+def _korean_name(rng: random.Random) -> str:
+    return rng.choice(_SURNAMES) + "".join(rng.choice(_RARE_SYLLABLES) for _ in range(2))
+
+
+def _latin_name(rng: random.Random) -> str:
+    def word(length: int) -> str:
+        consonants, vowels = "bdfgklmnprstvz", "aeiou"
+        return "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(length)).capitalize() + "x"
+    return f"{word(3)} {word(4)}"
 
 
 def _pick(needles: NeedleSet, kind: str, rules: tuple[str, ...]) -> Needle | None:

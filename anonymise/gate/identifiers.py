@@ -1,0 +1,173 @@
+"""Identifiers anywhere in released text, whatever the source says: found by cheap shapes, then validated.
+
+Each kind is a candidate shape found with one regular expression over a whole batch of cells,
+then checked by the library that knows the identifier: ``phonenumbers`` (a phone valid for Korea,
+for the country its ``+`` code names, or for any region), ``python-stdnum`` (Luhn for cards of 12–19
+digits, IBAN, US SSN). Registration numbers (RRN/FRN) count by shape (YYMMDD, then a sex/century
+digit 1–8 and six digits): numbers issued since 2020 carry no checksum. E-mail addresses, URLs with a
+path, @handles and messenger IDs after their label (카톡 아이디: …, WeChat: …) count by shape.
+
+Candidates are validated only where the text has the shape, so the cost stays one regex pass per
+shape over the batch, not a library call per cell.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+import phonenumbers
+from stdnum import iban, luhn
+from stdnum.us import ssn
+
+# Runs of digits with the separators people put inside numbers; boundaries are checked after.
+_NUMBERISH = re.compile(r"\+?\(?\d[\d().\- \u2013]{6,48}\d\)?")
+_WORD_SEPARATOR = re.compile(r" +")
+_SEPARATOR_ONLY = re.compile(r"[().\- \u2013]")
+_NON_DIGIT = re.compile(r"\D")
+_DATE = re.compile(r"\(?(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}[-./]\d{1,2})\)?")
+_DECIMAL = re.compile(r"\d+\.\d+")
+_RRN = re.compile(r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?[-\u2013]?\s?[1-8]\d{6}")
+_SSN = re.compile(r"(\d{3})[- ](\d{2})[- ](\d{4})")
+_CARD = re.compile(r"\d(?:[ -]?\d){11,18}")
+_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,32}")
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+                    r"(?![A-Za-z0-9-])")
+_URL = re.compile(r"(?i)(?<![\w@])(?:https?://|www\.)[^\s<>\"'\x00\x01]+")
+_SOCIAL_URL = re.compile(
+    r"(?i)(?<![\w.@])(?:(?:www\.|m\.)?(?:instagram\.com|facebook\.com|fb\.com|twitter\.com|x\.com|tiktok\.com|"
+    r"youtube\.com|youtu\.be|threads\.net|linkedin\.com|weibo\.com|line\.me|t\.me|wa\.me|open\.kakao\.com|"
+    r"pf\.kakao\.com|blog\.naver\.com|cafe\.naver\.com|m\.blog\.naver\.com))/[^\s<>\"'\x00\x01]+")
+_HANDLE = re.compile(r"(?<![\w@.*])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
+_MESSENGER = re.compile(
+    r"(?i)(?<![A-Za-z])(?:카카오톡|카톡|카카오|kakao(?:talk)?|라인|line|위챗|wechat|weixin|왓츠앱|whatsapp|텔레그램|telegram|"
+    r"인스타그램|인스타|instagram|insta|ig|페이스북|페북|facebook|트위터|twitter|틱톡|tiktok|스냅챗|snapchat|스카이프|"
+    r"skype|viber|zalo|qq|아이디|id)"
+    r"\s*(?:(?:아이디|id|계정|account|handle)\s*)?(?:[은는이가을를로요]{1,2}\s*)?[:：=]?\s*"
+    r"(?P<id>[A-Za-z0-9][A-Za-z0-9._-]{2,29})(?![A-Za-z0-9._-])")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+# Where clinics' foreign patients come from; tried for numbers written without a '+' code before
+# all regions are (which only numbers of 10+ digits get: shorter ones are valid somewhere by chance).
+LIKELY_REGIONS = ("KR", "US", "CN", "JP", "TW", "HK", "VN", "TH", "PH", "ID", "MY", "SG", "MN", "RU", "UZ", "KZ",
+                  "AU", "GB", "CA", "DE", "FR")
+MIN_PHONE_DIGITS = 8       # Korean service numbers (1588-1234) are the shortest phones that identify someone
+MIN_FOREIGN_DIGITS = 9     # without a '+' code: 8-digit numbers (dates, codes) are Hong Kong phones by chance
+ALL_REGIONS_DIGITS = 10
+
+
+def find_identifiers(text: str, is_word: Callable[[str], bool] = lambda _: False) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) of every identifier in ``text`` (normalised, letter case kept).
+
+    Kinds: phone, rrn, frn, card, ssn, iban, email, url, handle, messenger_id. ``is_word`` says
+    whether an all-letter messenger ID is an ordinary word after all ("line: please call").
+    """
+    claimed: list[tuple[int, int]] = []
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            claimed.append(m.span())
+            yield "email", m.start(), m.end()
+        for m in _HANDLE.finditer(text):
+            if not _inside(m.span(), claimed):
+                yield "handle", m.start(), m.end()
+    if "://" in text or "www." in text.lower() or ".com/" in text or ".me/" in text:
+        for pattern in (_URL, _SOCIAL_URL):
+            for m in pattern.finditer(text):
+                if not _inside(m.span(), claimed) and _has_path(m.group()):
+                    claimed.append(m.span())
+                    yield "url", m.start(), m.end()
+    for m in _MESSENGER.finditer(text):
+        value = m.group("id")
+        if _inside(m.span("id"), claimed) or (value.isalpha() and is_word(value)):
+            continue
+        yield "messenger_id", m.start("id"), m.end("id")
+    for m in _IBAN.finditer(text):
+        end = _iban_end(m.group())
+        if end:
+            claimed.append((m.start(), m.start() + end))
+            yield "iban", m.start(), m.start() + end
+    for m in _NUMBERISH.finditer(text):
+        start, end = m.span()
+        if start and (text[start - 1] in _ASCII_ALNUM or text[start - 1] in ".,"):
+            continue  # inside a code, a hex pseudonym or a decimal number
+        if end < len(text) and (text[end] in _ASCII_ALNUM or (text[end] in ".," and text[end + 1:end + 2].isdigit())):
+            continue
+        if _inside((start, end), claimed):
+            continue
+        yield from _numbers(text, start, end)
+
+
+def _inside(span: tuple[int, int], claimed: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in claimed)
+
+
+def _has_path(url: str) -> bool:
+    rest = re.sub(r"(?i)^(?:https?://)?", "", url).rstrip(".,;:!?)]}'\"")
+    _, slash, path = rest.partition("/")
+    return bool(slash and path.strip("/")) or "?" in rest
+
+
+def _iban_end(candidate: str) -> int:
+    """Length of the longest prefix of ``candidate`` that is a valid IBAN (its words kept whole), or 0."""
+    for m in reversed(list(re.finditer(r"(?=( |$))", candidate))):
+        prefix = candidate[:m.start()]
+        if len(prefix) >= 15 and iban.is_valid(prefix):
+            return len(prefix)
+    return 0
+
+
+def _numbers(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+    """Identifiers in one run of digits: the whole run, else its space-separated words and their neighbours."""
+    run = text[start:end]
+    kind = _number_kind(run)
+    if kind:
+        yield kind, start, end
+        return
+    words = [(m.start(), m.end()) for m in re.finditer(r"[^ ]+", run)]
+    if len(words) < 2:
+        return
+    taken = -1
+    for width in range(min(len(words), 5), 0, -1):  # longest first: 4111 1111 1111 1111 before 1111
+        for i in range(len(words) - width + 1):
+            first, last = words[i][0], words[i + width - 1][1]
+            if first <= taken:
+                continue
+            kind = _number_kind(run[first:last])
+            if kind:
+                taken = last
+                yield kind, start + first, start + last
+
+
+def _number_kind(candidate: str) -> str | None:
+    candidate = candidate.strip(" ")
+    if _DATE.fullmatch(candidate) or _DECIMAL.fullmatch(candidate):
+        return None
+    digits = _NON_DIGIT.sub("", candidate)
+    if len(digits) < MIN_PHONE_DIGITS:
+        return None
+    if _RRN.fullmatch(candidate):
+        return "frn" if digits[6] in "5678" else "rrn"
+    if _SSN.fullmatch(candidate) and ssn.is_valid(digits):
+        return "ssn"
+    if 12 <= len(digits) <= 19 and _CARD.fullmatch(candidate) and luhn.is_valid(digits):
+        return "card"
+    return "phone" if _is_phone(candidate, len(digits)) else None
+
+
+@lru_cache(maxsize=65_536)
+def _is_phone(candidate: str, digits: int) -> bool:
+    if candidate.startswith("+"):
+        return _valid(candidate, None)
+    if _valid(candidate, "KR"):
+        return True
+    if digits < MIN_FOREIGN_DIGITS:
+        return False
+    if any(_valid(candidate, region) for region in LIKELY_REGIONS):
+        return True
+    return digits >= ALL_REGIONS_DIGITS and any(_valid(candidate, region) for region in phonenumbers.SUPPORTED_REGIONS)
+
+
+def _valid(candidate: str, region: str | None) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(candidate, region))
+    except phonenumbers.NumberParseException:
+        return False

@@ -1,0 +1,287 @@
+"""The rule for released text, checked on the finished files by code of the gate's own.
+
+Every word of every text cell and rendered report must be a placeholder or surrogate, an ordinary
+word, safe vocabulary or a safe quantity: the invariant specified in anonymise/vocabulary/README.md.
+The vocabulary (project terms, ordinary-word and name lists) is shared *data*; the judgement here
+is written independently of the anonymiser's safe-list pass, so the gate does not repeat its
+blind spots. Per the spec, a word is a run of one kind (digits, Latin/Cyrillic letters, Hangul,
+Han/Kana, Thai) inside a whitespace-separated token, and may only be:
+
+1. digits: a run of fewer than six digits, or a safe quantity (a date or clock time not after a
+   birth word; an amount with thousands separators or a currency/dose unit, never starting with 0);
+   runs that span spaces are judged on the batch (``unsafe_numbers``);
+2. no letter-digit code (``AB12345``, ``kim1990``) unless a number with a unit (``10cc``) or a
+   safe term (``CO2``);
+3. no identifier shape: e-mail, URL, @handle, words joined by ``_`` or ``.`` (``jisoo.kim``);
+4. Latin letters: a safe term, or in lower case anything but a name that no dictionary has; a
+   capitalised word must be an ordinary word that is not only a name (a sentence start), and
+   elsewhere (a proper noun) an ordinary word that is no name at all;
+5. Hangul: Kiwi's morphemes of the word hold no proper noun (NNP) and no unknown word, unless the
+   stem is a safe term, and the word is no surname + given-name shape Kiwi cannot read as words;
+6. Han/Kana: no surname starting a stretch no ordinary word covers, no Katakana word outside the
+   ordinary Japanese list;
+7. Thai: no word right after a personal title.
+
+Cost: every distinct whitespace token of the whole release is judged once (``flagged``), Kiwi
+only on distinct Hangul words, so 1M consultations cost a few hundred thousand judgements.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
+
+MIN_ID_DIGITS = 6
+# Placeholders (<PERSON>) and surrogates (환자 A, [전화번호], Patient B) are the anonymiser's output.
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*>")
+_LABELS = sorted({label for pair in ENTITY_LABELS.values() for label in pair}, key=len, reverse=True)
+_SURROGATE_LABEL = re.compile(r"\[(?:%s)\]" % "|".join(re.escape(label) for label in _LABELS))
+_ROLE_LETTER = re.compile(r"(?:%s) [A-Z]{1,2}(?![A-Za-z])"
+                          % "|".join(re.escape(label) for pair in ROLE_LABELS.values() for label in pair))
+_MASKED = re.compile(r"\S*\*{2,}\S*")   # a masked value in the run's own evidence (k***@n***.com)
+# A word: one script's run inside a token.
+_PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:['’-][A-Za-z\u00c0-\u024f"
+                    r"\u0400-\u04ff]+)*)|(?P<hangul>[\uac00-\ud7a3\u3131-\u318e]+)|(?P<cjk>[\u3040-\u30ff\u31f0-\u31ff"
+                    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々ー]+)|(?P<thai>[\u0e00-\u0e7f]+)")
+_LETTER_DIGIT = re.compile(r"(?i)(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{2,}")
+_ID_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
+_EMAIL_OR_HANDLE = re.compile(r"\S@\S|^@\w")
+_URL = re.compile(r"(?i)https?://|www\.")
+_NUMBER_UNIT = re.compile(r"(?i)\d+(?:[.,]\d+)?(?:cc|ml|mg|mcg|g|kg|cm|mm|m|km|kcal|iu|u|units?|am|pm|st|nd|rd|th|x|"
+                          r"h|hr|hrs|min|mins|sec|s|d|wk|wks|mo|yr|yrs|k|won|usd|krw|lbs?|kw|v|w|mmhg|d|cc)")
+_TITLE_CASE_LINE = re.compile(r"^(?:[A-Z][\w'-]*\s+){2,}[A-Z][\w'-]*$")
+_THAI_TITLE = ("คุณ", "นาย", "นางสาว", "นาง", "ด.ช.", "ด.ญ.")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]{2,}")
+_NUMBERISH = re.compile(r"\d(?:(?:[ .\-/:~()]{1,3}|,)?\d)*")
+_DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])\.?")
+_KOREAN_DATE = re.compile(r"(?:19|20)\d\d년\s?(?:0?[1-9]|1[0-2])월(?:\s?(?:0?[1-9]|[12]\d|3[01])일)?")
+_TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+_PLAIN = re.compile(r"[1-9]\d*(?:\.\d+)?")
+_UNIT_AFTER = re.compile(r"\s?(?:원|만원|천원|억|won|krw|usd|달러|dollars?|엔|円|yen|위안|元|rmb|cny|vnd|đ|바트|baht|thb|eur|"
+                         r"euros?|루블|руб|rub|iu|units?|유닛|cc|ml|mg|mcg|kcal)(?![A-Za-z])", re.IGNORECASE)
+_UNIT_BEFORE = re.compile(r"(?:[₩$¥€£]|krw|usd|us\$|rmb|cny|jpy|vnd|thb|eur)\s?$", re.IGNORECASE)
+_BIRTH_BEFORE = re.compile(r"(?:생년월일|생일|출생|태어|d\.?o\.?b|born|birth|生日|出生|生年月日|誕生日|дата рождения|родил|sinh)"
+                           r"[^\d\n]{0,12}$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'(\[\-–—•·]|\x00|\x01)\s*$")
+
+
+@dataclass
+class TextRule:
+    """Judges distinct words once; remembers the verdicts (bounded by the release's vocabulary)."""
+    vocabulary: object                      # the anonymise.vocabulary module (or a stand-in with its API)
+    kiwi: object = None                     # built on the first Hangul word
+    ok: set[str] = field(default_factory=set)
+    bad: dict[str, str] = field(default_factory=dict)
+    capital_names: set[str] = field(default_factory=set)   # fine only at a sentence start (Will, Grace)
+
+    @classmethod
+    def default(cls) -> "TextRule":
+        import anonymise.vocabulary as vocabulary
+
+        return cls(vocabulary)
+
+    @property
+    def judged(self) -> int:
+        return len(self.ok) + len(self.bad) + len(self.capital_names)
+
+    # ------------------------------------------------------------------ the batch interface
+    def flagged(self, tokens: Iterable[str]) -> dict[str, str]:
+        """token -> reason for each of ``tokens`` (whitespace-separated) the rule refuses anywhere.
+
+        Tokens holding a name-like capitalised word are returned with reason ``"name_if_mid_sentence"``:
+        the caller decides by the text before each occurrence (``refused_in_context``).
+        """
+        out: dict[str, str] = {}
+        new = [t for t in tokens if t not in self.ok and t not in self.bad and t not in self.capital_names]
+        self._judge_hangul_words({m.group() for t in new for m in _PIECE.finditer(t) if m.lastgroup == "hangul"})
+        for token in new:
+            reason = self._token_reason(token)
+            if reason is None:
+                self.ok.add(token)
+            elif reason == "name_if_mid_sentence":
+                self.capital_names.add(token)
+            else:
+                self.bad[token] = reason
+        for token in tokens:
+            if token in self.bad:
+                out[token] = self.bad[token]
+            elif token in self.capital_names:
+                out[token] = "name_if_mid_sentence"
+        return out
+
+    def is_word(self, word: str) -> bool:
+        """An ordinary word or safe term of any language (for the identifier validators)."""
+        v = self.vocabulary
+        return v.is_safe_term(word) or (any(v.is_ordinary_word(word, lang) for lang in ("en", "ko"))
+                                        and not v.is_only_a_name(word))
+
+    # ------------------------------------------------------------------ one token
+    def _token_reason(self, token: str) -> str | None:
+        text = _ROLE_LETTER.sub(" ", _SURROGATE_LABEL.sub(" ", _PLACEHOLDER.sub(" ", token)))
+        if _MASKED.fullmatch(text.strip()):
+            return None
+        stripped = text.strip(".,;:!?()[]{}\"'“”‘’«»…·•-–—~/|*#")
+        if not stripped:
+            return None
+        if _URL.search(stripped) or _EMAIL_OR_HANDLE.search(stripped):
+            return "identifier_shape"
+        for shape in _ID_SHAPE.finditer(stripped):
+            word = shape.group()
+            if any(c.isalpha() for c in word) and not self._safe_term(word) and not _is_decimal_or_date(word):
+                return "identifier_shape"
+        for code in _LETTER_DIGIT.finditer(stripped):
+            word = code.group()
+            if not (_NUMBER_UNIT.fullmatch(word) or self._safe_term(word)):
+                return "code"
+        reasons = [self._piece_reason(m, stripped) for m in _PIECE.finditer(stripped)]
+        for reason in ("name", "korean_name", "cjk_name", "unknown_word", "digits"):
+            if reason in reasons:
+                return reason
+        if "name_if_mid_sentence" in reasons:
+            return "name_if_mid_sentence"
+        return None
+
+    def _piece_reason(self, m: re.Match, token: str) -> str | None:
+        kind, word = m.lastgroup, m.group()
+        if kind == "digits":
+            return None  # runs are judged with their neighbours across spaces (unsafe_numbers)
+        if kind == "latin":
+            return self._latin_reason(word)
+        if kind == "hangul":
+            return self.bad.get(word)
+        if kind == "cjk":
+            return self._cjk_reason(word)
+        return None  # Thai: judged in context (unsafe_thai)
+
+    def _safe_term(self, word: str) -> bool:
+        return self.vocabulary.is_safe_term(word)
+
+    def _latin_reason(self, word: str) -> str | None:
+        v = self.vocabulary
+        if len(word) == 1 or self._safe_term(word):
+            return None
+        cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+        lang = "ru" if cyrillic else "en"
+        if word.islower():
+            return "name" if not cyrillic and v.is_only_a_name(word, given=True) else None
+        if word.isupper() and len(word) <= 5 and not cyrillic:
+            return None  # an acronym (PRP, HIFU, ASAP): initials of a name are at most one word
+        ordinary = v.is_ordinary_word(word, lang) or (lang == "en" and v.is_ordinary_word(word, "vi"))
+        if not ordinary:
+            return "name"
+        if cyrillic and v.is_name_word(word, "ru"):
+            return "name"
+        if v.is_name_word(word, lang):
+            return "name" if v.is_only_a_name(word) else "name_if_mid_sentence"
+        return None
+
+    def _cjk_reason(self, word: str) -> str | None:
+        v = self.vocabulary
+        if self._safe_term(word) or v.is_ordinary_word(word, "zh") or v.is_ordinary_word(word, "ja"):
+            return None
+        for katakana in _KATAKANA.findall(word):
+            if not (v.is_ordinary_word(katakana, "ja") or self._safe_term(katakana)):
+                return "cjk_name"
+        for start in range(len(word)):
+            rest = word[start:]
+            if v.is_name_word(rest[:4], "zh") or v.is_name_word(rest[:3], "zh") or v.is_name_word(rest[:3], "ja"):
+                if not self._covered(word, start):
+                    return "cjk_name"
+        return None
+
+    def _covered(self, word: str, start: int) -> bool:
+        """Whether an ordinary word or safe term spans position ``start`` of ``word``."""
+        v = self.vocabulary
+        for i in range(max(0, start - 3), start + 1):
+            for j in range(start + 1, min(len(word), i + 6) + 1):
+                piece = word[i:j]
+                if len(piece) >= 2 and (v.is_ordinary_word(piece, "zh") or v.is_ordinary_word(piece, "ja")
+                                        or self._safe_term(piece)):
+                    return True
+        return False
+
+    def _judge_hangul_words(self, words: set[str]) -> None:
+        """Kiwi on each new distinct Hangul word; the verdict goes into ok/bad under the word itself."""
+        todo = sorted(w for w in words if w not in self.ok and w not in self.bad)
+        if not todo:
+            return
+        if self.kiwi is None:
+            from anonymise.kiwi_model import new_kiwi
+
+            self.kiwi = new_kiwi()
+        v = self.vocabulary
+        for word, tokens in zip(todo, self.kiwi.tokenize(todo)):
+            reason = None
+            for t in tokens:
+                if t.tag in ("NNP", "UN") and not self._safe_term(t.form) and not v.is_ordinary_word(t.form, "ko"):
+                    reason = "korean_name" if v.is_name_word(t.form, "ko") else "unknown_word"
+                    break
+            if reason is None and v.is_name_word(word, "ko") and not _reads_as_words(tokens, word):
+                reason = "korean_name"
+            if reason is None:
+                self.ok.add(word)
+            else:
+                self.bad[word] = reason
+
+
+def _reads_as_words(tokens, word: str) -> bool:
+    """Kiwi read ``word`` as more than one morpheme, none of them a proper noun (정말이 = 정말 + 이)."""
+    return len(tokens) > 1 and all(t.tag not in ("NNP", "UN") for t in tokens)
+
+
+def _is_decimal_or_date(word: str) -> bool:
+    return bool(re.fullmatch(r"[\d.]+", word))
+
+
+def refused_in_context(text: str, start: int) -> bool:
+    """A name-like capitalised word at ``start`` of ``text`` is refused unless a sentence starts there."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\x00", 0, start), text.rfind("\x01", 0, start)) + 1
+    line_end = min([i for i in (text.find("\n", start), text.find("\x00", start), text.find("\x01", start))
+                    if i >= 0] or [len(text)])
+    if _TITLE_CASE_LINE.match(text[line_start:line_end].strip()):
+        return False
+    return not _SENTENCE_START.search(text[max(line_start, start - 4):start])
+
+
+# ------------------------------------------------------------------ digits across spaces, Thai
+
+def unsafe_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every digit run of six or more digits in ``text`` that is not a safe quantity."""
+    for match in _NUMBERISH.finditer(text):
+        run = match.group().rstrip(" .,-/:~(")
+        start, end = match.start(), match.start() + len(run)
+        if sum(c.isdigit() for c in run) < MIN_ID_DIGITS:
+            continue
+        if start and (text[start - 1].isascii() and text[start - 1].isalpha()):
+            continue  # inside a code: judged as a word (rule 2)
+        if not is_safe_quantity(run, text[max(0, start - 24):start], text[end:end + 8]):
+            yield start, end
+
+
+def is_safe_quantity(run: str, before: str, after: str) -> bool:
+    """A date, a clock time or an amount (rule 1)."""
+    pieces = [p for p in re.split(r"\s*~\s*|\s+-\s+|\s+", run) if p]
+    if pieces and all(_DATE.fullmatch(p) or _TIME.fullmatch(p) for p in pieces):
+        return _BIRTH_BEFORE.search(before) is None
+    if _KOREAN_DATE.match(run + after):
+        return _BIRTH_BEFORE.search(before) is None
+    numbers = re.split(r"\s*[~\-]\s*", run.strip())
+    if len(numbers) > 2 or not all(numbers):
+        return False
+    if all(_GROUPED.fullmatch(n) for n in numbers):
+        return True
+    unit = _UNIT_AFTER.match(after) is not None or _UNIT_BEFORE.search(before) is not None
+    return unit and all(_GROUPED.fullmatch(n) or _PLAIN.fullmatch(n) for n in numbers)
+
+
+def unsafe_thai(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Thai word right after a personal title (rule 7)."""
+    if not any("\u0e00" <= c <= "\u0e7f" for c in text):
+        return
+    for title in _THAI_TITLE:
+        for m in re.finditer(re.escape(title) + r"\s?([\u0e00-\u0e7f]+)", text):
+            yield m.start(1), m.end(1)
+
