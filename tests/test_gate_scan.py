@@ -1,4 +1,4 @@
-"""The leak check on small real DuckDB releases: a clean release passes, each planted leak is caught
+"""The leak gate on small real DuckDB releases: a clean release passes, each planted leak is caught
 (masked), errors fail closed, and the canary self-test catches every canary.
 
 All people here are invented for these tests.
@@ -13,9 +13,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from anonymise.canary import canary_self_test
-from anonymise.leak_scan import ALLOWLIST_FILE, check_release, source_needles
-from flows.config import load_settings
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from anonymise.gate import CheckSettings, canary_self_test, check_release, snapshot_needles
+from anonymise.gate.scan import ALLOWLIST_FILE
 from reports.duckdb_extensions import load_fts
 
 KEY = bytes.fromhex("5f3c9a0e7b2d4c6a8e1f3b5d7c9a0e2f4b6d8c0a1e3f5b7d9c2a4e6f8b0d1c3e")
@@ -49,11 +51,23 @@ CLEAN_ANSWER = "네, 보통 2-3주면 빠집니다. 2024-03-02 기준 가격이�
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("source")
-    for name, rows in (("members", MEMBERS), ("consultations", CONSULTATIONS)):
-        (folder / f"{name}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-    return str(folder)
+def snapshot(tmp_path_factory) -> Path:
+    """The run's accepted snapshot: members.parquet and consultations.parquet, as ingest writes them."""
+    folder = tmp_path_factory.mktemp("accepted")
+    write_snapshot(folder, MEMBERS, CONSULTATIONS)
+    return folder
+
+
+def write_snapshot(folder: Path, members: list[dict], consultations: list[dict]) -> None:
+    for name, rows in (("members", members), ("consultations", consultations)):
+        columns = {c: [None if r.get(c) is None else str(r[c]) for r in rows] for c in rows[0]}
+        pq.write_table(pa.table(columns), folder / f"{name}.parquet")
+
+
+@pytest.fixture
+def source(snapshot):
+    """Fresh needles of the snapshot for one check (the check adds the key to them)."""
+    return lambda: snapshot_needles(snapshot)
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +89,7 @@ def clean(tmp_path, clean_template) -> Callable[[], Path]:
 
 @pytest.fixture
 def settings():
-    return load_settings(None, releases={"k_anonymity": 3, "min_cell_size": 10})
+    return CheckSettings(k_anonymity=3, min_cell_size=10)
 
 
 def build_clean_release(release: Path) -> Path:
@@ -131,7 +145,7 @@ def blocking(report) -> list:
 
 def test_clean_release_passes(tmp_path, clean, source, settings, allowlist):
     release = clean()
-    report = check_release(source, release, settings, KEY, allowlist=allowlist)
+    report = check_release(release, source(), KEY, settings, allowlist=allowlist)
     assert blocking(report) == [], report.to_markdown()
     assert report.passed and report.needles > 20
 
@@ -186,7 +200,7 @@ def test_each_planted_leak_is_caught_and_masked(tmp_path, clean, source, setting
     db, sql, kind, table, column, masked, clear = LEAKS[leak]
     release = clean()
     plant(release, db, sql)
-    report = check_release(source, release, settings, KEY, allowlist=allowlist)
+    report = check_release(release, source(), KEY, settings, allowlist=allowlist)
     assert not report.passed
     found = [f for f in blocking(report) if f.kind == kind]
     assert found, report.to_markdown()
@@ -201,7 +215,7 @@ def test_weak_values_are_reported_but_do_not_block(tmp_path, clean, source, sett
     release = clean()
     # A given name without an honorific, a romanised common surname, a birth date as a visit date.
     plant(release, "publishing", "UPDATE cases SET answer = '도윤이 같이 왔어요. Dr. Kim said 1991-07-23 works.'")
-    report = check_release(source, release, settings, KEY, allowlist=allowlist)
+    report = check_release(release, source(), KEY, settings, allowlist=allowlist)
     assert report.passed, report.to_markdown()
     assert {"source:given_name", "source:birth_date"} <= set(report.warnings_by_kind)
 
@@ -210,13 +224,13 @@ def test_digits_of_separate_numbers_do_not_join_into_a_phone(tmp_path, clean, so
     release = clean()
     # 010 / 2468 / 1357 far apart in a sentence are not a phone number.
     plant(release, "faq", "UPDATE faq_entries SET answer = '010번 상담실, 2468원 주차비, 1357번 버스'")
-    assert check_release(source, release, settings, KEY, allowlist=allowlist).passed
+    assert check_release(release, source(), KEY, settings, allowlist=allowlist).passed
 
 
 def test_key_material_in_a_file_is_caught(tmp_path, clean, source, settings, allowlist):
     release = clean()
     (release / "notes.bin").write_bytes(b"x" * 100 + KEY + b"y")
-    report = check_release(source, release, settings, KEY, allowlist=allowlist)
+    report = check_release(release, source(), KEY, settings, allowlist=allowlist)
     assert [f.row_id for f in blocking(report) if f.kind == "key_material"] == ["notes.bin"]
     assert KEY.hex() not in json.dumps(report.to_dict())
 
@@ -224,53 +238,65 @@ def test_key_material_in_a_file_is_caught(tmp_path, clean, source, settings, all
 def test_leak_in_a_report_file_is_caught(tmp_path, clean, source, settings, allowlist):
     release = clean()
     (release / "faq_book.html").write_text("<p>line</p>\n<p>Clara Whitfield</p>\n")
-    report = check_release(source, release, settings, KEY, allowlist=allowlist)
+    report = check_release(release, source(), KEY, settings, allowlist=allowlist)
     found = [f for f in blocking(report) if f.kind == "source:name"]
     assert [(f.table, f.row_id) for f in found] == [("(file) faq_book.html", "line 2")]
 
 
-@pytest.mark.parametrize("breakage", ["unreadable database", "missing release", "no allowlist", "no source"])
+@pytest.mark.parametrize("breakage", ["unreadable database", "missing release", "no allowlist"])
 def test_errors_fail_closed(tmp_path, clean, source, settings, allowlist, breakage):
     release = clean()
     if breakage == "unreadable database":
         (release / "academic.duckdb").write_bytes(b"not a database")
     elif breakage == "missing release":
         (release / "publishing.duckdb").unlink()
-    elif breakage == "no allowlist":
-        allowlist = tmp_path / "absent.toml"
     else:
-        source = str(tmp_path / "no-such-source")
-    report = check_release(source, release, settings, KEY, allowlist=allowlist)
+        allowlist = tmp_path / "absent.toml"
+    report = check_release(release, source(), KEY, settings, allowlist=allowlist)
     assert not report.passed
     assert set(report.findings_by_kind) <= {"check_error", "missing_release"}
+
+
+def test_a_missing_snapshot_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        snapshot_needles(tmp_path / "no-snapshot")
 
 
 def test_canary_self_test_catches_every_canary(tmp_path, clean, source, settings, allowlist):
     release = clean()
     before = {p.name: p.read_bytes() for p in release.iterdir()}
-    result = canary_self_test(release, tmp_path / "scratch", source, settings, KEY, allowlist=allowlist)
+    result = canary_self_test(release, tmp_path / "scratch", source(), KEY, settings, allowlist=allowlist)
     assert result.passed, result.missed_kinds
-    assert result.planted == result.caught == 7
+    assert result.planted == result.caught == 14
     assert {p.name: p.read_bytes() for p in release.iterdir()} == before  # only the copy was touched
 
 
 def test_canary_self_test_fails_when_a_check_is_broken(tmp_path, clean, source, settings, allowlist, monkeypatch):
-    import anonymise.leak_scan as leak_scan
+    import anonymise.gate.scan as scan
 
-    monkeypatch.setattr(leak_scan, "_check_k", lambda *args: None)
+    monkeypatch.setattr(scan, "_check_k", lambda *args: None)
     release = clean()
-    needles = source_needles(source, settings)
-    result = canary_self_test(release, tmp_path / "scratch", source, settings, KEY, needles=needles,
-                              allowlist=allowlist)
+    result = canary_self_test(release, tmp_path / "scratch", source(), KEY, settings, allowlist=allowlist)
     assert not result.passed and result.missed_kinds == ("k_anonymity",)
 
 
-def test_presidio_rescan_catches_a_phone_that_is_not_in_the_source(tmp_path, clean, source, settings, allowlist):
+def test_weak_path_canaries_fail_when_the_validators_are_off(tmp_path, clean, source, settings, allowlist,
+                                                            monkeypatch):
+    import anonymise.gate.scan as scan
+
+    monkeypatch.setattr(scan, "find_identifiers", lambda *args: iter(()))
+    result = canary_self_test(clean(), tmp_path / "scratch", source(), KEY, settings, allowlist=allowlist)
+    assert set(result.missed_kinds) == {"identifier:card", "identifier:ssn", "identifier:phone", "identifier:iban",
+                                        "identifier:messenger_id"}
+
+
+def test_presidio_rescan_when_on_catches_a_phone_that_is_not_in_the_source(tmp_path, clean, source, allowlist):
     release = clean()
     # A residual phone of somebody the source does not know (a friend named in the text).
     plant(release, "academic", "UPDATE consultations SET answer = '친구 번호 010-8642-1098 로 주세요' "
                                "WHERE pseudo_id = 'a004'")
-    report = check_release(source, release, settings, KEY, allowlist=allowlist)
+    settings = CheckSettings(k_anonymity=3, presidio_rescan=True)
+    report = check_release(release, source(), KEY, settings, allowlist=allowlist)
     found = [f for f in blocking(report) if f.kind == "rescan:PHONE"]
     assert [(f.table, f.column, f.row_id, f.masked) for f in found] == [
         ("consultations", "answer", "a004", "010-****-1098")]
@@ -281,9 +307,9 @@ def test_phone_digits_inside_a_hex_pseudonym_are_not_a_leak_but_a_phone_as_id_is
                                                                                   allowlist):
     release = clean()
     plant(release, "academic", "UPDATE consultations SET pseudo_member_id = '9a1024681357e0f4' WHERE pseudo_id = 'a000'")
-    assert check_release(source, release, settings, KEY, allowlist=allowlist).passed
+    assert check_release(release, source(), KEY, settings, allowlist=allowlist).passed
     plant(release, "academic", "UPDATE consultations SET pseudo_member_id = '01024681357' WHERE pseudo_id = 'a001'")
-    report = check_release(source, release, settings, KEY, allowlist=allowlist)
+    report = check_release(release, source(), KEY, settings, allowlist=allowlist)
     assert [(f.kind, f.column, f.row_id) for f in blocking(report)] == [("source:phone", "pseudo_member_id", "a001")]
 
 
@@ -291,6 +317,6 @@ def test_bundled_script_library_is_skipped_but_line_numbers_stay(tmp_path, clean
     release = clean()
     library = "var Clara=1;\n" * 5000  # a charting library's code, not release content
     (release / "report.html").write_text(f"<html><script>{library}</script>\n<p>Clara Whitfield</p></html>\n")
-    report = check_release(source, release, settings, KEY, allowlist=allowlist)
+    report = check_release(release, source(), KEY, settings, allowlist=allowlist)
     found = [(f.kind, f.row_id) for f in report.findings if f.table == "(file) report.html"]
     assert found == [("source:name", "line 5002")]  # the line after </script>

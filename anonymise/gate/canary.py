@@ -164,13 +164,13 @@ def _spaced(number: str) -> str:
     return " ".join(number[i:i + 4] for i in range(0, len(number), 4))
 
 
-# Syllables and letters no ordinary word is made of together: a made-up name, never a real one.
-_RARE_SYLLABLES = "뷁퓌퀭쀍뛹쭤꿻햏"
-_SURNAMES = "김이박최정"
+# Common surnames and given-name syllables: a made-up name shaped like the ones people have.
+_SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
+_GIVEN_SYLLABLES = "민서지현수영준도윤하은재성우예진호연아채"
 
 
 def _korean_name(rng: random.Random) -> str:
-    return rng.choice(_SURNAMES) + "".join(rng.choice(_RARE_SYLLABLES) for _ in range(2))
+    return rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN_SYLLABLES) for _ in range(2))
 
 
 def _latin_name(rng: random.Random) -> str:

@@ -21,16 +21,20 @@ Han/Kana, Thai) inside a whitespace-separated token, and may only be:
 6. Han/Kana: no surname starting a stretch no ordinary word covers, no Katakana word outside the
    ordinary Japanese list;
 7. Thai: no word right after a personal title.
+Beyond the spec, in context: a Hangul word of surname + given-name shape right before a title or
+honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진).
 
 Cost: every distinct whitespace token of the whole release is judged once (``flagged``), Kiwi
 only on distinct Hangul words, so 1M consultations cost a few hundred thousand judgements.
 """
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from anonymise.name_data import KOREAN_NAME_TITLES
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 
 MIN_ID_DIGITS = 6
@@ -55,7 +59,8 @@ _TITLE_CASE_LINE = re.compile(r"^(?:[A-Z][\w'-]*\s+){2,}[A-Z][\w'-]*$")
 _THAI_TITLE = ("คุณ", "นาย", "นางสาว", "นาง", "ด.ช.", "ด.ญ.")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]{2,}")
 _NUMBERISH = re.compile(r"\d(?:(?:[ .\-/:~()]{1,3}|,)?\d)*")
-_DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])\.?")
+_DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])(?:[-./](?:0?[1-9]|[12]\d|3[01]))?\.?")  # or a month
+_QUARTER = re.compile(r"(?:19|20)\d\d-Q[1-4]")   # the academic release's generalised month
 _KOREAN_DATE = re.compile(r"(?:19|20)\d\d년\s?(?:0?[1-9]|1[0-2])월(?:\s?(?:0?[1-9]|[12]\d|3[01])일)?")
 _TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
@@ -132,6 +137,8 @@ class TextRule:
             word = shape.group()
             if any(c.isalpha() for c in word) and not self._safe_term(word) and not _is_decimal_or_date(word):
                 return "identifier_shape"
+        if _QUARTER.fullmatch(stripped):
+            return None
         for code in _LETTER_DIGIT.finditer(stripped):
             word = code.group()
             if not (_NUMBER_UNIT.fullmatch(word) or self._safe_term(word)):
@@ -166,7 +173,7 @@ class TextRule:
         cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
         lang = "ru" if cyrillic else "en"
         if word.islower():
-            return "name" if not cyrillic and v.is_only_a_name(word, given=True) else None
+            return "name" if not cyrillic and self._only_a_given_name(word) else None
         if word.isupper() and len(word) <= 5 and not cyrillic:
             return None  # an acronym (PRP, HIFU, ASAP): initials of a name are at most one word
         ordinary = v.is_ordinary_word(word, lang) or (lang == "en" and v.is_ordinary_word(word, "vi"))
@@ -177,6 +184,14 @@ class TextRule:
         if v.is_name_word(word, lang):
             return "name" if v.is_only_a_name(word) else "name_if_mid_sentence"
         return None
+
+    def _only_a_given_name(self, word: str) -> bool:
+        """The spec's lower-case test: a given name no dictionary has (jennifer). Vocabularies whose
+        is_only_a_name cannot tell given names from surnames answer for both (kim, nguyen)."""
+        only = self.vocabulary.is_only_a_name
+        if "given" in inspect.signature(only).parameters:
+            return only(word, given=True)
+        return only(word)
 
     def _cjk_reason(self, word: str) -> str | None:
         v = self.vocabulary
@@ -216,10 +231,11 @@ class TextRule:
         for word, tokens in zip(todo, self.kiwi.tokenize(todo)):
             reason = None
             for t in tokens:
-                if t.tag in ("NNP", "UN") and not self._safe_term(t.form) and not v.is_ordinary_word(t.form, "ko"):
+                if t.tag in ("NNP", "UN") and not self._safe_term(t.form):
                     reason = "korean_name" if v.is_name_word(t.form, "ko") else "unknown_word"
                     break
-            if reason is None and v.is_name_word(word, "ko") and not _reads_as_words(tokens, word):
+            stem = tokens[0].form if tokens else word
+            if reason is None and v.is_name_word(stem, "ko") and not _reads_as_words(tokens, v):
                 reason = "korean_name"
             if reason is None:
                 self.ok.add(word)
@@ -227,9 +243,12 @@ class TextRule:
                 self.bad[word] = reason
 
 
-def _reads_as_words(tokens, word: str) -> bool:
-    """Kiwi read ``word`` as more than one morpheme, none of them a proper noun (정말이 = 정말 + 이)."""
-    return len(tokens) > 1 and all(t.tag not in ("NNP", "UN") for t in tokens)
+def _reads_as_words(tokens, vocabulary) -> bool:
+    """Kiwi read the word as ordinary words: its stem a common word, or more than one morpheme
+    (정말이 = 정말 + 이, 기준 = 기준), none a proper noun."""
+    if not tokens or any(t.tag in ("NNP", "UN") for t in tokens):
+        return False
+    return len(tokens) > 1 or vocabulary.is_ordinary_word(tokens[0].form, "ko")
 
 
 def _is_decimal_or_date(word: str) -> bool:
@@ -275,6 +294,18 @@ def is_safe_quantity(run: str, before: str, after: str) -> bool:
         return True
     unit = _UNIT_AFTER.match(after) is not None or _UNIT_BEFORE.search(before) is not None
     return unit and all(_GROUPED.fullmatch(n) or _PLAIN.fullmatch(n) for n in numbers)
+
+
+_TITLED_HANGUL = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3,4}) ?(?:%s)(?![\uac00-\ud7a3]{2})"
+                            % "|".join(sorted(map(re.escape, KOREAN_NAME_TITLES), key=len, reverse=True)))
+
+
+def titled_korean_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
+    """(start, end) of each name-shaped Hangul word right before a title or honorific (김민수 씨)."""
+    for m in _TITLED_HANGUL.finditer(text):
+        word = m.group(1)
+        if vocabulary.is_name_word(word, "ko") and not vocabulary.is_safe_term(word):
+            yield m.start(1), m.end(1)
 
 
 def unsafe_thai(text: str) -> Iterator[tuple[int, int]]:

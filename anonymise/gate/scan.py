@@ -42,7 +42,8 @@ from anonymise.gate.identifiers import find_identifiers
 from anonymise.gate.masking import mask
 from anonymise.gate.matching import CELL, ROW, Haystack
 from anonymise.gate.needles import Needle, NeedleSet, add_key, digits_of
-from anonymise.gate.released_text import TextRule, refused_in_context, unsafe_numbers, unsafe_thai
+from anonymise.gate.released_text import (TextRule, refused_in_context, titled_korean_names, unsafe_numbers,
+                                          unsafe_thai)
 from anonymise.gate.release_files import TEXT_FILE_SUFFIXES, WORKBOOK_SUFFIXES, raw_lines, visible_text
 from anonymise.gate.settings import CheckSettings
 
@@ -55,9 +56,12 @@ ROW_ID_COLUMNS = ("faq_id", "pseudo_id", "case_id", "key", "docid", "termid", "n
 # Tables whose rows have no id column: a key made of columns that are unique together.
 ROW_KEY_COLUMNS = {"recommended_consultations": ("interested_area", "rank")}
 ROW_KEY_SEPARATOR = "|"
-# Files that hold only counts, settings, hashes and masked values, never record text: source values
-# and identifiers are searched in them, the released-text rule (made for record text) is not.
+# Files and tables that hold only what the project writes (counts, settings, hashes, run ids, column
+# descriptions, DuckDB's own stopword list) and masked values, never record text: source values and
+# identifiers are searched in them, the released-text rule (made for record text) is not.
 RUN_EVIDENCE_FILES = frozenset({"manifest.json", "manifest.md", "run_report.html"})
+PROJECT_TABLES = frozenset({"release_info", "data_dictionary", "fts_main_faq_entries.stopwords",
+                            "fts_main_faq_entries.fields"})
 BATCH_ROWS = 20_000
 # Hex pseudonyms hold digit runs too: a run inside hex letters is not a candidate.
 _RESCAN_CANDIDATE = re.compile(r"(?<![0-9a-f])\d{9,}(?![0-9a-f])|@\w")
@@ -140,7 +144,8 @@ def _check_database(ctx: _Context, release: str, path: Path, allowed: dict[str, 
                 "SELECT schema_name, table_name, column_name, data_type FROM duckdb_columns() "
                 "WHERE database_name = current_database() ORDER BY column_index").fetchall():
             all_columns.setdefault((schema, table), []).append(column)
-            if data_type.startswith("VARCHAR") and not _is_identifier(column):
+            name = table if schema == "main" else f"{schema}.{table}"
+            if data_type.startswith("VARCHAR") and not _is_identifier(column) and name not in PROJECT_TABLES:
                 text_columns.setdefault((schema, table), []).append(column)
         for schema, table in tables:
             name = table if schema == "main" else f"{schema}.{table}"
@@ -252,6 +257,7 @@ def _apply_text_rule(ctx: _Context, haystack: Haystack, release: str, table: str
     text = haystack.normal
     spans: list[tuple[int, int, str]] = [(s, e, "digits") for s, e in unsafe_numbers(text)]
     spans += [(s, e, "thai_name") for s, e in unsafe_thai(text)]
+    spans += [(s, e, "korean_name") for s, e in titled_korean_names(text, ctx.text_rule.vocabulary)]
     flagged = ctx.text_rule.flagged(set(text.replace(ROW, " ").replace(CELL, " ").split()))
     if flagged:
         pattern = re.compile(r"(?<![^\s\x00\x01])(?:%s)(?![^\s\x00\x01])"
