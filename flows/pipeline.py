@@ -28,6 +28,7 @@ from flows import log_redaction, progress
 from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, plan_chunks
 from flows.config import Settings
 from flows.gate_stage import check_reports_task, forget_needles, gate_task, row_sources_dir
+from flows.review_stage import draw_review_sample, page_link, review_task
 from flows.runner import make_task_runner
 from flows.watermark import Watermark, read_watermark, write_watermark
 from flows.workarea import WorkArea, make_private_dir, write_private_text
@@ -135,15 +136,18 @@ def build_task(out: str, release_dir: str, settings_json: str, run_info: dict) -
 # ---------------------------------------------------------------- flows
 
 @flow(name="anonymise-chunks", persist_result=False, log_prints=False)
-def anonymise_chunks_flow(chunks: list[str], outputs: list[str], todo: int, out: str, settings_json: str) -> dict:
+def anonymise_chunks_flow(chunks: list[str], outputs: list[str], todo: int, out: str, settings_json: str,
+                          review_chunk: str | None = None, run_id: str = "") -> dict:
     """Map the chunks over this subflow's own task runner (processes or a Dask cluster).
 
     Its workers each hold the anonymiser's models (~1 GB); they end with this subflow, so the
-    build and leak check that follow do not carry them.
+    build and leak check that follow do not carry them. The steward's review sample is anonymised
+    here too (flows/review_stage.py), on a worker that has the models already.
     """
     pii_removed: Counter = Counter()
     policy_unknown: Counter = Counter()
     skipped = 0
+    review = review_task.submit(review_chunk, out, settings_json, run_id) if review_chunk else None
     with progress.stage("anonymise", total=todo) as bar:
         futures = anonymise_task.map(chunks, outputs, unmapped(out), unmapped(settings_json))
         for future in as_completed(futures):
@@ -152,7 +156,8 @@ def anonymise_chunks_flow(chunks: list[str], outputs: list[str], todo: int, out:
             bar.advance(counts["records"])
             pii_removed.update(counts["pii"])
             policy_unknown.update(counts["unknown_columns"])
-    return {"pii": dict(pii_removed), "unknown_columns": dict(policy_unknown), "skipped": skipped}
+    return {"pii": dict(pii_removed), "unknown_columns": dict(policy_unknown), "skipped": skipped,
+            "reviewed": review.result() if review else 0}
 
 
 @flow(name="clinic-anon", persist_result=False, log_prints=False)
@@ -199,8 +204,9 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     logger.info("anonymise: %d to process in %d chunks, %d unchanged kept, %d erased from staging",
                 plan["todo"], len(plan["chunks"]), plan["kept"], plan["dropped"])
     runner = make_task_runner(settings, dask_address, dask_workers)
+    review_chunk = draw_review_sample(out, run_id, settings.gate.review_sample_size)
     anonymised = anonymise_chunks_flow.with_options(task_runner=runner)(
-        plan["chunks"], plan["outputs"], plan["todo"], out, settings_json)
+        plan["chunks"], plan["outputs"], plan["todo"], out, settings_json, review_chunk, run_id)
     pii_removed, policy_unknown, skipped = Counter(anonymised["pii"]), anonymised["unknown_columns"], anonymised["skipped"]
     staged = compact_task(out, plan, settings_json, run_id)
     timings["anonymise"] = time.perf_counter() - t
@@ -240,6 +246,7 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
             "pii_removed": dict(pii_removed.most_common()),
             "releases": releases,
             "check": {k: v for k, v in check.items() if k != "markdown"},
+            "review_sample": {"records": anonymised["reviewed"], "page": page_link(run_id, passed), "private": True},
             "timings": timings,
         }
         write_private_text(work.run_scratch(run_id) / "leak_report.md", check["markdown"])
@@ -300,6 +307,7 @@ def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed
             for kind, n in files.get("findings_by_kind", {}).items():
                 check["findings_by_kind"][kind] = check["findings_by_kind"].get(kind, 0) + n
             manifest["status"] = "blocked"
+            manifest["review_sample"]["page"] = page_link(run_id, promoted=False)
             write_private_text(work.run_scratch(run_id) / "leak_report.md", files["markdown"])
             write()
     if not passed:

@@ -385,13 +385,14 @@ def add_phone(needles: NeedleSet, value: str) -> None:
     digits = digits_of(value)
     try:
         parsed = phonenumbers.parse(value, None if value.strip().startswith("+") else DEFAULT_REGION)
-        national = phonenumbers.national_significant_number(parsed)
+        national, country = phonenumbers.national_significant_number(parsed), parsed.country_code
     except phonenumbers.NumberParseException:
-        national = ""
+        national, country = "", None
     if not national or national not in digits:  # not a number phonenumbers reads: its digits as written
         national = digits[2:] if digits.startswith("82") else digits
-        national = national[1:] if national.startswith("0") else national
-    needles.add_digits(national, Needle("phone", digits, "strong", "digits"))
+        national, country = (national[1:] if national.startswith("0") else national), 82
+    shown = f"0{national}" if country == 82 else f"{country}{national}"   # what a masked finding shows
+    needles.add_digits(national, Needle("phone", shown, "strong", "digits"))
 
 
 def add_rrn(needles: NeedleSet, value: str) -> None:

@@ -38,6 +38,7 @@ from anonymise.name_data import KOREAN_NAME_TITLES
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 
 MIN_ID_DIGITS = 6
+MAX_REMEMBERED = 4_000_000   # verdicts kept per process (a long-lived server checks night after night)
 # Placeholders (<PERSON>) and surrogates (환자 A, [전화번호], Patient B) are the anonymiser's output.
 _PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*>")
 _LABELS = sorted({label for pair in ENTITY_LABELS.values() for label in pair}, key=len, reverse=True)
@@ -84,9 +85,14 @@ class TextRule:
 
     @classmethod
     def default(cls) -> "TextRule":
-        import anonymise.vocabulary as vocabulary
+        """The process's rule on the project vocabulary: verdicts depend on the word alone, so they are
+        shared by every check of the process (and Kiwi is loaded once)."""
+        global _DEFAULT
+        if _DEFAULT is None or _DEFAULT.judged > MAX_REMEMBERED:
+            import anonymise.vocabulary as vocabulary
 
-        return cls(vocabulary)
+            _DEFAULT = cls(vocabulary, kiwi=_DEFAULT.kiwi if _DEFAULT else None)
+        return _DEFAULT
 
     @property
     def judged(self) -> int:
@@ -172,8 +178,8 @@ class TextRule:
             return None
         cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
         lang = "ru" if cyrillic else "en"
-        if word.islower():
-            return "name" if not cyrillic and self._only_a_given_name(word) else None
+        if word.islower():  # two lower-case letters (ko, in, go) name nobody, whatever a name list says
+            return "name" if not cyrillic and len(word) > 2 and self._only_a_given_name(word) else None
         if word.isupper() and len(word) <= 5 and not cyrillic:
             return None  # an acronym (PRP, HIFU, ASAP): initials of a name are at most one word
         ordinary = v.is_ordinary_word(word, lang) or (lang == "en" and v.is_ordinary_word(word, "vi"))
@@ -234,21 +240,13 @@ class TextRule:
                 if t.tag in ("NNP", "UN") and not self._safe_term(t.form):
                     reason = "korean_name" if v.is_name_word(t.form, "ko") else "unknown_word"
                     break
-            stem = tokens[0].form if tokens else word
-            if reason is None and v.is_name_word(stem, "ko") and not _reads_as_words(tokens, v):
-                reason = "korean_name"
             if reason is None:
                 self.ok.add(word)
             else:
                 self.bad[word] = reason
 
 
-def _reads_as_words(tokens, vocabulary) -> bool:
-    """Kiwi read the word as ordinary words: its stem a common word, or more than one morpheme
-    (정말이 = 정말 + 이, 기준 = 기준), none a proper noun."""
-    if not tokens or any(t.tag in ("NNP", "UN") for t in tokens):
-        return False
-    return len(tokens) > 1 or vocabulary.is_ordinary_word(tokens[0].form, "ko")
+_DEFAULT: TextRule | None = None
 
 
 def _is_decimal_or_date(word: str) -> bool:
