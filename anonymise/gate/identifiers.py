@@ -40,7 +40,7 @@ _SOCIAL_URL = re.compile(
     r"pf\.kakao\.com|blog\.naver\.com|cafe\.naver\.com|m\.blog\.naver\.com))/[^\s<>\"'\x00\x01]+")
 _HANDLE = re.compile(r"(?<![\w@.*])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 _MESSENGER = re.compile(
-    r"(?i)(?<![A-Za-z])(?:카카오톡|카톡|카카오|kakao(?:talk)?|라인|line|위챗|wechat|weixin|왓츠앱|whatsapp|텔레그램|telegram|"
+    r"(?i)(?<![A-Za-z0-9_])(?:카카오톡|카톡|카카오|kakao(?:talk)?|라인|line|위챗|wechat|weixin|왓츠앱|whatsapp|텔레그램|telegram|"
     r"인스타그램|인스타|instagram|insta|ig|페이스북|페북|facebook|트위터|twitter|틱톡|tiktok|스냅챗|snapchat|스카이프|"
     r"skype|viber|zalo|qq|아이디|id)(?![A-Za-z])"
     r"\s*(?:(?:아이디|id|계정|account|handle)\s*)?(?:[은는이가을를로요]{1,2}\s*)?[:：=]?\s*"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from anonymise.gate.needles import COMMON_ROMANISED_SURNAMES, HONORIFICS, Needle
-from anonymise.gate.text_view import digit_view, fold, normalise
+from anonymise.gate.text_view import digit_view, fold, lines_view, normalise
 
 ROW, CELL = "\x00", "\x01"
 
@@ -21,14 +21,11 @@ class Hit:
     strength: str
 
 
-class Haystack:
-    """A batch of rows (cells joined by \\x01, rows by \\x00) in the views the needles are matched in."""
+class Batch:
+    """Rows of cells (cells joined by \\x01, rows by \\x00) in one or more views; offsets map back to cells."""
 
     def __init__(self, rows: list[str]):
         self.rows = rows
-        self.normal = normalise(ROW.join(rows))
-        self.folded = fold(self.normal)
-        self.digits = digit_view(self.folded)
         self._row_starts: dict[int, list[int]] = {}
 
     def locate(self, view: str, pos: int) -> tuple[int, int]:
@@ -39,6 +36,24 @@ class Haystack:
         row = bisect.bisect_right(starts, pos)
         row_start = starts[row - 1] if row else 0
         return row, view.count(CELL, row_start, pos)
+
+
+class WordBatch(Batch):
+    """The batch as the released-text rule reads it: line breaks kept, the anonymiser's own output blanked."""
+
+    def __init__(self, rows: list[str], blank):
+        super().__init__(rows)
+        self.text = blank(lines_view(ROW.join(rows)))
+
+
+class Haystack(Batch):
+    """A batch of rows in the views the needles are matched in."""
+
+    def __init__(self, rows: list[str]):
+        super().__init__(rows)
+        self.normal = normalise(ROW.join(rows))
+        self.folded = fold(self.normal)
+        self.digits = digit_view(self.folded)
 
     def hits(self, text_matcher, digit_matcher) -> Iterator[Hit]:
         """Verified hits; a hit inside a longer one (Clara in Clara Whitfield) is left to the longer."""

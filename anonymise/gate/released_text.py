@@ -18,8 +18,8 @@ Han/Kana, Thai) inside a whitespace-separated token, and may only be:
    elsewhere (a proper noun) an ordinary word that is no name at all;
 5. Hangul: Kiwi's morphemes of the word hold no proper noun (NNP) and no unknown word, unless the
    stem is a safe term, and the word is no surname + given-name shape Kiwi cannot read as words;
-6. Han/Kana: no surname starting a stretch no ordinary word covers, no Katakana word outside the
-   ordinary Japanese list;
+6. Han/Kana: no Katakana word that ordinary Japanese words and safe terms do not make up, no
+   surname-led word before a title (王小明先生); the jieba person-name list is not used (see _cjk_reason);
 7. Thai: no word right after a personal title.
 Beyond the spec, in context: a Hangul word of surname + given-name shape right before a title or
 honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진).
@@ -66,6 +66,7 @@ _KOREAN_DATE = re.compile(r"(?:19|20)\d\d년\s?(?:0?[1-9]|1[0-2])월(?:\s?(?:0?[
 _TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 _PLAIN = re.compile(r"[1-9]\d*(?:\.\d+)?")
+_LOOSE_GROUPED = re.compile(r"[1-9]\d*(?:,\d{3})+")   # 2800,000원: a price, grouped oddly, with its unit
 _UNIT_AFTER = re.compile(r"\s?(?:원|만원|천원|억|won|krw|usd|달러|dollars?|엔|円|yen|위안|元|rmb|cny|vnd|đ|바트|baht|thb|eur|"
                          r"euros?|루블|руб|rub|iu|units?|유닛|cc|ml|mg|mcg|kcal)(?![A-Za-z])", re.IGNORECASE)
 _UNIT_BEFORE = re.compile(r"(?:[₩$¥€£]|krw|usd|us\$|rmb|cny|jpy|vnd|thb|eur)\s?$", re.IGNORECASE)
@@ -131,10 +132,9 @@ class TextRule:
 
     # ------------------------------------------------------------------ one token
     def _token_reason(self, token: str) -> str | None:
-        text = _ROLE_LETTER.sub(" ", _SURROGATE_LABEL.sub(" ", _PLACEHOLDER.sub(" ", token)))
-        if _MASKED.fullmatch(text.strip()):
+        if _MASKED.fullmatch(token):
             return None
-        stripped = text.strip(".,;:!?()[]{}\"'“”‘’«»…·•-–—~/|*#")
+        stripped = token.strip(".,;:!?()[]{}\"'“”‘’«»…·•-–—~/|*#")
         if not stripped:
             return None
         if _URL.search(stripped) or _EMAIL_OR_HANDLE.search(stripped):
@@ -200,29 +200,25 @@ class TextRule:
         return only(word)
 
     def _cjk_reason(self, word: str) -> str | None:
+        """A Katakana word no ordinary Japanese words make up (a foreign name: マリア); Han names are
+        found before their title (titled_cjk_names). The jieba dictionary's person-name tags are not
+        used: they cover everyday words too (谢谢, 多少钱, 时间够吗, 布洛芬)."""
         v = self.vocabulary
         if self._safe_term(word) or v.is_ordinary_word(word, "zh") or v.is_ordinary_word(word, "ja"):
             return None
         for katakana in _KATAKANA.findall(word):
-            if not (v.is_ordinary_word(katakana, "ja") or self._safe_term(katakana)):
+            if not self._katakana_words(katakana):
                 return "cjk_name"
-        for start in range(len(word)):
-            rest = word[start:]
-            if v.is_name_word(rest[:4], "zh") or v.is_name_word(rest[:3], "zh") or v.is_name_word(rest[:3], "ja"):
-                if not self._covered(word, start):
-                    return "cjk_name"
         return None
 
-    def _covered(self, word: str, start: int) -> bool:
-        """Whether an ordinary word or safe term spans position ``start`` of ``word``."""
+    def _katakana_words(self, run: str) -> bool:
+        """Whether ordinary Japanese words or safe terms make up the whole Katakana run (カウンセリング+チーム)."""
         v = self.vocabulary
-        for i in range(max(0, start - 3), start + 1):
-            for j in range(start + 1, min(len(word), i + 6) + 1):
-                piece = word[i:j]
-                if len(piece) >= 2 and (v.is_ordinary_word(piece, "zh") or v.is_ordinary_word(piece, "ja")
-                                        or self._safe_term(piece)):
-                    return True
-        return False
+        ok = [True] + [False] * len(run)
+        for end in range(1, len(run) + 1):
+            ok[end] = any(ok[begin] and (v.is_ordinary_word(run[begin:end], "ja") or self._safe_term(run[begin:end]))
+                          for begin in range(max(0, end - 12), end - 1) if end - begin >= 2)
+        return ok[len(run)] or len(run) <= 2
 
     def _judge_hangul_words(self, words: set[str]) -> None:
         """Kiwi on each new distinct Hangul word; the verdict goes into ok/bad under the word itself."""
@@ -237,7 +233,7 @@ class TextRule:
         for word, tokens in zip(todo, self.kiwi.tokenize(todo)):
             reason = None
             for t in tokens:
-                if t.tag in ("NNP", "UN") and not self._safe_term(t.form):
+                if t.tag in ("NNP", "UN") and not self._safe_term(t.form) and not v.is_ordinary_word(t.form, "ko"):
                     reason = "korean_name" if v.is_name_word(t.form, "ko") else "unknown_word"
                     break
             if reason is None:
@@ -251,6 +247,14 @@ _DEFAULT: TextRule | None = None
 
 def _is_decimal_or_date(word: str) -> bool:
     return bool(re.fullmatch(r"[\d.]+", word))
+
+
+def blank_anonymiser_output(text: str) -> str:
+    """``text`` with placeholders (<PERSON>) and surrogates (환자 A, [전화번호], Patient B) blanked out,
+    offsets kept: they are the anonymiser's own output, not words of the record."""
+    for pattern in (_PLACEHOLDER, _SURROGATE_LABEL, _ROLE_LETTER):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def refused_in_context(text: str, start: int) -> bool:
@@ -291,7 +295,7 @@ def is_safe_quantity(run: str, before: str, after: str) -> bool:
     if all(_GROUPED.fullmatch(n) for n in numbers):
         return True
     unit = _UNIT_AFTER.match(after) is not None or _UNIT_BEFORE.search(before) is not None
-    return unit and all(_GROUPED.fullmatch(n) or _PLAIN.fullmatch(n) for n in numbers)
+    return unit and all(_GROUPED.fullmatch(n) or _PLAIN.fullmatch(n) or _LOOSE_GROUPED.fullmatch(n) for n in numbers)
 
 
 _TITLED_HANGUL = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3,4}) ?(?:%s)(?![\uac00-\ud7a3]{2})"
@@ -304,6 +308,25 @@ def titled_korean_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
         word = m.group(1)
         if vocabulary.is_name_word(word, "ko") and not vocabulary.is_safe_term(word):
             yield m.start(1), m.end(1)
+
+
+# Titles and greetings that follow a person's name (not 的咨询 or 介绍, which follow anything).
+CJK_TITLES = ("先生", "女士", "小姐", "老师", "医生", "院长", "同学", "您好", "你好", "さん", "様", "さま", "くん", "ちゃん",
+              "氏", "と申します", "といいます")
+_TITLED_CJK = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf]{2,4}) ?(?:%s)" % "|".join(
+    sorted(map(re.escape, CJK_TITLES), key=len, reverse=True)))
+
+
+def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
+    """(start, end) of a surname-led Han word right before a personal title (王小明先生, 山田さん)."""
+    for m in _TITLED_CJK.finditer(text):
+        word = m.group(1)
+        for start in range(len(word) - 1):  # the name is the end of the run: 请问王小明先生
+            name = word[start:]
+            if (vocabulary.is_name_word(name, "zh") or vocabulary.is_name_word(name, "ja")) \
+                    and not vocabulary.is_safe_term(name) and not vocabulary.is_ordinary_word(name, "zh"):
+                yield m.start(1) + start, m.end(1)
+                break
 
 
 def unsafe_thai(text: str) -> Iterator[tuple[int, int]]:

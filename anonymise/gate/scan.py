@@ -40,10 +40,11 @@ import duckdb
 from anonymise.gate.findings import MAX_LISTED_PER_KIND, CheckReport, Finding
 from anonymise.gate.identifiers import find_identifiers
 from anonymise.gate.masking import mask
-from anonymise.gate.matching import CELL, ROW, Haystack
+from anonymise.gate.matching import CELL, ROW, Haystack, WordBatch
 from anonymise.gate.needles import Needle, NeedleSet, add_key, digits_of
-from anonymise.gate.released_text import (TextRule, refused_in_context, titled_korean_names, unsafe_numbers,
-                                          unsafe_thai)
+from anonymise.gate.released_text import (TextRule, blank_anonymiser_output, refused_in_context, titled_cjk_names,
+                                          titled_korean_names, unsafe_numbers, unsafe_thai)
+from anonymise.gate.text_view import normalise
 from anonymise.gate.release_files import TEXT_FILE_SUFFIXES, WORKBOOK_SUFFIXES, raw_lines, visible_text
 from anonymise.gate.settings import CheckSettings
 
@@ -60,6 +61,10 @@ ROW_KEY_SEPARATOR = "|"
 # descriptions, DuckDB's own stopword list) and masked values, never record text: source values and
 # identifiers are searched in them, the released-text rule (made for record text) is not.
 RUN_EVIDENCE_FILES = frozenset({"manifest.json", "manifest.md", "run_report.html"})
+# Columns of closed vocabularies (the field policy keeps or generalises them): a single code there is the
+# policy's value; anything longer is judged as text.
+CLOSED_COLUMNS = frozenset({"interested_area", "channel", "language", "sex", "age_band", "region", "month",
+                            "first_month", "last_month", "response_band", "measure", "mechanism", "field"})
 PROJECT_TABLES = frozenset({"release_info", "data_dictionary", "fts_main_faq_entries.stopwords",
                             "fts_main_faq_entries.fields"})
 BATCH_ROWS = 20_000
@@ -199,7 +204,8 @@ def _scan_table(ctx: _Context, con, release: str, schema: str, table: str, colum
         ids, rows = batch.column(0).to_pylist(), batch.column(1).to_pylist()
         _scan_rows(ctx, release, name, columns, ids, rows, rescan=True, text_rule=False)
         if text_columns:
-            _apply_text_rule(ctx, Haystack(batch.column(2).to_pylist()), release, name, text_columns, ids)
+            _apply_text_rule(ctx, WordBatch(batch.column(2).to_pylist(), blank_anonymiser_output), release, name,
+                             text_columns, ids)
 
 
 def _scan_rows(ctx: _Context, release: str, table: str, columns: list[str], ids: list, rows: list[str],
@@ -208,7 +214,7 @@ def _scan_rows(ctx: _Context, release: str, table: str, columns: list[str], ids:
     _find_needles(ctx, haystack, release, table, columns, ids)
     _find_identifiers(ctx, haystack, release, table, columns, ids)
     if text_rule:
-        _apply_text_rule(ctx, haystack, release, table, columns, ids)
+        _apply_text_rule(ctx, WordBatch(rows, blank_anonymiser_output), release, table, columns, ids)
     if rescan and ctx.analyze is not None:
         _rescan(ctx, haystack, release, table, columns, ids)
 
@@ -251,13 +257,14 @@ def _find_identifiers(ctx: _Context, haystack: Haystack, release: str, table: st
             ctx.report.add(finding)
 
 
-def _apply_text_rule(ctx: _Context, haystack: Haystack, release: str, table: str, columns: list[str],
+def _apply_text_rule(ctx: _Context, batch: WordBatch, release: str, table: str, columns: list[str],
                      ids: list) -> None:
     """Words outside the released-text rule, judged once per distinct word, then located in the batch."""
-    text = haystack.normal
+    text, vocabulary = batch.text, ctx.text_rule.vocabulary
     spans: list[tuple[int, int, str]] = [(s, e, "digits") for s, e in unsafe_numbers(text)]
     spans += [(s, e, "thai_name") for s, e in unsafe_thai(text)]
-    spans += [(s, e, "korean_name") for s, e in titled_korean_names(text, ctx.text_rule.vocabulary)]
+    spans += [(s, e, "korean_name") for s, e in titled_korean_names(text, vocabulary)]
+    spans += [(s, e, "cjk_name") for s, e in titled_cjk_names(text, vocabulary)]
     flagged = ctx.text_rule.flagged(set(text.replace(ROW, " ").replace(CELL, " ").split()))
     if flagged:
         pattern = re.compile(r"(?<![^\s\x00\x01])(?:%s)(?![^\s\x00\x01])"
@@ -271,13 +278,13 @@ def _apply_text_rule(ctx: _Context, haystack: Haystack, release: str, table: str
             spans.append((m.start(), m.end(), reason))
     seen: set = set()
     for start, end, reason in spans:
-        row, cell = haystack.locate(text, start)
+        row, cell = batch.locate(text, start)
         column = columns[cell]
-        if _is_identifier(column):
-            continue
         word = text[start:end]
+        if column in CLOSED_COLUMNS and " " not in batch.rows[row].split(CELL)[cell].strip():
+            continue  # one code of a closed vocabulary (face_contour, 2024-Q1): the policy's, not a record's
         finding = Finding(f"text:{reason}", release, table, column, str(ids[row]),
-                          mask("name" if "name" in reason else "", word), evidence=f"normal:{word}")
+                          mask("name" if "name" in reason else "", word), evidence=f"normal:{normalise(word)}")
         if finding not in seen:
             seen.add(finding)
             ctx.report.add(finding)
@@ -317,8 +324,9 @@ def _scan_comments(ctx: _Context, con, release: str) -> None:
         "AND comment IS NOT NULL UNION ALL SELECT table_name, column_name, comment FROM duckdb_columns() "
         "WHERE database_name = current_database() AND comment IS NOT NULL").fetchall()
     if rows:
+        # Comments are the project's descriptions (reports/dictionary.toml): no word rule, values and ids only.
         _scan_rows(ctx, release, "(comments)", ["comment"], [f"{t}.{c}".rstrip(".") for t, c, _ in rows],
-                   [comment for _, _, comment in rows], rescan=True)
+                   [comment for _, _, comment in rows], rescan=True, text_rule=False)
 
 
 def _check_k(ctx: _Context, con, release: str, present: list[str]) -> None:
@@ -384,7 +392,8 @@ def _scan_shown(ctx: _Context, table: str, shown: list[tuple[str, str]], *, text
             _find_needles(ctx, haystack, "", table, ["text"], batch_ids)
         _find_identifiers(ctx, haystack, "", table, ["text"], batch_ids)
         if text_rule:
-            _apply_text_rule(ctx, haystack, "", table, ["text"], batch_ids)
+            _apply_text_rule(ctx, WordBatch(rows[start:start + BATCH_ROWS], blank_anonymiser_output), "", table,
+                             ["text"], batch_ids)
 
 
 def _plain(line: str) -> str:

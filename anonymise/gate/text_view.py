@@ -41,6 +41,17 @@ def normalise(text: str) -> str:
     return text
 
 
+def lines_view(text: str) -> str:
+    """For the released-text rule: NFKC and no invisibles like ``normalise``, but line breaks kept
+    (a word after one starts a sentence) and spaces not collapsed."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    for ch in INVISIBLE:
+        if ch in text:
+            text = text.replace(ch, "")
+    return text
+
+
 def fold(normalised: str) -> str:
     """Lower case, length-preserving (U+0130 is the one character whose lower case is two), so
     offsets in the folded text hold in the normalised one."""
