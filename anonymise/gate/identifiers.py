@@ -27,6 +27,7 @@ _SEPARATOR_ONLY = re.compile(r"[().\- \u2013]")
 _NON_DIGIT = re.compile(r"\D")
 _DATE = re.compile(r"\(?(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}[-./]\d{1,2})\)?")
 _DECIMAL = re.compile(r"\d+\.\d+")
+_RANGE = re.compile(r"\s*[~\u2013]\s*|\s+-\s+")
 _RRN = re.compile(r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?[-\u2013]?\s?[1-8]\d{6}")
 _SSN = re.compile(r"(\d{3})[- ](\d{2})[- ](\d{4})")
 _CARD = re.compile(r"\d(?:[ -]?\d){11,18}")
@@ -39,12 +40,16 @@ _SOCIAL_URL = re.compile(
     r"youtube\.com|youtu\.be|threads\.net|linkedin\.com|weibo\.com|line\.me|t\.me|wa\.me|open\.kakao\.com|"
     r"pf\.kakao\.com|blog\.naver\.com|cafe\.naver\.com|m\.blog\.naver\.com))/[^\s<>\"'\x00\x01]+")
 _HANDLE = re.compile(r"(?<![\w@.*])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
+# Labels that name a messenger outright, and labels that are also everyday words (line, id): after
+# those an ID counts only with a colon, '=' or an ID word between (LINE ID: ..., id = ...).
+_STRONG_LABELS = (r"카카오톡|카톡|카카오|kakao(?:talk)?|라인|위챗|wechat|weixin|왓츠앱|whatsapp|텔레그램|telegram|인스타그램|인스타|"
+                  r"instagram|페이스북|페북|facebook|트위터|twitter|틱톡|tiktok|스냅챗|snapchat|스카이프|skype|viber|zalo|아이디")
+_WEAK_LABELS = r"line|insta|ig|fb|qq|id"
+_ID = r"(?P<id>[A-Za-z0-9][A-Za-z0-9._-]{2,29})(?![A-Za-z0-9._-])"
 _MESSENGER = re.compile(
-    r"(?i)(?<![A-Za-z0-9_])(?:카카오톡|카톡|카카오|kakao(?:talk)?|라인|line|위챗|wechat|weixin|왓츠앱|whatsapp|텔레그램|telegram|"
-    r"인스타그램|인스타|instagram|insta|ig|페이스북|페북|facebook|트위터|twitter|틱톡|tiktok|스냅챗|snapchat|스카이프|"
-    r"skype|viber|zalo|qq|아이디|id)(?![A-Za-z])"
-    r"\s*(?:(?:아이디|id|계정|account|handle)\s*)?(?:[은는이가을를로요]{1,2}\s*)?[:：=]?\s*"
-    r"(?P<id>[A-Za-z0-9][A-Za-z0-9._-]{2,29})(?![A-Za-z0-9._-])")
+    rf"(?i)(?<![A-Za-z0-9_])(?:(?:{_STRONG_LABELS})(?![A-Za-z])\s*(?:(?:아이디|id|계정|account|handle)\s*)?"
+    rf"(?:[은는이가을를로요]{{1,2}}\s*)?[:：=]?|(?:{_WEAK_LABELS})(?![A-Za-z])\s*(?:(?:아이디|id|계정|account|handle)\s*"
+    rf"(?:[은는이가을를로요]{{1,2}}\s*)?[:：=]?|[:：=]))\s*{_ID}")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 # Where clinics' foreign patients come from; tried for numbers written without a '+' code before
 # all regions are (which only numbers of 10+ digits get: shorter ones are valid somewhere by chance).
@@ -139,8 +144,8 @@ def _numbers(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
 
 def _number_kind(candidate: str) -> str | None:
     candidate = candidate.strip(" ")
-    if _DATE.fullmatch(candidate) or _DECIMAL.fullmatch(candidate):
-        return None
+    if all(_DATE.fullmatch(part) or _DECIMAL.fullmatch(part) for part in _RANGE.split(candidate)):
+        return None  # a date, a decimal, or a range of them (2024-03 – 2026-08)
     digits = _NON_DIGIT.sub("", candidate)
     if len(digits) < MIN_PHONE_DIGITS:
         return None

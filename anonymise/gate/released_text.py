@@ -141,7 +141,7 @@ class TextRule:
             return "identifier_shape"
         for shape in _ID_SHAPE.finditer(stripped):
             word = shape.group()
-            if any(c.isalpha() for c in word) and not self._safe_term(word) and not _is_decimal_or_date(word):
+            if any(c.isalpha() for c in word) and not self._safe_term(word) and not self._words_joined(word):
                 return "identifier_shape"
         if _QUARTER.fullmatch(stripped):
             return None
@@ -156,6 +156,14 @@ class TextRule:
         if "name_if_mid_sentence" in reasons:
             return "name_if_mid_sentence"
         return None
+
+    def _words_joined(self, shape: str) -> bool:
+        """A shape joined by '_' or '.' of ordinary words, safe terms and numbers (interested_area,
+        face_contour, faq.html) is vocabulary; one with a name or a code in it (jisoo.kim) is an ID."""
+        v = self.vocabulary
+        return all(part.isdigit() or len(part) <= 2 or self._safe_term(part)
+                   or (v.is_ordinary_word(part, "en") and not v.is_only_a_name(part))
+                   for part in re.split(r"[._]", shape) if part)
 
     def _piece_reason(self, m: re.Match, token: str) -> str | None:
         kind, word = m.lastgroup, m.group()
@@ -245,10 +253,6 @@ class TextRule:
 _DEFAULT: TextRule | None = None
 
 
-def _is_decimal_or_date(word: str) -> bool:
-    return bool(re.fullmatch(r"[\d.]+", word))
-
-
 def blank_anonymiser_output(text: str) -> str:
     """``text`` with placeholders (<PERSON>) and surrogates (환자 A, [전화번호], Patient B) blanked out,
     offsets kept: they are the anonymiser's own output, not words of the record."""
@@ -276,8 +280,9 @@ def unsafe_numbers(text: str) -> Iterator[tuple[int, int]]:
         start, end = match.start(), match.start() + len(run)
         if sum(c.isdigit() for c in run) < MIN_ID_DIGITS:
             continue
-        if start and (text[start - 1].isascii() and text[start - 1].isalpha()):
-            continue  # inside a code: judged as a word (rule 2)
+        if (start and text[start - 1].isascii() and text[start - 1].isalpha()) or \
+                (end < len(text) and text[end].isascii() and text[end].isalpha()):
+            continue  # inside a code (20261201T..., AB123456): judged as a word (rule 2)
         if not is_safe_quantity(run, text[max(0, start - 24):start], text[end:end + 8]):
             yield start, end
 

@@ -42,6 +42,7 @@ from anonymise.gate.identifiers import find_identifiers
 from anonymise.gate.masking import mask
 from anonymise.gate.matching import CELL, ROW, Haystack, WordBatch
 from anonymise.gate.needles import Needle, NeedleSet, add_key, digits_of
+from anonymise.gate.project_text import is_project_token
 from anonymise.gate.released_text import (TextRule, blank_anonymiser_output, refused_in_context, titled_cjk_names,
                                           titled_korean_names, unsafe_numbers, unsafe_thai)
 from anonymise.gate.text_view import normalise
@@ -258,14 +259,20 @@ def _find_identifiers(ctx: _Context, haystack: Haystack, release: str, table: st
 
 
 def _apply_text_rule(ctx: _Context, batch: WordBatch, release: str, table: str, columns: list[str],
-                     ids: list) -> None:
-    """Words outside the released-text rule, judged once per distinct word, then located in the batch."""
+                     ids: list, *, report_file: bool = False) -> None:
+    """Words outside the released-text rule, judged once per distinct word, then located in the batch.
+
+    In a report file the project's own words and shapes (anonymise.gate.project_text) are not judged."""
     text, vocabulary = batch.text, ctx.text_rule.vocabulary
-    spans: list[tuple[int, int, str]] = [(s, e, "digits") for s, e in unsafe_numbers(text)]
+    tokens = set(text.replace(ROW, " ").replace(CELL, " ").split())
+    if report_file:
+        tokens = {t for t in tokens if not is_project_token(t)}
+    spans: list[tuple[int, int, str]] = [(s, e, "digits") for s, e in unsafe_numbers(text)
+                                         if not (report_file and is_project_token(text[s:e]))]
     spans += [(s, e, "thai_name") for s, e in unsafe_thai(text)]
     spans += [(s, e, "korean_name") for s, e in titled_korean_names(text, vocabulary)]
     spans += [(s, e, "cjk_name") for s, e in titled_cjk_names(text, vocabulary)]
-    flagged = ctx.text_rule.flagged(set(text.replace(ROW, " ").replace(CELL, " ").split()))
+    flagged = ctx.text_rule.flagged(tokens)
     if flagged:
         pattern = re.compile(r"(?<![^\s\x00\x01])(?:%s)(?![^\s\x00\x01])"
                              % "|".join(re.escape(t) for t in sorted(flagged, key=len, reverse=True)))
@@ -393,7 +400,7 @@ def _scan_shown(ctx: _Context, table: str, shown: list[tuple[str, str]], *, text
         _find_identifiers(ctx, haystack, "", table, ["text"], batch_ids)
         if text_rule:
             _apply_text_rule(ctx, WordBatch(rows[start:start + BATCH_ROWS], blank_anonymiser_output), "", table,
-                             ["text"], batch_ids)
+                             ["text"], batch_ids, report_file=True)
 
 
 def _plain(line: str) -> str:
