@@ -21,6 +21,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.lex_attrs import is_punct as lexeme_is_punct
 
+from anonymise import vocabulary
 from anonymise.context_enhancer import FastLemmaContextAwareEnhancer
 from anonymise.invisible import INVISIBLE
 from anonymise.name_data import LATIN_NOT_NAMES
@@ -132,8 +133,10 @@ def detect_language(text: str) -> str:
 
 def _may_be_a_name(text: str, start: int, end: int, stretch_start: int, covered: list[tuple[int, int, str]]) -> bool:
     """Whether NER could add a person at capitalised word ``text[start:end]``: nothing has claimed it,
-    and it is not a listed non-name word or a stop word where any word is capitalised (starting a
-    sentence, or a contraction such as I'll) - unless a title or a found name comes right before it."""
+    a title or a found name comes right before it, or it is a name that is also an ordinary word
+    (Grace, Will, Mark) and not a listed non-name word or a stop word where any word is capitalised
+    (starting a sentence, or a contraction such as I'll). Any other capitalised word is decided by
+    the safe-list pass, which removes names and words it does not know (anonymise.safe_list)."""
     if any(s <= start < e for s, e, _ in covered):
         return False
     before = text[stretch_start:start]
@@ -143,6 +146,8 @@ def _may_be_a_name(text: str, start: int, end: int, stretch_start: int, covered:
     folded = text[start:end].casefold()
     base = CONTRACTION.sub("", folded)
     if folded in LATIN_NOT_NAMES or base in LATIN_NOT_NAMES:
+        return False
+    if not (vocabulary.is_name_word(base, "en") and vocabulary.is_ordinary_word(base, "en")):
         return False
     return not (base in STOP_WORDS and (base != folded or SENTENCE_END.search(before)))
 

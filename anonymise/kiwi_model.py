@@ -13,3 +13,15 @@ def new_kiwi():
     from kiwipiepy import Kiwi
 
     return Kiwi(load_multi_dict=False)
+
+
+def kiwi_with_safe_terms():
+    """``new_kiwi()`` that also knows the safe vocabulary's Korean terms as common nouns, so brands and
+    devices it has never seen (울쎄라, 써마지) read as one word, not as an unknown proper noun."""
+    from anonymise.vocabulary import safe_terms
+
+    kiwi = new_kiwi()
+    for term in safe_terms("ko"):
+        if term.isalpha() and all("가" <= c <= "힣" for c in term):
+            kiwi.add_user_word(term, "NNG")
+    return kiwi

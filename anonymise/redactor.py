@@ -2,9 +2,13 @@
 
 For each of title/question/answer it takes the Presidio engine's findings (patterns, PERSON
 recognizers, English NER) and the record's own deny list, joins overlapping spans into their union
-(when two detectors disagree about the extent, removing more is the safe side), and renders two
-forms: typed placeholders (<PERSON>, <PHONE>) and publishing surrogates (환자 A, [전화번호]).
+(when two detectors disagree about the extent, removing more is the safe side), then runs the
+fail-closed safe-list pass (anonymise.safe_list) over what they left, and renders two forms: typed
+placeholders (<PERSON>, <PHONE>, <NAME>, <ID>) and publishing surrogates (환자 A, [전화번호]).
 Spans keep offsets into the original text and never the text itself, so they can be logged.
+
+A layer that claims spans before the safe-list pass (quasi-identifiers) passes them as
+``claimed``: the pass leaves them alone, and they are merged with the rest.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
 from anonymise.engine import analyze_text, analyze_texts, get_analyzer
 from anonymise.name_data import LATIN_NOT_NAMES
 from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
+from anonymise.safe_list import RECOGNIZER as SAFE_LIST, SafeListPass, SafeListSpan
 
 TEXT_FIELDS = ("title", "question", "answer")
 DENY_LIST = "RecordDenyList"
@@ -105,6 +110,10 @@ def _deny_span(span: DenySpan) -> Span:
     return Span(span.entity_type, span.start, span.end, DENY_LIST, 1.0, span.role)
 
 
+def _safe_list_span(span: SafeListSpan) -> Span:
+    return Span(span.entity_type, span.start, span.end, f"{SAFE_LIST}:{span.reason}", 1.0, OTHER)
+
+
 class Redactor:
     """Builds the analyzer once; ``redact`` then anonymises one record's texts, ``redact_many`` many."""
 
@@ -114,15 +123,19 @@ class Redactor:
 
             settings = load_settings().anonymise
         self.score_threshold = settings.score_threshold
+        self.safe_list = SafeListPass()
         get_analyzer()  # build (and load spaCy) now, not on the first record
 
-    @staticmethod
-    def _spans(text: str, engine_results: list, deny_list: RecordDenyList) -> list[Span]:
-        """The engine's findings (NER PERSON spans refined) and the deny list's, overlaps merged."""
+    def _spans(self, text: str, engine_results: list, deny_list: RecordDenyList,
+               claimed: list[Span] = ()) -> list[Span]:
+        """The engine's findings (NER PERSON spans refined), the deny list's and ``claimed`` ones,
+        overlaps merged, then what the safe-list pass removes from the rest."""
         found = [_engine_span(r) for r in engine_results]
         found = [part for s in found for part in _refine_ner(s, text)]
         found += [_deny_span(s) for s in deny_list.find(text)]
-        return merge_spans(found)
+        found = merge_spans(found + list(claimed))
+        rest = self.safe_list.find(text, [(s.start, s.end) for s in found])
+        return merge_spans(found + [_safe_list_span(s) for s in rest])
 
     def redact(self, record: Mapping, member: Mapping | None = None) -> Redaction:
         texts = _texts(record)

@@ -13,4 +13,6 @@ ENTITY_LABELS = {
     "URL": ("링크", "link"), "IP_ADDRESS": ("IP 주소", "IP address"), "MESSENGER_ID": ("메신저 ID", "messenger ID"),
     "SOCIAL_HANDLE": ("SNS 계정", "social media handle"), "MEMBER_ID": ("회원 ID", "member ID"),
     "ADDRESS": ("주소", "address"), "DOB": ("생년월일", "date of birth"), "CHART_NO": ("차트번호", "chart number"),
-    "VEHICLE_NO": ("차량번호", "vehicle no."), "PERSON": ("이름", "name")}
+    "VEHICLE_NO": ("차량번호", "vehicle no."), "PERSON": ("이름", "name"),
+    # What the safe-list pass removes without knowing more: a proper noun, an identifier-shaped token.
+    "NAME": ("고유명사", "proper noun"), "ID": ("식별번호", "identifier")}

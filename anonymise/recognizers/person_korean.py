@@ -18,7 +18,7 @@ from anonymise.name_data import (KOREAN_DOUBLE_SURNAMES, KOREAN_GIVEN_SYLLABLES,
                                  KOREAN_LOOKALIKES, KOREAN_NAME_LABELS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
                                  KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
                                  KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAMES, KOREAN_WEAK_CUES)
-from anonymise.kiwi_model import new_kiwi
+from anonymise.kiwi_model import kiwi_with_safe_terms
 from anonymise.recognizers import gates
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
@@ -93,7 +93,7 @@ def is_common_word(word: str) -> bool:
 
 @functools.cache
 def kiwi():
-    return new_kiwi()  # loaded on the first weak candidate only: most texts never need it
+    return kiwi_with_safe_terms()  # loaded on first use: texts without Hangul never need it
 
 
 # Kiwi gives out-of-vocabulary guesses morpheme ids below this; real dictionary entries are above.

@@ -4,12 +4,14 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
 
     LANGUAGES                          ("ko", "en", "zh", "ja", "ru", "vi", "th")
     safe_terms(lang) -> frozenset      reviewed project terms of safe_<lang>.txt, case-folded
+    safe_endings(lang) -> tuple        endings of medical compounds (lines "-술" of safe_<lang>.txt)
     is_safe_term(term, lang=None)      a safe term of ``lang`` (of any language when None)
     is_ordinary_word(word, lang)       a common word of ``lang`` from a maintained frequency list
                                        (wordfreq; Webster's Second for English), names subtracted
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
-    is_only_a_name(word)               a Latin word the name lists have and no dictionary does
+    is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
+    is_katakana_loanword(word)         a Katakana word frequent in Japanese (wordfreq's large list)
     is_safe_quantity(run, before, after), unsafe_digit_runs(text)   see quantities.py
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
@@ -27,23 +29,38 @@ from anonymise.vocabulary.quantities import is_safe_quantity, unsafe_digit_runs
 LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th")
 HERE = Path(__file__).parent
 
-__all__ = ["LANGUAGES", "safe_terms", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
-           "unsafe_digit_runs", "is_only_a_name"]
+__all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
+           "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword"]
+
+
+@functools.cache
+def _lines(lang: str) -> tuple[str, ...]:
+    path = HERE / f"safe_{lang}.txt"
+    if lang not in LANGUAGES or not path.exists():
+        return ()
+    terms = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(t.casefold() for t in terms if t)
 
 
 @functools.cache
 def safe_terms(lang: str) -> frozenset[str]:
     """The reviewed terms of ``safe_<lang>.txt`` (one a line, ``#`` comments), case-folded."""
-    path = HERE / f"safe_{lang}.txt"
-    if lang not in LANGUAGES or not path.exists():
-        return frozenset()
-    terms = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(t.casefold() for t in terms if t)
+    return frozenset(t for t in _lines(lang) if not t.startswith("-"))
+
+
+@functools.cache
+def safe_endings(lang: str) -> tuple[str, ...]:
+    """The compound endings of ``safe_<lang>.txt`` (lines starting with "-", without it), longest first."""
+    return tuple(sorted((t[1:] for t in _lines(lang) if t.startswith("-")), key=len, reverse=True))
+
+
+@functools.cache
+def _all_safe_terms() -> frozenset[str]:
+    return frozenset().union(*(safe_terms(code) for code in LANGUAGES))
 
 
 def is_safe_term(term: str, lang: str | None = None) -> bool:
-    folded = term.casefold()
-    return any(folded in safe_terms(code) for code in ((lang,) if lang else LANGUAGES))
+    return term.casefold() in (safe_terms(lang) if lang else _all_safe_terms())
 
 
 def is_ordinary_word(word: str, lang: str) -> bool:
@@ -70,6 +87,12 @@ def is_name_word(word: str, lang: str) -> bool:
     return False
 
 
-def is_only_a_name(word: str) -> bool:
-    """A Latin-script word the name lists have and no dictionary has in lower case (Jennifer, Nguyen, Kim)."""
-    return word.casefold() in word_sets()["latin_names_only"]
+def is_katakana_loanword(word: str) -> bool:
+    """A Katakana word frequent enough in Japanese to be a loanword (リドカイン), not a foreign name."""
+    return word in word_sets()["katakana_loanwords"]
+
+
+def is_only_a_name(word: str, given: bool = False) -> bool:
+    """A Latin-script word the name lists have and no dictionary has in lower case (Jennifer, Nguyen,
+    Kim); with ``given``, only given names of that kind (jennifer, not nguyen)."""
+    return word.casefold() in word_sets()["latin_given_names_only" if given else "latin_names_only"]

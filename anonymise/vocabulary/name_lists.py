@@ -22,21 +22,27 @@ from anonymise.name_data import (CHINESE_SURNAMES, JAPANESE_SURNAMES, KOREAN_DOU
 CHINESE_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 
 
-def _census(file: str) -> list[str]:
+def _census(file: str) -> dict[str, float]:
+    """Name -> percent of people with it, from one of the package's census files."""
     import names  # the package's data files only; its random generator is never used
 
     with open(Path(names.__file__).parent / file, encoding="ascii") as rows:
-        return [row.split()[0].lower() for row in rows if row.strip()]
+        return {row.split()[0].lower(): float(row.split()[1]) for row in rows if row.strip()}
 
 
-def census_names() -> frozenset[str]:
-    """Given names and surnames of the US Census lists, lower case (not cached: see latin_name_words)."""
-    return frozenset(_census("dist.male.first") + _census("dist.female.first") + _census("dist.all.last"))
+def census_given_names() -> dict[str, float]:
+    given = _census("dist.male.first")
+    for name, share in _census("dist.female.first").items():
+        given[name] = max(share, given.get(name, 0.0))
+    return given
+
+
+def census_surnames() -> dict[str, float]:
+    return _census("dist.all.last")
 
 
 def dictionary_words_lower() -> frozenset[str]:
-    """Webster's Second entries written in lower case: common words, not proper names (not cached:
-    only needed while the word sets are built)."""
+    """Webster's Second entries written in lower case: common words, not proper names."""
     import english_words
 
     with open(Path(english_words.__file__).parent / "data" / "web2.pickle", "rb") as data:
@@ -44,13 +50,45 @@ def dictionary_words_lower() -> frozenset[str]:
     return frozenset(w for w in words if w.islower())
 
 
-def latin_name_sets(names: frozenset[str], words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """(names that are also common words, names that are only names), lower case.
+def _lemmas(word: str) -> list[str]:
+    """The word and what it may be inflected from (Webster's lists base forms: friend, not friends)."""
+    forms = [word]
+    for ending, replacements in (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")),
+                                 ("ing", ("", "e")), ("ers", ("", "e")), ("er", ("", "e")), ("ly", ("",))):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms += [word[:-len(ending)] + r for r in replacements]
+    return forms
 
-    Romanised Korean surnames are always only names here (Kim, Lee, Park as a capitalised word in
-    running text are people far more often than they are the English words)."""
-    only = (names - words) | ROMANISED_KOREAN_SURNAMES
-    return names - only, only
+
+def is_dictionary_word(word: str, dictionary: frozenset[str]) -> bool:
+    return any(form in dictionary for form in _lemmas(word))
+
+
+# A census surname this frequent as an English word is a word as well (proud, metro, johnson);
+# a given name is only a name however frequent (john, david).
+COMMON_WORD_ZIPF = 4.0
+# Korean surnames below this are names first, even where Webster's lists them (kim, lee).
+KOREAN_SURNAME_WORD_ZIPF = 5.0
+
+
+# A dictionary word counts as a name too only when at least this share of people (percent) bear
+# it: Grace, Will, Price, Young are names often enough; Plan, Cheers, Fill are not.
+COMMON_NAME_SHARE = 0.01
+
+
+def latin_name_sets(given: dict[str, float], surnames: dict[str, float], dictionary: frozenset[str],
+                    zipf: dict[str, float]) -> tuple[frozenset[str], frozenset[str]]:
+    """(names that are also common words, names that are only names), lower case."""
+    also, only = set(), set()
+    for name in given.keys() | surnames.keys():
+        word = is_dictionary_word(name, dictionary) or (name not in given and zipf.get(name, 0.0) >= COMMON_WORD_ZIPF)
+        if not word:
+            only.add(name)
+        elif max(given.get(name, 0.0), surnames.get(name, 0.0)) >= COMMON_NAME_SHARE:
+            also.add(name)
+    only |= {s for s in ROMANISED_KOREAN_SURNAMES if zipf.get(s, 0.0) < KOREAN_SURNAME_WORD_ZIPF}
+    also |= ROMANISED_KOREAN_SURNAMES - only
+    return frozenset(also), frozenset(only)
 
 
 def looks_like_korean_name(word: str) -> bool:
@@ -61,6 +99,10 @@ def looks_like_korean_name(word: str) -> bool:
                 and 1 <= len(given) <= 2 and all(s in KOREAN_GIVEN_SYLLABLES for s in given):
             return True
     return False
+
+
+def starts_with_chinese_surname(word: str) -> bool:
+    return word[:1] in CHINESE_SURNAMES or word[:2] in CHINESE_SURNAMES
 
 
 def starts_with_cjk_surname(word: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,34 +28,59 @@ FORMAT = 1
 # Zipf frequency (log10 of uses per billion words) a word needs to count as ordinary. English also
 # takes every lower-case Webster's entry, so its frequency bar only admits modern words (email,
 # botox); foreign given names are at Zipf 3-4 there and must stay below it.
+CHINESE_NAME_MAX_ZIPF = 3.5
+# Katakana words this frequent in wordfreq's large Japanese list are loanwords people use (リドカイン).
+KATAKANA_LOANWORD_ZIPF = 2.0
+# Inflected forms (friends, swelling) Webster's does not list count from this frequency on.
+ENGLISH_INFLECTED_ZIPF = 2.5
 MIN_ZIPF = {"en": 4.0, "ko": 2.5, "ja": 3.0, "zh": 3.0, "ru": 3.0, "vi": 3.0}
-SET_NAMES = tuple(f"ordinary_{lang}" for lang in MIN_ZIPF) + ("latin_names_also_words", "latin_names_only",
-                                                              "chinese_person_names")
+SET_NAMES = tuple(f"ordinary_{lang}" for lang in MIN_ZIPF) + (
+    "latin_names_also_words", "latin_names_only", "latin_given_names_only", "chinese_person_names",
+    "katakana_loanwords")
+KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 
 
 def build() -> dict[str, np.ndarray]:
     """Every word set as an array of hashes, from the installed packages."""
-    from anonymise.vocabulary.name_lists import (CHINESE_NAME_TAGS, census_names, dictionary_words_lower,
-                                                 latin_name_sets, looks_like_korean_name,
+    from anonymise.vocabulary.name_lists import (CHINESE_NAME_TAGS, census_given_names, census_surnames,
+                                                 dictionary_words_lower, is_dictionary_word, latin_name_sets,
+                                                 looks_like_korean_name, starts_with_chinese_surname,
                                                  starts_with_cjk_surname)
-    from anonymise.vocabulary.word_lists import frequency_list, jieba_tagged_words
+    from anonymise.vocabulary.word_lists import frequency_list, frequency_table, jieba_tagged_words
 
     sets: dict[str, WordSet] = {}
-    also_words, names_only = latin_name_sets(census_names(), dictionary_words_lower())
+    dictionary = dictionary_words_lower()
+    english = frequency_table("en", "large", ENGLISH_INFLECTED_ZIPF)
+    also_words, names_only = latin_name_sets(census_given_names(), census_surnames(), dictionary, english)
     sets["latin_names_also_words"], sets["latin_names_only"] = WordSet.of(also_words), WordSet.of(names_only)
-    people = frozenset(jieba_tagged_words(CHINESE_NAME_TAGS))
+    # Given names that are no dictionary word, nor also a frequent surname (sun, hang, ban: too often
+    # words in lower case).
+    surnames = census_surnames()
+    sets["latin_given_names_only"] = WordSet.of(
+        w for w in census_given_names() if not is_dictionary_word(w, dictionary)
+        and not (w in surnames and english.get(w, 0.0) >= 4.5))
+    # jieba's name tag is noisy (it tags 麻醉, anaesthesia): a name starts with a surname, has two or
+    # three characters and is not a frequent word.
+    chinese = frequency_table("zh", "small")
+    people = frozenset(w for w in jieba_tagged_words(CHINESE_NAME_TAGS) if 2 <= len(w) <= 3 and
+                       starts_with_chinese_surname(w) and chinese.get(w, 0.0) < CHINESE_NAME_MAX_ZIPF)
     sets["chinese_person_names"] = WordSet.of(people)
     for lang, min_zipf in MIN_ZIPF.items():
-        words = frequency_list(lang, "large" if lang == "en" else "small", min_zipf)
         if lang == "en":
-            words = [w for w in set(words) | dictionary_words_lower() if w not in names_only]
-        elif lang == "ko":
+            # Frequent words, dictionary words, and less frequent inflections of dictionary words.
+            words = {w for w, z in english.items() if z >= min_zipf or is_dictionary_word(w, dictionary)}
+            words = (words | dictionary) - names_only
+        else:
+            words = frequency_list(lang, "small", min_zipf)
+        if lang == "ko":
             words = [w for w in words if not (len(w) == 3 and looks_like_korean_name(w))]
         elif lang == "zh":
             words = [w for w in words if w not in people]
         elif lang == "ja":
             words = [w for w in words if not (len(w) >= 3 and starts_with_cjk_surname(w))]
         sets[f"ordinary_{lang}"] = WordSet.of(words)
+    sets["katakana_loanwords"] = WordSet.of(w for w in frequency_list("ja", "large", KATAKANA_LOANWORD_ZIPF)
+                                            if KATAKANA.fullmatch(w))
     return {name: s.hashes for name, s in sets.items()}
 
 

@@ -21,6 +21,7 @@ DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3
 TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 PLAIN = re.compile(r"[1-9]\d*(?:\.\d+)?")
+LOOSE = re.compile(r"[1-9][\d,]*(?:\.\d+)?")  # 7500,000: commas in odd places, fine beside a unit
 RANGE_MARK = re.compile(r"\s*[~\-]\s*")
 PIECE_GAP = re.compile(r"\s*~\s*|\s+-\s+|\s+")  # between dates and times; a hyphen inside a date stays
 # Units that make a long plain number an amount: currencies and dose units.
@@ -47,7 +48,7 @@ def _amount(run: str, before: str, after: str) -> bool:
     if all(GROUPED.fullmatch(n) for n in numbers):
         return True
     unit = UNIT_AFTER.match(after) is not None or UNIT_BEFORE.search(before) is not None
-    return unit and all(GROUPED.fullmatch(n) or PLAIN.fullmatch(n) for n in numbers)
+    return unit and all(LOOSE.fullmatch(n) for n in numbers)
 
 
 def is_safe_quantity(run: str, before: str = "", after: str = "") -> bool:

@@ -27,13 +27,19 @@ def _data_dir() -> Path:
     return Path(wordfreq.__file__).parent / "data"
 
 
-def frequency_list(lang: str, size: str = "small", min_zipf: float = 0.0) -> list[str]:
-    """Words of wordfreq's ``size`` list for ``lang`` with Zipf frequency >= ``min_zipf``, most frequent first."""
+def frequency_table(lang: str, size: str = "small", min_zipf: float = 0.0) -> dict[str, float]:
+    """Word -> Zipf frequency for the words of wordfreq's ``size`` list for ``lang`` at ``min_zipf`` or more."""
     with gzip.open(_data_dir() / f"{size}_{lang}.msgpack.gz") as packed:
         header, *buckets = msgpack.load(packed, raw=False)
     if header.get("format") != "cB":
         raise ValueError(f"unexpected wordfreq list format {header!r}")
-    return [word for index, bucket in enumerate(buckets) if 9 - index / 100 >= min_zipf for word in bucket]
+    return {word: 9 - index / 100 for index, bucket in enumerate(buckets) if 9 - index / 100 >= min_zipf
+            for word in bucket}
+
+
+def frequency_list(lang: str, size: str = "small", min_zipf: float = 0.0) -> list[str]:
+    """Words of wordfreq's ``size`` list for ``lang`` with Zipf frequency >= ``min_zipf``, most frequent first."""
+    return list(frequency_table(lang, size, min_zipf))
 
 
 def jieba_tagged_words(tags: frozenset[str]) -> list[str]:

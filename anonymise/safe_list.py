@@ -1,0 +1,275 @@
+"""The last, fail-closed layer: every token of a text the project cannot vouch for is removed.
+
+It runs after the engine, the record's deny list and any layer that claims spans of its own (a
+quasi-identifier layer): those claimed spans are passed in and left alone. Of the rest, a token
+goes unless anonymise.vocabulary vouches for it (its README states the invariant this keeps):
+
+- shapes: e-mail addresses, URLs with a path, @handles, identifier-shaped words (jisoo.kim,
+  kim_92), letter-digit codes that are not a number with a unit or a safe term, and digit runs of
+  six or more digits that are not a safe quantity;
+- Latin words by capitalisation: a capitalised word outside a sentence start is a proper noun
+  unless it is a safe term or an ordinary word that is no name; at a sentence start or in a
+  title-case line it only needs to be an ordinary word; in lower case only known given names go;
+- Vietnamese and Russian the same way (their names are capitalised), with surname shapes;
+- Korean words by Kiwi's morphology (see korean_safe_list.py);
+- Chinese and Japanese runs by dictionary segmentation and surname tables (cjk_safe_list.py);
+- Thai: the word after a personal title (Thai has no capitals and we have no Thai dictionary).
+
+Spans carry a type when the evidence says one (PERSON after a title, for a name-list word or a
+name shape; EMAIL, URL, SOCIAL_HANDLE, DOB), else a generic NAME or ID, and a short reason; never
+text. Offsets are into the text as given (invisible characters are seen through).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from anonymise import vocabulary
+from anonymise.cjk_safe_list import cjk_spans
+from anonymise.engine import normalise
+from anonymise.korean_safe_list import korean_spans
+
+RECOGNIZER = "SafeList"
+CLAIMED = "\ue000"  # stands in for claimed characters: no token pattern matches it
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+URL = re.compile(r"(?:https?://|www\.)[^\s\ue000]+|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}/[^\s\ue000]*")
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,}")
+# Words joined by _ or . (jisoo.kim, kim_92); abbreviations (e.g., a.m., p.s.) and decimals are not.
+ID_SHAPE = re.compile(r"(?<![\w.])[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+(?![\w])")
+ABBREVIATION = re.compile(r"(?:[A-Za-z]{1,2}\.)*[A-Za-z]{1,2}\.?")
+DOMAIN_ENDINGS = frozenset("com net org kr co jp cn io edu gov info biz me tw hk vn th ru".split())
+# A token of letters, digits and hyphens holding both a letter and a digit.
+CODE = re.compile(r"(?<![\w\-])[A-Za-z0-9\-]*(?:[A-Za-z][A-Za-z0-9\-]*\d|\d[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]*(?![\w])")
+JOINED = re.compile(r"[A-Za-z0-9][._][A-Za-z0-9]")
+DIGIT = re.compile(r"\d")
+# A number with a unit (10cc, 300mg, 2nd, 7pm, 24h, 3x) is a quantity, not a code.
+NUMBER_WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:cc|ml|mg|mcg|g|kg|cm|mm|m|km|iu|u|units?|st|nd|rd|th|am|pm|h|hrs?|hours?|"
+                              r"min|mins|d|days?|wks?|weeks?|mo|months?|yrs?|years?|x|k|kcal|%|s|shots?|sessions?|"
+                              r"times?|won|krw|usd|d)", re.IGNORECASE)
+LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:['\u2019][A-Za-z]+|-[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*")
+CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
+# Letters only Vietnamese writes: a text holding them is read as Vietnamese.
+VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+VIETNAMESE_TITLES = frozenset("anh chị em bà ông cô chú bác bạn thầy bé cháu".split())
+THAI_TITLED_NAME = re.compile(r"(?:คุณ|นางสาว|นาย|นาง|ด\.ช\.|ด\.ญ\.|ดร\.)\s*([\u0e00-\u0e7f]+)")
+LATIN_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|doctor|prof|professor|sir|madam|dear|hi|hello|hey)\.?,?\s+$",
+                                re.IGNORECASE)
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\u3002\uff01\uff1f]|^\s*[-*\u2022>#\d.)]+)[\s\"'(\[\u201c\u2018*_-]*$")
+
+
+@dataclass(frozen=True)
+class SafeListSpan:
+    """A stretch the safe-list pass removes: offsets into the original text, never its content."""
+    entity_type: str
+    start: int
+    end: int
+    reason: str
+
+
+def _mask(text: str, claimed: Sequence[tuple[int, int]]) -> tuple[str, list[int]]:
+    """The normalised text with claimed characters replaced by CLAIMED, and its offset map."""
+    normalised, origin = normalise(text)
+    if not claimed:
+        return normalised, origin
+    if len(normalised) == len(text):  # nothing was dropped: offsets are the same, cut by slices
+        pieces, position = [], 0
+        for start, end in sorted(claimed):
+            start, end = max(start, position), min(end, len(text))
+            if start < end:
+                pieces += [normalised[position:start], CLAIMED * (end - start)]
+                position = end
+        return "".join(pieces) + normalised[position:], origin
+    taken = bytearray(len(text) + 1)
+    for start, end in claimed:
+        taken[max(0, start):max(0, end)] = b"\x01" * (max(0, end) - max(0, start))
+    return "".join(CLAIMED if taken[o] else c for c, o in zip(normalised, origin)), origin
+
+
+class SafeListPass:
+    """``find(text, claimed)``: the spans of ``text`` outside ``claimed`` that the project cannot vouch for."""
+
+    def find(self, text: str, claimed: Sequence[tuple[int, int]] = ()) -> list[SafeListSpan]:
+        if not text or not text.strip():
+            return []
+        work, origin = _mask(text, claimed)
+        found: list[tuple[int, int, str, str]] = []
+        taken = bytearray(len(work) + 1)
+
+        def add(start: int, end: int, kind: str, reason: str) -> None:
+            if start >= end or any(taken[start:end]):
+                return
+            taken[start:end] = b"\x01" * (end - start)
+            found.append((start, end, kind, reason))
+
+        for start, end, kind, reason in _shapes(work):
+            add(start, end, kind, reason)
+        for finder in (_latin_spans, _cyrillic_spans, korean_spans, cjk_spans, _thai_spans):
+            for start, end, kind, reason in finder(work):
+                add(start, end, kind, reason)
+        return [SafeListSpan(kind, origin[s], origin[e - 1] + 1, reason) for s, e, kind, reason in sorted(found)]
+
+
+def _shapes(work: str) -> list[tuple[int, int, str, str]]:
+    spans = []
+    if "@" in work:
+        spans += [(m.start(), m.end(), "EMAIL", "email-shape") for m in EMAIL.finditer(work)]
+        spans += [(m.start(), m.end(), "SOCIAL_HANDLE", "handle-shape") for m in HANDLE.finditer(work)]
+    if "/" in work or "www." in work:
+        spans += [(m.start(), m.end(), "URL", "url-with-path") for m in URL.finditer(work)]
+    if JOINED.search(work):
+        for match in ID_SHAPE.finditer(work):
+            token = match.group()
+            parts = re.split(r"[._]", token)
+            if "_" not in token and (ABBREVIATION.fullmatch(token) or parts[-1].lower() in DOMAIN_ENDINGS
+                                     or all(p.isdigit() for p in parts)):
+                continue
+            spans.append((match.start(), match.end(), "ID", "id-shape"))
+    if not DIGIT.search(work):
+        return spans
+    spans += [(s, e, kind, "digit-run") for s, e, kind in vocabulary.unsafe_digit_runs(work)]
+    for match in CODE.finditer(work):
+        token = match.group()
+        if vocabulary.is_safe_term(token) or all(_safe_code_part(p) for p in token.split("-")):
+            continue
+        spans.append((match.start(), match.end(), "ID", "letter-digit-code"))
+    return spans
+
+
+def _safe_code_part(part: str) -> bool:
+    """A piece of a hyphenated token that makes no code: 3-day, COVID-19, 10cc, V-line; not 88213-KX."""
+    if part.isdigit():
+        return len(part) <= 3
+    if part.isalpha():
+        return vocabulary.is_ordinary_word(part, "en") or vocabulary.is_safe_term(part) or len(part) == 1
+    return NUMBER_WITH_UNIT.fullmatch(part) is not None
+
+
+def _title_case_lines(work: str) -> list[tuple[int, int]]:
+    """Lines most of whose words are capitalised (headings, subject lines): capitals there say nothing."""
+    lines, position = [], 0
+    for line in work.split("\n"):
+        words = [w for w in LATIN_WORD.findall(line) if len(w) >= 3]
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            lines.append((position, position + len(line)))
+        position += len(line) + 1
+    return lines
+
+
+def _starts_sentence(work: str, start: int) -> bool:
+    return SENTENCE_START.search(work, max(0, start - 12), start) is not None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | None:
+    """(type, reason) when the Latin ``word`` must go, None when it may stay (see the module docstring)."""
+    folded = word.casefold()
+    if vocabulary.is_safe_term(folded) or len(word) == 1:
+        return None
+    capitalised = word[0].isupper()
+    if not capitalised:
+        if vocabulary.is_only_a_name(folded, given=True) and len(folded) >= 3:
+            return "PERSON", "given-name-list"
+        return None
+    name = vocabulary.is_name_word(folded, "en")
+    kind = "PERSON" if name else "NAME"
+    if lang == "vi":
+        if initial and vocabulary.is_ordinary_word(folded, "vi"):
+            return None
+        return "PERSON", "vi-capitalised"
+    ordinary = vocabulary.is_ordinary_word(folded, "en") or (word.isupper() and len(word) <= 3)
+    if initial:
+        return None if ordinary else (kind, "unknown-capitalised")
+    if ordinary and not name:
+        return None
+    if ordinary and folded in _stop_words():
+        return None
+    return kind, "name-list-capitalised" if name else "proper-noun"
+
+
+@functools.cache
+def _phrase_starts() -> frozenset[str]:
+    """First words of the safe terms made of several words."""
+    return frozenset(t.split()[0] for lang in vocabulary.LANGUAGES for t in vocabulary.safe_terms(lang) if " " in t)
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # the engine loads spaCy anyway
+
+    return frozenset(STOP_WORDS)
+
+
+def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
+    if not re.search(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]", work):
+        return []
+    lang = "vi" if VIETNAMESE_LETTER.search(work) else "en"
+    headings = _title_case_lines(work)
+    words = list(LATIN_WORD.finditer(work))
+    spans = []
+    index = 0
+    while index < len(words):
+        match = words[index]
+        # Two-word safe terms (hong kong, việt nam) first.
+        if index + 1 < len(words) and match.group().casefold() in _phrase_starts() and \
+                work[match.end():words[index + 1].start()] == " " and \
+                vocabulary.is_safe_term(f"{match.group()} {words[index + 1].group()}"):
+            index += 2
+            continue
+        start = match.start()
+        word = match.group()
+        if word.islower():  # most words: position says nothing
+            verdict = _latin_verdict(word, False, lang)
+            if verdict is not None:
+                spans.append((start, match.end(), *verdict))
+            index += 1
+            continue
+        initial = _starts_sentence(work, start) or any(s <= start < e for s, e in headings)
+        verdict = _latin_verdict(word, initial, lang)
+        if verdict is None and match.group()[0].isupper() and lang == "vi":
+            before = work[max(0, start - 8):start].split()
+            if before and before[-1].casefold() in VIETNAMESE_TITLES:
+                verdict = ("PERSON", "vi-title")
+        if verdict is not None:
+            kind, reason = verdict
+            if kind == "NAME" and LATIN_TITLE_BEFORE.search(work, max(0, start - 12), start):
+                kind = "PERSON"
+            spans.append((start, match.end(), kind, reason))
+        index += 1
+    # A capitalised word next to a removed name is part of it (Anna Grace Smith; Nguyễn Văn An).
+    removed = {s for s, _, _, _ in spans}
+    chained = []
+    for i, match in enumerate(words):
+        if match.start() in removed or not match.group()[0].isupper():
+            continue
+        neighbours = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+        for other in neighbours:
+            gap = work[min(match.end(), other.end()):max(match.start(), other.start())]
+            folded = match.group().casefold()
+            ordinary = vocabulary.is_ordinary_word(folded, "en") and not vocabulary.is_name_word(folded, "en")
+            if other.start() in removed and gap.strip() == "" and len(gap) <= 1 and not ordinary and \
+                    not vocabulary.is_safe_term(folded) and folded not in _stop_words():
+                kind = next(k for s, _, k, _ in spans if s == other.start())
+                chained.append((match.start(), match.end(), kind, "next-to-name"))
+                break
+    return spans + chained
+
+
+def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
+    spans = []
+    for match in CYRILLIC_WORD.finditer(work):
+        word = match.group()
+        folded = word.casefold()
+        if not word[0].isupper() or any(folded.startswith(t) for t in vocabulary.safe_terms("ru")):
+            continue
+        name = vocabulary.is_name_word(word, "ru")
+        if _starts_sentence(work, match.start()) and vocabulary.is_ordinary_word(folded, "ru") and not name:
+            continue
+        spans.append((match.start(), match.end(), "PERSON" if name else "NAME", "ru-capitalised"))
+    return spans
+
+
+def _thai_spans(work: str) -> list[tuple[int, int, str, str]]:
+    return [(m.start(1), m.end(1), "PERSON", "th-title") for m in THAI_TITLED_NAME.finditer(work)]
