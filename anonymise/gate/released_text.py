@@ -29,7 +29,6 @@ only on distinct Hangul words, so 1M consultations cost a few hundred thousand j
 """
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -127,7 +126,7 @@ class TextRule:
     def is_word(self, word: str) -> bool:
         """An ordinary word or safe term of any language (for the identifier validators)."""
         v = self.vocabulary
-        return v.is_safe_term(word) or (any(v.is_ordinary_word(word, lang) for lang in ("en", "ko"))
+        return v.is_safe_term(word) or ((self._english_word(word) or v.is_ordinary_word(word, "ko"))
                                         and not v.is_only_a_name(word))
 
     # ------------------------------------------------------------------ one token
@@ -157,12 +156,20 @@ class TextRule:
             return "name_if_mid_sentence"
         return None
 
+    def _english_word(self, word: str) -> bool:
+        """An ordinary English word, inflected or not (weeks, totals, studies, asked): word lists
+        hold base forms, and a name list's Weeks must not hide the plural of week."""
+        lower = word.lower()
+        forms = [lower] + [lower[:-len(end)] + new for end, new in _INFLECTIONS
+                           if lower.endswith(end) and len(lower) > len(end) + 2]
+        return any(self.vocabulary.is_ordinary_word(form, "en") for form in forms)
+
     def _words_joined(self, shape: str) -> bool:
         """A shape joined by '_' or '.' of ordinary words, safe terms and numbers (interested_area,
         face_contour, faq.html) is vocabulary; one with a name or a code in it (jisoo.kim) is an ID."""
         v = self.vocabulary
         return all(part.isdigit() or len(part) <= 2 or self._safe_term(part)
-                   or (v.is_ordinary_word(part, "en") and not v.is_only_a_name(part))
+                   or (self._english_word(part) and not v.is_only_a_name(part))
                    for part in re.split(r"[._]", shape) if part)
 
     def _piece_reason(self, m: re.Match, token: str) -> str | None:
@@ -187,10 +194,12 @@ class TextRule:
         cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
         lang = "ru" if cyrillic else "en"
         if word.islower():  # two lower-case letters (ko, in, go) name nobody, whatever a name list says
-            return "name" if not cyrillic and len(word) > 2 and self._only_a_given_name(word) else None
+            return "name" if not cyrillic and len(word) > 2 and self._only_a_given_name(word) \
+                and not self._english_word(word) else None
         if word.isupper() and len(word) <= 5 and not cyrillic:
             return None  # an acronym (PRP, HIFU, ASAP): initials of a name are at most one word
-        ordinary = v.is_ordinary_word(word, lang) or (lang == "en" and v.is_ordinary_word(word, "vi"))
+        ordinary = self._english_word(word) or v.is_ordinary_word(word, "vi") if lang == "en" \
+            else v.is_ordinary_word(word, lang)
         if not ordinary:
             return "name"
         if cyrillic and v.is_name_word(word, "ru"):
@@ -200,12 +209,8 @@ class TextRule:
         return None
 
     def _only_a_given_name(self, word: str) -> bool:
-        """The spec's lower-case test: a given name no dictionary has (jennifer). Vocabularies whose
-        is_only_a_name cannot tell given names from surnames answer for both (kim, nguyen)."""
-        only = self.vocabulary.is_only_a_name
-        if "given" in inspect.signature(only).parameters:
-            return only(word, given=True)
-        return only(word)
+        """The spec's lower-case test: a given name no dictionary has (jennifer; not nguyen, kim)."""
+        return self.vocabulary.is_only_a_name(word, given=True)
 
     def _cjk_reason(self, word: str) -> str | None:
         """A Katakana word no ordinary Japanese words make up (a foreign name: マリア); Han names are
@@ -224,8 +229,10 @@ class TextRule:
         v = self.vocabulary
         ok = [True] + [False] * len(run)
         for end in range(1, len(run) + 1):
-            ok[end] = any(ok[begin] and (v.is_ordinary_word(run[begin:end], "ja") or self._safe_term(run[begin:end]))
-                          for begin in range(max(0, end - 12), end - 1) if end - begin >= 2)
+            ok[end] = any(ok[begin] and (v.is_ordinary_word(piece, "ja") or v.is_katakana_loanword(piece)
+                                         or self._safe_term(piece))
+                          for begin in range(max(0, end - 12), end - 1) if end - begin >= 2
+                          for piece in (run[begin:end],))
         return ok[len(run)] or len(run) <= 2
 
     def _judge_hangul_words(self, words: set[str]) -> None:
@@ -251,6 +258,8 @@ class TextRule:
 
 
 _DEFAULT: TextRule | None = None
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                ("ers", ""), ("er", ""), ("ly", ""))
 
 
 def blank_anonymiser_output(text: str) -> str:
