@@ -272,6 +272,8 @@ def blank_anonymiser_output(text: str) -> str:
 
 def refused_in_context(text: str, start: int) -> bool:
     """A name-like capitalised word at ``start`` of ``text`` is refused unless a sentence starts there."""
+    while start < len(text) and not text[start].isalpha():
+        start += 1  # 'Good in a list of questions: the sentence starts at the quote
     line_start = max(text.rfind("\n", 0, start), text.rfind("\x00", 0, start), text.rfind("\x01", 0, start)) + 1
     line_end = min([i for i in (text.find("\n", start), text.find("\x00", start), text.find("\x01", start))
                     if i >= 0] or [len(text)])

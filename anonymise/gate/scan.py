@@ -66,6 +66,10 @@ RUN_EVIDENCE_FILES = frozenset({"manifest.json", "manifest.md", "run_report.html
 # policy's value; anything longer is judged as text.
 CLOSED_COLUMNS = frozenset({"interested_area", "channel", "language", "sex", "age_band", "region", "month",
                             "first_month", "last_month", "response_band", "measure", "mechanism", "field"})
+# Columns of words taken out of their sentences (the FAQ search index: morphemes of question and
+# answer): each word is judged on its own; context (a sentence start, a title after a name) was
+# judged in the question and answer they come from.
+WORD_LIST_COLUMNS = frozenset({"search_text", "term"})
 PROJECT_TABLES = frozenset({"release_info", "data_dictionary", "fts_main_faq_entries.stopwords",
                             "fts_main_faq_entries.fields"})
 BATCH_ROWS = 20_000
@@ -146,10 +150,13 @@ def _check_database(ctx: _Context, release: str, path: Path, allowed: dict[str, 
             "WHERE database_name = current_database() AND NOT internal ORDER BY 1, 2").fetchall()
         all_columns: dict[tuple[str, str], list[str]] = {}
         text_columns: dict[tuple[str, str], list[str]] = {}
+        lists: set[tuple[str, str, str]] = set()
         for schema, table, column, data_type in con.execute(
                 "SELECT schema_name, table_name, column_name, data_type FROM duckdb_columns() "
                 "WHERE database_name = current_database() ORDER BY column_index").fetchall():
             all_columns.setdefault((schema, table), []).append(column)
+            if data_type == "VARCHAR[]":
+                lists.add((schema, table, column))
             name = table if schema == "main" else f"{schema}.{table}"
             if data_type.startswith("VARCHAR") and not _is_identifier(column) and name not in PROJECT_TABLES:
                 text_columns.setdefault((schema, table), []).append(column)
@@ -162,8 +169,9 @@ def _check_database(ctx: _Context, release: str, path: Path, allowed: dict[str, 
                         ctx.report.add(Finding("forbidden_column", release, name, column, "", column))
             else:
                 ctx.report.add(Finding("forbidden_table", release, name, "", "", name))
-            _guarded(ctx, release, name, lambda: _scan_table(ctx, con, release, schema, table, columns,
-                                                             text_columns.get((schema, table), [])))
+            _guarded(ctx, release, name, lambda: _scan_table(
+                ctx, con, release, schema, table, columns, text_columns.get((schema, table), []),
+                {c for s, t, c in lists if (s, t) == (schema, table)}))
         _guarded(ctx, release, "(comments)", lambda: _scan_comments(ctx, con, release))
         if release == "academic":
             _guarded(ctx, release, "consultations",
@@ -192,13 +200,20 @@ def row_key_sql(table: str, columns: list[str]) -> str:
 
 
 def _scan_table(ctx: _Context, con, release: str, schema: str, table: str, columns: list[str],
-                text_columns: list[str]) -> None:
-    """Every cell for source values and identifiers; the text cells (VARCHAR, not ids) for the text rule."""
+                text_columns: list[str], lists: set[str] = frozenset()) -> None:
+    """Every cell for source values and identifiers; the text cells (VARCHAR, not ids) for the text rule.
+
+    A list of texts (example_questions) is read one element a line: each element starts a sentence."""
     if not columns:
         return
     name = table if schema == "main" else f"{schema}.{table}"
-    cells = " || chr(1) || ".join(f"coalesce(CAST({_q(c)} AS VARCHAR), '')" for c in columns)
-    texts = " || chr(1) || ".join(f"coalesce(CAST({_q(c)} AS VARCHAR), '')" for c in text_columns) or "''"
+
+    def text(c: str) -> str:
+        cast = f"array_to_string({_q(c)}, chr(10))" if c in lists else f"CAST({_q(c)} AS VARCHAR)"
+        return f"coalesce({cast}, '')"
+
+    cells = " || chr(1) || ".join(text(c) for c in columns)
+    texts = " || chr(1) || ".join(text(c) for c in text_columns) or "''"
     reader = con.execute(f"SELECT {row_key_sql(table, columns)}, {cells}, {texts} "
                          f"FROM {_q(schema)}.{_q(table)}").to_arrow_reader(BATCH_ROWS)
     for batch in reader:
@@ -269,9 +284,10 @@ def _apply_text_rule(ctx: _Context, batch: WordBatch, release: str, table: str, 
         tokens = {t for t in tokens if not is_project_token(t)}
     spans: list[tuple[int, int, str]] = [(s, e, "digits") for s, e in unsafe_numbers(text)
                                          if not (report_file and is_project_token(text[s:e]))]
-    spans += [(s, e, "thai_name") for s, e in unsafe_thai(text)]
-    spans += [(s, e, "korean_name") for s, e in titled_korean_names(text, vocabulary)]
-    spans += [(s, e, "cjk_name") for s, e in titled_cjk_names(text, vocabulary)]
+    in_context = [(s, e, "thai_name") for s, e in unsafe_thai(text)]
+    in_context += [(s, e, "korean_name") for s, e in titled_korean_names(text, vocabulary)]
+    in_context += [(s, e, "cjk_name") for s, e in titled_cjk_names(text, vocabulary)]
+    spans += [span for span in in_context if columns[batch.locate(text, span[0])[1]] not in WORD_LIST_COLUMNS]
     flagged = ctx.text_rule.flagged(tokens)
     if flagged:
         pattern = re.compile(r"(?<![^\s\x00\x01])(?:%s)(?![^\s\x00\x01])"
@@ -279,8 +295,9 @@ def _apply_text_rule(ctx: _Context, batch: WordBatch, release: str, table: str, 
         for m in pattern.finditer(text):
             reason = flagged[m.group()]
             if reason == "name_if_mid_sentence":
-                if not refused_in_context(text, m.start()):
-                    continue
+                row, cell = batch.locate(text, m.start())
+                if columns[cell] in WORD_LIST_COLUMNS or not refused_in_context(text, m.start()):
+                    continue  # the word was judged in its sentence, in the column it was taken from
                 reason = "name"
             spans.append((m.start(), m.end(), reason))
     seen: set = set()
