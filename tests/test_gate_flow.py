@@ -88,6 +88,16 @@ def test_a_few_records_that_defeat_the_anonymiser_are_withheld_and_the_run_promo
     assert "withheld" in (release / "manifest.md").read_text()
     report = (release / "run_report.html").read_text()
     assert 'id="withheld"' in report and "withheld.jsonl" in report
+    # The steward's review sample: private, linked from the run report by a path that resolves.
+    review = manifest["review_sample"]
+    page = (release / review["page"]).resolve()
+    assert page.is_file() and page.is_relative_to((out / "private").resolve()) and page.stat().st_mode & 0o077 == 0
+    assert f'href="{review["page"]}"' in report and "private area" in report
+    shown = read_jsonl(page.with_suffix(".jsonl"))
+    assert len(shown) == review["records"] == 50
+    assert all(set(r["fields"]) == {"title", "question", "answer"} for r in shown)
+    spans = [s for r in shown for f in r["fields"].values() for s in f["spans"]]
+    assert all(set(s) == {"type", "start", "end", "recognizer", "score"} for s in spans)
 
 
 def test_many_such_records_block_the_run(tmp_path):

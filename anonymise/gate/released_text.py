@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from anonymise.name_data import KOREAN_NAME_TITLES
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
@@ -44,6 +45,7 @@ _LABELS = sorted({label for pair in ENTITY_LABELS.values() for label in pair}, k
 _SURROGATE_LABEL = re.compile(r"\[(?:%s)\]" % "|".join(re.escape(label) for label in _LABELS))
 _ROLE_LETTER = re.compile(r"(?:%s) [A-Z]{1,2}(?![A-Za-z])"
                           % "|".join(re.escape(label) for pair in ROLE_LABELS.values() for label in pair))
+_ANONYMISER_OUTPUT = re.compile("|".join(p.pattern for p in (_PLACEHOLDER, _SURROGATE_LABEL, _ROLE_LETTER)))
 _MASKED = re.compile(r"\S*\*{2,}\S*")   # a masked value in the run's own evidence (k***@n***.com)
 # A word: one script's run inside a token.
 _PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:['’-][A-Za-z\u00c0-\u024f"
@@ -58,7 +60,12 @@ _NUMBER_UNIT = re.compile(r"(?i)\d+(?:[.,]\d+)?(?:cc|ml|mg|mcg|g|kg|cm|mm|m|km|k
 _TITLE_CASE_LINE = re.compile(r"^(?:[A-Z][\w'-]*\s+){2,}[A-Z][\w'-]*$")
 _THAI_TITLE = ("คุณ", "นาย", "นางสาว", "นาง", "ด.ช.", "ด.ญ.")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]{2,}")
-_NUMBERISH = re.compile(r"\d(?:(?:[ .\-/:~()]{1,3}|,)?\d)*")
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+# Digit runs (digits joined by up to three of " .-/:~()" or one comma) of six or more digits.
+_LONG_NUMBER = re.compile(r"\d(?:(?:[ .\-/:~()]{1,3}|,)?\d){5,}")
+_PIECE_GAP = re.compile(r"\s*~\s*|\s+-\s+|\s+")
+_RANGE_MARK = re.compile(r"\s*[~\-]\s*")
 _DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])(?:[-./](?:0?[1-9]|[12]\d|3[01]))?\.?")  # or a month
 _QUARTER = re.compile(r"(?:19|20)\d\d-Q[1-4]")   # the academic release's generalised month
 _KOREAN_DATE = re.compile(r"(?:19|20)\d\d년\s?(?:0?[1-9]|1[0-2])월(?:\s?(?:0?[1-9]|[12]\d|3[01])일)?")
@@ -265,9 +272,7 @@ _INFLECTIONS = (("ies", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ed", ""), ("
 def blank_anonymiser_output(text: str) -> str:
     """``text`` with placeholders (<PERSON>) and surrogates (환자 A, [전화번호], Patient B) blanked out,
     offsets kept: they are the anonymiser's own output, not words of the record."""
-    for pattern in (_PLACEHOLDER, _SURROGATE_LABEL, _ROLE_LETTER):
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
-    return text
+    return _ANONYMISER_OUTPUT.sub(lambda m: " " * len(m.group()), text)
 
 
 def refused_in_context(text: str, start: int) -> bool:
@@ -286,26 +291,24 @@ def refused_in_context(text: str, start: int) -> bool:
 
 def unsafe_numbers(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every digit run of six or more digits in ``text`` that is not a safe quantity."""
-    for match in _NUMBERISH.finditer(text):
-        run = match.group().rstrip(" .,-/:~(")
-        start, end = match.start(), match.start() + len(run)
-        if sum(c.isdigit() for c in run) < MIN_ID_DIGITS:
-            continue
+    for match in _LONG_NUMBER.finditer(text):
+        start, end = match.span()
         if (start and text[start - 1].isascii() and text[start - 1].isalpha()) or \
                 (end < len(text) and text[end].isascii() and text[end].isalpha()):
             continue  # inside a code (20261201T..., AB123456): judged as a word (rule 2)
-        if not is_safe_quantity(run, text[max(0, start - 24):start], text[end:end + 8]):
+        if not is_safe_quantity(match.group(), text[max(0, start - 24):start], text[end:end + 8]):
             yield start, end
 
 
+@lru_cache(maxsize=1 << 16)   # prices and dates repeat, with the words around them
 def is_safe_quantity(run: str, before: str, after: str) -> bool:
     """A date, a clock time or an amount (rule 1)."""
-    pieces = [p for p in re.split(r"\s*~\s*|\s+-\s+|\s+", run) if p]
+    pieces = [p for p in _PIECE_GAP.split(run) if p]
     if pieces and all(_DATE.fullmatch(p) or _TIME.fullmatch(p) for p in pieces):
         return _BIRTH_BEFORE.search(before) is None
     if _KOREAN_DATE.match(run + after):
         return _BIRTH_BEFORE.search(before) is None
-    numbers = re.split(r"\s*[~\-]\s*", run.strip())
+    numbers = _RANGE_MARK.split(run.strip())
     if len(numbers) > 2 or not all(numbers):
         return False
     if all(_GROUPED.fullmatch(n) for n in numbers):
@@ -314,15 +317,19 @@ def is_safe_quantity(run: str, before: str, after: str) -> bool:
     return unit and all(_GROUPED.fullmatch(n) or _PLAIN.fullmatch(n) or _LOOSE_GROUPED.fullmatch(n) for n in numbers)
 
 
-_TITLED_HANGUL = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3,4}) ?(?:%s)(?![\uac00-\ud7a3]{2})"
-                            % "|".join(sorted(map(re.escape, KOREAN_NAME_TITLES), key=len, reverse=True)))
+_KOREAN_TITLE = re.compile("|".join(sorted(map(re.escape, KOREAN_NAME_TITLES), key=len, reverse=True)))
+_WORD_BEFORE = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3,4}) ?$")
+_HANGUL_AFTER = re.compile(r"[\uac00-\ud7a3]{2}")
 
 
 def titled_korean_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
-    """(start, end) of each name-shaped Hangul word right before a title or honorific (김민수 씨)."""
-    for m in _TITLED_HANGUL.finditer(text):
-        word = m.group(1)
-        if vocabulary.is_name_word(word, "ko") and not vocabulary.is_safe_term(word):
+    """(start, end) of each name-shaped Hangul word right before a title or honorific (김민수 씨).
+    The titles are found first (a few per text), then the word before each."""
+    for title in _KOREAN_TITLE.finditer(text):
+        if _HANGUL_AFTER.match(text, title.end()):
+            continue  # the title starts a longer word (씨앗, 님비)
+        m = _WORD_BEFORE.search(text, max(0, title.start() - 6), title.start())
+        if m and vocabulary.is_name_word(m.group(1), "ko") and not vocabulary.is_safe_term(m.group(1)):
             yield m.start(1), m.end(1)
 
 
@@ -335,6 +342,8 @@ _TITLED_CJK = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf]{2,4}) ?(?:%s)" % "|".jo
 
 def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
     """(start, end) of a surname-led Han word right before a personal title (王小明先生, 山田さん)."""
+    if not _HAN.search(text):
+        return
     for m in _TITLED_CJK.finditer(text):
         word = m.group(1)
         for start in range(len(word) - 1):  # the name is the end of the run: 请问王小明先生
@@ -347,7 +356,7 @@ def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
 
 def unsafe_thai(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each Thai word right after a personal title (rule 7)."""
-    if not any("\u0e00" <= c <= "\u0e7f" for c in text):
+    if not _THAI.search(text):
         return
     for title in _THAI_TITLE:
         for m in re.finditer(re.escape(title) + r"\s?([\u0e00-\u0e7f]+)", text):

@@ -261,7 +261,7 @@ def _find_identifiers(ctx: _Context, haystack: Haystack, release: str, table: st
                       ids: list) -> None:
     seen: set = set()
     view = haystack.normal
-    for kind, start, end in find_identifiers(view, ctx.text_rule.is_word):
+    for kind, start, end in find_identifiers(view, ctx.text_rule.is_word, haystack.folded):
         row, cell = haystack.locate(view, start)
         if _is_identifier(columns[cell]):
             continue  # pseudonyms: hex, checked for source values above
