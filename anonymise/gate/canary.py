@@ -29,6 +29,7 @@ from anonymise.gate.scan import ALLOWLIST_FILE, check_release
 from anonymise.gate.settings import CheckSettings
 
 CANARY_FILE = "canary-key.bin"
+SAMPLE_ROWS = 500   # rows per table of the copy the canaries are planted in
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,15 @@ def canary_self_test(release_dir: Path, scratch_dir: Path, needles: NeedleSet, k
                      text_rule: TextRule | None = None) -> CanaryResult:
     """Copy ``release_dir`` to ``scratch_dir``, plant the canaries, check the copy; every canary must be caught.
 
-    Without a ``key`` a throwaway one is used: the canary tests that key material is found,
-    whichever key it is.
+    The copy holds every file, table and column of the release but at most ``SAMPLE_ROWS`` rows
+    per table: the check runs the same code on it, in seconds rather than the minutes the whole
+    release takes at 1M consultations. Without a ``key`` a throwaway one is used: the canary
+    tests that key material is found, whichever key it is.
     """
     key = key if key is not None else secrets.token_bytes(32)
     copy = Path(scratch_dir) / "release"
     shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(release_dir, copy, symlinks=True)
+    sample_copy(Path(release_dir), copy)
     canaries = _canaries(needles, settings, key) + _weak_path_canaries(random.Random(secrets.randbits(64)))
     planted: list[_Canary] = []
     missed: list[str] = []
@@ -72,6 +75,33 @@ def canary_self_test(release_dir: Path, scratch_dir: Path, needles: NeedleSet, k
     missed += [c.kind for c in planted if not any(c.caught(f) for f in blocking)]
     caught = len(canaries) - len(missed)
     return CanaryResult(planted=len(canaries), caught=caught, passed=not missed, missed_kinds=tuple(missed))
+
+
+def sample_copy(release_dir: Path, copy: Path, rows: int = None) -> None:
+    """``release_dir`` with each database cut to its first ``rows`` rows per table (schemas, columns
+    and comments of tables kept); other files copied as they are."""
+    rows = SAMPLE_ROWS if rows is None else rows
+    copy.mkdir(parents=True)
+    for path in sorted(release_dir.iterdir()):
+        if path.suffix != ".duckdb":
+            if path.is_file():
+                shutil.copy2(path, copy / path.name)
+            continue
+        with duckdb.connect(str(copy / path.name)) as con:
+            con.execute(f"ATTACH {_literal(str(path))} AS source (READ_ONLY)")
+            tables = con.execute("SELECT schema_name, table_name, comment FROM duckdb_tables() "
+                                 "WHERE database_name = 'source'").fetchall()
+            for schema, table, comment in tables:
+                name = f'"{schema}"."{table}"'
+                con.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+                con.execute(f"CREATE TABLE {name} AS SELECT * FROM source.{name} LIMIT {int(rows)}")
+                if comment:
+                    con.execute(f"COMMENT ON TABLE {name} IS {_literal(comment)}")
+            con.execute("DETACH source")
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _canaries(needles: NeedleSet, settings: CheckSettings, key: bytes) -> list[_Canary]:
