@@ -43,7 +43,8 @@ def check_settings(settings: Settings) -> CheckSettings:
 
 
 def row_sources_dir(work: WorkArea, run_id: str) -> Path:
-    return work.run_scratch(run_id) / ROW_SOURCES_DIR
+    """Where the build writes the map from released rows to staging pseudonyms (private, mode 700)."""
+    return make_private_dir(work.run_scratch(run_id) / ROW_SOURCES_DIR)
 
 
 def run_needles(run_id: str, work: WorkArea):

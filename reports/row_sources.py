@@ -17,6 +17,7 @@ The map holds staging pseudonyms only and lives in the private area, never in a 
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -58,9 +59,10 @@ def write_row_sources(con: duckdb.DuckDBPyConnection, release: str, out_dir: Pat
     sql = _SQL.get(release)
     if sql is None:
         return None
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = out_dir / f"{release}.parquet"
     con.execute(f"COPY (SELECT * FROM ({sql}) AS t({MAP_COLUMNS})) TO '{_literal(path)}' (FORMAT parquet)")
+    os.chmod(path, 0o600)  # staging pseudonyms: private like the staging they point into
     return path
 
 

@@ -15,6 +15,7 @@ import secrets
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import duckdb
@@ -211,7 +212,8 @@ def _latin_name(rng: random.Random) -> str:
 
 
 def _pick(needles: NeedleSet, kind: str, rules: tuple[str, ...]) -> Needle | None:
-    return next((n for n in (*needles.text.values(), *needles.digits.values())
+    # Lazily: at 1M consultations the index holds millions of needles, the first fitting one will do.
+    return next((n for n in chain(needles.text.values(), needles.digits.values())
                  if n.kind == kind and n.strength == "strong" and n.rule in rules), None)
 
 
