@@ -32,6 +32,10 @@ CONSULTATIONS = [
          channel="homepage", language="ko", created_at="2024-03-02T10:00:00+09:00", updated_at=None,
          ip_address="203.0.113.45", title="문의", question="쌍꺼풀 문의", answer="답변", answered_by="의사",
          answered_at="2024-03-02T12:00:00+09:00", deleted=False),
+    dict(consultation_id="c2", member_id=None, name="王丽华", phone="+1 415-555-0134", email=None, sex="F", age=33,
+         region=None, interested_area="nose", preferred_time=None, channel="email", language="zh",
+         created_at="2024-04-02T10:00:00+09:00", updated_at=None, ip_address=None, title="问题", question="鼻子",
+         answer="答复", answered_by="서지훈", answered_at="2024-04-02T12:00:00+09:00", deleted=False),
 ]
 
 # Text a clean release may hold: ordinary words that share syllables with the people above

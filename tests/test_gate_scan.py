@@ -91,6 +91,15 @@ LEAKS = {
                  "source:member_id", "faq_entries", "question", "d******", "dyhan77"),
     "given name with honorific": ("publishing", "UPDATE cases SET answer = '도윤님 회복 잘 되고 있어요'",
                                   "source:given_name", "cases", "answer", "도*", "도윤님"),
+    "the answering doctor's name": ("publishing", "UPDATE cases SET answer = '서지훈 원장님이 답변드립니다'",
+                                    "source:name", "cases", "answer", "서*훈", "서지훈"),
+    "romanised Korean name": ("publishing", "UPDATE cases SET answer = 'Doyun Han visited last week'",
+                              "source:name", "cases", "answer", "한*윤", "Doyun"),
+    "pinyin of a Chinese name": ("academic", "UPDATE consultations SET answer = 'Thanks, Wang Lihua' "
+                                             "WHERE pseudo_id = 'a005'",
+                                 "source:name", "consultations", "answer", "王*华", "Lihua"),
+    "foreign phone without its country code": ("faq", "UPDATE faq_entries SET answer = 'call 415-555-0134'",
+                                               "source:phone", "faq_entries", "answer", "141-****-0134", "555-0134"),
     "small advertiser cell": ("advertiser", "UPDATE by_channel SET consultations = 3 WHERE channel = 'homepage'",
                               "small_cell", "by_channel", "consultations", "n<10", None),
     "forbidden column": ("academic", "ALTER TABLE consultations ADD COLUMN phone VARCHAR",
@@ -126,13 +135,28 @@ def test_each_planted_leak_is_caught_and_masked(tmp_path, clean, source, setting
         assert clear.lower() not in report.to_markdown().lower()
 
 
-def test_weak_values_are_reported_but_do_not_block(tmp_path, clean, source, settings, allowlist):
+@pytest.mark.parametrize("written", ["1991-07-23", "1991년 7월 23일"])
+def test_weak_values_are_reported_but_do_not_block(tmp_path, clean, source, settings, allowlist, written):
     release = clean()
     # A birth date of the source written as a visit date: a date is a safe quantity, the needle is weak.
-    plant(release, "publishing", "UPDATE cases SET answer = '예약은 1991-07-23 로 잡아 드렸어요.'")
+    plant(release, "publishing", "UPDATE cases SET answer = ?", [f"예약은 {written} 로 잡아 드렸어요."])
     report = check_release(release, source(), KEY, settings, allowlist=allowlist)
     assert report.passed, report.to_markdown()
-    assert "source:birth_date" in report.warnings_by_kind
+    assert report.warnings_by_kind.get("source:birth_date") == 1
+
+
+def test_a_source_value_in_an_xlsx_report_cell_is_caught(tmp_path, clean, source, settings, allowlist):
+    from openpyxl import Workbook
+
+    release = clean()
+    book = Workbook()
+    book.active.title = "by_channel"
+    book.active.append(["channel", "consultations"])
+    book.active.append(["kakao", "Clara Whitfield"])
+    book.save(release / "advertiser_report.xlsx")
+    report = check_release(release, source(), KEY, settings, allowlist=allowlist)
+    found = {(f.kind, f.row_id) for f in blocking(report) if f.table == "(file) advertiser_report.xlsx"}
+    assert ("source:name", "by_channel!B2") in found
 
 
 def test_a_bare_given_name_blocks_by_the_text_rule_though_its_needle_is_weak(tmp_path, clean, source, settings,
