@@ -7,15 +7,17 @@ fail-closed safe-list pass (anonymise.safe_list) over what they left, and render
 placeholders (<PERSON>, <PHONE>, <NAME>, <ID>) and publishing surrogates (환자 A, [전화번호]).
 Spans keep offsets into the original text and never the text itself, so they can be logged.
 
-A layer that claims spans before the safe-list pass (quasi-identifiers) passes them as
-``claimed``: the pass leaves them alone, and they are merged with the rest.
+A layer that claims spans before the safe-list pass (quasi-identifiers: a workplace, a school,
+an exact age) is given to the Redactor as a ``ClaimingLayer``: its spans are merged with the
+others, and the safe-list pass leaves them alone.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
 from anonymise.engine import analyze_text, analyze_texts, get_analyzer
@@ -46,6 +48,13 @@ class Redaction:
     surrogate: dict[str, str | None]   # publishing form
     spans: dict[str, list[Span]]
     counts: dict[str, int]
+
+
+class ClaimingLayer(Protocol):
+    """Finds spans of its own kind in one text of a record before the safe-list pass runs."""
+
+    def claim(self, text: str, record: Mapping) -> Iterable[Span]:
+        ...
 
 
 def merge_spans(spans: list[Span]) -> list[Span]:
@@ -117,17 +126,18 @@ def _safe_list_span(span: SafeListSpan) -> Span:
 class Redactor:
     """Builds the analyzer once; ``redact`` then anonymises one record's texts, ``redact_many`` many."""
 
-    def __init__(self, settings=None):
+    def __init__(self, settings=None, claiming_layers: Sequence[ClaimingLayer] = ()):
         if settings is None:
             from flows.config import load_settings
 
             settings = load_settings().anonymise
         self.score_threshold = settings.score_threshold
         self.safe_list = SafeListPass()
+        self.claiming_layers = tuple(claiming_layers)
         get_analyzer()  # build (and load spaCy) now, not on the first record
 
     def _spans(self, text: str, engine_results: list, deny_list: RecordDenyList,
-               claimed: list[Span] = ()) -> list[Span]:
+               claimed: Sequence[Span] = ()) -> list[Span]:
         """The engine's findings (NER PERSON spans refined), the deny list's and ``claimed`` ones,
         overlaps merged, then what the safe-list pass removes from the rest."""
         found = [_engine_span(r) for r in engine_results]
@@ -175,7 +185,8 @@ class Redactor:
                 placeholders[name] = surrogates[name] = None
                 all_spans[name] = []
                 continue
-            spans = self._spans(text, found[name], deny_list) if text else []
+            claimed = [span for layer in self.claiming_layers for span in layer.claim(text, record)] if text else []
+            spans = self._spans(text, found[name], deny_list, claimed) if text else []
             placeholders[name] = apply_placeholders(text, [(s.entity_type, s.start, s.end) for s in spans])
             surrogates[name] = apply_surrogates(text, [(s.entity_type, s.start, s.end, s.role) for s in spans],
                                                 letters)

@@ -10,10 +10,12 @@ goes unless anonymise.vocabulary vouches for it (its README states the invariant
 - Latin words by capitalisation: a capitalised word outside a sentence start is a proper noun
   unless it is a safe term or an ordinary word that is no name; at a sentence start or in a
   title-case line it only needs to be an ordinary word; in lower case only known given names go;
-- Vietnamese and Russian the same way (their names are capitalised), with surname shapes;
+- Vietnamese and Russian the same way (their names are capitalised), with surname shapes and, for
+  Russian, given names found in the census lists once romanised (Анна, Иван);
 - Korean words by Kiwi's morphology (see korean_safe_list.py);
 - Chinese and Japanese runs by dictionary segmentation and surname tables (cjk_safe_list.py);
-- Thai: the word after a personal title (Thai has no capitals and we have no Thai dictionary).
+- Thai: the word after a personal title (Thai has no capitals and we have no Thai dictionary);
+- letters of any other script (Greek, Arabic, Hebrew ...): no rule reads them, so they go.
 
 Spans carry a type when the evidence says one (PERSON after a title, for a name-list word or a
 name shape; EMAIL, URL, SOCIAL_HANDLE, DOB), else a generic NAME or ID, and a short reason; never
@@ -50,10 +52,21 @@ NUMBER_WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:cc|ml|mg|mcg|g|kg|cm|mm|m|km|iu|
                               r"min|mins|d|days?|wks?|weeks?|mo|months?|yrs?|years?|x|k|kcal|%|s|shots?|sessions?|"
                               r"times?|won|krw|usd|d)", re.IGNORECASE)
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:['\u2019][A-Za-z]+|-[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*")
+# Shorter lower-case given names (mui, ana, eun) are as often words of other languages.
+LOWER_CASE_NAME_MIN = 4
+POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 # Letters only Vietnamese writes: a text holding them is read as Vietnamese.
 VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 VIETNAMESE_TITLES = frozenset("anh chị em bà ông cô chú bác bạn thầy bé cháu".split())
+# Letters of a script no rule here reads (Greek, Arabic, Hebrew, Devanagari ...): nothing vouches
+# for them, so they go. Excluded: the scripts handled above, digits and number forms (², ①, Ⅱ),
+# combining marks, symbols people use in doses (µ, μ), CJK punctuation and half-width forms.
+OTHER_SCRIPT_WORD = re.compile(
+    r"[^\W\d_A-Za-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u00c0-\u02ff\u0300-\u036f\u03bc"
+    r"\u0400-\u04ff\u0e00-\u0e7f\u1100-\u11ff\u1e00-\u1eff\u2070-\u209f\u2150-\u218f\u2460-\u24ff"
+    r"\u3000-\u303f\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+    r"\uf900-\ufaff\uff65-\uffdc]+")
 THAI_TITLED_NAME = re.compile(r"(?:คุณ|นางสาว|นาย|นาง|ด\.ช\.|ด\.ญ\.|ดร\.)\s*([\u0e00-\u0e7f]+)")
 LATIN_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|doctor|prof|professor|sir|madam|dear|hi|hello|hey)\.?,?\s+$",
                                 re.IGNORECASE)
@@ -106,7 +119,7 @@ class SafeListPass:
 
         for start, end, kind, reason in _shapes(work):
             add(start, end, kind, reason)
-        for finder in (_latin_spans, _cyrillic_spans, korean_spans, cjk_spans, _thai_spans):
+        for finder in (_latin_spans, _cyrillic_spans, korean_spans, cjk_spans, _thai_spans, _other_script_spans):
             for start, end, kind, reason in finder(work):
                 add(start, end, kind, reason)
         return [SafeListSpan(kind, origin[s], origin[e - 1] + 1, reason) for s, e, kind, reason in sorted(found)]
@@ -165,12 +178,17 @@ def _starts_sentence(work: str, start: int) -> bool:
 @functools.lru_cache(maxsize=50_000)
 def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | None:
     """(type, reason) when the Latin ``word`` must go, None when it may stay (see the module docstring)."""
+    word = POSSESSIVE.sub("", word)  # Doctor's is judged as Doctor
     folded = word.casefold()
-    if vocabulary.is_safe_term(folded) or len(word) == 1:
+    if vocabulary.is_safe_term(folded) or len(word) <= 1:
         return None
+    if "-" in word and not vocabulary.is_ordinary_word(folded, lang if lang == "vi" else "en"):
+        # Post-Op, Follow-Up: a compound of words that may stay may stay; a hyphenated name goes.
+        verdicts = [_latin_verdict(part, initial and i == 0, lang) for i, part in enumerate(word.split("-")) if part]
+        return next((v for v in verdicts if v is not None), None)
     capitalised = word[0].isupper()
     if not capitalised:
-        if vocabulary.is_only_a_name(folded, given=True) and len(folded) >= 3:
+        if vocabulary.is_only_a_name(folded, given=True) and len(folded) >= LOWER_CASE_NAME_MIN:
             return "PERSON", "given-name-list"
         return None
     name = vocabulary.is_name_word(folded, "en")
@@ -248,9 +266,12 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
         for other in neighbours:
             gap = work[min(match.end(), other.end()):max(match.start(), other.start())]
             folded = match.group().casefold()
-            ordinary = vocabulary.is_ordinary_word(folded, "en") and not vocabulary.is_name_word(folded, "en")
+            # At a sentence start an ordinary word stays (Yesterday Priya ...); elsewhere a capitalised
+            # word beside a name is part of it, even a word (Nguyen Van An, Anna May Wong).
+            initial = _starts_sentence(work, match.start()) or any(s <= match.start() < e for s, e in headings)
+            ordinary = initial and vocabulary.is_ordinary_word(folded, "en") and not vocabulary.is_name_word(folded, "en")
             if other.start() in removed and gap.strip() == "" and len(gap) <= 1 and not ordinary and \
-                    not vocabulary.is_safe_term(folded) and folded not in _stop_words():
+                    not vocabulary.is_safe_term(folded) and folded != "i":
                 kind = next(k for s, _, k, _ in spans if s == other.start())
                 chained.append((match.start(), match.end(), kind, "next-to-name"))
                 break
@@ -264,11 +285,30 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
         folded = word.casefold()
         if not word[0].isupper() or any(folded.startswith(t) for t in vocabulary.safe_terms("ru")):
             continue
-        name = vocabulary.is_name_word(word, "ru")
+        romanised = _romanised(folded)
+        name = vocabulary.is_name_word(word, "ru") or (len(romanised) >= 4 and vocabulary.is_name_word(romanised, "en"))
         if _starts_sentence(work, match.start()) and vocabulary.is_ordinary_word(folded, "ru") and not name:
             continue
         spans.append((match.start(), match.end(), "PERSON" if name else "NAME", "ru-capitalised"))
     return spans
+
+
+def _other_script_spans(work: str) -> list[tuple[int, int, str, str]]:
+    if work.isascii():
+        return []
+    return [(m.start(), m.end(), "NAME", "unread-script") for m in OTHER_SCRIPT_WORD.finditer(work)]
+
+
+# Cyrillic letters in Latin, as given names are spelled in the census lists (Анна -> anna, Иван -> ivan).
+CYRILLIC_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+                                "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+                                "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+                                "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+                                "я": "ya"})
+
+
+def _romanised(cyrillic: str) -> str:
+    return cyrillic.translate(CYRILLIC_LATIN)
 
 
 def _thai_spans(work: str) -> list[tuple[int, int, str, str]]:

@@ -130,11 +130,14 @@ def test_a_passport_inside_an_ner_span_in_chinese_text_is_removed():
 def test_ner_reads_only_around_names_nothing_else_claimed():
     from anonymise.engine import ner_windows
 
-    text = "Thanks for your question. The team at the clinic will call. My friend Priya Raman came too."
+    # NER reads only names that are also ordinary words (Grace, Hill): the safe-list pass cannot
+    # tell those from the words; a name no dictionary has (Priya Raman) it removes by itself.
+    text = "Thanks for your question. The team at the clinic will call. My friend Grace Hill came too."
     windows = [text[s:e] for s, e in ner_windows(text, [])]
-    assert len(windows) == 1 and "Priya Raman" in windows[0] and "Thanks" not in windows[0]
-    claimed = [(text.index("Priya"), text.index("Priya") + len("Priya Raman"), "PERSON")]
+    assert len(windows) == 1 and "Grace Hill" in windows[0] and "Thanks" not in windows[0]
+    claimed = [(text.index("Grace"), text.index("Grace") + len("Grace Hill"), "PERSON")]
     assert ner_windows(text, claimed) == []
+    assert ner_windows("My friend Priya Raman came too.", []) == []
 
 
 def test_ner_still_reads_a_listed_word_after_a_title_or_a_found_name():

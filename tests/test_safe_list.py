@@ -39,10 +39,15 @@ def both(redactor, text: str) -> tuple[str, str]:
     ("The file is at clinic-share.net/p/8xk2", "8xk2"),                         # a URL with a path
     ("Ich heiße Quintarra und komme im Mai.", "Quintarra"),                     # a capitalised name in another Latin language
     ("王思远和我一起来做双眼皮手术。", "王思远"),                                    # Chinese name without a cue
+    ("턱끝 성형 문의드려요 - 蒋雨桐 (카톡 주세요)", "蒋雨桐"),                          # ... standing alone in Korean text
     ("田村あかねです。ボトックスの料金を教えてください。", "あかね"),                   # Japanese name before です
     ("Меня зовут Олеся Карпенко, хочу ринопластику.", "Карпенко"),               # Russian
     ("Tôi là Trần Thị Nhàn, muốn hỏi về nâng mũi.", "Nhàn"),                     # Vietnamese
+    ("Toi la Tran Van An, muon hoi ve nang mui.", " An,"),                       # ... typed without diacritics
+    ("Светлана спросила про ботокс.", "Светлана"),                               # a Russian given name opening a sentence
     ("คุณสมศรี ต้องการทำตาสองชั้น", "สมศรี"),                                       # Thai after a title
+    ("Γεια σας, είμαι η Ξανθίππη, θέλω botox.", "Ξανθίππη"),                     # a script no rule reads
+    ("مرحبا، اسمي ليلى وأريد الفيلر", "ليلى"),
 ])
 def test_what_no_one_vouches_for_is_removed_in_both_renderings(redactor, text, secret):
     placeholders, surrogates = both(redactor, text)
@@ -62,6 +67,8 @@ def test_what_no_one_vouches_for_is_removed_in_both_renderings(redactor, text, s
     ("我想做双眼皮手术，热玛吉多少钱？恢复期大概两周。", ["双眼皮手术", "热玛吉", "恢复期"]),
     ("ヒアルロン酸の注射は何ccですか？ダウンタイムは一週間です。", ["ヒアルロン酸", "ダウンタイム"]),
     ("I live in Seoul and my friend is from Hong Kong.", ["Seoul", "Hong Kong"]),
+    ("The Doctor's Post-Op advice: Follow-Up in 2 weeks.", ["The Doctor's Post-Op advice: Follow-Up in 2 weeks."]),
+    ("Операция прошла хорошо, спасибо за ответ.", ["Операция прошла хорошо, спасибо за ответ."]),
 ])
 def test_medical_terms_doses_prices_and_ordinary_words_stay(redactor, text, kept):
     placeholders, surrogates = both(redactor, text)
@@ -75,6 +82,21 @@ def test_a_person_is_typed_when_the_evidence_says_so(redactor):
     assert surrogates.count("Person ") == 2
     placeholders, _ = both(redactor, "We stayed at the Qorlindane near the clinic.")
     assert "<NAME>" in placeholders  # a proper noun of unknown kind
+
+
+def test_a_claiming_layer_runs_before_the_pass_and_keeps_its_spans():
+    from anonymise.redactor import Span
+
+    class Workplaces:  # what a quasi-identifier layer does: claim its own kind of span
+        def claim(self, text, record):
+            at = text.find("Brixtonvale Hall")
+            return [Span("WORKPLACE", at, at + 16, "Workplaces", 1.0, "other")] if at >= 0 else []
+
+    redaction = Redactor(claiming_layers=[Workplaces()]).redact(
+        {"consultation_id": "Q1", "question": "Vasquorin works at Brixtonvale Hall, 2 weeks after Botox."})
+    spans = redaction.spans["question"]
+    assert [(s.entity_type, s.recognizer.split(":")[0]) for s in spans] == [("NAME", RECOGNIZER), ("WORKPLACE", "Workplaces")]
+    assert redaction.text["question"] == "<NAME> works at <WORKPLACE>, 2 weeks after Botox."
 
 
 def test_claimed_spans_are_left_to_the_layer_that_claimed_them(safe_list):

@@ -3,7 +3,8 @@
 Chinese and Japanese text has no spaces, so a name's extent comes from what surrounds it: a cue
 before (我叫, 朋友, 友人の, 私は), an honorific or phrase after (您好, 先生, さん, 様, と申します), or a line
 that holds nothing but a surname-led name (a signature). A known surname must start the name
-unless an honorific follows it directly.
+unless an honorific follows it directly. A surname-led name with no cue at all (王思远和我) is left to
+the safe-list pass (anonymise/cjk_safe_list.py).
 """
 from __future__ import annotations
 
@@ -36,11 +37,6 @@ HONORIFIC = re.compile(r"(?:您好|你好|先生|女士|小姐|さん|様|さま
 SIGNATURE_LINE = re.compile(rf"(?m)^[ \t\u3000]*({HAN_NAME})[ \t\u3000]*$")
 # "林恵です。" opening a line: a Japanese self-introduction with the name first.
 NAME_DESU = re.compile(rf"(?m)^[ \t\u3000]*({HAN_NAME})(?:です|と申します)(?=[。、.!！\s]|$)")
-# In Korean or English text, Chinese characters are rare; a short surname-led run of them
-# standing alone (- 孙晓燕 (010...)) is a name written in its own script.
-STANDALONE_HAN = re.compile(rf"(?<![{HAN}\u3040-\u30ff])([{HAN}]{{2,4}})(?![{HAN}\u3040-\u30ff])")
-KANA_OR_HAN = re.compile(rf"[{HAN}\u3040-\u30ff]")
-LETTER = re.compile(r"[A-Za-z가-힣]")
 STRONG, MEDIUM = 0.85, 0.6
 
 
@@ -87,10 +83,6 @@ class CjkNameRecognizer(EntityRecognizer):
             if is_name(name) and (has_surname(name) or honorific):
                 score = STRONG if has_surname(name) else MEDIUM
                 results.append(RecognizerResult("PERSON", match.start(1), match.end(1), score))
-        if len(KANA_OR_HAN.findall(text)) * 2 < len(LETTER.findall(text)):
-            for match in STANDALONE_HAN.finditer(text):
-                if is_name(match.group(1)) and has_surname(match.group(1)):
-                    results.append(RecognizerResult("PERSON", match.start(1), match.end(1), MEDIUM))
         for match in SURNAME_ONLY.finditer(text):
             if match.group(1) in CHINESE_SURNAMES:
                 results.append(RecognizerResult("PERSON", match.start(1), match.end(1), MEDIUM))

@@ -39,8 +39,8 @@ NOT_GIVEN_NAMES = KOREAN_ROLE_WORDS | KOREAN_RELATION_WORDS | KOREAN_LOOKALIKES 
 # Surname + 씨 that is a unit, not a person (섭씨, 화씨), and surname + title words that are titles.
 NOT_SURNAME_TITLE = frozenset("화씨 섭씨 맵씨 부원장 대원장 총원장 부실장 부교수 부장 차장 주임 고객 사원 전문의 대표".split())
 # Surname syllables that, standing alone before a title, are usually a determiner (이 원장님 "this
-# doctor", 전 원장님 "former doctor", 모 원장 "a certain doctor", 제 담당 "my ...").
-DETERMINER_SURNAMES = frozenset("이 전 모 제 한 현 구 신 주 당 본 부 대 각 원 고".split())
+# doctor", 전 원장님 "former doctor", 모 원장 "a certain doctor", 제 담당 "my ...", 온 환자 "a patient who came").
+DETERMINER_SURNAMES = frozenset("이 전 모 제 한 현 구 신 주 당 본 부 대 각 원 고 온".split())
 TITLE_WORDS = frozenset(t for t in KOREAN_NAME_TITLES if len(t) > 1)
 SPACED_TITLES = tuple(sorted(TITLE_WORDS | {"님", "씨"}, key=len, reverse=True))
 # Titles that make a bare surname a reference to one person (박원장님, 김실장, 김씨); 님 alone does not.
