@@ -247,10 +247,10 @@ class TextRule:
         todo = sorted(w for w in words if w not in self.ok and w not in self.bad)
         if not todo:
             return
-        if self.kiwi is None:
-            from anonymise.kiwi_model import new_kiwi
+        if self.kiwi is None:  # Kiwi knowing the Korean safe terms as nouns, as the spec says to read words
+            from anonymise.kiwi_model import kiwi_with_safe_terms
 
-            self.kiwi = new_kiwi()
+            self.kiwi = kiwi_with_safe_terms()
         v = self.vocabulary
         for word, tokens in zip(todo, self.kiwi.tokenize(todo)):
             reason = None
