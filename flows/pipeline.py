@@ -10,7 +10,6 @@ import json
 import os
 import platform
 import secrets
-import shutil
 import time
 from collections import Counter
 from datetime import date, datetime, timezone

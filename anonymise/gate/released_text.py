@@ -37,7 +37,6 @@ from functools import lru_cache
 from anonymise.name_data import KOREAN_NAME_TITLES
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 
-MIN_ID_DIGITS = 6
 MAX_REMEMBERED = 4_000_000   # verdicts kept per process (a long-lived server checks night after night)
 # Placeholders (<PERSON>) and surrogates (환자 A, [전화번호], Patient B) are the anonymiser's output.
 _PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*>")
