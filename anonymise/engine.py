@@ -24,6 +24,7 @@ from spacy.lang.lex_attrs import is_punct as lexeme_is_punct
 from anonymise import vocabulary
 from anonymise.context_enhancer import FastLemmaContextAwareEnhancer
 from anonymise.entity_types import SPECIFICITY
+from anonymise.invisible import INVISIBLE
 from anonymise.name_data import LATIN_NOT_NAMES
 from anonymise.recognizers import all_recognizers
 
@@ -68,10 +69,6 @@ LOOKALIKES = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
               **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
                               "\u202f\u205f\u3000", " "),
               **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63", "-")}
-# Zero-width, joiners, soft hyphen, invisible operators and bidi controls: inserted inside a phone,
-# name or e-mail they would cut it for the patterns, yet they change nothing a reader sees.
-INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"
-                      "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def _is_symbol(char: str) -> bool:

@@ -16,14 +16,12 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from anonymise.engine import detect_language
-from anonymise.entity_types import ENTITY_TYPES, placeholder
+from anonymise.entity_types import placeholder
+from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 
-ROLE_LABELS = {
-    "patient": ("환자", "Patient"), "guardian": ("보호자", "Guardian"), "doctor": ("의사", "Doctor"),
-    "other": ("인물", "Person")}
+
 def entity_label(entity_type: str, korean: bool) -> str:
-    known = ENTITY_TYPES.get(entity_type)
-    ko, en = (known.ko, known.en) if known else (entity_type, entity_type.lower())
+    ko, en = ENTITY_LABELS.get(entity_type, (entity_type, entity_type.lower()))
     return f"[{ko if korean else en}]"
 
 

@@ -306,31 +306,42 @@ def redact(input_path: Path, output_path: Path, members_path: Path | None, expla
 
 
 @main.command()
-@click.option("--source", required=True, metavar="SRC", help="The source the release was built from.")
+@click.option("--source", metavar="SRC", default=None,
+              help="Read the personal values from this source instead of the run's accepted snapshot "
+                   "(OUT/private/staging/accepted beside OUT/release/<run-id>).")
 @click.argument("release_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @config_option
 @mapping_option
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the findings (masked) as Markdown to this file.")
-def check(source: str, release_dir: Path, config: Path | None, mapping: Path | None, report_path: Path | None) -> None:
-    """Leak-check a release folder against its source; exit 1 on any finding.
+def check(source: str | None, release_dir: Path, config: Path | None, mapping: Path | None,
+          report_path: Path | None) -> None:
+    """Leak-check a release folder; exit 1 on any finding.
 
-    Looks for every personal value of the source in every cell, residual personal-data patterns,
-    columns outside each release's allow-list, k and cell-size violations, and key material.
-    Findings show masked values only.
+    Looks for every personal value of the source snapshot in every cell and report, identifiers of
+    any kind in any text, words outside the released-text rule, columns outside each release's
+    allow-list, k and cell-size violations, and key material. Findings show masked values only.
     """
-    from anonymise.leak_scan import check_release
+    from flows.gate_stage import NoSnapshot, check_built_release
 
     settings = _with_mapping(_settings(config), mapping)
-    spec = _source_spec(source)
-    _open_source_or_fail(spec, settings)
-    key = _existing_key(settings, release_dir)
-    report = check_release(spec, release_dir, settings, key=key)
+    src = _open_source_or_fail(_source_spec(source), settings) if source else None
+    try:
+        report = check_built_release(release_dir, settings, _existing_key(settings, release_dir), src)
+    except NoSnapshot as exc:
+        raise UserError(str(exc)) from None
     text = report.to_markdown()
     if report_path:
         report_path.write_text(text)
     click.echo(text)
     sys.exit(0 if report.passed else 1)
+
+
+def _parsed(chunk: list) -> list[dict]:
+    """An unparseable line is quarantined, never released; its raw text is not a column value."""
+    from flows.sources import UnparsedRow
+
+    return [row for row in chunk if not isinstance(row, UnparsedRow)]
 
 
 def _existing_key(settings, release_dir: Path) -> bytes | None:

@@ -141,31 +141,33 @@ def prune_command(out_dir: Path, config: Path | None, keep: int | None, dry_run:
 
 @releases.command("verify")
 @out_option
-@click.option("--source", required=True, metavar="SRC", help="The source the release was built from.")
+@click.option("--source", metavar="SRC", default=None,
+              help="Read the personal values from this source instead of the accepted snapshot (OUT/private/staging/accepted).")
 @click.argument("run_id", required=False)
 @config_option
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the findings (masked) as Markdown to this file.")
-def verify_command(out_dir: Path, source: str, run_id: str | None, config: Path | None,
+def verify_command(out_dir: Path, source: str | None, run_id: str | None, config: Path | None,
                    report_path: Path | None) -> None:
     """Re-run the leak check on an existing build (default: latest); exit 1 on any finding.
 
-    The same check as before promotion: every personal value of SRC in every cell and file,
-    residual identifiers, allow-listed columns, k and cell sizes, key material (the current key:
-    an earlier epoch's key no longer exists).
+    The same check as before promotion: every personal value of the accepted snapshot (or of SRC)
+    in every cell and file, identifiers of any kind, words outside the released-text rule,
+    allow-listed columns, k and cell sizes, key material (the current key: an earlier epoch's key
+    no longer exists).
     """
     from flows.cli import _existing_key, _open_source_or_fail, _source_spec
     from flows.release_catalog import UnknownRelease, find_release, verify
 
+    from flows.gate_stage import NoSnapshot
+
     settings = _settings(config)
-    spec = _source_spec(source)
-    _open_source_or_fail(spec, settings)
+    src = _open_source_or_fail(_source_spec(source), settings) if source else None
     try:
         entry = find_release(_work(out_dir), run_id)
-    except UnknownRelease as exc:
+        report = verify(entry, settings, _existing_key(settings, _work(out_dir).release_dir(entry.run_id)), src)
+    except (UnknownRelease, NoSnapshot) as exc:
         raise _fail(str(exc)) from None
-    key = _existing_key(settings, _work(out_dir).release_dir(entry.run_id))
-    report = verify(entry, spec, settings, key)
     text = report.to_markdown()
     if report_path:
         report_path.write_text(text)

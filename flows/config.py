@@ -57,10 +57,11 @@ class RiskSettings(StrictModel):
     A release above any of them is not built: the run stops and the previous release stays."""
     record_threshold: float = Field(0.1, gt=0, le=1, description="A person-class is 'at risk' when its "
                                     "re-identification probability is above this (ARX's threshold)")
-    max_highest: float = Field(0.2, gt=0, le=1, description="Highest prosecutor risk allowed (1/k at k=5)")
-    max_average: float = Field(0.2, gt=0, le=1, description="Average prosecutor risk allowed. The default only "
-                               "restates k = 5; tighten it for a real release (the bundled sample measures 0.036, "
-                               "100k generated consultations 0.032, a 60-consultation test source 0.14)")
+    max_highest: float | None = Field(None, gt=0, le=1, description="Highest prosecutor risk allowed; unset: 1/k "
+                                      "(what k-anonymity over persons promises)")
+    max_average: float | None = Field(None, gt=0, le=1, description="Average prosecutor risk allowed; unset: 1/k. "
+                                      "Tighten it for a real release (the bundled sample measures 0.036, 100k generated "
+                                      "consultations 0.032, a 60-consultation test source 0.14)")
     max_at_risk: float = Field(1.0, ge=0, le=1, description="Share of person-classes above record_threshold allowed")
     min_l_diversity: int = Field(1, ge=1, description="Fewest distinct interested_area values a class of the other "
                                  "quasi-identifiers may have")
@@ -127,6 +128,17 @@ class OutputSettings(StrictModel):
         return mode
 
 
+class GateSettings(StrictModel):
+    withhold_max_share: float = Field(0.01, ge=0, le=1, description="Highest share of the run's records the leak "
+                                      "gate may withhold (findings tied to one record); more blocks the run")
+    withhold_rounds: int = Field(3, ge=0, description="Times the releases are rebuilt without withheld records and "
+                                 "checked again before the run blocks")
+    review_sample_size: int = Field(50, ge=0, description="Anonymised records drawn at random for the steward's "
+                                    "review page (private area); 0 = none")
+    presidio_rescan: bool = Field(False, description="Also re-run the anonymiser's Presidio analyzer on cells with "
+                                  "long digit runs or '@' (loads spaCy and Presidio into the check)")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid")
 
@@ -137,6 +149,7 @@ class Settings(BaseSettings):
     releases: ReleaseSettings = ReleaseSettings()
     lifecycle: LifecycleSettings = LifecycleSettings()
     output: OutputSettings = OutputSettings()
+    gate: GateSettings = GateSettings()
 
 
 def load_settings(config_file: Path | None = None, **overrides) -> Settings:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import platform
 import secrets
-import shutil
 import time
 from collections import Counter
 from datetime import date, datetime, timezone
@@ -27,6 +26,8 @@ from flows import expiry, key_epoch, log_redaction, progress, quarantine, retent
 from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, fingerprint_key, plan_chunks
 from flows.config import Settings
 from flows.records import contract_columns
+from flows.gate_stage import check_reports_task, forget_needles, gate_task, row_sources_dir
+from flows.review_stage import draw_review_sample, page_link, review_task
 from flows.runner import make_task_runner
 from flows.watermark import Watermark, read_watermark, write_watermark
 from flows.workarea import WorkArea, make_private_dir, write_private_text
@@ -126,71 +127,28 @@ def build_task(out: str, release_dir: str, settings_json: str, run_info: dict) -
     settings = Settings.model_validate_json(settings_json)
     work = WorkArea(Path(out))
     summaries = build_releases(work.anonymised, Path(release_dir), settings.releases, _key(settings, work),
-                               run_info, dp_ledger=work.private / "dp_ledger.json")
+                               run_info, dp_ledger=work.private / "dp_ledger.json",
+                               row_sources=row_sources_dir(work, run_info["run_id"]))
     return {name: {"file": Path(s.path).name, "bytes": s.bytes, "tables": dict(s.tables), "info": dict(s.info)}
             for name, s in summaries.items()}
-
-
-_needles_cache: dict[str, object] = {}
-
-
-def _needles(run_id: str, source: str, settings: Settings):
-    """The source's personal values, read once per run and kept in this process's memory only.
-
-    They never travel as a task parameter or result; a task that runs elsewhere rebuilds them.
-    """
-    from anonymise.leak_scan import source_needles
-
-    if run_id not in _needles_cache:
-        _needles_cache.clear()
-        _needles_cache[run_id] = source_needles(source, settings)
-    return _needles_cache[run_id]
-
-
-@task(name="leak-check", **DATA_TASK)
-def check_task(source: str, release_dir: str, out: str, settings_json: str, run_id: str) -> dict:
-    from anonymise.canary import canary_self_test
-    from anonymise.leak_scan import check_release
-
-    settings = Settings.model_validate_json(settings_json)
-    work = WorkArea(Path(out))
-    key = _key(settings, work)
-    needles = _needles(run_id, source, settings)
-    report = check_release(source, Path(release_dir), settings, key=key, needles=needles)
-    scratch = make_private_dir(work.run_scratch(run_id) / "canary")
-    canary = canary_self_test(Path(release_dir), scratch, source, settings, key=key, needles=needles)
-    shutil.rmtree(scratch, ignore_errors=True)
-    result = report.to_dict()
-    result["canary"] = {"planted": canary.planted, "caught": canary.caught, "passed": canary.passed,
-                        "missed_kinds": list(canary.missed_kinds)}
-    result["markdown"] = report.to_markdown()
-    return result
-
-
-@task(name="leak-check-reports", **DATA_TASK)
-def check_reports_task(source: str, release_dir: str, out: str, settings_json: str, run_id: str) -> dict:
-    """The manifest and reports are rendered after the databases were checked: check them too."""
-    from anonymise.leak_scan import check_release
-
-    settings = Settings.model_validate_json(settings_json)
-    report = check_release(source, Path(release_dir), settings, key=_key(settings, WorkArea(Path(out))),
-                           needles=_needles(run_id, source, settings), files_only=True)
-    return {**report.to_dict(), "markdown": report.to_markdown()}
 
 
 # ---------------------------------------------------------------- flows
 
 @flow(name="anonymise-chunks", persist_result=False, log_prints=False)
-def anonymise_chunks_flow(chunks: list[str], outputs: list[str], todo: int, out: str, settings_json: str) -> dict:
+def anonymise_chunks_flow(chunks: list[str], outputs: list[str], todo: int, out: str, settings_json: str,
+                          review_chunk: str | None = None, run_id: str = "") -> dict:
     """Map the chunks over this subflow's own task runner (processes or a Dask cluster).
 
     Its workers each hold the anonymiser's models (~1 GB); they end with this subflow, so the
-    build and leak check that follow do not carry them.
+    build and leak check that follow do not carry them. The steward's review sample is anonymised
+    here too (flows/review_stage.py), on a worker that has the models already.
     """
     pii_removed: Counter = Counter()
     quasi_identifiers: Counter = Counter()
     policy_unknown: Counter = Counter()
     skipped = 0
+    review = review_task.submit(review_chunk, out, settings_json, run_id) if review_chunk else None
     with progress.stage("anonymise", total=todo) as bar:
         futures = anonymise_task.map(chunks, outputs, unmapped(out), unmapped(settings_json))
         for future in as_completed(futures):
@@ -201,7 +159,7 @@ def anonymise_chunks_flow(chunks: list[str], outputs: list[str], todo: int, out:
             quasi_identifiers.update(counts.get("quasi_identifiers", {}))
             policy_unknown.update(counts["unknown_columns"])
     return {"pii": dict(pii_removed), "quasi_identifiers": dict(quasi_identifiers),
-            "unknown_columns": dict(policy_unknown), "skipped": skipped}
+            "unknown_columns": dict(policy_unknown), "skipped": skipped, "reviewed": review.result() if review else 0}
 
 
 @flow(name="clinic-anon", persist_result=False, log_prints=False)
@@ -257,8 +215,9 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
                 "%d erased from staging", plan["todo"], len(plan["chunks"]), plan["changed_behind_watermark"],
                 plan["kept"], plan["dropped"])
     runner = make_task_runner(settings, dask_address, dask_workers)
+    review_chunk = draw_review_sample(out, run_id, settings.gate.review_sample_size)
     anonymised = anonymise_chunks_flow.with_options(task_runner=runner)(
-        plan["chunks"], plan["outputs"], plan["todo"], out, settings_json)
+        plan["chunks"], plan["outputs"], plan["todo"], out, settings_json, review_chunk, run_id)
     pii_removed, policy_unknown, skipped = Counter(anonymised["pii"]), anonymised["unknown_columns"], anonymised["skipped"]
     staged = compact_task(out, plan, settings_json, run_id)
     retention.record_contents(work, run_id)
@@ -282,7 +241,8 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     try:  # from the check to promotion the source's needles are in memory; they leave with the run
         t = time.perf_counter()
         with progress.stage("leak check", total=1, unit="checks") as bar:
-            check = check_task(source, str(build_dir), out, settings_json, run_id)
+            check = gate_task(out, str(build_dir), settings_json, run_id, run_info)
+            releases = check.pop("releases", releases)  # rebuilt without withheld records
             bar.advance(1)
         timings["check"] = time.perf_counter() - t
         passed = bool(check["passed"]) and bool(check["canary"]["passed"])
@@ -310,12 +270,13 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
             "releases": releases,
             "check": {k: v for k, v in check.items() if k != "markdown"},
             "lifecycle": lifecycle,
+            "review_sample": {"records": anonymised["reviewed"], "page": page_link(run_id, passed), "private": True},
             "timings": timings,
         }
         write_private_text(work.run_scratch(run_id) / "leak_report.md", check["markdown"])
-        passed, final = _finish(work, run_id, build_dir, manifest, passed, source, settings_json)
+        passed, final = _finish(work, run_id, build_dir, manifest, passed, settings_json)
     finally:
-        _needles_cache.clear()
+        forget_needles()
     check = manifest["check"]
     if not passed:
         logger.error("release BLOCKED by the leak check: %s; canary %s/%s caught; the previous release stays",
@@ -377,7 +338,7 @@ def _max_updated(work: WorkArea) -> str:
     return (value or datetime(1970, 1, 1, tzinfo=timezone.utc)).isoformat()
 
 
-def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed: bool, source: str,
+def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed: bool,
             settings_json: str) -> tuple[bool, Path]:
     """Write manifest and reports, check them, then publish a passing release; a blocked one stays private."""
     from flows.promote import PromotionRefused, publish
@@ -391,7 +352,7 @@ def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed
 
     write()
     if passed:
-        files = check_reports_task(source, str(build_dir), str(work.out), settings_json, run_id)
+        files = check_reports_task(str(build_dir), str(work.out), settings_json, run_id)
         if not files["passed"]:
             passed = False
             check = manifest["check"]
@@ -400,6 +361,7 @@ def _finish(work: WorkArea, run_id: str, build_dir: Path, manifest: dict, passed
             for kind, n in files.get("findings_by_kind", {}).items():
                 check["findings_by_kind"][kind] = check["findings_by_kind"].get(kind, 0) + n
             manifest["status"] = "blocked"
+            manifest["review_sample"]["page"] = page_link(run_id, promoted=False)
             write_private_text(work.run_scratch(run_id) / "leak_report.md", files["markdown"])
             write()
     if not passed:

@@ -79,11 +79,12 @@ def details(entry: ReleaseEntry) -> dict:
     }
 
 
-def verify(entry: ReleaseEntry, source: str, settings: Settings, key: bytes | None):
-    """Re-run the leak check on an existing build against ``source``; returns its CheckReport."""
-    from anonymise.leak_scan import check_release  # the leak gate's one public entry point
+def verify(entry: ReleaseEntry, settings: Settings, key: bytes | None, source=None):
+    """Re-run the leak check on an existing build against an opened ``source``, or the accepted
+    snapshot; returns its CheckReport."""
+    from flows.gate_stage import check_built_release
 
-    return check_release(source, entry.path, settings, key=key)
+    return check_built_release(entry.path, settings, key, source)
 
 
 def prune(work: WorkArea, keep: int, dry_run: bool = False) -> list[retention.Removal]:

@@ -9,7 +9,7 @@ noise and decides complementary suppression.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from reports.dictionary import assert_allowed, document
 from reports.duckdb_extensions import load_fts
 from reports.faq_clustering import cluster_questions, korean_tokenizer, search_texts
 from reports.faq_question import core_question
+from reports.row_sources import write_row_sources
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 RELEASES = ("faq", "academic", "publishing", "advertiser")
@@ -68,16 +69,24 @@ class _Context:
     settings: ReleaseSettings
     run_info: dict
     dp_ledger: Path | None
+    withheld: tuple[str, ...] = ()
+    row_sources: Path | None = None
 
 
 def build_releases(anonymised_dir: Path, release_dir: Path, settings: ReleaseSettings, key: bytes,
-                   run_info: dict, dp_ledger: Path | None = None) -> dict[str, ReleaseSummary]:
-    """Write release_dir/{faq,academic,publishing,advertiser}.duckdb; a summary per release."""
+                   run_info: dict, dp_ledger: Path | None = None, *, row_sources: Path | None = None,
+                   withheld: Sequence[str] = ()) -> dict[str, ReleaseSummary]:
+    """Write release_dir/{faq,academic,publishing,advertiser}.duckdb; a summary per release.
+
+    ``withheld``: staging pseudonyms (pseudo_consultation_id) the leak gate withholds: in no release.
+    ``row_sources``: a private folder for the map from released rows to staging pseudonyms
+    (reports/row_sources.py), which the gate needs to withhold a record a finding points at.
+    """
     staging_files = sorted(Path(anonymised_dir).glob("*.parquet"))
     if not staging_files:
         raise ReleaseBuildError(f"no anonymised staging Parquet in {anonymised_dir}")
     release_dir.mkdir(parents=True, exist_ok=True)
-    context = _Context(settings, run_info, dp_ledger)
+    context = _Context(settings, run_info, dp_ledger, tuple(withheld), row_sources)
     builders: dict[str, Callable[[duckdb.DuckDBPyConnection, _Context], dict]] = {
         "faq": _build_faq, "academic": _build_academic, "publishing": _build_publishing,
         "advertiser": _build_advertiser}
@@ -95,6 +104,8 @@ def _build_one(name: str, builder, staging_files: list[Path], release_dir: Path,
         with bounded_duckdb(release_dir, str(tmp), BUILD_MEMORY_LIMIT) as con:
             _prepare(con, name, staging_files, key, context)
             info = builder(con, context)
+            if context.row_sources is not None:
+                write_row_sources(con, name, context.row_sources)
             tables = _row_counts(con)
             _write_release_info(con, name, context.run_info, tables, info)
             document(con, name)
@@ -121,6 +132,9 @@ def _prepare(con: duckdb.DuckDBPyConnection, name: str, staging_files: list[Path
     space = "shared" if context.settings.same_pseudonyms_across_releases else name
     con.execute("SET VARIABLE pseudonym_purpose = ?", [space])
     con.execute("SET VARIABLE staging_glob = ?", [[str(p) for p in staging_files]])
+    con.execute("CREATE OR REPLACE TEMP TABLE withheld (pseudo_consultation_id VARCHAR)")
+    if context.withheld:
+        con.execute("INSERT INTO withheld SELECT unnest(?)", [list(context.withheld)])
     present = {row[0] for row in con.execute("DESCRIBE SELECT * FROM read_parquet(getvariable('staging_glob'))").fetchall()}
     missing = [f.name for f in ANONYMISED_CONSULTATIONS if f.name not in present]
     if missing:
@@ -243,13 +257,16 @@ def _build_academic(con: duckdb.DuckDBPyConnection, context: _Context) -> dict:
 def _academic_risk(con: duckdb.DuckDBPyConnection, settings: ReleaseSettings) -> dict:
     """Risk per person of the released rows; a release above a configured limit is not built."""
     limits = settings.risk
+    # Unset limits are what k-anonymity over persons promises: no person-class smaller than k.
+    highest = limits.max_highest if limits.max_highest is not None else round(1 / settings.k_anonymity, 6)
+    average = limits.max_average if limits.max_average is not None else round(1 / settings.k_anonymity, 6)
     report = reidentification_risk.measure(con, "academic_released", "academic_population", limits.record_threshold)
-    broken = reidentification_risk.exceeded(report, max_highest=limits.max_highest, max_average=limits.max_average,
+    broken = reidentification_risk.exceeded(report, max_highest=highest, max_average=average,
                                             max_at_risk=limits.max_at_risk, min_l=limits.min_l_diversity)
     if broken:
         raise ReleaseRiskExceeded("academic: " + "; ".join(broken))
     return {**report.facts(), "l_diversity": report.l_diversity,
-            "risk.limits": f"highest <= {limits.max_highest}, average <= {limits.max_average}, "
+            "risk.limits": f"highest <= {highest}, average <= {average}, "
                            f"at risk <= {limits.max_at_risk}, l >= {limits.min_l_diversity}"}
 
 

@@ -165,6 +165,9 @@ def _risk_lines(m: RunManifest) -> list[str]:
 def render_markdown(m: RunManifest) -> str:
     """The human evidence pack: every number an auditor asks about, on one page."""
     c, check = m.counts, m.check
+    withheld = getattr(check, "withheld", None) or {}
+    blocked = getattr(check, "blocked_because", None)
+    review = getattr(m, "review_sample", None) or {}
     verdict = {"promoted": "PROMOTED: passed the leak check", "blocked": "BLOCKED by the leak check",
                "failed": "FAILED"}[m.status]
     out = [f"# clinic-anon run {m.run_id}", "", f"**{verdict}**", "",
@@ -204,13 +207,26 @@ def render_markdown(m: RunManifest) -> str:
                 ("canary self-test", f"{check.canary.caught}/{check.canary.planted} caught, "
                                      f"{'passed' if check.canary.passed else 'FAILED'}")]),
             "### Blocking findings by kind", "",
-            *_table(("kind", "findings"), sorted(check.findings_by_kind.items()))]
+            *_table(("kind", "findings"), sorted(check.findings_by_kind.items())),
+            "### Withheld records (findings tied to one record)", "",
+            *_table(("item", "value"), [
+                ("records withheld", withheld.get("records", 0)),
+                ("record-level consultations", withheld.get("record_level_consultations", 0)),
+                ("most that may be withheld", f"{100 * (withheld.get('max_share') or 0):.1f} %"),
+                ("rebuilds", withheld.get("rounds", 0)),
+                ("pseudonymous ids (private area)", withheld.get("list", "")),
+                *([("blocked because", blocked)] if blocked else [])]),
+            *_table(("reason (finding kind)", "records"), sorted((withheld.get("by_reason") or {}).items()))]
     if check.findings:
         shown = check.findings[:MAX_FINDINGS_SHOWN]
         out += [f"### Findings (masked values; first {len(shown)} of {len(check.findings)} listed)", "",
                 *_table(("severity", "kind", "release", "table", "column", "row", "value"),
                         [(getattr(f, "severity", "block"), f.kind, f.release, f.table, f.column, f.row_id, f.masked)
                          for f in shown])]
+    if review:
+        out += ["## Review sample for the data steward", "",
+                f"{review.get('records', 0)} anonymised records drawn at random beside their spans (types and "
+                f"offsets, no original text): `{review.get('page', '')}` — private area, not part of the release.", ""]
     if m.lifecycle is not None:
         out += _lifecycle_markdown(m)
     out += ["## Timings (seconds)", "", *_table(("stage", "seconds"), list(m.timings.items())),

@@ -61,6 +61,6 @@ def test_a_policy_that_keeps_free_text_is_refused_before_any_work(tmp_path, comm
             else ["redact", str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl")])
     result = CliRunner().invoke(main, [*args, "--config", str(cfg)])
     assert result.exit_code == 2, result.output
-    assert "consultations.question is free text" in result.output and "Traceback" not in result.output
+    assert "[consultations] question is free text" in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "out.jsonl").exists() and not (tmp_path / "o").exists()

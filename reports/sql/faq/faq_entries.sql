@@ -1,7 +1,9 @@
 -- One FAQ entry per cluster of at least getvariable('faq_min_consultations') questions, ranked by frequency.
 -- Ties (equal centrality, equally informative answers, languages as frequent) go to the lowest row_id or
 -- the first language, so the same staging gives the same entries however the rows arrive.
-CREATE TABLE faq_entries AS
+-- The entries are made in a TEMP table with their cluster_id (reports/row_sources.py maps an entry
+-- back to the consultations it shows), then published without it.
+CREATE OR REPLACE TEMP TABLE faq_entry_rows AS
 WITH languages AS (
     SELECT cluster_id, first(language ORDER BY n DESC, language) AS language
     FROM (SELECT cluster_id, language, count(*) AS n FROM faq_members WHERE language IS NOT NULL GROUP BY ALL)
@@ -43,7 +45,13 @@ SELECT
     coalesce(e.example_questions, []::VARCHAR[]) AS example_questions,
     c.first_month,
     c.last_month,
-    korean_search_text(c.question || ' ' || c.answer) AS search_text
+    korean_search_text(c.question || ' ' || c.answer) AS search_text,
+    c.cluster_id
 FROM clusters AS c
-LEFT JOIN examples AS e USING (cluster_id)
-ORDER BY c.n_consultations DESC, faq_id;
+LEFT JOIN examples AS e USING (cluster_id);
+
+CREATE TABLE faq_entries AS
+SELECT faq_id, interested_area, language, question, answer, n_consultations, example_questions, first_month,
+       last_month, search_text
+FROM faq_entry_rows
+ORDER BY n_consultations DESC, faq_id;

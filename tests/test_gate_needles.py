@@ -1,4 +1,4 @@
-"""The packed needle index (anonymise.needles.NeedleIndex) against the plain dict it replaced: same
+"""The packed needle index (anonymise.gate.needles.NeedleIndex) against the plain dict it replaced: same
 needle per key (first strong, else first) across packs and merges, exact lookups under hash
 collisions, every occurrence found in text, bounded memory per needle, never pickled.
 
@@ -13,8 +13,8 @@ import tracemalloc
 
 import pytest
 
-import anonymise.needles as needles
-from anonymise.needles import Needle, NeedleIndex, NeedleSet, add_key, build_needles
+import anonymise.gate.needles as needles
+from anonymise.gate.needles import Needle, NeedleIndex, NeedleSet, add_key, build_needles
 
 SYLLABLES = "민서지현수영준도윤하은재성우예진호연아채"
 KINDS = ("name", "given_name", "email", "address", "member_id")

@@ -28,7 +28,6 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,8 +35,10 @@ from typing import Literal, NamedTuple
 
 import ahocorasick
 import numpy as np
+import phonenumbers
 
-from anonymise.engine import INVISIBLE
+from anonymise.gate.name_forms import cjk_latin_names, hangul_latin_names
+from anonymise.gate.text_view import digits_of, fold, normalise
 
 Strength = Literal["strong", "weak"]
 # How a candidate hit is verified after the automaton found it.
@@ -54,10 +55,6 @@ COMMON_ROMANISED_SURNAMES = frozenset(
     "hong jeon moon yang son bae baek heo nam shim noh kwak sung cha joo woo koo min ryu jin eom "
     "chae won chun bang gong hyun".split())
 
-# Whitespace NFKC leaves alone (it maps the no-break and ideographic spaces to ' ' itself).
-_OTHER_SPACES = "\n\r\t\f\v\x1c\x1d\x1e\x1f\x85\u2028\u2029"
-_DIGIT_SEPARATOR = re.compile(r"(?<=\d)[^\w\x00\x01]{1,3}(?=\d)")
-_NON_DIGIT = re.compile(r"\D")
 _HANGUL_NAME = re.compile(r"^[\uac00-\ud7a3]+$")
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
 _STRONG_ID = re.compile(r"[\d._-]")
@@ -67,41 +64,9 @@ _UNIT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
 _LATIN_STREET = re.compile(r"\b\d+[A-Za-z]?\s+(?:[A-Za-z]+\s+){1,3}(?:st|street|ave|avenue|rd|road|blvd|boulevard|"
                            r"lane|ln|dr|drive|way|court|ct|place|pl)\b\.?", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
-
-def normalise(text: str) -> str:
-    """Text as the scanner sees it, letter case kept: NFKC, no invisibles, single spaces.
-
-    Written as C-speed string operations that do nothing on text already in that form: this
-    runs over every released character (hundreds of MB at 1M records).
-    """
-    if not (text.isascii() and text.isprintable()):  # printable ASCII (IDs, e-mails) is NFKC, holds none of these
-        if not unicodedata.is_normalized("NFKC", text):
-            text = unicodedata.normalize("NFKC", text)
-        for ch in INVISIBLE:  # the anonymiser's own list: what it sees through, the scan sees through too
-            if ch in text:
-                text = text.replace(ch, "")
-        for ch in _OTHER_SPACES:
-            if ch in text:
-                text = text.replace(ch, " ")
-    while "  " in text:
-        text = text.replace("  ", " ")
-    return text
-
-
-def fold(normalised: str) -> str:
-    """Lower case, length-preserving (U+0130 is the one character whose lower case is two), so
-    offsets in the folded text hold in the normalised one."""
-    return normalised.replace("\u0130", "I").lower()
-
-
-def digit_view(folded: str) -> str:
-    """The text with short separators between digits removed (offsets change)."""
-    return _DIGIT_SEPARATOR.sub("", folded)
-
-
-def digits_of(value: str) -> str:
-    return _NON_DIGIT.sub("", unicodedata.normalize("NFKC", value))
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+DEFAULT_REGION = "KR"   # a number written without a '+' code is read as Korean
 
 
 class Needle(NamedTuple):  # made on demand from the packed index (NeedleIndex), not stored as objects
@@ -396,6 +361,8 @@ def add_name(needles: NeedleSet, value: str) -> None:
             given = compact[surname_len:]
             if len(given) >= 2:
                 needles.add_text(given, Needle("given_name", given, "weak", "given_name"))
+            for latin in hangul_latin_names(compact):  # Kim Minsu, Min-su Kim
+                needles.add_text(latin, Needle("name", compact, "strong", "ascii_word"))
         elif len(compact) == 2:
             needles.add_text(compact, Needle("name", compact, "weak", "plain"))
     elif _LATIN_NAME.match(name):
@@ -408,14 +375,24 @@ def add_name(needles: NeedleSet, value: str) -> None:
                 needles.add_text(part, Needle("name", part, "strong", "latin_name"))
     elif len(compact) >= 2:  # Chinese or Japanese names: rare as substrings of other words
         needles.add_text(compact, Needle("name", compact, "strong", "plain"))
+        for latin in cjk_latin_names(name):  # Zheng Lihua, Inoue Asuka
+            needles.add_text(latin, Needle("name", name, "strong", "ascii_word"))
 
 
 def add_phone(needles: NeedleSet, value: str) -> None:
+    """The number's national significant digits: found with or without its country code or trunk 0
+    (+82 10-1234-5678, 010-1234-5678; +1 415 555 0199, 415-555-0199; +81 90-…, 090-…)."""
     digits = digits_of(value)
-    if digits.startswith("82"):
-        digits = "0" + digits[2:]
-    national = digits[1:] if digits.startswith("0") else digits  # +82 10-... drops the trunk 0
-    needles.add_digits(national, Needle("phone", digits, "strong", "digits"))
+    try:
+        parsed = phonenumbers.parse(value, None if value.strip().startswith("+") else DEFAULT_REGION)
+        national, country = phonenumbers.national_significant_number(parsed), parsed.country_code
+    except phonenumbers.NumberParseException:
+        national, country = "", None
+    if not national or national not in digits:  # not a number phonenumbers reads: its digits as written
+        national = digits[2:] if digits.startswith("82") else digits
+        national, country = (national[1:] if national.startswith("0") else national), 82
+    shown = f"0{national}" if country == 82 else f"{country}{national}"   # what a masked finding shows
+    needles.add_digits(national, Needle("phone", shown, "strong", "digits"))
 
 
 def add_rrn(needles: NeedleSet, value: str) -> None:
@@ -470,6 +447,11 @@ def add_birth_date(needles: NeedleSet, value: str) -> None:
     needle = Needle("birth_date", f"{year}-{month}-{day}", "weak", "digits_bounded")
     needles.add_digits(f"{year}{month}{day}", needle)   # 1991-07-23, 1991.07.23, 19910723
     needles.add_digits(f"{day}{month}{year}", needle)   # 23/07/1991, 23.07.1991
+    m, d = int(month), int(day)
+    for text in {f"{year}년 {m}월 {d}일", f"{year}년 {month}월 {day}일", f"{year}년{m}월{d}일",
+                 f"{year[2:]}년 {m}월 {d}일", f"{year}년 {m}월 {d}일생", f"{MONTH_NAMES[m - 1]} {d}, {year}",
+                 f"{d} {MONTH_NAMES[m - 1]} {year}"}:  # 1991년 7월 23일, July 23, 1991
+        needles.add_text(text, Needle("birth_date", needle.value, "weak", "digits_bounded"))
 
 
 def add_key(needles: NeedleSet, key: bytes) -> None:
@@ -487,7 +469,7 @@ MEMBER_COLUMNS = {
 }
 CONSULTATION_COLUMNS = {
     "member_id": add_member_id, "name": add_name, "phone": add_phone, "email": add_email,
-    "region": add_address, "ip_address": add_ip,
+    "region": add_address, "ip_address": add_ip, "answered_by": add_name,
 }
 
 

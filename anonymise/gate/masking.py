@@ -51,6 +51,19 @@ def mask_digits(value: str) -> str:
     return _DIGIT.sub(star, value)
 
 
+def mask_card(value: str) -> str:
+    """'4111 1111 1111 1111' -> '****-****-****-1111': the last four digits only, as receipts print."""
+    digits = "".join(_DIGIT.findall(value))
+    return "****-" * 3 + digits[-4:] if len(digits) >= 12 else mask_digits(value)
+
+
+def mask_handle(value: str) -> str:
+    """'@clinic_fan77' -> '@c***********': a handle or messenger ID keeps its first character."""
+    at = "@" if value.startswith("@") else ""
+    body = value[len(at):]
+    return at + body[:1] + "*" * max(len(body) - 1, 1)
+
+
 def mask_generic(value: str) -> str:
     """First character of each word, the rest starred: addresses, IDs, IPs."""
     return re.sub(r"(?<=\w)\w", "*", value)
@@ -62,7 +75,12 @@ _BY_KIND = {
     "name": mask_name,
     "given_name": mask_name,
     "rrn": mask_digits,
+    "frn": mask_digits,
+    "ssn": mask_digits,
     "birth_date": mask_digits,
+    "card": mask_card,
+    "handle": mask_handle,
+    "messenger_id": mask_handle,
 }
 
 

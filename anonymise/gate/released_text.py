@@ -1,0 +1,388 @@
+"""The rule for released text, checked on the finished files by code of the gate's own.
+
+Every word of every text cell and rendered report must be a placeholder or surrogate, an ordinary
+word, safe vocabulary or a safe quantity: the invariant specified in anonymise/vocabulary/README.md.
+The vocabulary (project terms, ordinary-word and name lists) is shared *data*; the judgement here
+is written independently of the anonymiser's safe-list pass, so the gate does not repeat its
+blind spots. Per the spec, a word is a run of one kind (digits, Latin/Cyrillic letters, Hangul,
+Han/Kana, Thai) inside a whitespace-separated token, and may only be:
+
+1. digits: a run of fewer than six digits, or a safe quantity (a date or clock time not after a
+   birth word; an amount with thousands separators or a currency/dose unit, never starting with 0);
+   runs that span spaces are judged on the batch (``unsafe_numbers``);
+2. no letter-digit code (``AB12345``, ``kim1990``) unless a number with a unit (``10cc``) or a
+   safe term (``CO2``);
+3. no identifier shape: e-mail, URL, @handle, words joined by ``_`` or ``.`` (``jisoo.kim``);
+4. Latin letters: a safe term, or in lower case anything but a name that no dictionary has; a
+   capitalised word must be an ordinary word that is not only a name (a sentence start), and
+   elsewhere (a proper noun) an ordinary word that is no name at all;
+5. Hangul: Kiwi's morphemes of the word hold no proper noun (NNP) and no unknown word, unless the
+   stem is a safe term, and the word is no surname + given-name shape Kiwi cannot read as words;
+6. Han/Kana: no Katakana word that ordinary Japanese words and safe terms do not make up, no
+   surname-led word before a title (王小明先生); the jieba person-name list is not used (see _cjk_reason);
+7. Thai: no word right after a personal title.
+Beyond the spec, in context: a Hangul word of surname + given-name shape right before a title or
+honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진).
+
+Cost: every distinct whitespace token of the whole release is judged once (``flagged``), Kiwi
+only on distinct Hangul words, so 1M consultations cost a few hundred thousand judgements.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from anonymise.name_data import KOREAN_NAME_TITLES, KOREAN_PARTICLES
+from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
+
+# Kiwi's score of a one-morpheme noun it only guesses: names it has never seen come out near -21 to
+# -28 (한도윤 -23.6, 황시우 -20.7), nouns of its dictionary above -15 (상담실 -13.1, 예약금 -14.8).
+KIWI_GUESS_SCORE = -18.0
+MAX_REMEMBERED = 4_000_000   # verdicts kept per process (a long-lived server checks night after night)
+# Placeholders (<PERSON>) and surrogates (환자 A, [전화번호], Patient B) are the anonymiser's output.
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*>")
+_LABELS = sorted({label for pair in ENTITY_LABELS.values() for label in pair}, key=len, reverse=True)
+_SURROGATE_LABEL = re.compile(r"\[(?:%s)\]" % "|".join(re.escape(label) for label in _LABELS))
+_ROLE_LETTER = re.compile(r"(?:%s) [A-Z]{1,2}(?![A-Za-z])"
+                          % "|".join(re.escape(label) for pair in ROLE_LABELS.values() for label in pair))
+_ANONYMISER_OUTPUT = re.compile("|".join(p.pattern for p in (_PLACEHOLDER, _SURROGATE_LABEL, _ROLE_LETTER)))
+_MASKED = re.compile(r"\S*\*{2,}\S*")   # a masked value in the run's own evidence (k***@n***.com)
+# A word: one script's run inside a token.
+_PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:['’-][A-Za-z\u00c0-\u024f"
+                    r"\u0400-\u04ff]+)*)|(?P<hangul>[\uac00-\ud7a3\u3131-\u318e]+)|(?P<cjk>[\u3040-\u30ff\u31f0-\u31ff"
+                    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々ー]+)|(?P<thai>[\u0e00-\u0e7f]+)")
+_LETTER_DIGIT = re.compile(r"(?i)(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{2,}")
+_ID_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
+_EMAIL_OR_HANDLE = re.compile(r"\S@\S|^@\w")
+_URL = re.compile(r"(?i)https?://|www\.")
+_NUMBER_UNIT = re.compile(r"(?i)\d+(?:[.,]\d+)?(?:cc|ml|mg|mcg|g|kg|cm|mm|m|km|kcal|iu|u|units?|am|pm|st|nd|rd|th|x|"
+                          r"h|hr|hrs|min|mins|sec|s|d|wk|wks|mo|yr|yrs|k|won|usd|krw|lbs?|kw|v|w|mmhg|d|cc)")
+_TITLE_CASE_LINE = re.compile(r"^(?:[A-Z][\w'-]*\s+){2,}[A-Z][\w'-]*$")
+_THAI_TITLE = ("คุณ", "นาย", "นางสาว", "นาง", "ด.ช.", "ด.ญ.")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]{2,}")
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+# Digit runs (digits joined by up to three of " .-/:~()" or one comma) of six or more digits.
+_LONG_NUMBER = re.compile(r"\d(?:(?:[ .\-/:~()]{1,3}|,)?\d){5,}")
+_PIECE_GAP = re.compile(r"\s*~\s*|\s+-\s+|\s+")
+_RANGE_MARK = re.compile(r"\s*[~\-]\s*")
+_DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])(?:[-./](?:0?[1-9]|[12]\d|3[01]))?\.?")  # or a month
+_QUARTER = re.compile(r"(?:19|20)\d\d-Q[1-4]")   # the academic release's generalised month
+_KOREAN_DATE = re.compile(r"(?:19|20)\d\d년\s?(?:0?[1-9]|1[0-2])월(?:\s?(?:0?[1-9]|[12]\d|3[01])일)?")
+_TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+_PLAIN = re.compile(r"[1-9]\d*(?:\.\d+)?")
+_LOOSE_GROUPED = re.compile(r"[1-9]\d*(?:,\d{3})+")   # 2800,000원: a price, grouped oddly, with its unit
+_UNIT_AFTER = re.compile(r"\s?(?:원|만원|천원|억|won|krw|usd|달러|dollars?|엔|円|yen|위안|元|rmb|cny|vnd|đ|바트|baht|thb|eur|"
+                         r"euros?|루블|руб|rub|iu|units?|유닛|cc|ml|mg|mcg|kcal)(?![A-Za-z])", re.IGNORECASE)
+_UNIT_BEFORE = re.compile(r"(?:[₩$¥€£]|krw|usd|us\$|rmb|cny|jpy|vnd|thb|eur)\s?$", re.IGNORECASE)
+_BIRTH_BEFORE = re.compile(r"(?:생년월일|생일|출생|태어|d\.?o\.?b|born|birth|生日|出生|生年月日|誕生日|дата рождения|родил|sinh)"
+                           r"[^\d\n]{0,12}$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'(\[\-–—•·]|\x00|\x01)\s*$")
+
+
+@dataclass
+class TextRule:
+    """Judges distinct words once; remembers the verdicts (bounded by the release's vocabulary)."""
+    vocabulary: object                      # the anonymise.vocabulary module (or a stand-in with its API)
+    kiwi: object = None                     # built on the first Hangul word
+    ok: set[str] = field(default_factory=set)
+    bad: dict[str, str] = field(default_factory=dict)
+    capital_names: set[str] = field(default_factory=set)   # fine only at a sentence start (Will, Grace)
+
+    @classmethod
+    def default(cls) -> "TextRule":
+        """The process's rule on the project vocabulary: verdicts depend on the word alone, so they are
+        shared by every check of the process (and Kiwi is loaded once)."""
+        global _DEFAULT
+        if _DEFAULT is None or _DEFAULT.judged > MAX_REMEMBERED:
+            import anonymise.vocabulary as vocabulary
+
+            _DEFAULT = cls(vocabulary, kiwi=_DEFAULT.kiwi if _DEFAULT else None)
+        return _DEFAULT
+
+    @property
+    def judged(self) -> int:
+        return len(self.ok) + len(self.bad) + len(self.capital_names)
+
+    # ------------------------------------------------------------------ the batch interface
+    def flagged(self, tokens: Iterable[str]) -> dict[str, str]:
+        """token -> reason for each of ``tokens`` (whitespace-separated) the rule refuses anywhere.
+
+        Tokens holding a name-like capitalised word are returned with reason ``"name_if_mid_sentence"``:
+        the caller decides by the text before each occurrence (``refused_in_context``).
+        """
+        out: dict[str, str] = {}
+        new = [t for t in tokens if t not in self.ok and t not in self.bad and t not in self.capital_names]
+        self._judge_hangul_words({m.group() for t in new for m in _PIECE.finditer(t) if m.lastgroup == "hangul"})
+        for token in new:
+            reason = self._token_reason(token)
+            if reason is None:
+                self.ok.add(token)
+            elif reason == "name_if_mid_sentence":
+                self.capital_names.add(token)
+            else:
+                self.bad[token] = reason
+        for token in tokens:
+            if token in self.bad:
+                out[token] = self.bad[token]
+            elif token in self.capital_names:
+                out[token] = "name_if_mid_sentence"
+        return out
+
+    def is_word(self, word: str) -> bool:
+        """An ordinary word or safe term of any language (for the identifier validators)."""
+        v = self.vocabulary
+        return v.is_safe_term(word) or ((self._english_word(word) or v.is_ordinary_word(word, "ko"))
+                                        and not v.is_only_a_name(word))
+
+    # ------------------------------------------------------------------ one token
+    def _token_reason(self, token: str) -> str | None:
+        if _MASKED.fullmatch(token):
+            return None
+        stripped = token.strip(".,;:!?()[]{}\"'“”‘’«»…·•-–—~/|*#")
+        if not stripped:
+            return None
+        if _URL.search(stripped) or _EMAIL_OR_HANDLE.search(stripped):
+            return "identifier_shape"
+        for shape in _ID_SHAPE.finditer(stripped):
+            word = shape.group()
+            if any(c.isalpha() for c in word) and not self._safe_term(word) and not self._words_joined(word):
+                return "identifier_shape"
+        if _QUARTER.fullmatch(stripped):
+            return None
+        for code in _LETTER_DIGIT.finditer(stripped):
+            word = code.group()
+            if not (_NUMBER_UNIT.fullmatch(word) or self._safe_term(word)):
+                return "code"
+        reasons = [self._piece_reason(m, stripped) for m in _PIECE.finditer(stripped)]
+        for reason in ("name", "korean_name", "cjk_name", "unknown_word", "digits"):
+            if reason in reasons:
+                return reason
+        if "name_if_mid_sentence" in reasons:
+            return "name_if_mid_sentence"
+        return None
+
+    def _english_word(self, word: str) -> bool:
+        """An ordinary English word, inflected or not (weeks, totals, studies, asked): word lists
+        hold base forms, and a name list's Weeks must not hide the plural of week."""
+        lower = word.lower()
+        forms = [lower] + [lower[:-len(end)] + new for end, new in _INFLECTIONS
+                           if lower.endswith(end) and len(lower) > len(end) + 2]
+        return any(self.vocabulary.is_ordinary_word(form, "en") for form in forms)
+
+    def _words_joined(self, shape: str) -> bool:
+        """A shape joined by '_' or '.' of ordinary words, safe terms and numbers (interested_area,
+        face_contour, faq.html) is vocabulary; one with a name or a code in it (jisoo.kim) is an ID."""
+        v = self.vocabulary
+        return all(part.isdigit() or len(part) <= 2 or self._safe_term(part)
+                   or (self._english_word(part) and not v.is_only_a_name(part))
+                   for part in re.split(r"[._]", shape) if part)
+
+    def _piece_reason(self, m: re.Match, token: str) -> str | None:
+        kind, word = m.lastgroup, m.group()
+        if kind == "digits":
+            return None  # runs are judged with their neighbours across spaces (unsafe_numbers)
+        if kind == "latin":
+            return self._latin_reason(word)
+        if kind == "hangul":
+            return self.bad.get(word)
+        if kind == "cjk":
+            return self._cjk_reason(word)
+        return None  # Thai: judged in context (unsafe_thai)
+
+    def _safe_term(self, word: str) -> bool:
+        return self.vocabulary.is_safe_term(word)
+
+    def _latin_reason(self, word: str) -> str | None:
+        v = self.vocabulary
+        if len(word) == 1 or self._safe_term(word):
+            return None
+        cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+        lang = "ru" if cyrillic else "en"
+        if word.islower():  # two lower-case letters (ko, in, go) name nobody, whatever a name list says
+            return "name" if not cyrillic and len(word) > 2 and self._only_a_given_name(word) \
+                and not self._english_word(word) else None
+        if word.isupper() and len(word) <= 5 and not cyrillic:
+            return None  # an acronym (PRP, HIFU, ASAP): initials of a name are at most one word
+        ordinary = self._english_word(word) or v.is_ordinary_word(word, "vi") if lang == "en" \
+            else v.is_ordinary_word(word, lang)
+        if not ordinary:
+            return "name"
+        if cyrillic and v.is_name_word(word, "ru"):
+            return "name"
+        if v.is_name_word(word, lang):
+            return "name" if v.is_only_a_name(word) else "name_if_mid_sentence"
+        return None
+
+    def _only_a_given_name(self, word: str) -> bool:
+        """The spec's lower-case test: a given name no dictionary has (jennifer; not nguyen, kim)."""
+        return self.vocabulary.is_only_a_name(word, given=True)
+
+    def _plain_korean(self, word: str) -> bool:
+        v = self.vocabulary
+        if v.is_ordinary_word(word, "ko") or self._safe_term(word):
+            return True
+        stem = next((word[:-len(p)] for p in _PARTICLES if word.endswith(p) and len(word) > len(p)), None)
+        return stem is not None and (v.is_ordinary_word(stem, "ko") or self._safe_term(stem))
+
+    def _cjk_reason(self, word: str) -> str | None:
+        """A Katakana word no ordinary Japanese words make up (a foreign name: マリア); Han names are
+        found before their title (titled_cjk_names). The jieba dictionary's person-name tags are not
+        used: they cover everyday words too (谢谢, 多少钱, 时间够吗, 布洛芬)."""
+        v = self.vocabulary
+        if self._safe_term(word) or v.is_ordinary_word(word, "zh") or v.is_ordinary_word(word, "ja"):
+            return None
+        for katakana in _KATAKANA.findall(word):
+            if not self._katakana_words(katakana):
+                return "cjk_name"
+        return None
+
+    def _katakana_words(self, run: str) -> bool:
+        """Whether ordinary Japanese words or safe terms make up the whole Katakana run (カウンセリング+チーム)."""
+        v = self.vocabulary
+        ok = [True] + [False] * len(run)
+        for end in range(1, len(run) + 1):
+            ok[end] = any(ok[begin] and (v.is_ordinary_word(piece, "ja") or v.is_katakana_loanword(piece)
+                                         or self._safe_term(piece))
+                          for begin in range(max(0, end - 12), end - 1) if end - begin >= 2
+                          for piece in (run[begin:end],))
+        return ok[len(run)] or len(run) <= 2
+
+    def _judge_hangul_words(self, words: set[str]) -> None:
+        """Kiwi on each new distinct Hangul word; the verdict goes into ok/bad under the word itself.
+
+        A word that is an ordinary word or safe term, alone or with one particle (수술은, 쌍꺼풀이), is
+        ordinary without asking Kiwi: Kiwi costs ~30 µs a word, and a 1M-consultation release has
+        hundreds of thousands of distinct words. Names are not ordinary words (the vocabulary
+        subtracts name shapes), so 김민수가 still goes to Kiwi."""
+        todo = []
+        for word in sorted(w for w in words if w not in self.ok and w not in self.bad):
+            if self._plain_korean(word):
+                self.ok.add(word)
+            else:
+                todo.append(word)
+        if not todo:
+            return
+        if self.kiwi is None:  # Kiwi knowing the Korean safe terms as nouns, as the spec says to read words
+            from anonymise.kiwi_model import kiwi_with_safe_terms
+
+            self.kiwi = kiwi_with_safe_terms()
+        v = self.vocabulary
+        for word, tokens in zip(todo, self.kiwi.tokenize(todo)):
+            reason = None
+            for t in tokens:
+                if t.tag in ("NNP", "UN") and not self._safe_term(t.form) and not v.is_ordinary_word(t.form, "ko"):
+                    reason = "korean_name" if v.is_name_word(t.form, "ko") else "unknown_word"
+                    break
+            stem = tokens[0] if tokens else None
+            if reason is None and stem is not None and stem.tag.startswith("NN") and stem.score < KIWI_GUESS_SCORE \
+                    and v.is_name_word(stem.form, "ko") and not v.is_ordinary_word(stem.form, "ko"):
+                reason = "korean_name"  # a name Kiwi does not know, guessed as a noun (한도윤/NNG)
+            if reason is None:
+                self.ok.add(word)
+            else:
+                self.bad[word] = reason
+
+
+_DEFAULT: TextRule | None = None
+_PARTICLES = tuple(sorted(KOREAN_PARTICLES, key=len, reverse=True))
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                ("ers", ""), ("er", ""), ("ly", ""))
+
+
+def blank_anonymiser_output(text: str) -> str:
+    """``text`` with placeholders (<PERSON>) and surrogates (환자 A, [전화번호], Patient B) blanked out,
+    offsets kept: they are the anonymiser's own output, not words of the record."""
+    return _ANONYMISER_OUTPUT.sub(lambda m: " " * len(m.group()), text)
+
+
+def refused_in_context(text: str, start: int) -> bool:
+    """A name-like capitalised word at ``start`` of ``text`` is refused unless a sentence starts there."""
+    while start < len(text) and not text[start].isalpha():
+        start += 1  # 'Good in a list of questions: the sentence starts at the quote
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\x00", 0, start), text.rfind("\x01", 0, start)) + 1
+    line_end = min([i for i in (text.find("\n", start), text.find("\x00", start), text.find("\x01", start))
+                    if i >= 0] or [len(text)])
+    if _TITLE_CASE_LINE.match(text[line_start:line_end].strip()):
+        return False
+    return not _SENTENCE_START.search(text[max(line_start, start - 4):start])
+
+
+# ------------------------------------------------------------------ digits across spaces, Thai
+
+def unsafe_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every digit run of six or more digits in ``text`` that is not a safe quantity."""
+    for match in _LONG_NUMBER.finditer(text):
+        start, end = match.span()
+        if (start and text[start - 1].isascii() and text[start - 1].isalpha()) or \
+                (end < len(text) and text[end].isascii() and text[end].isalpha()):
+            continue  # inside a code (20261201T..., AB123456): judged as a word (rule 2)
+        if not is_safe_quantity(match.group(), text[max(0, start - 24):start], text[end:end + 8]):
+            yield start, end
+
+
+@lru_cache(maxsize=1 << 16)   # prices and dates repeat, with the words around them
+def is_safe_quantity(run: str, before: str, after: str) -> bool:
+    """A date, a clock time or an amount (rule 1)."""
+    pieces = [p for p in _PIECE_GAP.split(run) if p]
+    if pieces and all(_DATE.fullmatch(p) or _TIME.fullmatch(p) for p in pieces):
+        return _BIRTH_BEFORE.search(before) is None
+    if _KOREAN_DATE.match(run + after):
+        return _BIRTH_BEFORE.search(before) is None
+    numbers = _RANGE_MARK.split(run.strip())
+    if len(numbers) > 2 or not all(numbers):
+        return False
+    if all(_GROUPED.fullmatch(n) for n in numbers):
+        return True
+    unit = _UNIT_AFTER.match(after) is not None or _UNIT_BEFORE.search(before) is not None
+    return unit and all(_GROUPED.fullmatch(n) or _PLAIN.fullmatch(n) or _LOOSE_GROUPED.fullmatch(n) for n in numbers)
+
+
+_KOREAN_TITLE = re.compile("|".join(sorted(map(re.escape, KOREAN_NAME_TITLES), key=len, reverse=True)))
+_WORD_BEFORE = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3,4}) ?$")
+_HANGUL_AFTER = re.compile(r"[\uac00-\ud7a3]{2}")
+
+
+def titled_korean_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
+    """(start, end) of each name-shaped Hangul word right before a title or honorific (김민수 씨).
+    The titles are found first (a few per text), then the word before each."""
+    for title in _KOREAN_TITLE.finditer(text):
+        if _HANGUL_AFTER.match(text, title.end()):
+            continue  # the title starts a longer word (씨앗, 님비)
+        m = _WORD_BEFORE.search(text, max(0, title.start() - 6), title.start())
+        if m and vocabulary.is_name_word(m.group(1), "ko") and not vocabulary.is_safe_term(m.group(1)):
+            yield m.start(1), m.end(1)
+
+
+# Titles and greetings that follow a person's name (not 的咨询 or 介绍, which follow anything).
+CJK_TITLES = ("先生", "女士", "小姐", "老师", "医生", "院长", "同学", "您好", "你好", "さん", "様", "さま", "くん", "ちゃん",
+              "氏", "と申します", "といいます")
+_TITLED_CJK = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf]{2,4}) ?(?:%s)" % "|".join(
+    sorted(map(re.escape, CJK_TITLES), key=len, reverse=True)))
+
+
+def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
+    """(start, end) of a surname-led Han word right before a personal title (王小明先生, 山田さん)."""
+    if not _HAN.search(text):
+        return
+    for m in _TITLED_CJK.finditer(text):
+        word = m.group(1)
+        for start in range(len(word) - 1):  # the name is the end of the run: 请问王小明先生
+            name = word[start:]
+            if (vocabulary.is_name_word(name, "zh") or vocabulary.is_name_word(name, "ja")) \
+                    and not vocabulary.is_safe_term(name) and not vocabulary.is_ordinary_word(name, "zh"):
+                yield m.start(1) + start, m.end(1)
+                break
+
+
+def unsafe_thai(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Thai word right after a personal title (rule 7)."""
+    if not _THAI.search(text):
+        return
+    for title in _THAI_TITLE:
+        for m in re.finditer(re.escape(title) + r"\s?([\u0e00-\u0e7f]+)", text):
+            yield m.start(1), m.end(1)
+
