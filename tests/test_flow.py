@@ -125,6 +125,7 @@ def test_no_personal_value_reaches_prefect_home_or_the_release(first_run, source
     assert KEY_HEX.encode() not in b"".join(blobs + release_text)
 
 
+@pytest.mark.slow
 def test_incremental_run_processes_only_new_records_and_propagates_erasure(source, tmp_path):
     consultations = read_jsonl(source / "consultations.jsonl")
     members = read_jsonl(source / "members.jsonl")
@@ -178,6 +179,7 @@ def test_incremental_run_processes_only_new_records_and_propagates_erasure(sourc
     assert not (out / "release" / m2["run_id"]).exists() and not (out / "release" / first["run_id"]).exists()
 
 
+@pytest.mark.slow
 def test_local_dask_cluster_gives_the_same_releases(first_run, source, tmp_path):
     out, _, _ = first_run
     dask_out = tmp_path / "out"

@@ -29,6 +29,8 @@ ANSWERS = ("보통 2주 정도면 대부분 빠집니다.", "상담 후 정확�
            "Please visit us for a consultation.")
 LEAKS = ("보험 서류에 SSN 536-22-8726 적어 주세요.", "환불은 IBAN DE44 5001 0517 5407 3249 31 로 부탁드려요.",
          "어제 권은진 씨가 소개해 주셨어요.", "카톡 아이디: zeta_hana99 로 연락 주세요.")
+pytestmark = pytest.mark.slow  # two whole runs and their rebuilds
+
 N_CONSULTATIONS = 400
 TEXT_FORMS = ("question", "academic_question", "pub_question")
 

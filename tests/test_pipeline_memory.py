@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from data_samples.generator import generate
 from flows.bounded_duckdb import MEMORY_LIMIT, bounded_duckdb
@@ -59,6 +60,7 @@ print("SEEN " + json.dumps(seen))
 """
 
 
+@pytest.mark.slow
 def test_anonymise_workers_end_before_the_build(tmp_path):
     source = tmp_path / "source"
     source.mkdir()
