@@ -14,7 +14,7 @@ goes unless anonymise.vocabulary vouches for it (its README states the invariant
   Russian, given names found in the census lists once romanised (Анна, Иван);
 - Korean words by Kiwi's morphology (see korean_safe_list.py);
 - Chinese and Japanese runs by dictionary segmentation and surname tables (cjk_safe_list.py);
-- Thai: the word after a personal title (Thai has no capitals and we have no Thai dictionary);
+- Thai runs by PyThaiNLP's dictionary segmentation, name lists and name cues (thai_safe_list.py);
 - letters of any other script (Greek, Arabic, Hebrew ...): no rule reads them, so they go.
 
 Spans carry a type when the evidence says one (PERSON after a title, for a name-list word or a
@@ -32,6 +32,7 @@ from anonymise import vocabulary
 from anonymise.cjk_safe_list import cjk_spans
 from anonymise.engine import normalise
 from anonymise.korean_safe_list import korean_spans
+from anonymise.thai_safe_list import thai_spans
 
 RECOGNIZER = "SafeList"
 CLAIMED = "\ue000"  # stands in for claimed characters: no token pattern matches it
@@ -67,7 +68,6 @@ OTHER_SCRIPT_WORD = re.compile(
     r"\u0400-\u04ff\u0e00-\u0e7f\u1100-\u11ff\u1e00-\u1eff\u2070-\u209f\u2150-\u218f\u2460-\u24ff"
     r"\u3000-\u303f\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
     r"\uf900-\ufaff\uff65-\uffdc]+")
-THAI_TITLED_NAME = re.compile(r"(?:คุณ|นางสาว|นาย|นาง|ด\.ช\.|ด\.ญ\.|ดร\.)\s*([\u0e00-\u0e7f]+)")
 LATIN_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|doctor|prof|professor|sir|madam|dear|hi|hello|hey)\.?,?\s+$",
                                 re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\u3002\uff01\uff1f]|^\s*[-*\u2022>#\d.)]+)[\s\"'(\[\u201c\u2018*_-]*$")
@@ -119,7 +119,7 @@ class SafeListPass:
 
         for start, end, kind, reason in _shapes(work):
             add(start, end, kind, reason)
-        for finder in (_latin_spans, _cyrillic_spans, korean_spans, cjk_spans, _thai_spans, _other_script_spans):
+        for finder in (_latin_spans, _cyrillic_spans, korean_spans, cjk_spans, thai_spans, _other_script_spans):
             for start, end, kind, reason in finder(work):
                 add(start, end, kind, reason)
         return [SafeListSpan(kind, origin[s], origin[e - 1] + 1, reason) for s, e, kind, reason in sorted(found)]
@@ -310,6 +310,3 @@ CYRILLIC_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д"
 def _romanised(cyrillic: str) -> str:
     return cyrillic.translate(CYRILLIC_LATIN)
 
-
-def _thai_spans(work: str) -> list[tuple[int, int, str, str]]:
-    return [(m.start(1), m.end(1), "PERSON", "th-title") for m in THAI_TITLED_NAME.finditer(work)]
