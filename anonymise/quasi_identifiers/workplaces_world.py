@@ -23,11 +23,17 @@ WORKPLACE, SCHOOL = "WORKPLACE", "SCHOOL"
 # --- English -------------------------------------------------------------------------------------
 CAP = r"(?:[A-Z][\w&'’.-]*|[A-Z]{2,6}|\d{1,3}(?:st|nd|rd|th))"
 ORG = rf"{CAP}(?:[ \t](?:of|and|&|the|de|for)?[ \t]?{CAP}){{0,4}}"
-ROLE = (r"(?:[a-z]+(?:er|or|ist|ian|ant|ent|ive|man|woman)|nurse|teacher|chef|cook|clerk|staff|intern|student|resident|"
-        r"fellow|associate|barista|cashier|receptionist|secretary|head|lead|partner|trainee|volunteer|employee|"
-        r"officer|professor|lecturer|director|coach|tutor|pupil|sophomore|freshman|junior|senior)")
+# A role before "at/with/for <Org>": a word of a job's shape (banker, accountant, chemist) or a listed one;
+# "of/in <Org>" only after a listed one (catheter in Ward 6B is no job).
+ROLE_SHAPE = r"[a-z]+(?:er|or|ist|ian|ant|ent|man|woman)"
+ROLE = (r"(?:nurse|teacher|chef|cook|clerk|staff|intern|student|resident|fellow|associate|barista|cashier|"
+        r"receptionist|secretary|partner|trainee|volunteer|employee|officer|professor|lecturer|director|coach|tutor|"
+        r"pupil|sophomore|freshman|analyst|engineer|manager|developer|designer|consultant|accountant|lawyer|"
+        r"technician|assistant|worker|banker|pharmacist|dentist|surgeon|physician|doctor|researcher|scientist|"
+        r"ceo|cto|cfo|vp|founder|owner|sergeant|soldier|pilot|attendant|agent)")
 EN_CUE = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed|interning|stationed|based|placed)[ \t]+(?:at|for|with|by)"
-                    rf"|\bemployer(?:[ \t]+is|[ \t]*[:,-])|\b{ROLE}[ \t]+(?:at|with|for|of|in)|\bwith[ \t]+the"
+                    rf"|\bemployer(?:[ \t]+is|[ \t]*[:,-])|\b{ROLE}s?[ \t]+(?:at|with|for|of|in)|\b{ROLE_SHAPE}[ \t]+(?:at|with|for)"
+                    rf"|\bwith[ \t]+the"
                     rf"|\b(?:go(?:es)?|went|study|studies|studied|attend(?:s|ed)?|enrolled)[ \t]+(?:to|at|in))"
                     rf"[ \t]+(?:the[ \t]+)?(?=[A-Z0-9])")
 EN_SCHOOL_END = r"(?:School|High|Primary|College|University|Academy|Institute|Kindergarten|Elementary|Prep|Polytechnic)"
@@ -41,7 +47,10 @@ EN_ORG_END = re.compile(rf"(?<![\w.])((?:{CAP}[ \t](?:of[ \t]|&[ \t])?){{1,4}})(
 GENERIC = frozenset("the a an my our your his her their this that local general national city state public private "
                     "medical plastic surgery dental skin dermatology aesthetic cosmetic korean international global "
                     "new big small main central university children's women's st st. high primary middle junior "
-                    "senior elementary community regional district county i".split())
+                    "senior elementary community regional district county i ward room bed floor building gate level "
+                    "unit terminal station reception home night day weekend monday tuesday wednesday thursday "
+                    "friday saturday sunday january february march april may june july august september october "
+                    "november december christmas covid".split())
 EN_ORG_AFTER_CUE = re.compile(ORG)
 
 # --- Chinese ---------------------------------------------------------------------------------------
