@@ -37,7 +37,8 @@ EN_CUE = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed|interning|station
                     rf"|\b(?:go(?:es)?|went|study|studies|studied|attend(?:s|ed)?|enrolled)[ \t]+(?:to|at|in))"
                     rf"[ \t]+(?:the[ \t]+)?(?=[A-Z0-9])")
 EN_SCHOOL_END = r"(?:School|High|Primary|College|University|Academy|Institute|Kindergarten|Elementary|Prep|Polytechnic)"
-EN_WORK_END = (r"(?:Bank|Hospital|Medical[ \t]+Cent(?:er|re)|Medical|Clinic|Brigade|Regiment|Battalion|Corps|Spa|Ltd|Inc|"
+EN_WORK_END = (r"(?:Bank|Hospital|Medical[ \t]+Cent(?:er|re)|Medical|Clinic|Brigade|Regiment|Battalion|Corps|Spa|Ltd|Inc|LLP|"
+               r"Associates|Attorneys|Law|Legal|Analytics|Dynamics|Ventures|Media|Publishing|Press|Robotics|"
                r"LLC|GmbH|PLC|Group|Health|Healthcare|Airlines?|Airways|Hotel|Logistics|Labs?|Motors|Systems|Solutions|"
                r"Technologies|Tech|Insurance|Consulting|Partners|Pharma(?:ceuticals)?|Bakery|Salon|Studio|Foods|Energy|"
                r"Electric|Telecom|Capital|Holdings|Industries|Restaurant|Caf[eé]|Agency|Council|Ministry|Department|"
@@ -62,6 +63,12 @@ ZH_ORG_END = re.compile(r"(?:银行|銀行|航空|电力|電力|集团|集團|�
 ZH_SCHOOL_END = re.compile(r"(?:大学|大學|中学|中學|小学|小學|高中|学院|學院|幼儿园|幼兒園)")
 # Characters that end a name going left from an organisation word (我在|华信银行, 去了|东方航空).
 ZH_STOP = frozenset("在喺去到是了从從于於做当當我你他她们們的和与與跟也都就要说說给給请請个個这這那家")
+# 我在复旦读研究生, 我是浙大的学生, 在交大读书: a school by what is said of it.
+ZH_AT_SCHOOL = re.compile(rf"(?<![现正实存所好自还内外就都])[在是]([{HAN}A-Za-z]{{2,8}}?)"
+                          rf"(?=读书|讀書|读研|讀研|读博|讀博|读大|讀大|念书|念書|上学|上學|留学|留學|读|讀|念|的学生|的學生|"
+                          rf"的研究生|毕业|畢業|的老师|的老師)")
+ZH_NOT_SCHOOLS = frozenset("大学 大學 学校 學校 高中 初中 中学 中學 小学 小學 国外 國外 韩国 韓國 美国 美國 日本 本地 当地 "
+                           "這裡 这里 那里 那裡 家里 家裡 研究生 大学生 大學生 学生 學生 一个 一個".split())
 ZH_NOT_ORGS = frozenset("公司 银行 銀行 医院 醫院 学校 學校 家里 家裡 外企 国企 國企 国外 國外 外地 本地 当地 當地 这里 這裡 "
                         "那里 那裡 这边 這邊 那边 那邊 附近 大公司 小公司 一家公司 工厂 工廠 单位 單位 店里 店裡 北京 上海 "
                         "广州 深圳 香港 台北 首尔 首爾 韩国 韓國 中国 中國 日本 美国 美國".split())
@@ -73,6 +80,12 @@ JA_CORPORATE = re.compile(rf"(?:株式会社|有限会社|\(株\)|（株）|㈱)
 JA_WORK_CUE = re.compile(rf"({JA_WORD}{{2,14}})(?=勤務|に勤め|に勤務|で勤務|で働|の事務|で事務|でエンジニア|の客室乗務員|の社員|"
                          r"に就職|に入社|でパート|でアルバイト|でバイト|の看護師|で看護師|の受付|に在籍|の営業|で営業|の研究員)")
 JA_CLINIC = re.compile(rf"({JA_WORD}{{1,10}}?)(?=(?:皮膚科|美容皮膚科|形成外科|美容外科|歯科|内科)?クリニック)")
+# 慶應に通っています, 早稲田の3年生, ソウル大学校: a school by what is said of it or a Katakana name + 大学.
+JA_SCHOOL_CUE = re.compile(rf"({JA_WORD}{{2,10}})(?=に通って|に通う|に通い|に在学|の学生|の生徒|の[0-9０-９一二三四]年生|に進学|を卒業|"
+                           r"卒業|出身|に入学|の大学院|の院生|の新入生|で勉強)")
+JA_KATAKANA_SCHOOL = re.compile(r"([\u30a1-\u30fa\u30fc]{2,10})(?=大学校|大学|大學|高校|学院)")
+JA_NOT_SCHOOLS = frozenset("大学 大学院 高校 学校 専門学校 中学 中学校 小学校 塾 幼稚園 保育園 会社 病院 ジム 短大 予備校 語学学校 "
+                           "日本語学校 地元 近く 同じ 都内 海外 韓国 日本 東京 大阪 看護学校 美容学校 医学部 学部".split())
 JA_NOT_ORGS = frozenset("会社 病院 銀行 学校 自宅 家 都内 市内 近所 地元 本社 支社 支店 工場 職場 現場 大学 海外 東京 大阪 "
                         "日本 韓国 外資 役所 市役所 区役所 同じ会社 今の会社 前の会社 飲食店 美容 皮膚科 美容皮膚科 形成外科 "
                         "美容外科 歯科 内科 当 同 その 別 某 IT 保育園 幼稚園 介護施設 薬局 店舗 事務所 実家".split())
@@ -92,6 +105,8 @@ TH_NOT_ORGS = frozenset("เอกชน ใหญ่ เล็ก นี้ น
 # --- Russian and Vietnamese ------------------------------------------------------------------------
 RU_CUE = re.compile(r"(?i:работа\w*|служ\w*|тружусь|учусь|учится|училась|учился|студент\w*)[ \t]+(?:в|во|на)[ \t]+"
                     r"(«[^»\n]{2,40}»|\"[^\"\n]{2,40}\"|[А-ЯЁA-Z][\w-]*(?:[ \t][А-ЯЁA-Z][\w-]*){0,3})")
+VI_SCHOOL = re.compile(r"(?:[Tt]rường|[Đđ]ại[ \t]+[Hh]ọc|ĐH|[Cc]ao[ \t]+đẳng|THPT|THCS|[Tt]iểu[ \t]+học|[Hh]ọc[ \t]+viện)"
+                       r"[ \t]+((?:(?:[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8][\w\u00c0-\u1ef9&-]*|THPT|THCS)[ \t]?){1,6})")
 VI_CUE = re.compile(r"(?i:làm[ \t]+(?:việc[ \t]+)?(?:ở|tại|cho)|học[ \t]+(?:ở|tại)|công[ \t]+tác[ \t]+(?:ở|tại)|"
                     r"nhân[ \t]+viên)[ \t]+((?:[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8][\w\u00c0-\u1ef9&-]*[ \t]?){1,5})")
 RU_VI_SCHOOL = re.compile(r"(?i:уч\w+|студент\w*|học)")
@@ -115,6 +130,7 @@ class WorldWorkplace:
                       for m in RU_CUE.finditer(text)]
         spans += [_span(text, m.start(1), m.start(1) + len(m.group(1).rstrip()),
                         SCHOOL if RU_VI_SCHOOL.match(m.group()) else WORKPLACE) for m in VI_CUE.finditer(text)]
+        spans += [_span(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), SCHOOL) for m in VI_SCHOOL.finditer(text)]
         return [s for s in spans if s.end > s.start]
 
 
@@ -158,6 +174,11 @@ def _chinese(text: str) -> list[QuasiSpan]:
         if org in ZH_NOT_ORGS or vocabulary.is_ordinary_word(org, "zh") or org[0] in ZH_STOP or org[-1] in "家里裡":
             continue
         spans.append(_span(text, match.start(1), match.end(1), WORKPLACE))
+    for match in ZH_AT_SCHOOL.finditer(text):
+        org = match.group(1)
+        if org in ZH_NOT_SCHOOLS or org[0] in ZH_STOP or vocabulary.is_ordinary_word(org, "zh") and len(org) > 2:
+            continue
+        spans.append(_span(text, match.start(1), match.end(1), SCHOOL))
     for ending, kind in ((ZH_ORG_END, WORKPLACE), (ZH_SCHOOL_END, SCHOOL)):
         for match in ending.finditer(text):
             start = match.start()
@@ -176,6 +197,13 @@ def _japanese(text: str) -> list[QuasiSpan]:
     for match in JA_CORPORATE.finditer(text):
         group = 1 if match.group(1) else 2
         spans.append(_span(text, match.start(group), match.end(group), WORKPLACE))
+    for pattern in (JA_SCHOOL_CUE, JA_KATAKANA_SCHOOL):
+        for match in pattern.finditer(text):
+            school = match.group(1)
+            if school in JA_NOT_SCHOOLS or school.endswith(("会社", "病院")) or \
+                    (pattern is JA_SCHOOL_CUE and vocabulary.is_safe_term(school, "ja")):
+                continue
+            spans.append(_span(text, match.start(1), match.end(1), SCHOOL))
     for pattern in (JA_WORK_CUE, JA_CLINIC):
         for match in pattern.finditer(text):
             org = match.group(1)
