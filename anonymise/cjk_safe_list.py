@@ -13,6 +13,8 @@ the left. What that leaves says where a name is:
 - a Japanese given name in kana (2-5 kana, often an ordinary word: さくら, ひかり) by its place:
   before an honorific, after a name cue (名前は, 友達の, スタッフの, 担当の) or before と申します,
   ending where a particle starts; a kana reading with a space inside parentheses (すずき あやか);
+- two or three kanji after such a cue, before a particle, that are no frequent word (娘の美咲が;
+  not 友達の紹介で): kanji given names are in wordfreq's list, but rarer than the nouns said there;
 - a Chinese given name or nickname by its place: 2-3 characters after a name cue (我叫, 名字,
   表妹, 朋友, 同宿舍的 ...) or before a title (老师, 主任, 同学 ...), a surname before a title, a
   nickname 小X / 阿X / XX that no word explains, and a short run opening a chat line (X 20:15).
@@ -143,6 +145,14 @@ JA_CUE = re.compile("|".join(map(re.escape, sorted(JA_NAME_CUES, key=len, revers
 JA_SELF_INTRO = re.compile(rf"([{KANA_CHARS}]{{2,7}})(?:{'|'.join(map(re.escape, JA_BEFORE_SELF_INTRO))})")
 
 
+JA_KANJI_NAME = re.compile(r"([\u4e00-\u9fff々]{2,3})(?=が|と|は|も|に|を|の|です|から|、|。|\s|さん|ちゃん|くん)")
+
+
+def _known_word_start(kanji: str) -> bool:
+    """Whether the kanji begin with a frequent two-character word (紹介者, 予約日): a noun, not a name."""
+    return len(kanji) == 3 and kanji[:2] in word_sets()["common_ja"]
+
+
 def _boundary(char: str) -> bool:
     """A character no word continues over: punctuation, a space, Latin, a digit."""
     return not re.match(rf"[{KANA_CHARS}\u3400-\u4dbf\u4e00-\u9fff々]", char)
@@ -185,15 +195,35 @@ def _japanese_kana_names(work: str) -> list[tuple[int, int, str]]:
             continue
         found.append((start, end, "ja-kana-honorific"))
     for match in JA_CUE.finditer(work):
-        end = _kana_name_after(work, match.end(), strict=not match.group().endswith(("の", "は", "が", "：", ":")))
-        if end > match.end():
-            found.append((match.end(), end, "ja-kana-cue"))
+        at = match.end() + len(re.match(r"[、,：: \u3000]*", work[match.end():]).group())
+        end = _kana_name_after(work, at, strict=not match.group().endswith(("の", "は", "が", "：", ":")))
+        if end > at:
+            found.append((at, end, "ja-kana-cue"))
+    for match in JA_CUE.finditer(work):
+        # 娘の美咲が, 友人の玲奈と: two or three kanji that no word explains, then a particle.
+        kanji = JA_KANJI_NAME.match(work, match.end())
+        if kanji and kanji.group(1) not in word_sets()["common_ja"] and \
+                not vocabulary.is_safe_term(kanji.group(1), "ja") and not _known_word_start(kanji.group(1)):
+            found.append((kanji.start(1), kanji.end(1), "ja-kanji-cue"))
+    for match in CHAT_LINE.finditer(work):
+        if not vocabulary.is_safe_term(match.group(1), "ja") and not vocabulary.is_katakana_loanword(match.group(1)):
+            found.append((match.start(1), match.end(1), "ja-chat-speaker"))
+    for match in JA_KATAKANA_INTRO.finditer(work):
+        word = match.group(1)
+        # Frequent Katakana words include given names (リナ): opening a line, only a term stays.
+        line_start = match.start(1) == 0 or work[match.start(1) - 1] == "\n"
+        if not (vocabulary.is_safe_term(word, "ja") or (vocabulary.is_ordinary_word(word, "ja") and
+                                                         not (line_start and len(word) <= 4))):
+            found.append((match.start(1), match.end(1), "ja-katakana-intro"))
     for match in JA_SELF_INTRO.finditer(work):
         start, end = match.start(1), match.end(1)
         particle = max((i for i in range(start, end - 2) if work[i] in "はがも"), default=None)
         if particle is not None:
             start = particle + 1
         if work[start:end] not in JA_NOT_NAMES:
+            # 西園寺れいかと申します: the kanji right before the kana name is its family name.
+            while start and HAN.match(work[start - 1]) and end - start < 9:
+                start -= 1
             found.append((start, end, "ja-kana-self-intro"))
     return found
 
@@ -215,7 +245,9 @@ ZH_DOUBLED_WORDS = frozenset("妈妈 爸爸 哥哥 姐姐 弟弟 妹妹 宝宝 �
                              "伯伯 婆婆 公公 亲亲 乖乖 刚刚 常常 慢慢 看看 试试 天天 人人 想想 谢謝 謝謝 媽媽 爸爸 寶寶 "
                              "嘿嘿 哦哦 啊啊 好的 棒棒 冲冲 衝衝 呜呜 嗚嗚 么么 麼麼 滴滴 多多 偏偏 渐渐 漸漸 往往 悄悄 "
                              "明明 恰恰 仅仅 僅僅 默默 纷纷 紛紛 稍稍 匆匆 星星 猩猩 蛐蛐 蝈蝈 狒狒".split())
-CHAT_LINE = re.compile(rf"(?m)^[ \t]*([{HAN_CLASS}]{{2,3}})[ \t]+(?=\d{{1,2}}:\d{{2}}|[:：])")
+CHAT_LINE = re.compile(rf"(?m)^[ \t]*([{HAN_CLASS}\u3041-\u3096\u30a1-\u30fa\u30fc]{{2,6}})[ \t]*(?:[ \t]\d{{1,2}}:\d{{2}}|[:：])")
+# リナです！ / マイクと申します: a short Katakana word introducing itself at a sentence start.
+JA_KATAKANA_INTRO = re.compile(r"(?:^|(?<=[。！？!?、\s]))([\u30a1-\u30fa\u30fc]{2,6})(?=です[。！!、\s]|と申|といい|と言い|って言い)")
 
 
 def _zh_given_after(work: str, at: int, cue: str) -> int:

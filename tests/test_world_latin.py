@@ -44,3 +44,26 @@ def test_eponyms_codes_devices_and_drugs_stay():
           "Motiva implants, Vbeam, Ozempic and Mounjaro, atorvastatin.", [],
           ["Bell's palsy", "Baker's cyst", "Whipple procedure", "Foley catheter", "Ward 6B", "K21.9", "HbA1c",
            "Motiva", "Vbeam", "Ozempic", "Mounjaro", "atorvastatin"])
+
+
+@pytest.mark.parametrize("text, handle, kept", [
+    ("Instagram - velvet.moth_31 if you want photos", "velvet.moth_31", ["Instagram"]),
+    ("微博：青柠_2046", "青柠_2046", ["微博"]),
+    ("user kbr_1988 on the app", "kbr_1988", ["on the app"]),
+    ("username: lanternbyte", "lanternbyte", ["username"]),
+])
+def test_handles_and_logins_go(text, handle, kept):
+    check(text, [handle], kept)
+
+
+def test_a_plain_word_after_user_stays():
+    check("The user interface is nice, the owner said thanks.", [], ["user interface", "owner said thanks"])
+
+
+@pytest.mark.parametrize("text, value", [
+    ("我生于1994年，想做热玛吉。", "1994"),
+    ("1987 г.р., хочу узнать о ботоксе.", "1987"),
+    ("เกิดปี 2534 ค่ะ", "2534"),
+])
+def test_birth_years_go(text, value):
+    check(text, [value], [])

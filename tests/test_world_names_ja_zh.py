@@ -36,3 +36,26 @@ def test_chinese_names_and_nicknames_go(text, name, kept):
 
 def test_chinese_words_that_look_like_nicknames_stay():
     check("谢谢妈妈，小心点。小红书上看到的，价格是250万韩币吗？", [], ["谢谢", "妈妈", "小心", "小红书", "万韩币"])
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("ちはる：了解です、明日伺います", "ちはる", ["了解です"]),
+    ("ルカです！ハイフの予約をしたいです", "ルカ", ["ハイフ", "予約"]),
+    ("綾小路まゆかと申します。", "綾小路まゆか", ["申します"]),
+    ("私の名前は、すみれ です。", "すみれ", ["私の名前は"]),
+])
+def test_japanese_chat_speakers_and_introductions_go(text, name, kept):
+    check(text, [name], kept)
+
+
+@pytest.mark.parametrize("text, school, kept", [
+    ("桜蔭に通っています。", "桜蔭", ["通っています"]),
+    ("我在同济读研究生。", "同济", ["读研究生"]),
+    ("Tôi là sinh viên Đại học Kinh Tế Huế.", "Kinh Tế", ["sinh viên"]),
+])
+def test_schools_by_what_is_said_of_them_go(text, school, kept):
+    check(text, [school], kept)
+
+
+def test_japanese_kanji_given_name_after_a_kinship_cue_goes_and_nouns_stay():
+    check("姪の沙耶香が受診します。友達の紹介で来ました。", ["沙耶香"], ["姪の", "友達の紹介で"])

@@ -17,3 +17,7 @@ def test_thai_names_go(text, name, kept):
 def test_thai_ordinary_sentence_stays():
     text = "อยากสอบถามเรื่องฟิลเลอร์ใต้ตาค่ะ ราคาเท่าไหร่คะ"
     assert check(text, [], []) == text
+
+
+def test_thai_family_name_after_a_titled_name_goes():
+    check("ดิฉันนางสาวมาลัยพร ทองประเสริฐ ค่ะ", ["มาลัยพร", "ทองประเสริฐ"], ["ดิฉัน", "นางสาว"])

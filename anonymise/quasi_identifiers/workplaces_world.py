@@ -32,7 +32,7 @@ ROLE = (r"(?:nurse|teacher|chef|cook|clerk|staff|intern|student|resident|fellow|
         r"technician|assistant|worker|banker|pharmacist|dentist|surgeon|physician|doctor|researcher|scientist|"
         r"ceo|cto|cfo|vp|founder|owner|sergeant|soldier|pilot|attendant|agent)")
 EN_CUE = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed|interning|stationed|based|placed)[ \t]+(?:at|for|with|by)"
-                    rf"|\bemployer(?:[ \t]+is|[ \t]*[:,-])|\b{ROLE}s?[ \t]+(?:at|with|for|of|in)|\b{ROLE_SHAPE}[ \t]+(?:at|with|for)"
+                    rf"|\bemployer(?:[ \t]+is|[ \t]*[:,-])|\b{ROLE}s?[ \t]+(?:at|with|for|of|in)|\b{ROLE_SHAPE}[ \t]+(?:at|with|for|of)"
                     rf"|\bwith[ \t]+the"
                     rf"|\b(?:go(?:es)?|went|study|studies|studied|attend(?:s|ed)?|enrolled)[ \t]+(?:to|at|in))"
                     rf"[ \t]+(?:the[ \t]+)?(?=[A-Z0-9])")

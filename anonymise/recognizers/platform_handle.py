@@ -44,7 +44,7 @@ class AccountNameRecognizer(PatternRecognizer):
                 # "username: moonlitwriter": after a username word and a separator any word that no
                 # dictionary has (checked in invalidate_result).
                 Pattern("word_after_username", rf"(?<={STRONG_ACCOUNT}[ \t]*(?:[:：=#]|is|was)[ \t]*@?)(?<![\w.])"
-                                               r"[A-Za-z][A-Za-z0-9._]{3,30}(?![\w])", 0.6)]
+                                               r"[A-Za-z][A-Za-z0-9._]{3,30}(?<![.])(?![\w])", 0.6)]
 
     def __init__(self):
         super().__init__(supported_entity="MEMBER_ID", patterns=self.PATTERNS, name="AccountNameRecognizer")
