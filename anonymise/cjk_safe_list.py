@@ -334,4 +334,8 @@ def cjk_spans(work: str) -> list[tuple[int, int, str, str]]:
         names = _japanese_names(run) if japanese else _chinese_names(run, before)
         spans += [(match.start() + s, match.start() + e, "NAME" if reason == "ja-katakana" else "PERSON", reason)
                   for s, e, reason in names]
+    if spans and re.search(r"[A-Za-z]", work):
+        # Safe terms that mix scripts (异维A酸) are cut by the Han runs: match them over the whole text.
+        safe = _safe_positions(work.casefold(), "ja" if japanese else "zh")
+        spans = [span for span in spans if not any(p in safe for p in range(span[0], span[1]))]
     return spans

@@ -67,3 +67,15 @@ def test_a_plain_word_after_user_stays():
 ])
 def test_birth_years_go(text, value):
     check(text, [value], [])
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Мне кололи Ботокс и Ювидерм, потом пила Нурофен.", ["Ботокс", "Ювидерм", "Нурофен"]),
+    ("Tôi đã tiêm Restylane và uống Panadol.", ["Restylane", "Panadol"]),
+    ("ฉีดจูวีเดิร์มกับโบท็อกซ์ แล้วกินทรานซามินค่ะ", ["จูวีเดิร์ม", "ทรานซามิน"]),
+    ("ロキソニンを飲みました。トラネキサム酸も。", ["ロキソニン", "トラネキサム酸"]),
+    ("吃了氨甲环酸和异维A酸。", ["氨甲环酸", "和异维A酸"]),
+    ("I took Tylenol and Lipitor, then Zyrtec.", ["Tylenol", "Lipitor", "Zyrtec"]),
+])
+def test_drug_and_device_brands_stay_in_every_language(text, kept):
+    check(text, [], kept)
