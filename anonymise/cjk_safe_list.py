@@ -9,7 +9,15 @@ the left. What that leaves says where a name is:
 - a Japanese surname of the table followed by an honorific, or by one or two kanji before one;
 - a Katakana word before an honorific or joined by a middle dot (マリア・ロペス); any other short
   Katakana word that is neither ordinary Japanese, nor a loanword of wordfreq's large list, nor a
-  safe term (a foreign given name, a rare brand); longer ones are loanwords.
+  safe term (a foreign given name, a rare brand); longer ones are loanwords;
+- a Japanese given name in kana (2-5 kana, often an ordinary word: さくら, ひかり) by its place:
+  before an honorific, after a name cue (名前は, 友達の, スタッフの, 担当の) or before と申します,
+  ending where a particle starts; a kana reading with a space inside parentheses (すずき あやか);
+- two or three kanji after such a cue, before a particle, that are no frequent word (娘の美咲が;
+  not 友達の紹介で): kanji given names are in wordfreq's list, but rarer than the nouns said there;
+- a Chinese given name or nickname by its place: 2-3 characters after a name cue (我叫, 名字,
+  表妹, 朋友, 同宿舍的 ...) or before a title (老师, 主任, 同学 ...), a surname before a title, a
+  nickname 小X / 阿X / XX that no word explains, and a short run opening a chat line (X 20:15).
 """
 from __future__ import annotations
 
@@ -54,7 +62,7 @@ def _chinese_names(run: str, before: str) -> list[tuple[int, int, str]]:
     pieces = _segments(run, "zh")
     for index, (start, end) in enumerate(pieces):
         piece = run[start:end]
-        if end - start >= 2 and _known_name(piece):
+        if end - start >= 2 and _known_name(piece) and not vocabulary.is_safe_term(piece, "zh"):
             found.append((start, end, "zh-name-list"))
             continue
         previous = run[start - 1] if start else before
@@ -115,13 +123,219 @@ def _japanese_names(run: str) -> list[tuple[int, int, str]]:
     return found
 
 
+KANA_CHARS = r"\u3041-\u3096\u30a1-\u30fa\u30fc"
+JA_HONORIFIC_AFTER = ("さん", "様", "さま", "ちゃん", "くん", "君", "先生", "氏", "殿")
+# Particles and copulas that may follow a name (かおりと, みずほです, ゆうきが).
+JA_PARTICLES = ("です", "でした", "と", "が", "は", "も", "に", "の", "を", "へ", "から", "って", "より", "や", "で", "さん",
+                "様", "さま", "ちゃん", "くん", "君")
+JA_PARTICLE_CHARS = "がはのをにともでへや"
+JA_NAME_CUES = ("名前は", "名前が", "名前：", "名前:", "なまえは", "友達の", "友だちの", "ともだちの", "友人の", "親友の",
+                "スタッフの", "スタッフ", "担当の", "担当", "担当者の", "娘の", "息子の", "妹の", "姉の", "弟の", "兄の",
+                "彼氏の", "彼女の", "夫の", "妻の", "主人の", "同僚の", "先輩の", "後輩の", "子供の", "子どもの", "孫の",
+                "姪の", "甥の", "母の", "父の", "従姉妹の", "いとこの", "ルームメイトの", "看護師の", "受付の")
+JA_BEFORE_SELF_INTRO = ("と申します", "と申し", "といいます", "と言います", "って言います", "っていいます", "です。よろしく")
+# Kana words before an honorific that are roles, not names (みなさん, おかあさん, あかちゃん, おつかれさま).
+JA_NOT_NAMES = frozenset("みな みなみな おかあ おとう おねえ おにい おじい おばあ おじ おば おきゃく かんじゃ いしゃ かんごし "
+                         "せんせい あか ねえ にい じい ばあ おく だんな むすこ むすめ おこ おじょう ぼっちゃ つかれ くろう "
+                         "かげ まちどお ちそう みなさ おまわり どなた だれ あなた こちら そちら あちら どちら みんな ひと "
+                         "こと もの ため ところ うち ほう みたい".split())
+JA_KANA_NAME_THEN_HONORIFIC = re.compile(r"(?<![\u3041-\u3096])([\u3041-\u3096]{2,8})(?=さん|様|さま|ちゃん|くん|君|先生|氏|殿)")
+JA_READING = re.compile(rf"[（(]([{KANA_CHARS}]{{1,8}}[ \u3000][{KANA_CHARS}]{{1,8}})[)）]")
+JA_CUE = re.compile("|".join(map(re.escape, sorted(JA_NAME_CUES, key=len, reverse=True))))
+JA_SELF_INTRO = re.compile(rf"([{KANA_CHARS}]{{2,7}})(?:{'|'.join(map(re.escape, JA_BEFORE_SELF_INTRO))})")
+
+
+JA_KANJI_NAME = re.compile(r"([\u4e00-\u9fff々]{2,3})(?=が|と|は|も|に|を|の|です|から|、|。|\s|さん|ちゃん|くん)")
+
+
+def _known_word_start(kanji: str) -> bool:
+    """Whether the kanji begin with a frequent two-character word (紹介者, 予約日): a noun, not a name."""
+    return len(kanji) == 3 and kanji[:2] in word_sets()["common_ja"]
+
+
+def _boundary(char: str) -> bool:
+    """A character no word continues over: punctuation, a space, Latin, a digit."""
+    return not re.match(rf"[{KANA_CHARS}\u3400-\u4dbf\u4e00-\u9fff々]", char)
+
+
+def _kana_name_after(work: str, at: int, strict: bool) -> int:
+    """End of a 2-5 kana name starting at ``at``: the longest reading after which a particle, an
+    honorific, punctuation or the end follows; ``at`` when there is none (or it is a function word)."""
+    run = re.match(rf"[{KANA_CHARS}]{{1,12}}", work[at:])
+    if not run:
+        return at
+    text = run.group()
+    for length in range(min(5, len(text)), 1, -1):
+        rest = work[at + length:]
+        name = text[:length]
+        if not (rest[:1] == "" or not re.match(rf"[{KANA_CHARS}\u4e00-\u9fff]", rest[:1]) or rest.startswith(JA_PARTICLES)):
+            continue
+        if name in JA_NOT_NAMES or (strict and vocabulary.is_ordinary_word(name, "ja")):
+            return at
+        return at + length
+    return at
+
+
+def _japanese_kana_names(work: str) -> list[tuple[int, int, str]]:
+    found = [(m.start(1), m.end(1), "ja-kana-reading") for m in JA_READING.finditer(work)]
+    for match in JA_KANA_NAME_THEN_HONORIFIC.finditer(work):
+        start, end = match.start(1), match.end(1)
+        # Inside a longer kana run a particle ends what came before (スタッフの|ゆうきさん, これは|みずほさん).
+        cuts = [i + 1 for i in range(start, end - 2) if work[i] in JA_PARTICLE_CHARS and (i > start or start and
+                                                                                         not _boundary(work[start - 1]))]
+        if cuts:
+            start = cuts[-1]
+        if end - start > 5:
+            continue
+        if start and work[start - 1] in "おご" and (start < 2 or _boundary(work[start - 2])):
+            continue  # お客さま, ご主人さま: an honorific prefix, not a name
+        name = work[start:end]
+        if name in JA_NOT_NAMES or work[start - 1:end] in JA_NOT_NAMES or vocabulary.is_ordinary_word(
+                work[start:end + 2], "ja") or vocabulary.is_safe_term(name, "ja"):
+            continue
+        found.append((start, end, "ja-kana-honorific"))
+    for match in JA_CUE.finditer(work):
+        at = match.end() + len(re.match(r"[、,：: \u3000]*", work[match.end():]).group())
+        end = _kana_name_after(work, at, strict=not match.group().endswith(("の", "は", "が", "：", ":")))
+        if end > at:
+            found.append((at, end, "ja-kana-cue"))
+    for match in JA_CUE.finditer(work):
+        # 娘の美咲が, 友人の玲奈と: two or three kanji that no word explains, then a particle.
+        kanji = JA_KANJI_NAME.match(work, match.end())
+        if kanji and kanji.group(1) not in word_sets()["common_ja"] and \
+                not vocabulary.is_safe_term(kanji.group(1), "ja") and not _known_word_start(kanji.group(1)):
+            found.append((kanji.start(1), kanji.end(1), "ja-kanji-cue"))
+    for match in CHAT_LINE.finditer(work):
+        if not vocabulary.is_safe_term(match.group(1), "ja") and not vocabulary.is_katakana_loanword(match.group(1)):
+            found.append((match.start(1), match.end(1), "ja-chat-speaker"))
+    for match in JA_KATAKANA_INTRO.finditer(work):
+        word = match.group(1)
+        # Frequent Katakana words include given names (リナ): opening a line, only a term stays.
+        line_start = match.start(1) == 0 or work[match.start(1) - 1] == "\n"
+        if not (vocabulary.is_safe_term(word, "ja") or (vocabulary.is_ordinary_word(word, "ja") and
+                                                         not (line_start and len(word) <= 4))):
+            found.append((match.start(1), match.end(1), "ja-katakana-intro"))
+    for match in JA_SELF_INTRO.finditer(work):
+        start, end = match.start(1), match.end(1)
+        particle = max((i for i in range(start, end - 2) if work[i] in "はがも"), default=None)
+        if particle is not None:
+            start = particle + 1
+        if work[start:end] not in JA_NOT_NAMES:
+            # 西園寺れいかと申します: the kanji right before the kana name is its family name.
+            while start and HAN.match(work[start - 1]) and end - start < 9:
+                start -= 1
+            found.append((start, end, "ja-kana-self-intro"))
+    return found
+
+
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+ZH_NAME_CUES = ("我叫", "叫我", "我的名字是", "我的名字叫", "名字是", "名字叫", "名字", "小名叫", "小名是", "小名", "网名",
+                "表妹", "表姐", "表哥", "表弟", "堂妹", "堂姐", "堂哥", "堂弟", "好朋友", "朋友", "同宿舍的", "室友", "女朋友",
+                "男朋友", "女友", "男友", "同事", "闺蜜", "閨蜜", "我老公", "我老婆", "妹妹", "姐姐", "我是", "本人",
+                "同學", "同学", "介绍人", "介紹人")
+ZH_CUE = re.compile("|".join(map(re.escape, sorted(ZH_NAME_CUES, key=len, reverse=True))))
+ZH_TITLES = ("先生", "院长", "院長", "医生", "醫生", "主任", "老师", "老師", "经理", "經理", "同学", "同學", "小姐", "女士",
+             "护士", "護士", "教授", "律师", "律師", "阿姨", "师傅", "師傅", "总", "總", "姐", "哥")
+ZH_TITLE_AFTER = re.compile(rf"(?=({'|'.join(ZH_TITLES)}))")
+# Characters that end a given name going right (婉婷|也想, 子轩|不同意).
+ZH_NAME_END = frozenset(FUNCTION_CHARACTERS | set("不没也说推想来去还都和跟要让叫介陪帮带问觉今明昨刚已再很真最做看给告问约"
+                                                  "约跟同一上下之还才又先后过着"))
+# Doubled characters that are words (妈妈, 谢谢, 哈哈), not nicknames, even standing alone.
+ZH_DOUBLED_WORDS = frozenset("妈妈 爸爸 哥哥 姐姐 弟弟 妹妹 宝宝 谢谢 哈哈 嗯嗯 好好 呵呵 嘻嘻 拜拜 奶奶 爷爷 姥姥 姥爷 舅舅 叔叔 "
+                             "伯伯 婆婆 公公 亲亲 乖乖 刚刚 常常 慢慢 看看 试试 天天 人人 想想 谢謝 謝謝 媽媽 爸爸 寶寶 "
+                             "嘿嘿 哦哦 啊啊 好的 棒棒 冲冲 衝衝 呜呜 嗚嗚 么么 麼麼 滴滴 多多 偏偏 渐渐 漸漸 往往 悄悄 "
+                             "明明 恰恰 仅仅 僅僅 默默 纷纷 紛紛 稍稍 匆匆 星星 猩猩 蛐蛐 蝈蝈 狒狒".split())
+CHAT_LINE = re.compile(rf"(?m)^[ \t]*([{HAN_CLASS}\u3041-\u3096\u30a1-\u30fa\u30fc]{{2,6}})[ \t]*(?:[ \t]\d{{1,2}}:\d{{2}}|[:：])")
+# リナです！ / マイクと申します: a short Katakana word introducing itself at a sentence start.
+JA_KATAKANA_INTRO = re.compile(r"(?:^|(?<=[。！？!?、\s]))([\u30a1-\u30fa\u30fc]{2,6})(?=です[。！!、\s]|と申|といい|と言い|って言い)")
+
+
+def _zh_given_after(work: str, at: int, cue: str) -> int:
+    """End of a 2-3 character given name after a name cue at ``at`` (``at`` when none is there)."""
+    chars = work[at:at + 4]
+    if len(chars) < 2 or not all(HAN.match(c) for c in chars[:2]) or chars[0] in ZH_NAME_END:
+        return at
+    two = chars[:2]
+    if vocabulary.is_safe_term(two, "zh") or chars[:3] and any(vocabulary.is_safe_term(chars[:n], "zh") for n in (3, 4)):
+        return at
+    if vocabulary.is_ordinary_word(two, "zh") and two not in word_sets()["chinese_person_names"]:
+        # 我是第一次, 朋友推荐: a word, not a name; 我是 needs a surname to be a self-introduction.
+        return at
+    if cue == "我是" and chars[0] not in CHINESE_SURNAMES:
+        return at
+    third = chars[2:3]
+    if third and HAN.match(third) and third not in ZH_NAME_END and chars[0] in CHINESE_SURNAMES and \
+            not vocabulary.is_ordinary_word(chars[2:4], "zh"):
+        return at + 3
+    return at + 2
+
+
+def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
+    found = []
+    for match in ZH_CUE.finditer(work):
+        end = _zh_given_after(work, match.end(), match.group())
+        if end > match.end():
+            found.append((match.end(), end, "zh-name-cue"))
+    for match in ZH_TITLE_AFTER.finditer(work):
+        at = match.start()
+        title = match.group(1)
+        if at == 0 or not HAN.match(work[at - 1]):
+            continue
+        if len(title) == 1 and vocabulary.is_ordinary_word(work[at - 1:at + 1], "zh"):
+            continue  # 总是, 大哥: a word
+        # A surname alone before the title (王主任, 问了张老师), or a 2-character given name (晓雯老师).
+        one = work[at - 1]
+        two = work[at - 2:at] if at >= 2 and HAN.match(work[at - 2]) else ""
+        if two and two[0] not in ZH_NAME_END and not vocabulary.is_ordinary_word(two, "zh") and \
+                not vocabulary.is_safe_term(two, "zh") and not _inside_word(work, at - 2, at) and \
+                (len(title) > 1 or two[0] in CHINESE_SURNAMES):
+            found.append((at - 2, at, "zh-before-title"))
+        elif one in CHINESE_SURNAMES and not _inside_word(work, at - 1, at):
+            found.append((at - 1, at, "zh-surname-title"))
+    safe = _safe_positions(work, "zh")
+    for match in re.finditer(rf"[小阿]([{HAN_CLASS}])", work):
+        nickname = match.group()
+        if vocabulary.is_ordinary_word(nickname, "zh") or match.start() in safe or \
+                match.group(1) in ZH_NAME_END or _inside_word(work, match.start(), match.end()):
+            continue
+        found.append((match.start(), match.end(), "zh-nickname"))
+    for match in re.finditer(rf"([{HAN_CLASS}])\1", work):
+        doubled = match.group()
+        alone = (match.start() == 0 or _boundary(work[match.start() - 1])) and \
+            (match.end() == len(work) or _boundary(work[match.end()]))
+        if match.start() in safe or match.group(1) in ZH_NAME_END or doubled in ZH_DOUBLED_WORDS or \
+                (vocabulary.is_ordinary_word(doubled, "zh") and not alone):
+            continue
+        found.append((match.start(), match.end(), "zh-doubled-nickname"))
+    for match in CHAT_LINE.finditer(work):
+        if not vocabulary.is_safe_term(match.group(1), "zh"):
+            found.append((match.start(1), match.end(1), "zh-chat-speaker"))
+    return found
+
+
+def _inside_word(work: str, start: int, end: int) -> bool:
+    """Whether an ordinary word of 2-4 characters crosses the edge of work[start:end] (皮肤|科主任)."""
+    for a in range(max(0, start - 3), end):
+        for b in range(max(a + 2, start + 1), min(len(work), a + 4) + 1):
+            if (a < start < b or a < end < b) and vocabulary.is_ordinary_word(work[a:b], "zh"):
+                return True
+    return False
+
+
 def cjk_spans(work: str) -> list[tuple[int, int, str, str]]:
     japanese = KANA.search(work) is not None
     spans = []
+    if CJK_RUN.search(work):
+        places = _japanese_kana_names(work) if japanese else _chinese_place_names(work)
+        spans += [(s, e, "PERSON", reason) for s, e, reason in places if e > s]
     for match in CJK_RUN.finditer(work):
         run = match.group()
         before = work[match.start() - 1] if match.start() else ""
         names = _japanese_names(run) if japanese else _chinese_names(run, before)
         spans += [(match.start() + s, match.start() + e, "NAME" if reason == "ja-katakana" else "PERSON", reason)
                   for s, e, reason in names]
+    if spans and re.search(r"[A-Za-z]", work):
+        # Safe terms that mix scripts (异维A酸) are cut by the Han runs: match them over the whole text.
+        safe = _safe_positions(work.casefold(), "ja" if japanese else "zh")
+        spans = [span for span in spans if not any(p in safe for p in range(span[0], span[1]))]
     return spans

@@ -24,6 +24,7 @@ from typing import Protocol
 
 from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
 from anonymise.engine import analyze_text, analyze_texts, detect_language, get_analyzer
+from anonymise.eponyms import is_eponym
 from anonymise.name_data import LATIN_NOT_NAMES
 from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
 from anonymise.quasi_identifiers.base import QuasiSpan
@@ -153,7 +154,8 @@ class Redactor:
                   claimed: Sequence[Span] = ()) -> list[Span]:
         """The engine's findings (NER PERSON spans refined), the deny list's and ``claimed`` ones, overlaps merged."""
         found = [_engine_span(r) for r in engine_results]
-        found = [part for s in found for part in _refine_ner(s, text)]
+        found = [part for s in found for part in _refine_ner(s, text)
+                 if not (part.entity_type == "PERSON" and is_eponym(text, part.start, part.end))]
         found += [_deny_span(s) for s in deny_list.find(text)]
         return merge_spans(found + list(claimed))
 

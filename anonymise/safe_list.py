@@ -14,7 +14,7 @@ goes unless anonymise.vocabulary vouches for it (its README states the invariant
   Russian, given names found in the census lists once romanised (Анна, Иван);
 - Korean words by Kiwi's morphology (see korean_safe_list.py);
 - Chinese and Japanese runs by dictionary segmentation and surname tables (cjk_safe_list.py);
-- Thai: the word after a personal title (Thai has no capitals and we have no Thai dictionary);
+- Thai runs by PyThaiNLP's dictionary segmentation, name lists and name cues (thai_safe_list.py);
 - letters of any other script (Greek, Arabic, Hebrew ...): no rule reads them, so they go.
 
 Spans carry a type when the evidence says one (PERSON after a title, for a name-list word or a
@@ -31,7 +31,9 @@ from dataclasses import dataclass
 from anonymise import vocabulary
 from anonymise.cjk_safe_list import cjk_spans
 from anonymise.engine import normalise
+from anonymise.eponyms import is_eponym
 from anonymise.korean_safe_list import korean_spans
+from anonymise.thai_safe_list import thai_spans
 
 RECOGNIZER = "SafeList"
 CLAIMED = "\ue000"  # stands in for claimed characters: no token pattern matches it
@@ -45,6 +47,7 @@ ABBREVIATION = re.compile(r"(?:[A-Za-z]{1,2}\.)*[A-Za-z]{1,2}\.?")
 DOMAIN_ENDINGS = frozenset("com net org kr co jp cn io edu gov info biz me tw hk vn th ru".split())
 # A token of letters, digits and hyphens holding both a letter and a digit.
 CODE = re.compile(r"(?<![\w\-])[A-Za-z0-9\-]*(?:[A-Za-z][A-Za-z0-9\-]*\d|\d[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]*(?![\w])")
+CODE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
 JOINED = re.compile(r"[A-Za-z0-9][._][A-Za-z0-9]")
 DIGIT = re.compile(r"\d")
 # A number with a unit (10cc, 300mg, 2nd, 7pm, 24h, 3x) is a quantity, not a code.
@@ -67,7 +70,6 @@ OTHER_SCRIPT_WORD = re.compile(
     r"\u0400-\u04ff\u0e00-\u0e7f\u1100-\u11ff\u1e00-\u1eff\u2070-\u209f\u2150-\u218f\u2460-\u24ff"
     r"\u3000-\u303f\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
     r"\uf900-\ufaff\uff65-\uffdc]+")
-THAI_TITLED_NAME = re.compile(r"(?:คุณ|นางสาว|นาย|นาง|ด\.ช\.|ด\.ญ\.|ดร\.)\s*([\u0e00-\u0e7f]+)")
 LATIN_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|doctor|prof|professor|sir|madam|dear|hi|hello|hey)\.?,?\s+$",
                                 re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\u3002\uff01\uff1f]|^\s*[-*\u2022>#\d.)]+)[\s\"'(\[\u201c\u2018*_-]*$")
@@ -119,7 +121,7 @@ class SafeListPass:
 
         for start, end, kind, reason in _shapes(work):
             add(start, end, kind, reason)
-        for finder in (_latin_spans, _cyrillic_spans, korean_spans, cjk_spans, _thai_spans, _other_script_spans):
+        for finder in (_latin_spans, _cyrillic_spans, korean_spans, cjk_spans, thai_spans, _other_script_spans):
             for start, end, kind, reason in finder(work):
                 add(start, end, kind, reason)
         return [SafeListSpan(kind, origin[s], origin[e - 1] + 1, reason) for s, e, kind, reason in sorted(found)]
@@ -137,7 +139,8 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
             token = match.group()
             parts = re.split(r"[._]", token)
             if "_" not in token and (ABBREVIATION.fullmatch(token) or parts[-1].lower() in DOMAIN_ENDINGS
-                                     or all(p.isdigit() for p in parts)):
+                                     or all(p.isdigit() for p in parts) or
+                                     _medical_code(work, match.start(), match.start() + len(parts[0]))):
                 continue
             spans.append((match.start(), match.end(), "ID", "id-shape"))
     if not DIGIT.search(work):
@@ -145,10 +148,26 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
     spans += [(s, e, kind, "digit-run") for s, e, kind in vocabulary.unsafe_digit_runs(work)]
     for match in CODE.finditer(work):
         token = match.group()
-        if vocabulary.is_safe_term(token) or all(_safe_code_part(p) for p in token.split("-")):
+        if vocabulary.is_safe_term(token) or all(_safe_code_part(p) for p in token.split("-")) or \
+                _medical_code(work, match.start(), match.end()):
             continue
         spans.append((match.start(), match.end(), "ID", "letter-digit-code"))
     return spans
+
+
+# A ward, bed or bay code (Ward 6B) and an ICD-10 code (K21.9, ICD E11) name no one.
+WARD_BEFORE = re.compile(r"(?i:\b(?:ward|bed|bay|theatre|theater|station|pod|icu|level)\s?)$")
+ICD_CODE = re.compile(r"[A-TV-Z]\d{2}")
+ICD_BEFORE = re.compile(r"(?i:\b(?:icd(?:-?1[01])?|dx|diagnosis|code)\s?[:#]?\s?)$")
+
+
+def _medical_code(work: str, start: int, end: int) -> bool:
+    token = work[start:end]
+    before = work[max(0, start - 16):start]
+    if len(token) <= 4 and WARD_BEFORE.search(before):
+        return True
+    return ICD_CODE.fullmatch(token) is not None and (ICD_BEFORE.search(before) is not None or
+                                                      re.match(r"\.\d{1,3}(?!\d)", work[end:end + 5]) is not None)
 
 
 def _safe_code_part(part: str) -> bool:
@@ -180,7 +199,7 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
     """(type, reason) when the Latin ``word`` must go, None when it may stay (see the module docstring)."""
     word = POSSESSIVE.sub("", word)  # Doctor's is judged as Doctor
     folded = word.casefold()
-    if vocabulary.is_safe_term(folded) or len(word) <= 1:
+    if _is_safe_term(folded, lang) or len(word) <= 1:
         return None
     if "-" in word and not vocabulary.is_ordinary_word(folded, lang if lang == "vi" else "en"):
         # Post-Op, Follow-Up: a compound of words that may stay may stay; a hyphenated name goes.
@@ -205,6 +224,13 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
     if ordinary and folded in _stop_words():
         return None
     return kind, "name-list-capitalised" if name else "proper-noun"
+
+
+def _is_safe_term(folded: str, lang: str) -> bool:
+    """A safe term; in Vietnamese text not the short English ones (Thu, Mon, Tue are Vietnamese names)."""
+    if lang == "vi":
+        return vocabulary.is_safe_term(folded, "vi") or (len(folded) > 3 and vocabulary.is_safe_term(folded))
+    return vocabulary.is_safe_term(folded)
 
 
 @functools.cache
@@ -238,6 +264,11 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
             continue
         start = match.start()
         word = match.group()
+        code = CODE_TOKEN.match(work, start)
+        if code and code.end() > match.end() and vocabulary.is_safe_term(code.group()) and \
+                (start == 0 or not work[start - 1].isalnum()):
+            index += 1  # HbA1c, SpO2: the letters of a safe code
+            continue
         if word.islower():  # most words: position says nothing
             verdict = _latin_verdict(word, False, lang)
             if verdict is not None:
@@ -245,7 +276,7 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
             index += 1
             continue
         initial = _starts_sentence(work, start) or any(s <= start < e for s, e in headings)
-        verdict = _latin_verdict(word, initial, lang)
+        verdict = None if is_eponym(work, start, match.end()) else _latin_verdict(word, initial, lang)
         if verdict is None and match.group()[0].isupper() and lang == "vi":
             before = work[max(0, start - 8):start].split()
             if before and before[-1].casefold() in VIETNAMESE_TITLES:
@@ -271,10 +302,16 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
             initial = _starts_sentence(work, match.start()) or any(s <= match.start() < e for s, e in headings)
             ordinary = initial and vocabulary.is_ordinary_word(folded, "en") and not vocabulary.is_name_word(folded, "en")
             if other.start() in removed and gap.strip() == "" and len(gap) <= 1 and not ordinary and \
-                    not vocabulary.is_safe_term(folded) and folded != "i":
+                    not _is_safe_term(folded, lang) and folded != "i":
                 kind = next(k for s, _, k, _ in spans if s == other.start())
                 chained.append((match.start(), match.end(), kind, "next-to-name"))
                 break
+    if lang == "vi":
+        # Nguyễn Thị | Thu | Hằng: a capitalised word between or beside names another layer removed.
+        chained += [(m.start(), m.end(), "PERSON", "vi-next-to-name") for m in words
+                    if m.start() not in removed and m.group()[0].isupper() and not _is_safe_term(m.group().casefold(), lang)
+                    and (work[max(0, m.start() - 2):m.start()] == CLAIMED + " " or
+                         work[m.end():m.end() + 2] == " " + CLAIMED)]
     return spans + chained
 
 
@@ -310,6 +347,3 @@ CYRILLIC_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д"
 def _romanised(cyrillic: str) -> str:
     return cyrillic.translate(CYRILLIC_LATIN)
 
-
-def _thai_spans(work: str) -> list[tuple[int, int, str, str]]:
-    return [(m.start(1), m.end(1), "PERSON", "th-title") for m in THAI_TITLED_NAME.finditer(work)]

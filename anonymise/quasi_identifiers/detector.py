@@ -11,10 +11,11 @@ from anonymise.quasi_identifiers.occupations import RareOccupation
 from anonymise.quasi_identifiers.places import FinePlace
 from anonymise.quasi_identifiers.schools import School
 from anonymise.quasi_identifiers.workplaces import Workplace
+from anonymise.quasi_identifiers.workplaces_world import WorldWorkplace
 
 # Order breaks ties of equal length: a school before a workplace (연세대 다니고), a place before a
 # workplace (롯데월드타워), a date before an age.
-DETECTORS = (ExactDate(), ExactAge(), BodyMeasure(), School(), FinePlace(), Workplace(), RareOccupation())
+DETECTORS = (ExactDate(), ExactAge(), BodyMeasure(), School(), FinePlace(), Workplace(), WorldWorkplace(), RareOccupation())
 QI_TYPES = tuple(d.qi_type for d in DETECTORS)
 
 

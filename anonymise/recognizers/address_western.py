@@ -1,6 +1,9 @@
 """ADDRESS outside Korea, the parts anonymise.recognizers.address does not read: postcodes and the
-town-and-postcode line of UK, Canadian, Australian and US addresses, PO boxes, and German streets
-(Hauptstraße 5, 10115 Berlin), whose number follows the street.
+town-and-postcode line of UK, Canadian, Australian and US addresses, PO boxes, German, Swiss and
+Austrian streets (Hauptstraße 5, 10115 Berlin; Bahnhofstrasse 12, 8001 Zürich), whose number follows
+the street; a postcode after its cue (billing zip 98107, PLZ 8001); plot/sector/house numbers
+(Plot 12, Sector 7; Haus 4); Russian and other Slavic addresses in Cyrillic or romanised
+(г. Казань, ул. Ленина, д. 5, кв. 12, 420111; ul. Polna 5/3, 00-950 Warszawa; vul. Franka 22).
 
 Postcodes count where their shape cannot be anything else (the UK's SW1A 1AA, Canada's K1M 1M4,
 Japan's 〒150-0002) or beside a state or town (Sydney NSW 2000, Seattle, WA 98101, 10115 Berlin).
@@ -24,7 +27,7 @@ US_STATE = (r"(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CD
 DE_STREET_SUFFIX = r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|steig|pfad)"
 DE_STREET = (rf"(?<![A-Za-zÄÖÜäöüß])[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*{DE_STREET_SUFFIX}[ \t]+\d{{1,4}}[a-z]?"
              r"(?![\d])")
-DE_PLZ_TOWN = r"(?<!\d)\d{5}[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:[ \t-][A-ZÄÖÜ][a-zäöüß]+)?"
+DE_PLZ_TOWN = r"(?<!\d)\d{4,5}[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:[ \t-][A-ZÄÖÜ][a-zäöüß]+)?"
 
 
 class UkAddressRecognizer(PatternRecognizer):
@@ -86,6 +89,52 @@ class GermanAddressRecognizer(PatternRecognizer):
                          name="GermanAddressRecognizer", global_regex_flags=FLAGS)
 
 
+POSTCODE_CUE = r"(?i:(?:billing[ \t]+|home[ \t]+|my[ \t]+)?(?:zip(?:[ \t]?code)?|postal[ \t]?code|post[ \t]?code|PLZ|CAP|CEP|индекс|почтовый[ \t]индекс|mã[ \t]bưu[ \t]chính|รหัสไปรษณีย์))"
+POSTCODE = r"(?:\d{5}(?:-\d{4})?|\d{6}|\d{4}|\d{3}-\d{4}|\d{2}-\d{3})"
+# One part of a Cyrillic address: a town, street, house, flat or postcode with its abbreviation.
+RU_NAMED_PART = (r"(?:г\.|гор\.|город|ул\.|улица|пр\.|пр-т|проспект|пер\.|переулок|пл\.|наб\.|ш\.|шоссе|б-р|бульвар|"
+                 r"мкр\.?|микрорайон|обл\.|область|р-н|пос\.|с\.|дер\.)[ \t]*[А-ЯЁ0-9][\w.-]*(?:[ \t][А-ЯЁ][\w-]*){0,2}")
+RU_NUMBER_PART = r"(?:д\.|дом|кв\.|квартира|корп\.|к\.|стр\.|строение|оф\.|офис|эт\.)[ \t]*\d{1,4}[а-яА-Я]?(?:/\d{1,4})?"
+RU_PART = rf"(?:{RU_NAMED_PART}|{RU_NUMBER_PART}|(?<!\d)\d{{6}}(?!\d))"
+# Romanised Slavic streets: ul. Polna 5/3, vul. Khreshchatyk 22, pr. Mira 10, al. Jerozolimskie 44.
+SLAVIC_STREET = (r"(?<![A-Za-z])(?:ul\.|ulica|ulitsa|vul\.|vulytsia|pr\.|prospekt|pr-t|al\.|aleja|os\.|pl\.|nab\.|per\.)"
+                 r"[ \t]*[A-ZŁŚŻŹĆŃÓ][\wąćęłńóśźż'-]*(?:[ \t][A-ZŁŚŻŹĆŃÓ][\wąćęłńóśźż'-]*){0,2}[ \t]+\d{1,4}[a-zA-Z]?"
+                 r"(?:/\d{1,4})?(?:,?[ \t]*(?:kv\.|m\.|apt\.?)[ \t]*\d{1,4})?"
+                 r"(?:,[ \t]*(?:\d{2}-\d{3}[ \t]+)?[A-ZŁŚŻ][\wąćęłńóśźż-]+(?:[ \t]+\d{5,6})?)?")
+
+
+class PostcodeAfterCueRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(POSTCODE_CUE))
+    PATTERNS = [Pattern("postcode_after_cue", rf"(?<={POSTCODE_CUE}[ \t]*(?:is|was|:|#|=|-)?[ \t]*){POSTCODE}(?!\d)", 0.8)]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="PostcodeAfterCueRecognizer",
+                         global_regex_flags=FLAGS)
+
+
+class PlotAndHouseRecognizer(PatternRecognizer):
+    """Plot 12, Sector 7, Gurugram; House No. 5; Haus 4; Block C-12: numbered lots people live on."""
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"plot|sector|house|haus|block|phase|khasra|h\.\s?no"))
+    PART = r"(?:Plot|Sector|House|Haus|Block|Phase|Khasra|H\.[ \t]?No\.?)(?:[ \t]+No\.?)?[ \t]*#?[ \t]*[A-Z]?-?\d{1,4}[A-Z]?"
+    PATTERNS = [Pattern("plot_sector", rf"(?i:{PART}(?:,?[ \t]+{PART})*)(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?", 0.7)]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="PlotAndHouseRecognizer",
+                         global_regex_flags=FLAGS)
+
+
+class SlavicAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"[а-яё]\.|ul\.|vul\.|pr\.|al\.|ulica|ulitsa|prospekt|индекс|\d{6}"))
+    PATTERNS = [Pattern("ru_address", rf"{RU_PART}(?:[ \t]*,[ \t]*{RU_PART})+", 0.8),
+                Pattern("ru_street_house", rf"(?:ул\.|улица|пр-т|проспект|пер\.)[ \t]*[А-ЯЁ][\w-]*(?:[ \t][А-ЯЁ][\w-]*)?"
+                                           rf",?[ \t]*(?:д\.|дом)?[ \t]*\d{{1,4}}[а-я]?", 0.75),
+                Pattern("slavic_street", SLAVIC_STREET, 0.75)]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="SlavicAddressRecognizer",
+                         global_regex_flags=FLAGS)
+
+
 class JapanesePostcodeRecognizer(PatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"〒"),)
     PATTERNS = [Pattern("jp_postcode", r"〒[ \t]?\d{3}-?\d{4}(?!\d)", 0.8)]
@@ -95,4 +144,5 @@ class JapanesePostcodeRecognizer(PatternRecognizer):
 
 
 RECOGNIZERS = [UkAddressRecognizer, CanadianAddressRecognizer, AustralianAddressRecognizer, UsPostalRecognizer,
-               GermanAddressRecognizer, JapanesePostcodeRecognizer]
+               GermanAddressRecognizer, JapanesePostcodeRecognizer, PostcodeAfterCueRecognizer, PlotAndHouseRecognizer,
+               SlavicAddressRecognizer]

@@ -27,6 +27,9 @@ DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORD})"
 YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|{YEAR_WORDS})"
 CJK_NUMERAL = r"[〇零一二三四五六七八九十]"
 JP_ERA = r"(?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年(?:[ \t]*\d{1,2}月(?:[ \t]*\d{1,2}日)?)?"
+# Thai months, full and abbreviated; Thai years are often Buddhist Era (2538 = 1995).
+TH_MONTHS = (r"(?:มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
+             r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.)")
 RU_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 DATE = (r"(?:(?:19|20)\d{2}[ \t]*[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2}"
         r"|(?:19|20)?\d{2}[ \t]*년[ \t]*\d{1,2}[ \t]*월[ \t]*\d{1,2}[ \t]*일?"
@@ -37,17 +40,18 @@ DATE = (r"(?:(?:19|20)\d{2}[ \t]*[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2}"
         rf"|{MONTHS}[ \t]+(?:the[ \t]+)?{DAY},?[ \t]+{YEAR}"
         rf"|(?:the[ \t]+)?{DAY}[ \t]+(?:of[ \t]+)?{MONTHS},?[ \t]+(?:{YEAR}|\d{{2}}(?![\d:]))"
         rf"|\d{{1,2}}[ \t]+{RU_MONTHS}[ \t]+(?:19|20)\d{{2}}(?:[ \t]*(?:года|г\.))?"
-        r"|ngày[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+(?:19|20)\d{2}"
+        r"|(?:ngày[ \t]+)?\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+(?:19|20)\d{2}"
+        rf"|\d{{1,2}}[ \t]*{TH_MONTHS}[ \t]*(?:พ\.ศ\.[ \t]*|ค\.ศ\.[ \t]*)?(?:25\d{{2}}|(?:19|20)\d{{2}})"
         rf"|{MONTHS},?[ \t]+{YEAR}|{YEAR_WORDS}"
         r"|(?:19|20)\d{6}|\d{6}|(?:19|20)?\d{2}[ \t]*년(?:[ \t]*\d{1,2}[ \t]*월)?"
         rf"|\d{{1,2}}[ \t]*월[ \t]*\d{{1,2}}[ \t]*일|\d{{1,2}}月\d{{1,2}}日|{MONTHS}[ \t]+(?:the[ \t]+)?{DAY}"
-        r"|(?:19|20)\d{2}|'\d{2})(?![\d'])")
+        r"|(?:19|20)\d{2}|25\d{2}|'\d{2})(?![\d'])")
 BIRTH_BEFORE = (r"(?<![A-Za-z])(?:생년월일|생년|생일|출생일?|태어난[ \t]?날?|birth[ \t]?date|date[ \t]of[ \t]birth|birthday|birth|"
                 r"d\.?o\.?b\.?|born(?:[ \t]+on|[ \t]+in)?|出生(?:日期)?|生日|生年月日|誕生日|生まれ|"
-                r"родил(?:ся|ась|ись)|дата[ \t]рождения|д\.[ \t]?р\.|ngày[ \t]sinh|năm[ \t]sinh|sinh[ \t](?:ngày|năm)|วันเกิด|เกิด)")
+                r"生于|出生于|生於|出生於|родил(?:ся|ась|ись)|дата[ \t]рождения|д\.[ \t]?р\.|ngày[ \t]sinh|năm[ \t]sinh|sinh[ \t](?:ngày|năm)|วันเกิด|เกิด)")
 # A few words may sit between the birth word and the date ("생년월일 알려드리면 ...", "born in Seoul in ...").
 GAP = r"[^\n\d]{0,16}"
-BIRTH_AFTER = r"(?=[ \t]*(?:생|출생|出生|生|년생|生まれ|(?:에[ \t]*)?태어))"
+BIRTH_AFTER = r"(?=[ \t]*(?:생|출생|出生|生|년생|生まれ|(?:에[ \t]*)?태어|г\.?[ \t]?р\.|года[ \t]рождения))"
 
 
 class DateOfBirthRecognizer(PatternRecognizer):
@@ -55,7 +59,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
     # CJK numeral, 元 (元年), a month name or a year in words.
     TEXT_GATES = (gates.gate(r"\d|[〇零一二三四五六七八九十元]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|nineteen|"
                              r"thousand|twenty"),
-                  gates.gate(rf"{BIRTH_BEFORE}|생|生|태어"))
+                  gates.gate(rf"{BIRTH_BEFORE}|생|生|태어|г\.?[ \t]?р\.|года[ \t]рождения"))
     PATTERNS = [
         Pattern("date_after_birth_word", rf"(?<={BIRTH_BEFORE}{GAP})(?<![\dA-Za-z]){DATE}", 0.85),
         # 1990.03.28생 / 1990년 3월 28일 출생 / 1990年3月2日生まれ / 1988년 5월 3일에 태어났어요 / 90년생

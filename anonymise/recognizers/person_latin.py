@@ -13,6 +13,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from anonymise.name_data import (LATIN_GREETINGS, LATIN_NOT_NAMES, LATIN_RELATIONS, LATIN_SELF_INTRO,
                                  LATIN_SIGN_OFFS, LATIN_TITLES, ROMANISED_KOREAN_SURNAMES)
+from anonymise import vocabulary
 from anonymise.recognizers import gates
 
 # One romanised Korean syllable (Revised Romanization and the common older spellings).
@@ -39,6 +40,17 @@ RELATION_NAME = re.compile(rf"{RELATION_CUE}(?:named[ \t]+|called[ \t]+)?"
                            rf"{'|'.join(AFTER_LONE_NAME)})\b))")
 WEAK_CUE_NAME = re.compile(rf"\b(?i:referred[ \t]+(?:me[ \t]+)?by|recommended[ \t]+by|contact|ask[ \t]+for|speak[ \t]+"
                            rf"(?:to|with)|reach|message|text|call)[ \t]+({NAME_WORD}[ \t]+{NAME_WORD})")
+# Roles whose next capitalised words are a person, even when they are also words (account holder Rowan
+# Ng, Participant Desmond Okafor, everybody calls me Trix).
+ROLE_NAME = re.compile(rf"\b(?:[Aa]ccount[ \t]+holder|[Cc]ard[ \t]*holder|[Hh]older|[Pp]articipant|[Aa]pplicant|[Rr]ecipient|"
+                       rf"[Bb]eneficiary|[Ss]ubscriber|[Pp]olicy[ \t]*holder|[Oo]wner|[Cc]ustomer|[Gg]uest|[Rr]eceptionist|"
+                       rf"[Rr]eferred[ \t]+by|[Cc]alls[ \t]+me|[Cc]all[ \t]+me|[Cc]alled[ \t]+me|[Gg]o(?:es)?[ \t]+by|"
+                       rf"[Kk]nown[ \t]+as|[Nn]ickname(?:[ \t]+is)?|[Aa]ka)[ \t]*[:,-]?[ \t]+"
+                       rf"({NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})")
+# Chat introductions in lower case: "hey its jenna,", "this is mateo here", "im priya btw".
+CHAT_INTRO = re.compile(r"(?i:\b(?:it'?s|it’s|im|i'm|i’m|this[ \t]+is|name'?s|name[ \t]+is|call[ \t]+me|calls[ \t]+me))"
+                        r"[ \t]+([a-z][a-z'-]{1,14})(?=[ \t]*(?:[,.!?~:;)]|$|\n|[ \t]+(?:here|btw|from|and|again|speaking|"
+                        r"lol|haha)\b))")
 SIGN_OFF_NAME = re.compile(rf"(?:{'|'.join(LATIN_SIGN_OFFS)})[ \t]*[,.!]?"
                            rf"(?:[ \t]*\n+[ \t]*(?:-+[ \t]*)?|[ \t]+-+[ \t]*)({NAME})")
 # "Cheers, Jia" on one line, closing the text or its line.
@@ -66,6 +78,10 @@ SURNAME_GIVEN = re.compile(rf"\b({NAME_WORD})[ \t]+({NAME_WORD})\b")
 AFTER_TITLE_NOT_NAMES = frozenset("and or the team office clinic surgeon doctor who".split())
 NOT_KOREAN_GIVEN = frozenset("re-do yo-yo so-so no-no bye-bye ha-ha go-go".split())
 
+# Words after "it's / I'm / this is" that the name lists also hold (its ok, im fine, this is her).
+CHAT_NOT_NAMES = frozenset("ok okay fine good great sorry here back done ready sure sunny early late fair free happy "
+                           "may june april august summer autumn winter major king rich young long little small big new "
+                           "worth well".split())
 STRONG, MEDIUM = 0.85, 0.65
 
 
@@ -99,7 +115,7 @@ class LatinNameRecognizer(EntityRecognizer):
     CUE_PATTERNS = ((GREETING_NAME, STRONG), (SELF_INTRO_NAME, STRONG),
                     (RELATION_NAME, MEDIUM), (WEAK_CUE_NAME, MEDIUM), (SIGN_OFF_NAME, STRONG),
                     (SIGN_OFF_SAME_LINE, MEDIUM), (NAME_HERE, MEDIUM), (REFERRER, MEDIUM),
-                    (RELATION_NATIVE_NAME, MEDIUM),
+                    (RELATION_NATIVE_NAME, MEDIUM), (ROLE_NAME, MEDIUM),
                     (DASH_NAME, MEDIUM), (DASH_SIGNATURE, MEDIUM))
 
     def __init__(self):
@@ -128,6 +144,12 @@ class LatinNameRecognizer(EntityRecognizer):
                 if name and not any(word.lower() in LATIN_NOT_NAMES for word in name.split()[:1] + name.split()[-1:]):
                     results.append(RecognizerResult("PERSON", match.start(group), match.start(group) + len(name),
                                                     score))
+        for match in CHAT_INTRO.finditer(text):
+            word = match.group(1)
+            # A name of the name lists, not a word people write there (its fine, im sorry, this is great).
+            if vocabulary.is_name_word(word, "en") and word.lower() not in LATIN_NOT_NAMES and \
+                    word.lower() not in CHAT_NOT_NAMES:
+                results.append(RecognizerResult("PERSON", match.start(1), match.end(1), MEDIUM))
         for match in HYPHENATED_GIVEN.finditer(text):
             if is_korean_given(match.group()):
                 results.append(RecognizerResult("PERSON", match.start(), match.end(), STRONG))

@@ -36,8 +36,11 @@ ENGLISH_INFLECTED_ZIPF = 2.5
 MIN_ZIPF = {"en": 4.0, "ko": 2.5, "ja": 3.0, "zh": 3.0, "ru": 3.0, "vi": 3.0}
 SET_NAMES = tuple(f"ordinary_{lang}" for lang in MIN_ZIPF) + (
     "latin_names_also_words", "latin_names_only", "latin_given_names_only", "chinese_person_names",
-    "katakana_loanwords")
+    "katakana_loanwords", "common_ja")
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+# Japanese words this frequent are the nouns said after 娘の / 友人の (学校, 仕事, 紹介); given names in
+# kanji (美咲, 健太) are in wordfreq's list too, but less frequent.
+JAPANESE_COMMON_ZIPF = 4.2
 
 
 def build() -> dict[str, np.ndarray]:
@@ -81,6 +84,7 @@ def build() -> dict[str, np.ndarray]:
         sets[f"ordinary_{lang}"] = WordSet.of(words)
     sets["katakana_loanwords"] = WordSet.of(w for w in frequency_list("ja", "large", KATAKANA_LOANWORD_ZIPF)
                                             if KATAKANA.fullmatch(w))
+    sets["common_ja"] = WordSet.of(frequency_list("ja", "small", JAPANESE_COMMON_ZIPF))
     return {name: s.hashes for name, s in sets.items()}
 
 

@@ -1,0 +1,242 @@
+"""Workplaces and schools written in English, Chinese, Japanese, Thai, Russian and Vietnamese: the
+forms anonymise.quasi_identifiers.workplaces and .schools (Korean, listed employers) do not read.
+
+Found by the organisation's form or by a work cue, never by a list of names:
+- English: a capitalised name after a work cue (works at, employer is, <role> at, <role> of, with
+  the), or ending in an organisation word (… Bank, … Brigade, … Ltd, … High, … Primary);
+- Chinese: 在X上班/工作/当/做, 喺X做嘢, X银行/航空/集团/公司 … (X not a word that names no one, 在家);
+- Japanese: 株式会社X / X株式会社, X勤務 / Xに勤め / Xで働 / Xの客室乗務員 …, Xクリニック;
+- Thai: ทำงานที่ X, ธนาคารX, โรงแรมX, มหาวิทยาลัยX, เรียนอยู่ X …: the name after the type word;
+- Russian and Vietnamese: the capitalised name after работаю в / учусь в, làm (việc) ở/tại, học ở/tại.
+Only the organisation's name is replaced, never the role word (nurse at <WORKPLACE>).
+"""
+from __future__ import annotations
+
+import re
+
+from anonymise import vocabulary
+from anonymise.quasi_identifiers.base import QuasiSpan
+
+NAME = "WorldWorkplace"
+WORKPLACE, SCHOOL = "WORKPLACE", "SCHOOL"
+
+# --- English -------------------------------------------------------------------------------------
+CAP = r"(?:[A-Z][\w&'’.-]*|[A-Z]{2,6}|\d{1,3}(?:st|nd|rd|th))"
+ORG = rf"{CAP}(?:[ \t](?:of|and|&|the|de|for)?[ \t]?{CAP}){{0,4}}"
+# A role before "at/with/for <Org>": a word of a job's shape (banker, accountant, chemist) or a listed one;
+# "of/in <Org>" only after a listed one (catheter in Ward 6B is no job).
+ROLE_SHAPE = r"[a-z]+(?:er|or|ist|ian|ant|ent|man|woman)"
+ROLE = (r"(?:nurse|teacher|chef|cook|clerk|staff|intern|student|resident|fellow|associate|barista|cashier|"
+        r"receptionist|secretary|partner|trainee|volunteer|employee|officer|professor|lecturer|director|coach|tutor|"
+        r"pupil|sophomore|freshman|analyst|engineer|manager|developer|designer|consultant|accountant|lawyer|"
+        r"technician|assistant|worker|banker|pharmacist|dentist|surgeon|physician|doctor|researcher|scientist|"
+        r"ceo|cto|cfo|vp|founder|owner|sergeant|soldier|pilot|attendant|agent)")
+EN_CUE = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed|interning|stationed|based|placed)[ \t]+(?:at|for|with|by)"
+                    rf"|\bemployer(?:[ \t]+is|[ \t]*[:,-])|\b{ROLE}s?[ \t]+(?:at|with|for|of|in)|\b{ROLE_SHAPE}[ \t]+(?:at|with|for|of)"
+                    rf"|\bwith[ \t]+the"
+                    rf"|\b(?:go(?:es)?|went|study|studies|studied|attend(?:s|ed)?|enrolled)[ \t]+(?:to|at|in))"
+                    rf"[ \t]+(?:the[ \t]+)?(?=[A-Z0-9])")
+EN_SCHOOL_END = r"(?:School|High|Primary|College|University|Academy|Institute|Kindergarten|Elementary|Prep|Polytechnic)"
+EN_WORK_END = (r"(?:Bank|Hospital|Medical[ \t]+Cent(?:er|re)|Medical|Clinic|Brigade|Regiment|Battalion|Corps|Spa|Ltd|Inc|LLP|"
+               r"Associates|Attorneys|Law|Legal|Analytics|Dynamics|Ventures|Media|Publishing|Press|Robotics|"
+               r"LLC|GmbH|PLC|Group|Health|Healthcare|Airlines?|Airways|Hotel|Logistics|Labs?|Motors|Systems|Solutions|"
+               r"Technologies|Tech|Insurance|Consulting|Partners|Pharma(?:ceuticals)?|Bakery|Salon|Studio|Foods|Energy|"
+               r"Electric|Telecom|Capital|Holdings|Industries|Restaurant|Caf[eé]|Agency|Council|Ministry|Department|"
+               r"Police|Services|Store|Stores|Market|Supermarket|Corporation|Company|Co\.?|Firm|Works|Dental|Pharmacy)")
+EN_ORG_END = re.compile(rf"(?<![\w.])((?:{CAP}[ \t](?:of[ \t]|&[ \t])?){{1,4}})({EN_SCHOOL_END}|{EN_WORK_END})\b")
+# Words that make no name on their own before an organisation word (the Bank, General Hospital).
+GENERIC = frozenset("the a an my our your his her their this that local general national city state public private "
+                    "medical plastic surgery dental skin dermatology aesthetic cosmetic korean international global "
+                    "new big small main central university children's women's st st. high primary middle junior "
+                    "senior elementary community regional district county i ward room bed floor building gate level "
+                    "unit terminal station reception home night day weekend monday tuesday wednesday thursday "
+                    "friday saturday sunday january february march april may june july august september october "
+                    "november december christmas covid".split())
+EN_ORG_AFTER_CUE = re.compile(ORG)
+
+# --- Chinese ---------------------------------------------------------------------------------------
+HAN = r"\u4e00-\u9fff\u3400-\u4dbf"
+ZH_AT_WORK = re.compile(rf"(?<![现正实存所好自还内外就都])[在喺]([{HAN}A-Za-z]{{2,10}}?)"
+                        rf"(?=上班|工作|做事|做嘢|返工|实习|實習|任职|任職|打工|当|當|做)")
+ZH_ORG_END = re.compile(r"(?:银行|銀行|航空|电力|電力|集团|集團|公司|娱乐|娛樂|科技|证券|證券|保险|保險|地产|地產|传媒|傳媒|"
+                        r"酒店|事务所|事務所|贸易|貿易|电子|電子|汽车|汽車|制药|製藥|物流|通信|电视台|電視台|报社|報社)")
+ZH_SCHOOL_END = re.compile(r"(?:大学|大學|中学|中學|小学|小學|高中|学院|學院|幼儿园|幼兒園)")
+# Characters that end a name going left from an organisation word (我在|华信银行, 去了|东方航空).
+ZH_STOP = frozenset("在喺去到是了从從于於做当當我你他她们們的和与與跟也都就要说說给給请請个個这這那家")
+# 我在复旦读研究生, 我是浙大的学生, 在交大读书: a school by what is said of it.
+ZH_AT_SCHOOL = re.compile(rf"(?<![现正实存所好自还内外就都])[在是]([{HAN}A-Za-z]{{2,8}}?)"
+                          rf"(?=读书|讀書|读研|讀研|读博|讀博|读大|讀大|念书|念書|上学|上學|留学|留學|读|讀|念|的学生|的學生|"
+                          rf"的研究生|毕业|畢業|的老师|的老師)")
+ZH_NOT_SCHOOLS = frozenset("大学 大學 学校 學校 高中 初中 中学 中學 小学 小學 国外 國外 韩国 韓國 美国 美國 日本 本地 当地 "
+                           "這裡 这里 那里 那裡 家里 家裡 研究生 大学生 大學生 学生 學生 一个 一個".split())
+ZH_NOT_ORGS = frozenset("公司 银行 銀行 医院 醫院 学校 學校 家里 家裡 外企 国企 國企 国外 國外 外地 本地 当地 當地 这里 這裡 "
+                        "那里 那裡 这边 這邊 那边 那邊 附近 大公司 小公司 一家公司 工厂 工廠 单位 單位 店里 店裡 北京 上海 "
+                        "广州 深圳 香港 台北 首尔 首爾 韩国 韓國 中国 中國 日本 美国 美國".split())
+
+# --- Japanese --------------------------------------------------------------------------------------
+JA_WORD = r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff々A-Za-z0-9&・]"
+JA_CORPORATE = re.compile(rf"(?:株式会社|有限会社|\(株\)|（株）|㈱)[ \u3000]?({JA_WORD}{{2,14}})|({JA_WORD}{{2,14}}?)[ \u3000]?"
+                          r"(?:株式会社|有限会社|\(株\)|（株）|㈱)")
+JA_WORK_CUE = re.compile(rf"({JA_WORD}{{2,14}})(?=勤務|に勤め|に勤務|で勤務|で働|の事務|で事務|でエンジニア|の客室乗務員|の社員|"
+                         r"に就職|に入社|でパート|でアルバイト|でバイト|の看護師|で看護師|の受付|に在籍|の営業|で営業|の研究員)")
+JA_CLINIC = re.compile(rf"({JA_WORD}{{1,10}}?)(?=(?:皮膚科|美容皮膚科|形成外科|美容外科|歯科|内科)?クリニック)")
+# 慶應に通っています, 早稲田の3年生, ソウル大学校: a school by what is said of it or a Katakana name + 大学.
+JA_SCHOOL_CUE = re.compile(rf"({JA_WORD}{{2,10}})(?=に通って|に通う|に通い|に在学|の学生|の生徒|の[0-9０-９一二三四]年生|に進学|を卒業|"
+                           r"卒業|出身|に入学|の大学院|の院生|の新入生|で勉強)")
+JA_KATAKANA_SCHOOL = re.compile(r"([\u30a1-\u30fa\u30fc]{2,10})(?=大学校|大学|大學|高校|学院)")
+JA_NOT_SCHOOLS = frozenset("大学 大学院 高校 学校 専門学校 中学 中学校 小学校 塾 幼稚園 保育園 会社 病院 ジム 短大 予備校 語学学校 "
+                           "日本語学校 地元 近く 同じ 都内 海外 韓国 日本 東京 大阪 看護学校 美容学校 医学部 学部".split())
+JA_NOT_ORGS = frozenset("会社 病院 銀行 学校 自宅 家 都内 市内 近所 地元 本社 支社 支店 工場 職場 現場 大学 海外 東京 大阪 "
+                        "日本 韓国 外資 役所 市役所 区役所 同じ会社 今の会社 前の会社 飲食店 美容 皮膚科 美容皮膚科 形成外科 "
+                        "美容外科 歯科 内科 当 同 その 別 某 IT 保育園 幼稚園 介護施設 薬局 店舗 事務所 実家".split())
+
+# --- Thai ------------------------------------------------------------------------------------------
+TH_TYPE = re.compile(r"(ธนาคาร|โรงแรม|บริษัท|โรงงาน|ร้าน|โรงพยาบาล|มหาวิทยาลัย|โรงเรียน|วิทยาลัย|สถาบัน|ห้าง)[ \t]?"
+                     r"(?=[\u0e00-\u0e7fA-Za-z])")
+TH_CUE = re.compile(r"(?:ทำงาน(?:อยู่)?(?:ที่|กับ)|ทำงานให้|เป็นพนักงาน|พนักงาน|เรียน(?:อยู่)?(?:ที่)?|จบจาก|ทำที่)[ \t]?"
+                    r"(?=[\u0e00-\u0e7fA-Za-z])")
+TH_SCHOOL_TYPES = ("มหาวิทยาลัย", "โรงเรียน", "วิทยาลัย", "สถาบัน")
+# Where the name after a type word ends: particles, branch/year words, place words, function words.
+TH_END = ("ค่ะ", "คะ", "ครับ", "นะ", "จ้า", "สาขา", "ปี", "แถว", "ที่", "ของ", "และ", "แต่", "มา", "ได้", "อยู่", "เป็น",
+          "ตอนนี้", "ค่ะ", "เลย", "ด้วย", "แล้ว", "ใน", "ย่าน", "ชั้น", "ตำแหน่ง", "แผนก", "คณะ", "เมื่อ", "จะ", "ก็", "ไป")
+TH_NOT_ORGS = frozenset("เอกชน ใหญ่ เล็ก นี้ นั้น แห่งหนึ่ง หนึ่ง ของ ที่ ต่างประเทศ ใกล้บ้าน ข้างนอก อาหาร กาแฟ ทอง เสริมสวย "
+                        "ขายของ ตัวเอง ของตัวเอง ครอบครัว ที่บ้าน บ้าน รัฐ เอกชนแห่งหนึ่ง มหาวิทยาลัย".split())
+
+# --- Russian and Vietnamese ------------------------------------------------------------------------
+RU_CUE = re.compile(r"(?i:работа\w*|служ\w*|тружусь|учусь|учится|училась|учился|студент\w*)[ \t]+(?:в|во|на)[ \t]+"
+                    r"(«[^»\n]{2,40}»|\"[^\"\n]{2,40}\"|[А-ЯЁA-Z][\w-]*(?:[ \t][А-ЯЁA-Z][\w-]*){0,3})")
+VI_SCHOOL = re.compile(r"(?:[Tt]rường|[Đđ]ại[ \t]+[Hh]ọc|ĐH|[Cc]ao[ \t]+đẳng|THPT|THCS|[Tt]iểu[ \t]+học|[Hh]ọc[ \t]+viện)"
+                       r"[ \t]+((?:(?:[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8][\w\u00c0-\u1ef9&-]*|THPT|THCS)[ \t]?){1,6})")
+VI_CUE = re.compile(r"(?i:làm[ \t]+(?:việc[ \t]+)?(?:ở|tại|cho)|học[ \t]+(?:ở|tại)|công[ \t]+tác[ \t]+(?:ở|tại)|"
+                    r"nhân[ \t]+viên)[ \t]+((?:[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8][\w\u00c0-\u1ef9&-]*[ \t]?){1,5})")
+RU_VI_SCHOOL = re.compile(r"(?i:уч\w+|студент\w*|học)")
+
+
+class WorldWorkplace:
+    """Finds WORKPLACE and SCHOOL spans of other languages than Korean (see the module docstring)."""
+    name = NAME
+    qi_type = WORKPLACE
+
+    def find(self, text: str) -> list[QuasiSpan]:
+        spans: list[QuasiSpan] = []
+        if re.search(r"[A-Za-z]", text):
+            spans += _english(text)
+        if re.search(rf"[{HAN}]", text):
+            spans += _japanese(text) if re.search(r"[\u3040-\u30ff]", text) else _chinese(text)
+        if re.search(r"[\u0e00-\u0e7f]", text):
+            spans += _thai(text)
+        if re.search(r"[\u0400-\u04ff]", text):
+            spans += [_span(text, m.start(1), m.end(1), SCHOOL if RU_VI_SCHOOL.match(m.group()) else WORKPLACE)
+                      for m in RU_CUE.finditer(text)]
+        spans += [_span(text, m.start(1), m.start(1) + len(m.group(1).rstrip()),
+                        SCHOOL if RU_VI_SCHOOL.match(m.group()) else WORKPLACE) for m in VI_CUE.finditer(text)]
+        spans += [_span(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), SCHOOL) for m in VI_SCHOOL.finditer(text)]
+        return [s for s in spans if s.end > s.start]
+
+
+def _span(text: str, start: int, end: int, kind: str) -> QuasiSpan:
+    forms = {"level": "a school"} if kind == SCHOOL and text[start:end].isascii() else {}
+    return QuasiSpan(kind, start, end, NAME, forms)
+
+
+def _english(text: str) -> list[QuasiSpan]:
+    spans = []
+    for cue in EN_CUE.finditer(text):
+        match = EN_ORG_AFTER_CUE.match(text, cue.end())
+        if not match:
+            continue
+        name = match.group().rstrip(".'’")
+        # Trailing words that are no part of a name (at Acme Monday, with the ICU team): cut them off.
+        while " " in name and name.rsplit(None, 1)[1].casefold() in GENERIC | {"on", "in", "since", "as"}:
+            name = name.rsplit(None, 1)[0].rstrip()
+        words = name.split()
+        if all(w.casefold() in GENERIC for w in words) or \
+                (len(words) == 1 and vocabulary.is_safe_term(words[0]) and not words[0].isupper()):
+            continue
+        school = re.search(rf"\b{EN_SCHOOL_END}\b", name) or re.search(r"(?i)stud|attend|enrol|go|went", cue.group())
+        spans.append(_span(text, match.start(), match.start() + len(name), SCHOOL if school else WORKPLACE))
+    for match in EN_ORG_END.finditer(text):
+        words = match.group(1).split()
+        while words and words[0].casefold() in GENERIC:
+            words.pop(0)
+        if not words:
+            continue
+        start = match.start(1) + match.group(1).index(words[0])
+        school = re.fullmatch(EN_SCHOOL_END, match.group(2)) is not None
+        spans.append(_span(text, start, match.end(), SCHOOL if school else WORKPLACE))
+    return spans
+
+
+def _chinese(text: str) -> list[QuasiSpan]:
+    spans = []
+    for match in ZH_AT_WORK.finditer(text):
+        org = match.group(1)
+        if org in ZH_NOT_ORGS or vocabulary.is_ordinary_word(org, "zh") or org[0] in ZH_STOP or org[-1] in "家里裡":
+            continue
+        spans.append(_span(text, match.start(1), match.end(1), WORKPLACE))
+    for match in ZH_AT_SCHOOL.finditer(text):
+        org = match.group(1)
+        if org in ZH_NOT_SCHOOLS or org[0] in ZH_STOP or vocabulary.is_ordinary_word(org, "zh") and len(org) > 2:
+            continue
+        spans.append(_span(text, match.start(1), match.end(1), SCHOOL))
+    for ending, kind in ((ZH_ORG_END, WORKPLACE), (ZH_SCHOOL_END, SCHOOL)):
+        for match in ending.finditer(text):
+            start = match.start()
+            while start > 0 and start > match.start() - 6 and re.match(rf"[{HAN}A-Za-z]", text[start - 1]) \
+                    and text[start - 1] not in ZH_STOP:
+                start -= 1
+            org = text[start:match.end()]
+            if match.start() - start < 2 or org in ZH_NOT_ORGS or text[start:match.start()] in ZH_NOT_ORGS:
+                continue
+            spans.append(_span(text, start, match.end(), kind))
+    return spans
+
+
+def _japanese(text: str) -> list[QuasiSpan]:
+    spans = []
+    for match in JA_CORPORATE.finditer(text):
+        group = 1 if match.group(1) else 2
+        spans.append(_span(text, match.start(group), match.end(group), WORKPLACE))
+    for pattern in (JA_SCHOOL_CUE, JA_KATAKANA_SCHOOL):
+        for match in pattern.finditer(text):
+            school = match.group(1)
+            if school in JA_NOT_SCHOOLS or school.endswith(("会社", "病院")) or \
+                    (pattern is JA_SCHOOL_CUE and vocabulary.is_safe_term(school, "ja")):
+                continue
+            spans.append(_span(text, match.start(1), match.end(1), SCHOOL))
+    for pattern in (JA_WORK_CUE, JA_CLINIC):
+        for match in pattern.finditer(text):
+            org = match.group(1)
+            if org in JA_NOT_ORGS or org.endswith(("病院の", "会社")) and org in JA_NOT_ORGS:
+                continue
+            if pattern is JA_CLINIC and (vocabulary.is_safe_term(org, "ja") or org in JA_NOT_ORGS):
+                continue
+            spans.append(_span(text, match.start(1), match.end(1), WORKPLACE))
+    return spans
+
+
+def _thai(text: str) -> list[QuasiSpan]:
+    from anonymise.thai_safe_list import thai_tokens
+
+    spans = []
+    for pattern in (TH_TYPE, TH_CUE):
+        for match in pattern.finditer(text):
+            start, end = match.end(), match.end()
+            line_end = text.find("\n", start)
+            stretch = text[start:line_end if line_end != -1 else len(text)]
+            for token_start, token_end, token in thai_tokens(stretch)[:6]:
+                if token.isspace() or token in TH_END or token.startswith(TH_END[:5]) or \
+                        not re.match(r"[\u0e00-\u0e7fA-Za-z0-9]", token):
+                    break
+                end = start + token_end
+            name = text[start:end]
+            if not name or name in TH_NOT_ORGS:
+                continue
+            type_word = match.group(1) if pattern is TH_TYPE else match.group()
+            kind = SCHOOL if type_word.startswith(TH_SCHOOL_TYPES) or "เรียน" in type_word or "จบ" in type_word \
+                else WORKPLACE
+            # ทำงานที่ธนาคารกสิกร: the type word after the cue is kept, the name after it goes.
+            if pattern is TH_CUE and TH_TYPE.match(text, start):
+                continue
+            spans.append(_span(text, start, end, kind))
+    return spans

@@ -1,0 +1,59 @@
+"""SOCIAL_HANDLE and MEMBER_ID after a platform or account word when the handle has a shape the
+site recognizers do not read: written after a dash (Instagram - x.y_97), holding Han or Kana
+(微博：小鹿_9527), or after user/owner/login (user jkw_1987, owner: marco_77). The handle must hold a
+digit, an underscore or a dot: a plain word after "user" is English.
+"""
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from anonymise.recognizers import gates
+
+SITE = (r"(?i:(?<![A-Za-z])(?:instagram|insta|ig|tiktok|twitter|youtube|threads|facebook|fb|snapchat|pinterest|"
+        r"weibo|bilibili)(?![A-Za-z])|小红书|小紅書|微博|抖音|快手|B站|インスタ|ティックトック)")
+MESSENGER = r"(?i:(?<![A-Za-z])(?:line|wechat|telegram|zalo|viber|kakao(?:talk)?)(?![A-Za-z])|微信|微信号|ライン)"
+LABEL = r"(?:[ \t]*(?i:id|account|acct|handle|username|name)|号|账号|帳號|アカウント|名)?"
+SEPARATOR = r"[ \t]*(?:[:：=]|[-–—]|(?i:is))[ \t]*@?"
+# A handle: 3+ letters of any script, digits, _ and ., with a letter and a digit, _ or . inside.
+HANDLE = r"(?=[^\s，。,、！？!?]*[^\W\d_])(?=[^\s，。,、！？!?]*[\d_.])[\w.]{2,}(?<![.])"
+ACCOUNT = r"(?i:(?<![A-Za-z])(?:user(?:name)?|user[ \t]id|login|log-in|owner|account[ \t]name|nick(?:name)?)(?![A-Za-z]))"
+STRONG_ACCOUNT = r"(?i:(?<![A-Za-z])(?:user[ \t]?name|user[ \t]id|login|screen[ \t]name|handle|gamertag|nickname)(?![A-Za-z]))"
+ASCII_HANDLE = r"(?=[A-Za-z0-9._]*[A-Za-z])(?=[A-Za-z0-9._]*[\d_])[A-Za-z0-9][A-Za-z0-9._]{1,30}(?<![.])"
+
+
+class PlatformHandleRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.gate(r"[\d_]"),)
+    PATTERNS = [Pattern("handle_after_site_separator", rf"(?<={SITE}{LABEL}{SEPARATOR})(?<![\w.]){HANDLE}(?![\w])", 0.75)]
+
+    def __init__(self):
+        super().__init__(supported_entity="SOCIAL_HANDLE", patterns=self.PATTERNS, name="PlatformHandleRecognizer")
+
+
+class MessengerHandleRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.gate(r"[\d_]"),)
+    PATTERNS = [Pattern("id_after_messenger", rf"(?<={MESSENGER}{LABEL}{SEPARATOR})(?<![\w.]){HANDLE}(?![\w])", 0.75)]
+
+    def __init__(self):
+        super().__init__(supported_entity="MESSENGER_ID", patterns=self.PATTERNS, name="MessengerHandleRecognizer")
+
+
+class AccountNameRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.gate(r"user|login|log-in|owner|account|nick|handle|screen|gamertag"),)
+    PATTERNS = [Pattern("login_after_account_word",
+                        rf"(?<={ACCOUNT}[ \t]*(?:[:：=#]|is|was)?[ \t]*@?)(?<![\w.]){ASCII_HANDLE}(?![\w])", 0.7),
+                # "username: moonlitwriter": after a username word and a separator any word that no
+                # dictionary has (checked in invalidate_result).
+                Pattern("word_after_username", rf"(?<={STRONG_ACCOUNT}[ \t]*(?:[:：=#]|is|was)[ \t]*@?)(?<![\w.])"
+                                               r"[A-Za-z][A-Za-z0-9._]{3,30}(?<![.])(?![\w])", 0.6)]
+
+    def __init__(self):
+        super().__init__(supported_entity="MEMBER_ID", patterns=self.PATTERNS, name="AccountNameRecognizer")
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        from anonymise import vocabulary
+
+        word = pattern_text.casefold()
+        return word.isalpha() and (vocabulary.is_ordinary_word(word, "en") or vocabulary.is_safe_term(word))
+
+
+RECOGNIZERS = [PlatformHandleRecognizer, MessengerHandleRecognizer, AccountNameRecognizer]

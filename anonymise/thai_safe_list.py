@@ -1,0 +1,147 @@
+"""The safe-list pass for Thai runs: PyThaiNLP's dictionary segmentation and its name lists.
+
+Thai has no spaces between words and no capitals, so a run is cut into words by PyThaiNLP's
+dictionary maximal matching (newmm, over its bundled Thai word list; nothing is downloaded). Then:
+- a word the Thai dictionary does not have (nor safe_th.txt) is not vouched for and goes (a
+  given name spelled its own way, a brand, a transliterated foreign name);
+- a given name of PyThaiNLP's lists that is no dictionary word goes anywhere;
+- the word after a name cue goes even when it is a dictionary word, as Thai nicknames usually are
+  (น้ำฝน "rain", แพรว "sparkle"): after a title (คุณ, นาย, นางสาว, ด.ช. ...), after ชื่อ/ชื่อเล่น (name,
+  nickname), and after a kinship or staff word (เพื่อน, น้อง, พี่, เจ้าหน้าที่) when the word is on a name
+  list or is followed by ชื่อ-less speech (a particle or a verb of saying/recommending);
+- a family name of PyThaiNLP's list (or no word) one space after a name found by a cue;
+- a Thai run alone in parentheses right after a placeholder or a name (its nickname).
+Function words, particles and safe terms always stay.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+(?:\.[\u0e00-\u0e7f]+\.)?")
+THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
+# Titles: whatever follows is a name.
+TITLES = ("นางสาว", "นาย", "นาง", "คุณ", "ด.ช.", "ด.ญ.", "ดร.", "น.ส.")
+# The name follows these directly (ชื่อแพรว, ชื่อเล่นแพรวค่ะ, หนูชื่อ...).
+NAME_WORDS = ("ชื่อเล่น", "ชื่อจริง", "ชื่อ")
+# Kinship and staff words: a name follows when it is a listed name or speech follows it.
+KIN_WORDS = ("เพื่อน", "น้อง", "พี่", "เจ้าหน้าที่", "หมอ", "พยาบาล", "แฟน", "ลูก", "หลาน", "ป้า", "น้า", "ลุง", "อา", "ยาย",
+             "ตา", "แม่", "พ่อ")
+# Words that follow a name cue without being a name (ชื่อว่า, ชื่ออะไร, พี่สาว, น้องสาว).
+NOT_NAMES = frozenset("ว่า อะไร ของ ที่ นี้ นั้น จริง เล่น สาว ชาย คน ผู้ หญิง ทุก ทั้ง ๆ และ กับ ก็ จะ ได้ ไม่ มี เป็น อยู่ "
+                      "ไป มา ให้ ด้วย ครับ ค่ะ คะ นะ จ้ะ จ้า ฮะ หนู เรา ผม ฉัน ดิฉัน เขา เธอ ท่าน ของผม ของหนู บ้าน สนิท "
+                      "เก่า ใหม่ ร่วม ที่ทำงาน ใน ทาง ช่วย หมอ แม่ พ่อ ลูกค้า พี่ น้อง ป้า ลุง ยาย ครู".split())
+# What may follow a nickname: particles and verbs of saying, recommending, coming along.
+AFTER_NAME = ("ค่ะ", "คะ", "ครับ", "นะ", "จ้า", "แนะนำ", "บอก", "พา", "จะ", "ก็", "เคย", "ไป", "มา", "ด้วย", "เป็น", "ทำ",
+              "โทร", "ดูแล", "ว่า", "อายุ", "และ", "กับ")
+FAMILY_NAME = re.compile(r" ([\u0e00-\u0e7f]{2,20})(?![\u0e00-\u0e7f])")
+PARENTHESISED = re.compile(r"(?:>|[\u0e00-\u0e7fA-Za-z])\s?\(([\u0e00-\u0e7f]{2,12})\)")
+
+
+@functools.cache
+def _lexicon():
+    """(Thai dictionary words and safe terms, given names that are no dictionary word, all given names)."""
+    from pythainlp.corpus import thai_female_names, thai_male_names, thai_words
+
+    from anonymise import vocabulary
+
+    words = frozenset(thai_words()) | vocabulary.safe_terms("th")
+    names = frozenset(thai_female_names() | thai_male_names())
+    return words, names - words, names
+
+
+@functools.cache
+def _family_names() -> frozenset[str]:
+    from pythainlp.corpus import thai_family_names
+
+    return frozenset(thai_family_names())
+
+
+def thai_tokens(run: str) -> list[tuple[int, int, str]]:
+    from pythainlp.tokenize import word_tokenize
+
+    # The tokenizer's own dictionary trie (built once per process, ~60 MB): a second one with the
+    # safe terms added would double that; safe terms are matched over the text instead.
+    out, position = [], 0
+    for token in word_tokenize(run, engine="newmm", keep_whitespace=True):
+        out.append((position, position + len(token), token))
+        position += len(token)
+    return out
+
+
+def _safe_positions(work: str) -> set[int]:
+    """Positions inside an occurrence of a Thai safe term (the tokenizer may cut one in pieces)."""
+    from anonymise import vocabulary
+
+    covered: set[int] = set()
+    for term in vocabulary.safe_terms("th"):
+        at = work.find(term)
+        while at != -1:
+            covered.update(range(at, at + len(term)))
+            at = work.find(term, at + 1)
+    return covered
+
+
+def _is_safe_term(token: str) -> bool:
+    from anonymise import vocabulary
+
+    return vocabulary.is_safe_term(token, "th")
+
+
+def thai_spans(work: str) -> list[tuple[int, int, str, str]]:
+    if not re.search(r"[\u0e00-\u0e7f]", work):
+        return []
+    words, names_only, names = _lexicon()
+    safe = _safe_positions(work)
+    spans: list[tuple[int, int, str, str]] = []
+    # The whole text at once: cues and names may sit across spaces (ชื่อ แพรว ค่ะ).
+    tokens = [(s, e, t) for s, e, t in thai_tokens(work) if t.strip()]
+    thai = [(s, e, t) for s, e, t in tokens if THAI_LETTER.search(t)]
+    for index, (start, end, token) in enumerate(thai):
+        if token in NOT_NAMES or _is_safe_term(token) or start in safe:
+            continue
+        previous = thai[index - 1][2] if index else ""
+        adjacent = index and thai[index - 1][1] >= start - 1
+        following = thai[index + 1][2] if index + 1 < len(thai) else ""
+        if (adjacent or work[thai[index - 1][1]:start] == " " if index else False) and \
+                (previous.endswith(TITLES) or previous.endswith(NAME_WORDS)):
+            reason = "th-title" if previous.endswith(TITLES) else "th-name-cue"
+            end = _name_end(work, thai, index)
+            spans.append((start, end, "PERSON", reason))
+            # นางสาวกาญจนา ศรีสุข: a family name of the lists (or no word) one space after the given name.
+            after = FAMILY_NAME.match(work, end)
+            if after and after.group(1) not in NOT_NAMES and not after.group(1).startswith(AFTER_NAME) and \
+                    (after.group(1) in _family_names() or after.group(1) not in words):
+                spans.append((after.start(1), after.end(1), "PERSON", "th-family-name"))
+        elif adjacent and previous in KIN_WORDS and (token in names or token not in words
+                                                      or following.startswith(AFTER_NAME) or not following):
+            spans.append((start, end, "PERSON", "th-kin-cue"))
+        elif token in names_only:
+            spans.append((start, end, "PERSON", "th-given-name"))
+        elif token not in words and len(token) >= 2 and not token.startswith(("ๆ", "ฯ")):
+            spans.append((start, end, "NAME", "th-unknown-word"))
+    spans += [(m.start(1), m.end(1), "PERSON", "th-parenthesised") for m in PARENTHESISED.finditer(work)]
+    return _joined(spans, work)
+
+
+def _name_end(work: str, thai: list[tuple[int, int, str]], index: int) -> int:
+    """Where a name that starts at token ``index`` after a title or ชื่อ ends: the tokenizer cuts names
+    it does not know (มาลัย|พร, สม|ศรี), and a Thai name runs to a space, a particle or a verb."""
+    end = thai[index][1]
+    for start, token_end, token in thai[index + 1:index + 4]:
+        if start != end or work.startswith(AFTER_NAME, start) or token in NOT_NAMES or _is_safe_term(token):
+            break
+        end = token_end
+    return end
+
+
+def _joined(spans: list[tuple[int, int, str, str]], work: str) -> list[tuple[int, int, str, str]]:
+    """Touching pieces of one name become one span (สม+ศรี), the first one's type and reason."""
+    out: list[tuple[int, int, str, str]] = []
+    for span in sorted(set(spans)):
+        if out and span[0] <= out[-1][1]:
+            last = out[-1]
+            out[-1] = (last[0], max(last[1], span[1]), last[2], last[3])
+        else:
+            out.append(span)
+    return out
