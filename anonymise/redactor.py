@@ -30,6 +30,7 @@ from anonymise.quasi_identifiers.base import QuasiSpan
 from anonymise.quasi_identifiers.detector import find_quasi_identifiers
 from anonymise.quasi_identifiers.release_policy import STRICTEST, TextQiPolicy
 from anonymise.quasi_identifiers.render import literals
+from anonymise.settings import AnonymiseSettings
 from anonymise.safe_list import RECOGNIZER as SAFE_LIST, SafeListPass, SafeListSpan
 from anonymise.policy import TEXT_COLUMNS
 
@@ -135,13 +136,16 @@ def _safe_list_span(span: SafeListSpan) -> Span:
 
 
 class Redactor:
-    """Builds the analyzer once; ``redact`` then anonymises one record's texts, ``redact_many`` many."""
+    """Builds the analyzer once; ``redact`` then anonymises one record's texts, ``redact_many`` many.
 
-    def __init__(self, settings=None, claiming_layers: Sequence[ClaimingLayer] = ()):
-        if settings is None:
-            from flows.config import load_settings
+    ``settings`` is the anonymiser's own section; without one, ``AnonymiseSettings`` fields may be
+    given as keywords (``Redactor(score_threshold=0.6)``) and the rest keep their defaults. No file
+    and no environment variable is read.
+    """
 
-            settings = load_settings().anonymise
+    def __init__(self, settings: AnonymiseSettings | None = None, claiming_layers: Sequence[ClaimingLayer] = (),
+                 **settings_fields):
+        settings = settings or AnonymiseSettings(**settings_fields)
         self.score_threshold = settings.score_threshold
         self.text_qis = _text_qi_policy(getattr(settings, "policy_file", None))
         self.safe_list = SafeListPass()

@@ -25,10 +25,10 @@ from anonymise.policy import FieldPolicy
 from flows import expiry, key_epoch, log_redaction, progress, quarantine, retention, run_lock
 from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, fingerprint_key, plan_chunks
 from flows.config import Settings
-from flows.records import contract_columns
+from contract.records import contract_columns
 from flows.gate_stage import check_reports_task, forget_needles, gate_task, row_sources_dir
 from flows.review_stage import draw_review_sample, page_link, review_task
-from flows.runner import make_task_runner
+from flows.task_runners import make_task_runner
 from flows.watermark import Watermark, read_watermark, write_watermark
 from flows.workarea import WorkArea, make_private_dir, write_private_text
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from data_samples.generator import generate
-from flows.bounded_duckdb import MEMORY_LIMIT, bounded_duckdb
+from contract.bounded_duckdb import MEMORY_LIMIT, bounded_duckdb
 
 # Runs the flow in a fresh interpreter (Prefect reads its settings at import) and reports the pool
 # workers alive while chunks complete and when the build starts.
