@@ -15,11 +15,10 @@ import string
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from anonymise.engine import normalise
 from anonymise.id_name_readings import given_readings
-from anonymise.name_data import (CHINESE_SURNAMES, JAPANESE_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES,
-                                 KOREAN_SURNAMES, romanised_pattern, surname_pattern)
-from anonymise.recognizers.person_korean import split_name
+from anonymise.name_data import KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_SURNAMES, romanised_pattern, surname_pattern
+from anonymise.name_split import split_cjk_name, split_name
+from anonymise.text_normalisation import normalise_with_offsets
 
 PATIENT, GUARDIAN, DOCTOR, OTHER = "patient", "guardian", "doctor", "other"
 # Values (and their compiled patterns) kept per cache: a member's consultations are scattered over
@@ -205,18 +204,6 @@ def _digit_run(prefix: str, count: int) -> str:
     return rf"(?<!\d){prefix}((?:\d{DIGIT_GAP}){{{count - 1}}}\d)(?!\d)"
 
 
-def split_cjk_name(name: str) -> tuple[str, str]:
-    """(family name, given name) of a Chinese/Japanese name, split at its space or after a known surname."""
-    parts = name.split()
-    if len(parts) == 2:
-        return parts[0], parts[1]
-    compact = "".join(parts)
-    for length in (3, 2):
-        if compact[:length] in JAPANESE_SURNAMES or compact[:length] in CHINESE_SURNAMES:
-            return compact[:length], compact[length:]
-    return compact[:1], compact[1:]
-
-
 @cache
 def kakasi():
     import pykakasi  # Japanese readings; its dictionary ships with the package
@@ -253,7 +240,7 @@ def cjk_latin_names(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=CACHED_VALUES)
 def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
-    name = normalise(name)[0].strip()
+    name = normalise_with_offsets(name)[0].strip()
     if not name:
         return ()
     entries: list[DenyEntry] = []
@@ -336,7 +323,7 @@ def id_spelled_name_entries(people: list[tuple[str, str]], sources: list[dict]) 
 @lru_cache(maxsize=CACHED_VALUES)
 def phone_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     """A phone number with or without its country code or trunk 0, any separators between digits."""
-    value = normalise(value)[0].strip()
+    value = normalise_with_offsets(value)[0].strip()
     digits = re.sub(r"\D", "", value)
     if len(digits) < 7:
         return ()
@@ -358,7 +345,7 @@ def phone_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
 @lru_cache(maxsize=CACHED_VALUES)
 def number_entries(value: str, entity_type: str, role: str) -> tuple[DenyEntry, ...]:
     """An identifier made of digits (RRN, IP address): its digits in order with any separators."""
-    digits = re.sub(r"\D", "", normalise(value)[0])
+    digits = re.sub(r"\D", "", normalise_with_offsets(value)[0])
     if len(digits) < 6:
         return ()
     return (DenyEntry(_digit_run("", len(digits)), 0, entity_type, role, digits, "digits", digits_of=digits),)
@@ -366,7 +353,7 @@ def number_entries(value: str, entity_type: str, role: str) -> tuple[DenyEntry, 
 
 @lru_cache(maxsize=CACHED_VALUES)
 def email_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
-    value = normalise(value)[0].strip()
+    value = normalise_with_offsets(value)[0].strip()
     local, _, domain = value.partition("@")
     entries = [DenyEntry(re.escape(value), re.IGNORECASE, "EMAIL", role, value, literals=(value,))]
     if len(local) >= 3:
@@ -379,7 +366,7 @@ def email_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
 
 @lru_cache(maxsize=CACHED_VALUES)
 def login_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
-    value = normalise(value)[0].strip()
+    value = normalise_with_offsets(value)[0].strip()
     if len(value) < 3:
         return ()
     return (DenyEntry(rf"(?<![A-Za-z0-9._\-]){re.escape(value)}(?![A-Za-z0-9_])", re.IGNORECASE,
@@ -395,7 +382,7 @@ UNIT = re.compile(r"(?<![\d-])\d+\s*호")
 @lru_cache(maxsize=CACHED_VALUES)
 def address_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     """The address, and the fragments that identify a home on their own: street+number, 동/호 unit."""
-    value = normalise(value)[0].strip()
+    value = normalise_with_offsets(value)[0].strip()
     if not value:
         return ()
     fragments = [value]
@@ -422,7 +409,7 @@ def address_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
 @lru_cache(maxsize=CACHED_VALUES)
 def birth_date_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     """A YYYY-MM-DD birth date in the forms people write it (1994.9.1, 94-09-01, 1994년 9월 1일, Sept 1, 1994 ...)."""
-    match = re.fullmatch(r"\s*(\d{4})\D(\d{1,2})\D(\d{1,2})\s*", normalise(value)[0])
+    match = re.fullmatch(r"\s*(\d{4})\D(\d{1,2})\D(\d{1,2})\s*", normalise_with_offsets(value)[0])
     if not match:
         return ()
     year, month, day = match.groups()
@@ -447,7 +434,7 @@ def birth_date_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
 
 @lru_cache(maxsize=CACHED_VALUES)
 def literal_entries(value: str, entity_type: str, role: str) -> tuple[DenyEntry, ...]:
-    value = normalise(value)[0].strip()
+    value = normalise_with_offsets(value)[0].strip()
     if len(value) < 3:
         return ()
     return (DenyEntry(_bounded(re.escape(value)), re.IGNORECASE, entity_type, role, value, literals=(value,),
@@ -522,7 +509,7 @@ class RecordDenyList:
         """Every occurrence of the record's values in ``text``, offsets into ``text`` as given."""
         if not text:
             return []
-        normalised, origin = normalise(text)
+        normalised, origin = normalise_with_offsets(text)
         view = TextView.of(normalised)
         found = []
         for entry in self.entries:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
-from anonymise.engine import analyze_text, analyze_texts, detect_language, get_analyzer
+from anonymise.engine import analyze_text, analyze_texts, get_analyzer
 from anonymise.name_data import LATIN_NOT_NAMES
 from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
 from anonymise.quasi_identifiers.base import QuasiSpan
@@ -31,6 +31,7 @@ from anonymise.quasi_identifiers.detector import find_quasi_identifiers
 from anonymise.quasi_identifiers.release_policy import STRICTEST, TextQiPolicy
 from anonymise.quasi_identifiers.render import literals
 from anonymise.settings import AnonymiseSettings
+from anonymise.text_script import detect_language
 from anonymise.safe_list import RECOGNIZER as SAFE_LIST, SafeListPass, SafeListSpan
 from anonymise.policy import TEXT_COLUMNS
 

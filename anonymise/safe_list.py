@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from anonymise import vocabulary
 from anonymise.cjk_safe_list import cjk_spans
-from anonymise.engine import normalise
+from anonymise.text_normalisation import normalise_with_offsets
 from anonymise.korean_safe_list import korean_spans
 
 RECOGNIZER = "SafeList"
@@ -84,7 +84,7 @@ class SafeListSpan:
 
 def _mask(text: str, claimed: Sequence[tuple[int, int]]) -> tuple[str, list[int]]:
     """The normalised text with claimed characters replaced by CLAIMED, and its offset map."""
-    normalised, origin = normalise(text)
+    normalised, origin = normalise_with_offsets(text)
     if not claimed:
         return normalised, origin
     if len(normalised) == len(text):  # nothing was dropped: offsets are the same, cut by slices

@@ -59,3 +59,12 @@ def test_the_gate_scan_path_imports_neither_spacy_nor_presidio(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "[]"
 
+
+def test_the_deny_list_and_the_text_helpers_import_without_spacy_or_presidio(tmp_path):
+    code = ("import sys; import anonymise.deny_list, anonymise.name_split, anonymise.text_normalisation, "
+            "anonymise.text_script, anonymise.vocabulary, anonymise.gate.name_forms; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'presidio_analyzer', 'presidio_anonymizer'} "
+            "| ({'anonymise.engine'} & set(sys.modules))))")
+    result = _plain_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "[]"
