@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from anonymise.id_name_readings import given_readings
-from anonymise.name_data import KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_SURNAMES, romanised_pattern, surname_pattern
+from anonymise.name_data import (KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_SURNAMES, LATIN_TITLE, romanised_pattern,
+                                 surname_pattern)
 from anonymise.name_split import split_cjk_name, split_name
 from anonymise.text_normalisation import normalise_with_offsets
 
@@ -33,8 +34,8 @@ CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff々][\u3040-\u30
 DIGIT_GAP = r"[\s.\-()/·_,:]{0,3}"
 # Korean titles after a surname: 김 원장님, 박실장, 이씨.
 KOREAN_TITLE_AHEAD = r"(?=\s?(?:원장|실장|선생|교수|대표|팀장|과장|코디|간호사|매니저|고객|환자|회원|씨|님|군|양))"
-LATIN_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor)\.?\s+"
-TITLE_GATE = r"(?i:mr|mrs|ms|miss|mx|dr|doctor|prof|professor)\.?\s"  # what LATIN_TITLES needs, shared
+LATIN_TITLES = rf"{LATIN_TITLE}\.?\s+"
+TITLE_GATE = rf"(?i:{LATIN_TITLE})\.?\s"  # what LATIN_TITLES needs, shared
 TITLE_BEHIND = re.compile(rf"(?<![A-Za-z0-9]){LATIN_TITLES}$", re.IGNORECASE)
 ALNUM = string.ascii_letters + string.digits  # what _bounded's look-arounds exclude
 NOT_DIGIT = re.compile(r"\D")

@@ -23,7 +23,7 @@ from spacy.lang.lex_attrs import is_punct as lexeme_is_punct
 from anonymise import vocabulary
 from anonymise.context_enhancer import FastLemmaContextAwareEnhancer
 from anonymise.entity_types import SPECIFICITY
-from anonymise.name_data import LATIN_NOT_NAMES
+from anonymise.name_data import LATIN_NOT_NAMES, LATIN_TITLE
 from anonymise.recognizers import all_recognizers
 from anonymise.settings import AnonymiseSettings
 from anonymise.text_normalisation import normalise_with_offsets
@@ -44,7 +44,7 @@ NER_CONTEXT_WORDS = 3
 WORD = re.compile(r"\S+")
 CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,})+\b")  # KIM JISEON
 SENTENCE_END = re.compile(r"(?:^|[.!?:;\n])[\s\"'(\[-]*$")
-TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s*$")
+TITLE_BEFORE = re.compile(rf"\b{LATIN_TITLE}\.?\s*$")
 # Tokens for context words as spaCy's tokenizer makes them in the cases that matter: a URL, a word
 # with its joined numbers and punctuation inside (010-1234-5678, a@b.com, 3.5; not a colon:
 # 住所:東京都), a clitic ('s, n't), or one punctuation mark.

@@ -127,7 +127,8 @@ ROMANISED_KOREAN_SURNAMES = frozenset(_words("romanised_korean_surnames.txt"))
 COMMON_ROMANISED_KOREAN_SURNAMES = frozenset(_words("romanised_korean_surnames.txt", "common"))
 
 # Titles before a name (Ms. Kim, Dr. Park) and greetings/closings that put a name next to them.
-LATIN_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Doctor", "Prof", "Professor", "Sir", "Madam", "Mme", "Mlle")
+LATIN_TITLES = tuple(_words("latin_titles.txt"))
+LATIN_TITLE = "(?:" + "|".join(LATIN_TITLES) + ")"  # one of them, for a pattern
 LATIN_GREETINGS = ("Hi", "Hello", "Dear", "Hey", "Thanks", "Thank you", "Attn", "Attention")
 LATIN_SELF_INTRO = ("I'm", "I am", "Im", "My name is", "my name is", "This is", "this is", "name is", "Name:",
                     "name:", "Name :", "NAME:", "It's", "it's", "call me", "Call me", "Patient:", "Guardian:",

@@ -24,7 +24,7 @@ from typing import Protocol
 
 from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
 from anonymise.engine import analyze_text, analyze_texts, get_analyzer
-from anonymise.name_data import LATIN_NOT_NAMES
+from anonymise.name_data import LATIN_NOT_NAMES, LATIN_TITLE
 from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
 from anonymise.quasi_identifiers.base import QuasiSpan
 from anonymise.quasi_identifiers.detector import find_quasi_identifiers
@@ -103,7 +103,7 @@ def merge_spans(spans: list[Span]) -> list[Span]:
 # "gynecomastia surgery is ..."). A name is capitalised, is not a listed non-name word and does
 # not end like a procedure or product.
 NER_SEGMENT_BREAK = re.compile(r"\s+[-–—:|/]\s+|,\s*|\n+")
-AFTER_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+$")  # Dr. Son: a surname, whatever else it means
+AFTER_TITLE = re.compile(rf"\b{LATIN_TITLE}\.?\s+$")  # Dr. Son: a surname, whatever else it means
 PROCEDURE_ENDING = re.compile(r"(?i)(?:plasty|therapy|tomy|ectomy|lift|tox|derm|sculpt|peel|laser|filler)s?$")
 
 

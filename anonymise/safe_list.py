@@ -32,6 +32,7 @@ from anonymise import vocabulary
 from anonymise.cjk_safe_list import cjk_spans
 from anonymise.text_normalisation import normalise_with_offsets
 from anonymise.korean_safe_list import korean_spans
+from anonymise.name_data import LATIN_TITLE
 
 RECOGNIZER = "SafeList"
 CLAIMED = "\ue000"  # stands in for claimed characters: no token pattern matches it
@@ -68,8 +69,7 @@ OTHER_SCRIPT_WORD = re.compile(
     r"\u3000-\u303f\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
     r"\uf900-\ufaff\uff65-\uffdc]+")
 THAI_TITLED_NAME = re.compile(r"(?:คุณ|นางสาว|นาย|นาง|ด\.ช\.|ด\.ญ\.|ดร\.)\s*([\u0e00-\u0e7f]+)")
-LATIN_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|doctor|prof|professor|sir|madam|dear|hi|hello|hey)\.?,?\s+$",
-                                re.IGNORECASE)
+LATIN_TITLE_BEFORE = re.compile(rf"\b(?:{LATIN_TITLE}|dear|hi|hello|hey)\.?,?\s+$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\u3002\uff01\uff1f]|^\s*[-*\u2022>#\d.)]+)[\s\"'(\[\u201c\u2018*_-]*$")
 
 
