@@ -9,11 +9,13 @@ import re
 from pathlib import Path
 
 VOCABULARY = Path(__file__).resolve().parent / "vocabulary"
+FILES: set[Path] = set()  # the word files read below (anonymise.vocabulary.packed hashes them)
 
 
 def _words(file_name: str, marked: str | None = None) -> list[str]:
     """The first column of each line of ``vocabulary/<file_name>`` (``#`` comments), only lines
     whose second column is ``marked`` when given."""
+    FILES.add(VOCABULARY / file_name)
     rows = (line.split("\t") for line in (VOCABULARY / file_name).read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#"))
     return [row[0].strip() for row in rows if marked is None or (len(row) > 1 and row[1].strip() == marked)]
@@ -65,11 +67,7 @@ KOREAN_WEAK_CUES = frozenset("저 제 전 저는 본인 본인은 저희 사람 
 KOREAN_RELATION_WORDS = KOREAN_KIN_WORDS | KOREAN_NAME_LABELS | KOREAN_WEAK_CUES
 
 # Honorific or title words that follow a name, glued or after one space (김민수님, 민수 씨, 이지은 실장).
-KOREAN_NAME_TITLES = (
-    "고객님", "환자분", "환자님", "회원님", "보호자님", "원장님", "대표원장님", "부원장님", "선생님", "실장님", "상담실장님",
-    "팀장님", "과장님", "부장님", "매니저님", "코디님", "코디네이터님", "간호사님", "교수님", "대표님", "님", "씨", "군", "양",
-    "고객", "환자", "회원", "원장", "대표원장", "부원장", "실장", "상담실장", "팀장", "과장", "매니저", "코디", "코디네이터",
-    "간호사", "선생", "교수", "보호자", "어머니", "어머님", "아버님", "여사님", "사장님", "드림", "올림", "배상")
+KOREAN_NAME_TITLES = tuple(_words("korean_name_titles.txt"))
 
 # Particles and copula endings that glue onto a noun (the name), longest first when matched.
 KOREAN_PARTICLES = (

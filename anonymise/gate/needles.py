@@ -48,7 +48,6 @@ Rule = Literal["plain", "ascii_word", "latin_name", "given_name", "digits", "dig
 MIN_PHONE_DIGITS = 8
 MIN_LOCAL_PART = 4
 MIN_LATIN_NAME = 3
-HONORIFICS = ("님", "씨", "고객", "환자", "보호자", "어머님", "아버님")
 
 _HANGUL_NAME = re.compile(r"^[\uac00-\ud7a3]+$")
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
