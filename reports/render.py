@@ -67,12 +67,16 @@ def as_text(value) -> str:
     return "–" if value is None else str(value)
 
 
-def chart(fig: go.Figure) -> Markup:
-    """A Plotly figure as an inline <div>; plotly.js itself is inlined once per page by base.html."""
+def chart(fig: go.Figure, name: str) -> Markup:
+    """A Plotly figure as an inline <div id="chart-NAME">; plotly.js itself is inlined once per page by base.html.
+
+    The id is fixed: Plotly's default is a random UUID, whose last group is now and then twelve
+    digits, which the leak gate rightly reads as a phone number (and the page differs run to run)."""
     fig.update_layout(template="plotly_white", font_family=FONT_STACK, margin=dict(l=60, r=20, t=50, b=50))
     fig.update_xaxes(automargin=True)  # long Hangul category names must not be cut off
     fig.update_yaxes(automargin=True, ticklabelstandoff=6)
-    return Markup(fig.to_html(include_plotlyjs=False, full_html=False, config={"displaylogo": False}))
+    return Markup(fig.to_html(include_plotlyjs=False, full_html=False, config={"displaylogo": False},
+                              div_id="chart-" + name.replace("_", "-")))
 
 
 def _environment() -> Environment:
