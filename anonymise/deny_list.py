@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -241,6 +242,7 @@ def cjk_latin_names(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=CACHED_VALUES)
 def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
+    """The entries that find the person ``name`` (Hangul, Chinese/Japanese or Latin script) in text."""
     name = normalise_with_offsets(name)[0].strip()
     if not name:
         return ()
@@ -251,39 +253,52 @@ def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
 
     compact = re.sub(r"\s+", "", name)
     if HANGUL_NAME.fullmatch(compact):
-        surname = compact[:2] if compact[:2] in KOREAN_DOUBLE_SURNAMES and len(compact) >= 4 else compact[:1]
-        given = compact[len(surname):]
-        if len(compact) >= 3 or compact not in KOREAN_LOOKALIKES:
-            add(re.escape(surname) + r"\s?" + re.escape(given), given,
-                literals=tuple(surname + space + given for space in ("", " ", "\n", "\t")))
-        if len(given) >= 2:
-            # Even a given name that is also a word (진주, 하늘) is this record's person's name.
-            add(re.escape(given), given, literals=(given,))
-        add(r"(?<![가-힣])" + re.escape(surname) + KOREAN_TITLE_AHEAD, surname)
-        if surname in KOREAN_SURNAMES or surname in KOREAN_DOUBLE_SURNAMES:
-            sur = f"(?i:{surname_pattern(surname)})"
-            # Run together or hyphenated in any case (minsu, Min-su); spaced only when capitalised (Min Su),
-            # so a given name such as 인아 is not found in "in a".
-            joined = "-?".join(f"(?i:{romanised_pattern(s)})" for s in given)
-            spaced = r"\s".join(f"(?=[A-Z])(?i:{romanised_pattern(s)})" for s in given)
-            given_forms = f"(?:{joined}|{spaced})"
-            # Needles: the surname as a whole Latin word, or the given name's first syllable starting one.
-            surname_word = _bounded(sur)
-            given_start = rf"(?<![A-Za-z0-9])(?i:{romanised_pattern(given[0])})"
-            add(_bounded(rf"{sur}[\s,]+{given_forms}|{given_forms}\s+{sur}"), surname_word, needle_in="pattern")
-            add(_bounded(LATIN_TITLES + sur), surname_word, needle_in="pattern")
-            if len(given) >= 2:
-                add(_bounded(given_forms), given_start, needle_in="pattern", min_letters=4)
+        _hangul_name_entries(compact, add)
         return tuple(entries)
     if CJK_NAME.fullmatch(name):
-        add(_flexible(name), name.split()[0])
-        for part in split_cjk_name(name):
-            if len(part) >= 2:
-                add(re.escape(part), part, literals=(part,))
+        _cjk_name_entries(name, add)
         # The same person written in Latin letters (郑丽华 -> Zheng Lihua, 井上 明日香 -> Inoue Asuka).
         for latin in cjk_latin_names(name):
             entries.extend(person_entries(latin, role))
         return tuple(dict.fromkeys(entries))
+    _latin_name_entries(name, add)
+    return tuple(entries)
+
+
+def _hangul_name_entries(compact: str, add: Callable[..., None]) -> None:
+    surname = compact[:2] if compact[:2] in KOREAN_DOUBLE_SURNAMES and len(compact) >= 4 else compact[:1]
+    given = compact[len(surname):]
+    if len(compact) >= 3 or compact not in KOREAN_LOOKALIKES:
+        add(re.escape(surname) + r"\s?" + re.escape(given), given,
+            literals=tuple(surname + space + given for space in ("", " ", "\n", "\t")))
+    if len(given) >= 2:
+        # Even a given name that is also a word (진주, 하늘) is this record's person's name.
+        add(re.escape(given), given, literals=(given,))
+    add(r"(?<![가-힣])" + re.escape(surname) + KOREAN_TITLE_AHEAD, surname)
+    if surname in KOREAN_SURNAMES or surname in KOREAN_DOUBLE_SURNAMES:
+        sur = f"(?i:{surname_pattern(surname)})"
+        # Run together or hyphenated in any case (minsu, Min-su); spaced only when capitalised (Min Su),
+        # so a given name such as 인아 is not found in "in a".
+        joined = "-?".join(f"(?i:{romanised_pattern(s)})" for s in given)
+        spaced = r"\s".join(f"(?=[A-Z])(?i:{romanised_pattern(s)})" for s in given)
+        given_forms = f"(?:{joined}|{spaced})"
+        # Needles: the surname as a whole Latin word, or the given name's first syllable starting one.
+        surname_word = _bounded(sur)
+        given_start = rf"(?<![A-Za-z0-9])(?i:{romanised_pattern(given[0])})"
+        add(_bounded(rf"{sur}[\s,]+{given_forms}|{given_forms}\s+{sur}"), surname_word, needle_in="pattern")
+        add(_bounded(LATIN_TITLES + sur), surname_word, needle_in="pattern")
+        if len(given) >= 2:
+            add(_bounded(given_forms), given_start, needle_in="pattern", min_letters=4)
+
+
+def _cjk_name_entries(name: str, add: Callable[..., None]) -> None:
+    add(_flexible(name), name.split()[0])
+    for part in split_cjk_name(name):
+        if len(part) >= 2:
+            add(re.escape(part), part, literals=(part,))
+
+
+def _latin_name_entries(name: str, add: Callable[..., None]) -> None:
     # Latin script: the full name in either order, and each part of it as a capitalised word.
     parts = [p for p in re.split(r"[\s,]+", name) if p]
     every_part = tuple(p.casefold() for p in parts[1:])
@@ -305,7 +320,6 @@ def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
         add(_bounded("|".join(re.escape(f) for f in ordered)), needle, literals=ordered, **bounded)
         add(_bounded(LATIN_TITLES + re.escape(part)), needle, re.IGNORECASE, gate=TITLE_GATE, literals=(part,),
             after_title=True, **bounded)
-    return tuple(entries)
 
 
 def id_spelled_name_entries(people: list[tuple[str, str]], sources: list[dict]) -> list[DenyEntry]:
