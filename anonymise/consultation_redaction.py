@@ -1,7 +1,7 @@
 """The one path a consultation's free text takes out: `clinic-anon redact` and the flow's anonymise stage.
 
 Both get their Redactor here (built once per process and settings), clean every string of a record
-and of its member as ingest does (anonymise.invisible), analyse the policy's text columns of
+and of its member as ingest does (contract.invisible), analyse the policy's text columns of
 ``BATCH_RECORDS`` records at a time (English NER batched over all of them), and render each text
 column as the policy says: anonymised where it says "text", absent where it says "drop". The policy
 refuses free text marked anything else when it loads (anonymise.policy).
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from anonymise.engine import AnalysisError
-from anonymise.invisible import strip_invisible
+from contract.invisible import strip_invisible
 from anonymise.policy import TEXT_COLUMNS, FieldPolicy
 from anonymise.redactor import BATCH_RECORDS, Redaction, Redactor
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from anonymise.engine import normalise
 from anonymise.id_name_readings import given_readings
-from anonymise.name_data import (CHINESE_SURNAMES, JAPANESE_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES,
-                                 KOREAN_SURNAMES, romanised_pattern, surname_pattern)
-from anonymise.recognizers.person_korean import split_name
+from anonymise.name_data import (KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_SURNAMES, LATIN_TITLE, romanised_pattern,
+                                 surname_pattern)
+from anonymise.name_split import split_cjk_name, split_name
+from anonymise.text_normalisation import normalise_with_offsets
 
 PATIENT, GUARDIAN, DOCTOR, OTHER = "patient", "guardian", "doctor", "other"
 # Values (and their compiled patterns) kept per cache: a member's consultations are scattered over
@@ -34,8 +35,8 @@ CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff々][\u3040-\u30
 DIGIT_GAP = r"[\s.\-()/·_,:]{0,3}"
 # Korean titles after a surname: 김 원장님, 박실장, 이씨.
 KOREAN_TITLE_AHEAD = r"(?=\s?(?:원장|실장|선생|교수|대표|팀장|과장|코디|간호사|매니저|고객|환자|회원|씨|님|군|양))"
-LATIN_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor)\.?\s+"
-TITLE_GATE = r"(?i:mr|mrs|ms|miss|mx|dr|doctor|prof|professor)\.?\s"  # what LATIN_TITLES needs, shared
+LATIN_TITLES = rf"{LATIN_TITLE}\.?\s+"
+TITLE_GATE = rf"(?i:{LATIN_TITLE})\.?\s"  # what LATIN_TITLES needs, shared
 TITLE_BEHIND = re.compile(rf"(?<![A-Za-z0-9]){LATIN_TITLES}$", re.IGNORECASE)
 ALNUM = string.ascii_letters + string.digits  # what _bounded's look-arounds exclude
 NOT_DIGIT = re.compile(r"\D")
@@ -205,18 +206,6 @@ def _digit_run(prefix: str, count: int) -> str:
     return rf"(?<!\d){prefix}((?:\d{DIGIT_GAP}){{{count - 1}}}\d)(?!\d)"
 
 
-def split_cjk_name(name: str) -> tuple[str, str]:
-    """(family name, given name) of a Chinese/Japanese name, split at its space or after a known surname."""
-    parts = name.split()
-    if len(parts) == 2:
-        return parts[0], parts[1]
-    compact = "".join(parts)
-    for length in (3, 2):
-        if compact[:length] in JAPANESE_SURNAMES or compact[:length] in CHINESE_SURNAMES:
-            return compact[:length], compact[length:]
-    return compact[:1], compact[1:]
-
-
 @cache
 def kakasi():
     import pykakasi  # Japanese readings; its dictionary ships with the package
@@ -253,7 +242,8 @@ def cjk_latin_names(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=CACHED_VALUES)
 def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
-    name = normalise(name)[0].strip()
+    """The entries that find the person ``name`` (Hangul, Chinese/Japanese or Latin script) in text."""
+    name = normalise_with_offsets(name)[0].strip()
     if not name:
         return ()
     entries: list[DenyEntry] = []
@@ -263,39 +253,52 @@ def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
 
     compact = re.sub(r"\s+", "", name)
     if HANGUL_NAME.fullmatch(compact):
-        surname = compact[:2] if compact[:2] in KOREAN_DOUBLE_SURNAMES and len(compact) >= 4 else compact[:1]
-        given = compact[len(surname):]
-        if len(compact) >= 3 or compact not in KOREAN_LOOKALIKES:
-            add(re.escape(surname) + r"\s?" + re.escape(given), given,
-                literals=tuple(surname + space + given for space in ("", " ", "\n", "\t")))
-        if len(given) >= 2:
-            # Even a given name that is also a word (진주, 하늘) is this record's person's name.
-            add(re.escape(given), given, literals=(given,))
-        add(r"(?<![가-힣])" + re.escape(surname) + KOREAN_TITLE_AHEAD, surname)
-        if surname in KOREAN_SURNAMES or surname in KOREAN_DOUBLE_SURNAMES:
-            sur = f"(?i:{surname_pattern(surname)})"
-            # Run together or hyphenated in any case (minsu, Min-su); spaced only when capitalised (Min Su),
-            # so a given name such as 인아 is not found in "in a".
-            joined = "-?".join(f"(?i:{romanised_pattern(s)})" for s in given)
-            spaced = r"\s".join(f"(?=[A-Z])(?i:{romanised_pattern(s)})" for s in given)
-            given_forms = f"(?:{joined}|{spaced})"
-            # Needles: the surname as a whole Latin word, or the given name's first syllable starting one.
-            surname_word = _bounded(sur)
-            given_start = rf"(?<![A-Za-z0-9])(?i:{romanised_pattern(given[0])})"
-            add(_bounded(rf"{sur}[\s,]+{given_forms}|{given_forms}\s+{sur}"), surname_word, needle_in="pattern")
-            add(_bounded(LATIN_TITLES + sur), surname_word, needle_in="pattern")
-            if len(given) >= 2:
-                add(_bounded(given_forms), given_start, needle_in="pattern", min_letters=4)
+        _hangul_name_entries(compact, add)
         return tuple(entries)
     if CJK_NAME.fullmatch(name):
-        add(_flexible(name), name.split()[0])
-        for part in split_cjk_name(name):
-            if len(part) >= 2:
-                add(re.escape(part), part, literals=(part,))
+        _cjk_name_entries(name, add)
         # The same person written in Latin letters (郑丽华 -> Zheng Lihua, 井上 明日香 -> Inoue Asuka).
         for latin in cjk_latin_names(name):
             entries.extend(person_entries(latin, role))
         return tuple(dict.fromkeys(entries))
+    _latin_name_entries(name, add)
+    return tuple(entries)
+
+
+def _hangul_name_entries(compact: str, add: Callable[..., None]) -> None:
+    surname = compact[:2] if compact[:2] in KOREAN_DOUBLE_SURNAMES and len(compact) >= 4 else compact[:1]
+    given = compact[len(surname):]
+    if len(compact) >= 3 or compact not in KOREAN_LOOKALIKES:
+        add(re.escape(surname) + r"\s?" + re.escape(given), given,
+            literals=tuple(surname + space + given for space in ("", " ", "\n", "\t")))
+    if len(given) >= 2:
+        # Even a given name that is also a word (진주, 하늘) is this record's person's name.
+        add(re.escape(given), given, literals=(given,))
+    add(r"(?<![가-힣])" + re.escape(surname) + KOREAN_TITLE_AHEAD, surname)
+    if surname in KOREAN_SURNAMES or surname in KOREAN_DOUBLE_SURNAMES:
+        sur = f"(?i:{surname_pattern(surname)})"
+        # Run together or hyphenated in any case (minsu, Min-su); spaced only when capitalised (Min Su),
+        # so a given name such as 인아 is not found in "in a".
+        joined = "-?".join(f"(?i:{romanised_pattern(s)})" for s in given)
+        spaced = r"\s".join(f"(?=[A-Z])(?i:{romanised_pattern(s)})" for s in given)
+        given_forms = f"(?:{joined}|{spaced})"
+        # Needles: the surname as a whole Latin word, or the given name's first syllable starting one.
+        surname_word = _bounded(sur)
+        given_start = rf"(?<![A-Za-z0-9])(?i:{romanised_pattern(given[0])})"
+        add(_bounded(rf"{sur}[\s,]+{given_forms}|{given_forms}\s+{sur}"), surname_word, needle_in="pattern")
+        add(_bounded(LATIN_TITLES + sur), surname_word, needle_in="pattern")
+        if len(given) >= 2:
+            add(_bounded(given_forms), given_start, needle_in="pattern", min_letters=4)
+
+
+def _cjk_name_entries(name: str, add: Callable[..., None]) -> None:
+    add(_flexible(name), name.split()[0])
+    for part in split_cjk_name(name):
+        if len(part) >= 2:
+            add(re.escape(part), part, literals=(part,))
+
+
+def _latin_name_entries(name: str, add: Callable[..., None]) -> None:
     # Latin script: the full name in either order, and each part of it as a capitalised word.
     parts = [p for p in re.split(r"[\s,]+", name) if p]
     every_part = tuple(p.casefold() for p in parts[1:])
@@ -317,7 +320,6 @@ def person_entries(name: str, role: str) -> tuple[DenyEntry, ...]:
         add(_bounded("|".join(re.escape(f) for f in ordered)), needle, literals=ordered, **bounded)
         add(_bounded(LATIN_TITLES + re.escape(part)), needle, re.IGNORECASE, gate=TITLE_GATE, literals=(part,),
             after_title=True, **bounded)
-    return tuple(entries)
 
 
 def id_spelled_name_entries(people: list[tuple[str, str]], sources: list[dict]) -> list[DenyEntry]:
@@ -336,7 +338,7 @@ def id_spelled_name_entries(people: list[tuple[str, str]], sources: list[dict]) 
 @lru_cache(maxsize=CACHED_VALUES)
 def phone_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     """A phone number with or without its country code or trunk 0, any separators between digits."""
-    value = normalise(value)[0].strip()
+    value = normalise_with_offsets(value)[0].strip()
     digits = re.sub(r"\D", "", value)
     if len(digits) < 7:
         return ()
@@ -358,7 +360,7 @@ def phone_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
 @lru_cache(maxsize=CACHED_VALUES)
 def number_entries(value: str, entity_type: str, role: str) -> tuple[DenyEntry, ...]:
     """An identifier made of digits (RRN, IP address): its digits in order with any separators."""
-    digits = re.sub(r"\D", "", normalise(value)[0])
+    digits = re.sub(r"\D", "", normalise_with_offsets(value)[0])
     if len(digits) < 6:
         return ()
     return (DenyEntry(_digit_run("", len(digits)), 0, entity_type, role, digits, "digits", digits_of=digits),)
@@ -366,7 +368,7 @@ def number_entries(value: str, entity_type: str, role: str) -> tuple[DenyEntry, 
 
 @lru_cache(maxsize=CACHED_VALUES)
 def email_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
-    value = normalise(value)[0].strip()
+    value = normalise_with_offsets(value)[0].strip()
     local, _, domain = value.partition("@")
     entries = [DenyEntry(re.escape(value), re.IGNORECASE, "EMAIL", role, value, literals=(value,))]
     if len(local) >= 3:
@@ -379,7 +381,7 @@ def email_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
 
 @lru_cache(maxsize=CACHED_VALUES)
 def login_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
-    value = normalise(value)[0].strip()
+    value = normalise_with_offsets(value)[0].strip()
     if len(value) < 3:
         return ()
     return (DenyEntry(rf"(?<![A-Za-z0-9._\-]){re.escape(value)}(?![A-Za-z0-9_])", re.IGNORECASE,
@@ -395,7 +397,7 @@ UNIT = re.compile(r"(?<![\d-])\d+\s*호")
 @lru_cache(maxsize=CACHED_VALUES)
 def address_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     """The address, and the fragments that identify a home on their own: street+number, 동/호 unit."""
-    value = normalise(value)[0].strip()
+    value = normalise_with_offsets(value)[0].strip()
     if not value:
         return ()
     fragments = [value]
@@ -422,7 +424,7 @@ def address_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
 @lru_cache(maxsize=CACHED_VALUES)
 def birth_date_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     """A YYYY-MM-DD birth date in the forms people write it (1994.9.1, 94-09-01, 1994년 9월 1일, Sept 1, 1994 ...)."""
-    match = re.fullmatch(r"\s*(\d{4})\D(\d{1,2})\D(\d{1,2})\s*", normalise(value)[0])
+    match = re.fullmatch(r"\s*(\d{4})\D(\d{1,2})\D(\d{1,2})\s*", normalise_with_offsets(value)[0])
     if not match:
         return ()
     year, month, day = match.groups()
@@ -447,7 +449,7 @@ def birth_date_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
 
 @lru_cache(maxsize=CACHED_VALUES)
 def literal_entries(value: str, entity_type: str, role: str) -> tuple[DenyEntry, ...]:
-    value = normalise(value)[0].strip()
+    value = normalise_with_offsets(value)[0].strip()
     if len(value) < 3:
         return ()
     return (DenyEntry(_bounded(re.escape(value)), re.IGNORECASE, entity_type, role, value, literals=(value,),
@@ -522,7 +524,7 @@ class RecordDenyList:
         """Every occurrence of the record's values in ``text``, offsets into ``text`` as given."""
         if not text:
             return []
-        normalised, origin = normalise(text)
+        normalised, origin = normalise_with_offsets(text)
         view = TextView.of(normalised)
         found = []
         for entry in self.entries:

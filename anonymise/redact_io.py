@@ -24,6 +24,7 @@ from pathlib import Path
 from anonymise.consultation_redaction import ConsultationTexts
 from anonymise.policy import FREE_TEXT_COLUMNS, FieldPolicy
 from anonymise.redactor import TEXT_FIELDS
+from anonymise.settings import AnonymiseSettings
 
 
 @dataclass
@@ -56,11 +57,9 @@ def read_members(path: Path | None) -> dict[str, dict]:
     return members
 
 
-def _anonymise_settings(settings):
+def _anonymise_settings(settings) -> AnonymiseSettings:
     if settings is None:
-        from flows.config import load_settings
-
-        return load_settings().anonymise
+        return AnonymiseSettings()
     return getattr(settings, "anonymise", settings)  # a full Settings or its anonymise section
 
 

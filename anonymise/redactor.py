@@ -23,14 +23,16 @@ from pathlib import Path
 from typing import Protocol
 
 from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
-from anonymise.engine import analyze_text, analyze_texts, detect_language, get_analyzer
+from anonymise.engine import analyze_text, analyze_texts, get_analyzer
 from anonymise.eponyms import is_eponym
-from anonymise.name_data import LATIN_NOT_NAMES
+from anonymise.name_data import LATIN_NOT_NAMES, LATIN_TITLE
 from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
 from anonymise.quasi_identifiers.base import QuasiSpan
 from anonymise.quasi_identifiers.detector import find_quasi_identifiers
 from anonymise.quasi_identifiers.release_policy import STRICTEST, TextQiPolicy
 from anonymise.quasi_identifiers.render import literals
+from anonymise.settings import AnonymiseSettings
+from anonymise.text_script import detect_language
 from anonymise.safe_list import RECOGNIZER as SAFE_LIST, SafeListPass, SafeListSpan
 from anonymise.policy import TEXT_COLUMNS
 
@@ -102,7 +104,7 @@ def merge_spans(spans: list[Span]) -> list[Span]:
 # "gynecomastia surgery is ..."). A name is capitalised, is not a listed non-name word and does
 # not end like a procedure or product.
 NER_SEGMENT_BREAK = re.compile(r"\s+[-–—:|/]\s+|,\s*|\n+")
-AFTER_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+$")  # Dr. Son: a surname, whatever else it means
+AFTER_TITLE = re.compile(rf"\b{LATIN_TITLE}\.?\s+$")  # Dr. Son: a surname, whatever else it means
 PROCEDURE_ENDING = re.compile(r"(?i)(?:plasty|therapy|tomy|ectomy|lift|tox|derm|sculpt|peel|laser|filler)s?$")
 
 
@@ -136,13 +138,16 @@ def _safe_list_span(span: SafeListSpan) -> Span:
 
 
 class Redactor:
-    """Builds the analyzer once; ``redact`` then anonymises one record's texts, ``redact_many`` many."""
+    """Builds the analyzer once; ``redact`` then anonymises one record's texts, ``redact_many`` many.
 
-    def __init__(self, settings=None, claiming_layers: Sequence[ClaimingLayer] = ()):
-        if settings is None:
-            from flows.config import load_settings
+    ``settings`` is the anonymiser's own section; without one, ``AnonymiseSettings`` fields may be
+    given as keywords (``Redactor(score_threshold=0.6)``) and the rest keep their defaults. No file
+    and no environment variable is read.
+    """
 
-            settings = load_settings().anonymise
+    def __init__(self, settings: AnonymiseSettings | None = None, claiming_layers: Sequence[ClaimingLayer] = (),
+                 **settings_fields):
+        settings = settings or AnonymiseSettings(**settings_fields)
         self.score_threshold = settings.score_threshold
         self.text_qis = _text_qi_policy(getattr(settings, "policy_file", None))
         self.safe_list = SafeListPass()

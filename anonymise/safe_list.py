@@ -30,9 +30,10 @@ from dataclasses import dataclass
 
 from anonymise import vocabulary
 from anonymise.cjk_safe_list import cjk_spans
-from anonymise.engine import normalise
 from anonymise.eponyms import is_eponym
 from anonymise.korean_safe_list import korean_spans
+from anonymise.name_data import LATIN_TITLE
+from anonymise.text_normalisation import normalise_with_offsets
 from anonymise.thai_safe_list import thai_spans
 
 RECOGNIZER = "SafeList"
@@ -70,8 +71,7 @@ OTHER_SCRIPT_WORD = re.compile(
     r"\u0400-\u04ff\u0e00-\u0e7f\u1100-\u11ff\u1e00-\u1eff\u2070-\u209f\u2150-\u218f\u2460-\u24ff"
     r"\u3000-\u303f\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
     r"\uf900-\ufaff\uff65-\uffdc]+")
-LATIN_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|doctor|prof|professor|sir|madam|dear|hi|hello|hey)\.?,?\s+$",
-                                re.IGNORECASE)
+LATIN_TITLE_BEFORE = re.compile(rf"\b(?:{LATIN_TITLE}|dear|hi|hello|hey)\.?,?\s+$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\u3002\uff01\uff1f]|^\s*[-*\u2022>#\d.)]+)[\s\"'(\[\u201c\u2018*_-]*$")
 
 
@@ -86,7 +86,7 @@ class SafeListSpan:
 
 def _mask(text: str, claimed: Sequence[tuple[int, int]]) -> tuple[str, list[int]]:
     """The normalised text with claimed characters replaced by CLAIMED, and its offset map."""
-    normalised, origin = normalise(text)
+    normalised, origin = normalise_with_offsets(text)
     if not claimed:
         return normalised, origin
     if len(normalised) == len(text):  # nothing was dropped: offsets are the same, cut by slices

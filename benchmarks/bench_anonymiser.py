@@ -132,7 +132,7 @@ def _warm_worker(settings_json: str, barrier) -> None:
     """Pool initializer: build the worker's text anonymiser (the one anonymise_chunk uses) and load
     what loads on first use (Kiwi, pykakasi ...), then wait for the other workers."""
     from flows.anonymise_stage import _consultation_texts
-    from flows.config import AnonymiseSettings
+    from anonymise.settings import AnonymiseSettings
 
     settings = AnonymiseSettings.model_validate_json(settings_json)
     list(_consultation_texts(settings.model_dump_json()).redact([WARM_UP_RECORD], {}))
@@ -141,7 +141,7 @@ def _warm_worker(settings_json: str, barrier) -> None:
 
 def run_ours(job: dict, workers: int) -> dict:
     from flows.anonymise_stage import anonymise_chunk
-    from flows.config import AnonymiseSettings
+    from anonymise.settings import AnonymiseSettings
 
     settings = AnonymiseSettings.model_validate_json(job["settings"])
     key = bytes.fromhex(job["key"])

@@ -76,7 +76,8 @@ def _watermark(work):
 
 def phase(name: str, out: Path, source: Path | None) -> dict:
     """One measurement in this (fresh) process."""
-    from flows.config import AnonymiseSettings, Settings
+    from anonymise.settings import AnonymiseSettings
+    from flows.config import Settings
     from flows.workarea import WorkArea
 
     work = WorkArea(out)
@@ -118,7 +119,7 @@ def phase(name: str, out: Path, source: Path | None) -> dict:
 
 def _scan(planner, work, which: str) -> dict:
     """The planner's first query only: ids (baseline) or ids and fingerprints (now) of every eligible record."""
-    from flows.config import AnonymiseSettings
+    from anonymise.settings import AnonymiseSettings
 
     eligible = planner._sql_str(work.eligible / "consultations.parquet")
     with planner._connect(work, KEY) as con:
@@ -143,7 +144,7 @@ def _stage_as_compaction_would(work, plan, staged: Path, which: str) -> None:
     import pyarrow.parquet as pq
 
     from anonymise.keys import pseudonym
-    from flows.staging import ANONYMISED_CONSULTATIONS
+    from contract.staging import ANONYMISED_CONSULTATIONS
 
     ids, fps = [], []
     for chunk in plan.chunks:

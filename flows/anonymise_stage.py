@@ -39,16 +39,17 @@ from anonymise.generalise import age_band, month
 from anonymise.keys import pseudonym
 from anonymise.policy import FieldPolicy
 from anonymise.regions import province_or_country
-from flows.bounded_duckdb import bounded_duckdb
-from flows.config import AnonymiseSettings
-from flows.records import contract_columns
-from flows.staging import ANONYMISED_CONSULTATIONS
+from contract.bounded_duckdb import bounded_duckdb
+from anonymise.settings import AnonymiseSettings
+from contract.records import contract_columns
+from contract import staging
+from contract.staging import ANONYMISED_CONSULTATIONS
 from flows.workarea import WorkArea, make_private_dir
 
 STAGING_PURPOSE = "staging"
 CURRENT = "current.parquet"
 FINGERPRINT = "content_fingerprint"
-_ROW_CODE = (Path(__file__).resolve(), Path(__file__).resolve().parent / "staging.py")  # they shape staged rows
+_ROW_CODE = (Path(__file__).resolve(), Path(staging.__file__).resolve())  # they shape staged rows
 
 
 @dataclass

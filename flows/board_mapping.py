@@ -41,7 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from flows.html_text import html_to_text
 from flows.mojibake import repair
-from flows.records import MODELS, REQUIRED_COLUMNS, TIMESTAMP_FIELDS, TableName
+from contract.records import MODELS, REQUIRED_COLUMNS, TIMESTAMP_FIELDS, TableName
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _PARAMETER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")

@@ -7,38 +7,16 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
 
+from flows.cli_common import (UserError, config_option, existing_key, load_cli_settings, open_source_or_fail, path_problem,
+                              source_spec)
 from flows.cli_lifecycle import key, preflight, releases
-from flows.config import load_settings
 from flows.prefect_runtime import set_quiet_offline_env
 
 set_quiet_offline_env()  # before anything imports Prefect: no telemetry, no analytics, patient start-up
-
-
-class UserError(click.ClickException):
-    """One clear error line and exit code 2, never a traceback (and never record content)."""
-
-    exit_code = 2
-
-
-def _settings(config: Path | None, as_of: date | None = None):
-    """The settings and a readable field policy, or exit 2 with one line naming the key at fault."""
-    from anonymise.policy import FieldPolicy
-    from anonymise.strict_config import ConfigError
-    from flows.records import contract_columns
-
-    try:
-        settings = load_settings(config, as_of=as_of)
-        FieldPolicy.load(settings.anonymise.policy_file, contract_columns())
-    except ConfigError as exc:  # the key and the nearest valid name, never a value
-        raise UserError(f"invalid configuration: {exc}") from None
-    except OSError as exc:
-        raise UserError(f"invalid configuration: cannot read the field policy: {exc.strerror}") from None
-    return settings
 
 
 class _OneLineErrors(click.Group):
@@ -60,8 +38,6 @@ class _OneLineErrors(click.Group):
             ctx.exit(code)
 
 
-config_option = click.option("--config", "config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                             help="TOML configuration file (see clinic-anon.example.toml).")
 mapping_option = click.option("--mapping", "mapping", type=click.Path(dir_okay=False, path_type=Path), default=None,
                               help="Board mapping (TOML) for a mysql:// source or a board's CSV dump, e.g. "
                                    "mappings/gnuboard5.toml (setting source.mapping).")
@@ -83,26 +59,6 @@ def main() -> None:
     Releases: faq (content team), academic (researchers), publishing (authors) and advertiser
     (aggregates only). Nothing is released unless the leak check passes.
     """
-
-
-def _source_spec(source: str) -> str:
-    """A folder becomes an absolute path (workers may run elsewhere); URLs pass unchanged."""
-    from flows.sources import is_database_url
-
-    if is_database_url(source):
-        return source
-    try:
-        return str(Path(source).resolve())
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-        raise UserError(f"cannot read source: {_path_problem(exc, source)}") from None
-
-
-def _path_problem(exc: BaseException, path) -> str:
-    import errno
-
-    if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
-        return f"{path}: symlink loop"
-    return f"{path}: {getattr(exc, 'strerror', None) or type(exc).__name__}"
 
 
 def _check_key(settings, out_dir: Path) -> None:
@@ -141,22 +97,12 @@ def _check_out(out_dir: Path, settings) -> Path:
     except PromotionRefused as exc:
         raise UserError(f"cannot promote into {out_dir}: {exc}") from None
     except (PermissionError, RuntimeError, NotADirectoryError, FileExistsError) as exc:
-        raise UserError(f"cannot use --out {_path_problem(exc, out_dir)}") from None
+        raise UserError(f"cannot use --out {path_problem(exc, out_dir)}") from None
     except OSError as exc:
         if exc.errno == 28:  # no space left: a failure of the machine, not of the input (exit 3)
             raise
-        raise UserError(f"cannot use --out {_path_problem(exc, out_dir)}") from None
+        raise UserError(f"cannot use --out {path_problem(exc, out_dir)}") from None
     return out
-
-
-def _open_source_or_fail(spec: str, settings):
-    """Fail fast with one line (exit 2) when the source cannot be read at all."""
-    from flows.sources import SourceError, open_source
-
-    try:
-        return open_source(spec, settings.source)
-    except SourceError as exc:
-        raise UserError(f"cannot read source: {exc}") from None
 
 
 @main.command()
@@ -184,11 +130,11 @@ def run(source: str, out_dir: Path, config: Path | None, mapping: Path | None, a
     Exit status: 0 promoted, 1 blocked by the leak check (the previous release stays), 2 bad input
     or configuration, 3 the run failed or was interrupted (SIGTERM/SIGINT: nothing promoted).
     """
-    from flows.runner import strip_password
+    from flows.sources import strip_password
 
-    settings = _with_mapping(_settings(config, as_of.date() if as_of else None), mapping)
-    spec = strip_password(_source_spec(source))  # the password goes to PGPASSWORD, not into a child's argv
-    _open_source_or_fail(spec, settings)
+    settings = _with_mapping(load_cli_settings(config, as_of.date() if as_of else None), mapping)
+    spec = strip_password(source_spec(source))  # the password goes to PGPASSWORD, not into a child's argv
+    open_source_or_fail(spec, settings)
     _check_key(settings, out_dir)
     _check_out(out_dir, settings)
     if not in_run_group:
@@ -294,7 +240,7 @@ def redact(input_path: Path, output_path: Path, members_path: Path | None, expla
     from anonymise.keys import load_or_create_key
     from anonymise.redact_io import redact_file
 
-    settings = _settings(config)
+    settings = load_cli_settings(config)
     # Outside a run there is no private work area: the key lives in the user's config folder.
     key_file = settings.anonymise.key_file or Path(click.get_app_dir("clinic-anon")) / "pseudonym.key"
     key = load_or_create_key(key_file, settings.anonymise.key_env)
@@ -324,10 +270,10 @@ def check(source: str | None, release_dir: Path, config: Path | None, mapping: P
     """
     from flows.gate_stage import NoSnapshot, check_built_release
 
-    settings = _with_mapping(_settings(config), mapping)
-    src = _open_source_or_fail(_source_spec(source), settings) if source else None
+    settings = _with_mapping(load_cli_settings(config), mapping)
+    src = open_source_or_fail(source_spec(source), settings) if source else None
     try:
-        report = check_built_release(release_dir, settings, _existing_key(settings, release_dir), src)
+        report = check_built_release(release_dir, settings, existing_key(settings, release_dir), src)
     except NoSnapshot as exc:
         raise UserError(str(exc)) from None
     text = report.to_markdown()
@@ -342,19 +288,6 @@ def _parsed(chunk: list) -> list[dict]:
     from flows.sources import UnparsedRow
 
     return [row for row in chunk if not isinstance(row, UnparsedRow)]
-
-
-def _existing_key(settings, release_dir: Path) -> bytes | None:
-    """The run's key (env, configured file, or OUT/private/keys beside OUT/release/<run>), never created here."""
-    import os
-
-    from anonymise.keys import load_or_create_key
-    from flows.workarea import WorkArea
-
-    key_file = settings.anonymise.key_file or WorkArea(release_dir.resolve().parent.parent).key_file
-    if os.environ.get(settings.anonymise.key_env) or key_file.exists():
-        return load_or_create_key(key_file, settings.anonymise.key_env)
-    return None
 
 
 @main.command()
@@ -420,13 +353,13 @@ def deploy(source: str, out_dir: Path, config: Path | None, mapping: Path | None
 
     from flows.pipeline import clinic_anon_flow
     from flows.prefect_runtime import set_quiet_offline_env
-    from flows.runner import strip_password
+    from flows.sources import strip_password
 
     if not os.environ.get("PREFECT_API_URL"):
         raise UserError("PREFECT_API_URL is not set: start `prefect server start` and export its API URL")
     set_quiet_offline_env()
-    settings = _with_mapping(_settings(config), mapping)
-    spec = strip_password(_source_spec(source))
+    settings = _with_mapping(load_cli_settings(config), mapping)
+    spec = strip_password(source_spec(source))
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
     from prefect.schedules import Cron
 

@@ -3,7 +3,7 @@ checks `clinic-anon run` makes before it starts (one run per OUT, OUT's key).
 
 Thin: each command calls one library function (flows/release_catalog.py, flows/retention.py,
 flows/key_epoch.py, flows/run_lock.py). Errors are one line with exit status 2, like the rest of
-the CLI (flows/cli.py, imported lazily here because it registers these commands).
+the CLI (flows/cli_common.py).
 """
 from __future__ import annotations
 
@@ -15,22 +15,11 @@ from pathlib import Path
 
 import click
 
+from flows.cli_common import (UserError, config_option, existing_key, load_cli_settings, open_source_or_fail,
+                              source_spec)
+
 out_option = click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
                           help="The output folder of clinic-anon run (holds release/ and private/).")
-config_option = click.option("--config", "config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                             help="TOML configuration file (see clinic-anon.example.toml).")
-
-
-def _fail(message: str) -> click.ClickException:
-    from flows.cli import UserError
-
-    return UserError(message)
-
-
-def _settings(config: Path | None):
-    from flows.cli import _settings as load
-
-    return load(config)
 
 
 def _now(settings) -> datetime:
@@ -54,7 +43,7 @@ def preflight(out_dir: Path, settings) -> None:
         click.get_current_context().with_resource(hold(out_dir.resolve(), _now(settings)))
         key_for_run(_work(out_dir), settings, _now(settings))
     except (RunLocked, KeyMismatch, PseudonymKeyError) as exc:
-        raise _fail(str(exc)) from None
+        raise UserError(str(exc)) from None
 
 
 # ---------------------------------------------------------------- clinic-anon releases
@@ -108,7 +97,7 @@ def show_command(out_dir: Path, run_id: str | None) -> None:
     try:
         entry = find_release(_work(out_dir), run_id)
     except UnknownRelease as exc:
-        raise _fail(str(exc)) from None
+        raise UserError(str(exc)) from None
     click.echo(json.dumps(details(entry), indent=2, ensure_ascii=False, default=str))
 
 
@@ -129,12 +118,12 @@ def prune_command(out_dir: Path, config: Path | None, keep: int | None, dry_run:
     from flows.release_catalog import UnknownRelease, prune
     from flows.run_lock import RunLocked, hold
 
-    settings = _settings(config)
+    settings = load_cli_settings(config)
     try:
         with hold(out_dir.resolve(), _now(settings)):
             removals = prune(_work(out_dir), keep or settings.lifecycle.keep_releases, dry_run=dry_run)
     except (RunLocked, UnknownRelease) as exc:
-        raise _fail(str(exc)) from None
+        raise UserError(str(exc)) from None
     verb = "would remove" if dry_run else "removed"
     click.echo(f"{verb}: {retention.describe(removals)}")
 
@@ -156,18 +145,17 @@ def verify_command(out_dir: Path, source: str | None, run_id: str | None, config
     allow-listed columns, k and cell sizes, key material (the current key: an earlier epoch's key
     no longer exists).
     """
-    from flows.cli import _existing_key, _open_source_or_fail, _source_spec
     from flows.release_catalog import UnknownRelease, find_release, verify
 
     from flows.gate_stage import NoSnapshot
 
-    settings = _settings(config)
-    src = _open_source_or_fail(_source_spec(source), settings) if source else None
+    settings = load_cli_settings(config)
+    src = open_source_or_fail(source_spec(source), settings) if source else None
     try:
         entry = find_release(_work(out_dir), run_id)
-        report = verify(entry, settings, _existing_key(settings, _work(out_dir).release_dir(entry.run_id)), src)
+        report = verify(entry, settings, existing_key(settings, _work(out_dir).release_dir(entry.run_id)), src)
     except (UnknownRelease, NoSnapshot) as exc:
-        raise _fail(str(exc)) from None
+        raise UserError(str(exc)) from None
     text = report.to_markdown()
     if report_path:
         report_path.write_text(text)
@@ -202,19 +190,19 @@ def rotate_command(out_dir: Path, config: Path | None, yes: bool) -> None:
     from flows.key_epoch import KeyMismatch, rotate
     from flows.run_lock import RunLocked, hold
 
-    settings = _settings(config)
+    settings = load_cli_settings(config)
     env_var = settings.anonymise.key_env
     how = f"adopt the new key in ${env_var}" if os.environ.get(env_var) else "write a new random key"
     if not yes and not click.confirm(f"Rotate the pseudonym key of {out_dir} ({how}; staging is discarded and the "
                                      f"next run anonymises everything again)?"):
-        raise _fail("key rotate: not confirmed, nothing changed")  # exit 2: refused before anything moved
+        raise UserError("key rotate: not confirmed, nothing changed")  # exit 2: refused before anything moved
     work = _work(out_dir)
     try:
         with hold(work.out, _now(settings)):
             work.ensure()
             result = rotate(work, settings, _now(settings))
     except (RunLocked, KeyMismatch, PseudonymKeyError) as exc:
-        raise _fail(str(exc)) from None
+        raise UserError(str(exc)) from None
     before = f"epoch {result.previous.epoch} (key {result.previous.key_fingerprint})" if result.previous else "no epoch"
     click.echo(f"{before} -> epoch {result.current.epoch} (key {result.current.key_fingerprint}, from "
                f"{result.key_source})")

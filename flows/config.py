@@ -13,14 +13,14 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Literal
 
 from pydantic import AwareDatetime, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict, TomlConfigSettingsSource
 
+from anonymise.settings import AnonymiseSettings
 from anonymise.strict_config import ConfigError, StrictModel, one_line, read_toml, unknown_environment
+from reports.settings import ReleaseSettings
 
-DEFAULT_POLICY = Path(__file__).resolve().parent.parent / "anonymise" / "policy.toml"
 ENV_PREFIX = "CLINIC_ANON_"
 # CLINIC_ANON_* variables that are not settings: the default pseudonym key variable
 # (anonymise.key_env) and the CLI's switch for its worker processes (flows/log_redaction.py).
@@ -41,42 +41,6 @@ class SourceSettings(StrictModel):
 class EligibilitySettings(StrictModel):
     retention_years: int = Field(5, ge=0, description="Consultations older than this (from created_at) are due for destruction")
     min_age_record_level: int = Field(14, ge=0, description="People younger than this never appear in record-level releases")
-
-
-class AnonymiseSettings(StrictModel):
-    policy_file: Path = Field(DEFAULT_POLICY, description="Per-column field policy (TOML)")
-    score_threshold: float = Field(0.5, ge=0, le=1, description="Presidio findings below this score are ignored")
-    key_env: str = Field("CLINIC_ANON_KEY", description="Environment variable holding the pseudonym key (hex)")
-    key_file: Path | None = Field(None, description="Pseudonym key file; default OUT/private/keys/pseudonym.key")
-    chunk_records: int = Field(2_000, gt=0, description="Records per anonymisation chunk (unit of retry and resume)")
-    workers: int = Field(0, ge=0, description="Processes for anonymisation; 0 = one per core")
-
-
-class RiskSettings(StrictModel):
-    """Limits on the academic release's re-identification risk per person (reports/reidentification_risk.py).
-    A release above any of them is not built: the run stops and the previous release stays."""
-    record_threshold: float = Field(0.1, gt=0, le=1, description="A person-class is 'at risk' when its "
-                                    "re-identification probability is above this (ARX's threshold)")
-    max_highest: float | None = Field(None, gt=0, le=1, description="Highest prosecutor risk allowed; unset: 1/k "
-                                      "(what k-anonymity over persons promises)")
-    max_average: float | None = Field(None, gt=0, le=1, description="Average prosecutor risk allowed; unset: 1/k. "
-                                      "Tighten it for a real release (the bundled sample measures 0.036, 100k generated "
-                                      "consultations 0.032, a 60-consultation test source 0.14)")
-    max_at_risk: float = Field(1.0, ge=0, le=1, description="Share of person-classes above record_threshold allowed")
-    min_l_diversity: int = Field(1, ge=1, description="Fewest distinct interested_area values a class of the other "
-                                 "quasi-identifiers may have")
-
-
-class ReleaseSettings(StrictModel):
-    k_anonymity: int = Field(5, ge=2, description="k for the academic release's quasi-identifiers")
-    k_max_suppression: float = Field(0.05, ge=0, le=1, description="Highest share of academic rows the generalisation "
-                                     "search may suppress: more would bias the research sample more than coarser cells do")
-    min_cell_size: int = Field(10, ge=1, description="Advertiser cells below this are suppressed")
-    dp_epsilon: float | None = Field(None, gt=0, description="Differential-privacy epsilon for advertiser counts; off when unset")
-    dp_mechanism: Literal["laplace", "gaussian"] = "laplace"
-    same_pseudonyms_across_releases: bool = Field(False, description="Use one pseudonym space for all releases")
-    faq_similarity: float = Field(0.5, gt=0, le=1, description="Cosine similarity at which two questions are one FAQ")
-    risk: RiskSettings = RiskSettings()
 
 
 class LifecycleSettings(StrictModel):

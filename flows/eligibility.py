@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pyarrow.parquet as pq
 
-from flows.bounded_duckdb import bounded_duckdb
+from contract.bounded_duckdb import bounded_duckdb
 from flows.config import Settings
 from flows.destroy_list import RELATIVE_PATH, write_destroy_list
 from flows.workarea import open_private
@@ -50,7 +50,7 @@ def apply_eligibility(work: WorkArea, settings: Settings, as_of: date) -> Eligib
     tz = str(ZoneInfo(settings.source.timezone))  # validated before it is spliced into SQL
     out = work.eligible / "consultations.parquet"
     work.ensure()
-    # The join spills into the private area rather than growing with the source (flows/bounded_duckdb.py).
+    # The join spills into the private area rather than growing with the source (contract/bounded_duckdb.py).
     with bounded_duckdb(work.private) as con:
         con.execute(f"SET TimeZone = {_sql_string(tz)}")
         con.execute("SET VARIABLE as_of = ?", [as_of])

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
-from flows.bounded_duckdb import bounded_duckdb
+from contract.bounded_duckdb import bounded_duckdb
 from flows.config import LifecycleSettings
 from flows.retention import contents_file
 from flows.workarea import WorkArea

@@ -1,7 +1,7 @@
 """Ingest: read every source row, keep the valid ones as typed Parquet, quarantine the rest.
 
 Writes, inside the private work area (folders 700, files 600):
-- ``work.accepted/members.parquet`` and ``consultations.parquet`` (schema: flows.records.arrow_schema,
+- ``work.accepted/members.parquet`` and ``consultations.parquet`` (schema: contract.records.arrow_schema,
   timestamps tz-aware in settings.source.timezone);
 - ``work.quarantine/<run_id>.jsonl``: one ``{"table", "row_number", "source_id", "reason", "field"}`` per
   rejected row, never the row itself (flows/quarantine.py).
@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 from flows import quarantine as quarantine_file
 from flows.config import Settings
 from flows.expiry import access_record_cutoff, forget_old_access_record
-from flows.records import ID_COLUMN, TABLES, TableName, arrow_schema
+from contract.records import ID_COLUMN, TABLES, TableName, arrow_schema
 from flows.sources import Source
 from flows.validation import TableValidator, exclusion_claim
 from flows.workarea import WorkArea, open_private

@@ -25,10 +25,10 @@ from anonymise.policy import FieldPolicy
 from flows import expiry, key_epoch, log_redaction, progress, quarantine, retention, run_lock
 from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, fingerprint_key, plan_chunks
 from flows.config import Settings
-from flows.records import contract_columns
+from contract.records import contract_columns
 from flows.gate_stage import check_reports_task, forget_needles, gate_task, row_sources_dir
 from flows.review_stage import draw_review_sample, page_link, review_task
-from flows.runner import make_task_runner
+from flows.task_runners import make_task_runner
 from flows.watermark import Watermark, read_watermark, write_watermark
 from flows.workarea import WorkArea, make_private_dir, write_private_text
 
@@ -189,22 +189,7 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     timings: dict[str, float] = {}
     logger.info("run %s: as-of %s", run_id, as_of)
 
-    t = time.perf_counter()
-    with progress.stage("ingest") as bar:
-        ingested = ingest_task(source, out, settings_json, run_id)
-        bar.total(sum(ingested["read"].values()))
-        bar.advance(sum(ingested["read"].values()))
-    timings["ingest"] = time.perf_counter() - t
-    logger.info("ingest: read %s, quarantined %s", ingested["read"],
-                {tb: sum(r.values()) for tb, r in ingested["quarantined"].items()})
-
-    t = time.perf_counter()
-    with progress.stage("eligibility") as bar:
-        eligibility = eligibility_task(out, settings_json, as_of)
-        bar.total(ingested["accepted"].get("consultations", 0))
-        bar.advance(ingested["accepted"].get("consultations", 0))
-    timings["eligibility"] = time.perf_counter() - t
-    logger.info("eligibility: %d eligible, excluded %s", eligibility["eligible"], eligibility["excluded"])
+    ingested, eligibility = _ingest_and_select(source, out, settings_json, run_id, as_of, timings, logger)
 
     t = time.perf_counter()
     watermark = read_watermark(work.watermark, policy.sha256, key_fp)
@@ -255,16 +240,7 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
             "source": ingested["source"], "policy_hash": policy.sha256, "key_fingerprint": key_fp,
             "settings": json.loads(settings_json),
             "versions": {"python": platform.python_version(), **{p: _version(p) for p in VERSIONED}},
-            "counts": {
-                "read": ingested["read"], "accepted": ingested["accepted"], "quarantined": ingested["quarantined"],
-                "unknown_columns": {**ingested["unknown_columns"], **policy_unknown},
-                "exclusions_from_quarantine": ingested["exclusions_from_quarantine"],
-                "excluded": eligibility["excluded"], "due_for_destruction": eligibility["due_for_destruction"],
-                "aggregate_only": eligibility["aggregate_only"], "eligible": eligibility["eligible"],
-                "anonymised": plan["todo"], "anonymised_chunks_resumed": skipped,
-                "changed_behind_watermark": plan["changed_behind_watermark"],
-                "kept_from_previous_runs": plan["kept"], "erased_from_staging": plan["dropped"], "staged": staged,
-            },
+            "counts": _counts(ingested, eligibility, plan, policy_unknown, skipped, staged),
             "pii_removed": dict(pii_removed.most_common()),
             "text_quasi_identifiers": dict(Counter(anonymised.get("quasi_identifiers", {})).most_common()),
             "releases": releases,
@@ -279,18 +255,59 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
         forget_needles()
     check = manifest["check"]
     if not passed:
-        logger.error("release BLOCKED by the leak check: %s; canary %s/%s caught; the previous release stays",
-                     check.get("findings_by_kind"), check["canary"]["caught"], check["canary"]["planted"])
-        findings = sum(check.get("findings_by_kind", {}).values())
-        why = f"{findings} findings" if findings else \
-            f"the canary self-test caught only {check['canary']['caught']} of {check['canary']['planted']}"
-        raise ReleaseBlocked(f"leak check failed ({why}); report: {work.run_scratch(run_id) / 'leak_report.md'}")
+        raise _blocked(check, work.run_scratch(run_id) / "leak_report.md", logger)
     write_watermark(work.watermark, Watermark(run_id=run_id, updated_until=_max_updated(work),
                                               policy_hash=policy.sha256, key_fingerprint=key_fp))
     retention.apply(work, removals)
     logger.info("release %s promoted: %s; %s", run_id, final, retention.describe(removals))
     return {"run_id": run_id, "status": "promoted", "release_dir": str(final), "latest": str(work.latest),
             "counts": manifest["counts"], "timings": timings}
+
+
+def _ingest_and_select(source: str, out: str, settings_json: str, run_id: str, as_of: str, timings: dict,
+                       logger) -> tuple[dict, dict]:
+    """The ingest and eligibility stages, timed into ``timings``: their summaries."""
+    t = time.perf_counter()
+    with progress.stage("ingest") as bar:
+        ingested = ingest_task(source, out, settings_json, run_id)
+        bar.total(sum(ingested["read"].values()))
+        bar.advance(sum(ingested["read"].values()))
+    timings["ingest"] = time.perf_counter() - t
+    logger.info("ingest: read %s, quarantined %s", ingested["read"],
+                {tb: sum(r.values()) for tb, r in ingested["quarantined"].items()})
+
+    t = time.perf_counter()
+    with progress.stage("eligibility") as bar:
+        eligibility = eligibility_task(out, settings_json, as_of)
+        bar.total(ingested["accepted"].get("consultations", 0))
+        bar.advance(ingested["accepted"].get("consultations", 0))
+    timings["eligibility"] = time.perf_counter() - t
+    logger.info("eligibility: %d eligible, excluded %s", eligibility["eligible"], eligibility["excluded"])
+    return ingested, eligibility
+
+
+def _counts(ingested: dict, eligibility: dict, plan: dict, policy_unknown: dict, skipped: int, staged: int) -> dict:
+    """The manifest's record counts, stage by stage (read = accepted + quarantined)."""
+    return {
+        "read": ingested["read"], "accepted": ingested["accepted"], "quarantined": ingested["quarantined"],
+        "unknown_columns": {**ingested["unknown_columns"], **policy_unknown},
+        "exclusions_from_quarantine": ingested["exclusions_from_quarantine"],
+        "excluded": eligibility["excluded"], "due_for_destruction": eligibility["due_for_destruction"],
+        "aggregate_only": eligibility["aggregate_only"], "eligible": eligibility["eligible"],
+        "anonymised": plan["todo"], "anonymised_chunks_resumed": skipped,
+        "changed_behind_watermark": plan["changed_behind_watermark"],
+        "kept_from_previous_runs": plan["kept"], "erased_from_staging": plan["dropped"], "staged": staged,
+    }
+
+
+def _blocked(check: dict, report: Path, logger) -> ReleaseBlocked:
+    """The error that ends a blocked run (logged first), saying why and where the report is."""
+    logger.error("release BLOCKED by the leak check: %s; canary %s/%s caught; the previous release stays",
+                 check.get("findings_by_kind"), check["canary"]["caught"], check["canary"]["planted"])
+    findings = sum(check.get("findings_by_kind", {}).values())
+    why = f"{findings} findings" if findings else \
+        f"the canary self-test caught only {check['canary']['caught']} of {check['canary']['planted']}"
+    return ReleaseBlocked(f"leak check failed ({why}); report: {report}")
 
 
 def _prepare_work_area(out: Path, settings: Settings, run_id: str, logger) -> tuple[WorkArea, int]:

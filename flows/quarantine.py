@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from flows.bounded_duckdb import bounded_duckdb
-from flows.records import ID_COLUMN, TableName, strip_invisible
+from contract.bounded_duckdb import bounded_duckdb
+from contract.records import ID_COLUMN, TableName, strip_invisible
 from flows.sources import UnparsedRow
 from flows.workarea import WorkArea, open_private
 

@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
-from flows.bounded_duckdb import bounded_duckdb
+from contract.bounded_duckdb import bounded_duckdb
 from flows.promote import LATEST
 from flows.workarea import WorkArea, make_private_dir
 

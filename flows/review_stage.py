@@ -16,8 +16,9 @@ from prefect.cache_policies import NO_CACHE
 
 from anonymise.keys import load_or_create_key, pseudonym
 from flows.anonymise_stage import STAGING_PURPOSE
-from flows.bounded_duckdb import bounded_duckdb
-from flows.config import AnonymiseSettings, Settings
+from contract.bounded_duckdb import bounded_duckdb
+from anonymise.settings import AnonymiseSettings
+from flows.config import Settings
 from flows.workarea import WorkArea, make_private_dir, open_private
 
 DATA_TASK = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}

@@ -23,10 +23,12 @@ import csv
 import hashlib
 import itertools
 import json
+import os
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import psycopg
 import pyarrow as pa
@@ -36,7 +38,7 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 
 from flows.config import SourceSettings
-from flows.records import REQUIRED_COLUMNS, TABLES, TableName
+from contract.records import REQUIRED_COLUMNS, TABLES, TableName
 
 FORMATS = (".jsonl", ".csv", ".parquet")
 _TABLE_FILE = re.compile(r"^(members|consultations)(?:[-_][^.]*)?$")
@@ -75,6 +77,30 @@ class Source(ABC):
 
 def is_database_url(spec: str) -> bool:
     return spec.startswith(("postgresql://", "postgres://", "mysql://", "mariadb://"))
+
+
+def strip_password(source: str) -> str:
+    """Move a password out of a postgresql:// URL into PGPASSWORD, out of a mysql:// URL into MYSQL_PWD.
+
+    The source string becomes a Prefect flow parameter (stored in Prefect's database); a password
+    must not. libpq, psycopg and DuckDB's postgres extension all read PGPASSWORD; the MySQL source
+    reads MYSQL_PWD.
+    """
+    if not is_database_url(source):
+        return source
+    parts = urlsplit(source)
+    if parts.password is None:
+        return source
+    if parts.scheme in ("mysql", "mariadb"):
+        os.environ["MYSQL_PWD"] = unquote(parts.password)
+    else:
+        os.environ["PGPASSWORD"] = parts.password
+    netloc = parts.hostname or ""
+    if parts.username:
+        netloc = f"{parts.username}@{netloc}"
+    if parts.port:
+        netloc = f"{netloc}:{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 def open_source(spec: str, settings: SourceSettings) -> Source:

@@ -34,9 +34,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows.board_mapping import BoardMapping, mapped_chunks, referenced_tables
-from flows.bounded_duckdb import bounded_duckdb
+from contract.bounded_duckdb import bounded_duckdb
 from flows.config import SourceSettings
-from flows.records import TABLES, TableName
+from contract.records import TABLES, TableName
 from flows.sources import Source, SourceError, UnparsedRow, detect_csv_encoding
 
 _INTEGER = re.compile(r"^\s*-?[0-9]{1,18}\s*$")

@@ -2,7 +2,7 @@
 
 ``mysql://user@host:port/db`` (or ``mariadb://``). The password is never part of the source
 string that becomes a Prefect parameter: it comes from ``MYSQL_PWD`` (the CLI moves a password
-written in the URL there first, flows.runner.strip_password) or from an option file
+written in the URL there first, flows.sources.strip_password) or from an option file
 (``source.mysql_option_file``, default ``~/.my.cnf``, section ``[client]``), and it is masked in
 every error message.
 
@@ -23,7 +23,7 @@ import pymysql.cursors
 
 from flows.board_mapping import BoardMapping, TableQuery, mapped_chunks, referenced_tables
 from flows.config import SourceSettings
-from flows.records import TABLES, TableName
+from contract.records import TABLES, TableName
 from flows.sources import Source, SourceError, UnparsedRow
 
 PASSWORD_ENV = "MYSQL_PWD"

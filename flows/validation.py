@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 from pydantic import TypeAdapter, ValidationError
 
 from flows.config import SourceSettings
-from flows.records import ID_COLUMN, MODELS, TableName, strip_invisible
+from contract.records import ID_COLUMN, MODELS, TableName, strip_invisible
 from flows.sources import UnparsedRow
 
-_OWN_CODES = {"too_long", "nul_byte", "future"}  # raised by flows.records with these exact type names
+_OWN_CODES = {"too_long", "nul_byte", "future"}  # raised by contract.records with these exact type names
 _COLUMN_NAME_MAX = 64  # a garbage header must not turn into a long report entry
 _BOOL = TypeAdapter(bool)
 

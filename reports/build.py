@@ -18,9 +18,9 @@ import pandas as pd
 import pyarrow as pa
 
 from anonymise.keys import pseudonym
-from flows.bounded_duckdb import bounded_duckdb
-from flows.config import ReleaseSettings
-from flows.staging import ANONYMISED_CONSULTATIONS
+from contract.bounded_duckdb import bounded_duckdb
+from reports.settings import ReleaseSettings
+from contract.staging import ANONYMISED_CONSULTATIONS
 from reports import cell_suppression, dp, information_loss, kanonymity, reidentification_risk
 from reports.dictionary import assert_allowed, document
 from reports.duckdb_extensions import load_fts

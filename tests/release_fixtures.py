@@ -1,4 +1,4 @@
-"""A realistic synthetic anonymised-staging set (flows.staging.ANONYMISED_CONSULTATIONS) for release tests.
+"""A realistic synthetic anonymised-staging set (contract.staging.ANONYMISED_CONSULTATIONS) for release tests.
 
 Only invented people and invented text: questions are built from per-area templates with
 varying procedures, numbers and already-anonymised placeholders, like the anonymiser's output.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.staging import ANONYMISED_CONSULTATIONS
+from contract.staging import ANONYMISED_CONSULTATIONS
 
 AREAS = {  # area: (weight, procedures)
     "eyes": (30, ["쌍꺼풀", "눈매교정", "트임", "눈밑지방재배치"]),

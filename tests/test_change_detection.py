@@ -17,11 +17,12 @@ import pytest
 
 from anonymise.keys import pseudonym
 from flows.anonymise_stage import CURRENT, FINGERPRINT, STAGING_PURPOSE, fingerprint_key, plan_chunks
-from flows.config import AnonymiseSettings, Settings
+from anonymise.settings import AnonymiseSettings
+from flows.config import Settings
 from flows.eligibility import apply_eligibility
 from flows.ingest import ingest
 from flows.sources import open_source
-from flows.staging import ANONYMISED_CONSULTATIONS
+from contract.staging import ANONYMISED_CONSULTATIONS
 from flows.workarea import WorkArea
 
 AS_OF = date(2026, 11, 22)

@@ -50,10 +50,10 @@ def test_deploy_requires_a_server(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("command", ["run", "redact"])
 def test_a_policy_that_keeps_free_text_is_refused_before_any_work(tmp_path, command):
-    from flows.config import DEFAULT_POLICY
+    from anonymise.policy import DEFAULT_POLICY_FILE
 
     policy = tmp_path / "policy.toml"
-    policy.write_text(DEFAULT_POLICY.read_text().replace('question = "text"', 'question = "keep"'))
+    policy.write_text(DEFAULT_POLICY_FILE.read_text().replace('question = "text"', 'question = "keep"'))
     cfg = tmp_path / "cfg.toml"
     cfg.write_text(f"[anonymise]\npolicy_file = {str(policy)!r}\n")
     (tmp_path / "in.jsonl").write_text('{"consultation_id": "C1", "question": "맹지율 010-5555-0101"}\n')

@@ -1,8 +1,9 @@
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymise.engine import (LANGUAGES, AnalysisError, analyze_text, analyze_texts, detect_language, get_analyzer,
-                              normalise, resolve_overlaps)
+from anonymise.engine import AnalysisError, analyze_text, analyze_texts, get_analyzer, resolve_overlaps
+from anonymise.text_normalisation import normalise_with_offsets
+from anonymise.text_script import LANGUAGES, detect_language
 
 
 def types(text: str, **kwargs) -> set[str]:
@@ -67,7 +68,7 @@ def test_score_threshold_filters():
 
 def test_normalise_maps_offsets_back_to_the_original():
     text = "ａ\u200bｂ"
-    normalised, origin = normalise(text)
+    normalised, origin = normalise_with_offsets(text)
     assert normalised == "ab"
     assert origin == [0, 2]
 

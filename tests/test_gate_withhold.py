@@ -18,7 +18,7 @@ from gate_fixtures import write_snapshot
 from release_fixtures import write_anonymised_staging
 
 from anonymise.gate import CheckSettings, check_release, snapshot_needles, tie_findings
-from flows.config import ReleaseSettings
+from reports.settings import ReleaseSettings
 from reports.build import build_releases
 
 KEY = bytes(range(32))

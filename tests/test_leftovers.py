@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from flows.bounded_duckdb import bounded_duckdb
+from contract.bounded_duckdb import bounded_duckdb
 from flows.leftovers import OWNER_FILE, claim_run, process_token, remove_leftovers, remove_own_scratch, token_alive
 from flows.workarea import WorkArea
 

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from data_samples.generator import generate
-from flows.bounded_duckdb import MEMORY_LIMIT, bounded_duckdb
+from contract.bounded_duckdb import MEMORY_LIMIT, bounded_duckdb
 
 # Runs the flow in a fresh interpreter (Prefect reads its settings at import) and reports the pool
 # workers alive while chunks complete and when the build starts.

@@ -5,7 +5,7 @@ import pytest
 from anonymise.generalise import age_band, month, year
 from anonymise.keys import pseudonym
 from anonymise.policy import FieldPolicy, PolicyError
-from flows.config import DEFAULT_POLICY
+from anonymise.policy import DEFAULT_POLICY_FILE
 
 KEY = bytes(range(32))
 RECORD = {
@@ -19,7 +19,7 @@ RECORD = {
 
 
 def test_default_policy_covers_the_contract_and_drops_identifiers():
-    policy = FieldPolicy.load(DEFAULT_POLICY)
+    policy = FieldPolicy.load(DEFAULT_POLICY_FILE)
     out = policy.apply("consultations", RECORD, KEY)
     for dropped in ("name", "phone", "email", "ip_address", "answered_by", "preferred_time", "deleted"):
         assert dropped not in out
@@ -31,18 +31,18 @@ def test_default_policy_covers_the_contract_and_drops_identifiers():
     assert (out["sex"], out["channel"], out["interested_area"]) == ("M", "kakao", "nose")
     assert out["question"] == "q"  # text passes through to the anonymiser
     assert policy.text_columns("consultations") == ["title", "question", "answer"]
-    assert policy.sha256 == hashlib.sha256(DEFAULT_POLICY.read_bytes()).hexdigest()
+    assert policy.sha256 == hashlib.sha256(DEFAULT_POLICY_FILE.read_bytes()).hexdigest()
 
 
 def test_unknown_column_is_dropped_and_counted():
-    policy = FieldPolicy.load(DEFAULT_POLICY)
+    policy = FieldPolicy.load(DEFAULT_POLICY_FILE)
     out = policy.apply("consultations", {**RECORD, "resident_no": "900101-1234567"}, KEY)
     assert "resident_no" not in out
     assert policy.unknown_columns["consultations.resident_no"] == 1
 
 
 def test_members_guardian_values_never_pass():
-    policy = FieldPolicy.load(DEFAULT_POLICY)
+    policy = FieldPolicy.load(DEFAULT_POLICY_FILE)
     out = policy.apply("members", {"member_id": "kid01", "birth_date": "2015-02-03", "guardian_name": "김보호",
                                    "guardian_phone": "010-3333-4444", "guardian_rrn": "800101-2345678",
                                    "address": "부산 해운대구 우동 12"}, KEY)
@@ -72,7 +72,7 @@ def test_generalisers():
     ('[members\n', "not valid TOML"),
 ])
 def test_policy_refuses_what_it_does_not_know_in_one_line(tmp_path, text, expected):
-    from flows.records import contract_columns
+    from contract.records import contract_columns
 
     bad = tmp_path / "p.toml"
     bad.write_text(text)
@@ -87,7 +87,7 @@ def test_a_bad_policy_stops_the_cli_before_the_run(tmp_path, monkeypatch):
     from flows.cli import main
 
     bad = tmp_path / "p.toml"
-    bad.write_text(DEFAULT_POLICY.read_text().replace('question = "text"', 'qeustion = "text"'))
+    bad.write_text(DEFAULT_POLICY_FILE.read_text().replace('question = "text"', 'qeustion = "text"'))
     monkeypatch.setenv("CLINIC_ANON_ANONYMISE__POLICY_FILE", str(bad))
     result = CliRunner().invoke(main, ["run", "--source", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and result.output.count("\n") == 1
@@ -99,7 +99,7 @@ def test_a_bad_policy_stops_the_cli_before_the_run(tmp_path, monkeypatch):
 @pytest.mark.parametrize("column", ["title", "question", "answer", "preferred_time"])
 def test_free_text_that_is_not_anonymised_or_dropped_is_refused_at_load(tmp_path, column, action):
     bad = tmp_path / "p.toml"
-    bad.write_text(DEFAULT_POLICY.read_text().replace(f'{column} = "{"text" if column != "preferred_time" else "drop"}"',
+    bad.write_text(DEFAULT_POLICY_FILE.read_text().replace(f'{column} = "{"text" if column != "preferred_time" else "drop"}"',
                                                       f'{column} = "{action}"'))
     assert f'{column} = "{action}"' in bad.read_text()
     with pytest.raises(PolicyError, match=rf"\[consultations\] {column} is free text"):

@@ -66,7 +66,7 @@ def test_explain_lists_spans_and_never_the_original_text(redacted):
 
 
 def test_a_text_column_the_policy_drops_is_null_in_the_output(tmp_path):
-    from flows.config import AnonymiseSettings
+    from anonymise.settings import AnonymiseSettings
 
     policy = tmp_path / "policy.toml"
     policy.write_text('[consultations]\nconsultation_id = "keep"\ntitle = "drop"\nquestion = "text"\n', encoding="utf-8")

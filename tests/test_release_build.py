@@ -7,7 +7,7 @@ import duckdb
 import pytest
 from release_fixtures import max_of_hidden_cells, write_anonymised_staging
 
-from flows.config import ReleaseSettings
+from reports.settings import ReleaseSettings
 from reports.build import ReleaseBuildError, build_releases
 from reports.cell_suppression import one_way_lines, two_way_lines
 from reports.dictionary import allowlist

@@ -2,7 +2,7 @@
 import duckdb
 from release_fixtures import write_anonymised_staging
 
-from flows.config import ReleaseSettings
+from reports.settings import ReleaseSettings
 from reports.build import build_releases
 
 KEY = bytes(range(32))

@@ -3,7 +3,7 @@ import duckdb
 import pytest
 from release_fixtures import write_anonymised_staging
 
-from flows.config import ReleaseSettings
+from reports.settings import ReleaseSettings
 from reports.build import build_releases
 
 pytestmark = pytest.mark.slow

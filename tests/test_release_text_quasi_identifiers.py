@@ -13,7 +13,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.anonymise_stage import anonymise_chunk
-from flows.config import ReleaseSettings, load_settings
+from reports.settings import ReleaseSettings
+from flows.config import load_settings
 from reports.build import ReleaseRiskExceeded, build_releases
 
 KEY = bytes(range(32))

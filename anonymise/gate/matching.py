@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from anonymise.gate.needles import COMMON_ROMANISED_SURNAMES, HONORIFICS, Needle
+from anonymise.gate.needles import Needle
 from anonymise.gate.text_view import digit_view, fold, lines_view, normalise
+from anonymise.name_data import COMMON_ROMANISED_KOREAN_SURNAMES, KOREAN_NAME_TITLES
 
 ROW, CELL = "\x00", "\x01"
 
@@ -83,11 +84,11 @@ class Haystack(Batch):
             return None
         if rule == "latin_name":
             capitalised = self.normal[start].isupper()
-            common = view[start:end] in COMMON_ROMANISED_SURNAMES
+            common = view[start:end] in COMMON_ROMANISED_KOREAN_SURNAMES
             return "strong" if capitalised and not common else "weak"
         if rule == "given_name":
             following = view[end:end + 4].lstrip(" ")
-            return "strong" if following.startswith(HONORIFICS) else "weak"
+            return "strong" if following.startswith(KOREAN_NAME_TITLES) else "weak"
         return needle.strength
 
     def cell_text(self, row: int, cell: int) -> str:

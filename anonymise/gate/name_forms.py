@@ -14,8 +14,9 @@ import re
 from functools import cache, lru_cache
 from itertools import product
 
-from anonymise.name_data import (CHINESE_SURNAMES, FINAL_SPELLINGS, INITIAL_SPELLINGS, JAPANESE_SURNAMES,
-                                 KOREAN_DOUBLE_SURNAMES, SURNAME_SPELLINGS, VOWEL_SPELLINGS)
+from anonymise.name_data import (FINAL_SPELLINGS, INITIAL_SPELLINGS, KOREAN_DOUBLE_SURNAMES, SURNAME_SPELLINGS,
+                                 VOWEL_SPELLINGS)
+from anonymise.name_split import split_cjk_name
 
 SURNAME_FORMS = 2       # Lee and Yi, Park and Pak: the spellings most people use
 GIVEN_FORMS = 2         # per syllable: the standard and the first informal spelling
@@ -62,7 +63,7 @@ def hangul_latin_names(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=CACHED_NAMES)
 def cjk_latin_names(name: str) -> tuple[str, ...]:
     """Pinyin and Hepburn readings of a Chinese/Japanese name, family name first and last (lower case)."""
-    family, given = _split_cjk(name)
+    family, given = split_cjk_name(name)
     if not family or not given:
         return ()
     readers = [_hepburn] if _KANA.search(name) else [_hepburn, _pinyin]
@@ -72,17 +73,6 @@ def cjk_latin_names(name: str) -> tuple[str, ...]:
         if family_latin.isascii() and given_latin.isascii() and family_latin.isalpha() and given_latin.isalpha():
             names += [f"{family_latin} {given_latin}".lower(), f"{given_latin} {family_latin}".lower()]
     return tuple(dict.fromkeys(names))
-
-
-def _split_cjk(name: str) -> tuple[str, str]:
-    parts = name.split()
-    if len(parts) == 2:
-        return parts[0], parts[1]
-    compact = "".join(parts)
-    for length in (3, 2):
-        if compact[:length] in JAPANESE_SURNAMES or compact[:length] in CHINESE_SURNAMES:
-            return compact[:length], compact[length:]
-    return compact[:1], compact[1:]
 
 
 @cache

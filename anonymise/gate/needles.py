@@ -38,6 +38,7 @@ import numpy as np
 import phonenumbers
 
 from anonymise.gate.name_forms import cjk_latin_names, hangul_latin_names
+from anonymise.name_data import KOREAN_DOUBLE_SURNAMES
 from anonymise.gate.text_view import digits_of, fold, normalise
 
 Strength = Literal["strong", "weak"]
@@ -47,13 +48,6 @@ Rule = Literal["plain", "ascii_word", "latin_name", "given_name", "digits", "dig
 MIN_PHONE_DIGITS = 8
 MIN_LOCAL_PART = 4
 MIN_LATIN_NAME = 3
-HONORIFICS = ("님", "씨", "고객", "환자", "보호자", "어머님", "아버님")
-COMPOUND_SURNAMES = frozenset({"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방", "을지"})
-# Romanised Korean surnames shared by millions: on their own they are weak.
-COMMON_ROMANISED_SURNAMES = frozenset(
-    "kim lee park choi jung jeong kang cho yoon yun jang lim han shin seo kwon hwang ahn song yoo "
-    "hong jeon moon yang son bae baek heo nam shim noh kwak sung cha joo woo koo min ryu jin eom "
-    "chae won chun bang gong hyun".split())
 
 _HANGUL_NAME = re.compile(r"^[\uac00-\ud7a3]+$")
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
@@ -355,7 +349,7 @@ def add_name(needles: NeedleSet, value: str) -> None:
     if _HANGUL_NAME.match(compact):
         if len(compact) >= 3:
             needles.add_text(compact, Needle("name", compact, "strong", "plain"))
-            surname_len = 2 if len(compact) >= 4 and compact[:2] in COMPOUND_SURNAMES else 1
+            surname_len = 2 if len(compact) >= 4 and compact[:2] in KOREAN_DOUBLE_SURNAMES else 1
             needles.add_text(f"{compact[:surname_len]} {compact[surname_len:]}",
                              Needle("name", compact, "strong", "plain"))
             given = compact[surname_len:]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from anonymise.invisible import INVISIBLE
+from contract.invisible import INVISIBLE
 
 # Whitespace NFKC leaves alone (it maps the no-break and ideographic spaces to ' ' itself).
 _OTHER_SPACES = "\n\r\t\f\v\x1c\x1d\x1e\x1f\x85\u2028\u2029"

@@ -14,11 +14,12 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from anonymise.name_data import (KOREAN_DOUBLE_SURNAMES, KOREAN_GIVEN_SYLLABLES, KOREAN_KIN_WORDS,
+from anonymise.name_data import (KOREAN_GIVEN_SYLLABLES, KOREAN_KIN_WORDS,
                                  KOREAN_LOOKALIKES, KOREAN_NAME_LABELS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
                                  KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
                                  KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAMES, KOREAN_WEAK_CUES)
 from anonymise.kiwi_model import shared_kiwi
+from anonymise.name_split import split_name
 from anonymise.recognizers import gates
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
@@ -58,15 +59,6 @@ PLACE_ENDINGS = frozenset("역 로 길 읍 면 구 시 군 동".split())
 STRONG, MEDIUM = 0.85, 0.6
 # How much a word before a candidate speaks for a name (see anonymise.name_data).
 LABEL_CUE, KIN_CUE, WEAK_CUE = "label", "kin", "weak"
-
-
-def split_name(word: str) -> tuple[str, str] | None:
-    """(surname, given) when ``word`` is a surname followed by a one- or two-syllable given name."""
-    for surname in (word[:2], word[:1]):
-        if (surname in KOREAN_DOUBLE_SURNAMES or (len(surname) == 1 and surname in KOREAN_SURNAMES)) \
-                and 1 <= len(word) - len(surname) <= 2:
-            return surname, word[len(surname):]
-    return None
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from anonymise import name_data
 from anonymise.vocabulary.word_lists import WordSet
 
 FORMAT = 1
@@ -89,10 +90,10 @@ def build() -> dict[str, np.ndarray]:
 
 
 def _inputs_key() -> str:
-    """Changes whenever an input could: the libraries' versions and this package's name tables."""
+    """Changes whenever an input could: the libraries' versions, this package's code and the name tables."""
     parts = [str(FORMAT)] + [f"{p}={metadata.version(p)}" for p in ("wordfreq", "names", "english-words")]
     here = Path(__file__).parent
-    for source in sorted(here.glob("*.py")) + [here.parent / "name_data.py"]:
+    for source in sorted(here.glob("*.py")) + [here.parent / "name_data.py"] + sorted(name_data.FILES):
         parts.append(hashlib.sha256(source.read_bytes()).hexdigest())
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.leftovers import SPILL_PREFIX, process_token
+from contract.owner import SPILL_PREFIX, process_token
 
 MEMORY_LIMIT = "1GB"
 

@@ -30,7 +30,7 @@ import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from anonymise.invisible import strip_invisible
+from contract.invisible import strip_invisible
 
 TableName = Literal["members", "consultations"]
 TABLES: tuple[TableName, ...] = ("members", "consultations")
