@@ -216,17 +216,18 @@ class Redactor:
         all of them in one ``analyze_texts`` call. The cached results are shared, never changed.
         """
         cache = self._engine_cache
-        new = [text for text in dict.fromkeys(texts) if text not in cache]
-        if new:
-            for text, found in zip(new, analyze_texts(new, score_threshold=self.score_threshold)):
-                cache[text] = tuple(found)
-            while len(cache) > ENGINE_CACHE_TEXTS:
-                cache.popitem(last=False)
-        results = []
-        for text in texts:
-            cache.move_to_end(text)
-            results.append(cache[text])
-        return results
+        distinct = list(dict.fromkeys(texts))
+        new = [text for text in distinct if text not in cache]
+        found = dict(zip(new, (tuple(r) for r in analyze_texts(new, score_threshold=self.score_threshold)))) if new else {}
+        for text in distinct:
+            if text in cache:
+                found[text] = cache[text]
+                cache.move_to_end(text)  # this batch's texts are the most recent: never evicted below
+            else:
+                cache[text] = found[text]
+        while len(cache) > ENGINE_CACHE_TEXTS:
+            cache.popitem(last=False)
+        return [found[text] for text in texts]
 
     def _redaction(self, record: Mapping, member: Mapping | None, texts: dict[str, str | None],
                    found: dict[str, list]) -> Redaction:

@@ -59,3 +59,12 @@ def test_a_repeated_text_is_analysed_once_and_redacted_alike(monkeypatch):
     assert again[0] == first[0] == first[2]
     assert "010-2741-8830" not in first[1].text["title"] and "서하준" not in first[0].text["question"]
     assert [r.text for r in first] == [redactor.redact(r).text for r in records]
+
+
+def test_the_engine_cache_stays_bounded_and_a_full_cache_still_serves_its_batch(monkeypatch):
+    monkeypatch.setattr(anonymise.redactor, "ENGINE_CACHE_TEXTS", 3)
+    redactor = Redactor()
+    records = [{"consultation_id": str(i), "title": f"문의 {i}번"} for i in range(5)]
+    first = [r.text["title"] for r in redactor.redact_many(records, {}, ("title",))]
+    again = [r.text["title"] for r in redactor.redact_many(records[::-1], {}, ("title",))]
+    assert again == first[::-1] and len(redactor._engine_cache) == 3
