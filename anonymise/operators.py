@@ -8,6 +8,7 @@ in any other language). Other entities become a readable label ([전화번호] /
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from string import ascii_uppercase
@@ -79,17 +80,50 @@ def apply_placeholders(text: str, spans: list[tuple[str, int, int]],
     (start, end, new_text) of ``literals`` (a generalised quasi-identifier) by its text."""
     if not spans and not literals:
         return text
-    results = [RecognizerResult(t, s, e, 1.0) for t, s, e in spans]
-    operators = {t: OperatorConfig("replace", {"new_value": placeholder(t)}) for t, _, _ in spans}
-    _add_literals(results, operators, literals)
+    replacements = [(t, s, e, placeholder(t)) for t, s, e in spans]
+    return _replace(text, replacements + _literal_replacements(literals))
+
+
+def _literal_replacements(literals) -> list[tuple[str, int, int, str]]:
+    return [(f"LITERAL#{index}", start, end, new_text) for index, (start, end, new_text) in enumerate(literals)]
+
+
+# Presidio joins two results of one key with only spaces between them (its own pattern, kept as is).
+SPACES_BETWEEN = re.compile(r"^( )+$")
+
+
+def _replace(text: str, replacements: list[tuple[str, int, int, str]]) -> str:
+    """``text`` with each (key, start, end, new_text) replaced, as Presidio's AnonymizerEngine with one
+    ``replace`` operator per key renders it.
+
+    Spans apart from each other (the usual case: the redactor merged overlaps) are replaced here
+    directly, with Presidio's one rule for them (results of one key with only spaces between them
+    become one); anything else (touching or overlapping spans, offsets outside the text, an empty
+    new text) goes through Presidio itself. Building the engine's objects cost ~8 % of anonymising.
+    """
+    ordered = sorted(replacements, key=lambda r: (r[1], r[2]))
+    values = {key: new_text for key, _, _, new_text in replacements}  # one operator per key: the last given
+    if any(not new_text for new_text in values.values()) or \
+            any(not 0 <= start < end <= len(text) for _, start, end, _ in ordered) or \
+            any(a[2] >= b[1] for a, b in zip(ordered, ordered[1:])):
+        return _presidio_replace(text, replacements)
+    merged: list[list] = []
+    for key, start, end, _ in ordered:
+        if merged and merged[-1][0] == key and SPACES_BETWEEN.search(text[merged[-1][2]:start]):
+            start = merged.pop()[1]
+        merged.append([key, start, end])
+    pieces, position = [], 0
+    for key, start, end in merged:
+        pieces += [text[position:start], values[key]]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _presidio_replace(text: str, replacements: list[tuple[str, int, int, str]]) -> str:
+    results = [RecognizerResult(key, start, end, 1.0) for key, start, end, _ in replacements]
+    operators = {key: OperatorConfig("replace", {"new_value": new_text}) for key, _, _, new_text in replacements}
     return anonymizer().anonymize(text, results, operators).text
-
-
-def _add_literals(results: list, operators: dict, literals) -> None:
-    for index, (start, end, new_text) in enumerate(literals):
-        key = f"LITERAL#{index}"
-        results.append(RecognizerResult(key, start, end, 1.0))
-        operators[key] = OperatorConfig("replace", {"new_value": new_text})
 
 
 def apply_surrogates(text: str, spans: list[tuple[str, int, int, str]], letters: PersonLetters,
@@ -102,11 +136,8 @@ def apply_surrogates(text: str, spans: list[tuple[str, int, int, str]], letters:
     if not spans and not literals:
         return text
     korean = detect_language(text) == "ko"
-    results, operators = [], {}
+    replacements = []
     for index, (entity_type, start, end, role) in enumerate(spans):
         letter = letters.letter(person_identity(role, text[start:end])) if entity_type == "PERSON" else None
-        key = f"{entity_type}#{index}"
-        results.append(RecognizerResult(key, start, end, 1.0))
-        operators[key] = OperatorConfig("replace", {"new_value": surrogate(entity_type, role, letter, korean)})
-    _add_literals(results, operators, literals)
-    return anonymizer().anonymize(text, results, operators).text
+        replacements.append((f"{entity_type}#{index}", start, end, surrogate(entity_type, role, letter, korean)))
+    return _replace(text, replacements + _literal_replacements(literals))

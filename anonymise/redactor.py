@@ -16,7 +16,7 @@ Other layers that claim spans before the safe-list pass are given to the Redacto
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +40,9 @@ TEXT_FIELDS = TEXT_COLUMNS["consultations"]
 DENY_LIST = "RecordDenyList"
 # Records whose texts redact_many analyses together: enough for NER batching, little memory.
 BATCH_RECORDS = 200
+# Distinct texts whose engine findings a Redactor keeps (a few MB): repeated titles and greetings
+# are met again long after they were first analysed.
+ENGINE_CACHE_TEXTS = 20_000
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ class Redactor:
         self.text_qis = _text_qi_policy(getattr(settings, "policy_file", None))
         self.safe_list = SafeListPass()
         self.claiming_layers = tuple(claiming_layers)
+        self._engine_cache: OrderedDict[str, tuple] = OrderedDict()  # text -> engine findings, least recent first
         get_analyzer()  # build (and load spaCy) now, not on the first record
 
     @staticmethod
@@ -203,12 +207,34 @@ class Redactor:
                       fields: tuple[str, ...]) -> Iterator[Redaction]:
         texts = [_texts(record, fields) for record in records]
         flat = [text or "" for record_texts in texts for text in record_texts.values()]
-        results = iter(analyze_texts(flat, score_threshold=self.score_threshold))
+        results = iter(self._engine_results(flat))
         for record, record_texts in zip(records, texts):
             found = {name: next(results) for name in record_texts}
             member_id = record.get("member_id")
             member = members.get(str(member_id)) if member_id is not None else None
             yield self._redaction(record, member, record_texts, found)
+
+    def _engine_results(self, texts: list[str]) -> list[tuple]:
+        """The engine's findings for each of ``texts``: a text seen lately is not analysed again.
+
+        The engine's findings depend on the text alone (the record's own values come later, from
+        its deny list), and consultation text repeats (titles, greetings, templated answers: a
+        quarter of the benchmark's texts). Each distinct new text of the batch is analysed once,
+        all of them in one ``analyze_texts`` call. The cached results are shared, never changed.
+        """
+        cache = self._engine_cache
+        distinct = list(dict.fromkeys(texts))
+        new = [text for text in distinct if text not in cache]
+        found = dict(zip(new, (tuple(r) for r in analyze_texts(new, score_threshold=self.score_threshold)))) if new else {}
+        for text in distinct:
+            if text in cache:
+                found[text] = cache[text]
+                cache.move_to_end(text)  # this batch's texts are the most recent: never evicted below
+            else:
+                cache[text] = found[text]
+        while len(cache) > ENGINE_CACHE_TEXTS:
+            cache.popitem(last=False)
+        return [found[text] for text in texts]
 
     def _redaction(self, record: Mapping, member: Mapping | None, texts: dict[str, str | None],
                    found: dict[str, list]) -> Redaction:

@@ -72,15 +72,31 @@ class Workplace:
         spans = []
         for word_match in HANGUL_WORD.finditer(text):
             word, start = word_match.group(0), word_match.start()
-            for n in range(len(word), 1, -1):
-                stem, rest = word[:n], word[n:]
-                if not korean_tail_ok(rest) or SCHOOL_WORD.fullmatch(stem) or not is_proper_noun(stem):
-                    continue
+            cue_after = None  # the work cue after the word, searched only for a word with a candidate
+            for n, shaped, rest_cue, one_proper in _korean_candidates(word):
                 # A company's form (한빛소프트, 대한은행), or one proper noun before a work cue (네이버에서 일해요).
-                shaped = stem.endswith(COMPANY_ENDINGS) and len(stem) > 2
-                cued = (KO_WORK_CUE.match(text, start + len(word)) or KO_WORK_CUE.match(rest)) \
-                    and is_one_proper_noun(stem) and not stem.endswith(("역", "동", "구"))
-                if shaped or cued:
-                    spans.append(QuasiSpan(TYPE, start, start + n, NAME))
-                    break
+                if not shaped and one_proper:
+                    if cue_after is None:
+                        cue_after = bool(KO_WORK_CUE.match(text, start + len(word)))
+                    if not (cue_after or rest_cue):
+                        continue
+                elif not shaped:
+                    continue
+                spans.append(QuasiSpan(TYPE, start, start + n, NAME))
+                break
         return spans
+
+
+@functools.lru_cache(maxsize=100_000)
+def _korean_candidates(word: str) -> tuple[tuple[int, bool, bool, bool], ...]:
+    """What ``_korean_forms`` needs of ``word`` alone, longest stem first: (length of a proper-noun
+    stem followed by particles only, company form, a work cue in the rest of the word, one proper
+    noun not ending like a place). Real text repeats words, so each word is read by Kiwi once."""
+    found = []
+    for n in range(len(word), 1, -1):
+        stem, rest = word[:n], word[n:]
+        if not korean_tail_ok(rest) or SCHOOL_WORD.fullmatch(stem) or not is_proper_noun(stem):
+            continue
+        found.append((n, stem.endswith(COMPANY_ENDINGS) and len(stem) > 2, bool(KO_WORK_CUE.match(rest)),
+                      is_one_proper_noun(stem) and not stem.endswith(("역", "동", "구"))))
+    return tuple(found)
