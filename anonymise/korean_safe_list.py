@@ -21,15 +21,17 @@ import functools
 import re
 
 from anonymise import vocabulary
-from anonymise.name_data import KOREAN_LOOKALIKES, KOREAN_NAME_TITLES, KOREAN_ROLE_WORDS
-from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, kiwi
+from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_NAME_TITLES,
+                                 KOREAN_PERSON_TITLES, KOREAN_ROLE_WORDS)
+from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
 # Titles and honorifics after a name, glued or as the next word (김민수님, 민수 씨, 박 감독, 이 의원).
-TITLES_AFTER = tuple(sorted(set(KOREAN_NAME_TITLES) | set(
-    "감독 대표 의원 교수 회장 선수 기자 장관 대통령 총리 위원장 사장 작가 배우 가수 씨 님 군 양 변호사 박사 원장 실장 "
-    "이사 국장 과장 부장 팀장 전무 상무 총장 시장 지사 판사 검사 목사 신부 스님 코치 주무관 소장".split()),
-    key=len, reverse=True))
+TITLES_AFTER = tuple(sorted(set(KOREAN_NAME_TITLES) | KOREAN_PERSON_TITLES | {"씨", "님", "양"}, key=len, reverse=True))
+# Surnames that, alone before a title, are more often "my" or "a certain" (제 선생님, 모 선수).
+NOT_SURNAMES_BEFORE_TITLE = frozenset("제 모".split())
+# Between the names of a list that a title ends (A·B 감독, A, B 선수).
+NAME_LIST_JOINERS = ("·", "ㆍ", "ᆞ", ", ", ",", "/", " 및 ", "과 ", "와 ")
 NOUN_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "XR", "XSN", "SL", "SH")
 CACHED_WORDS = 50_000
 NAME_SHAPE_IF_TITLED = "name-shape-titled"
@@ -71,6 +73,16 @@ def _stem_end(word: str, tokens) -> int:
     return end or len(word)
 
 
+def _given_name_end(word: str) -> int:
+    """Where the given name after a word's first syllable (a surname) ends: before the particles that
+    follow it (민+일영, 허+영달과, 류+시시의), at most three syllables on; 1 when nothing fits. A name is
+    never cut there: no syllables stay glued to its placeholder."""
+    for end in range(2, min(4, len(word)) + 1):
+        if is_particle_chain(word[end:]):
+            return end
+    return 1
+
+
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
     """(start, end, name_shaped, reason) of each stretch of the Hangul ``word`` that must go."""
@@ -94,10 +106,16 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
                 end = len(stem)  # ... or cut the noun short (나탈리+아)
             if end - start >= 4 and word[end - 1] in ONE_SYLLABLE_PARTICLES and _name_shaped(word[start:end - 1]):
                 end -= 1  # an unknown name read with its particle (홍길순이)
+            surname = start == 0 and end == 1 and word[0] in KOREAN_ANY_SURNAMES
+            if surname:
+                end = _given_name_end(word)  # a surname Kiwi knows, then a given name it reads as words
+                if vocabulary.is_ordinary_word(word[:end], "ko") or is_title_word(word[:end]):
+                    run.clear()  # 지청장, 주무관: a word or title whose first syllable Kiwi took for a name
+                    return
             piece = word[start:end]
             if not _safe(piece) and not (_medical_compound(piece) and not vocabulary.is_name_word(piece, "ko")):
                 reason = "kiwi-nnp" if any(t.tag == "NNP" for t in run) else "kiwi-unknown"
-                found.append((start, end, _name_shaped(piece), reason))
+                found.append((start, end, surname or _name_shaped(piece), reason))
             run.clear()
 
     for token in tokens:
@@ -130,17 +148,61 @@ def _beside_medical_word(work: str, words: list, index: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def is_title_word(word: str) -> bool:
+    """A title or honorific, with 님 and particles allowed after it (선수가, 지청장님은, 씨예요)."""
+    for title in TITLES_AFTER:
+        if word.startswith(title):
+            rest = word[len(title):]
+            rest = rest[1:] if rest.startswith("님") else rest
+            if is_particle_chain(rest):
+                return True
+    return False
+
+
+NEXT_HANGUL = re.compile(r" ?([가-힣A-Z]+)")
+
+
 def _titled(work: str, end: int) -> bool:
-    after = work[end:end + 6].lstrip(" ")
-    return any(after.startswith(t) for t in TITLES_AFTER)
+    """A title follows ``end``, glued (김민수님, 편하루감독이) or as the next word (김 선수, 편하루 작가)."""
+    after = NEXT_HANGUL.match(work, end)
+    return after is not None and is_title_word(after.group(1))
+
+
+def _name_stem(word: str) -> bool:
+    """Surname + a two-syllable word (편하루, 남궁새벽) that no word list vouches for as a whole."""
+    surname = word[:2] if len(word) == 4 and word[:2] in KOREAN_DOUBLE_SURNAMES else word[:1]
+    return (surname in KOREAN_ANY_SURNAMES and len(word) - len(surname) == 2 and not _safe(word)
+            and not vocabulary.is_ordinary_word(word, "ko") and word not in KOREAN_PERSON_TITLES)
+
+
+def _titled_names(work: str, words: list) -> list[tuple[int, int, str, str]]:
+    """Names a title points at: a surname alone (김 선수, 윤 지청장님), a full name whose given name is a
+    word (편하루 작가: Kiwi reads surname + word), and the names listed before it (A·B 감독)."""
+    spans = []
+    for index, match in enumerate(words):
+        word = match.group()
+        if len(word) > 4 or work[match.end():match.end() + 1] != " " or not _titled(work, match.end()):
+            continue
+        if word in KOREAN_ANY_SURNAMES and word not in NOT_SURNAMES_BEFORE_TITLE:
+            spans.append((match.start(), match.end(), "PERSON", "surname-title"))
+        elif len(word) >= 3 and _name_stem(word):
+            spans.append((match.start(), match.end(), "PERSON", "name-title"))
+            back = index - 1
+            while back >= 0 and work[words[back].end():words[back + 1].start()] in NAME_LIST_JOINERS:
+                name = words[back].group()
+                if not (3 <= len(name) <= 4 and _name_stem(name)):
+                    break
+                spans.append((words[back].start(), words[back].end(), "PERSON", "name-list-title"))
+                back -= 1
+    return spans
 
 
 def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
-    words = HANGUL_WORD.findall(work)
-    if not any(word_verdict(w) for w in words):
-        return []  # most texts: every word vouched for, nothing to place
-    spans = []
     words = list(HANGUL_WORD.finditer(work))
+    spans = _titled_names(work, words)
+    if not any(word_verdict(w.group()) for w in words):
+        return spans  # most texts: every word vouched for, nothing more to place
     for index, match in enumerate(words):
         verdict = word_verdict(match.group())
         if not verdict or (match.start() and work[match.start() - 1].isdigit()):

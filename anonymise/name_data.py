@@ -6,17 +6,33 @@ honorifics, particles, words that merely look like names); nothing is taken from
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 # --- Korean -----------------------------------------------------------------------------------
 
-# Two-syllable surnames first so the longest surname wins when a name is split.
-KOREAN_DOUBLE_SURNAMES = frozenset(
-    "남궁 제갈 선우 황보 독고 사공 서문 동방 망절 어금 장곡 소봉 등정".split())
-KOREAN_SURNAMES = frozenset(
-    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 "
-    "성 차 주 우 구 민 나 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 "
-    "반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 가 복 태 목 형 계 피 두 감 음 빈 동 온 "
-    "호 범 좌 팽 승 간 상 갈 시 단 견 당 화 창 옹 순 빙 라 리 림 로 륙 량 려 룡".split())
+def _korean_surname_table() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(one-syllable, two-syllable, rare) surnames from vocabulary/surnames_ko.txt, the one list of them."""
+    common, rare = set(), set()
+    for line in (Path(__file__).parent / "vocabulary" / "surnames_ko.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            surname, _, kind = line.partition("\t")
+            (rare if kind.strip() == "rare" else common).add(surname.strip())
+    return (frozenset(s for s in common if len(s) == 1), frozenset(s for s in common if len(s) == 2),
+            frozenset(rare))
+
+
+# Two-syllable surnames first so the longest surname wins when a name is split. The rare ones count
+# only where the position already says a name (a title after it, 성은 …).
+KOREAN_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_RARE_SURNAMES = _korean_surname_table()
+KOREAN_ANY_SURNAMES = KOREAN_SURNAMES | KOREAN_DOUBLE_SURNAMES | KOREAN_RARE_SURNAMES
+
+def _korean_titles() -> frozenset[str]:
+    lines = (Path(__file__).parent / "vocabulary" / "titles_ko.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+# Titles, offices and occupations that follow a name (김 선수, 편하루 작가): vocabulary/titles_ko.txt.
+KOREAN_PERSON_TITLES = _korean_titles()
 
 # Syllables that Korean given names are commonly built from. A three-syllable word is only taken
 # for a name on weak evidence (a bare particle) when both given-name syllables come from here,

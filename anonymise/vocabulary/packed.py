@@ -88,7 +88,7 @@ def _inputs_key() -> str:
     """Changes whenever an input could: the libraries' versions and this package's name tables."""
     parts = [str(FORMAT)] + [f"{p}={metadata.version(p)}" for p in ("wordfreq", "names", "english-words")]
     here = Path(__file__).parent
-    for source in sorted(here.glob("*.py")) + [here.parent / "name_data.py"]:
+    for source in sorted(here.glob("*.py")) + [here / "surnames_ko.txt", here.parent / "name_data.py"]:
         parts.append(hashlib.sha256(source.read_bytes()).hexdigest())
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 

@@ -1,0 +1,57 @@
+"""Korean names the fail-closed pass must remove by their form, with the ordinary words around them kept.
+
+Every name and sentence here is made up for these tests (surnames + ordinary words as given names);
+none comes from an evaluation set. One case per class of leak.
+"""
+import pytest
+
+from anonymise.redactor import Redactor
+
+
+@pytest.fixture(scope="module")
+def redactor():
+    return Redactor()
+
+
+def redact(redactor, text: str) -> str:
+    return redactor.redact({"consultation_id": "K1", "title": None, "question": text, "answer": None}).text["question"]
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # K1: a rarer surname + a given name that is itself a word, before a title
+    ("국새벽 작가는 새 책을 냈다.", ["국새벽", "새벽"], ["작가는", "새 책을"]),
+    ("채가을 연구원의 발표가 좋았어요.", ["채가을", "가을"], ["연구원의", "발표가"]),
+    # ... and every name of a list the title ends
+    ("변나래·추한결 감독이 무대에 섰다.", ["변나래", "추한결"], ["감독이", "무대에"]),
+])
+def test_full_name_before_a_title_goes(redactor, text, gone, kept):
+    out = redact(redactor, text)
+    assert not any(g in out for g in gone), out
+    assert all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize("text, surname, kept", [
+    # K3: a surname alone, a space, then a title or office
+    ("편 선수가 두 골을 넣었다.", "편", ["선수가", "두 골을"]),
+    ("육 지청장은 오늘 출근했다.", "육", ["지청장은", "출근했다"]),
+])
+def test_surname_before_a_title_goes(redactor, text, surname, kept):
+    out = redact(redactor, text)
+    assert out.startswith("<PERSON> "), out
+    assert surname not in out.split()[0], out
+    assert all(k in out for k in kept), out
+
+
+def test_my_teacher_is_not_a_surname(redactor):
+    assert redact(redactor, "제 선생님이 추천했어요.") == "제 선생님이 추천했어요."
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # K4: a surname Kiwi knows and a given name it reads as words: no syllable stays glued
+    ("어제 류나무와 만났어요.", "나무", ["와", "만났어요"]),
+    ("모임에서 송바다의 얘기를 들었다.", "바다", ["의", "얘기를"]),
+])
+def test_no_syllables_stay_glued_to_a_name_placeholder(redactor, text, gone, kept):
+    out = redact(redactor, text)
+    assert gone not in out and ("<PERSON>" in out or "<NAME>" in out), out
+    assert all(k in out for k in kept), out
