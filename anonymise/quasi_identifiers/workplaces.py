@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from anonymise import vocabulary
 from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_table
 from anonymise.quasi_identifiers.places import is_one_proper_noun, is_proper_noun
 from anonymise.quasi_identifiers.schools import SCHOOL_WORD
@@ -31,6 +32,8 @@ KO_CORPORATE = re.compile(r"(?:\(주\)|㈜|주식회사\s?)\s?([가-힣A-Za-z0-9
 EN_CORPORATE = re.compile(r"\b((?:[A-Z][\w&'-]*\s){0,3}[A-Z][\w&'-]*),?\s(?:Inc|Corp|Corporation|Ltd|LLC|Co|GmbH|PLC)\b\.?")
 EN_NAME_AFTER_CUE = re.compile(r"(?:[A-Z][\w&'.-]*)(?:\s[A-Z][\w&'.-]*){0,3}")
 HANGUL_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
+# A numbered military unit is where someone serves (7사단, 제3함대, 102보충대): a workplace.
+MILITARY_UNIT = re.compile(r"(?<![\d.])(?:제\s?)?\d{1,4}\s?(?:사단|군단|여단|연대|대대|비행단|전투비행단|함대|보충대|기갑여단|특전여단|공수여단)")
 
 
 @functools.cache
@@ -65,6 +68,7 @@ class Workplace:
             if EN_WORK_CUE.search(text[max(0, match.start() - 40):match.start()]):
                 spans.append(QuasiSpan(TYPE, *match.span(), NAME))
         spans += self._korean_forms(text)
+        spans += [QuasiSpan(TYPE, *m.span(), NAME) for m in MILITARY_UNIT.finditer(text)]
         return spans
 
     @staticmethod
@@ -74,12 +78,18 @@ class Workplace:
             word, start = word_match.group(0), word_match.start()
             for n in range(len(word), 1, -1):
                 stem, rest = word[:n], word[n:]
-                if not korean_tail_ok(rest) or SCHOOL_WORD.fullmatch(stem) or not is_proper_noun(stem):
+                if not korean_tail_ok(rest) or SCHOOL_WORD.fullmatch(stem):
+                    continue
+                work_cue = KO_WORK_CUE.match(text, start + len(word)) or KO_WORK_CUE.match(rest)
+                shaped = stem.endswith(COMPANY_ENDINGS) and len(stem) > 2
+                if not is_proper_noun(stem):
+                    # 미래은행 다녀요: a company's form before a work cue, even made of words Kiwi knows.
+                    if shaped and work_cue and not vocabulary.is_ordinary_word(stem, "ko"):
+                        spans.append(QuasiSpan(TYPE, start, start + n, NAME))
+                        break
                     continue
                 # A company's form (한빛소프트, 대한은행), or one proper noun before a work cue (네이버에서 일해요).
-                shaped = stem.endswith(COMPANY_ENDINGS) and len(stem) > 2
-                cued = (KO_WORK_CUE.match(text, start + len(word)) or KO_WORK_CUE.match(rest)) \
-                    and is_one_proper_noun(stem) and not stem.endswith(("역", "동", "구"))
+                cued = work_cue and is_one_proper_noun(stem) and not stem.endswith(("역", "동", "구"))
                 if shaped or cued:
                     spans.append(QuasiSpan(TYPE, start, start + n, NAME))
                     break
