@@ -21,7 +21,8 @@ import functools
 import re
 
 from anonymise import vocabulary
-from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_NAME_TITLES,
+from anonymise.vocabulary.name_lists import starts_with_cjk_surname
+from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_SURNAMES, KOREAN_LOOKALIKES, KOREAN_NAME_TITLES,
                                  KOREAN_PERSON_TITLES, KOREAN_ROLE_WORDS)
 from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi
 
@@ -36,6 +37,12 @@ NOUN_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "XR", "XSN", "SL", "SH")
 CACHED_WORDS = 50_000
 NAME_SHAPE_IF_TITLED = "name-shape-titled"
 ONE_SYLLABLE_PARTICLES = frozenset("이가은는을를의도와과랑")
+FRAGMENT_TAGS = frozenset("NNG NNP NNB NP MM IC MAG XR".split())
+# How Kiwi reads a surname syllable it does not take for a name: an interjection, determiner, adverb,
+# noun or root (허/IC, 온/MM, 채/MAG, 변/NNG); a prefix (고-, 신-, 반-) makes a word.
+SURNAME_READINGS = frozenset("IC MM MAG NNG NNB NR XR".split())
+# Determiners that glue onto the next noun in casual writing (이사람, 전세계, 한번): not surnames there.
+DETERMINERS = frozenset("이 그 저 전 한 첫 새 옛 각 본 당 현 구 신 총 매 제 모".split())
 
 
 def _is_suspect(token) -> bool:
@@ -135,7 +142,30 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
             return ((0, len(stem), True, "name-shape"),)
         # Any other reading (한+지원, 이+사회) is a name only when a title follows: see korean_spans.
         return ((0, len(stem), True, NAME_SHAPE_IF_TITLED),)
+    bare = _without_particles(word, tokens) if tokens else word
+    if len(bare) < 3 or _safe(bare) or vocabulary.is_ordinary_word(bare, "ko"):
+        return ()
+    pieces = kiwi().tokenize(bare)
+    # A foreign name Kiwi does not know, cut into one-syllable pieces (우+디+엘+런): no word list has it.
+    if len(pieces) == len(bare) and all(t.len == 1 and t.tag in FRAGMENT_TAGS for t in pieces):
+        return ((0, len(bare), False, "kiwi-fragments"),)
+    # A surname, then a given name that is a word (온+소망과, 채+가을은): Kiwi vouches for each piece,
+    # nothing vouches for the whole. Not a prefix (고+혈압, 신+제품) nor a common determiner (이+사람).
+    if len(bare) == 3 and len(pieces) == 2 and len(word) > 3 and bare[0] in KOREAN_SURNAMES \
+            and pieces[0].len == 1 and pieces[0].tag in SURNAME_READINGS \
+            and not (pieces[0].tag == "MM" and bare[0] in DETERMINERS) \
+            and pieces[1].len == 2 and pieces[1].tag in ("NNG", "NNP") and bare[1:] not in KOREAN_ROLE_WORDS:
+        return ((0, len(bare), True, "surname-and-word"),)
     return ()
+
+
+def _without_particles(word: str, tokens) -> str:
+    """The word without the particles and copula Kiwi reads at its end (채가을은 -> 채가을, 키키예요 -> 키키)."""
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].tag.startswith(("J", "VCP", "E")):
+        end -= 1
+    last = tokens[end - 1]
+    return word[:min(len(word), last.start + last.len)]
 
 
 def _beside_medical_word(work: str, words: list, index: int) -> bool:
@@ -160,6 +190,7 @@ def is_title_word(word: str) -> bool:
     return False
 
 
+HANJA_GLOSS = re.compile(r"(?<=[가-힣\ue000]\()([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,5})(?=[)\s.·ㆍ,\d])")
 NEXT_HANGUL = re.compile(r" ?([가-힣A-Z]+)")
 
 
@@ -198,9 +229,19 @@ def _titled_names(work: str, words: list) -> list[tuple[int, int, str, str]]:
     return spans
 
 
+def _hanja_glosses(work: str) -> list[tuple[int, int, str, str]]:
+    """A name in Han characters in parentheses right after a Hangul word or a removed name, as Korean
+    news writes the original of a Chinese or Japanese name (…(王小明), …(山田花子·47)): it starts with
+    a Chinese or Japanese surname. Other glosses (국유화(國有化)) start with none and stay."""
+    if "(" not in work:
+        return []
+    return [(m.start(1), m.end(1), "PERSON", "hanja-name-gloss") for m in HANJA_GLOSS.finditer(work)
+            if starts_with_cjk_surname(m.group(1))]
+
+
 def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
     words = list(HANGUL_WORD.finditer(work))
-    spans = _titled_names(work, words)
+    spans = _titled_names(work, words) + _hanja_glosses(work)
     if not any(word_verdict(w.group()) for w in words):
         return spans  # most texts: every word vouched for, nothing more to place
     for index, match in enumerate(words):

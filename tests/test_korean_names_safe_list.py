@@ -55,3 +55,44 @@ def test_no_syllables_stay_glued_to_a_name_placeholder(redactor, text, gone, kep
     out = redact(redactor, text)
     assert gone not in out and ("<PERSON>" in out or "<NAME>" in out), out
     assert all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # K1 without a title: a surname Kiwi reads as a determiner or adverb, then a word (온+소망, 채+가을)
+    ("온소망과 같이 상담 받았어요.", "소망", ["같이", "상담"]),
+    ("어제 채가을은 안 왔어요.", "가을", ["어제", "안 왔어요"]),
+])
+def test_surname_plus_word_with_a_particle_goes(redactor, text, gone, kept):
+    out = redact(redactor, text)
+    assert gone not in out and "<PERSON>" in out, out
+    assert all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize("text", ["고혈압이 있어요.", "신제품을 써봤어요.", "이사람 말이 맞아요."])
+def test_prefix_and_determiner_words_stay(redactor, text):
+    assert redact(redactor, text) == text
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # K5: a foreign name Kiwi cuts into one-syllable pieces, and a Han-character name in parentheses
+    ("라디엘런의 신작이 좋았다.", "라디엘런", ["신작이"]),
+    ("왕샤오밍(王小明) 부장이 방한했다.", "王小明", ["부장이", "방한했다"]),
+])
+def test_foreign_names_go(redactor, text, gone, kept):
+    out = redact(redactor, text)
+    assert gone not in out, out
+    assert all(k in out for k in kept), out
+
+
+def test_a_hanja_gloss_of_a_word_stays(redactor):
+    assert "(國有化)" in redact(redactor, "정부는 국유화(國有化) 방침을 밝혔다.")
+
+
+@pytest.mark.parametrize("text", [
+    "복코랑 매부리 같이 교정하고 싶어요.",
+    "속쌍이라 인아웃 라인이 고민이에요.",
+    "인바디 재고 서브시전 받았어요.",
+    "승모근 보톡스랑 심부볼 제거 문의드려요.",
+])
+def test_clinic_words_and_slang_stay(redactor, text):
+    assert redact(redactor, text) == text
