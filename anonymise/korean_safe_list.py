@@ -22,8 +22,8 @@ import re
 
 from anonymise import vocabulary
 from anonymise.vocabulary.name_lists import starts_with_cjk_surname
-from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_SURNAMES, KOREAN_LOOKALIKES, KOREAN_NAME_TITLES,
-                                 KOREAN_PERSON_TITLES, KOREAN_ROLE_WORDS)
+from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_NAME_TITLES,
+                                 KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SURNAMES)
 from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
@@ -191,6 +191,21 @@ def is_title_word(word: str) -> bool:
 
 
 HANJA_GLOSS = re.compile(r"(?<=[가-힣\ue000]\()([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,5})(?=[)\s.·ㆍ,\d])")
+_STAFF = "상담실장|실장|코디네이터|코디|간호사|원장|매니저|상담사|팀장|과장|선생님|쌤"
+_COPULA_AFTER = r"(?:이고|이구|이에요|이예요|예요|입니다|이라고|라고|이라서|이요|요|고|이)"
+NAMED_POSITIONS = (
+    (re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,3})[ \t]+(?:드림|올림|배상)(?![가-힣])"), "signature"),
+    (re.compile(rf"(?:성함은|성함이|이름은|이름이|제[ \t]?이름은)[ \t]*(?P<name>[가-힣]{{2,3}}?){_COPULA_AFTER}(?![가-힣])"),
+     "name-label"),
+    (re.compile(rf"(?:^|[\s,.!?])(?:저는|전)[ \t]+(?P<name>[가-힣]{{2,3}}?)(?:이고|이구|이에요|이예요|예요|입니다|이라고|라고)(?![가-힣])"),
+     "self-intro"),
+    (re.compile(rf"(?:{_STAFF})[ \t]+(?P<name>[가-힣]{{2}})(?:이가|이는|이랑|이가요|이요|님|씨|가|는|이|랑|에게|한테)?(?![가-힣])"),
+     "after-staff-title"),
+    (re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})이(?:가|는|를|도|한테|하고|께)(?![가-힣])"), "name-suffix"),
+    (re.compile(r"(?P<name>[가-힣]{2})[ \t]*(?:소개로|소개받고|소개해|소개받아|추천으로|추천받고)"), "referred-by"),
+    (re.compile(rf"(?:성은|성이|성씨는|성씨가)[ \t]*(?P<name>[가-힣]{{1,2}}?)(?:씨|가|이|{_COPULA_AFTER})(?![가-힣])"),
+     "surname-said"),
+)
 NEXT_HANGUL = re.compile(r" ?([가-힣A-Z]+)")
 
 
@@ -239,9 +254,43 @@ def _hanja_glosses(work: str) -> list[tuple[int, int, str, str]]:
             if starts_with_cjk_surname(m.group(1))]
 
 
+def _one_known_noun(word: str) -> bool:
+    tokens = kiwi().tokenize(word)
+    return len(tokens) == 1 and tokens[0].tag == "NNG" and tokens[0].id >= KIWI_FIRST_KNOWN_ID
+
+
+def _not_a_given_name(word: str) -> bool:
+    return word in KOREAN_ROLE_WORDS or word in KOREAN_RELATION_WORDS or word in KOREAN_LOOKALIKES or _safe(word)
+
+
+def _named_positions(work: str) -> list[tuple[int, int, str, str]]:
+    """Given names and surnames that their position names, whatever word they also are (보람, 한결, 가을):
+    a signature (보람 드림), a label (성함은 가을이고), a self-introduction by a word Kiwi does not read as
+    a common noun (저는 한결이고), a staff title before it (실장 나래가), the name suffix 이 before a
+    particle only a name takes (가람이가, 가람이는), and a surname said as one (성은 편이고)."""
+    spans = []
+    for pattern, reason in NAMED_POSITIONS:
+        for match in pattern.finditer(work):
+            name = match.group("name")
+            if name in KOREAN_ROLE_WORDS or name in KOREAN_RELATION_WORDS or \
+                    (reason != "name-label" and _not_a_given_name(name)) or (reason == "self-intro" and _one_known_noun(name)):
+                continue
+            if reason == "name-suffix" and (vocabulary.is_ordinary_word(name + "이", "ko")
+                                            or not _has_final_consonant(name[-1])):
+                continue  # 고양이가: the 이 belongs to the word
+            if reason == "surname-said" and name not in KOREAN_ANY_SURNAMES:
+                continue
+            spans.append((match.start("name"), match.end("name"), "PERSON", reason))
+    return spans
+
+
+def _has_final_consonant(syllable: str) -> bool:
+    return (ord(syllable) - 0xAC00) % 28 != 0
+
+
 def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
     words = list(HANGUL_WORD.finditer(work))
-    spans = _titled_names(work, words) + _hanja_glosses(work)
+    spans = _titled_names(work, words) + _hanja_glosses(work) + _named_positions(work)
     if not any(word_verdict(w.group()) for w in words):
         return spans  # most texts: every word vouched for, nothing more to place
     for index, match in enumerate(words):

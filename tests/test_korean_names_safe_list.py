@@ -96,3 +96,26 @@ def test_a_hanja_gloss_of_a_word_stays(redactor):
 ])
 def test_clinic_words_and_slang_stay(redactor, text):
     assert redact(redactor, text) == text
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # K2: a given name that is a word, named by its position
+    ("늘봄 드림", "늘봄", ["드림"]),
+    ("성함은 여름이고 다음 주에 가요.", "여름", ["성함은", "다음 주에"]),
+    ("저는 한울이고 부산 살아요.", "한울", ["저는", "부산 살아요"]),
+    ("다솜이가 먼저 상담받았어요.", "다솜", ["먼저", "상담받았어요"]),
+    ("실장 누리가 전화 준대요.", "누리", ["실장", "전화"]),
+    ("새솔 소개로 왔어요.", "새솔", ["소개로"]),
+    # K3: a surname said as one
+    ("성은 국이고 이름은 나중에 말할게요.", "국", ["이름은", "나중에"]),
+])
+def test_given_names_and_surnames_in_name_positions_go(redactor, text, gone, kept):
+    out = redact(redactor, text)
+    assert gone not in out.replace("<PERSON>", ""), out
+    assert all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize("text", ["고양이가 아파요.", "저는 학생이고 서울 살아요.", "친구 소개로 왔어요.",
+                                  "한마디로 요약해드림.", "처음이네요 이런 후기."])
+def test_words_in_those_positions_stay(redactor, text):
+    assert redact(redactor, text) == text
