@@ -32,6 +32,10 @@ TITLES_AFTER = tuple(sorted(set(KOREAN_NAME_TITLES) | KOREAN_PERSON_TITLES | {"�
 # Surnames that, alone before a title, are more often "my" or "a certain" (제 선생님, 모 선수).
 NOT_SURNAMES_BEFORE_TITLE = frozenset("제 모".split())
 # Between the names of a list that a title ends (A·B 감독, A, B 선수).
+# Occupation titles written glued to a name (X감독의, X선수가); 님/씨 glued are the name recognizer's.
+GLUED_TITLES = tuple(sorted(KOREAN_PERSON_TITLES - {"선생", "학생", "대표", "이사", "위원", "고문", "후보", "공사", "수석", "의장",
+                                                     "박사", "의사", "약사", "교사", "기사", "비서", "주장", "장로", "집사"}
+                            | {"아저씨", "아줌마", "형님", "누님", "언니", "오빠"}, key=len, reverse=True))
 NAME_LIST_JOINERS = ("·", "ㆍ", "ᆞ", ", ", ",", "/", " 및 ", "과 ", "와 ")
 NOUN_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "XR", "XSN", "SL", "SH")
 CACHED_WORDS = 50_000
@@ -190,6 +194,10 @@ def is_title_word(word: str) -> bool:
     return False
 
 
+CLAIMED = "\ue000"  # what safe_list puts in place of characters another layer claimed
+HANGUL_BEFORE = re.compile(r"[가-힣]+$")
+# A capital letter standing for a person before a title (A 경장, B 씨).
+LETTER_BEFORE_TITLE = re.compile(r"(?<![A-Za-z0-9])[A-Z](?= [가-힣])")
 HANJA_GLOSS = re.compile(r"(?<=[가-힣\ue000]\()([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,5})(?=[)\s.·ㆍ,\d])")
 _STAFF = "상담실장|실장|코디네이터|코디|간호사|원장|매니저|상담사|팀장|과장|선생님|쌤"
 _COPULA_AFTER = r"(?:이고|이구|이에요|이예요|예요|입니다|이라고|라고|이라서|이요|요|고|이)"
@@ -222,12 +230,34 @@ def _name_stem(word: str) -> bool:
             and not vocabulary.is_ordinary_word(word, "ko") and word not in KOREAN_PERSON_TITLES)
 
 
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def _glued_title_name(word: str) -> int:
+    """Length of a name glued to an occupation title (X감독의, X선수가, X아저씨), 0 if none: the part
+    before the title is two to four syllables that no word list vouches for and that Kiwi reads as a
+    proper or unknown noun or as single syllables (축구감독, 국가대표선수, 영화배우 stay)."""
+    for title in GLUED_TITLES:
+        at = word.find(title, 2)
+        if 2 <= at <= 4 and is_title_word(word[at:]) and any(t.start == at for t in kiwi().tokenize(word)):
+            stem = word[:at]
+            if _safe(stem) or vocabulary.is_ordinary_word(stem, "ko") or stem in KOREAN_ROLE_WORDS or is_title_word(stem):
+                continue
+            pieces = kiwi().tokenize(stem)  # a name Kiwi does not know, or cuts into syllables
+            if any(_is_suspect(t) for t in pieces) or all(t.len == 1 for t in pieces):
+                return at
+    return 0
+
+
 def _titled_names(work: str, words: list) -> list[tuple[int, int, str, str]]:
     """Names a title points at: a surname alone (김 선수, 윤 지청장님), a full name whose given name is a
     word (편하루 작가: Kiwi reads surname + word), and the names listed before it (A·B 감독)."""
-    spans = []
+    spans = [(m.start(), m.end(), "PERSON", "letter-title") for m in LETTER_BEFORE_TITLE.finditer(work)
+             if _titled(work, m.end())]
     for index, match in enumerate(words):
         word = match.group()
+        glued = _glued_title_name(word)
+        if glued:
+            spans.append((match.start(), match.start() + glued, "PERSON", "glued-title"))
+            continue
         if len(word) > 4 or work[match.end():match.end() + 1] != " " or not _titled(work, match.end()):
             continue
         if word in KOREAN_ANY_SURNAMES and word not in NOT_SURNAMES_BEFORE_TITLE:
@@ -246,12 +276,18 @@ def _titled_names(work: str, words: list) -> list[tuple[int, int, str, str]]:
 
 def _hanja_glosses(work: str) -> list[tuple[int, int, str, str]]:
     """A name in Han characters in parentheses right after a Hangul word or a removed name, as Korean
-    news writes the original of a Chinese or Japanese name (…(王小明), …(山田花子·47)): it starts with
-    a Chinese or Japanese surname. Other glosses (국유화(國有化)) start with none and stay."""
+    news writes the original of a Chinese or Japanese name (…(王小明), …(山田花子·47)): after a word
+    that goes, or starting with a Chinese or Japanese surname. Other glosses (국유화(國有化)) stay."""
     if "(" not in work:
         return []
-    return [(m.start(1), m.end(1), "PERSON", "hanja-name-gloss") for m in HANJA_GLOSS.finditer(work)
-            if starts_with_cjk_surname(m.group(1))]
+    spans = []
+    for match in HANJA_GLOSS.finditer(work):
+        before = HANGUL_BEFORE.search(work, 0, match.start(1) - 1)
+        after_name = work[match.start(1) - 2] == CLAIMED or (before is not None and any(
+            reason != NAME_SHAPE_IF_TITLED for *_, reason in word_verdict(before.group())))
+        if after_name or starts_with_cjk_surname(match.group(1)):
+            spans.append((match.start(1), match.end(1), "PERSON", "hanja-name-gloss"))
+    return spans
 
 
 def _one_known_noun(word: str) -> bool:

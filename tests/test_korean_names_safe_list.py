@@ -85,7 +85,7 @@ def test_foreign_names_go(redactor, text, gone, kept):
 
 
 def test_a_hanja_gloss_of_a_word_stays(redactor):
-    assert "(國有化)" in redact(redactor, "정부는 국유화(國有化) 방침을 밝혔다.")
+    assert "(經濟)" in redact(redactor, "정부는 경제(經濟) 방침을 밝혔다.")
 
 
 @pytest.mark.parametrize("text", [
@@ -118,4 +118,22 @@ def test_given_names_and_surnames_in_name_positions_go(redactor, text, gone, kep
 @pytest.mark.parametrize("text", ["고양이가 아파요.", "저는 학생이고 서울 살아요.", "친구 소개로 왔어요.",
                                   "한마디로 요약해드림.", "처음이네요 이런 후기."])
 def test_words_in_those_positions_stay(redactor, text):
+    assert redact(redactor, text) == text
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # a name glued to an occupation title, a letter standing for a person before a title
+    ("라울감독의 신작이 좋았다.", "라울", ["감독의", "신작이"]),
+    ("B 경장은 현장에 있었다.", "B", ["경장은", "현장에"]),
+    # a Han-character gloss after a name that goes, whatever its first character
+    ("부인 하나코(蔦花子.88)씨가 왔다.", "蔦花子", ["부인", "씨가"]),
+])
+def test_glued_titles_letters_and_glosses(redactor, text, gone, kept):
+    out = redact(redactor, text)
+    assert gone not in out, out
+    assert all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize("text", ["축구감독의 역할이 크다.", "국가대표선수가 왔다.", "영화배우가 되고 싶어요."])
+def test_common_nouns_glued_to_titles_stay(redactor, text):
     assert redact(redactor, text) == text
