@@ -21,19 +21,32 @@ import functools
 import re
 
 from anonymise import vocabulary
-from anonymise.name_data import KOREAN_LOOKALIKES, KOREAN_NAME_TITLES, KOREAN_ROLE_WORDS
-from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, kiwi
+from anonymise.vocabulary.name_lists import starts_with_cjk_surname
+from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_NAME_TITLES,
+                                 KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SURNAMES)
+from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
 # Titles and honorifics after a name, glued or as the next word (김민수님, 민수 씨, 박 감독, 이 의원).
-TITLES_AFTER = tuple(sorted(set(KOREAN_NAME_TITLES) | set(
-    "감독 대표 의원 교수 회장 선수 기자 장관 대통령 총리 위원장 사장 작가 배우 가수 씨 님 군 양 변호사 박사 원장 실장 "
-    "이사 국장 과장 부장 팀장 전무 상무 총장 시장 지사 판사 검사 목사 신부 스님 코치 주무관 소장".split()),
-    key=len, reverse=True))
+TITLES_AFTER = tuple(sorted(set(KOREAN_NAME_TITLES) | KOREAN_PERSON_TITLES | {"씨", "님", "양"}, key=len, reverse=True))
+# Surnames that, alone before a title, are more often "my" or "a certain" (제 선생님, 모 선수).
+NOT_SURNAMES_BEFORE_TITLE = frozenset("제 모".split())
+# Between the names of a list that a title ends (A·B 감독, A, B 선수).
+# Occupation titles written glued to a name (X감독의, X선수가); 님/씨 glued are the name recognizer's.
+GLUED_TITLES = tuple(sorted(KOREAN_PERSON_TITLES - {"선생", "학생", "대표", "이사", "위원", "고문", "후보", "공사", "수석", "의장",
+                                                     "박사", "의사", "약사", "교사", "기사", "비서", "주장", "장로", "집사"}
+                            | {"아저씨", "아줌마", "형님", "누님", "언니", "오빠"}, key=len, reverse=True))
+NAME_LIST_JOINERS = ("·", "ㆍ", "ᆞ", ", ", ",", "/", " 및 ", "과 ", "와 ")
 NOUN_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "XR", "XSN", "SL", "SH")
 CACHED_WORDS = 50_000
 NAME_SHAPE_IF_TITLED = "name-shape-titled"
 ONE_SYLLABLE_PARTICLES = frozenset("이가은는을를의도와과랑")
+FRAGMENT_TAGS = frozenset("NNG NNP NNB NP MM IC MAG XR".split())
+# How Kiwi reads a surname syllable it does not take for a name: an interjection, determiner, adverb,
+# noun or root (허/IC, 온/MM, 채/MAG, 변/NNG); a prefix (고-, 신-, 반-) makes a word.
+SURNAME_READINGS = frozenset("IC MM MAG NNG NNB NR XR".split())
+# Determiners that glue onto the next noun in casual writing (이사람, 전세계, 한번): not surnames there.
+DETERMINERS = frozenset("이 그 저 전 한 첫 새 옛 각 본 당 현 구 신 총 매 제 모".split())
 
 
 def _is_suspect(token) -> bool:
@@ -71,6 +84,16 @@ def _stem_end(word: str, tokens) -> int:
     return end or len(word)
 
 
+def _given_name_end(word: str) -> int:
+    """Where the given name after a word's first syllable (a surname) ends: before the particles that
+    follow it (민+일영, 허+영달과, 류+시시의), at most three syllables on; 1 when nothing fits. A name is
+    never cut there: no syllables stay glued to its placeholder."""
+    for end in range(2, min(4, len(word)) + 1):
+        if is_particle_chain(word[end:]):
+            return end
+    return 1
+
+
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
     """(start, end, name_shaped, reason) of each stretch of the Hangul ``word`` that must go."""
@@ -94,10 +117,16 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
                 end = len(stem)  # ... or cut the noun short (나탈리+아)
             if end - start >= 4 and word[end - 1] in ONE_SYLLABLE_PARTICLES and _name_shaped(word[start:end - 1]):
                 end -= 1  # an unknown name read with its particle (홍길순이)
+            surname = start == 0 and end == 1 and word[0] in KOREAN_ANY_SURNAMES
+            if surname:
+                end = _given_name_end(word)  # a surname Kiwi knows, then a given name it reads as words
+                if vocabulary.is_ordinary_word(word[:end], "ko") or is_title_word(word[:end]):
+                    run.clear()  # 지청장, 주무관: a word or title whose first syllable Kiwi took for a name
+                    return
             piece = word[start:end]
             if not _safe(piece) and not (_medical_compound(piece) and not vocabulary.is_name_word(piece, "ko")):
                 reason = "kiwi-nnp" if any(t.tag == "NNP" for t in run) else "kiwi-unknown"
-                found.append((start, end, _name_shaped(piece), reason))
+                found.append((start, end, surname or _name_shaped(piece), reason))
             run.clear()
 
     for token in tokens:
@@ -117,7 +146,30 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
             return ((0, len(stem), True, "name-shape"),)
         # Any other reading (한+지원, 이+사회) is a name only when a title follows: see korean_spans.
         return ((0, len(stem), True, NAME_SHAPE_IF_TITLED),)
+    bare = _without_particles(word, tokens) if tokens else word
+    if len(bare) < 3 or _safe(bare) or vocabulary.is_ordinary_word(bare, "ko"):
+        return ()
+    pieces = kiwi().tokenize(bare)
+    # A foreign name Kiwi does not know, cut into one-syllable pieces (우+디+엘+런): no word list has it.
+    if len(pieces) == len(bare) and all(t.len == 1 and t.tag in FRAGMENT_TAGS for t in pieces):
+        return ((0, len(bare), False, "kiwi-fragments"),)
+    # A surname, then a given name that is a word (온+소망과, 채+가을은): Kiwi vouches for each piece,
+    # nothing vouches for the whole. Not a prefix (고+혈압, 신+제품) nor a common determiner (이+사람).
+    if len(bare) == 3 and len(pieces) == 2 and len(word) > 3 and bare[0] in KOREAN_SURNAMES \
+            and pieces[0].len == 1 and pieces[0].tag in SURNAME_READINGS \
+            and not (pieces[0].tag == "MM" and bare[0] in DETERMINERS) \
+            and pieces[1].len == 2 and pieces[1].tag in ("NNG", "NNP") and bare[1:] not in KOREAN_ROLE_WORDS:
+        return ((0, len(bare), True, "surname-and-word"),)
     return ()
+
+
+def _without_particles(word: str, tokens) -> str:
+    """The word without the particles and copula Kiwi reads at its end (채가을은 -> 채가을, 키키예요 -> 키키)."""
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].tag.startswith(("J", "VCP", "E")):
+        end -= 1
+    last = tokens[end - 1]
+    return word[:min(len(word), last.start + last.len)]
 
 
 def _beside_medical_word(work: str, words: list, index: int) -> bool:
@@ -130,17 +182,153 @@ def _beside_medical_word(work: str, words: list, index: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def is_title_word(word: str) -> bool:
+    """A title or honorific, with 님 and particles allowed after it (선수가, 지청장님은, 씨예요)."""
+    for title in TITLES_AFTER:
+        if word.startswith(title):
+            rest = word[len(title):]
+            rest = rest[1:] if rest.startswith("님") else rest
+            if is_particle_chain(rest):
+                return True
+    return False
+
+
+CLAIMED = "\ue000"  # what safe_list puts in place of characters another layer claimed
+HANGUL_BEFORE = re.compile(r"[가-힣]+$")
+# A capital letter standing for a person before a title (A 경장, B 씨).
+LETTER_BEFORE_TITLE = re.compile(r"(?<![A-Za-z0-9])[A-Z](?= [가-힣])")
+HANJA_GLOSS = re.compile(r"(?<=[가-힣\ue000]\()([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,5})(?=[)\s.·ㆍ,\d])")
+_STAFF = "상담실장|실장|코디네이터|코디|간호사|원장|매니저|상담사|팀장|과장|선생님|쌤"
+_COPULA_AFTER = r"(?:이고|이구|이에요|이예요|예요|입니다|이라고|라고|이라서|이요|요|고|이)"
+NAMED_POSITIONS = (
+    (re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,3})[ \t]+(?:드림|올림|배상)(?![가-힣])"), "signature"),
+    (re.compile(rf"(?:성함은|성함이|이름은|이름이|제[ \t]?이름은)[ \t]*(?P<name>[가-힣]{{2,3}}?){_COPULA_AFTER}(?![가-힣])"),
+     "name-label"),
+    (re.compile(rf"(?:^|[\s,.!?])(?:저는|전)[ \t]+(?P<name>[가-힣]{{2,3}}?)(?:이고|이구|이에요|이예요|예요|입니다|이라고|라고)(?![가-힣])"),
+     "self-intro"),
+    (re.compile(rf"(?:{_STAFF})[ \t]+(?P<name>[가-힣]{{2}})(?:이가|이는|이랑|이가요|이요|님|씨|가|는|이|랑|에게|한테)?(?![가-힣])"),
+     "after-staff-title"),
+    (re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})이(?:가|는|를|도|한테|하고|께)(?![가-힣])"), "name-suffix"),
+    (re.compile(r"(?P<name>[가-힣]{2})[ \t]*(?:소개로|소개받고|소개해|소개받아|추천으로|추천받고)"), "referred-by"),
+    (re.compile(rf"(?:성은|성이|성씨는|성씨가)[ \t]*(?P<name>[가-힣]{{1,2}}?)(?:씨|가|이|{_COPULA_AFTER})(?![가-힣])"),
+     "surname-said"),
+)
+NEXT_HANGUL = re.compile(r" ?([가-힣A-Z]+)")
+
+
 def _titled(work: str, end: int) -> bool:
-    after = work[end:end + 6].lstrip(" ")
-    return any(after.startswith(t) for t in TITLES_AFTER)
+    """A title follows ``end``, glued (김민수님, 편하루감독이) or as the next word (김 선수, 편하루 작가)."""
+    after = NEXT_HANGUL.match(work, end)
+    return after is not None and is_title_word(after.group(1))
+
+
+def _name_stem(word: str) -> bool:
+    """Surname + a two-syllable word (편하루, 남궁새벽) that no word list vouches for as a whole."""
+    surname = word[:2] if len(word) == 4 and word[:2] in KOREAN_DOUBLE_SURNAMES else word[:1]
+    return (surname in KOREAN_ANY_SURNAMES and len(word) - len(surname) == 2 and not _safe(word)
+            and not vocabulary.is_ordinary_word(word, "ko") and word not in KOREAN_PERSON_TITLES)
+
+
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def _glued_title_name(word: str) -> int:
+    """Length of a name glued to an occupation title (X감독의, X선수가, X아저씨), 0 if none: the part
+    before the title is two to four syllables that no word list vouches for and that Kiwi reads as a
+    proper or unknown noun or as single syllables (축구감독, 국가대표선수, 영화배우 stay)."""
+    for title in GLUED_TITLES:
+        at = word.find(title, 2)
+        if 2 <= at <= 4 and is_title_word(word[at:]) and any(t.start == at for t in kiwi().tokenize(word)):
+            stem = word[:at]
+            if _safe(stem) or vocabulary.is_ordinary_word(stem, "ko") or stem in KOREAN_ROLE_WORDS or is_title_word(stem):
+                continue
+            pieces = kiwi().tokenize(stem)  # a name Kiwi does not know, or cuts into syllables
+            if any(_is_suspect(t) for t in pieces) or all(t.len == 1 for t in pieces):
+                return at
+    return 0
+
+
+def _titled_names(work: str, words: list) -> list[tuple[int, int, str, str]]:
+    """Names a title points at: a surname alone (김 선수, 윤 지청장님), a full name whose given name is a
+    word (편하루 작가: Kiwi reads surname + word), and the names listed before it (A·B 감독)."""
+    spans = [(m.start(), m.end(), "PERSON", "letter-title") for m in LETTER_BEFORE_TITLE.finditer(work)
+             if _titled(work, m.end())]
+    for index, match in enumerate(words):
+        word = match.group()
+        glued = _glued_title_name(word)
+        if glued:
+            spans.append((match.start(), match.start() + glued, "PERSON", "glued-title"))
+            continue
+        if len(word) > 4 or work[match.end():match.end() + 1] != " " or not _titled(work, match.end()):
+            continue
+        if word in KOREAN_ANY_SURNAMES and word not in NOT_SURNAMES_BEFORE_TITLE:
+            spans.append((match.start(), match.end(), "PERSON", "surname-title"))
+        elif len(word) >= 3 and _name_stem(word):
+            spans.append((match.start(), match.end(), "PERSON", "name-title"))
+            back = index - 1
+            while back >= 0 and work[words[back].end():words[back + 1].start()] in NAME_LIST_JOINERS:
+                name = words[back].group()
+                if not (3 <= len(name) <= 4 and _name_stem(name)):
+                    break
+                spans.append((words[back].start(), words[back].end(), "PERSON", "name-list-title"))
+                back -= 1
+    return spans
+
+
+def _hanja_glosses(work: str) -> list[tuple[int, int, str, str]]:
+    """A name in Han characters in parentheses right after a Hangul word or a removed name, as Korean
+    news writes the original of a Chinese or Japanese name (…(王小明), …(山田花子·47)): after a word
+    that goes, or starting with a Chinese or Japanese surname. Other glosses (국유화(國有化)) stay."""
+    if "(" not in work:
+        return []
+    spans = []
+    for match in HANJA_GLOSS.finditer(work):
+        before = HANGUL_BEFORE.search(work, 0, match.start(1) - 1)
+        after_name = work[match.start(1) - 2] == CLAIMED or (before is not None and any(
+            reason != NAME_SHAPE_IF_TITLED for *_, reason in word_verdict(before.group())))
+        if after_name or starts_with_cjk_surname(match.group(1)):
+            spans.append((match.start(1), match.end(1), "PERSON", "hanja-name-gloss"))
+    return spans
+
+
+def _one_known_noun(word: str) -> bool:
+    tokens = kiwi().tokenize(word)
+    return len(tokens) == 1 and tokens[0].tag == "NNG" and tokens[0].id >= KIWI_FIRST_KNOWN_ID
+
+
+def _not_a_given_name(word: str) -> bool:
+    return word in KOREAN_ROLE_WORDS or word in KOREAN_RELATION_WORDS or word in KOREAN_LOOKALIKES or _safe(word)
+
+
+def _named_positions(work: str) -> list[tuple[int, int, str, str]]:
+    """Given names and surnames that their position names, whatever word they also are (보람, 한결, 가을):
+    a signature (보람 드림), a label (성함은 가을이고), a self-introduction by a word Kiwi does not read as
+    a common noun (저는 한결이고), a staff title before it (실장 나래가), the name suffix 이 before a
+    particle only a name takes (가람이가, 가람이는), and a surname said as one (성은 편이고)."""
+    spans = []
+    for pattern, reason in NAMED_POSITIONS:
+        for match in pattern.finditer(work):
+            name = match.group("name")
+            if name in KOREAN_ROLE_WORDS or name in KOREAN_RELATION_WORDS or \
+                    (reason != "name-label" and _not_a_given_name(name)) or (reason == "self-intro" and _one_known_noun(name)):
+                continue
+            if reason == "name-suffix" and (vocabulary.is_ordinary_word(name + "이", "ko")
+                                            or not _has_final_consonant(name[-1])):
+                continue  # 고양이가: the 이 belongs to the word
+            if reason == "surname-said" and name not in KOREAN_ANY_SURNAMES:
+                continue
+            spans.append((match.start("name"), match.end("name"), "PERSON", reason))
+    return spans
+
+
+def _has_final_consonant(syllable: str) -> bool:
+    return (ord(syllable) - 0xAC00) % 28 != 0
 
 
 def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
-    words = HANGUL_WORD.findall(work)
-    if not any(word_verdict(w) for w in words):
-        return []  # most texts: every word vouched for, nothing to place
-    spans = []
     words = list(HANGUL_WORD.finditer(work))
+    spans = _titled_names(work, words) + _hanja_glosses(work) + _named_positions(work)
+    if not any(word_verdict(w.group()) for w in words):
+        return spans  # most texts: every word vouched for, nothing more to place
     for index, match in enumerate(words):
         verdict = word_verdict(match.group())
         if not verdict or (match.start() and work[match.start() - 1].isdigit()):

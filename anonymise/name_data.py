@@ -7,29 +7,40 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
 VOCABULARY = Path(__file__).resolve().parent / "vocabulary"
 FILES: set[Path] = set()  # the word files read below (anonymise.vocabulary.packed hashes them)
 
 
-def _words(file_name: str, marked: str | None = None) -> list[str]:
-    """The first column of each line of ``vocabulary/<file_name>`` (``#`` comments), only lines
-    whose second column is ``marked`` when given."""
+def _lines(file_name: str) -> list[str]:
+    """The lines of ``vocabulary/<file_name>`` that are neither blank nor ``#`` comments."""
     FILES.add(VOCABULARY / file_name)
-    rows = (line.split("\t") for line in (VOCABULARY / file_name).read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#"))
+    return [line for line in (VOCABULARY / file_name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _words(file_name: str, marked: str | None = None) -> list[str]:
+    """The first column of each line of ``vocabulary/<file_name>``, only lines whose second column
+    is ``marked`` when given."""
+    rows = (line.split("	") for line in _lines(file_name))
     return [row[0].strip() for row in rows if marked is None or (len(row) > 1 and row[1].strip() == marked)]
 
 
 # --- Korean -----------------------------------------------------------------------------------
 
-# Two-syllable surnames first so the longest surname wins when a name is split.
-KOREAN_DOUBLE_SURNAMES = frozenset(_words("korean_compound_surnames.txt"))
-KOREAN_SURNAMES = frozenset(
-    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 "
-    "성 차 주 우 구 민 나 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 "
-    "반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 가 복 태 목 형 계 피 두 감 음 빈 동 온 "
-    "호 범 좌 팽 승 간 상 갈 시 단 견 당 화 창 옹 순 빙 라 리 림 로 륙 량 려 룡".split())
+def _korean_surname_table() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(one-syllable, two-syllable, rare) surnames from vocabulary/surnames_ko.txt, the one list of them."""
+    rare = frozenset(_words("surnames_ko.txt", "rare"))
+    common = frozenset(_words("surnames_ko.txt")) - rare
+    return (frozenset(s for s in common if len(s) == 1), frozenset(s for s in common if len(s) == 2), rare)
+
+
+# Two-syllable surnames first so the longest surname wins when a name is split. The rare ones count
+# only where the position already says a name (a title after it, 성은 …).
+KOREAN_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_RARE_SURNAMES = _korean_surname_table()
+KOREAN_ANY_SURNAMES = KOREAN_SURNAMES | KOREAN_DOUBLE_SURNAMES | KOREAN_RARE_SURNAMES
+
+# Titles, offices and occupations that follow a name (김 선수, 편하루 작가): vocabulary/titles_ko.txt.
+KOREAN_PERSON_TITLES = frozenset(w for line in _lines("titles_ko.txt") for w in line.split())
 
 # Syllables that Korean given names are commonly built from. A three-syllable word is only taken
 # for a name on weak evidence (a bare particle) when both given-name syllables come from here,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from anonymise import vocabulary
 from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_lines
 from anonymise.quasi_identifiers.places import is_proper_noun, known_place
 
@@ -24,6 +25,7 @@ SHORT = {"대", "고", "중", "초"}
 SCHOOL_WORD = re.compile(rf"[가-힣]+(?:{alternation(KO_LEVELS)})")
 # A short suffix needs company that says school (3학년, 다니, 학생, 졸업, 재학, 출신, 나왔): 서울고 alone is rare.
 SCHOOL_CUE = re.compile(r"\s?(?:\d\s?학년|학생|졸업|재학|출신|나왔|나와서|다니|다녀|동문|입학|합격|휴학|교수|새내기|신입생)")
+DEPARTMENT_AFTER = re.compile(r"\s?[가-힣]{1,8}(?:학과|학부|전공|대학원|캠퍼스)")
 NOT_AFTER = ("병원", "병원에", "병원에서")  # 서울대병원: a hospital
 EN_LEVELS = (("university", "a university"), ("college", "a college"), ("high school", "a high school"),
              ("middle school", "a middle school"), ("elementary school", "an elementary school"),
@@ -77,7 +79,12 @@ class School:
                     break
                 if suffix == "대" and known_place(stem):
                     break  # 해운대: a place that ends like a university
-                if suffix in SHORT:
+                # 한마음대 간호학과: a department after it says school, whatever Kiwi makes of the name.
+                department = DEPARTMENT_AFTER.match(text, start + len(word)) and len(root) >= 2 \
+                    and not vocabulary.is_ordinary_word(stem, "ko")
+                if department:
+                    pass
+                elif suffix in SHORT:
                     # 연세대, 서울고: the root must be a name Kiwi knows, and for 고/중/초 a cue must say school.
                     named = is_proper_noun(stem if suffix == "대" else root) or known_place(root, provinces=True)
                     if len(root) < 2 or not named:

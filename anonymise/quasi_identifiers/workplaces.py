@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from anonymise import vocabulary
 from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_table
 from anonymise.quasi_identifiers.places import is_one_proper_noun, is_proper_noun
 from anonymise.quasi_identifiers.schools import SCHOOL_WORD
@@ -31,6 +32,8 @@ KO_CORPORATE = re.compile(r"(?:\(주\)|㈜|주식회사\s?)\s?([가-힣A-Za-z0-9
 EN_CORPORATE = re.compile(r"\b((?:[A-Z][\w&'-]*\s){0,3}[A-Z][\w&'-]*),?\s(?:Inc|Corp|Corporation|Ltd|LLC|Co|GmbH|PLC)\b\.?")
 EN_NAME_AFTER_CUE = re.compile(r"(?:[A-Z][\w&'.-]*)(?:\s[A-Z][\w&'.-]*){0,3}")
 HANGUL_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
+# A numbered military unit is where someone serves (7사단, 제3함대, 102보충대): a workplace.
+MILITARY_UNIT = re.compile(r"(?<![\d.])(?:제\s?)?\d{1,4}\s?(?:사단|군단|여단|연대|대대|비행단|전투비행단|함대|보충대|기갑여단|특전여단|공수여단)")
 
 
 @functools.cache
@@ -65,6 +68,7 @@ class Workplace:
             if EN_WORK_CUE.search(text[max(0, match.start() - 40):match.start()]):
                 spans.append(QuasiSpan(TYPE, *match.span(), NAME))
         spans += self._korean_forms(text)
+        spans += [QuasiSpan(TYPE, *m.span(), NAME) for m in MILITARY_UNIT.finditer(text)]
         return spans
 
     @staticmethod
@@ -73,30 +77,36 @@ class Workplace:
         for word_match in HANGUL_WORD.finditer(text):
             word, start = word_match.group(0), word_match.start()
             cue_after = None  # the work cue after the word, searched only for a word with a candidate
-            for n, shaped, rest_cue, one_proper in _korean_candidates(word):
-                # A company's form (한빛소프트, 대한은행), or one proper noun before a work cue (네이버에서 일해요).
-                if not shaped and one_proper:
-                    if cue_after is None:
-                        cue_after = bool(KO_WORK_CUE.match(text, start + len(word)))
-                    if not (cue_after or rest_cue):
-                        continue
-                elif not shaped:
+            for n, proper, shaped, rest_cue, one_proper, ordinary in _korean_candidates(word):
+                if cue_after is None:
+                    cue_after = bool(KO_WORK_CUE.match(text, start + len(word)))
+                work_cue = cue_after or rest_cue
+                if not proper:
+                    # 미래은행 다녀요: a company's form before a work cue, even made of words Kiwi knows.
+                    if shaped and work_cue and not ordinary:
+                        spans.append(QuasiSpan(TYPE, start, start + n, NAME))
+                        break
                     continue
-                spans.append(QuasiSpan(TYPE, start, start + n, NAME))
-                break
+                # A company's form (한빛소프트, 대한은행), or one proper noun before a work cue (네이버에서 일해요).
+                if shaped or (work_cue and one_proper):
+                    spans.append(QuasiSpan(TYPE, start, start + n, NAME))
+                    break
         return spans
 
 
 @functools.lru_cache(maxsize=100_000)
-def _korean_candidates(word: str) -> tuple[tuple[int, bool, bool, bool], ...]:
-    """What ``_korean_forms`` needs of ``word`` alone, longest stem first: (length of a proper-noun
-    stem followed by particles only, company form, a work cue in the rest of the word, one proper
-    noun not ending like a place). Real text repeats words, so each word is read by Kiwi once."""
+def _korean_candidates(word: str) -> tuple[tuple[int, bool, bool, bool, bool, bool], ...]:
+    """What ``_korean_forms`` needs of ``word`` alone, longest stem first: (stem length, Kiwi reads the
+    stem as a proper noun, company form, a work cue in the rest of the word, one proper noun not ending
+    like a place, an ordinary word). Real text repeats words, so each word is read by Kiwi once."""
     found = []
     for n in range(len(word), 1, -1):
         stem, rest = word[:n], word[n:]
-        if not korean_tail_ok(rest) or SCHOOL_WORD.fullmatch(stem) or not is_proper_noun(stem):
+        if not korean_tail_ok(rest) or SCHOOL_WORD.fullmatch(stem):
             continue
-        found.append((n, stem.endswith(COMPANY_ENDINGS) and len(stem) > 2, bool(KO_WORK_CUE.match(rest)),
-                      is_one_proper_noun(stem) and not stem.endswith(("역", "동", "구"))))
+        proper = is_proper_noun(stem)
+        shaped = stem.endswith(COMPANY_ENDINGS) and len(stem) > 2
+        one_proper = proper and is_one_proper_noun(stem) and not stem.endswith(("역", "동", "구"))
+        ordinary = not proper and shaped and vocabulary.is_ordinary_word(stem, "ko")
+        found.append((n, proper, shaped, bool(KO_WORK_CUE.match(rest)), one_proper, ordinary))
     return tuple(found)

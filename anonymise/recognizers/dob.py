@@ -5,7 +5,8 @@ A date in any usual form (1990.03.28, 03/28/1990, 900328, 1990년 3월 28일, 19
 1990, the 28th of March 1990) or written in words (the third of May, nineteen eighty-eight; 一九八八年
 五月三日; a Japanese era year, 昭和63年; Russian and Vietnamese month forms), a month and year (May 1988),
 a year alone or with an apostrophe ('88), after a birth word (생년월일, born, DOB, 出生, 生年月日,
-родился, ngày sinh ...) or before 생 / 년생 / 出生 / 生まれ / 에 태어났어요.
+родился, ngày sinh ...) or before 생 / 년생 / 出生 / 生まれ / 에 태어났어요; a Korean year after 빠른 or
+before a zodiac animal's 띠 (빠른 94, 92년 원숭이띠).
 """
 from __future__ import annotations
 
@@ -54,17 +55,27 @@ GAP = r"[^\n\d]{0,16}"
 BIRTH_AFTER = r"(?=[ \t]*(?:생|출생|出生|生|년생|生まれ|(?:에[ \t]*)?태어|г\.?[ \t]?р\.|года[ \t]рождения))"
 
 
+# Korean ways of saying a birth year in words: 빠른 94 (born early in 1994, schooled a year ahead) and
+# the zodiac year (92년 원숭이띠): the year is a date of birth.
+ZODIAC = r"(?:쥐|소|호랑이|범|토끼|용|뱀|말|양|원숭이|닭|개|돼지)"
+KO_BIRTH_YEAR_WORDS = (
+    Pattern("early_birth_year", r"(?<=빠른[ \t]?)(?:19|20)?\d{2}(?:[ \t]?년(?:생)?)?(?!\d|[ \t]?(?:분|초|시|일|개|명|원|회|번|주|달|%|[A-Za-z]))", 0.8),
+    Pattern("zodiac_year", rf"(?<![\d.])(?:19|20)?\d{{2}}[ \t]?년(?:생)?[ \t]?{ZODIAC}[ \t]?띠", 0.8),
+)
+
+
 class DateOfBirthRecognizer(PatternRecognizer):
     # Every pattern has a birth word before the date or 생/生/태어 after it, and every date a digit, a
     # CJK numeral, 元 (元年), a month name or a year in words.
     TEXT_GATES = (gates.gate(r"\d|[〇零一二三四五六七八九十元]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|nineteen|"
                              r"thousand|twenty"),
-                  gates.gate(rf"{BIRTH_BEFORE}|생|生|태어|г\.?[ \t]?р\.|года[ \t]рождения"))
+                  gates.gate(rf"{BIRTH_BEFORE}|생|生|태어|г\.?[ 	]?р\.|года[ 	]рождения|빠른|띠"))
     PATTERNS = [
         Pattern("date_after_birth_word", rf"(?<={BIRTH_BEFORE}{GAP})(?<![\dA-Za-z]){DATE}", 0.85),
         # 1990.03.28생 / 1990년 3월 28일 출생 / 1990年3月2日生まれ / 1988년 5월 3일에 태어났어요 / 90년생
         Pattern("date_before_birth_word", rf"(?<![\dA-Za-z]){DATE}{BIRTH_AFTER}", 0.8),
         Pattern("birth_year", r"(?<!\d)(?:19|20)?\d{2}[ \t]?년생", 0.7),
+        *KO_BIRTH_YEAR_WORDS,
     ]
     CONTEXT = ["생년월일", "생일", "출생", "birth", "born", "dob", "出生", "生日", "誕生"]
 
