@@ -83,7 +83,7 @@ def prepare(work: Path, consultations: int, seed: int, chunk_records: int) -> di
     from flows.config import load_settings
     from flows.eligibility import apply_eligibility
     from flows.ingest import ingest
-    from flows.sources import open_source
+    from flows.open_source import open_source
     from flows.workarea import WorkArea
 
     source = work / "sample"

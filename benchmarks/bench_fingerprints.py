@@ -84,7 +84,7 @@ def phase(name: str, out: Path, source: Path | None) -> dict:
     if name == "prepare":
         from flows.eligibility import apply_eligibility
         from flows.ingest import ingest
-        from flows.sources import open_source
+        from flows.open_source import open_source
 
         settings = Settings(as_of="2026-11-22")
         ingest(open_source(str(source), settings.source), work, settings, "bench")

@@ -57,7 +57,8 @@ def path_problem(exc: BaseException, path) -> str:
 
 def open_source_or_fail(spec: str, settings):
     """Fail fast with one line (exit 2) when the source cannot be read at all."""
-    from flows.sources import SourceError, open_source
+    from flows.sources import SourceError
+    from flows.open_source import open_source
 
     try:
         return open_source(spec, settings.source)

@@ -57,7 +57,7 @@ def _key(settings: Settings, work: WorkArea) -> bytes:
 @task(name="ingest", retries=2, retry_delay_seconds=5, **DATA_TASK)
 def ingest_task(source: str, out: str, settings_json: str, run_id: str) -> dict:
     from flows.ingest import ingest
-    from flows.sources import open_source
+    from flows.open_source import open_source
 
     settings = Settings.model_validate_json(settings_json)
     src = open_source(source, settings.source)

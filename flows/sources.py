@@ -103,40 +103,6 @@ def strip_password(source: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
-def open_source(spec: str, settings: SourceSettings) -> Source:
-    """A readable source for ``spec`` (folder path, postgresql:// or mysql:// URL), or SourceError.
-
-    With ``settings.mapping`` the source is a clinic board: its MySQL/MariaDB database or a folder
-    of its CSV dump, read through the mapping (flows.board_mapping).
-    """
-    if not spec.strip():
-        raise SourceError("no source given (a folder, a postgresql:// or a mysql:// URL)")  # "" would mean the cwd
-    if settings.mapping is not None or spec.startswith(("mysql://", "mariadb://")):
-        return _open_board(spec, settings)
-    if is_database_url(spec):
-        return PostgresSource(spec, settings)
-    return FolderSource(Path(spec), settings)
-
-
-def _open_board(spec: str, settings: SourceSettings) -> Source:
-    from flows.board_mapping import MappingError, load_mapping
-    from flows.sources_board_dump import BoardDumpSource
-    from flows.sources_mysql import MySQLSource, is_mysql_url
-
-    if settings.mapping is None:
-        raise SourceError("a mysql:// source needs a board mapping (--mapping FILE, e.g. mappings/gnuboard5.toml)")
-    if is_database_url(spec) and not is_mysql_url(spec):
-        raise SourceError("a board mapping reads a mysql:// database or a folder of a board's CSV dump, "
-                          "not a postgresql:// database")
-    try:
-        mapping = load_mapping(settings.mapping)
-    except MappingError as exc:
-        raise SourceError(str(exc)) from None
-    if is_mysql_url(spec):
-        return MySQLSource(spec, settings, mapping)
-    return BoardDumpSource(Path(spec), settings, mapping)
-
-
 def _chunked(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
     iterator = iter(rows)
     while chunk := list(itertools.islice(iterator, size)):

@@ -26,7 +26,8 @@ import pytest
 
 from flows.config import Settings, SourceSettings
 from flows.ingest import ingest
-from flows.sources import SourceError, open_source
+from flows.sources import SourceError
+from flows.open_source import open_source
 from flows.workarea import WorkArea
 
 AS_OF = "2026-11-22"

@@ -14,7 +14,8 @@ import pytest
 from board_fixtures import MAPPINGS
 from flows.board_mapping import MappingError, RowMapper, load_mapping
 from flows.config import SourceSettings
-from flows.sources import SourceError, UnparsedRow, open_source
+from flows.sources import SourceError, UnparsedRow
+from flows.open_source import open_source
 from flows.validation import TableValidator
 
 GNUBOARD5 = MAPPINGS / "gnuboard5.toml"

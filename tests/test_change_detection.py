@@ -21,7 +21,7 @@ from anonymise.settings import AnonymiseSettings
 from flows.config import Settings
 from flows.eligibility import apply_eligibility
 from flows.ingest import ingest
-from flows.sources import open_source
+from flows.open_source import open_source
 from contract.staging import ANONYMISED_CONSULTATIONS
 from flows.workarea import WorkArea
 

@@ -10,7 +10,7 @@ import pytest
 from flows.config import Settings, SourceSettings
 from flows.eligibility import apply_eligibility
 from flows.ingest import ingest
-from flows.sources import open_source
+from flows.open_source import open_source
 from flows.workarea import WorkArea
 
 AS_OF = date(2026, 3, 10)

@@ -18,7 +18,7 @@ from flows.eligibility import apply_eligibility
 from flows.expiry import access_record_cutoff, expire_private_area, prune_staging, run_time
 from flows.ingest import ingest
 from flows.retention import contents_file
-from flows.sources import open_source
+from flows.open_source import open_source
 from flows.workarea import WorkArea, make_private_dir
 
 NOW = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)

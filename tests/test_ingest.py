@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 
 from flows.config import Settings, SourceSettings
 from flows.ingest import ingest
-from flows.sources import open_source
+from flows.open_source import open_source
 from flows.workarea import WorkArea
 
 MEMBERS = [

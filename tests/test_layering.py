@@ -33,6 +33,44 @@ def test_a_package_imports_only_what_lies_below_it(package):
     assert {path: names for path, names in upward.items() if names} == {}
 
 
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported_modules(path: Path, known: set[str]) -> set[str]:
+    """Project modules ``path`` imports anywhere, by their dotted names (``from a import b`` counts
+    ``a.b`` when that is a module, else ``a``)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found |= {f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in known else node.module
+                      for alias in node.names}
+    return found & known
+
+
+def test_no_import_cycle_between_the_project_modules():
+    paths = {_module_name(p): p for package in PROJECT for p in sorted((ROOT / package).rglob("*.py"))}
+    graph = {name: _imported_modules(path, set(paths)) - {name} for name, path in paths.items()}
+    cycles, state = [], {}
+
+    def visit(name: str, trail: list[str]) -> None:  # depth-first search; a grey node met again closes a cycle
+        state[name] = "grey"
+        for other in sorted(graph[name]):
+            if state.get(other) == "grey":
+                cycles.append(trail[trail.index(other):] + [other])
+            elif other not in state:
+                visit(other, trail + [other])
+        state[name] = "black"
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])
+    assert cycles == []
+
 def _plain_python(code: str, tmp_path: Path) -> subprocess.CompletedProcess:
     """``code`` in a fresh interpreter in an empty folder, with no CLINIC_ANON_* variable set."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLINIC_ANON_")}

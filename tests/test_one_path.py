@@ -18,7 +18,7 @@ from flows.anonymise_stage import STAGING_PURPOSE, anonymise_chunk, plan_chunks
 from flows.config import load_settings
 from flows.eligibility import apply_eligibility
 from flows.ingest import ingest
-from flows.sources import open_source
+from flows.open_source import open_source
 from flows.workarea import WorkArea
 
 AS_OF = date(2026, 11, 22)

@@ -8,7 +8,8 @@ import psycopg
 import pytest
 
 from flows.config import SourceSettings
-from flows.sources import SourceError, UnparsedRow, detect_csv_encoding, open_source
+from flows.sources import SourceError, UnparsedRow, detect_csv_encoding
+from flows.open_source import open_source
 
 MEMBERS = [
     {"member_id": "tester01", "name": "가나다", "birth_date": "1990-05-01", "status": "active"},

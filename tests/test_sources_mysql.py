@@ -15,7 +15,8 @@ import pytest
 from board_fixtures import MAPPINGS, SAMPLE, connect, dump_to_csv, sample_dump
 from conftest import MARIADB_READER, MARIADB_READER_PASSWORD
 from flows.config import SourceSettings
-from flows.sources import SourceError, open_source
+from flows.sources import SourceError
+from flows.open_source import open_source
 from flows.validation import TableValidator
 
 AS_OF = date(2026, 11, 22)
