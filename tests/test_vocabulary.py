@@ -55,3 +55,18 @@ def test_word_sets_are_built_once_into_a_cache_and_memory_mapped(tmp_path):
     subprocess.run([sys.executable, "-m", "anonymise.vocabulary.packed", str(folder)], check=True)
     assert sorted(p.stem for p in folder.glob("*.npy")) == sorted(SET_NAMES)
     assert cache_dir().exists()  # the process-wide sets above came from the cache, not a rebuild
+
+
+def test_every_word_file_lists_each_entry_once():
+    from collections import Counter
+    from pathlib import Path
+
+    from anonymise import name_data
+    repeated = {}
+    for path in sorted(name_data.FILES):
+        entries = [word for line in path.read_text(encoding="utf-8").splitlines()
+                   if line.strip() and not line.startswith("#")
+                   for word in ([line.split("\t")[0].strip()] if "\t" in line or path.name != "titles_ko.txt" else line.split())]
+        if twice := sorted(w for w, n in Counter(entries).items() if n > 1):
+            repeated[Path(path).name] = twice
+    assert name_data.FILES and repeated == {}
