@@ -59,14 +59,14 @@ def test_word_sets_are_built_once_into_a_cache_and_memory_mapped(tmp_path):
 
 def test_every_word_file_lists_each_entry_once():
     from collections import Counter
-    from pathlib import Path
 
     from anonymise import name_data
-    repeated = {}
-    for path in sorted(name_data.FILES):
-        entries = [word for line in path.read_text(encoding="utf-8").splitlines()
-                   if line.strip() and not line.startswith("#")
-                   for word in ([line.split("\t")[0].strip()] if "\t" in line or path.name != "titles_ko.txt" else line.split())]
-        if twice := sorted(w for w, n in Counter(entries).items() if n > 1):
-            repeated[Path(path).name] = twice
-    assert name_data.FILES and repeated == {}
+
+    def entries(path):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                # titles_ko.txt holds several titles a line; the other files one entry (first column) a line
+                yield from line.split() if path.name == "titles_ko.txt" else [line.split("\t")[0].strip()]
+
+    repeated = {path.name: sorted(w for w, n in Counter(entries(path)).items() if n > 1) for path in name_data.FILES}
+    assert name_data.FILES and {name: words for name, words in repeated.items() if words} == {}
