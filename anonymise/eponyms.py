@@ -1,5 +1,5 @@
 """Eponyms: a capitalised word right before a medical head noun names a disease, sign, procedure or
-instrument (Bell's palsy, Baker's cyst, Whipple procedure, Foley catheter, Valsalva maneuver),
+instrument (Bell's palsy, Baker's cyst, Hartmann procedure, Swan-Ganz catheter, Valsalva maneuver),
 not a person of the record; nor does a hospital location label (Ward 6B, Bed 12). Detectors ask ``is_eponym(text, start, end)`` before removing a lone
 capitalised word as a name.
 """

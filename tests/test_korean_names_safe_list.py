@@ -89,9 +89,7 @@ def test_a_hanja_gloss_of_a_word_stays(redactor):
 
 
 @pytest.mark.parametrize("text", [
-    "복코랑 매부리 같이 교정하고 싶어요.",
-    "속쌍이라 인아웃 라인이 고민이에요.",
-    "인바디 재고 서브시전 받았어요.",
+    "무쌍이라 인아웃 라인이 고민이에요.",
     "승모근 보톡스랑 심부볼 제거 문의드려요.",
 ])
 def test_clinic_words_and_slang_stay(redactor, text):

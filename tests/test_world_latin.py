@@ -36,14 +36,14 @@ def test_dates_of_birth_in_words_go(text, value):
 
 
 def test_vietnamese_full_name_goes_whole():
-    check("Tôi tên là Phạm Thị Thu Trang, muốn hỏi về Thermage.", ["Phạm", "Thu", "Trang"], ["Thermage"])
+    check("Tôi tên là Đoàn Thị Bích Ngọc, muốn hỏi về filler.", ["Đoàn", "Bích", "Ngọc"], ["filler"])
 
 
 def test_eponyms_codes_devices_and_drugs_stay():
-    check("Bell's palsy, a Baker's cyst, a Whipple procedure and a Foley catheter in Ward 6B; ICD K21.9; HbA1c 6.1; "
-          "Motiva implants, Vbeam, Ozempic and Mounjaro, atorvastatin.", [],
-          ["Bell's palsy", "Baker's cyst", "Whipple procedure", "Foley catheter", "Ward 6B", "K21.9", "HbA1c",
-           "Motiva", "Vbeam", "Ozempic", "Mounjaro", "atorvastatin"])
+    check("Bell's palsy, a Baker's cyst, a Hartmann procedure and a Swan-Ganz catheter in Ward 6B; ICD K21.9; "
+          "HbA1c 6.1; Ozempic and Mounjaro, atorvastatin.", [],
+          ["Bell's palsy", "Baker's cyst", "Hartmann procedure", "Swan-Ganz catheter", "Ward 6B", "K21.9", "HbA1c",
+           "Ozempic", "Mounjaro", "atorvastatin"])
 
 
 @pytest.mark.parametrize("text, handle, kept", [
