@@ -2,10 +2,11 @@
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from anonymise import vocabulary as v
-from anonymise.vocabulary.packed import SET_NAMES, cache_dir
+from anonymise.vocabulary.packed import SET_NAMES, cache_dir, word_sets
 
 
 def test_every_language_has_a_reviewed_file_of_terms():
@@ -54,7 +55,10 @@ def test_word_sets_are_built_once_into_a_cache_and_memory_mapped(tmp_path):
     folder = tmp_path / "vocabulary"
     subprocess.run([sys.executable, "-m", "anonymise.vocabulary.packed", str(folder)], check=True)
     assert sorted(p.stem for p in folder.glob("*.npy")) == sorted(SET_NAMES)
-    assert cache_dir().exists()  # the process-wide sets above came from the cache, not a rebuild
+    # Loading (in this process, whatever ran before) goes through the cache and maps its files.
+    sets = word_sets()
+    assert cache_dir().exists() and sorted(sets) == sorted(SET_NAMES)
+    assert all(isinstance(s._hashes, np.memmap) for s in sets.values())
 
 
 def test_every_word_file_lists_each_entry_once():
