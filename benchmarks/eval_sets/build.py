@@ -359,6 +359,7 @@ def write_set(name: str, consultations, members, golds):
 def main():
     try:
         write_set("handwritten", *read_handwritten(sorted((AUTHORING / "handwritten").glob("*.txt"))))
+        write_set("handwritten2", *read_handwritten(sorted((AUTHORING / "handwritten2").glob("*.txt"))))
         write_set("english_pii", *read_english(sorted((AUTHORING / "english_pii").glob("*.txt"))))
         write_set("korean_sentences", *read_korean(sorted((AUTHORING / "korean_sentences").glob("*.txt"))))
     except SourceError as e:
