@@ -1,6 +1,6 @@
 """Build the hand-written evaluation sets from their annotated sources in `authoring/`.
 
-    python benchmarks/eval_sets/build.py            # writes handwritten/, english_pii/, korean_sentences/
+    python benchmarks/eval_sets/build.py            # writes handwritten/, handwritten2/, english_pii/, korean_sentences/
 
 The sources are plain UTF-8 text written by hand. Annotations sit inline, so that a gold value is
 by construction the exact text of its field:
