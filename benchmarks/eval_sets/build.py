@@ -1,6 +1,6 @@
 """Build the hand-written evaluation sets from their annotated sources in `authoring/`.
 
-    python benchmarks/eval_sets/build.py            # writes handwritten/, english_pii/, korean_sentences/
+    python benchmarks/eval_sets/build.py            # writes handwritten/, handwritten2/, english_pii/, korean_sentences/
 
 The sources are plain UTF-8 text written by hand. Annotations sit inline, so that a gold value is
 by construction the exact text of its field:
@@ -359,6 +359,7 @@ def write_set(name: str, consultations, members, golds):
 def main():
     try:
         write_set("handwritten", *read_handwritten(sorted((AUTHORING / "handwritten").glob("*.txt"))))
+        write_set("handwritten2", *read_handwritten(sorted((AUTHORING / "handwritten2").glob("*.txt"))))
         write_set("english_pii", *read_english(sorted((AUTHORING / "english_pii").glob("*.txt"))))
         write_set("korean_sentences", *read_korean(sorted((AUTHORING / "korean_sentences").glob("*.txt"))))
     except SourceError as e:
