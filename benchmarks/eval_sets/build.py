@@ -1,6 +1,7 @@
 """Build the hand-written evaluation sets from their annotated sources in `authoring/`.
 
-    python benchmarks/eval_sets/build.py            # writes handwritten/, handwritten2/, english_pii/, korean_sentences/
+    python benchmarks/eval_sets/build.py            # writes handwritten/, handwritten2/, english_pii/, english_pii2/,
+                                                    # korean_sentences/, korean_sentences2/
 
 The sources are plain UTF-8 text written by hand. Annotations sit inline, so that a gold value is
 by construction the exact text of its field:
@@ -328,7 +329,7 @@ def read_english(paths):
     return recs, [], golds
 
 
-def read_korean(paths):
+def read_korean(paths, prefix="KS"):
     recs, golds, i = [], [], 0
     for path in paths:
         for line in path.read_text(encoding="utf-8").split("\n"):
@@ -336,7 +337,7 @@ def read_korean(paths):
                 continue
             i += 1
             # news and review sentences: the people in them are third parties
-            rec, gold = short_record(f"KS{i:04d}", "ko", i, 2024, "board", {"question": line.strip()}, "other")
+            rec, gold = short_record(f"{prefix}{i:04d}", "ko", i, 2024, "board", {"question": line.strip()}, "other")
             recs.append(rec)
             golds.append(gold)
     return recs, [], golds
@@ -362,6 +363,7 @@ def main():
         write_set("handwritten2", *read_handwritten(sorted((AUTHORING / "handwritten2").glob("*.txt"))))
         write_set("english_pii", *read_english(sorted((AUTHORING / "english_pii").glob("*.txt"))))
         write_set("korean_sentences", *read_korean(sorted((AUTHORING / "korean_sentences").glob("*.txt"))))
+        write_set("korean_sentences2", *read_korean(sorted((AUTHORING / "korean_sentences2").glob("*.txt")), "KT"))
     except SourceError as e:
         sys.exit(f"error: {e}")
 
