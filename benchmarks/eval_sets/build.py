@@ -306,7 +306,7 @@ def short_record(cid, lang, i, year, channel, parts: dict[str, str], default_rol
 CHANNEL_CYCLE = ("email", "homepage", "realtime", "board", "email", "homepage", "fax")
 
 
-def read_english(paths):
+def read_english(paths, prefix="EP"):
     recs, golds, i = [], [], 0
     for path in paths:
         for block in re.split(r"^---\s*$", path.read_text(encoding="utf-8"), flags=re.M):
@@ -323,7 +323,7 @@ def read_english(paths):
                 else:
                     parts["question"].append(ln)
             parts["question"] = "\n".join(parts["question"]).strip()
-            rec, gold = short_record(f"EP{i:04d}", "en", i, 2023, CHANNEL_CYCLE[i % len(CHANNEL_CYCLE)], parts)
+            rec, gold = short_record(f"{prefix}{i:04d}", "en", i, 2023, CHANNEL_CYCLE[i % len(CHANNEL_CYCLE)], parts)
             recs.append(rec)
             golds.append(gold)
     return recs, [], golds
@@ -362,6 +362,7 @@ def main():
         write_set("handwritten", *read_handwritten(sorted((AUTHORING / "handwritten").glob("*.txt"))))
         write_set("handwritten2", *read_handwritten(sorted((AUTHORING / "handwritten2").glob("*.txt"))))
         write_set("english_pii", *read_english(sorted((AUTHORING / "english_pii").glob("*.txt"))))
+        write_set("english_pii2", *read_english(sorted((AUTHORING / "english_pii2").glob("*.txt")), "EQ"))
         write_set("korean_sentences", *read_korean(sorted((AUTHORING / "korean_sentences").glob("*.txt"))))
         write_set("korean_sentences2", *read_korean(sorted((AUTHORING / "korean_sentences2").glob("*.txt")), "KT"))
     except SourceError as e:
