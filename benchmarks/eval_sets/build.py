@@ -1,6 +1,7 @@
 """Build the hand-written evaluation sets from their annotated sources in `authoring/`.
 
-    python benchmarks/eval_sets/build.py            # writes handwritten/, handwritten2/, english_pii/, korean_sentences/
+    python benchmarks/eval_sets/build.py            # writes handwritten/, handwritten2/, english_pii/, english_pii2/,
+                                                    # korean_sentences/, korean_sentences2/
 
 The sources are plain UTF-8 text written by hand. Annotations sit inline, so that a gold value is
 by construction the exact text of its field:
@@ -305,7 +306,7 @@ def short_record(cid, lang, i, year, channel, parts: dict[str, str], default_rol
 CHANNEL_CYCLE = ("email", "homepage", "realtime", "board", "email", "homepage", "fax")
 
 
-def read_english(paths):
+def read_english(paths, prefix="EP"):
     recs, golds, i = [], [], 0
     for path in paths:
         for block in re.split(r"^---\s*$", path.read_text(encoding="utf-8"), flags=re.M):
@@ -322,13 +323,13 @@ def read_english(paths):
                 else:
                     parts["question"].append(ln)
             parts["question"] = "\n".join(parts["question"]).strip()
-            rec, gold = short_record(f"EP{i:04d}", "en", i, 2023, CHANNEL_CYCLE[i % len(CHANNEL_CYCLE)], parts)
+            rec, gold = short_record(f"{prefix}{i:04d}", "en", i, 2023, CHANNEL_CYCLE[i % len(CHANNEL_CYCLE)], parts)
             recs.append(rec)
             golds.append(gold)
     return recs, [], golds
 
 
-def read_korean(paths):
+def read_korean(paths, prefix="KS"):
     recs, golds, i = [], [], 0
     for path in paths:
         for line in path.read_text(encoding="utf-8").split("\n"):
@@ -336,7 +337,7 @@ def read_korean(paths):
                 continue
             i += 1
             # news and review sentences: the people in them are third parties
-            rec, gold = short_record(f"KS{i:04d}", "ko", i, 2024, "board", {"question": line.strip()}, "other")
+            rec, gold = short_record(f"{prefix}{i:04d}", "ko", i, 2024, "board", {"question": line.strip()}, "other")
             recs.append(rec)
             golds.append(gold)
     return recs, [], golds
@@ -361,7 +362,9 @@ def main():
         write_set("handwritten", *read_handwritten(sorted((AUTHORING / "handwritten").glob("*.txt"))))
         write_set("handwritten2", *read_handwritten(sorted((AUTHORING / "handwritten2").glob("*.txt"))))
         write_set("english_pii", *read_english(sorted((AUTHORING / "english_pii").glob("*.txt"))))
+        write_set("english_pii2", *read_english(sorted((AUTHORING / "english_pii2").glob("*.txt")), "EQ"))
         write_set("korean_sentences", *read_korean(sorted((AUTHORING / "korean_sentences").glob("*.txt"))))
+        write_set("korean_sentences2", *read_korean(sorted((AUTHORING / "korean_sentences2").glob("*.txt")), "KT"))
     except SourceError as e:
         sys.exit(f"error: {e}")
 
