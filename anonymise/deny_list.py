@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from anonymise.id_name_readings import given_readings
-from anonymise.name_data import (KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_SURNAMES, LATIN_TITLE, romanised_pattern,
-                                 surname_pattern)
+from anonymise.name_data import (KOREAN_DENY_SURNAME_TITLES, KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_SURNAMES,
+                                 LATIN_TITLE, romanised_pattern, surname_pattern)
 from anonymise.name_split import split_cjk_name, split_name
 from anonymise.text_normalisation import normalise_with_offsets
 
@@ -34,7 +34,7 @@ CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff々][\u3040-\u30
 # Separators people put inside numbers; a gap of up to three of them between two digits.
 DIGIT_GAP = r"[\s.\-()/·_,:]{0,3}"
 # Korean titles after a surname: 김 원장님, 박실장, 이씨.
-KOREAN_TITLE_AHEAD = r"(?=\s?(?:원장|실장|선생|교수|대표|팀장|과장|코디|간호사|매니저|고객|환자|회원|씨|님|군|양))"
+KOREAN_TITLE_AHEAD = r"(?=\s?(?:" + "|".join(map(re.escape, KOREAN_DENY_SURNAME_TITLES)) + "))"
 LATIN_TITLES = rf"{LATIN_TITLE}\.?\s+"
 TITLE_GATE = rf"(?i:{LATIN_TITLE})\.?\s"  # what LATIN_TITLES needs, shared
 TITLE_BEHIND = re.compile(rf"(?<![A-Za-z0-9]){LATIN_TITLES}$", re.IGNORECASE)
