@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from anonymise.address_fragments import BUILDING_UNIT, LOT_AND_NUMBER, ROAD_AND_NUMBER, UNIT_NUMBER
 from anonymise.id_name_readings import given_readings
 from anonymise.name_data import (KOREAN_DENY_SURNAME_TITLES, KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_SURNAMES,
                                  LATIN_TITLE, romanised_pattern, surname_pattern)
@@ -388,12 +389,6 @@ def login_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
                       "MEMBER_ID", role, value, literals=(value,), not_before=ALNUM + "._-", not_after=ALNUM + "_"),)
 
 
-ROAD_AND_NUMBER = re.compile(r"[가-힣A-Za-z0-9]+(?:로|길)(?:\s?\d+(?:번)?길)?\s*\d+(?:-\d+)?")
-LOT_AND_NUMBER = re.compile(r"[가-힣]+(?:동|리|가)\s*\d+(?:-\d+)?(?:번지)?")
-BUILDING_UNIT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
-UNIT = re.compile(r"(?<![\d-])\d+\s*호")
-
-
 @lru_cache(maxsize=CACHED_VALUES)
 def address_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     """The address, and the fragments that identify a home on their own: street+number, 동/호 unit."""
@@ -403,7 +398,7 @@ def address_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     fragments = [value]
     fragments += [m.group() for m in ROAD_AND_NUMBER.finditer(value)]
     fragments += [m.group() for m in LOT_AND_NUMBER.finditer(value)]
-    fragments += [m.group() for m in UNIT.finditer(value)]  # "201호로 보내주세요": the unit alone
+    fragments += [m.group() for m in UNIT_NUMBER.finditer(value)]  # "201호로 보내주세요": the unit alone
     # Latin/CJK addresses: each comma-separated part holding a number (house number and street, unit).
     fragments += [part.strip() for part in re.split(r"[,，、]", value)
                   if len(part.strip()) >= 5 and re.search(r"\d", part) and re.search(r"[A-Za-z\u4e00-\u9fff]", part)]
