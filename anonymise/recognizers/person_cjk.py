@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from anonymise.name_data import (CHINESE_NAME_CUES_AFTER, CHINESE_NAME_CUES_BEFORE, CHINESE_SURNAMES,
                                  CJK_NOT_NAMES, JAPANESE_SURNAMES)
 from anonymise.recognizers import gates
+from anonymise.recognizers.person_base import PersonNameRecognizer
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"
 KATAKANA = r"\u30a1-\u30fa\u30fc"
@@ -58,19 +59,12 @@ def is_name(name: str) -> bool:
         compact.endswith(w) or compact.startswith(w) for w in CJK_NOT_NAMES if len(w) >= 2)
 
 
-class CjkNameRecognizer(EntityRecognizer):
+class CjkNameRecognizer(PersonNameRecognizer):
     """Chinese and Japanese personal names in Han or Katakana script."""
     TEXT_GATES = (gates.HAN_OR_KANA,)
+    LANGUAGE = "zh"
 
-    def __init__(self):
-        super().__init__(supported_entities=["PERSON"], name="CjkNameRecognizer", supported_language="zh")
-
-    def load(self) -> None:  # regular expressions only
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if entities and "PERSON" not in entities:
-            return []
+    def find(self, text: str) -> list[RecognizerResult]:
         results = []
         for match in CUE_THEN_NAME.finditer(text):
             name = trim_to_name(match.group(1))

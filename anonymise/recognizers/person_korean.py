@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from anonymise.name_data import (KOREAN_GIVEN_SYLLABLES, KOREAN_KIN_WORDS,
                                  KOREAN_LOOKALIKES, KOREAN_NAME_LABELS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
@@ -22,6 +22,7 @@ from anonymise.name_data import (KOREAN_GIVEN_SYLLABLES, KOREAN_KIN_WORDS,
 from anonymise.kiwi_model import shared_kiwi
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
+from anonymise.recognizers.person_base import PersonNameRecognizer
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
 HANGUL_CHAR = re.compile(r"[가-힣]")
@@ -175,19 +176,12 @@ class Candidate:
         return bool(next_word) and is_title_word(next_word.group(1))
 
 
-class KoreanNameRecognizer(EntityRecognizer):
+class KoreanNameRecognizer(PersonNameRecognizer):
     """Korean names (surname + given name, or given name with 님/씨) from the words around them."""
     TEXT_GATES = (gates.HANGUL,)
+    LANGUAGE = "ko"
 
-    def __init__(self):
-        super().__init__(supported_entities=["PERSON"], name="KoreanNameRecognizer", supported_language="ko")
-
-    def load(self) -> None:  # nothing to load: the knowledge is in anonymise.name_data
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if entities and "PERSON" not in entities:
-            return []
+    def find(self, text: str) -> list[RecognizerResult]:
         letters = len(HANGUL_CHAR.findall(text)) + len(FOREIGN_LETTER.findall(text))
         mostly_foreign = letters and len(HANGUL_CHAR.findall(text)) * 3 < letters
         results = []
