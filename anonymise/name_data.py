@@ -211,9 +211,15 @@ CHINESE_NAME_CUES_BEFORE = ("我叫", "我是", "叫", "名叫", "姓名是", "�
                             "妈妈", "母亲", "爸爸", "父亲", "姐姐", "妹妹", "哥哥", "弟弟", "女儿", "儿子", "同事", "负责人",
                             "担当", "担当の", "友人の", "友達の", "主人の", "夫の", "妻の", "母の", "父の", "姉の", "妹の",
                             "私は", "わたしは", "名前は", "氏名", "院長", "医師", "患者", "カウンセラー", "担当者")
-CHINESE_NAME_CUES_AFTER = ("您好", "你好", "先生", "女士", "小姐", "医生", "院长", "老师", "同学", "介绍", "的咨询", "敬上",
-                           "さん", "様", "さま", "先生", "くん", "君", "ちゃん", "氏", "と申します", "ともうします",
-                           "の紹介", "院長", "医師", "と言います", "といいます")
+# Titles, honorifics and phrases after a Chinese or Japanese name, one file (vocabulary/titles_zh_ja.txt),
+# a mark for each use (see its header).
+CHINESE_NAME_CUES_AFTER = tuple(_words("titles_zh_ja.txt", "after"))
+CJK_PERSON_TITLES = tuple(_words("titles_zh_ja.txt", "title"))
+CJK_HONORIFICS = tuple(_words("titles_zh_ja.txt", "honorific"))
+CHINESE_SURNAME_TITLES = tuple(_words("titles_zh_ja.txt", "surname"))
+CHINESE_TITLES = tuple(_words("titles_zh_ja.txt", "zh"))
+JAPANESE_HONORIFICS = tuple(_words("titles_zh_ja.txt", "ja"))
+JAPANESE_NAME_TITLES = tuple(_words("titles_zh_ja.txt", "ja-name"))
 # Words in Han script that follow those cues without being names.
 CJK_NOT_NAMES = frozenset(
     "医生 医院 院长 先生 女士 小姐 朋友 患者 客户 您好 你好 咨询 手术 我们 这里 那里 自己 中国 韩国 日本 首尔 江南 "

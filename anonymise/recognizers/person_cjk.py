@@ -12,8 +12,8 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from anonymise.name_data import (CHINESE_NAME_CUES_AFTER, CHINESE_NAME_CUES_BEFORE, CHINESE_SURNAMES,
-                                 CJK_NOT_NAMES, JAPANESE_SURNAMES)
+from anonymise.name_data import (CHINESE_NAME_CUES_AFTER, CHINESE_NAME_CUES_BEFORE, CHINESE_SURNAME_TITLES,
+                                 CHINESE_SURNAMES, CJK_HONORIFICS, CJK_NOT_NAMES, JAPANESE_SURNAMES)
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
 
@@ -31,10 +31,10 @@ CUE_THEN_NAME = re.compile(rf"(?:{CUES_BEFORE})[ \u3000:：]*({MIXED_NAME}|{HAN_
 # A Chinese surname alone with a title (刘医生, 王先生) still points at one person.
 # "我姓李": a surname given on its own.
 SURNAME_ONLY = re.compile(rf"(?:我姓|姓)([{HAN}])(?=[，,。.、\s]|$)")
-SURNAME_TITLE = re.compile(rf"(?<![{HAN}])([{HAN}])(?=医生|先生|女士|小姐|院长|老师|主任)")
+SURNAME_TITLE = re.compile(rf"(?<![{HAN}])([{HAN}])(?=%s)" % "|".join(map(re.escape, CHINESE_SURNAME_TITLES)))
 NAME_THEN_CUE = re.compile(rf"(?<![{HAN}おご])({MIXED_NAME}|{HAN_NAME}|{KANA_NAME})[ \u3000]?(?={CUES_AFTER})")
 # Honorifics only ever follow a person; phrases such as です or 介绍 need a surname to be trusted.
-HONORIFIC = re.compile(r"(?:您好|你好|先生|女士|小姐|さん|様|さま|くん|ちゃん|氏)")
+HONORIFIC = re.compile("(?:%s)" % "|".join(map(re.escape, CJK_HONORIFICS)))
 SIGNATURE_LINE = re.compile(rf"(?m)^[ \t\u3000]*({HAN_NAME})[ \t\u3000]*$")
 # "林恵です。" opening a line: a Japanese self-introduction with the name first.
 NAME_DESU = re.compile(rf"(?m)^[ \t\u3000]*({HAN_NAME})(?:です|と申します)(?=[。、.!！\s]|$)")
