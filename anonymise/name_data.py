@@ -20,9 +20,9 @@ def _lines(file_name: str) -> list[str]:
 
 def _words(file_name: str, marked: str | None = None) -> list[str]:
     """The first column of each line of ``vocabulary/<file_name>``, only lines whose second column
-    is ``marked`` when given."""
+    (space-separated marks) holds ``marked`` when given."""
     rows = (line.split("	") for line in _lines(file_name))
-    return [row[0].strip() for row in rows if marked is None or (len(row) > 1 and row[1].strip() == marked)]
+    return [row[0].strip() for row in rows if marked is None or (len(row) > 1 and marked in row[1].split())]
 
 
 # --- Korean -----------------------------------------------------------------------------------
@@ -39,8 +39,11 @@ def _korean_surname_table() -> tuple[frozenset[str], frozenset[str], frozenset[s
 KOREAN_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_RARE_SURNAMES = _korean_surname_table()
 KOREAN_ANY_SURNAMES = KOREAN_SURNAMES | KOREAN_DOUBLE_SURNAMES | KOREAN_RARE_SURNAMES
 
-# Titles, offices and occupations that follow a name (김 선수, 편하루 작가): vocabulary/titles_ko.txt.
-KOREAN_PERSON_TITLES = frozenset(w for line in _lines("titles_ko.txt") for w in line.split())
+# Korean titles, one file (vocabulary/titles_ko.txt), a mark for each use (see its header).
+# Offices and occupations that follow a name (김 선수, 편하루 작가).
+KOREAN_PERSON_TITLES = frozenset(_words("titles_ko.txt", "office"))
+# Those that are also written glued to a name (X감독의, X선수가).
+KOREAN_GLUED_TITLES = frozenset(_words("titles_ko.txt", "glued"))
 
 # Syllables that Korean given names are commonly built from. A three-syllable word is only taken
 # for a name on weak evidence (a bare particle) when both given-name syllables come from here,
@@ -77,8 +80,14 @@ KOREAN_NAME_LABELS = frozenset(
 KOREAN_WEAK_CUES = frozenset("저 제 전 저는 본인 본인은 저희 사람 보호자 환자 고객 회원 담당".split())
 KOREAN_RELATION_WORDS = KOREAN_KIN_WORDS | KOREAN_NAME_LABELS | KOREAN_WEAK_CUES
 
-# Honorific or title words that follow a name, glued or after one space (김민수님, 민수 씨, 이지은 실장).
-KOREAN_NAME_TITLES = tuple(_words("korean_name_titles.txt"))
+# Honorific or title words that follow a name, glued or after one space (김민수님, 민수 씨, 이지은 실장),
+# those that make a bare surname one person too (박원장님, 김씨), and those the deny list looks for
+# after a record member's surname (김 원장).
+KOREAN_NAME_TITLES = tuple(_words("titles_ko.txt", "name"))
+KOREAN_SURNAME_TITLES = tuple(_words("titles_ko.txt", "surname"))
+KOREAN_DENY_SURNAME_TITLES = tuple(_words("titles_ko.txt", "deny"))
+KOREAN_ONE_SYLLABLE_NAME_TITLES = tuple(_words("titles_ko.txt", "one-syllable"))
+KOREAN_STAFF_TITLES = tuple(_words("titles_ko.txt", "staff"))
 
 # Particles and copula endings that glue onto a noun (the name), longest first when matched.
 KOREAN_PARTICLES = (
@@ -132,12 +141,14 @@ KOREAN_LOOKALIKES = frozenset(
 
 # Romanisations of Korean surnames as people actually write them (not only Revised Romanization);
 # the common ones are shared by millions, so on their own they are weak evidence of who is meant.
-ROMANISED_KOREAN_SURNAMES = frozenset(_words("romanised_korean_surnames.txt"))
+ROMANISED_KOREAN_SURNAMES = frozenset(_words("romanised_korean_surnames.txt")) - frozenset(
+    _words("romanised_korean_surnames.txt", "only-spelling"))
 COMMON_ROMANISED_KOREAN_SURNAMES = frozenset(_words("romanised_korean_surnames.txt", "common"))
 
 # Titles before a name (Ms. Kim, Dr. Park) and greetings/closings that put a name next to them.
 LATIN_TITLES = tuple(_words("latin_titles.txt"))
 LATIN_TITLE = "(?:" + "|".join(LATIN_TITLES) + ")"  # one of them, for a pattern
+LATIN_EPONYM_TITLES = tuple(_words("latin_titles.txt", "before-eponym"))
 LATIN_GREETINGS = ("Hi", "Hello", "Dear", "Hey", "Thanks", "Thank you", "Attn", "Attention")
 LATIN_SELF_INTRO = ("I'm", "I am", "Im", "My name is", "my name is", "This is", "this is", "name is", "Name:",
                     "name:", "Name :", "NAME:", "It's", "it's", "call me", "Call me", "Patient:", "Guardian:",
@@ -204,9 +215,15 @@ CHINESE_NAME_CUES_BEFORE = ("我叫", "我是", "叫", "名叫", "姓名是", "�
                             "妈妈", "母亲", "爸爸", "父亲", "姐姐", "妹妹", "哥哥", "弟弟", "女儿", "儿子", "同事", "负责人",
                             "担当", "担当の", "友人の", "友達の", "主人の", "夫の", "妻の", "母の", "父の", "姉の", "妹の",
                             "私は", "わたしは", "名前は", "氏名", "院長", "医師", "患者", "カウンセラー", "担当者")
-CHINESE_NAME_CUES_AFTER = ("您好", "你好", "先生", "女士", "小姐", "医生", "院长", "老师", "同学", "介绍", "的咨询", "敬上",
-                           "さん", "様", "さま", "先生", "くん", "君", "ちゃん", "氏", "と申します", "ともうします",
-                           "の紹介", "院長", "医師", "と言います", "といいます")
+# Titles, honorifics and phrases after a Chinese or Japanese name, one file (vocabulary/titles_zh_ja.txt),
+# a mark for each use (see its header).
+CHINESE_NAME_CUES_AFTER = tuple(_words("titles_zh_ja.txt", "after"))
+CJK_PERSON_TITLES = tuple(_words("titles_zh_ja.txt", "title"))
+CJK_HONORIFICS = tuple(_words("titles_zh_ja.txt", "honorific"))
+CHINESE_SURNAME_TITLES = tuple(_words("titles_zh_ja.txt", "surname"))
+CHINESE_TITLES = tuple(_words("titles_zh_ja.txt", "zh"))
+JAPANESE_HONORIFICS = tuple(_words("titles_zh_ja.txt", "ja"))
+JAPANESE_NAME_TITLES = tuple(_words("titles_zh_ja.txt", "ja-name"))
 # Words in Han script that follow those cues without being names.
 CJK_NOT_NAMES = frozenset(
     "医生 医院 院长 先生 女士 小姐 朋友 患者 客户 您好 你好 咨询 手术 我们 这里 那里 自己 中国 韩国 日本 首尔 江南 "
@@ -234,24 +251,20 @@ VOWEL_SPELLINGS = ("a", "ae|e|ai", "ya", "yae|ye", "eo|u|o", "e", "yeo|yu|yo", "
 FINAL_SPELLINGS = ("", "k|g", "k", "k", "n", "n", "n", "t|d", "l|r", "k", "m", "l", "l", "l", "p", "l", "m",
                    "p|b", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t")
 
+
+
+def _surname_spellings() -> dict[str, str]:
+    """Hangul surname -> regex alternation of its customary spellings, from romanised_korean_surnames.txt."""
+    spellings: dict[str, list[str]] = {}
+    for spelling, marks, surnames in (line.split("\t") for line in _lines("romanised_korean_surnames.txt")):
+        if "only-word" not in marks.split():
+            for surname in surnames.split():
+                spellings.setdefault(surname, []).append(spelling.strip())
+    return {surname: "|".join(spelled) for surname, spelled in spellings.items()}
+
+
 # Surnames are spelled by custom rather than by rule (이 -> Lee/Yi/Rhee, 박 -> Park).
-SURNAME_SPELLINGS = {
-    "김": "kim|gim", "이": "lee|yi|rhee|rhie|ri|li|yee", "박": "park|pak|bak|bahk", "최": "choi|choe|chey",
-    "정": "jung|jeong|chung|cheong|joung", "강": "kang|gang", "조": "cho|jo|joe", "윤": "yoon|yun|youn",
-    "장": "jang|chang", "임": "lim|im|lym|rim", "한": "han", "오": "oh|o", "서": "seo|suh|sur|so",
-    "신": "shin|sin", "권": "kwon|gwon", "황": "hwang", "안": "ahn|an", "송": "song", "류": "ryu|yoo|yu|ryoo|lyu",
-    "유": "yoo|yu|you|ryu", "전": "jeon|chun|jun|chon", "홍": "hong", "고": "ko|go|koh", "문": "moon|mun",
-    "양": "yang", "손": "son|sohn", "배": "bae|pae", "백": "baek|paik|baik|back", "허": "heo|huh|hur",
-    "남": "nam", "심": "shim|sim", "노": "noh|roh|no|rho", "하": "ha", "곽": "kwak|gwak", "성": "sung|seong",
-    "차": "cha", "주": "joo|ju|chu", "우": "woo|wu|u", "구": "koo|ku|gu", "민": "min", "나": "na|ra",
-    "진": "jin|chin", "지": "ji|chi", "엄": "eom|um|uhm", "채": "chae|chai", "원": "won", "천": "cheon|chun",
-    "방": "bang|pang", "공": "kong|gong", "현": "hyun|hyeon", "함": "ham", "변": "byun|byeon|pyun",
-    "염": "yeom|youm", "여": "yeo|yuh", "추": "choo|chu", "도": "do|doh", "소": "so", "석": "seok|suk",
-    "선": "sun|seon", "설": "seol|sul", "마": "ma", "길": "gil|kil", "연": "yeon|yun", "위": "wi|wee",
-    "표": "pyo", "명": "myung|myeong", "기": "ki|gi", "반": "ban|pan", "왕": "wang", "금": "geum|keum",
-    "옥": "ok", "육": "yuk|yook", "인": "in", "맹": "maeng", "제": "je", "모": "mo", "탁": "tak", "국": "kook|guk",
-    "남궁": "namgung|namkung", "제갈": "jegal|chegal", "선우": "sunwoo|seonwoo|seonu", "황보": "hwangbo",
-    "독고": "dokgo", "사공": "sagong"}
+SURNAME_SPELLINGS = _surname_spellings()
 
 
 def syllable_spellings(syllable: str) -> str:
