@@ -1,11 +1,15 @@
 """Eponyms: a capitalised word right before a medical head noun names a disease, sign, procedure or
 instrument (Bell's palsy, Baker's cyst, Hartmann procedure, Swan-Ganz catheter, Valsalva maneuver),
-not a person of the record; nor does a hospital location label (Ward 6B, Bed 12). Detectors ask ``is_eponym(text, start, end)`` before removing a lone
-capitalised word as a name.
+not a person of the record; so does one after "<head> of" (nevus of Ota, circle of Willis), and a
+listed eponymous condition named alone in the possessive (Hashimoto's, Raynaud's; the list is
+vocabulary/eponymous_conditions.txt); nor does a hospital location label (Ward 6B, Bed 12).
+Detectors ask ``is_eponym(text, start, end)`` before removing a lone capitalised word as a name.
 """
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
 HEADS = ("palsy|cyst|cysts|disease|syndrome|sign|signs|test|tests|maneuver|manoeuvre|procedure|procedures|operation|"
          "surgery|score|scale|classification|catheter|catheters|tube|line|fracture|flap|incision|technique|method|"
@@ -15,10 +19,15 @@ HEADS = ("palsy|cyst|cysts|disease|syndrome|sign|signs|test|tests|maneuver|manoe
          "approach|retractor|forceps|clamp|needle|lens|implant|implants|plane|lift|block|angle|type|types|"
          "grade|staging|stage|dressing|mask|bag|valve|shunt|drain|filter|dilator|speculum|curette|elevator|"
          "osteotomy|plasty|anastomosis|pessary|sphincter|capsule|area|zone|triangle|ratio|equation|formula|"
-         "protocol|regimen|solution|infusion")
+         "protocol|regimen|solution|infusion|nevus|naevus|nevi|naevi|spots?|granules|papules|edema|oedema|"
+         "neuralgia|arthritis|ataxia|dystrophy|palsies|phenomena|spectrum")
 AFTER = re.compile(rf"(?:['’]s)?[ \t]+(?:{HEADS})\b", re.IGNORECASE)
 # Ward 6B, Bed 12, Bay C: a hospital location label, not a surname.
 LOCATION_LABEL = re.compile(r"(?:Ward|Bed|Bay|Theatre|Theater|Pod)[ \t]+[0-9A-Z][0-9A-Za-z]{0,3}\b")
+# nevus of Ota, tetralogy of Fallot, pouch of Douglas: the head comes first.
+HEAD_OF_BEFORE = re.compile(r"\b(?:nevus|naevus|nevi|naevi|tetralogy|circle|loop|pouch|ligament|sphincter|islets?|organ|"
+                            r"canal|angle|ampulla|crypts?|glands?|space|triangle|node)[ \t]+of[ \t]+$", re.IGNORECASE)
+POSSESSIVE_AFTER = re.compile(r"(?:['’]s?)(?![A-Za-z])")
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+$")
 
 
@@ -30,4 +39,17 @@ def is_eponym(text: str, start: int, end: int) -> bool:
         return True
     if not word[:1].isupper() or " " in word.strip() or TITLE_BEFORE.search(text, max(0, start - 8), start):
         return False
+    if HEAD_OF_BEFORE.search(text, max(0, start - 24), start):
+        return True
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
+    possessive = bare != word or POSSESSIVE_AFTER.match(text, end) is not None
+    if possessive and bare.casefold() in _conditions():
+        return True
     return AFTER.match(text, end - 2 if word.endswith(("'s", "’s")) else end) is not None
+
+
+@functools.cache
+def _conditions() -> frozenset[str]:
+    path = Path(__file__).parent / "vocabulary" / "eponymous_conditions.txt"
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line.casefold() for line in lines if line)
