@@ -3,7 +3,10 @@ forms anonymise.quasi_identifiers.workplaces and .schools (Korean, listed employ
 
 Found by the organisation's form or by a work cue, never by a list of names:
 - English: a capitalised name after a work cue (works at, employer is, <role> at, <role> of, with
-  the), or ending in an organisation word (… Bank, … Brigade, … Ltd, … High, … Primary);
+  the, joined, quit, interview at, shift at, boss at) or a school cue (graduated from, alumna of,
+  transferred to), ending in an organisation word (… Bank, … Brigade, … Ltd, … High, … Primary,
+  … Foundation, … Conservatory), or before a word only an employer has (the X staff, X HQ); after
+  a strong work cue even a project term that is a company (engineer at Google);
 - Chinese: 在X上班/工作/当/做, 喺X做嘢, X银行/航空/集团/公司 … (X not a word that names no one, 在家);
 - Japanese: 株式会社X / X株式会社, X勤務 / Xに勤め / Xで働 / Xの客室乗務員 …, Xクリニック;
 - Thai: ทำงานที่ X, ธนาคารX, โรงแรมX, มหาวิทยาลัยX, เรียนอยู่ X …: the name after the type word;
@@ -31,18 +34,35 @@ ROLE = (r"(?:nurse|teacher|chef|cook|clerk|staff|intern|student|resident|fellow|
         r"pupil|sophomore|freshman|analyst|engineer|manager|developer|designer|consultant|accountant|lawyer|"
         r"technician|assistant|worker|banker|pharmacist|dentist|surgeon|physician|doctor|researcher|scientist|"
         r"ceo|cto|cfo|vp|founder|owner|sergeant|soldier|pilot|attendant|agent)")
+# Joining, leaving and working shifts at an employer; graduating from or transferring to a school.
+EMPLOYMENT = (r"\b(?:joined|joining|quit|quitting|hired[ \t]+(?:by|at)|laid[ \t]+off[ \t]+(?:from|by|at)|"
+              r"(?:fired|resigned|retired)[ \t]+from|interview(?:s|ed|ing)?[ \t]+(?:at|with)|(?:job[ \t]+)?offer[ \t]+from|"
+              r"contract(?:s|ing|or)?[ \t]+(?:at|for|with)|(?:placement|internship|residency|fellowship)[ \t]+(?:at|with)|"
+              r"shifts?[ \t]+at|boss[ \t]+at|colleagues?[ \t]+at|co-?workers?[ \t]+at|office[ \t]+at|been[ \t]+at)")
+SCHOOLING = (r"\b(?:graduated|graduating|graduate|grad|alumn(?:us|a|i|ae)|degree|diploma|mba|phd|bachelor['’]?s|"
+             r"master['’]?s|masters|transferred|dropped[ \t]+out)[ \t]+(?:from|of|at|to)")
+SCHOOL_CUE_WORDS = re.compile(r"(?i)stud|attend|enrol|\bgo|went|grad|alumn|degree|diploma|mba|phd|bachelor|master|"
+                              r"transfer|dropped")
+# After these a project term that is a company (Google, Naver, Allergan) is the employer's name.
+STRONG_EMPLOYMENT = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed)[ \t]+(?:at|for|by)|employer|"
+                               rf"\b{ROLE}s?[ \t]+(?:at|for)|{EMPLOYMENT})")
 EN_CUE = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed|interning|stationed|based|placed)[ \t]+(?:at|for|with|by)"
                     rf"|\bemployer(?:[ \t]+is|[ \t]*[:,-])|\b{ROLE}s?[ \t]+(?:at|with|for|of|in)|\b{ROLE_SHAPE}[ \t]+(?:at|with|for|of)"
                     rf"|\bwith[ \t]+the"
-                    rf"|\b(?:go(?:es)?|went|study|studies|studied|attend(?:s|ed)?|enrolled)[ \t]+(?:to|at|in))"
+                    rf"|\b(?:go(?:es)?|went|study|studies|studied|attend(?:s|ed)?|enrolled)[ \t]+(?:to|at|in)"
+                    rf"|{EMPLOYMENT}|{SCHOOLING})"
                     rf"[ \t]+(?:the[ \t]+)?(?=[A-Z0-9])")
-EN_SCHOOL_END = r"(?:School|High|Primary|College|University|Academy|Institute|Kindergarten|Elementary|Prep|Polytechnic)"
+EN_SCHOOL_END = (r"(?:School|High|Primary|College|University|Uni|Academy|Institute|Kindergarten|Elementary|Prep|Polytechnic|"
+                 r"Conservatory|Seminary|Preschool|Nursery|Montessori)")
 EN_WORK_END = (r"(?:Bank|Hospital|Medical[ \t]+Cent(?:er|re)|Medical|Clinic|Brigade|Regiment|Battalion|Corps|Spa|Ltd|Inc|LLP|"
                r"Associates|Attorneys|Law|Legal|Analytics|Dynamics|Ventures|Media|Publishing|Press|Robotics|"
                r"LLC|GmbH|PLC|Group|Health|Healthcare|Airlines?|Airways|Hotel|Logistics|Labs?|Motors|Systems|Solutions|"
                r"Technologies|Tech|Insurance|Consulting|Partners|Pharma(?:ceuticals)?|Bakery|Salon|Studio|Foods|Energy|"
                r"Electric|Telecom|Capital|Holdings|Industries|Restaurant|Caf[eé]|Agency|Council|Ministry|Department|"
-               r"Police|Services|Store|Stores|Market|Supermarket|Corporation|Company|Co\.?|Firm|Works|Dental|Pharmacy)")
+               r"Police|Services|Store|Stores|Market|Supermarket|Corporation|Company|Co\.?|Firm|Works|Dental|Pharmacy|"
+               r"Foundation|Trust|Authority|Bureau|Cent(?:er|re)|Gym|Fitness|Boutique|Biotech|Electronics|Chemicals?|"
+               r"Construction|Engineering|Manufacturing|Realty|Properties|Securities|Investments?|Finance|Financial|"
+               r"Bancorp|Hospitality|Resorts?|Casino|Brewery|Winery|Bistro|Grill|Diner|Pizzeria|Factory)")
 EN_ORG_END = re.compile(rf"(?<![\w.])((?:{CAP}[ \t](?:of[ \t]|&[ \t])?){{1,4}})({EN_SCHOOL_END}|{EN_WORK_END})\b")
 # Words that make no name on their own before an organisation word (the Bank, General Hospital).
 GENERIC = frozenset("the a an my our your his her their this that local general national city state public private "
@@ -51,8 +71,13 @@ GENERIC = frozenset("the a an my our your his her their this that local general 
                     "senior elementary community regional district county i ward room bed floor building gate level "
                     "unit terminal station reception home night day weekend monday tuesday wednesday thursday "
                     "friday saturday sunday january february march april may june july august september october "
-                    "november december christmas covid".split())
+                    "november december christmas covid laser beauty hair nail body eye face nose breast lifting botox "
+                    "filler wellness shopping service customer call data research fitness".split())
 EN_ORG_AFTER_CUE = re.compile(ORG)
+CONNECTORS = frozenset({"of", "and", "&", "the", "de", "for"})
+# "the Vantrex staff", "our Corvane office": a name before words only an employer has.
+EN_ORG_BEFORE_STAFF = re.compile(rf"(?<![\w.])((?:{CAP}[ \t]){{0,3}}{CAP})[ \t]+(?=(?:staff|employees?|colleagues|coworkers|"
+                                 r"co-workers|headquarters|HQ|HR|payroll|badge|factory|plant|warehouse|branch)\b)")
 
 # --- Chinese ---------------------------------------------------------------------------------------
 HAN = r"\u4e00-\u9fff\u3400-\u4dbf"
@@ -150,11 +175,23 @@ def _english(text: str) -> list[QuasiSpan]:
         while " " in name and name.rsplit(None, 1)[1].casefold() in GENERIC | {"on", "in", "since", "as"}:
             name = name.rsplit(None, 1)[0].rstrip()
         words = name.split()
-        if all(w.casefold() in GENERIC for w in words) or \
-                (len(words) == 1 and vocabulary.is_safe_term(words[0]) and not words[0].isupper()):
+        if all(w.casefold() in GENERIC for w in words):
             continue
-        school = re.search(rf"\b{EN_SCHOOL_END}\b", name) or re.search(r"(?i)stud|attend|enrol|go|went", cue.group())
+        # work with Botox and Juvederm: project terms, not an employer, unless a strong cue says so.
+        named = [w for w in words if w.casefold() not in CONNECTORS]
+        if all(vocabulary.is_safe_term(w) and not w.isupper() and not _employer_term(w, cue.group()) for w in named):
+            continue
+        school = re.search(rf"\b{EN_SCHOOL_END}\b", name) or SCHOOL_CUE_WORDS.search(cue.group())
         spans.append(_span(text, match.start(), match.start() + len(name), SCHOOL if school else WORKPLACE))
+    for match in EN_ORG_BEFORE_STAFF.finditer(text):
+        words = match.group(1).split()
+        while words and words[0].casefold() in GENERIC:
+            words.pop(0)
+        if not words or (len(words) == 1 and (vocabulary.is_ordinary_word(words[0], "en") or
+                                              vocabulary.is_safe_term(words[0]))):
+            continue
+        start = match.start(1) + match.group(1).index(words[0])
+        spans.append(_span(text, start, match.end(1), WORKPLACE))
     for match in EN_ORG_END.finditer(text):
         words = match.group(1).split()
         while words and words[0].casefold() in GENERIC:
@@ -165,6 +202,16 @@ def _english(text: str) -> list[QuasiSpan]:
         school = re.fullmatch(EN_SCHOOL_END, match.group(2)) is not None
         spans.append(_span(text, start, match.end(), SCHOOL if school else WORKPLACE))
     return spans
+
+
+def _employer_term(word: str, cue: str) -> bool:
+    """A project term after a strong employment cue names the employer (engineer at Google, works for
+    Allergan) unless it is a place or an ordinary word (work with Botox, based in Seoul stay)."""
+    from anonymise.regions import province_or_country
+
+    if not STRONG_EMPLOYMENT.search(cue) or vocabulary.is_ordinary_word(word, "en"):
+        return False
+    return province_or_country(word) == "abroad"
 
 
 def _chinese(text: str) -> list[QuasiSpan]:
