@@ -69,6 +69,9 @@ CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 # Letters only Vietnamese writes: a text holding them is read as Vietnamese.
 VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 VIETNAMESE_TITLES = frozenset("anh chị em bà ông cô chú bác bạn thầy bé cháu".split())
+# tháng Năm, tháng Mười Hai: month names are number words, capitalised by many writers.
+VIETNAMESE_MONTH_WORDS = frozenset("giêng một hai ba tư bốn năm sáu bảy tám chín mười chạp".split())
+VIETNAMESE_MONTH_BEFORE = re.compile(r"(?i:tháng)[ \t]+(?:(?i:mười)[ \t]+)?$")
 # Letters of a script no rule here reads (Greek, Arabic, Hebrew, Devanagari ...): nothing vouches
 # for them, so they go. Excluded: the scripts handled above, digits and number forms (², ①, Ⅱ),
 # combining marks, symbols people use in doses (µ, μ), CJK punctuation and half-width forms.
@@ -244,6 +247,11 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
     return kind, "name-list-capitalised" if name else "proper-noun"
 
 
+def _vietnamese_month(work: str, start: int, word: str, lang: str) -> bool:
+    return lang == "vi" and word.casefold() in VIETNAMESE_MONTH_WORDS and \
+        VIETNAMESE_MONTH_BEFORE.search(work, max(0, start - 12), start) is not None
+
+
 def _is_safe_term(folded: str, lang: str) -> bool:
     """A safe term; in Vietnamese text not the short English ones (Thu, Mon, Tue are Vietnamese names)."""
     if lang == "vi":
@@ -294,7 +302,8 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
             index += 1
             continue
         initial = _starts_sentence(work, start) or any(s <= start < e for s, e in headings)
-        verdict = None if is_eponym(work, start, match.end()) else _latin_verdict(word, initial, lang)
+        verdict = None if is_eponym(work, start, match.end()) or _vietnamese_month(work, start, word, lang) \
+            else _latin_verdict(word, initial, lang)
         if verdict is None and match.group()[0].isupper() and lang == "vi":
             before = work[max(0, start - 8):start].split()
             if before and before[-1].casefold() in VIETNAMESE_TITLES:
