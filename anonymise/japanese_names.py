@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 
 from anonymise import vocabulary
+from anonymise.name_data import JAPANESE_HONORIFICS
 from anonymise.vocabulary.packed import word_sets
 
 PERSON_TAG = "名詞,固有名詞,人名"
-HONORIFICS = ("さん", "様", "さま", "ちゃん", "くん", "君", "先生", "氏", "殿")
 
 
 @functools.cache
@@ -35,7 +35,7 @@ def japanese_name_spans(work: str) -> list[tuple[int, int, str]]:
             continue
         if vocabulary.is_safe_term(surface, "ja") or vocabulary.is_katakana_loanword(surface):
             continue
-        honorific = work.startswith(HONORIFICS, position)
+        honorific = work.startswith(JAPANESE_HONORIFICS, position)
         # The small frequency list (common_ja): the large one holds given names too.
         if not honorific and surface in word_sets()["common_ja"]:
             continue
