@@ -12,7 +12,8 @@ dictionary maximal matching (newmm, over its bundled Thai word list; nothing is 
 - a family name of PyThaiNLP's list (or no word) one space after a name found by a cue;
 - a Thai run alone in parentheses right after a placeholder or a name (its nickname);
 - with no cue, by role: a listed given name opening a clause before a verb of saying or
-  recommending, and a short word joined by กับ/และ to a name found already.
+  recommending, a short word joined by กับ/และ to a name found already (or a listed given name
+  joined to a pronoun: ฉันกับพลอย), and a listed name or unknown word brought along (พาพลอยมา).
 Function words, particles and safe terms always stay.
 """
 from __future__ import annotations
@@ -144,10 +145,22 @@ def _by_role(work: str, thai: list[tuple[int, int, str]], spans: list[tuple[int,
         opens = previous is None or previous[1] < start or previous[2] in CLAUSE_OPENERS
         if token in names and opens and work.startswith(SPEECH_VERBS, end):
             found.append((start, end, "PERSON", "th-speaker"))
-        elif previous and previous[2] in ("กับ", "และ") and previous[0] in ends and len(token) <= 6 and \
+        elif previous and previous[2] in ("กับ", "และ") and (previous[0] in ends or _pronoun_before(thai, index - 1)
+                                                             and token in names) and len(token) <= 6 and \
                 (work.startswith(AFTER_NAME, end) or end == len(work) or work[end:end + 1].isspace()):
             found.append((start, end, "PERSON", "th-joined-name"))
+        elif previous and previous[2] == "พา" and previous[1] == start and len(token) <= 6 and \
+                work.startswith(("มา", "ไป"), end) and token not in words - names:
+            found.append((start, end, "PERSON", "th-brought-along"))
     return found
+
+
+PRONOUNS = ("ฉัน", "ผม", "หนู", "ดิฉัน", "เรา", "เค้า", "เขา", "เธอ")
+
+
+def _pronoun_before(thai: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a pronoun comes right before token ``index`` (ฉัน|กับ ...)."""
+    return index > 0 and thai[index - 1][2] in PRONOUNS and thai[index - 1][1] == thai[index][0]
 
 
 def _inside_safe_term(work: str, start: int, end: int, safe: set[int], words: frozenset[str]) -> bool:

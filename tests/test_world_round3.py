@@ -108,3 +108,44 @@ def test_clinic_terms_units_and_codes_stay(text):
 ])
 def test_look_alikes_of_safe_shapes_still_go(text, value):
     check(text, [value], [])
+
+
+# --- round 3, second pass: Chinese verbs of joining and graduating, shaped handles, Thai roles -----
+@pytest.mark.parametrize("text, org, kept", [
+    ("我毕业于璟华，现在就职于澜星科创。", "璟华", ["毕业于", "就职于"]),
+    ("去年跳槽到澜星了，工作很忙。", "澜星", ["跳槽到"]),
+    ("我考上了云湖大学的研究生。", "云湖大学", ["我考上了", "的研究生"]),
+])
+def test_chinese_workplaces_and_schools_after_verbs_go(text, org, kept):
+    check(text, [org], kept)
+
+
+def test_chinese_school_words_without_a_name_stay():
+    text = "我毕业于大学，就职于公司，想做双眼皮。"
+    assert redacted(text) == text
+
+
+@pytest.mark.parametrize("text, handle", [
+    ("I posted my results on reddit as u/glow_minae22 yesterday.", "glow_minae22"),
+    ("You can send the deposit to $MinaeGlowy on the app.", "MinaeGlowy"),
+    ("Snap: minaeglowy if you want more photos.", "minaeglowy"),
+])
+def test_shaped_handles_go(text, handle):
+    check(text, [handle], [])
+
+
+def test_currency_before_a_number_is_no_cashtag():
+    assert "$USD" in redacted("It costs $USD 300 or $500 in total.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ฉันกับพลอยจะไปเกาหลีเดือนหน้าค่ะ", "พลอย"),
+    ("พรุ่งนี้จะพาพลอยมาปรึกษาด้วยค่ะ", "พลอย"),
+])
+def test_thai_names_joined_or_brought_along_go(text, name):
+    check(text, [name], ["ค่ะ"])
+
+
+@pytest.mark.parametrize("text", ["พรุ่งนี้จะพาแม่มาด้วย และพาเพื่อนไปด้วยค่ะ", "ฉันกับแฟนจะไปทำตาสองชั้นค่ะ"])
+def test_thai_kin_words_in_the_same_places_stay(text):
+    assert redacted(text) == text

@@ -7,7 +7,8 @@ Found by the organisation's form or by a work cue, never by a list of names:
   transferred to), ending in an organisation word (… Bank, … Brigade, … Ltd, … High, … Primary,
   … Foundation, … Conservatory), or before a word only an employer has (the X staff, X HQ); after
   a strong work cue even a project term that is a company (engineer at Google);
-- Chinese: 在X上班/工作/当/做, 喺X做嘢, X银行/航空/集团/公司 … (X not a word that names no one, 在家);
+- Chinese: 在X上班/工作/当/做, 喺X做嘢, X银行/航空/集团/公司 … (X not a word that names no one, 在家),
+  毕业于X, 就职于X, 入职X, 跳槽到X;
 - Japanese: 株式会社X / X株式会社, X勤務 / Xに勤め / Xで働 / Xの客室乗務員 …, Xクリニック;
 - Thai: ทำงานที่ X, ธนาคารX, โรงแรมX, มหาวิทยาลัยX, เรียนอยู่ X …: the name after the type word;
 - Russian and Vietnamese: the capitalised name after работаю в / учусь в, làm (việc) ở/tại, học ở/tại.
@@ -92,6 +93,11 @@ ZH_STOP = frozenset("在喺去到是了从從于於做当當我你他她们們�
 ZH_AT_SCHOOL = re.compile(rf"(?<![现正实存所好自还内外就都])[在是]([{HAN}A-Za-z]{{2,8}}?)"
                           rf"(?=读书|讀書|读研|讀研|读博|讀博|读大|讀大|念书|念書|上学|上學|留学|留學|读|讀|念|的学生|的學生|"
                           rf"的研究生|毕业|畢業|的老师|的老師)")
+# 毕业于复旦, 就职于华信, 入职了腾讯, 跳槽到美团: the organisation after a verb of joining or graduating.
+ZH_AFTER_VERB = re.compile(rf"(?:(?P<school>毕业于|畢業於|就读于|就讀於|考上了?|考进了?|考進了?|在读于)|"
+                           rf"(?:就职于|就職於|任职于|任職於|供职于|供職於|入职了?|入職了?|跳槽到|跳槽去|受雇于|受僱於|"
+                           rf"实习于|實習於))[ \t]?([{HAN}A-Za-z]{{2,8}}?)"
+                           rf"(?=[，。,.!！?？、\s]|的|了|做|当|當|工作|上班|读|讀|$)")
 ZH_NOT_SCHOOLS = frozenset("大学 大學 学校 學校 高中 初中 中学 中學 小学 小學 国外 國外 韩国 韓國 美国 美國 日本 本地 当地 "
                            "這裡 这里 那里 那裡 家里 家裡 研究生 大学生 大學生 学生 學生 一个 一個".split())
 ZH_NOT_ORGS = frozenset("公司 银行 銀行 医院 醫院 学校 學校 家里 家裡 外企 国企 國企 国外 國外 外地 本地 当地 當地 这里 這裡 "
@@ -226,6 +232,13 @@ def _chinese(text: str) -> list[QuasiSpan]:
         if org in ZH_NOT_SCHOOLS or org[0] in ZH_STOP or vocabulary.is_ordinary_word(org, "zh") and len(org) > 2:
             continue
         spans.append(_span(text, match.start(1), match.end(1), SCHOOL))
+    for match in ZH_AFTER_VERB.finditer(text):
+        org = match.group(2)
+        # After these verbs even a project term is the organisation (跳槽到美团); places and kinds stay.
+        if org in ZH_NOT_ORGS or org in ZH_NOT_SCHOOLS or (vocabulary.is_ordinary_word(org, "zh") and len(org) > 2
+                                                           and not vocabulary.is_safe_term(org, "zh")):
+            continue
+        spans.append(_span(text, match.start(2), match.end(2), SCHOOL if match.group("school") else WORKPLACE))
     for ending, kind in ((ZH_ORG_END, WORKPLACE), (ZH_SCHOOL_END, SCHOOL)):
         for match in ending.finditer(text):
             start = match.start()

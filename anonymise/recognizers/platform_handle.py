@@ -4,6 +4,7 @@ site recognizers do not read: written after a dash (Instagram - x.y_97), holding
 digit, an underscore or a dot: a plain word after "user" is English. After a site or messenger word
 and a separator, or after a contact phrase (follow me at, add me on, DM me, find me under), a
 handle of letters only counts when no dictionary has it (follow me at glowwithmina).
+Handles that carry their site in their shape (u/name, $name) need no site word.
 Platform words include the slang of other languages: vx/wx/V信 (WeChat), QQ, ไลน์ (LINE in Thai),
 телеграм/тг/ватсап/вайбер, инстаграм/инста.
 """
@@ -13,8 +14,9 @@ from presidio_analyzer import Pattern, PatternRecognizer
 
 from anonymise.recognizers import gates
 
-SITE = (r"(?i:(?<![A-Za-z])(?:instagram|insta|ig|tiktok|twitter|youtube|threads|facebook|fb|snapchat|pinterest|"
-        r"weibo|bilibili)(?![A-Za-z])|小红书|小紅書|微博|抖音|快手|B站|インスタ|ティックトック|"
+SITE = (r"(?i:(?<![A-Za-z])(?:instagram|insta|ig|tiktok|twitter|youtube|threads|facebook|fb|snapchat|snap|pinterest|"
+        r"weibo|bilibili|twitch|reddit|discord|github|linkedin|tumblr|venmo|cashapp|cash[ \t]app|soundcloud|bluesky|"
+        r"mastodon)(?![A-Za-z])|小红书|小紅書|微博|抖音|快手|B站|インスタ|ティックトック|"
         r"(?<![\w])(?:инстаграм\w*|инста|тикток\w*|вконтакте|вк)(?![\w])|อินสตาแกรม|ไอจี|ติ๊กต๊อก)")
 MESSENGER = (r"(?i:(?<![A-Za-z])(?:line|wechat|telegram|zalo|viber|kakao(?:talk)?|whatsapp|vx|wx|qq|v信)(?![A-Za-z])|"
              r"微信|微信号|薇信|威信|绿泡泡|扣扣|ライン|ไลน์|ไอดีไลน์|"
@@ -58,6 +60,20 @@ class PlatformHandleRecognizer(PatternRecognizer):
         return _dictionary_word(pattern_text)
 
 
+class HandleShapeRecognizer(PatternRecognizer):
+    """Handles that carry their site in their shape: u/name (Reddit), $name (Cash App)."""
+    TEXT_GATES = (gates.gate(r"u/|\$[A-Za-z]"),)
+    PATTERNS = [Pattern("reddit_user", r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}(?![\w])", 0.8),
+                Pattern("cashtag", r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_-]{2,19}(?![\w])", 0.7)]
+
+    def __init__(self):
+        super().__init__(supported_entity="SOCIAL_HANDLE", patterns=self.PATTERNS, name="HandleShapeRecognizer")
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        # $USD, $CAD: a currency code, not a cashtag.
+        return pattern_text.startswith("$") and pattern_text[1:].isupper() and len(pattern_text) == 4
+
+
 class MessengerHandleRecognizer(PatternRecognizer):
     TEXT_GATES = (gates.LATIN_OR_DIGIT,)
     PATTERNS = [Pattern("id_after_messenger", rf"(?<={MESSENGER}{LABEL}{SEPARATOR})(?<![\w.]){HANDLE}(?![\w])", 0.75),
@@ -90,4 +106,4 @@ class AccountNameRecognizer(PatternRecognizer):
         return word.isalpha() and (vocabulary.is_ordinary_word(word, "en") or vocabulary.is_safe_term(word))
 
 
-RECOGNIZERS = [PlatformHandleRecognizer, MessengerHandleRecognizer, AccountNameRecognizer]
+RECOGNIZERS = [PlatformHandleRecognizer, HandleShapeRecognizer, MessengerHandleRecognizer, AccountNameRecognizer]
