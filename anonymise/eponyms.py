@@ -19,12 +19,13 @@ HEADS = ("palsy|cyst|cysts|disease|syndrome|sign|signs|test|tests|maneuver|manoe
          "approach|retractor|forceps|clamp|needle|lens|implant|implants|plane|lift|block|angle|type|types|"
          "grade|staging|stage|dressing|mask|bag|valve|shunt|drain|filter|dilator|speculum|curette|elevator|"
          "osteotomy|plasty|anastomosis|pessary|sphincter|capsule|area|zone|triangle|ratio|equation|formula|"
-         "protocol|regimen|solution|infusion|nevus|naevus|nevi|naevi|spots?|granules|papules|edema|oedema|"
+         "protocol|regimen|solution|infusion|peel|peels|angioma|angiomas|nevus|naevus|nevi|naevi|spots?|granules|papules|edema|oedema|"
          "neuralgia|arthritis|ataxia|dystrophy|palsies|phenomena|spectrum")
 AFTER = re.compile(rf"(?:['’]s)?[ \t]+(?:{HEADS})\b", re.IGNORECASE)
 # Rose oil, Jasmine extract: a plant or product name before what is made of it (never possessive:
 # Anna's cream is Anna's).
-PRODUCT_AFTER = re.compile(r"[ \t]+(?:oil|oils|extract|serum|cream|balm|water|seed|butter|tea)\b", re.IGNORECASE)
+PRODUCT_AFTER = re.compile(r"[ \t]+(?:oil|oils|extract|serum|cream|balm|water|seed|butter|tea|laser|lasers)\b",
+                           re.IGNORECASE)
 # Ward 6B, Bed 12, Bay C: a hospital location label, not a surname.
 LOCATION_LABEL = re.compile(r"(?:Ward|Bed|Bay|Theatre|Theater|Pod)[ \t]+[0-9A-Z][0-9A-Za-z]{0,3}\b")
 # nevus of Ota, tetralogy of Fallot, pouch of Douglas: the head comes first.

@@ -60,7 +60,8 @@ NUMBER_WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:cc|ml|mg|mcg|µg|ug|ng|pg|g|kg|l
                               r"khz|mhz|mmol|µmol|umol|meq|mmhg|bpm|gy|fr)", re.IGNORECASE)
 # Dosing and product notation: x2 (twice), q4h, q12h (every 4/12 hours), SPF50, PA4.
 UNIT_WITH_POWER = re.compile(r"(?:cm|mm|m|dm)[23]", re.IGNORECASE)  # J/cm2, mm3
-DOSING_CODE = re.compile(r"x\d{1,2}|q\d{1,2}h|spf\d{1,3}|pa\d", re.IGNORECASE)
+DOSING_CODE = re.compile(r"x\d{1,2}|q\d{1,2}h|spf\d{1,3}|pa\d|\d{1,2}x\d{1,3}(?:\.\d+)?(?:u|iu|units?|cc|ml|mg)?",
+                         re.IGNORECASE)  # 2x50U: two vials of 50
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:['\u2019][A-Za-z]+|-[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*")
 # Shorter lower-case given names (mui, ana, eun) are as often words of other languages.
 LOWER_CASE_NAME_MIN = 4

@@ -13,7 +13,8 @@ dictionary maximal matching (newmm, over its bundled Thai word list; nothing is 
 - a Thai run alone in parentheses right after a placeholder or a name (its nickname);
 - with no cue, by role: a listed given name opening a clause before a verb of saying or
   recommending, a short word joined by กับ/และ to a name found already (or a listed given name
-  joined to a pronoun: ฉันกับพลอย), and a listed name or unknown word brought along (พาพลอยมา).
+  joined to a pronoun: ฉันกับพลอย), a listed name or unknown word brought along (พาพลอยมา), and a
+  listed given name introducing itself (พลอยค่ะ opening a line, ดิฉันพลอยค่ะ).
 Function words, particles and safe terms always stay.
 """
 from __future__ import annotations
@@ -149,12 +150,17 @@ def _by_role(work: str, thai: list[tuple[int, int, str]], spans: list[tuple[int,
                                                              and token in names) and len(token) <= 6 and \
                 (work.startswith(AFTER_NAME, end) or end == len(work) or work[end:end + 1].isspace()):
             found.append((start, end, "PERSON", "th-joined-name"))
+        elif (previous is None or previous[2] in PRONOUNS or work[previous[1]:start].count("\n")) and \
+                token in names and work.startswith(SELF_INTRO_PARTICLES, end):
+            found.append((start, end, "PERSON", "th-self-intro"))
         elif previous and previous[2] == "พา" and previous[1] == start and len(token) <= 6 and \
                 work.startswith(("มา", "ไป"), end) and token not in words - names:
             found.append((start, end, "PERSON", "th-brought-along"))
     return found
 
 
+# "พลอยค่ะ" opening a message, "ดิฉันพลอยค่ะ": a name introducing itself.
+SELF_INTRO_PARTICLES = ("ค่ะ", "ครับ", "คะ", "จ้า", "นะคะ", "นะครับ")
 PRONOUNS = ("ฉัน", "ผม", "หนู", "ดิฉัน", "เรา", "เค้า", "เขา", "เธอ")
 
 

@@ -149,3 +149,17 @@ def test_thai_names_joined_or_brought_along_go(text, name):
 @pytest.mark.parametrize("text", ["พรุ่งนี้จะพาแม่มาด้วย และพาเพื่อนไปด้วยค่ะ", "ฉันกับแฟนจะไปทำตาสองชั้นค่ะ"])
 def test_thai_kin_words_in_the_same_places_stay(text):
     assert redacted(text) == text
+
+
+@pytest.mark.parametrize("text, name", [("พลอยค่ะ สนใจฉีดโบท็อกซ์ค่ะ", "พลอย"), ("ดิฉันพลอยค่ะ อยากสอบถามค่ะ", "พลอย")])
+def test_thai_name_introducing_itself_goes(text, name):
+    check(text, [name], ["ค่ะ"])
+
+
+def test_thai_greetings_with_particles_stay():
+    assert redacted("สวัสดีค่ะ ขอบคุณค่ะ ได้ค่ะ") == "สวัสดีค่ะ ขอบคุณค่ะ ได้ค่ะ"
+
+
+def test_look_alike_words_before_device_and_lesion_words_stay():
+    text = "Botox 2x50U, Ruby laser and a Jessner's peel, Cherry angioma removal."
+    assert redacted(text) == text

@@ -63,7 +63,8 @@ _NUMBER_UNIT = re.compile(r"(?i)\d+(?:[.,]\d+)?(?:cc|ml|mg|mcg|µg|ug|ng|pg|g|kg
                           r"iu|u|units?|am|pm|st|nd|rd|th|x|h|hr|hrs|min|mins|sec|s|ms|d|wk|wks|mo|yr|yrs|k|won|usd|"
                           r"krw|lbs?|kw|v|w|mw|j|mj|kj|hz|khz|mhz|mmol|meq|mmhg|bpm|gy|fr|d|cc)")
 # Beside a number with its unit: a unit with a power (J/cm2), dosing notation (x2, q4h, SPF50).
-_UNIT_OR_DOSING = re.compile(r"(?i)(?:cm|mm|m|dm)[23]|x\d{1,2}|q\d{1,2}h|spf\d{1,3}|pa\d")
+_UNIT_OR_DOSING = re.compile(r"(?i)(?:cm|mm|m|dm)[23]|x\d{1,2}|q\d{1,2}h|spf\d{1,3}|pa\d|"
+                             r"\d{1,2}x\d{1,3}(?:u|iu|units?|cc|ml|mg)?")
 _DECIMAL_WITH_UNIT = re.compile(r"\d+\.(?P<rest>\d+[A-Za-zµ]+)")
 # 1:100,000: a dilution, one to a round number.
 _DILUTION = re.compile(r"1\s?:\s?[1-9]\d{0,2}(?:,?000)+")
