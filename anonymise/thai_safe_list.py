@@ -34,7 +34,10 @@ KIN_WORDS = ("เพื่อน", "น้อง", "พี่", "เจ้าห
 # Words that follow a name cue without being a name (ชื่อว่า, ชื่ออะไร, พี่สาว, น้องสาว).
 NOT_NAMES = frozenset("ว่า อะไร ของ ที่ นี้ นั้น จริง เล่น สาว ชาย คน ผู้ หญิง ทุก ทั้ง ๆ และ กับ ก็ จะ ได้ ไม่ มี เป็น อยู่ "
                       "ไป มา ให้ ด้วย ครับ ค่ะ คะ นะ จ้ะ จ้า ฮะ หนู เรา ผม ฉัน ดิฉัน เขา เธอ ท่าน ของผม ของหนู บ้าน สนิท "
-                      "เก่า ใหม่ ร่วม ที่ทำงาน ใน ทาง ช่วย หมอ แม่ พ่อ ลูกค้า พี่ น้อง ป้า ลุง ยาย ครู".split())
+                      "เก่า ใหม่ ร่วม ที่ทำงาน ใน ทาง ช่วย หมอ แม่ พ่อ ลูกค้า พี่ น้อง ป้า ลุง ยาย ครู "
+                      # Auxiliaries and verbs that follow a kinship word as its verb (แม่อยากทำ, เพื่อนเคยไป).
+                      "อยาก ต้อง ชอบ เคย กำลัง ยัง คง ควร อาจ บอก พา ทำ ดู รู้ คิด เพิ่ง เลย มาก แนะนำ สนใจ ถาม "
+                      "โทร ส่ง ซื้อ จอง นัด กลัว แพ้ ปวด เจ็บ".split())
 # What may follow a nickname: particles and verbs of saying, recommending, coming along.
 AFTER_NAME = ("ค่ะ", "คะ", "ครับ", "นะ", "จ้า", "แนะนำ", "บอก", "พา", "จะ", "ก็", "เคย", "ไป", "มา", "ด้วย", "เป็น", "ทำ",
               "โทร", "ดูแล", "ว่า", "อายุ", "และ", "กับ")
@@ -111,8 +114,8 @@ def thai_spans(work: str) -> list[tuple[int, int, str, str]]:
         adjacent = index and thai[index - 1][1] >= start - 1
         following = thai[index + 1][2] if index + 1 < len(thai) else ""
         if (adjacent or work[thai[index - 1][1]:start] == " " if index else False) and \
-                (previous.endswith(TITLES) or previous.endswith(NAME_WORDS)):
-            reason = "th-title" if previous.endswith(TITLES) else "th-name-cue"
+                (_titled(previous, words) or previous.endswith(NAME_WORDS)):
+            reason = "th-title" if _titled(previous, words) else "th-name-cue"
             end = _name_end(work, thai, index)
             spans.append((start, end, "PERSON", reason))
             # นางสาวกาญจนา ศรีสุข: a family name of the lists (or no word) one space after the given name.
@@ -121,7 +124,7 @@ def thai_spans(work: str) -> list[tuple[int, int, str, str]]:
                     (after.group(1) in _family_names() or after.group(1) not in words):
                 spans.append((after.start(1), after.end(1), "PERSON", "th-family-name"))
         elif adjacent and previous in KIN_WORDS and (token in names or token not in words
-                                                      or following.startswith(AFTER_NAME) or not following):
+                                                      or work.startswith(AFTER_NAME, end) or not following):
             spans.append((start, end, "PERSON", "th-kin-cue"))
         elif token in names_only:
             spans.append((start, end, "PERSON", "th-given-name"))
@@ -161,6 +164,11 @@ def _by_role(work: str, thai: list[tuple[int, int, str]], spans: list[tuple[int,
 
 # "พลอยค่ะ" opening a message, "ดิฉันพลอยค่ะ": a name introducing itself.
 SELF_INTRO_PARTICLES = ("ค่ะ", "ครับ", "คะ", "จ้า", "นะคะ", "นะครับ")
+def _titled(previous: str, words: frozenset[str]) -> bool:
+    """A title (คุณ, นาย) is or ends the token before: not a word that only ends like one (ขอบคุณ)."""
+    return previous in TITLES or (previous.endswith(TITLES) and previous not in words)
+
+
 PRONOUNS = ("ฉัน", "ผม", "หนู", "ดิฉัน", "เรา", "เค้า", "เขา", "เธอ")
 
 

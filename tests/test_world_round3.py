@@ -163,3 +163,12 @@ def test_thai_greetings_with_particles_stay():
 def test_look_alike_words_before_device_and_lesion_words_stay():
     text = "Botox 2x50U, Ruby laser and a Jessner's peel, Cherry angioma removal."
     assert redacted(text) == text
+
+
+@pytest.mark.parametrize("text", ["ขอบคุณมากค่ะ แล้วเจอกันเดือนหน้านะคะ", "แม่อยากทำร้อยไหมค่ะ", "เพื่อนเคยไปทำที่โซลค่ะ"])
+def test_thai_words_ending_like_a_title_or_verbs_after_kin_words_stay(text):
+    assert redacted(text) == text
+
+
+def test_thai_nickname_after_a_kin_word_before_a_verb_goes():
+    check("เพื่อนแพรวบอกว่าดีค่ะ", ["แพรว"], ["เพื่อน"])

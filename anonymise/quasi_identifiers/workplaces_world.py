@@ -290,7 +290,8 @@ def _thai(text: str) -> list[QuasiSpan]:
                     break
                 end = start + token_end
             name = text[start:end]
-            if not name or name in TH_NOT_ORGS:
+            # ทำที่โซล: a place or project term after the cue is where, not who employs.
+            if not name or name in TH_NOT_ORGS or vocabulary.is_safe_term(name, "th"):
                 continue
             type_word = match.group(1) if pattern is TH_TYPE else match.group()
             kind = SCHOOL if type_word.startswith(TH_SCHOOL_TYPES) or "เรียน" in type_word or "จบ" in type_word \
