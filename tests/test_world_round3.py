@@ -172,3 +172,16 @@ def test_thai_words_ending_like_a_title_or_verbs_after_kin_words_stay(text):
 
 def test_thai_nickname_after_a_kin_word_before_a_verb_goes():
     check("เพื่อนแพรวบอกว่าดีค่ะ", ["แพรว"], ["เพื่อน"])
+
+
+@pytest.mark.parametrize("text, handle", [
+    ("My page is glowbyminae and I posted on Instagram yesterday.", "glowbyminae"),
+    ("You can find photos from minaeglowy on insta.", "minaeglowy"),
+])
+def test_handles_named_as_a_page_or_before_their_site_go(text, handle):
+    check(text, [handle], ["Instagram"] if "Instagram" in text else ["insta"])
+
+
+def test_words_before_a_site_stay():
+    text = "Photos are posted on IG and results on YouTube."
+    assert redacted(text) == text

@@ -3,7 +3,8 @@ site recognizers do not read: written after a dash (Instagram - x.y_97), holding
 (微博：小鹿_9527), or after user/owner/login (user jkw_1987, owner: marco_77). The handle must hold a
 digit, an underscore or a dot: a plain word after "user" is English. After a site or messenger word
 and a separator, or after a contact phrase (follow me at, add me on, DM me, find me under), a
-handle of letters only counts when no dictionary has it (follow me at glowwithmina).
+handle of letters only counts when no dictionary has it (follow me at glowwithmina, my page is
+glowbymina, glowbymina on insta).
 Handles that carry their site in their shape (u/name, $name) need no site word.
 Platform words include the slang of other languages: vx/wx/V信 (WeChat), QQ, ไลน์ (LINE in Thai),
 телеграм/тг/ватсап/вайбер, инстаграм/инста.
@@ -35,7 +36,8 @@ WORD_HANDLE = r"[A-Za-z][A-Za-z0-9._]{3,30}(?<![.])(?![\w])"
 STRICT_SEPARATOR = r"[ \t]*(?:[:：=]|[-–—])[ \t]*@?"
 CONTACT = (r"(?i:(?<![A-Za-z])(?:follow[ \t]+(?:me|us)(?:[ \t]+(?:at|on|as))?|add[ \t]+(?:me|us)(?:[ \t]+(?:at|on|as))?|"
            r"(?:dm|message|msg|text)[ \t]+(?:me|us)[ \t]+(?:at|on)|find[ \t]+(?:me|us)[ \t]+(?:at|on|as|under)|"
-           r"look[ \t]+(?:me|us)[ \t]+up(?:[ \t]+(?:as|under))?|i[ \t]+go[ \t]+by|under[ \t]+the[ \t]+(?:name|handle))"
+           r"look[ \t]+(?:me|us)[ \t]+up(?:[ \t]+(?:as|under))?|i[ \t]+go[ \t]+by|under[ \t]+the[ \t]+(?:name|handle)|"
+           r"(?:my|our)[ \t]+(?:page|account|profile|channel|blog|shop)[ \t]+(?:is|:))"
            r"[ \t]*:?[ \t]*@?)")
 
 
@@ -51,7 +53,9 @@ class PlatformHandleRecognizer(PatternRecognizer):
     TEXT_GATES = (gates.LATIN_OR_DIGIT,)
     PATTERNS = [Pattern("handle_after_site_separator", rf"(?<={SITE}{LABEL}{SEPARATOR})(?<![\w.]){HANDLE}(?![\w])", 0.75),
                 Pattern("word_after_site_separator", rf"(?<={SITE}{LABEL}{STRICT_SEPARATOR})(?<![\w.]){WORD_HANDLE}", 0.6),
-                Pattern("handle_after_contact_phrase", rf"(?<={CONTACT})(?<![\w.]){WORD_HANDLE}", 0.6)]
+                Pattern("handle_after_contact_phrase", rf"(?<={CONTACT})(?<![\w.]){WORD_HANDLE}", 0.6),
+                # "minaglowy on insta": the handle before its site.
+                Pattern("handle_before_site", rf"(?<![\w.@]){WORD_HANDLE}(?=[ \t]+(?:on|at)[ \t]+{SITE})", 0.6)]
 
     def __init__(self):
         super().__init__(supported_entity="SOCIAL_HANDLE", patterns=self.PATTERNS, name="PlatformHandleRecognizer")
