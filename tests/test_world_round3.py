@@ -185,3 +185,17 @@ def test_handles_named_as_a_page_or_before_their_site_go(text, handle):
 def test_words_before_a_site_stay():
     text = "Photos are posted on IG and results on YouTube."
     assert redacted(text) == text
+
+
+@pytest.mark.parametrize("text, org", [
+    ("I'm a junior at Brookvale and love it.", "Brookvale"),
+    ("My sister is a Westmere grad.", "Westmere"),
+    ("He is a Corvane alumnus.", "Corvane"),
+])
+def test_schools_by_student_words_go(text, org):
+    check(text, [org], [])
+
+
+def test_student_words_after_ordinary_words_stay():
+    text = "I am a nursing student and a Korean student; a senior at the clinic said ok."
+    assert redacted(text) == text

@@ -32,7 +32,8 @@ ORG = rf"{CAP}(?:[ \t](?:of|and|&|the|de|for)?[ \t]?{CAP}){{0,4}}"
 ROLE_SHAPE = r"[a-z]+(?:er|or|ist|ian|ant|ent|man|woman)"
 ROLE = (r"(?:nurse|teacher|chef|cook|clerk|staff|intern|student|resident|fellow|associate|barista|cashier|"
         r"receptionist|secretary|partner|trainee|volunteer|employee|officer|professor|lecturer|director|coach|tutor|"
-        r"pupil|sophomore|freshman|analyst|engineer|manager|developer|designer|consultant|accountant|lawyer|"
+        r"pupil|sophomore|freshman|junior|senior|undergrad|undergraduate|postgrad|postgraduate|postdoc|classmate|"
+        r"alumn(?:us|a|i|ae)|analyst|engineer|manager|developer|designer|consultant|accountant|lawyer|"
         r"technician|assistant|worker|banker|pharmacist|dentist|surgeon|physician|doctor|researcher|scientist|"
         r"ceo|cto|cfo|vp|founder|owner|sergeant|soldier|pilot|attendant|agent)")
 # Joining, leaving and working shifts at an employer; graduating from or transferring to a school.
@@ -43,7 +44,7 @@ EMPLOYMENT = (r"\b(?:joined|joining|quit|quitting|hired[ \t]+(?:by|at)|laid[ \t]
 SCHOOLING = (r"\b(?:graduated|graduating|graduate|grad|alumn(?:us|a|i|ae)|degree|diploma|mba|phd|bachelor['’]?s|"
              r"master['’]?s|masters|transferred|dropped[ \t]+out)[ \t]+(?:from|of|at|to)")
 SCHOOL_CUE_WORDS = re.compile(r"(?i)stud|attend|enrol|\bgo|went|grad|alumn|degree|diploma|mba|phd|bachelor|master|"
-                              r"transfer|dropped")
+                              r"transfer|dropped|pupil|freshman|sophomore|junior|senior|postdoc|classmate")
 # After these a project term that is a company (Google, Naver, Allergan) is the employer's name.
 STRONG_EMPLOYMENT = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed)[ \t]+(?:at|for|by)|employer|"
                                rf"\b{ROLE}s?[ \t]+(?:at|for)|{EMPLOYMENT})")
@@ -77,6 +78,10 @@ GENERIC = frozenset("the a an my our your his her their this that local general 
 EN_ORG_AFTER_CUE = re.compile(ORG)
 CONNECTORS = frozenset({"of", "and", "&", "the", "de", "for"})
 # "the Vantrex staff", "our Corvane office": a name before words only an employer has.
+# "a Brookvale grad", "Corvane alumni": a name before words only a school has.
+EN_ORG_BEFORE_STUDENTS = re.compile(rf"(?<![\w.])((?:{CAP}[ \t]){{0,3}}{CAP})[ \t]+(?=(?:grad|grads|graduate|graduates|"
+                                    r"alum|alums|alumna|alumnus|alumni|alumnae|undergrad|undergrads|freshman|"
+                                    r"sophomore|dropout)\b)")
 EN_ORG_BEFORE_STAFF = re.compile(rf"(?<![\w.])((?:{CAP}[ \t]){{0,3}}{CAP})[ \t]+(?=(?:staff|employees?|colleagues|coworkers|"
                                  r"co-workers|headquarters|HQ|HR|payroll|badge|factory|plant|warehouse|branch)\b)")
 
@@ -189,15 +194,8 @@ def _english(text: str) -> list[QuasiSpan]:
             continue
         school = re.search(rf"\b{EN_SCHOOL_END}\b", name) or SCHOOL_CUE_WORDS.search(cue.group())
         spans.append(_span(text, match.start(), match.start() + len(name), SCHOOL if school else WORKPLACE))
-    for match in EN_ORG_BEFORE_STAFF.finditer(text):
-        words = match.group(1).split()
-        while words and words[0].casefold() in GENERIC:
-            words.pop(0)
-        if not words or (len(words) == 1 and (vocabulary.is_ordinary_word(words[0], "en") or
-                                              vocabulary.is_safe_term(words[0]))):
-            continue
-        start = match.start(1) + match.group(1).index(words[0])
-        spans.append(_span(text, start, match.end(1), WORKPLACE))
+    for pattern, kind in ((EN_ORG_BEFORE_STAFF, WORKPLACE), (EN_ORG_BEFORE_STUDENTS, SCHOOL)):
+        spans += _before_role_nouns(text, pattern, kind)
     for match in EN_ORG_END.finditer(text):
         words = match.group(1).split()
         while words and words[0].casefold() in GENERIC:
@@ -207,6 +205,22 @@ def _english(text: str) -> list[QuasiSpan]:
         start = match.start(1) + match.group(1).index(words[0])
         school = re.fullmatch(EN_SCHOOL_END, match.group(2)) is not None
         spans.append(_span(text, start, match.end(), SCHOOL if school else WORKPLACE))
+    return spans
+
+
+def _before_role_nouns(text: str, pattern: re.Pattern, kind: str) -> list[QuasiSpan]:
+    """A capitalised name before a noun only an employer or a school has (the Vantrex staff, a
+    Brookvale grad); generic words in front are cut off, and one ordinary word or term is no name."""
+    spans = []
+    for match in pattern.finditer(text):
+        words = match.group(1).split()
+        while words and words[0].casefold() in GENERIC:
+            words.pop(0)
+        if not words or (len(words) == 1 and (vocabulary.is_ordinary_word(words[0], "en") or
+                                              vocabulary.is_safe_term(words[0]))):
+            continue
+        start = match.start(1) + match.group(1).index(words[0])
+        spans.append(_span(text, start, match.end(1), kind))
     return spans
 
 
