@@ -50,7 +50,7 @@ def _dictionary_word(pattern_text: str) -> bool:
 
 
 class PlatformHandleRecognizer(PatternRecognizer):
-    TEXT_GATES = (gates.LATIN_OR_DIGIT,)
+    TEXT_GATES = (gates.LATIN_OR_DIGIT, gates.gate(rf"{SITE}|{CONTACT}"))
     PATTERNS = [Pattern("handle_after_site_separator", rf"(?<={SITE}{LABEL}{SEPARATOR})(?<![\w.]){HANDLE}(?![\w])", 0.75),
                 Pattern("word_after_site_separator", rf"(?<={SITE}{LABEL}{STRICT_SEPARATOR})(?<![\w.]){WORD_HANDLE}", 0.6),
                 Pattern("handle_after_contact_phrase", rf"(?<={CONTACT})(?<![\w.]){WORD_HANDLE}", 0.6),
@@ -79,7 +79,7 @@ class HandleShapeRecognizer(PatternRecognizer):
 
 
 class MessengerHandleRecognizer(PatternRecognizer):
-    TEXT_GATES = (gates.LATIN_OR_DIGIT,)
+    TEXT_GATES = (gates.LATIN_OR_DIGIT, gates.gate(MESSENGER))
     PATTERNS = [Pattern("id_after_messenger", rf"(?<={MESSENGER}{LABEL}{SEPARATOR})(?<![\w.]){HANDLE}(?![\w])", 0.75),
                 Pattern("word_after_messenger_separator",
                         rf"(?<={MESSENGER}{LABEL}{STRICT_SEPARATOR})(?<![\w.]){WORD_HANDLE}", 0.6)]
