@@ -199,3 +199,12 @@ def test_schools_by_student_words_go(text, org):
 def test_student_words_after_ordinary_words_stay():
     text = "I am a nursing student and a Korean student; a senior at the clinic said ok."
     assert redacted(text) == text
+
+
+def test_quitting_or_joining_a_product_or_site_keeps_it():
+    text = "I quit Botox last year and joined Instagram. I've been at Seoul twice."
+    assert redacted(text) == text
+
+
+def test_a_company_that_is_a_project_term_goes_after_a_strong_work_cue():
+    check("My boss at Google and I were hired by Naver.", ["Google", "Naver"], ["My boss at", "were hired by"])

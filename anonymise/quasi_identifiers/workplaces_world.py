@@ -37,17 +37,19 @@ ROLE = (r"(?:nurse|teacher|chef|cook|clerk|staff|intern|student|resident|fellow|
         r"technician|assistant|worker|banker|pharmacist|dentist|surgeon|physician|doctor|researcher|scientist|"
         r"ceo|cto|cfo|vp|founder|owner|sergeant|soldier|pilot|attendant|agent)")
 # Joining, leaving and working shifts at an employer; graduating from or transferring to a school.
-EMPLOYMENT = (r"\b(?:joined|joining|quit|quitting|hired[ \t]+(?:by|at)|laid[ \t]+off[ \t]+(?:from|by|at)|"
-              r"(?:fired|resigned|retired)[ \t]+from|interview(?:s|ed|ing)?[ \t]+(?:at|with)|(?:job[ \t]+)?offer[ \t]+from|"
-              r"contract(?:s|ing|or)?[ \t]+(?:at|for|with)|(?:placement|internship|residency|fellowship)[ \t]+(?:at|with)|"
-              r"shifts?[ \t]+at|boss[ \t]+at|colleagues?[ \t]+at|co-?workers?[ \t]+at|office[ \t]+at|been[ \t]+at)")
+EMPLOYER_CUE = (r"\b(?:hired[ \t]+(?:by|at)|laid[ \t]+off[ \t]+(?:from|by|at)|(?:fired|resigned|retired)[ \t]+from|"
+                r"interview(?:s|ed|ing)?[ \t]+(?:at|with)|(?:job[ \t]+)?offer[ \t]+from|contract(?:s|ing|or)?[ \t]+(?:at|for)|"
+                r"(?:placement|internship|residency|fellowship)[ \t]+(?:at|with)|shifts?[ \t]+at|boss[ \t]+at|"
+                r"colleagues?[ \t]+at|co-?workers?[ \t]+at|office[ \t]+at)")
+# Weaker: one joins or quits a gym or a habit too (quit Botox), so no project term is taken after these.
+EMPLOYMENT = rf"(?:{EMPLOYER_CUE}|\b(?:joined|joining|quit|quitting|been[ \t]+at))"
 SCHOOLING = (r"\b(?:graduated|graduating|graduate|grad|alumn(?:us|a|i|ae)|degree|diploma|mba|phd|bachelor['’]?s|"
              r"master['’]?s|masters|transferred|dropped[ \t]+out)[ \t]+(?:from|of|at|to)")
 SCHOOL_CUE_WORDS = re.compile(r"(?i)stud|attend|enrol|\bgo|went|grad|alumn|degree|diploma|mba|phd|bachelor|master|"
                               r"transfer|dropped|pupil|freshman|sophomore|junior|senior|postdoc|classmate")
 # After these a project term that is a company (Google, Naver, Allergan) is the employer's name.
 STRONG_EMPLOYMENT = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed)[ \t]+(?:at|for|by)|employer|"
-                               rf"\b{ROLE}s?[ \t]+(?:at|for)|{EMPLOYMENT})")
+                               rf"\b{ROLE}s?[ \t]+(?:at|for)|{EMPLOYER_CUE})")
 EN_CUE = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed|interning|stationed|based|placed)[ \t]+(?:at|for|with|by)"
                     rf"|\bemployer(?:[ \t]+is|[ \t]*[:,-])|\b{ROLE}s?[ \t]+(?:at|with|for|of|in)|\b{ROLE_SHAPE}[ \t]+(?:at|with|for|of)"
                     rf"|\bwith[ \t]+the"
@@ -181,9 +183,10 @@ def _english(text: str) -> list[QuasiSpan]:
         match = EN_ORG_AFTER_CUE.match(text, cue.end())
         if not match:
             continue
-        name = match.group().rstrip(".'’")
+        # A name ends with its sentence (joined Instagram. I've ...).
+        name = re.split(r"(?<=[.!?])[ \t]", match.group(), maxsplit=1)[0].rstrip(".'’!?")
         # Trailing words that are no part of a name (at Acme Monday, with the ICU team): cut them off.
-        while " " in name and name.rsplit(None, 1)[1].casefold() in GENERIC | {"on", "in", "since", "as"}:
+        while " " in name and name.rsplit(None, 1)[1].casefold() in GENERIC | CONNECTORS | {"on", "in", "since", "as"}:
             name = name.rsplit(None, 1)[0].rstrip()
         words = name.split()
         if all(w.casefold() in GENERIC for w in words):
@@ -226,10 +229,10 @@ def _before_role_nouns(text: str, pattern: re.Pattern, kind: str) -> list[QuasiS
 
 def _employer_term(word: str, cue: str) -> bool:
     """A project term after a strong employment cue names the employer (engineer at Google, works for
-    Allergan) unless it is a place or an ordinary word (work with Botox, based in Seoul stay)."""
+    Allergan, boss at Google) unless it is a place (work with Botox, based in Seoul stay: no strong cue)."""
     from anonymise.regions import province_or_country
 
-    if not STRONG_EMPLOYMENT.search(cue) or vocabulary.is_ordinary_word(word, "en"):
+    if not STRONG_EMPLOYMENT.search(cue):
         return False
     return province_or_country(word) == "abroad"
 
