@@ -208,3 +208,16 @@ def test_quitting_or_joining_a_product_or_site_keeps_it():
 
 def test_a_company_that_is_a_project_term_goes_after_a_strong_work_cue():
     check("My boss at Google and I were hired by Naver.", ["Google", "Naver"], ["My boss at", "were hired by"])
+
+
+def test_japanese_family_and_given_name_side_by_side_go():
+    check("佐藤健太郎です。よろしくお願いします。", ["佐藤", "健太郎"], ["よろしく"])
+
+
+def test_a_name_shaped_piece_of_a_longer_japanese_word_stays():
+    from anonymise.japanese_names import japanese_name_spans
+
+    # IPADIC cuts ユニ|クロ and 明美|容外科 with a given name in front: the piece is no name.
+    assert japanese_name_spans("ユニクロの服を買いました。") == []
+    text = "明美容外科の口コミを見ました。"
+    assert redacted(text) == text
