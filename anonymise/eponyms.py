@@ -7,9 +7,9 @@ Detectors ask ``is_eponym(text, start, end)`` before removing a lone capitalised
 """
 from __future__ import annotations
 
-import functools
 import re
-from pathlib import Path
+
+from anonymise.name_data import EPONYMOUS_CONDITIONS, LATIN_EPONYM_TITLES
 
 HEADS = ("palsy|cyst|cysts|disease|syndrome|sign|signs|test|tests|maneuver|manoeuvre|procedure|procedures|operation|"
          "surgery|score|scale|classification|catheter|catheters|tube|line|fracture|flap|incision|technique|method|"
@@ -34,7 +34,7 @@ HEAD_OF_BEFORE = re.compile(r"\b(?:nevus|naevus|nevi|naevi|tetralogy|circle|loop
 POSSESSIVE_AFTER = re.compile(r"(?:['’]s?)(?![A-Za-z])")
 # Fitzpatrick III, Norwood 4, Glogau type II: a grade after a listed scale's name.
 GRADE_AFTER = re.compile(r"[ \t]+(?:type[ \t]+|grade[ \t]+|stage[ \t]+|class[ \t]+)?(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?![\w])")
-TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+$")
+TITLE_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+$" % "|".join(LATIN_EPONYM_TITLES))
 
 
 def is_eponym(text: str, start: int, end: int) -> bool:
@@ -48,20 +48,14 @@ def is_eponym(text: str, start: int, end: int) -> bool:
     if " " in word.strip():
         # An NER span "Fitzpatrick III": a listed scale and its grade.
         first = word.split()[0]
-        return first.casefold() in _conditions() and GRADE_AFTER.fullmatch(word[len(first):]) is not None
+        return first.casefold() in EPONYMOUS_CONDITIONS and GRADE_AFTER.fullmatch(word[len(first):]) is not None
     if HEAD_OF_BEFORE.search(text, max(0, start - 24), start):
         return True
     bare = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
     possessive = bare != word or POSSESSIVE_AFTER.match(text, end) is not None
-    if bare.casefold() in _conditions() and (possessive or GRADE_AFTER.match(text, end)):
+    if bare.casefold() in EPONYMOUS_CONDITIONS and (possessive or GRADE_AFTER.match(text, end)):
         return True
     if not possessive and PRODUCT_AFTER.match(text, end):
         return True
     return AFTER.match(text, end - 2 if word.endswith(("'s", "’s")) else end) is not None
 
-
-@functools.cache
-def _conditions() -> frozenset[str]:
-    path = Path(__file__).parent / "vocabulary" / "eponymous_conditions.txt"
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(line.casefold() for line in lines if line)
