@@ -7,6 +7,7 @@ the left. What that leaves says where a name is:
 - a surname standing as a one-character piece followed by one or two one-character pieces that
   no word explains (王+丽+华), unless a numeral or demonstrative before it makes it a measure word;
 - a Japanese surname of the table followed by an honorific, or by one or two kanji before one;
+- a Japanese given or family name that IPADIC (Janome) tags as one (japanese_names.py);
 - a Katakana word before an honorific or joined by a middle dot (マリア・ロペス); any other short
   Katakana word that is neither ordinary Japanese, nor a loanword of wordfreq's large list, nor a
   safe term (a foreign given name, a rare brand); longer ones are loanwords;
@@ -24,6 +25,7 @@ from __future__ import annotations
 import re
 
 from anonymise import vocabulary
+from anonymise.japanese_names import japanese_name_spans
 from anonymise.name_data import (CHINESE_SURNAMES, CHINESE_TITLES, JAPANESE_HONORIFICS, JAPANESE_NAME_TITLES,
                                  JAPANESE_SURNAMES)
 from anonymise.vocabulary.packed import word_sets
@@ -326,7 +328,7 @@ def cjk_spans(work: str) -> list[tuple[int, int, str, str]]:
     japanese = KANA.search(work) is not None
     spans = []
     if CJK_RUN.search(work):
-        places = _japanese_kana_names(work) if japanese else _chinese_place_names(work)
+        places = _japanese_kana_names(work) + japanese_name_spans(work) if japanese else _chinese_place_names(work)
         spans += [(s, e, "PERSON", reason) for s, e, reason in places if e > s]
     for match in CJK_RUN.finditer(work):
         run = match.group()

@@ -1,13 +1,15 @@
 """Eponyms: a capitalised word right before a medical head noun names a disease, sign, procedure or
 instrument (Bell's palsy, Baker's cyst, Hartmann procedure, Swan-Ganz catheter, Valsalva maneuver),
-not a person of the record; nor does a hospital location label (Ward 6B, Bed 12). Detectors ask ``is_eponym(text, start, end)`` before removing a lone
-capitalised word as a name.
+not a person of the record; so does one after "<head> of" (nevus of Ota, circle of Willis), and a
+listed eponymous condition named alone in the possessive (Hashimoto's, Raynaud's) or a listed
+scale before a grade (Fitzpatrick III, Norwood 4; the list is vocabulary/eponymous_conditions.txt); nor does a hospital location label (Ward 6B, Bed 12).
+Detectors ask ``is_eponym(text, start, end)`` before removing a lone capitalised word as a name.
 """
 from __future__ import annotations
 
 import re
 
-from anonymise.name_data import LATIN_EPONYM_TITLES
+from anonymise.name_data import EPONYMOUS_CONDITIONS, LATIN_EPONYM_TITLES
 
 HEADS = ("palsy|cyst|cysts|disease|syndrome|sign|signs|test|tests|maneuver|manoeuvre|procedure|procedures|operation|"
          "surgery|score|scale|classification|catheter|catheters|tube|line|fracture|flap|incision|technique|method|"
@@ -17,10 +19,21 @@ HEADS = ("palsy|cyst|cysts|disease|syndrome|sign|signs|test|tests|maneuver|manoe
          "approach|retractor|forceps|clamp|needle|lens|implant|implants|plane|lift|block|angle|type|types|"
          "grade|staging|stage|dressing|mask|bag|valve|shunt|drain|filter|dilator|speculum|curette|elevator|"
          "osteotomy|plasty|anastomosis|pessary|sphincter|capsule|area|zone|triangle|ratio|equation|formula|"
-         "protocol|regimen|solution|infusion")
+         "protocol|regimen|solution|infusion|peel|peels|angioma|angiomas|nevus|naevus|nevi|naevi|spots?|granules|papules|edema|oedema|"
+         "neuralgia|arthritis|ataxia|dystrophy|palsies|phenomena|spectrum")
 AFTER = re.compile(rf"(?:['’]s)?[ \t]+(?:{HEADS})\b", re.IGNORECASE)
+# Rose oil, Jasmine extract: a plant or product name before what is made of it (never possessive:
+# Anna's cream is Anna's).
+PRODUCT_AFTER = re.compile(r"[ \t]+(?:oil|oils|extract|serum|cream|balm|water|seed|butter|tea|laser|lasers)\b",
+                           re.IGNORECASE)
 # Ward 6B, Bed 12, Bay C: a hospital location label, not a surname.
 LOCATION_LABEL = re.compile(r"(?:Ward|Bed|Bay|Theatre|Theater|Pod)[ \t]+[0-9A-Z][0-9A-Za-z]{0,3}\b")
+# nevus of Ota, tetralogy of Fallot, pouch of Douglas: the head comes first.
+HEAD_OF_BEFORE = re.compile(r"\b(?:nevus|naevus|nevi|naevi|tetralogy|circle|loop|pouch|ligament|sphincter|islets?|organ|"
+                            r"canal|angle|ampulla|crypts?|glands?|space|triangle|node)[ \t]+of[ \t]+$", re.IGNORECASE)
+POSSESSIVE_AFTER = re.compile(r"(?:['’]s?)(?![A-Za-z])")
+# Fitzpatrick III, Norwood 4, Glogau type II: a grade after a listed scale's name.
+GRADE_AFTER = re.compile(r"[ \t]+(?:type[ \t]+|grade[ \t]+|stage[ \t]+|class[ \t]+)?(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?![\w])")
 TITLE_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+$" % "|".join(LATIN_EPONYM_TITLES))
 
 
@@ -30,6 +43,19 @@ def is_eponym(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if LOCATION_LABEL.match(text, start) and LOCATION_LABEL.match(text, start).end() > end:
         return True
-    if not word[:1].isupper() or " " in word.strip() or TITLE_BEFORE.search(text, max(0, start - 8), start):
+    if not word[:1].isupper() or TITLE_BEFORE.search(text, max(0, start - 8), start):
         return False
+    if " " in word.strip():
+        # An NER span "Fitzpatrick III": a listed scale and its grade.
+        first = word.split()[0]
+        return first.casefold() in EPONYMOUS_CONDITIONS and GRADE_AFTER.fullmatch(word[len(first):]) is not None
+    if HEAD_OF_BEFORE.search(text, max(0, start - 24), start):
+        return True
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
+    possessive = bare != word or POSSESSIVE_AFTER.match(text, end) is not None
+    if bare.casefold() in EPONYMOUS_CONDITIONS and (possessive or GRADE_AFTER.match(text, end)):
+        return True
+    if not possessive and PRODUCT_AFTER.match(text, end):
+        return True
     return AFTER.match(text, end - 2 if word.endswith(("'s", "’s")) else end) is not None
+

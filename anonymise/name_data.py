@@ -149,6 +149,9 @@ COMMON_ROMANISED_KOREAN_SURNAMES = frozenset(_words("romanised_korean_surnames.t
 LATIN_TITLES = tuple(_words("latin_titles.txt"))
 LATIN_TITLE = "(?:" + "|".join(LATIN_TITLES) + ")"  # one of them, for a pattern
 LATIN_EPONYM_TITLES = tuple(_words("latin_titles.txt", "before-eponym"))
+# Eponymous conditions and scales named alone: kept in the possessive (Hashimoto's) or before a
+# grade (Fitzpatrick III) by anonymise/eponyms.py.
+EPONYMOUS_CONDITIONS = frozenset(w.casefold() for w in _words("eponymous_conditions.txt"))
 LATIN_GREETINGS = ("Hi", "Hello", "Dear", "Hey", "Thanks", "Thank you", "Attn", "Attention")
 LATIN_SELF_INTRO = ("I'm", "I am", "Im", "My name is", "my name is", "This is", "this is", "name is", "Name:",
                     "name:", "Name :", "NAME:", "It's", "it's", "call me", "Call me", "Patient:", "Guardian:",

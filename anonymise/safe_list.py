@@ -52,9 +52,16 @@ CODE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
 JOINED = re.compile(r"[A-Za-z0-9][._][A-Za-z0-9]")
 DIGIT = re.compile(r"\d")
 # A number with a unit (10cc, 300mg, 2nd, 7pm, 24h, 3x) is a quantity, not a code.
-NUMBER_WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:cc|ml|mg|mcg|g|kg|cm|mm|m|km|iu|u|units?|st|nd|rd|th|am|pm|h|hrs?|hours?|"
-                              r"min|mins|d|days?|wks?|weeks?|mo|months?|yrs?|years?|x|k|kcal|%|s|shots?|sessions?|"
-                              r"times?|won|krw|usd|d)", re.IGNORECASE)
+# Device settings too: wavelengths (1064nm), fluence (10J/cm2), power (20W), pulse width (3ms),
+# frequency (1MHz), lab units (5mmol, 12ng) and areas or volumes (cm2, mm3).
+NUMBER_WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:cc|ml|mg|mcg|µg|ug|ng|pg|g|kg|l|dl|cm[23²³]?|mm[23²³]?|m|km|nm|µm|um|iu|u|"
+                              r"units?|st|nd|rd|th|am|pm|h|hrs?|hours?|min|mins|d|days?|wks?|weeks?|mo|months?|yrs?|"
+                              r"years?|x|k|kcal|%|s|ms|µs|ns|ps|shots?|sessions?|times?|won|krw|usd|j|mj|kj|w|kw|mw|hz|"
+                              r"khz|mhz|mmol|µmol|umol|meq|mmhg|bpm|gy|fr)", re.IGNORECASE)
+# Dosing and product notation: x2 (twice), q4h, q12h (every 4/12 hours), SPF50, PA4.
+UNIT_WITH_POWER = re.compile(r"(?:cm|mm|m|dm)[23]", re.IGNORECASE)  # J/cm2, mm3
+DOSING_CODE = re.compile(r"x\d{1,2}|q\d{1,2}h|spf\d{1,3}|pa\d|\d{1,2}x\d{1,3}(?:\.\d+)?(?:u|iu|units?|cc|ml|mg)?",
+                         re.IGNORECASE)  # 2x50U: two vials of 50
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:['\u2019][A-Za-z]+|-[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*")
 # Shorter lower-case given names (mui, ana, eun) are as often words of other languages.
 LOWER_CASE_NAME_MIN = 4
@@ -63,6 +70,9 @@ CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 # Letters only Vietnamese writes: a text holding them is read as Vietnamese.
 VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 VIETNAMESE_TITLES = frozenset("anh chị em bà ông cô chú bác bạn thầy bé cháu".split())
+# tháng Năm, tháng Mười Hai: month names are number words, capitalised by many writers.
+VIETNAMESE_MONTH_WORDS = frozenset("giêng một hai ba tư bốn năm sáu bảy tám chín mười chạp".split())
+VIETNAMESE_MONTH_BEFORE = re.compile(r"(?i:tháng)[ \t]+(?:(?i:mười)[ \t]+)?$")
 # Letters of a script no rule here reads (Greek, Arabic, Hebrew, Devanagari ...): nothing vouches
 # for them, so they go. Excluded: the scripts handled above, digits and number forms (², ①, Ⅱ),
 # combining marks, symbols people use in doses (µ, μ), CJK punctuation and half-width forms.
@@ -139,7 +149,7 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
             token = match.group()
             parts = re.split(r"[._]", token)
             if "_" not in token and (ABBREVIATION.fullmatch(token) or parts[-1].lower() in DOMAIN_ENDINGS
-                                     or all(p.isdigit() for p in parts) or
+                                     or all(p.isdigit() for p in parts) or _decimal_with_unit(parts) or
                                      _medical_code(work, match.start(), match.start() + len(parts[0]))):
                 continue
             spans.append((match.start(), match.end(), "ID", "id-shape"))
@@ -155,10 +165,14 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
     return spans
 
 
-# A ward, bed or bay code (Ward 6B) and an ICD-10 code (K21.9, ICD E11) name no one.
+# A ward, bed or bay code (Ward 6B), an ICD-10 code (K21.9, ICD E11), after a code word an ICD-11
+# code (ICD-11 ED80) or a procedure code (HCPCS J0585, CPT 0479T) name no one.
 WARD_BEFORE = re.compile(r"(?i:\b(?:ward|bed|bay|theatre|theater|station|pod|icu|level)\s?)$")
 ICD_CODE = re.compile(r"[A-TV-Z]\d{2}")
-ICD_BEFORE = re.compile(r"(?i:\b(?:icd(?:-?1[01])?|dx|diagnosis|code)\s?[:#]?\s?)$")
+ICD11_CODE = re.compile(r"[0-9A-HJ-NP-Z][A-HJ-NP-Z]\d[0-9A-HJ-NP-Z]")
+PROCEDURE_CODE = re.compile(r"[A-V]\d{4}|\d{4}[FTU]")
+ICD_BEFORE = re.compile(r"(?i:\b(?:icd(?:-?1[01])?(?:-?cm|-?pcs)?|dx|diagnosis|diagnoses|code|codes|cpt|hcpcs)"
+                        r"\s?[:#]?\s?)$")
 
 
 def _medical_code(work: str, start: int, end: int) -> bool:
@@ -166,8 +180,15 @@ def _medical_code(work: str, start: int, end: int) -> bool:
     before = work[max(0, start - 16):start]
     if len(token) <= 4 and WARD_BEFORE.search(before):
         return True
-    return ICD_CODE.fullmatch(token) is not None and (ICD_BEFORE.search(before) is not None or
-                                                      re.match(r"\.\d{1,3}(?!\d)", work[end:end + 5]) is not None)
+    cue = ICD_BEFORE.search(before) is not None
+    if cue and (ICD11_CODE.fullmatch(token) or PROCEDURE_CODE.fullmatch(token)):
+        return True
+    return ICD_CODE.fullmatch(token) is not None and (cue or re.match(r"\.\d{1,3}(?!\d)", work[end:end + 5]) is not None)
+
+
+def _decimal_with_unit(parts: list[str]) -> bool:
+    """0.5mL, 2.5mg: a decimal number with a unit, split at its point."""
+    return len(parts) == 2 and parts[0].isdigit() and NUMBER_WITH_UNIT.fullmatch(parts[1]) is not None
 
 
 def _safe_code_part(part: str) -> bool:
@@ -176,7 +197,8 @@ def _safe_code_part(part: str) -> bool:
         return len(part) <= 3
     if part.isalpha():
         return vocabulary.is_ordinary_word(part, "en") or vocabulary.is_safe_term(part) or len(part) == 1
-    return NUMBER_WITH_UNIT.fullmatch(part) is not None
+    return NUMBER_WITH_UNIT.fullmatch(part) is not None or DOSING_CODE.fullmatch(part) is not None or \
+        UNIT_WITH_POWER.fullmatch(part) is not None
 
 
 def _title_case_lines(work: str) -> list[tuple[int, int]]:
@@ -224,6 +246,11 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
     if ordinary and folded in _stop_words():
         return None
     return kind, "name-list-capitalised" if name else "proper-noun"
+
+
+def _vietnamese_month(work: str, start: int, word: str, lang: str) -> bool:
+    return lang == "vi" and word.casefold() in VIETNAMESE_MONTH_WORDS and \
+        VIETNAMESE_MONTH_BEFORE.search(work, max(0, start - 12), start) is not None
 
 
 def _is_safe_term(folded: str, lang: str) -> bool:
@@ -276,7 +303,8 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
             index += 1
             continue
         initial = _starts_sentence(work, start) or any(s <= start < e for s, e in headings)
-        verdict = None if is_eponym(work, start, match.end()) else _latin_verdict(word, initial, lang)
+        verdict = None if is_eponym(work, start, match.end()) or _vietnamese_month(work, start, word, lang) \
+            else _latin_verdict(word, initial, lang)
         if verdict is None and match.group()[0].isupper() and lang == "vi":
             before = work[max(0, start - 8):start].split()
             if before and before[-1].casefold() in VIETNAMESE_TITLES:
@@ -320,7 +348,7 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
     for match in CYRILLIC_WORD.finditer(work):
         word = match.group()
         folded = word.casefold()
-        if not word[0].isupper() or any(folded.startswith(t) for t in vocabulary.safe_terms("ru")):
+        if not word[0].isupper() or _russian_safe_term(folded):
             continue
         romanised = _romanised(folded)
         name = vocabulary.is_name_word(word, "ru") or (len(romanised) >= 4 and vocabulary.is_name_word(romanised, "en"))
@@ -328,6 +356,15 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
             continue
         spans.append((match.start(), match.end(), "PERSON" if name else "NAME", "ru-capitalised"))
     return spans
+
+
+# Stems this short (ед, ме: units) begin too many surnames to match as a prefix: the word itself only.
+RUSSIAN_SHORT_STEM = 3
+
+
+def _russian_safe_term(folded: str) -> bool:
+    """A Russian safe stem begins the word (ботокса, Москвы); a short one is the word (ЕД, МЕ)."""
+    return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in vocabulary.safe_terms("ru"))
 
 
 def _other_script_spans(work: str) -> list[tuple[int, int, str, str]]:

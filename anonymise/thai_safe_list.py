@@ -10,7 +10,11 @@ dictionary maximal matching (newmm, over its bundled Thai word list; nothing is 
   nickname), and after a kinship or staff word (เพื่อน, น้อง, พี่, เจ้าหน้าที่) when the word is on a name
   list or is followed by ชื่อ-less speech (a particle or a verb of saying/recommending);
 - a family name of PyThaiNLP's list (or no word) one space after a name found by a cue;
-- a Thai run alone in parentheses right after a placeholder or a name (its nickname).
+- a Thai run alone in parentheses right after a placeholder or a name (its nickname);
+- with no cue, by role: a listed given name opening a clause before a verb of saying or
+  recommending, a short word joined by กับ/และ to a name found already (or a listed given name
+  joined to a pronoun: ฉันกับพลอย), a listed name or unknown word brought along (พาพลอยมา), and a
+  listed given name introducing itself (พลอยค่ะ opening a line, ดิฉันพลอยค่ะ).
 Function words, particles and safe terms always stay.
 """
 from __future__ import annotations
@@ -30,10 +34,16 @@ KIN_WORDS = ("เพื่อน", "น้อง", "พี่", "เจ้าห
 # Words that follow a name cue without being a name (ชื่อว่า, ชื่ออะไร, พี่สาว, น้องสาว).
 NOT_NAMES = frozenset("ว่า อะไร ของ ที่ นี้ นั้น จริง เล่น สาว ชาย คน ผู้ หญิง ทุก ทั้ง ๆ และ กับ ก็ จะ ได้ ไม่ มี เป็น อยู่ "
                       "ไป มา ให้ ด้วย ครับ ค่ะ คะ นะ จ้ะ จ้า ฮะ หนู เรา ผม ฉัน ดิฉัน เขา เธอ ท่าน ของผม ของหนู บ้าน สนิท "
-                      "เก่า ใหม่ ร่วม ที่ทำงาน ใน ทาง ช่วย หมอ แม่ พ่อ ลูกค้า พี่ น้อง ป้า ลุง ยาย ครู".split())
+                      "เก่า ใหม่ ร่วม ที่ทำงาน ใน ทาง ช่วย หมอ แม่ พ่อ ลูกค้า พี่ น้อง ป้า ลุง ยาย ครู "
+                      # Auxiliaries and verbs that follow a kinship word as its verb (แม่อยากทำ, เพื่อนเคยไป).
+                      "อยาก ต้อง ชอบ เคย กำลัง ยัง คง ควร อาจ บอก พา ทำ ดู รู้ คิด เพิ่ง เลย มาก แนะนำ สนใจ ถาม "
+                      "โทร ส่ง ซื้อ จอง นัด กลัว แพ้ ปวด เจ็บ".split())
 # What may follow a nickname: particles and verbs of saying, recommending, coming along.
 AFTER_NAME = ("ค่ะ", "คะ", "ครับ", "นะ", "จ้า", "แนะนำ", "บอก", "พา", "จะ", "ก็", "เคย", "ไป", "มา", "ด้วย", "เป็น", "ทำ",
               "โทร", "ดูแล", "ว่า", "อายุ", "และ", "กับ")
+# A nickname may open a clause before these (ฝนบอกว่า, พลอยแนะนำคลินิกนี้).
+SPEECH_VERBS = ("บอก", "แนะนำ", "เล่า", "ชวน", "พามา", "รีวิว")
+CLAUSE_OPENERS = ("วันนี้", "เมื่อวาน", "แล้ว", "และ", "ซึ่ง", "ตอนนี้", "ส่วน")
 FAMILY_NAME = re.compile(r" ([\u0e00-\u0e7f]{2,20})(?![\u0e00-\u0e7f])")
 PARENTHESISED = re.compile(r"(?:>|[\u0e00-\u0e7fA-Za-z])\s?\(([\u0e00-\u0e7f]{2,12})\)")
 
@@ -98,14 +108,14 @@ def thai_spans(work: str) -> list[tuple[int, int, str, str]]:
     tokens = [(s, e, t) for s, e, t in thai_tokens(work) if t.strip()]
     thai = [(s, e, t) for s, e, t in tokens if THAI_LETTER.search(t)]
     for index, (start, end, token) in enumerate(thai):
-        if token in NOT_NAMES or _is_safe_term(token) or start in safe:
+        if token in NOT_NAMES or _is_safe_term(token) or _inside_safe_term(work, start, end, safe, words):
             continue
         previous = thai[index - 1][2] if index else ""
         adjacent = index and thai[index - 1][1] >= start - 1
         following = thai[index + 1][2] if index + 1 < len(thai) else ""
         if (adjacent or work[thai[index - 1][1]:start] == " " if index else False) and \
-                (previous.endswith(TITLES) or previous.endswith(NAME_WORDS)):
-            reason = "th-title" if previous.endswith(TITLES) else "th-name-cue"
+                (_titled(previous, words) or previous.endswith(NAME_WORDS)):
+            reason = "th-title" if _titled(previous, words) else "th-name-cue"
             end = _name_end(work, thai, index)
             spans.append((start, end, "PERSON", reason))
             # นางสาวกาญจนา ศรีสุข: a family name of the lists (or no word) one space after the given name.
@@ -114,14 +124,70 @@ def thai_spans(work: str) -> list[tuple[int, int, str, str]]:
                     (after.group(1) in _family_names() or after.group(1) not in words):
                 spans.append((after.start(1), after.end(1), "PERSON", "th-family-name"))
         elif adjacent and previous in KIN_WORDS and (token in names or token not in words
-                                                      or following.startswith(AFTER_NAME) or not following):
+                                                      or work.startswith(AFTER_NAME, end) or not following):
             spans.append((start, end, "PERSON", "th-kin-cue"))
         elif token in names_only:
             spans.append((start, end, "PERSON", "th-given-name"))
         elif token not in words and len(token) >= 2 and not token.startswith(("ๆ", "ฯ")):
             spans.append((start, end, "NAME", "th-unknown-word"))
     spans += [(m.start(1), m.end(1), "PERSON", "th-parenthesised") for m in PARENTHESISED.finditer(work)]
+    spans += _by_role(work, thai, spans, names, safe, words)
     return _joined(spans, work)
+
+
+def _by_role(work: str, thai: list[tuple[int, int, str]], spans: list[tuple[int, int, str, str]],
+             names: frozenset[str], safe: set[int], words: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    """Nicknames with no title or name word, by what the sentence does with them: a given name of the
+    lists opening a clause before a verb of saying or recommending (ฝนบอกว่า, พลอยแนะนำ), and a short
+    word joined by กับ/และ to a name found already (มิ้นท์กับต้นจะไป) before a verb or a particle."""
+    found = []
+    ends = {e for _, e, _, _ in spans}
+    for index, (start, end, token) in enumerate(thai):
+        if token in NOT_NAMES or token in KIN_WORDS or _is_safe_term(token) or start in safe:
+            continue
+        previous = thai[index - 1] if index else None
+        opens = previous is None or previous[1] < start or previous[2] in CLAUSE_OPENERS
+        if token in names and opens and work.startswith(SPEECH_VERBS, end):
+            found.append((start, end, "PERSON", "th-speaker"))
+        elif previous and previous[2] in ("กับ", "และ") and (previous[0] in ends or _pronoun_before(thai, index - 1)
+                                                             and token in names) and len(token) <= 6 and \
+                (work.startswith(AFTER_NAME, end) or end == len(work) or work[end:end + 1].isspace()):
+            found.append((start, end, "PERSON", "th-joined-name"))
+        elif (previous is None or previous[2] in PRONOUNS or work[previous[1]:start].count("\n")) and \
+                token in names and work.startswith(SELF_INTRO_PARTICLES, end):
+            found.append((start, end, "PERSON", "th-self-intro"))
+        elif previous and previous[2] == "พา" and previous[1] == start and len(token) <= 6 and \
+                work.startswith(("มา", "ไป"), end) and token not in words - names:
+            found.append((start, end, "PERSON", "th-brought-along"))
+    return found
+
+
+# "พลอยค่ะ" opening a message, "ดิฉันพลอยค่ะ": a name introducing itself.
+SELF_INTRO_PARTICLES = ("ค่ะ", "ครับ", "คะ", "จ้า", "นะคะ", "นะครับ")
+def _titled(previous: str, words: frozenset[str]) -> bool:
+    """A title (คุณ, นาย) is or ends the token before: not a word that only ends like one (ขอบคุณ)."""
+    return previous in TITLES or (previous.endswith(TITLES) and previous not in words)
+
+
+PRONOUNS = ("ฉัน", "ผม", "หนู", "ดิฉัน", "เรา", "เค้า", "เขา", "เธอ")
+
+
+def _pronoun_before(thai: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a pronoun comes right before token ``index`` (ฉัน|กับ ...)."""
+    return index > 0 and thai[index - 1][2] in PRONOUNS and thai[index - 1][1] == thai[index][0]
+
+
+def _inside_safe_term(work: str, start: int, end: int, safe: set[int], words: frozenset[str]) -> bool:
+    """Whether the token work[start:end] is a piece of a safe term (the tokenizer cuts terms it does not
+    know: พิโค|เวย์ลด): it begins inside one and what runs past the term is empty or a Thai word. A
+    token that only begins like a term (a name starting with กระ or ไทย) is judged on its own."""
+    if start not in safe or work[start:end] in words:
+        return False
+    covered = start
+    while covered < end and covered in safe:
+        covered += 1
+    rest = work[covered:end]
+    return not rest or rest in words or all(t in words for _, _, t in thai_tokens(rest))
 
 
 def _name_end(work: str, thai: list[tuple[int, int, str]], index: int) -> int:

@@ -8,10 +8,12 @@ blind spots. Per the spec, a word is a run of one kind (digits, Latin/Cyrillic l
 Han/Kana, Thai) inside a whitespace-separated token, and may only be:
 
 1. digits: a run of fewer than six digits, or a safe quantity (a date or clock time not after a
-   birth word; an amount with thousands separators or a currency/dose unit, never starting with 0);
+   birth word; an amount with thousands separators or a currency/dose unit, never starting with 0;
+   a dilution 1:100,000);
    runs that span spaces are judged on the batch (``unsafe_numbers``);
-2. no letter-digit code (``AB12345``, ``kim1990``) unless a number with a unit (``10cc``) or a
-   safe term (``CO2``);
+2. no letter-digit code (``AB12345``, ``kim1990``) unless a number with a unit (``10cc``, ``0.5mL``,
+   ``1064nm``, ``10J/cm2``), dosing notation (``x2``, ``q4h``, ``SPF50``) or a safe term (``CO2``); codes
+   after a code word (ICD-11 ED80) are context the token rule does not see, so they are findings here;
 3. no identifier shape: e-mail, URL, @handle, words joined by ``_`` or ``.`` (``jisoo.kim``);
 4. Latin letters: a safe term, or in lower case anything but a name that no dictionary has; a
    capitalised word must be an ordinary word that is not only a name (a sentence start), and
@@ -57,8 +59,15 @@ _LETTER_DIGIT = re.compile(r"(?i)(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{2,}")
 _ID_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
 _EMAIL_OR_HANDLE = re.compile(r"\S@\S|^@\w")
 _URL = re.compile(r"(?i)https?://|www\.")
-_NUMBER_UNIT = re.compile(r"(?i)\d+(?:[.,]\d+)?(?:cc|ml|mg|mcg|g|kg|cm|mm|m|km|kcal|iu|u|units?|am|pm|st|nd|rd|th|x|"
-                          r"h|hr|hrs|min|mins|sec|s|d|wk|wks|mo|yr|yrs|k|won|usd|krw|lbs?|kw|v|w|mmhg|d|cc)")
+_NUMBER_UNIT = re.compile(r"(?i)\d+(?:[.,]\d+)?(?:cc|ml|mg|mcg|µg|ug|ng|pg|g|kg|l|dl|cm[23]?|mm[23]?|m|km|nm|µm|um|kcal|"
+                          r"iu|u|units?|am|pm|st|nd|rd|th|x|h|hr|hrs|min|mins|sec|s|ms|d|wk|wks|mo|yr|yrs|k|won|usd|"
+                          r"krw|lbs?|kw|v|w|mw|j|mj|kj|hz|khz|mhz|mmol|meq|mmhg|bpm|gy|fr|d|cc)")
+# Beside a number with its unit: a unit with a power (J/cm2), dosing notation (x2, q4h, SPF50).
+_UNIT_OR_DOSING = re.compile(r"(?i)(?:cm|mm|m|dm)[23]|x\d{1,2}|q\d{1,2}h|spf\d{1,3}|pa\d|"
+                             r"\d{1,2}x\d{1,3}(?:u|iu|units?|cc|ml|mg)?")
+_DECIMAL_WITH_UNIT = re.compile(r"\d+\.(?P<rest>\d+[A-Za-zµ]+)")
+# 1:100,000: a dilution, one to a round number.
+_DILUTION = re.compile(r"1\s?:\s?[1-9]\d{0,2}(?:,?000)+")
 _TITLE_CASE_LINE = re.compile(r"^(?:[A-Z][\w'-]*\s+){2,}[A-Z][\w'-]*$")
 _THAI_TITLE = ("คุณ", "นาย", "นางสาว", "นาง", "ด.ช.", "ด.ญ.")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]{2,}")
@@ -149,13 +158,16 @@ class TextRule:
             return "identifier_shape"
         for shape in _ID_SHAPE.finditer(stripped):
             word = shape.group()
+            decimal = _DECIMAL_WITH_UNIT.fullmatch(word)
+            if decimal and _NUMBER_UNIT.fullmatch(decimal.group("rest")):
+                continue  # 0.5mL, 2.5mg
             if any(c.isalpha() for c in word) and not self._safe_term(word) and not self._words_joined(word):
                 return "identifier_shape"
         if _QUARTER.fullmatch(stripped):
             return None
         for code in _LETTER_DIGIT.finditer(stripped):
             word = code.group()
-            if not (_NUMBER_UNIT.fullmatch(word) or self._safe_term(word)):
+            if not (_NUMBER_UNIT.fullmatch(word) or _UNIT_OR_DOSING.fullmatch(word) or self._safe_term(word)):
                 return "code"
         reasons = [self._piece_reason(m, stripped) for m in _PIECE.finditer(stripped)]
         for reason in ("name", "korean_name", "cjk_name", "unknown_word", "digits"):
@@ -327,6 +339,8 @@ def unsafe_numbers(text: str) -> Iterator[tuple[int, int]]:
 @lru_cache(maxsize=1 << 16)   # prices and dates repeat, with the words around them
 def is_safe_quantity(run: str, before: str, after: str) -> bool:
     """A date, a clock time or an amount (rule 1)."""
+    if _DILUTION.fullmatch(run):
+        return True
     pieces = [p for p in _PIECE_GAP.split(run) if p]
     if pieces and all(_DATE.fullmatch(p) or _TIME.fullmatch(p) for p in pieces):
         return _BIRTH_BEFORE.search(before) is None

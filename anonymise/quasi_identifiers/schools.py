@@ -33,6 +33,8 @@ EN_LEVELS = (("university", "a university"), ("college", "a college"), ("high sc
 EN_SCHOOL = re.compile(r"\b(?:(?:[A-Z][\w.&'-]*\s){1,4}(?P<l1>University|College|High School|Middle School|"
                        r"Elementary School|Academy)|(?P<l2>University|College) of (?:[A-Z][\w.&'-]*\s?){1,4})")
 CJK_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,6}(?P<l>大学|大學|高校|高中|中学|小学)")
+# Characters that end a school's name going left: pronouns, particles, verbs of attending (在, 于, 读, の).
+CJK_NAME_STOP = frozenset("在于於是的了我你他她们們从從到去读讀念考和与與跟毕畢业業就入进進")
 CJK_LEVELS = {"大学": "大学", "大學": "大學", "高校": "高校", "高中": "高中", "中学": "中学", "小学": "小学"}
 
 
@@ -52,7 +54,12 @@ class School:
             form = dict(EN_LEVELS).get(level, "a school")
             spans.append(QuasiSpan(TYPE, *match.span(), NAME, {"level": form}))
         for match in CJK_SCHOOL.finditer(text):
-            spans.append(QuasiSpan(TYPE, *match.span(), NAME, {"level": CJK_LEVELS[match.group("l")]}))
+            # 我毕业于|北京大学: the name starts after the last word of the sentence around it.
+            name = text[match.start():match.start("l")]
+            cut = max((i + 1 for i, c in enumerate(name) if c in CJK_NAME_STOP), default=0)
+            if cut == len(name):
+                continue  # 毕业于大学: a school word, no name
+            spans.append(QuasiSpan(TYPE, match.start() + cut, match.end(), NAME, {"level": CJK_LEVELS[match.group("l")]}))
         for match in _listed().finditer(text):
             rest = hangul_rest(text, match.end())
             if rest and not korean_tail_ok(rest):

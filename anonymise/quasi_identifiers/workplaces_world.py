@@ -3,8 +3,12 @@ forms anonymise.quasi_identifiers.workplaces and .schools (Korean, listed employ
 
 Found by the organisation's form or by a work cue, never by a list of names:
 - English: a capitalised name after a work cue (works at, employer is, <role> at, <role> of, with
-  the), or ending in an organisation word (… Bank, … Brigade, … Ltd, … High, … Primary);
-- Chinese: 在X上班/工作/当/做, 喺X做嘢, X银行/航空/集团/公司 … (X not a word that names no one, 在家);
+  the, joined, quit, interview at, shift at, boss at) or a school cue (graduated from, alumna of,
+  transferred to), ending in an organisation word (… Bank, … Brigade, … Ltd, … High, … Primary,
+  … Foundation, … Conservatory), or before a word only an employer has (the X staff, X HQ); after
+  a strong work cue even a project term that is a company (engineer at Google);
+- Chinese: 在X上班/工作/当/做, 喺X做嘢, X银行/航空/集团/公司 … (X not a word that names no one, 在家),
+  毕业于X, 就职于X, 入职X, 跳槽到X;
 - Japanese: 株式会社X / X株式会社, X勤務 / Xに勤め / Xで働 / Xの客室乗務員 …, Xクリニック;
 - Thai: ทำงานที่ X, ธนาคารX, โรงแรมX, มหาวิทยาลัยX, เรียนอยู่ X …: the name after the type word;
 - Russian and Vietnamese: the capitalised name after работаю в / учусь в, làm (việc) ở/tại, học ở/tại.
@@ -28,21 +32,41 @@ ORG = rf"{CAP}(?:[ \t](?:of|and|&|the|de|for)?[ \t]?{CAP}){{0,4}}"
 ROLE_SHAPE = r"[a-z]+(?:er|or|ist|ian|ant|ent|man|woman)"
 ROLE = (r"(?:nurse|teacher|chef|cook|clerk|staff|intern|student|resident|fellow|associate|barista|cashier|"
         r"receptionist|secretary|partner|trainee|volunteer|employee|officer|professor|lecturer|director|coach|tutor|"
-        r"pupil|sophomore|freshman|analyst|engineer|manager|developer|designer|consultant|accountant|lawyer|"
+        r"pupil|sophomore|freshman|junior|senior|undergrad|undergraduate|postgrad|postgraduate|postdoc|classmate|"
+        r"alumn(?:us|a|i|ae)|analyst|engineer|manager|developer|designer|consultant|accountant|lawyer|"
         r"technician|assistant|worker|banker|pharmacist|dentist|surgeon|physician|doctor|researcher|scientist|"
         r"ceo|cto|cfo|vp|founder|owner|sergeant|soldier|pilot|attendant|agent)")
+# Joining, leaving and working shifts at an employer; graduating from or transferring to a school.
+EMPLOYER_CUE = (r"\b(?:hired[ \t]+(?:by|at)|laid[ \t]+off[ \t]+(?:from|by|at)|(?:fired|resigned|retired)[ \t]+from|"
+                r"interview(?:s|ed|ing)?[ \t]+(?:at|with)|(?:job[ \t]+)?offer[ \t]+from|contract(?:s|ing|or)?[ \t]+(?:at|for)|"
+                r"(?:placement|internship|residency|fellowship)[ \t]+(?:at|with)|shifts?[ \t]+at|boss[ \t]+at|"
+                r"colleagues?[ \t]+at|co-?workers?[ \t]+at|office[ \t]+at)")
+# Weaker: one joins or quits a gym or a habit too (quit Botox), so no project term is taken after these.
+EMPLOYMENT = rf"(?:{EMPLOYER_CUE}|\b(?:joined|joining|quit|quitting|been[ \t]+at))"
+SCHOOLING = (r"\b(?:graduated|graduating|graduate|grad|alumn(?:us|a|i|ae)|degree|diploma|mba|phd|bachelor['’]?s|"
+             r"master['’]?s|masters|transferred|dropped[ \t]+out)[ \t]+(?:from|of|at|to)")
+SCHOOL_CUE_WORDS = re.compile(r"(?i)stud|attend|enrol|\bgo|went|grad|alumn|degree|diploma|mba|phd|bachelor|master|"
+                              r"transfer|dropped|pupil|freshman|sophomore|junior|senior|postdoc|classmate")
+# After these a project term that is a company (Google, Naver, Allergan) is the employer's name.
+STRONG_EMPLOYMENT = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed)[ \t]+(?:at|for|by)|employer|"
+                               rf"\b{ROLE}s?[ \t]+(?:at|for)|{EMPLOYER_CUE})")
 EN_CUE = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed|interning|stationed|based|placed)[ \t]+(?:at|for|with|by)"
                     rf"|\bemployer(?:[ \t]+is|[ \t]*[:,-])|\b{ROLE}s?[ \t]+(?:at|with|for|of|in)|\b{ROLE_SHAPE}[ \t]+(?:at|with|for|of)"
                     rf"|\bwith[ \t]+the"
-                    rf"|\b(?:go(?:es)?|went|study|studies|studied|attend(?:s|ed)?|enrolled)[ \t]+(?:to|at|in))"
+                    rf"|\b(?:go(?:es)?|went|study|studies|studied|attend(?:s|ed)?|enrolled)[ \t]+(?:to|at|in)"
+                    rf"|{EMPLOYMENT}|{SCHOOLING})"
                     rf"[ \t]+(?:the[ \t]+)?(?=[A-Z0-9])")
-EN_SCHOOL_END = r"(?:School|High|Primary|College|University|Academy|Institute|Kindergarten|Elementary|Prep|Polytechnic)"
+EN_SCHOOL_END = (r"(?:School|High|Primary|College|University|Uni|Academy|Institute|Kindergarten|Elementary|Prep|Polytechnic|"
+                 r"Conservatory|Seminary|Preschool|Nursery|Montessori)")
 EN_WORK_END = (r"(?:Bank|Hospital|Medical[ \t]+Cent(?:er|re)|Medical|Clinic|Brigade|Regiment|Battalion|Corps|Spa|Ltd|Inc|LLP|"
                r"Associates|Attorneys|Law|Legal|Analytics|Dynamics|Ventures|Media|Publishing|Press|Robotics|"
                r"LLC|GmbH|PLC|Group|Health|Healthcare|Airlines?|Airways|Hotel|Logistics|Labs?|Motors|Systems|Solutions|"
                r"Technologies|Tech|Insurance|Consulting|Partners|Pharma(?:ceuticals)?|Bakery|Salon|Studio|Foods|Energy|"
                r"Electric|Telecom|Capital|Holdings|Industries|Restaurant|Caf[eé]|Agency|Council|Ministry|Department|"
-               r"Police|Services|Store|Stores|Market|Supermarket|Corporation|Company|Co\.?|Firm|Works|Dental|Pharmacy)")
+               r"Police|Services|Store|Stores|Market|Supermarket|Corporation|Company|Co\.?|Firm|Works|Dental|Pharmacy|"
+               r"Foundation|Trust|Authority|Bureau|Cent(?:er|re)|Gym|Fitness|Boutique|Biotech|Electronics|Chemicals?|"
+               r"Construction|Engineering|Manufacturing|Realty|Properties|Securities|Investments?|Finance|Financial|"
+               r"Bancorp|Hospitality|Resorts?|Casino|Brewery|Winery|Bistro|Grill|Diner|Pizzeria|Factory)")
 EN_ORG_END = re.compile(rf"(?<![\w.])((?:{CAP}[ \t](?:of[ \t]|&[ \t])?){{1,4}})({EN_SCHOOL_END}|{EN_WORK_END})\b")
 # Words that make no name on their own before an organisation word (the Bank, General Hospital).
 GENERIC = frozenset("the a an my our your his her their this that local general national city state public private "
@@ -51,8 +75,17 @@ GENERIC = frozenset("the a an my our your his her their this that local general 
                     "senior elementary community regional district county i ward room bed floor building gate level "
                     "unit terminal station reception home night day weekend monday tuesday wednesday thursday "
                     "friday saturday sunday january february march april may june july august september october "
-                    "november december christmas covid".split())
+                    "november december christmas covid laser beauty hair nail body eye face nose breast lifting botox "
+                    "filler wellness shopping service customer call data research fitness".split())
 EN_ORG_AFTER_CUE = re.compile(ORG)
+CONNECTORS = frozenset({"of", "and", "&", "the", "de", "for"})
+# "the Vantrex staff", "our Corvane office": a name before words only an employer has.
+# "a Brookvale grad", "Corvane alumni": a name before words only a school has.
+EN_ORG_BEFORE_STUDENTS = re.compile(rf"(?<![\w.])((?:{CAP}[ \t]){{0,3}}{CAP})[ \t]+(?=(?:grad|grads|graduate|graduates|"
+                                    r"alum|alums|alumna|alumnus|alumni|alumnae|undergrad|undergrads|freshman|"
+                                    r"sophomore|dropout)\b)")
+EN_ORG_BEFORE_STAFF = re.compile(rf"(?<![\w.])((?:{CAP}[ \t]){{0,3}}{CAP})[ \t]+(?=(?:staff|employees?|colleagues|coworkers|"
+                                 r"co-workers|headquarters|HQ|HR|payroll|badge|factory|plant|warehouse|branch)\b)")
 
 # --- Chinese ---------------------------------------------------------------------------------------
 HAN = r"\u4e00-\u9fff\u3400-\u4dbf"
@@ -67,6 +100,11 @@ ZH_STOP = frozenset("在喺去到是了从從于於做当當我你他她们們�
 ZH_AT_SCHOOL = re.compile(rf"(?<![现正实存所好自还内外就都])[在是]([{HAN}A-Za-z]{{2,8}}?)"
                           rf"(?=读书|讀書|读研|讀研|读博|讀博|读大|讀大|念书|念書|上学|上學|留学|留學|读|讀|念|的学生|的學生|"
                           rf"的研究生|毕业|畢業|的老师|的老師)")
+# 毕业于复旦, 就职于华信, 入职了腾讯, 跳槽到美团: the organisation after a verb of joining or graduating.
+ZH_AFTER_VERB = re.compile(rf"(?:(?P<school>毕业于|畢業於|就读于|就讀於|考上了?|考进了?|考進了?|在读于)|"
+                           rf"(?:就职于|就職於|任职于|任職於|供职于|供職於|入职了?|入職了?|跳槽到|跳槽去|受雇于|受僱於|"
+                           rf"实习于|實習於))[ \t]?([{HAN}A-Za-z]{{2,8}}?)"
+                           rf"(?=[，。,.!！?？、\s]|的|了|做|当|當|工作|上班|读|讀|$)")
 ZH_NOT_SCHOOLS = frozenset("大学 大學 学校 學校 高中 初中 中学 中學 小学 小學 国外 國外 韩国 韓國 美国 美國 日本 本地 当地 "
                            "這裡 这里 那里 那裡 家里 家裡 研究生 大学生 大學生 学生 學生 一个 一個".split())
 ZH_NOT_ORGS = frozenset("公司 银行 銀行 医院 醫院 学校 學校 家里 家裡 外企 国企 國企 国外 國外 外地 本地 当地 當地 这里 這裡 "
@@ -145,16 +183,22 @@ def _english(text: str) -> list[QuasiSpan]:
         match = EN_ORG_AFTER_CUE.match(text, cue.end())
         if not match:
             continue
-        name = match.group().rstrip(".'’")
+        # A name ends with its sentence (joined Instagram. I've ...).
+        name = re.split(r"(?<=[.!?])[ \t]", match.group(), maxsplit=1)[0].rstrip(".'’!?")
         # Trailing words that are no part of a name (at Acme Monday, with the ICU team): cut them off.
-        while " " in name and name.rsplit(None, 1)[1].casefold() in GENERIC | {"on", "in", "since", "as"}:
+        while " " in name and name.rsplit(None, 1)[1].casefold() in GENERIC | CONNECTORS | {"on", "in", "since", "as"}:
             name = name.rsplit(None, 1)[0].rstrip()
         words = name.split()
-        if all(w.casefold() in GENERIC for w in words) or \
-                (len(words) == 1 and vocabulary.is_safe_term(words[0]) and not words[0].isupper()):
+        if all(w.casefold() in GENERIC for w in words):
             continue
-        school = re.search(rf"\b{EN_SCHOOL_END}\b", name) or re.search(r"(?i)stud|attend|enrol|go|went", cue.group())
+        # work with Botox and Juvederm: project terms, not an employer, unless a strong cue says so.
+        named = [w for w in words if w.casefold() not in CONNECTORS]
+        if all(vocabulary.is_safe_term(w) and not w.isupper() and not _employer_term(w, cue.group()) for w in named):
+            continue
+        school = re.search(rf"\b{EN_SCHOOL_END}\b", name) or SCHOOL_CUE_WORDS.search(cue.group())
         spans.append(_span(text, match.start(), match.start() + len(name), SCHOOL if school else WORKPLACE))
+    for pattern, kind in ((EN_ORG_BEFORE_STAFF, WORKPLACE), (EN_ORG_BEFORE_STUDENTS, SCHOOL)):
+        spans += _before_role_nouns(text, pattern, kind)
     for match in EN_ORG_END.finditer(text):
         words = match.group(1).split()
         while words and words[0].casefold() in GENERIC:
@@ -165,6 +209,32 @@ def _english(text: str) -> list[QuasiSpan]:
         school = re.fullmatch(EN_SCHOOL_END, match.group(2)) is not None
         spans.append(_span(text, start, match.end(), SCHOOL if school else WORKPLACE))
     return spans
+
+
+def _before_role_nouns(text: str, pattern: re.Pattern, kind: str) -> list[QuasiSpan]:
+    """A capitalised name before a noun only an employer or a school has (the Vantrex staff, a
+    Brookvale grad); generic words in front are cut off, and one ordinary word or term is no name."""
+    spans = []
+    for match in pattern.finditer(text):
+        words = match.group(1).split()
+        while words and words[0].casefold() in GENERIC:
+            words.pop(0)
+        if not words or (len(words) == 1 and (vocabulary.is_ordinary_word(words[0], "en") or
+                                              vocabulary.is_safe_term(words[0]))):
+            continue
+        start = match.start(1) + match.group(1).index(words[0])
+        spans.append(_span(text, start, match.end(1), kind))
+    return spans
+
+
+def _employer_term(word: str, cue: str) -> bool:
+    """A project term after a strong employment cue names the employer (engineer at Google, works for
+    Allergan, boss at Google) unless it is a place (work with Botox, based in Seoul stay: no strong cue)."""
+    from anonymise.regions import province_or_country
+
+    if not STRONG_EMPLOYMENT.search(cue):
+        return False
+    return province_or_country(word) == "abroad"
 
 
 def _chinese(text: str) -> list[QuasiSpan]:
@@ -179,6 +249,13 @@ def _chinese(text: str) -> list[QuasiSpan]:
         if org in ZH_NOT_SCHOOLS or org[0] in ZH_STOP or vocabulary.is_ordinary_word(org, "zh") and len(org) > 2:
             continue
         spans.append(_span(text, match.start(1), match.end(1), SCHOOL))
+    for match in ZH_AFTER_VERB.finditer(text):
+        org = match.group(2)
+        # After these verbs even a project term is the organisation (跳槽到美团); places and kinds stay.
+        if org in ZH_NOT_ORGS or org in ZH_NOT_SCHOOLS or (vocabulary.is_ordinary_word(org, "zh") and len(org) > 2
+                                                           and not vocabulary.is_safe_term(org, "zh")):
+            continue
+        spans.append(_span(text, match.start(2), match.end(2), SCHOOL if match.group("school") else WORKPLACE))
     for ending, kind in ((ZH_ORG_END, WORKPLACE), (ZH_SCHOOL_END, SCHOOL)):
         for match in ending.finditer(text):
             start = match.start()
@@ -230,7 +307,8 @@ def _thai(text: str) -> list[QuasiSpan]:
                     break
                 end = start + token_end
             name = text[start:end]
-            if not name or name in TH_NOT_ORGS:
+            # ทำที่โซล: a place or project term after the cue is where, not who employs.
+            if not name or name in TH_NOT_ORGS or vocabulary.is_safe_term(name, "th"):
                 continue
             type_word = match.group(1) if pattern is TH_TYPE else match.group()
             kind = SCHOOL if type_word.startswith(TH_SCHOOL_TYPES) or "เรียน" in type_word or "จบ" in type_word \

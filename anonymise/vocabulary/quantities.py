@@ -9,6 +9,7 @@ is personal data unless it reads as one of:
   - one amount or a range of two, written with thousands separators (1,500,000 / 1,000,000~2,000,000),
     or without them but with a currency or dose unit beside it (300000원, ₩450000, 100000 IU);
     an amount never starts with 0 (phones and IDs do).
+  - a dilution, one to a round number (1:100,000, 1:200000).
 Shorter runs (3회, 2주, 150만원, 09:30) are always kept: six digits is where an identifier starts.
 """
 from __future__ import annotations
@@ -51,9 +52,13 @@ def _amount(run: str, before: str, after: str) -> bool:
     return unit and all(LOOSE.fullmatch(n) for n in numbers)
 
 
+# 1:100,000 / 1:200000: a dilution (lidocaine with epinephrine), one to a round number.
+DILUTION = re.compile(r"1\s?:\s?[1-9]\d{0,2}(?:,?000)+")
+
+
 def is_safe_quantity(run: str, before: str = "", after: str = "") -> bool:
     """Whether the digit run ``run`` (``before``/``after``: the text around it) may stay in released text."""
-    if digit_count(run) < MIN_DIGITS:
+    if digit_count(run) < MIN_DIGITS or DILUTION.fullmatch(run):
         return True
     if _dates_and_times(run):
         return BIRTH_BEFORE.search(before) is None
