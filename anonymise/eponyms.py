@@ -1,8 +1,9 @@
 """Eponyms: a capitalised word right before a medical head noun names a disease, sign, procedure or
-instrument (Bell's palsy, Baker's cyst, Hartmann procedure, Swan-Ganz catheter, Valsalva maneuver),
-not a person of the record; so does one after "<head> of" (nevus of Ota, circle of Willis), and a
-listed eponymous condition named alone in the possessive (Hashimoto's, Raynaud's) or a listed
-scale before a grade (Fitzpatrick III, Norwood 4; the list is vocabulary/eponymous_conditions.txt); nor does a hospital location label (Ward 6B, Bed 12).
+instrument (Hartmann procedure, Swan-Ganz catheter, Valsalva maneuver), not a person of the record;
+so does one after "<head> of" (nevus of Ota, circle of Willis). In the possessive only a listed eponym
+is one (Bell's palsy, Baker's cyst, Hashimoto's alone), since people own bodies, implants and cysts
+too (Anna's implants); so is a listed scale before a grade (Fitzpatrick III, Norwood 4). The list is
+vocabulary/eponymous_conditions.txt. A hospital location label (Ward 6B, Bed 12) is no name either.
 Detectors ask ``is_eponym(text, start, end)`` before removing a lone capitalised word as a name.
 """
 from __future__ import annotations
@@ -53,9 +54,11 @@ def is_eponym(text: str, start: int, end: int) -> bool:
         return True
     bare = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
     possessive = bare != word or POSSESSIVE_AFTER.match(text, end) is not None
-    if bare.casefold() in EPONYMOUS_CONDITIONS and (possessive or GRADE_AFTER.match(text, end)):
+    if possessive:
+        # Anna's body, Mina's implants, a made-up name's cyst: a person's. Only a listed eponym is
+        # vouched for in the possessive (Baker's cyst, Hashimoto's), whatever follows it.
+        return bare.casefold() in EPONYMOUS_CONDITIONS
+    if bare.casefold() in EPONYMOUS_CONDITIONS and GRADE_AFTER.match(text, end):
         return True
-    if not possessive and PRODUCT_AFTER.match(text, end):
-        return True
-    return AFTER.match(text, end - 2 if word.endswith(("'s", "’s")) else end) is not None
+    return PRODUCT_AFTER.match(text, end) is not None or AFTER.match(text, end) is not None
 

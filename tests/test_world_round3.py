@@ -221,3 +221,16 @@ def test_a_name_shaped_piece_of_a_longer_japanese_word_stays():
     assert japanese_name_spans("ユニクロの服を買いました。") == []
     text = "明美容外科の口コミを見ました。"
     assert redacted(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Anna's body is still swollen after the lipo.", "Anna"),
+    ("Mirelka's cyst came back.", "Mirelka"),
+    ("Jorunn's implants feel hard.", "Jorunn"),
+])
+def test_a_possessive_before_a_body_word_is_a_persons(text, name):
+    check(text, [name], [])
+
+
+def test_listed_eponyms_stay_in_the_possessive():
+    check("A Baker's cyst, Beau's lines and a Jessner's peel.", [], ["Baker's cyst", "Beau's lines", "Jessner's peel"])
