@@ -146,7 +146,7 @@ def run_ours(job: dict, workers: int) -> dict:
     Path(job["outputs"][0]).parent.mkdir(parents=True, exist_ok=True)
     for out in job["outputs"]:
         Path(out).unlink(missing_ok=True)
-    from flows.stoppable_pool import model_sharing_context
+    from flows.stoppable_pool import model_sharing_context, stop_forkserver
 
     context = model_sharing_context()  # as the flow's runner: workers forked from a model-loading server
     barrier = context.Barrier(workers + 1)
@@ -162,6 +162,7 @@ def run_ours(job: dict, workers: int) -> dict:
             records += counts["records"]
             spans += sum(counts["pii"].values())
         done = time.time(), tree_cpu_seconds()
+    stop_forkserver()  # reaped here, so the whole-process CPU counts it and the workers it reaped
     return {"ready": ready, "done": done, "records": records, "spans": spans}
 
 
