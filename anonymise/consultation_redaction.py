@@ -16,6 +16,12 @@ from anonymise.policy import TEXT_COLUMNS, FieldPolicy
 from anonymise.redactor import BATCH_RECORDS, Redaction, Redactor
 
 TABLE = "consultations"
+# Synthetic values only: a record in each script, with identifiers whose recognizers load lazily, and
+# a Han and a Latin name for its deny list (their readings load pykakasi's and pypinyin's dictionaries).
+WARM_UP_RECORD = {"consultation_id": "warm-up", "name": "王小明", "answered_by": "Jane Doe",
+                  "title": "쌍꺼풀 수술 문의 Rhinoplasty question",
+                  "question": "안녕하세요 김하늘입니다. 010-0000-0000 My name is Jane Doe. 我叫王小明。私は田中です。",
+                  "answer": "상담 감사합니다. Thank you, Dr. Smith will call."}
 # Column prefix of each rendered form -> the Redaction attribute holding it.
 TEXT_FORMS = {"": "text", "academic_": "academic", "pub_": "surrogate"}
 _redactors: dict[str, Redactor] = {}
@@ -86,3 +92,11 @@ class ConsultationTexts:
             for prefix, form in TEXT_FORMS.items():
                 out[f"{prefix}{column}"] = getattr(redaction, form)[column] if redacted else None
         return out
+
+
+def warm_up(settings, policy: FieldPolicy) -> ConsultationTexts:
+    """This process's ConsultationTexts for ``settings`` with every model loaded, also those that load
+    on first use (Kiwi, pykakasi, pypinyin, lazy word tables): it has redacted WARM_UP_RECORD."""
+    texts = ConsultationTexts(settings, policy)
+    list(texts.redact([WARM_UP_RECORD], {}))
+    return texts

