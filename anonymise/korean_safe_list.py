@@ -36,6 +36,8 @@ NOT_SURNAMES_BEFORE_TITLE = frozenset("제 모".split())
 GLUED_TITLES = tuple(sorted(KOREAN_PERSON_TITLES - {"선생", "학생", "대표", "이사", "위원", "고문", "후보", "공사", "수석", "의장",
                                                      "박사", "의사", "약사", "교사", "기사", "비서", "주장", "장로", "집사"}
                             | {"아저씨", "아줌마", "형님", "누님", "언니", "오빠"}, key=len, reverse=True))
+# Occupations and offices (not 씨/님): the word before them names who holds one.
+OCCUPATIONS = tuple(sorted(KOREAN_PERSON_TITLES, key=len, reverse=True))
 NAME_LIST_JOINERS = ("·", "ㆍ", "ᆞ", ", ", ",", "/", " 및 ", "과 ", "와 ")
 NOUN_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "XR", "XSN", "SL", "SH")
 CACHED_WORDS = 50_000
@@ -230,6 +232,26 @@ def _name_stem(word: str) -> bool:
             and not vocabulary.is_ordinary_word(word, "ko") and word not in KOREAN_PERSON_TITLES)
 
 
+def _occupation_after(work: str, end: int) -> bool:
+    """An occupation or office is the next word (이안 감독, 코리 판사), not 씨/님 or a kin title."""
+    after = NEXT_HANGUL.match(work, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return any(word.startswith(t) and is_particle_chain(word[len(t):].removeprefix("님")) for t in OCCUPATIONS)
+
+
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def _unvouched_short_name(word: str) -> bool:
+    """Two syllables that no word list vouches for and that Kiwi does not read as one known word: before
+    an occupation they are a short or foreign name (이안 감독, 코엔 감독); 축구 감독, 여자 배우 stay."""
+    if _safe(word) or vocabulary.is_ordinary_word(word, "ko") or word in KOREAN_PERSON_TITLES \
+            or word in KOREAN_RELATION_WORDS or word in DETERMINERS:
+        return False
+    tokens = kiwi().tokenize(word)
+    return not (len(tokens) == 1 and tokens[0].id >= KIWI_FIRST_KNOWN_ID and tokens[0].tag != "NNP")
+
+
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def _glued_title_name(word: str) -> int:
     """Length of a name glued to an occupation title (X감독의, X선수가, X아저씨), 0 if none: the part
@@ -262,6 +284,8 @@ def _titled_names(work: str, words: list) -> list[tuple[int, int, str, str]]:
             continue
         if word in KOREAN_ANY_SURNAMES and word not in NOT_SURNAMES_BEFORE_TITLE:
             spans.append((match.start(), match.end(), "PERSON", "surname-title"))
+        elif len(word) == 2 and _occupation_after(work, match.end()) and _unvouched_short_name(word):
+            spans.append((match.start(), match.end(), "PERSON", "short-name-title"))
         elif len(word) >= 3 and _name_stem(word):
             spans.append((match.start(), match.end(), "PERSON", "name-title"))
             back = index - 1

@@ -14,8 +14,10 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from anonymise import vocabulary
 from anonymise.name_data import (KOREAN_GIVEN_SYLLABLES, KOREAN_KIN_WORDS,
                                  KOREAN_LOOKALIKES, KOREAN_NAME_LABELS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
+                                 KOREAN_PERSON_TITLES,
                                  KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
                                  KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAMES, KOREAN_WEAK_CUES)
 from anonymise.kiwi_model import shared_kiwi
@@ -105,6 +107,11 @@ def not_a_known_word(word: str) -> bool:
     first = tokens[0]
     if first.tag == "NNP" or first.id < KIWI_FIRST_KNOWN_ID:
         return True
+    # A determiner glued to one of the most frequent nouns (이영화가, 그사람은, 전세계를) is casual
+    # spacing, not a surname and a given name: given names that are nouns (지원, 하늘) are rarer words.
+    if first.tag == "MM" and len(tokens) > 1 and tokens[1].tag == "NNG" and tokens[1].start == first.len \
+            and vocabulary.is_frequent_korean_word(tokens[1].form):
+        return False
     # One syllable first (재 + 온, 이/MM + 은서, 심/XR + 승현) is Kiwi cutting up a name it does not
     # know; a verb first (하시나요) or a longer dictionary word (복용, 석회, 유방암) is a word it knows.
     return first.len == 1 and not first.tag.startswith(("V", "XSV", "XSA", "E"))
@@ -128,6 +135,23 @@ def is_title_word(word: str) -> bool:
 
 
 NEXT_WORD = re.compile(r" ?([가-힣]+)")
+# Titles and role nouns of two or more syllables, longest first (위원장 before 원장).
+TITLE_NOUNS = tuple(sorted((t for t in KOREAN_PERSON_TITLES | KOREAN_ROLE_WORDS if len(t) > 1), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_title_noun(word: str) -> bool:
+    """The word is a title or role noun itself, 님 and particles allowed (감독님, 위원장은, 대통령님이), and
+    Kiwi reads the title as its first morpheme: not a surname and a given name (감+독님) or a surname and
+    a title (위+원장은). 이사랑이 is not 이사 + particles: Kiwi reads 이+사랑."""
+    for title in TITLE_NOUNS:
+        if word.startswith(title):
+            rest = word[len(title):]
+            rest = rest[1:] if rest.startswith("님") else rest
+            if is_particle_chain(rest) and (len(word) == len(title)
+                                            or any(t.start == len(title) for t in kiwi().tokenize(word))):
+                return True
+    return False
 
 
 def plausible_given(given: str) -> bool:
@@ -151,6 +175,8 @@ class KoreanNameRecognizer(EntityRecognizer):
         mostly_foreign = letters and len(HANGUL_CHAR.findall(text)) * 3 < letters
         results = []
         for match in HANGUL_WORD.finditer(text):
+            if is_title_noun(match.group()):
+                continue
             found = self._name_in(text, match, mostly_foreign)
             if found:
                 start, end, score = found

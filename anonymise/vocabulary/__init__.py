@@ -12,6 +12,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        tables, name shapes)
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
     is_katakana_loanword(word)         a Katakana word frequent in Japanese (wordfreq's large list)
+    is_frequent_korean_word(word)      one of the most frequent Korean words (Zipf >= 5.5: 영화, 사람)
     is_safe_quantity(run, before, after), unsafe_digit_runs(text)   see quantities.py
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
@@ -30,7 +31,7 @@ LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th")
 HERE = Path(__file__).parent
 
 __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
-           "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword"]
+           "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word"]
 
 
 @functools.cache
@@ -90,6 +91,11 @@ def is_name_word(word: str, lang: str) -> bool:
 def is_katakana_loanword(word: str) -> bool:
     """A Katakana word frequent enough in Japanese to be a loanword (リドカイン), not a foreign name."""
     return word in word_sets()["katakana_loanwords"]
+
+
+def is_frequent_korean_word(word: str) -> bool:
+    """One of the most frequent Korean words (wordfreq Zipf >= packed.KOREAN_FREQUENT_ZIPF: 영화, 세계, 사람)."""
+    return word in word_sets()["frequent_ko"]
 
 
 def is_only_a_name(word: str, given: bool = False) -> bool:
