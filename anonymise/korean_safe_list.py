@@ -149,7 +149,14 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
         # Any other reading (한+지원, 이+사회) is a name only when a title follows: see korean_spans.
         return ((0, len(stem), True, NAME_SHAPE_IF_TITLED),)
     bare = _without_particles(word, tokens) if tokens else word
-    if len(bare) < 3 or _safe(bare) or vocabulary.is_ordinary_word(bare, "ko"):
+    if len(bare) < 2 or _safe(bare) or vocabulary.is_ordinary_word(bare, "ko"):
+        return ()
+    # A word of a person's name in Kiwi's dictionary of people that no word list has (a foreign name
+    # in Hangul that Kiwi reads as ordinary morphemes, 다+우니): a name, even of two syllables.
+    if vocabulary.is_known_person_name_word(bare) and bare not in KOREAN_PERSON_TITLES and bare not in KOREAN_ROLE_WORDS \
+            and _cut_like_a_name([t for t in tokens if t.start < len(bare)]):
+        return ((0, len(bare), False, "kiwi-person-name"),)
+    if len(bare) < 3:
         return ()
     pieces = kiwi().tokenize(bare)
     # A foreign name Kiwi does not know, cut into one-syllable pieces (우+디+엘+런): no word list has it.
@@ -163,6 +170,14 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
             and pieces[1].len == 2 and pieces[1].tag in ("NNG", "NNP") and bare[1:] not in KOREAN_ROLE_WORDS:
         return ((0, len(bare), True, "surname-and-word"),)
     return ()
+
+
+def _cut_like_a_name(pieces) -> bool:
+    """Kiwi cut the word into pieces ending in a noun, with no verb or ending (키+키, 세/MM+나), and not
+    into dictionary nouns of two syllables or more (살인+사건, 보기): how it reads a name it does not know."""
+    if not pieces or pieces[-1].tag not in ("NNG", "NNP") or any(t.tag.startswith(("V", "XSV", "XSA", "E")) for t in pieces):
+        return False
+    return not all(t.tag == "NNG" and t.len >= 2 for t in pieces)
 
 
 def _without_particles(word: str, tokens) -> str:

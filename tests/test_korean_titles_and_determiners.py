@@ -80,3 +80,39 @@ def test_short_unknown_name_before_an_occupation_goes(redactor, text, gone, kept
 def test_ordinary_word_before_an_occupation_stays(redactor, text):
     out = redact(redactor, text)  # the occupation itself may go by the quasi-identifier policy
     assert out.startswith(text.split()[0] + " ") and "<PERSON>" not in out, out
+
+
+# A foreign name in Hangul that Kiwi's dictionary of people knows but cuts into ordinary syllables.
+def test_kiwi_dictionary_of_people_is_read():
+    from anonymise import vocabulary
+    from anonymise.vocabulary.name_lists import kiwi_person_name_words
+
+    words = kiwi_person_name_words()
+    # general knowledge: the painter Vincent van Gogh and the physicist Isaac Newton, in Hangul
+    assert "고흐" in words and "뉴턴" in words
+    assert "사랑" not in words and "영화" not in words
+    assert vocabulary.is_known_person_name_word("뉴턴")
+
+
+def test_known_foreign_names_read_as_syllables_go(redactor):
+    """Names of Kiwi's dictionary of people that Kiwi cuts into one-syllable nouns and no word list has
+    (taken from the dictionary here, so no name is written into the test)."""
+    from anonymise import vocabulary
+    from anonymise.recognizers.person_korean import kiwi
+    from anonymise.vocabulary.name_lists import kiwi_person_name_words
+
+    names = [w for w in sorted(kiwi_person_name_words()) if len(w) == 2 and not vocabulary.is_ordinary_word(w, "ko")
+             and all(t.len == 1 and t.tag == "NNG" for t in kiwi().tokenize(w + "의")[:2])][:5]
+    assert len(names) == 5
+    for name in names:
+        out = redact(redactor, f"{name}의 그림을 좋아해요.")
+        assert name not in out and "그림을 좋아해요" in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "살인사건 기사를 읽었어요.",   # dictionary nouns (살인+사건), though some name holds them
+    "어렵다고 모자르다고 했어요.",  # a verb
+    "감독이 직접 나왔다.",
+])
+def test_words_that_are_part_of_some_name_stay(redactor, text):
+    assert redact(redactor, text) == text

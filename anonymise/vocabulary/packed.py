@@ -37,7 +37,7 @@ ENGLISH_INFLECTED_ZIPF = 2.5
 MIN_ZIPF = {"en": 4.0, "ko": 2.5, "ja": 3.0, "zh": 3.0, "ru": 3.0, "vi": 3.0}
 SET_NAMES = tuple(f"ordinary_{lang}" for lang in MIN_ZIPF) + (
     "latin_names_also_words", "latin_names_only", "latin_given_names_only", "chinese_person_names",
-    "katakana_loanwords", "common_ja", "frequent_ko")
+    "katakana_loanwords", "common_ja", "frequent_ko", "kiwi_person_names")
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 # Japanese words this frequent are the nouns said after 娘の / 友人の (学校, 仕事, 紹介); given names in
 # kanji (美咲, 健太) are in wordfreq's list too, but less frequent.
@@ -50,7 +50,8 @@ KOREAN_FREQUENT_ZIPF = 5.5
 def build() -> dict[str, np.ndarray]:
     """Every word set as an array of hashes, from the installed packages."""
     from anonymise.vocabulary.name_lists import (CHINESE_NAME_TAGS, census_given_names, census_surnames,
-                                                 dictionary_words_lower, is_dictionary_word, latin_name_sets,
+                                                 dictionary_words_lower, is_dictionary_word, kiwi_person_name_words,
+                                                 latin_name_sets,
                                                  looks_like_korean_name, starts_with_chinese_surname,
                                                  starts_with_cjk_surname)
     from anonymise.vocabulary.word_lists import frequency_list, frequency_table, jieba_tagged_words
@@ -90,12 +91,13 @@ def build() -> dict[str, np.ndarray]:
                                             if KATAKANA.fullmatch(w))
     sets["common_ja"] = WordSet.of(frequency_list("ja", "small", JAPANESE_COMMON_ZIPF))
     sets["frequent_ko"] = WordSet.of(frequency_list("ko", "small", KOREAN_FREQUENT_ZIPF))
+    sets["kiwi_person_names"] = WordSet.of(kiwi_person_name_words())
     return {name: s.hashes for name, s in sets.items()}
 
 
 def _inputs_key() -> str:
     """Changes whenever an input could: the libraries' versions, this package's code and the name tables."""
-    parts = [str(FORMAT)] + [f"{p}={metadata.version(p)}" for p in ("wordfreq", "names", "english-words")]
+    parts = [str(FORMAT)] + [f"{p}={metadata.version(p)}" for p in ("wordfreq", "names", "english-words", "kiwipiepy_model")]
     here = Path(__file__).parent
     for source in sorted(here.glob("*.py")) + [here.parent / "name_data.py"] + sorted(name_data.FILES):
         parts.append(hashlib.sha256(source.read_bytes()).hexdigest())
