@@ -5,6 +5,11 @@ and no unknown noun (Kiwi's out-of-vocabulary guesses), or when that noun is a s
 (safe_ko.txt, also given to Kiwi as user words so it reads them whole). A proper noun or unknown
 noun goes: as PERSON when it has the shape of a Korean name (surname + given name) or a title or
 honorific follows it, else as NAME (a foreign name in Hangul, a brand, a place below 시/도).
+A proper or unknown noun that Kiwi's morphology also vouches for as common nouns stays: one of its
+best readings has it as one dictionary noun (요금소/NNG), or it cuts into dictionary nouns of two
+syllables or more (철도+부지); never a name's shape or a word of a person's name in Kiwi's
+dictionary of people (its multi-word headwords of class human), which goes even when Kiwi reads
+it as ordinary syllables.
 An unknown noun that ends like a medical compound (연장술; endings in safe_ko.txt), or stands
 next to a medical word (콧볼 축소), is medical vocabulary unless it has a name's shape.
 A word Kiwi reads as ordinary words can still be a name it does not know (최종+민): when the
@@ -41,6 +46,10 @@ OCCUPATIONS = tuple(sorted(KOREAN_PERSON_TITLES, key=len, reverse=True))
 NAME_LIST_JOINERS = ("·", "ㆍ", "ᆞ", ", ", ",", "/", " 및 ", "과 ", "와 ")
 NOUN_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "XR", "XSN", "SL", "SH")
 CACHED_WORDS = 50_000
+# Kiwi's readings of a word looked at, and how far below the best (log-probability) one may score and
+# still vouch for a proper noun as a common noun.
+READINGS = 6
+READING_MARGIN = 2.0
 NAME_SHAPE_IF_TITLED = "name-shape-titled"
 ONE_SYLLABLE_PARTICLES = frozenset("이가은는을를의도와과랑")
 FRAGMENT_TAGS = frozenset("NNG NNP NNB NP MM IC MAG XR".split())
@@ -96,6 +105,46 @@ def _given_name_end(word: str) -> int:
     return 1
 
 
+def _kiwi_vouches_as_nouns(word: str, start: int, end: int) -> bool:
+    """Kiwi took ``word[start:end]`` for a proper or unknown noun, but its morphology also vouches for
+    it as common nouns: a reading among its best (within READING_MARGIN of the first) that has the
+    stretch as one dictionary noun (요금소/NNP, also 요금소/NNG), or a cut of it into dictionary nouns of
+    two syllables or more (철도+부지, 국제+여객선). Never a name's shape, nor a word of a person's name
+    in Kiwi's dictionary of people (크루즈, 제시 are nouns and names)."""
+    piece = word[start:end]
+    if _name_shaped(piece) or vocabulary.is_known_person_name_word(piece):
+        return False
+    best = None
+    for tokens, score in kiwi().analyze(word, top_n=READINGS):
+        best = score if best is None else best
+        if best - score > READING_MARGIN:
+            break
+        inside = [t for t in tokens if t.start < end and t.start + t.len > start]
+        if len(inside) == 1 and inside[0].start == start and inside[0].len == end - start and _dictionary_noun(inside[0]):
+            return True
+    return len(piece) >= 4 and _cuts_into_nouns(piece)
+
+
+def _dictionary_noun(token) -> bool:
+    return token.tag == "NNG" and token.id >= KIWI_FIRST_KNOWN_ID and token.len >= 2
+
+
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def _one_dictionary_noun(text: str) -> bool:
+    tokens = kiwi().tokenize(text)
+    return (len(tokens) == 1 and tokens[0].len == len(text) and _dictionary_noun(tokens[0])
+            and not vocabulary.is_known_person_name_word(text))
+
+
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def _cuts_into_nouns(text: str, parts: int = 3) -> bool:
+    """``text`` is one to ``parts`` dictionary nouns of two syllables or more, written together."""
+    if _one_dictionary_noun(text):
+        return True
+    return parts > 1 and any(_one_dictionary_noun(text[:cut]) and _cuts_into_nouns(text[cut:], parts - 1)
+                             for cut in range(2, len(text) - 1))
+
+
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
     """(start, end, name_shaped, reason) of each stretch of the Hangul ``word`` that must go."""
@@ -126,7 +175,8 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
                     run.clear()  # 지청장, 주무관: a word or title whose first syllable Kiwi took for a name
                     return
             piece = word[start:end]
-            if not _safe(piece) and not (_medical_compound(piece) and not vocabulary.is_name_word(piece, "ko")):
+            if not _safe(piece) and not (_medical_compound(piece) and not vocabulary.is_name_word(piece, "ko")) \
+                    and not _kiwi_vouches_as_nouns(word, start, end):
                 reason = "kiwi-nnp" if any(t.tag == "NNP" for t in run) else "kiwi-unknown"
                 found.append((start, end, surname or _name_shaped(piece), reason))
             run.clear()

@@ -116,3 +116,20 @@ def test_known_foreign_names_read_as_syllables_go(redactor):
 ])
 def test_words_that_are_part_of_some_name_stay(redactor, text):
     assert redact(redactor, text) == text
+
+
+# Proper or unknown nouns that Kiwi's morphology also vouches for as common nouns stay.
+@pytest.mark.parametrize("text, kept", [
+    ("간호기록지를 확인했어요.", "간호기록지를"),   # unknown to Kiwi, cut into 간호 + 기록지
+    ("살수차가 길을 청소했다.", "살수차가"),        # NNP first, one dictionary noun among its best readings
+])
+def test_compounds_kiwi_reads_as_common_nouns_stay(redactor, text, kept):
+    assert kept in redact(redactor, text)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("편하루가 어제 왔어요.", "편하루"),          # a name's shape is never vouched for as nouns
+    ("라벤토스코가 어제 왔어요.", "라벤토스코"),  # an invented foreign name: no dictionary nouns in it
+])
+def test_names_are_not_vouched_for_as_nouns(redactor, text, gone):
+    assert gone not in redact(redactor, text)
