@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 
 from anonymise import vocabulary
-from anonymise.name_data import CHINESE_SURNAMES, JAPANESE_SURNAMES
+from anonymise.name_data import (CHINESE_SURNAMES, CHINESE_TITLES, JAPANESE_HONORIFICS, JAPANESE_NAME_TITLES,
+                                 JAPANESE_SURNAMES)
 from anonymise.vocabulary.packed import word_sets
 
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
@@ -38,7 +39,9 @@ MAX_WORD = 4
 FUNCTION_CHARACTERS = frozenset("的了是在和与我你他她它们个这那也都就要会说给跟请吗呢吧啊被把从对向到为而及或很太")
 NUMERAL_BEFORE = frozenset("一二三四五六七八九十两几每这那哪某各多半零百千万0123456789")
 # What follows a Japanese name: an honorific or a self-introduction (田中さん, 田村あかねです).
-HONORIFICS = ("さん", "様", "さま", "先生", "氏", "くん", "君", "ちゃん", "医師", "院長", "です", "と申", "といい", "と言")
+HONORIFICS = JAPANESE_NAME_TITLES + ("です", "と申", "といい", "と言")
+# The honorifics that make a Katakana word before them a foreign name (マリアさん).
+KATAKANA_NAME_HONORIFICS = tuple(t for t in JAPANESE_NAME_TITLES if t in JAPANESE_HONORIFICS)
 # A given name after the surname: up to two kanji, or two to four hiragana (明日香, あかね).
 GIVEN_NAME = re.compile(r"[\u3041-\u3096]{2,4}|[\u3400-\u4dbf\u4e00-\u9fff々]{0,2}")
 
@@ -100,7 +103,7 @@ def _japanese_names(run: str) -> list[tuple[int, int, str]]:
         word = match.group()
         # Most Katakana words are loanwords (フェイスリフト, ケタミン); a foreign name shows itself by
         # an honorific after it or a middle dot joining it to another Katakana word (マリア・ロペス).
-        person = run[match.end():].startswith(HONORIFICS[:8]) or run[match.end():match.end() + 1] == "・" \
+        person = run[match.end():].startswith(KATAKANA_NAME_HONORIFICS) or run[match.end():match.end() + 1] == "・" \
             or (match.start() and run[match.start() - 1] == "・")
         if person and match.start() not in safe and not vocabulary.is_safe_term(word, "ja"):
             found.append((match.start(), match.end(), "ja-katakana-name"))
@@ -124,7 +127,6 @@ def _japanese_names(run: str) -> list[tuple[int, int, str]]:
 
 
 KANA_CHARS = r"\u3041-\u3096\u30a1-\u30fa\u30fc"
-JA_HONORIFIC_AFTER = ("さん", "様", "さま", "ちゃん", "くん", "君", "先生", "氏", "殿")
 # Particles and copulas that may follow a name (かおりと, みずほです, ゆうきが).
 JA_PARTICLES = ("です", "でした", "と", "が", "は", "も", "に", "の", "を", "へ", "から", "って", "より", "や", "で", "さん",
                 "様", "さま", "ちゃん", "くん", "君")
@@ -139,7 +141,7 @@ JA_NOT_NAMES = frozenset("みな みなみな おかあ おとう おねえ お�
                          "せんせい あか ねえ にい じい ばあ おく だんな むすこ むすめ おこ おじょう ぼっちゃ つかれ くろう "
                          "かげ まちどお ちそう みなさ おまわり どなた だれ あなた こちら そちら あちら どちら みんな ひと "
                          "こと もの ため ところ うち ほう みたい".split())
-JA_KANA_NAME_THEN_HONORIFIC = re.compile(r"(?<![\u3041-\u3096])([\u3041-\u3096]{2,8})(?=さん|様|さま|ちゃん|くん|君|先生|氏|殿)")
+JA_KANA_NAME_THEN_HONORIFIC = re.compile(r"(?<![\u3041-\u3096])([\u3041-\u3096]{2,8})(?=%s)" % "|".join(JAPANESE_HONORIFICS))
 JA_READING = re.compile(rf"[（(]([{KANA_CHARS}]{{1,8}}[ \u3000][{KANA_CHARS}]{{1,8}})[)）]")
 JA_CUE = re.compile("|".join(map(re.escape, sorted(JA_NAME_CUES, key=len, reverse=True))))
 JA_SELF_INTRO = re.compile(rf"([{KANA_CHARS}]{{2,7}})(?:{'|'.join(map(re.escape, JA_BEFORE_SELF_INTRO))})")
@@ -234,9 +236,7 @@ ZH_NAME_CUES = ("我叫", "叫我", "我的名字是", "我的名字叫", "名�
                 "男朋友", "女友", "男友", "同事", "闺蜜", "閨蜜", "我老公", "我老婆", "妹妹", "姐姐", "我是", "本人",
                 "同學", "同学", "介绍人", "介紹人")
 ZH_CUE = re.compile("|".join(map(re.escape, sorted(ZH_NAME_CUES, key=len, reverse=True))))
-ZH_TITLES = ("先生", "院长", "院長", "医生", "醫生", "主任", "老师", "老師", "经理", "經理", "同学", "同學", "小姐", "女士",
-             "护士", "護士", "教授", "律师", "律師", "阿姨", "师傅", "師傅", "总", "總", "姐", "哥")
-ZH_TITLE_AFTER = re.compile(rf"(?=({'|'.join(ZH_TITLES)}))")
+ZH_TITLE_AFTER = re.compile(rf"(?=({'|'.join(CHINESE_TITLES)}))")
 # Characters that end a given name going right (婉婷|也想, 子轩|不同意).
 ZH_NAME_END = frozenset(FUNCTION_CHARACTERS | set("不没也说推想来去还都和跟要让叫介陪帮带问觉今明昨刚已再很真最做看给告问约"
                                                   "约跟同一上下之还才又先后过着"))

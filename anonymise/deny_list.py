@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from anonymise.address_fragments import BUILDING_UNIT, LOT_AND_NUMBER, ROAD_AND_NUMBER, UNIT_NUMBER
 from anonymise.id_name_readings import given_readings
-from anonymise.name_data import (KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_SURNAMES, LATIN_TITLE, romanised_pattern,
-                                 surname_pattern)
+from anonymise.name_data import (KOREAN_DENY_SURNAME_TITLES, KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_SURNAMES,
+                                 LATIN_TITLE, romanised_pattern, surname_pattern)
 from anonymise.name_split import split_cjk_name, split_name
 from anonymise.text_normalisation import normalise_with_offsets
 
@@ -34,7 +35,7 @@ CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff々][\u3040-\u30
 # Separators people put inside numbers; a gap of up to three of them between two digits.
 DIGIT_GAP = r"[\s.\-()/·_,:]{0,3}"
 # Korean titles after a surname: 김 원장님, 박실장, 이씨.
-KOREAN_TITLE_AHEAD = r"(?=\s?(?:원장|실장|선생|교수|대표|팀장|과장|코디|간호사|매니저|고객|환자|회원|씨|님|군|양))"
+KOREAN_TITLE_AHEAD = r"(?=\s?(?:" + "|".join(map(re.escape, KOREAN_DENY_SURNAME_TITLES)) + "))"
 LATIN_TITLES = rf"{LATIN_TITLE}\.?\s+"
 TITLE_GATE = rf"(?i:{LATIN_TITLE})\.?\s"  # what LATIN_TITLES needs, shared
 TITLE_BEHIND = re.compile(rf"(?<![A-Za-z0-9]){LATIN_TITLES}$", re.IGNORECASE)
@@ -388,12 +389,6 @@ def login_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
                       "MEMBER_ID", role, value, literals=(value,), not_before=ALNUM + "._-", not_after=ALNUM + "_"),)
 
 
-ROAD_AND_NUMBER = re.compile(r"[가-힣A-Za-z0-9]+(?:로|길)(?:\s?\d+(?:번)?길)?\s*\d+(?:-\d+)?")
-LOT_AND_NUMBER = re.compile(r"[가-힣]+(?:동|리|가)\s*\d+(?:-\d+)?(?:번지)?")
-BUILDING_UNIT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
-UNIT = re.compile(r"(?<![\d-])\d+\s*호")
-
-
 @lru_cache(maxsize=CACHED_VALUES)
 def address_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     """The address, and the fragments that identify a home on their own: street+number, 동/호 unit."""
@@ -403,7 +398,7 @@ def address_entries(value: str, role: str) -> tuple[DenyEntry, ...]:
     fragments = [value]
     fragments += [m.group() for m in ROAD_AND_NUMBER.finditer(value)]
     fragments += [m.group() for m in LOT_AND_NUMBER.finditer(value)]
-    fragments += [m.group() for m in UNIT.finditer(value)]  # "201호로 보내주세요": the unit alone
+    fragments += [m.group() for m in UNIT_NUMBER.finditer(value)]  # "201호로 보내주세요": the unit alone
     # Latin/CJK addresses: each comma-separated part holding a number (house number and street, unit).
     fragments += [part.strip() for part in re.split(r"[,，、]", value)
                   if len(part.strip()) >= 5 and re.search(r"\d", part) and re.search(r"[A-Za-z\u4e00-\u9fff]", part)]

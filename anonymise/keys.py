@@ -11,7 +11,10 @@ import os
 import secrets
 from pathlib import Path
 
+from contract.durable import fsync_dir
+
 KEY_BYTES = 32
+MIN_KEY_BYTES = 16
 
 
 class PseudonymKeyError(RuntimeError):
@@ -22,13 +25,8 @@ def load_or_create_key(key_file: Path, env_var: str = "CLINIC_ANON_KEY") -> byte
     """The key from ``env_var`` (hex) if set, else from ``key_file``, created (mode 600) if absent."""
     from_env = os.environ.get(env_var)
     if from_env:
-        try:
-            key = bytes.fromhex(from_env.strip())
-        except ValueError:
-            raise PseudonymKeyError(f"{env_var} is not a hex string") from None
-        if len(key) < 16:
-            raise PseudonymKeyError(f"{env_var} must hold at least 16 bytes (32 hex characters)")
-        return key
+        return _hex_key(from_env, f"{env_var} is not a hex string",
+                        f"{env_var} must hold at least {MIN_KEY_BYTES} bytes ({2 * MIN_KEY_BYTES} hex characters)")
     if not key_file.exists():
         _create_key_file(key_file)
     return read_key_file(key_file)
@@ -42,12 +40,17 @@ def read_key_file(key_file: Path) -> bytes:
         text = key_file.read_text()
     except OSError as exc:
         raise PseudonymKeyError(f"cannot read key file {key_file}: {exc.strerror or type(exc).__name__}") from None
+    return _hex_key(text, f"key file {key_file} does not hold a hex key", f"key file {key_file} is too short")
+
+
+def _hex_key(text: str, not_hex: str, too_short: str) -> bytes:
+    """The key written in hex in ``text``; PseudonymKeyError with the given message (never the text)."""
     try:
         key = bytes.fromhex(text.strip())
     except ValueError:
-        raise PseudonymKeyError(f"key file {key_file} does not hold a hex key") from None
-    if len(key) < 16:
-        raise PseudonymKeyError(f"key file {key_file} is too short")
+        raise PseudonymKeyError(not_hex) from None
+    if len(key) < MIN_KEY_BYTES:
+        raise PseudonymKeyError(too_short)
     return key
 
 
@@ -74,15 +77,7 @@ def _create_key_file(key_file: Path) -> None:
             pass  # another process created it first: theirs is the key
     finally:
         temp.unlink(missing_ok=True)
-    _fsync_dir(key_file.parent)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(key_file.parent)
 
 
 def pseudonym(key: bytes, value: str | None, purpose: str = "", length: int = 16) -> str | None:

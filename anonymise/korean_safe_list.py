@@ -27,20 +27,19 @@ import re
 
 from anonymise import vocabulary
 from anonymise.vocabulary.name_lists import starts_with_cjk_surname
-from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_LOOKALIKES, KOREAN_NAME_TITLES,
-                                 KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SURNAMES)
+from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_GLUED_TITLES, KOREAN_LOOKALIKES,
+                                 KOREAN_NAME_TITLES, KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS,
+                                 KOREAN_SURNAMES)
 from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
 # Titles and honorifics after a name, glued or as the next word (김민수님, 민수 씨, 박 감독, 이 의원).
-TITLES_AFTER = tuple(sorted(set(KOREAN_NAME_TITLES) | KOREAN_PERSON_TITLES | {"씨", "님", "양"}, key=len, reverse=True))
+TITLES_AFTER = tuple(sorted(set(KOREAN_NAME_TITLES) | KOREAN_PERSON_TITLES, key=len, reverse=True))
 # Surnames that, alone before a title, are more often "my" or "a certain" (제 선생님, 모 선수).
 NOT_SURNAMES_BEFORE_TITLE = frozenset("제 모".split())
 # Between the names of a list that a title ends (A·B 감독, A, B 선수).
 # Occupation titles written glued to a name (X감독의, X선수가); 님/씨 glued are the name recognizer's.
-GLUED_TITLES = tuple(sorted(KOREAN_PERSON_TITLES - {"선생", "학생", "대표", "이사", "위원", "고문", "후보", "공사", "수석", "의장",
-                                                     "박사", "의사", "약사", "교사", "기사", "비서", "주장", "장로", "집사"}
-                            | {"아저씨", "아줌마", "형님", "누님", "언니", "오빠"}, key=len, reverse=True))
+GLUED_TITLES = tuple(sorted(KOREAN_GLUED_TITLES, key=len, reverse=True))
 # Occupations and offices (not 씨/님): the word before them names who holds one.
 OCCUPATIONS = tuple(sorted(KOREAN_PERSON_TITLES, key=len, reverse=True))
 NAME_LIST_JOINERS = ("·", "ㆍ", "ᆞ", ", ", ",", "/", " 및 ", "과 ", "와 ")

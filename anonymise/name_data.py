@@ -20,9 +20,9 @@ def _lines(file_name: str) -> list[str]:
 
 def _words(file_name: str, marked: str | None = None) -> list[str]:
     """The first column of each line of ``vocabulary/<file_name>``, only lines whose second column
-    is ``marked`` when given."""
+    (space-separated marks) holds ``marked`` when given."""
     rows = (line.split("	") for line in _lines(file_name))
-    return [row[0].strip() for row in rows if marked is None or (len(row) > 1 and row[1].strip() == marked)]
+    return [row[0].strip() for row in rows if marked is None or (len(row) > 1 and marked in row[1].split())]
 
 
 # --- Korean -----------------------------------------------------------------------------------
@@ -39,8 +39,11 @@ def _korean_surname_table() -> tuple[frozenset[str], frozenset[str], frozenset[s
 KOREAN_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_RARE_SURNAMES = _korean_surname_table()
 KOREAN_ANY_SURNAMES = KOREAN_SURNAMES | KOREAN_DOUBLE_SURNAMES | KOREAN_RARE_SURNAMES
 
-# Titles, offices and occupations that follow a name (김 선수, 편하루 작가): vocabulary/titles_ko.txt.
-KOREAN_PERSON_TITLES = frozenset(w for line in _lines("titles_ko.txt") for w in line.split())
+# Korean titles, one file (vocabulary/titles_ko.txt), a mark for each use (see its header).
+# Offices and occupations that follow a name (김 선수, 편하루 작가).
+KOREAN_PERSON_TITLES = frozenset(_words("titles_ko.txt", "office"))
+# Those that are also written glued to a name (X감독의, X선수가).
+KOREAN_GLUED_TITLES = frozenset(_words("titles_ko.txt", "glued"))
 
 # Syllables that Korean given names are commonly built from. A three-syllable word is only taken
 # for a name on weak evidence (a bare particle) when both given-name syllables come from here,
@@ -77,8 +80,12 @@ KOREAN_NAME_LABELS = frozenset(
 KOREAN_WEAK_CUES = frozenset("저 제 전 저는 본인 본인은 저희 사람 보호자 환자 고객 회원 담당".split())
 KOREAN_RELATION_WORDS = KOREAN_KIN_WORDS | KOREAN_NAME_LABELS | KOREAN_WEAK_CUES
 
-# Honorific or title words that follow a name, glued or after one space (김민수님, 민수 씨, 이지은 실장).
-KOREAN_NAME_TITLES = tuple(_words("korean_name_titles.txt"))
+# Honorific or title words that follow a name, glued or after one space (김민수님, 민수 씨, 이지은 실장),
+# those that make a bare surname one person too (박원장님, 김씨), and those the deny list looks for
+# after a record member's surname (김 원장).
+KOREAN_NAME_TITLES = tuple(_words("titles_ko.txt", "name"))
+KOREAN_SURNAME_TITLES = tuple(_words("titles_ko.txt", "surname"))
+KOREAN_DENY_SURNAME_TITLES = tuple(_words("titles_ko.txt", "deny"))
 
 # Particles and copula endings that glue onto a noun (the name), longest first when matched.
 KOREAN_PARTICLES = (
@@ -204,9 +211,15 @@ CHINESE_NAME_CUES_BEFORE = ("我叫", "我是", "叫", "名叫", "姓名是", "�
                             "妈妈", "母亲", "爸爸", "父亲", "姐姐", "妹妹", "哥哥", "弟弟", "女儿", "儿子", "同事", "负责人",
                             "担当", "担当の", "友人の", "友達の", "主人の", "夫の", "妻の", "母の", "父の", "姉の", "妹の",
                             "私は", "わたしは", "名前は", "氏名", "院長", "医師", "患者", "カウンセラー", "担当者")
-CHINESE_NAME_CUES_AFTER = ("您好", "你好", "先生", "女士", "小姐", "医生", "院长", "老师", "同学", "介绍", "的咨询", "敬上",
-                           "さん", "様", "さま", "先生", "くん", "君", "ちゃん", "氏", "と申します", "ともうします",
-                           "の紹介", "院長", "医師", "と言います", "といいます")
+# Titles, honorifics and phrases after a Chinese or Japanese name, one file (vocabulary/titles_zh_ja.txt),
+# a mark for each use (see its header).
+CHINESE_NAME_CUES_AFTER = tuple(_words("titles_zh_ja.txt", "after"))
+CJK_PERSON_TITLES = tuple(_words("titles_zh_ja.txt", "title"))
+CJK_HONORIFICS = tuple(_words("titles_zh_ja.txt", "honorific"))
+CHINESE_SURNAME_TITLES = tuple(_words("titles_zh_ja.txt", "surname"))
+CHINESE_TITLES = tuple(_words("titles_zh_ja.txt", "zh"))
+JAPANESE_HONORIFICS = tuple(_words("titles_zh_ja.txt", "ja"))
+JAPANESE_NAME_TITLES = tuple(_words("titles_zh_ja.txt", "ja-name"))
 # Words in Han script that follow those cues without being names.
 CJK_NOT_NAMES = frozenset(
     "医生 医院 院长 先生 女士 小姐 朋友 患者 客户 您好 你好 咨询 手术 我们 这里 那里 自己 中国 韩国 日本 首尔 江南 "

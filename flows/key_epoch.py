@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from anonymise.keys import KEY_BYTES, key_fingerprint, load_or_create_key
+from contract.durable import fsync_dir
 from flows.config import Settings
 from flows.workarea import WorkArea, make_private_dir, write_private_text
 
@@ -171,11 +172,7 @@ def _replace_key_file(key_file: Path, key: bytes) -> None:
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, key_file)
-    dir_fd = os.open(key_file.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    fsync_dir(key_file.parent)
 
 
 def _discard_staging(work: WorkArea) -> list[str]:

@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from contract.durable import fsync_dir
+
 LATEST = "latest"
 _TEMP_PREFIX = ".latest.tmp-"
 MIN_FREE_BYTES = 1 << 20  # the new link and directory entries; a full filesystem fails them half-way
@@ -48,7 +50,7 @@ def promote(releases_dir: Path, run_id: str) -> Path:
     temp = releases_dir / f"{_TEMP_PREFIX}{run_id}-{os.getpid()}"
     os.symlink(run_id, temp)  # relative: the release folder can be moved or mounted elsewhere whole
     os.replace(temp, latest)
-    _fsync_dir(releases_dir)
+    fsync_dir(releases_dir)
     return target
 
 
@@ -119,7 +121,7 @@ def publish(build_dir: Path, releases_dir: Path, run_id: str, journal: Path,
             if moved:  # `latest` did not move: the release goes back where it came from
                 try:
                     target.rename(build_dir)
-                    _fsync_dir(releases_dir)
+                    fsync_dir(releases_dir)
                 except OSError:
                     raise  # the journal stays, and the next run moves it back (recover_interrupted_publish)
             os.chmod(build_dir, 0o700)
@@ -166,7 +168,7 @@ def recover_interrupted_publish(releases_dir: Path, journal: Path) -> str | None
         origin.parent.mkdir(parents=True, exist_ok=True)
         target.rename(origin)
         os.chmod(origin, 0o700)
-        _fsync_dir(Path(releases_dir))
+        fsync_dir(Path(releases_dir))
     journal.unlink()
     return None if promoted else run_id
 
@@ -182,7 +184,7 @@ def _write_journal(journal: Path, run_id: str, build_dir: Path) -> None:
         os.replace(temp, journal)
     finally:
         temp.unlink(missing_ok=True)
-    _fsync_dir(journal.parent)
+    fsync_dir(journal.parent)
 
 
 def _device(path: Path) -> int:
@@ -211,12 +213,3 @@ def _require_passed(target: Path) -> None:
         passed = False
     if not passed:
         raise PromotionRefused(f"{target.name} did not pass the leak check; `latest` is unchanged")
-
-
-def _fsync_dir(path: Path) -> None:
-    # The rename is atomic at once; fsync makes it durable across a power loss.
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -65,8 +65,7 @@ def test_every_word_file_lists_each_entry_once():
     def entries(path):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
-                # titles_ko.txt holds several titles a line; the other files one entry (first column) a line
-                yield from line.split() if path.name == "titles_ko.txt" else [line.split("\t")[0].strip()]
+                yield line.split("\t")[0].strip()  # one entry (first column) a line
 
     repeated = {path.name: sorted(w for w, n in Counter(entries(path)).items() if n > 1) for path in name_data.FILES}
     assert name_data.FILES and {name: words for name, words in repeated.items() if words} == {}

@@ -37,6 +37,7 @@ import ahocorasick
 import numpy as np
 import phonenumbers
 
+from anonymise.address_fragments import BUILDING_UNIT, LATIN_STREET, LOT_NUMBER_PARTS, ROAD_NUMBER_PARTS
 from anonymise.gate.name_forms import cjk_latin_names, hangul_latin_names
 from anonymise.name_data import KOREAN_DOUBLE_SURNAMES
 from anonymise.gate.text_view import digits_of, fold, normalise
@@ -52,11 +53,6 @@ MIN_LATIN_NAME = 3
 _HANGUL_NAME = re.compile(r"^[\uac00-\ud7a3]+$")
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
 _STRONG_ID = re.compile(r"[\d._-]")
-_ROAD = re.compile(r"([\uac00-\ud7a3A-Za-z0-9]+(?:로|길))\s*(\d+(?:-\d+)?)")
-_JIBUN = re.compile(r"([\uac00-\ud7a3]+[동리가])\s*(\d+(?:-\d+)?)(?:번지)?")
-_UNIT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
-_LATIN_STREET = re.compile(r"\b\d+[A-Za-z]?\s+(?:[A-Za-z]+\s+){1,3}(?:st|street|ave|avenue|rd|road|blvd|boulevard|"
-                           r"lane|ln|dr|drive|way|court|ct|place|pl)\b\.?", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")
@@ -416,14 +412,14 @@ def add_address(needles: NeedleSet, value: str) -> None:
     if not any(ch.isdigit() for ch in address):
         return
     needles.add_text(address, Needle("address", address, "strong", "plain"))
-    for pattern in (_ROAD, _JIBUN):
+    for pattern in (ROAD_NUMBER_PARTS, LOT_NUMBER_PARTS):
         for m in pattern.finditer(address):
             for fragment in (f"{m.group(1)} {m.group(2)}", f"{m.group(1)}{m.group(2)}"):
                 needles.add_text(fragment, Needle("address", fragment, "strong", "digits_bounded"))
-    for m in _UNIT.finditer(address):
+    for m in BUILDING_UNIT.finditer(address):
         for fragment in (f"{m.group(1)}동 {m.group(2)}호", f"{m.group(1)}동{m.group(2)}호"):
             needles.add_text(fragment, Needle("address", fragment, "weak", "digits_bounded"))
-    for m in _LATIN_STREET.finditer(address):
+    for m in LATIN_STREET.finditer(address):
         needles.add_text(m.group().rstrip("."), Needle("address", m.group(), "strong", "ascii_word"))
 
 

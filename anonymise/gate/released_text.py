@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from anonymise.name_data import KOREAN_NAME_TITLES, KOREAN_PARTICLES
+from anonymise.name_data import CJK_PERSON_TITLES, KOREAN_NAME_TITLES, KOREAN_PARTICLES
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 
 # Kiwi's score of a one-morpheme noun it only guesses: names it has never seen come out near -21 to
@@ -358,10 +358,8 @@ def titled_korean_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
 
 
 # Titles and greetings that follow a person's name (not 的咨询 or 介绍, which follow anything).
-CJK_TITLES = ("先生", "女士", "小姐", "老师", "医生", "院长", "同学", "您好", "你好", "さん", "様", "さま", "くん", "ちゃん",
-              "氏", "と申します", "といいます")
 _TITLED_CJK = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf]{2,4}) ?(?:%s)" % "|".join(
-    sorted(map(re.escape, CJK_TITLES), key=len, reverse=True)))
+    sorted(map(re.escape, CJK_PERSON_TITLES), key=len, reverse=True)))
 
 
 def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:

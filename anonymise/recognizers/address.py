@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.address_fragments import STREET_TYPES
 from anonymise.recognizers import gates
 
 PROVINCE = (r"(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|충청북|충청남|"
@@ -37,8 +38,7 @@ LOT_ADDRESS = rf"{POSTCODE}(?:{PROVINCE}[ \t]+)?(?:{SIGUNGU}[ \t]+){{1,2}}{EMD}[
 BARE_LOT_ADDRESS = rf"(?<![가-힣]){EMD}[ \t]+(?:산[ \t]?)?\d{{1,5}}-\d{{1,5}}(?:[ \t]*번지)?{TAIL}"
 APARTMENT_UNIT = r"(?<!\d)\d{1,4}[ \t]?동[ \t]*\d{1,5}[ \t]?호(?!\d)"
 
-US_SUFFIX = (r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|"
-             r"Hwy|Highway|Ter|Terrace|Cir|Circle|Sq|Square|Trl|Trail|Loop|Row|Crossing|Plaza|Park|Path|Pike|Run|Walk)")
+US_SUFFIX = "(?:%s)" % "|".join(STREET_TYPES)
 US_UNIT = r"(?:,?[ \t]*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Room|Rm\.?|#)[ \t]*#?[A-Za-z0-9-]+)"
 US_CITY_STATE = r"(?:,?[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2},[ \t]*[A-Z]{2}(?:[ \t]+\d{5}(?:-\d{4})?)?)"
 US_ADDRESS = rf"(?<![A-Za-z0-9_])\d{{1,6}}[A-Z]?[ \t]+(?:[A-Z][A-Za-z'.-]*[ \t]+){{1,4}}{US_SUFFIX}\.?(?![A-Za-z]){US_UNIT}?{US_CITY_STATE}?"

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from anonymise.name_data import (CHINESE_NAME_CUES_AFTER, CHINESE_NAME_CUES_BEFORE, CHINESE_SURNAMES,
-                                 CJK_NOT_NAMES, JAPANESE_SURNAMES)
+from anonymise.name_data import (CHINESE_NAME_CUES_AFTER, CHINESE_NAME_CUES_BEFORE, CHINESE_SURNAME_TITLES,
+                                 CHINESE_SURNAMES, CJK_HONORIFICS, CJK_NOT_NAMES, JAPANESE_SURNAMES)
 from anonymise.recognizers import gates
+from anonymise.recognizers.person_base import PersonNameRecognizer
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"
 KATAKANA = r"\u30a1-\u30fa\u30fc"
@@ -30,10 +31,10 @@ CUE_THEN_NAME = re.compile(rf"(?:{CUES_BEFORE})[ \u3000:：]*({MIXED_NAME}|{HAN_
 # A Chinese surname alone with a title (刘医生, 王先生) still points at one person.
 # "我姓李": a surname given on its own.
 SURNAME_ONLY = re.compile(rf"(?:我姓|姓)([{HAN}])(?=[，,。.、\s]|$)")
-SURNAME_TITLE = re.compile(rf"(?<![{HAN}])([{HAN}])(?=医生|先生|女士|小姐|院长|老师|主任)")
+SURNAME_TITLE = re.compile(rf"(?<![{HAN}])([{HAN}])(?=%s)" % "|".join(map(re.escape, CHINESE_SURNAME_TITLES)))
 NAME_THEN_CUE = re.compile(rf"(?<![{HAN}おご])({MIXED_NAME}|{HAN_NAME}|{KANA_NAME})[ \u3000]?(?={CUES_AFTER})")
 # Honorifics only ever follow a person; phrases such as です or 介绍 need a surname to be trusted.
-HONORIFIC = re.compile(r"(?:您好|你好|先生|女士|小姐|さん|様|さま|くん|ちゃん|氏)")
+HONORIFIC = re.compile("(?:%s)" % "|".join(map(re.escape, CJK_HONORIFICS)))
 SIGNATURE_LINE = re.compile(rf"(?m)^[ \t\u3000]*({HAN_NAME})[ \t\u3000]*$")
 # "林恵です。" opening a line: a Japanese self-introduction with the name first.
 NAME_DESU = re.compile(rf"(?m)^[ \t\u3000]*({HAN_NAME})(?:です|と申します)(?=[。、.!！\s]|$)")
@@ -58,19 +59,12 @@ def is_name(name: str) -> bool:
         compact.endswith(w) or compact.startswith(w) for w in CJK_NOT_NAMES if len(w) >= 2)
 
 
-class CjkNameRecognizer(EntityRecognizer):
+class CjkNameRecognizer(PersonNameRecognizer):
     """Chinese and Japanese personal names in Han or Katakana script."""
     TEXT_GATES = (gates.HAN_OR_KANA,)
+    LANGUAGE = "zh"
 
-    def __init__(self):
-        super().__init__(supported_entities=["PERSON"], name="CjkNameRecognizer", supported_language="zh")
-
-    def load(self) -> None:  # regular expressions only
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if entities and "PERSON" not in entities:
-            return []
+    def find(self, text: str) -> list[RecognizerResult]:
         results = []
         for match in CUE_THEN_NAME.finditer(text):
             name = trim_to_name(match.group(1))

@@ -12,17 +12,19 @@ from __future__ import annotations
 import functools
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from anonymise import vocabulary
 from anonymise.name_data import (KOREAN_GIVEN_SYLLABLES, KOREAN_KIN_WORDS,
                                  KOREAN_LOOKALIKES, KOREAN_NAME_LABELS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
                                  KOREAN_PERSON_TITLES,
                                  KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
-                                 KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAMES, KOREAN_WEAK_CUES)
+                                 KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAME_TITLES, KOREAN_SURNAMES,
+                                 KOREAN_WEAK_CUES)
 from anonymise.kiwi_model import shared_kiwi
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
+from anonymise.recognizers.person_base import PersonNameRecognizer
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
 HANGUL_CHAR = re.compile(r"[가-힣]")
@@ -47,7 +49,7 @@ DETERMINER_SURNAMES = frozenset("이 전 모 제 한 현 구 신 주 당 본 부
 TITLE_WORDS = frozenset(t for t in KOREAN_NAME_TITLES if len(t) > 1)
 SPACED_TITLES = tuple(sorted(TITLE_WORDS | {"님", "씨"}, key=len, reverse=True))
 # Titles that make a bare surname a reference to one person (박원장님, 김실장, 김씨); 님 alone does not.
-SURNAME_TITLES = tuple(t for t in TITLES if t not in ("님", "군", "양", "고객", "환자", "회원", "보호자"))
+SURNAME_TITLES = tuple(sorted(KOREAN_SURNAME_TITLES, key=len, reverse=True))
 SURNAME_TITLE_STARTS = frozenset(t[0] for t in SURNAME_TITLES)  # most words fail on this one lookup
 
 # Last syllables of nouns for roles that take 님 (담당자님, 상담사님, 원장님, 회원님, 관리인님).
@@ -158,19 +160,52 @@ def plausible_given(given: str) -> bool:
     return all(s in KOREAN_GIVEN_SYLLABLES for s in given)
 
 
-class KoreanNameRecognizer(EntityRecognizer):
+def not_a_word(word: str, name: str, given: str, cue: str | None = None) -> bool:
+    """Without a title the name must not be a word: 제 이상형이, 목주름이, 강남역이에요. A relation word
+    before it (친구, 가족인, 엄마() is trusted; otherwise Kiwi is asked, last as it costs most."""
+    full = len(given) == 2
+    if cue == LABEL_CUE:  # 성함: 배수지, 상담사 엄지원이: the label settles it
+        return full
+    if not full or given[-1] in PLACE_ENDINGS:
+        return False
+    if cue == KIN_CUE:  # 남편 류진주: after a relation word a surname + word is still a name
+        return not is_one_known_word(name)
+    if given in KOREAN_LOOKALIKES:
+        return False
+    return not_a_known_word(word) and not_a_known_word(name)
+
+
+class Candidate:
+    """A Hangul word of the text and what stands around it. What the words before it say (``cue``)
+    is read only when a rule gets that far: most words never do."""
+
+    def __init__(self, text: str, match: re.Match, mostly_foreign: bool):
+        self.word, self.start = match.group(), match.start()
+        self.before = text[max(0, self.start - 12):self.start]
+        self.after = text[match.end():match.end() + 12]
+        self.mostly_foreign = mostly_foreign
+
+    @functools.cached_property
+    def cue(self) -> str | None:
+        return KoreanNameRecognizer._cue_before(self.before)
+
+    @property
+    def in_foreign_text(self) -> bool:
+        """Inside or beside Chinese/Japanese/English text (担当박슬기の, 院長 황주원)."""
+        return bool(self.mostly_foreign or CJK_EDGE.search(self.before) or CJK_START.match(self.after))
+
+    @functools.cached_property
+    def title_after(self) -> bool:
+        next_word = NEXT_WORD.match(self.after)
+        return bool(next_word) and is_title_word(next_word.group(1))
+
+
+class KoreanNameRecognizer(PersonNameRecognizer):
     """Korean names (surname + given name, or given name with 님/씨) from the words around them."""
     TEXT_GATES = (gates.HANGUL,)
+    LANGUAGE = "ko"
 
-    def __init__(self):
-        super().__init__(supported_entities=["PERSON"], name="KoreanNameRecognizer", supported_language="ko")
-
-    def load(self) -> None:  # nothing to load: the knowledge is in anonymise.name_data
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if entities and "PERSON" not in entities:
-            return []
+    def find(self, text: str) -> list[RecognizerResult]:
         letters = len(HANGUL_CHAR.findall(text)) + len(FOREIGN_LETTER.findall(text))
         mostly_foreign = letters and len(HANGUL_CHAR.findall(text)) * 3 < letters
         results = []
@@ -184,29 +219,24 @@ class KoreanNameRecognizer(EntityRecognizer):
         return results
 
     def _name_in(self, text: str, match: re.Match, mostly_foreign: bool) -> tuple[int, int, float] | None:
-        word, start = match.group(), match.start()
-        before = text[max(0, start - 12):start]
-        after = text[match.end():match.end() + 12]
-        # The words before are read only when a rule below gets that far: most words never do.
-        known_cue = []
-
-        def cue() -> str | None:
-            if not known_cue:
-                known_cue.append(self._cue_before(before))
-            return known_cue[0]
-
-        next_word = NEXT_WORD.match(after)
-        title_after = bool(next_word) and is_title_word(next_word.group(1))
-        # 한지은이, 최고은이랑 also read as 한지+은이, 최고+은이랑. After a relation word or a label,
-        # a three-syllable name with a particle of its own still gets the name reading (오늘은,
-        # with no particle left over, stays a word).
-        name_with_particle = (len(word) >= 4 and split_name(word[:3]) is not None and is_particle_chain(word[3:])
-                              and cue() in (KIN_CUE, LABEL_CUE))
-        if is_common_word(word) and not name_with_particle:
+        candidate = Candidate(text, match, mostly_foreign)
+        if is_common_word(candidate.word) and not self._name_with_particle(candidate):
             return None
-        surname_only = self._surname_with_title(word, start, title_after)
-        if surname_only:
-            return surname_only
+        return (self._surname_with_title(candidate.word, candidate.start, candidate.title_after)
+                or self._full_name(candidate) or self._given_name_alone(candidate))
+
+    @staticmethod
+    def _name_with_particle(candidate: Candidate) -> bool:
+        """한지은이, 최고은이랑 also read as 한지+은이, 최고+은이랑. After a relation word or a label, a
+        three-syllable name with a particle of its own still gets the name reading (오늘은, with no
+        particle left over, stays a word)."""
+        word = candidate.word
+        return (len(word) >= 4 and split_name(word[:3]) is not None and is_particle_chain(word[3:])
+                and candidate.cue in (KIN_CUE, LABEL_CUE))
+
+    def _full_name(self, candidate: Candidate) -> tuple[int, int, float] | None:
+        """Surname + given name at the start of the word, longest first (4, 3, 2 syllables)."""
+        word, start = candidate.word, candidate.start
         for length in (4, 3, 2):
             if length > len(word):
                 continue
@@ -214,44 +244,46 @@ class KoreanNameRecognizer(EntityRecognizer):
             parts = split_name(name)
             if parts is None or name in KOREAN_LOOKALIKES:
                 continue
-            surname, given = parts
+            given = parts[1]
             if given in KOREAN_ROLE_WORDS or name in NOT_GIVEN_NAMES:
                 continue
-            end = start + length
-            full = len(given) == 2
-            if suffix and title_suffix(suffix) and (full or suffix.startswith(("님", "씨", "고객", "환자"))):
-                if name in NOT_SURNAME_TITLE or (suffix[0] in "군양" and not full):
-                    continue
-                return start, end, STRONG
-            if not suffix and title_after and full:
-                return start, end, STRONG
-            # Without a title the name must not be a word: 제 이상형이, 목주름이, 강남역이에요. A relation
-            # word before it (친구, 가족인, 엄마() is trusted; otherwise Kiwi is asked, last as it costs most.
-            def unknown(cue: str | None = None) -> bool:
-                if cue == LABEL_CUE:  # 성함: 배수지, 상담사 엄지원이: the label settles it
-                    return full
-                if not full or given[-1] in PLACE_ENDINGS:
-                    return False
-                if cue == KIN_CUE:  # 남편 류진주: after a relation word a surname + word is still a name
-                    return not is_one_known_word(name)
-                if given in KOREAN_LOOKALIKES:
-                    return False
-                return not_a_known_word(word) and not_a_known_word(name)
+            score = self._full_name_score(candidate, name, suffix, given)
+            if score:
+                return start, start + length, score
+        return None
 
-            if is_particle_chain(suffix) and plausible_given(given) and cue() and unknown(cue()):
-                return start, end, STRONG
-            if suffix.startswith(COPULAS) and cue() and unknown(cue()):
-                return start, end, STRONG
-            if suffix.startswith(COPULAS) and plausible_given(given) and unknown():
-                return start, end, MEDIUM
-            if full and not suffix and re.match(r" ?[(/]| ?, ?(?:\d|[남여]\b)", after) and plausible_given(given):
-                return start, end, MEDIUM
-            if suffix and is_particle_chain(suffix) and plausible_given(given) and unknown():
-                return start, end, MEDIUM
-            if full and not suffix and (mostly_foreign or CJK_EDGE.search(before) or CJK_START.match(after)) \
-                    and plausible_given(given) and given[-1] not in PLACE_ENDINGS:
-                return start, end, MEDIUM
-        return self._given_name_alone(word, start, after, cue)
+    def _full_name_score(self, candidate: Candidate, name: str, suffix: str, given: str) -> float | None:
+        """How strongly the company of ``name`` (+ ``suffix`` glued on) says it is a name; None when
+        nothing does."""
+        full = len(given) == 2
+        if suffix and title_suffix(suffix) and (full or suffix.startswith(("님", "씨", "고객", "환자"))):
+            return None if name in NOT_SURNAME_TITLE or (suffix[0] in "군양" and not full) else STRONG
+        if not suffix and candidate.title_after and full:
+            return STRONG
+        return self._cued_score(candidate, name, suffix, given) or self._uncued_score(candidate, name, suffix, given)
+
+    @staticmethod
+    def _cued_score(candidate: Candidate, name: str, suffix: str, given: str) -> float | None:
+        """A relation word or label before the name, and a particle or copula after it."""
+        glued = (is_particle_chain(suffix) and plausible_given(given)) or suffix.startswith(COPULAS)
+        if glued and candidate.cue and not_a_word(candidate.word, name, given, candidate.cue):
+            return STRONG
+        return None
+
+    @staticmethod
+    def _uncued_score(candidate: Candidate, name: str, suffix: str, given: str) -> float | None:
+        """No cue before the name: a copula, a bracket or age after it, a bare particle, or foreign
+        text around it, each with a plausible given name that is no word."""
+        full, after, word = len(given) == 2, candidate.after, candidate.word
+        if suffix.startswith(COPULAS) and plausible_given(given) and not_a_word(word, name, given):
+            return MEDIUM
+        if full and not suffix and re.match(r" ?[(/]| ?, ?(?:\d|[남여]\b)", after) and plausible_given(given):
+            return MEDIUM
+        if suffix and is_particle_chain(suffix) and plausible_given(given) and not_a_word(word, name, given):
+            return MEDIUM
+        if full and not suffix and candidate.in_foreign_text and plausible_given(given) and given[-1] not in PLACE_ENDINGS:
+            return MEDIUM
+        return None
 
     @staticmethod
     def _surname_with_title(word: str, start: int, title_after: bool) -> tuple[int, int, float] | None:
@@ -293,12 +325,13 @@ class KoreanNameRecognizer(EntityRecognizer):
         return WEAK_CUE if stripped.endswith(KOREAN_SELF_INTRO_BEFORE) and len(word) <= 4 else None
 
     @staticmethod
-    def _given_name_alone(word: str, start: int, after: str, cue) -> tuple[int, int, float] | None:
+    def _given_name_alone(candidate: Candidate) -> tuple[int, int, float] | None:
         """민수 씨, 지은님, 제니퍼 님: a name without its surname needs 님/씨, or a relation word before it.
 
         Two syllables is a Korean given name (syllables checked); three or four is a foreign name
         written in Hangul, unless it ends like a role noun (담당자님, 상담사님, 센터장님).
         """
+        word, start, after = candidate.word, candidate.start, candidate.after
         for length in (2, 3, 4):
             stem, suffix = word[:length], word[length:]
             if len(stem) < length or stem in NOT_GIVEN_NAMES or is_common_word(stem):
@@ -308,14 +341,14 @@ class KoreanNameRecognizer(EntityRecognizer):
             spaced = not suffix and spaced and is_particle_chain(spaced.group(1))
             # 동생 재원이 같이: after a relation word a given name with a particle is enough, unless
             # Kiwi knows the word (남편 회사가).
-            cued = (length == 2 and suffix and is_particle_chain(suffix) and cue() in (LABEL_CUE, KIN_CUE)
+            cued = (length == 2 and suffix and is_particle_chain(suffix) and candidate.cue in (LABEL_CUE, KIN_CUE)
                     and not is_common_word(word) and not_a_known_word(word))
             if cued and plausible_given(stem):
                 return start, start + 2, MEDIUM
             # 동생 재현이 같이, 친구 진주랑: a relation word, a given name and company is a person even
             # when the name is also a word (재현, 준수, 진주), which Kiwi would veto above.
             company = suffix in WITH_PARTICLES or (suffix in ("이", "가", "도", "이도") and after.startswith(COMPANY_WORDS))
-            if length == 2 and company and cue() == KIN_CUE and plausible_given(stem):
+            if length == 2 and company and candidate.cue == KIN_CUE and plausible_given(stem):
                 return start, start + 2, MEDIUM
             if not (glued or spaced):
                 continue

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from anonymise.name_data import (LATIN_GREETINGS, LATIN_NOT_NAMES, LATIN_RELATIONS, LATIN_SELF_INTRO,
                                  LATIN_SIGN_OFFS, LATIN_TITLES, ROMANISED_KOREAN_SURNAMES)
 from anonymise import vocabulary
 from anonymise.recognizers import gates
+from anonymise.recognizers.person_base import PersonNameRecognizer
 
 # One romanised Korean syllable (Revised Romanization and the common older spellings).
 RR_SYLLABLE = (r"(?:kk|tt|pp|ss|jj|ch|sh|g|k|n|d|t|r|l|m|b|p|s|j|h|w|y)?"
@@ -107,10 +108,11 @@ def trim_name(name: str) -> str:
     return " ".join(words)
 
 
-class LatinNameRecognizer(EntityRecognizer):
+class LatinNameRecognizer(PersonNameRecognizer):
     """Romanised Korean names and Latin names after titles, greetings, self-introductions, relations."""
     # Every cue is English words, whatever the script of the name after it.
     TEXT_GATES = (gates.LATIN,)
+    LANGUAGE = "en"
 
     CUE_PATTERNS = ((GREETING_NAME, STRONG), (SELF_INTRO_NAME, STRONG),
                     (RELATION_NAME, MEDIUM), (WEAK_CUE_NAME, MEDIUM), (SIGN_OFF_NAME, STRONG),
@@ -118,15 +120,7 @@ class LatinNameRecognizer(EntityRecognizer):
                     (RELATION_NATIVE_NAME, MEDIUM), (ROLE_NAME, MEDIUM),
                     (DASH_NAME, MEDIUM), (DASH_SIGNATURE, MEDIUM))
 
-    def __init__(self):
-        super().__init__(supported_entities=["PERSON"], name="LatinNameRecognizer", supported_language="en")
-
-    def load(self) -> None:  # regular expressions only
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if entities and "PERSON" not in entities:
-            return []
+    def find(self, text: str) -> list[RecognizerResult]:
         results = []
         for match in TITLE_NAME.finditer(text):
             # After Mr./Ms./Dr. a capitalised word is a surname even when it is also a word (Dr. Son, Dr. Won).
