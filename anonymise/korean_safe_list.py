@@ -251,13 +251,13 @@ def _beside_medical_word(work: str, words: list, index: int) -> bool:
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def is_title_word(word: str) -> bool:
     """A title or honorific, with 님 and particles allowed after it (선수가, 지청장님은, 씨예요)."""
-    for title in TITLES_AFTER:
-        if word.startswith(title):
-            rest = word[len(title):]
-            rest = rest[1:] if rest.startswith("님") else rest
-            if is_particle_chain(rest):
-                return True
-    return False
+    return any(word.startswith(title) and _title_ending(word[len(title):]) for title in TITLES_AFTER)
+
+
+def _title_ending(rest: str) -> bool:
+    """What may follow a title: 님, then particles, also 에 (지청장에 대한, 감독에게는)."""
+    rest = rest[1:] if rest.startswith("님") else rest
+    return is_particle_chain(rest) or (rest.startswith("에") and is_particle_chain(rest[1:]))
 
 
 CLAIMED = "\ue000"  # what safe_list puts in place of characters another layer claimed
@@ -297,12 +297,13 @@ def _name_stem(word: str) -> bool:
 
 
 def _occupation_after(work: str, end: int) -> bool:
-    """An occupation or office is the next word (이안 감독, 코리 판사), not 씨/님 or a kin title."""
+    """An occupation or office is the next word (이안 감독, 코리 판사), or 씨 (누리 씨는); not 님 (고객 님)."""
     after = NEXT_HANGUL.match(work, end)
     if after is None:
         return False
     word = after.group(1)
-    return any(word.startswith(t) and is_particle_chain(word[len(t):].removeprefix("님")) for t in OCCUPATIONS)
+    return word.startswith("씨") and _title_ending(word[1:]) or any(
+        word.startswith(t) and _title_ending(word[len(t):]) for t in OCCUPATIONS)
 
 
 @functools.lru_cache(maxsize=CACHED_WORDS)
@@ -310,7 +311,7 @@ def _unvouched_short_name(word: str) -> bool:
     """Two syllables that no word list vouches for and that Kiwi does not read as one known word: before
     an occupation they are a short or foreign name (이안 감독, 코엔 감독); 축구 감독, 여자 배우 stay."""
     if _safe(word) or vocabulary.is_ordinary_word(word, "ko") or word in KOREAN_PERSON_TITLES \
-            or word in KOREAN_RELATION_WORDS or word in DETERMINERS:
+            or word in KOREAN_RELATION_WORDS or word in KOREAN_ROLE_WORDS or word in DETERMINERS:
         return False
     tokens = kiwi().tokenize(word)
     return not (len(tokens) == 1 and tokens[0].id >= KIWI_FIRST_KNOWN_ID and tokens[0].tag != "NNP")
@@ -323,7 +324,7 @@ def _glued_title_name(word: str) -> int:
     proper or unknown noun or as single syllables (축구감독, 국가대표선수, 영화배우 stay)."""
     for title in GLUED_TITLES:
         at = word.find(title, 2)
-        if 2 <= at <= 4 and is_title_word(word[at:]) and any(t.start == at for t in kiwi().tokenize(word)):
+        if 2 <= at <= 4 and _title_ending(word[at + len(title):]) and any(t.start == at for t in kiwi().tokenize(word)):
             stem = word[:at]
             if _safe(stem) or vocabulary.is_ordinary_word(stem, "ko") or stem in KOREAN_ROLE_WORDS or is_title_word(stem):
                 continue
@@ -412,11 +413,66 @@ def _has_final_consonant(syllable: str) -> bool:
     return (ord(syllable) - 0xAC00) % 28 != 0
 
 
+LIST_ITEM = re.compile(rf"{CLAIMED}+[가-힣]*|[가-힣]+")  # a removed name keeps its particles (<PERSON>님, <PERSON>과)
+# Between the items of a list: one removed name beside such a joiner is enough (A, B / A·B / A와 B).
+LIST_MARKS = (",", ", ", "·", "ㆍ", "ᆞ", "/", " / ")
+AND_PARTICLES = ("과", "와", "이랑", "랑", "하고")
+
+
+def _listable_name(stem: str) -> bool:
+    """A surname + given-name shape that no word list vouches for as a word (정말, 이번 stay)."""
+    return (_name_shaped(stem) and not _safe(stem) and not vocabulary.is_ordinary_word(stem, "ko")
+            and stem not in KOREAN_ROLE_WORDS and stem not in KOREAN_RELATION_WORDS and stem not in KOREAN_PERSON_TITLES
+            and not is_title_word(stem))
+
+
+def _listed_names(work: str, spans: list) -> list[tuple[int, int, str, str]]:
+    """Names listed beside names that go (A, B, C / A·B / A와 B / A B C): a word of a name's shape,
+    particles allowed after it, next to a removed name across a list mark or 과/와 (one is enough),
+    or between two removed names across single spaces."""
+    gone = [(s, e) for s, e, kind, _ in spans if kind == "PERSON"]
+    items = list(LIST_ITEM.finditer(work))
+
+    def removed(item) -> bool:
+        return item.group()[0] == CLAIMED or any(s <= item.start() < e for s, e in gone)
+
+    def joined(left, right) -> str:
+        """How two neighbouring items are joined: "mark", "space" or ""."""
+        between = work[left.end():right.start()]
+        if between in LIST_MARKS:
+            return "mark"
+        if between == " ":
+            tail = left.group()
+            after_name = tail.lstrip(CLAIMED) if tail[0] == CLAIMED else next(
+                (tail[e - left.start():] for s, e in gone if s <= left.start() < e), "")
+            return "mark" if after_name in AND_PARTICLES else "space"
+        return ""
+
+    found = []
+    for index, item in enumerate(items):
+        word = item.group()
+        if word[0] == CLAIMED or removed(item):
+            continue
+        stems = [n for n in (2, 3, 4) if n <= len(word) and is_particle_chain(word[n:])]
+        if any(_safe(word[:n]) or vocabulary.is_ordinary_word(word[:n], "ko") for n in stems):
+            continue  # a word with its particle (당신+이, 정말+로)
+        length = next((n for n in sorted(stems, key=lambda n: n != 3) if _listable_name(word[:n])), 0)
+        if not length or _one_dictionary_noun(word[:length]) or any(t.tag == "VCP" for t in kiwi().tokenize(word)):
+            continue  # a dictionary noun (고모부) or a noun with the copula (조연+이+ㄴ)
+        before = items[index - 1] if index else None
+        after = items[index + 1] if index + 1 < len(items) and length == len(word) else None
+        links = [(joined(before, item), removed(before)) if before else ("", False),
+                 (joined(item, after), removed(after)) if after else ("", False)]
+        if any(how == "mark" and gone_too for how, gone_too in links) or all(how == "space" and gone_too for how, gone_too in links):
+            found.append((item.start(), item.start() + length, "PERSON", "listed-name"))
+    return found
+
+
 def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
     words = list(HANGUL_WORD.finditer(work))
     spans = _titled_names(work, words) + _hanja_glosses(work) + _named_positions(work)
     if not any(word_verdict(w.group()) for w in words):
-        return spans  # most texts: every word vouched for, nothing more to place
+        return spans + (_listed_names(work, spans) if CLAIMED in work or spans else [])
     for index, match in enumerate(words):
         verdict = word_verdict(match.group())
         if not verdict or (match.start() and work[match.start() - 1].isdigit()):
@@ -429,4 +485,4 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
             s, e = match.start() + start, match.start() + end
             kind = "PERSON" if name_shaped or _titled(work, e) else "NAME"
             spans.append((s, e, kind, reason))
-    return spans
+    return spans + _listed_names(work, spans)

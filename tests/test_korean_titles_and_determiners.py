@@ -133,3 +133,38 @@ def test_compounds_kiwi_reads_as_common_nouns_stay(redactor, text, kept):
 ])
 def test_names_are_not_vouched_for_as_nouns(redactor, text, gone):
     assert gone not in redact(redactor, text)
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("편 지청장에 대한 징계가 논의됐다.", "편", ["지청장에", "징계가"]),     # title + 에
+    ("변누리아저씨 너무 좋아요.", "변누리", ["아저씨", "좋아요"]),          # a name glued to a kin-like title
+    ("투리 씨는 어제 출국했다.", "투리", ["씨는", "출국했다"]),            # two syllables before a spaced 씨
+])
+def test_names_before_titles_in_more_forms_go(redactor, text, gone, kept):
+    out = redact(redactor, text)
+    assert gone not in out.replace("아저씨", "").replace("지청장", ""), out
+    assert all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize("text", ["고객 님 감사합니다.", "솜씨 좋은 요리사였다."])
+def test_role_words_before_honorifics_stay(redactor, text):
+    assert "<PERSON>" not in redact(redactor, text)
+
+
+# A name's shape listed beside a name that goes.
+@pytest.mark.parametrize("text, gone", [
+    ("편하루, 채가을, 국민준 씨가 함께 왔다.", ["편하루", "채가을", "국민준"]),
+    ("편하루와 채가을이 함께 왔다.", ["편하루", "채가을"]),
+    # across single spaces only between two names that go
+    ("변나래님 추한결 국민준님이 왔다.", ["변나래", "추한결", "국민준"]),
+])
+def test_names_listed_beside_names_go(redactor, text, gone):
+    out = redact(redactor, text)
+    assert not any(g in out for g in gone), out
+
+
+@pytest.mark.parametrize("text", ["편하루, 정말 고마워요.", "편하루 당신이 최고야.", "편하루, 이번에 또 봐요.",
+                                  "편하루, 고모부가 또 봐요."])
+def test_words_beside_a_listed_name_stay(redactor, text):
+    out = redact(redactor, text)
+    assert out.count("<PERSON>") == 1 and text.split()[-2] in out, out
