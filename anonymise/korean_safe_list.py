@@ -107,8 +107,8 @@ def _given_name_end(word: str) -> int:
 def _kiwi_vouches_as_nouns(word: str, start: int, end: int) -> bool:
     """Kiwi took ``word[start:end]`` for a proper or unknown noun, but its morphology also vouches for
     it as common nouns: a reading among its best (within READING_MARGIN of the first) that has the
-    stretch as one dictionary noun (요금소/NNP, also 요금소/NNG), or a cut of it into dictionary nouns of
-    two syllables or more (철도+부지, 국제+여객선). Never a name's shape, nor a word of a person's name
+    stretch as one dictionary noun (요금소/NNP, also 요금소/NNG), or a cut of it into words of two
+    syllables or more that ends in a dictionary noun (철도+부지, 국제+여객선, 영동+고속도로). Never a name's shape, nor a word of a person's name
     in Kiwi's dictionary of people (크루즈, 제시 are nouns and names)."""
     piece = word[start:end]
     if _name_shaped(piece) or vocabulary.is_known_person_name_word(piece):
@@ -135,12 +135,20 @@ def _one_dictionary_noun(text: str) -> bool:
             and not vocabulary.is_known_person_name_word(text))
 
 
+def _modifier_part(text: str) -> bool:
+    """A part before a compound's head: a dictionary noun or an ordinary word (영동, 디시), not a word
+    of a person's name."""
+    return _one_dictionary_noun(text) or (vocabulary.is_ordinary_word(text, "ko")
+                                          and not vocabulary.is_known_person_name_word(text))
+
+
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def _cuts_into_nouns(text: str, parts: int = 3) -> bool:
-    """``text`` is one to ``parts`` dictionary nouns of two syllables or more, written together."""
+    """``text`` is one to ``parts`` words of two syllables or more written together, the last (the head
+    of a Korean compound) a dictionary noun, the ones before it dictionary nouns or ordinary words."""
     if _one_dictionary_noun(text):
         return True
-    return parts > 1 and any(_one_dictionary_noun(text[:cut]) and _cuts_into_nouns(text[cut:], parts - 1)
+    return parts > 1 and any(_modifier_part(text[:cut]) and _cuts_into_nouns(text[cut:], parts - 1)
                              for cut in range(2, len(text) - 1))
 
 

@@ -168,3 +168,12 @@ def test_names_listed_beside_names_go(redactor, text, gone):
 def test_words_beside_a_listed_name_stay(redactor, text):
     out = redact(redactor, text)
     assert out.count("<PERSON>") == 1 and text.split()[-2] in out, out
+
+
+def test_compound_cut_needs_a_dictionary_noun_as_its_head():
+    from anonymise.korean_safe_list import _cuts_into_nouns
+
+    assert _cuts_into_nouns("온라인쇼핑몰")      # dictionary noun + dictionary noun
+    assert _cuts_into_nouns("블루투스이어폰")    # an ordinary word (wordfreq), no dictionary noun + a dictionary noun
+    assert not _cuts_into_nouns("이어폰블루투스")  # the head (last part) must be a dictionary noun
+    assert not _cuts_into_nouns("라벤토스코")
