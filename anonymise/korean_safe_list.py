@@ -30,7 +30,7 @@ from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_GLUED_TITLES, KOREAN_LOOKALIKES,
                                  KOREAN_NAME_TITLES, KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS,
                                  KOREAN_SURNAMES)
-from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi
+from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi, plausible_given
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
 # Titles and honorifics after a name, glued or as the next word (김민수님, 민수 씨, 박 감독, 이 의원).
@@ -105,14 +105,19 @@ def _given_name_end(word: str) -> int:
 
 
 def _kiwi_vouches_as_nouns(word: str, start: int, end: int) -> bool:
-    """Kiwi took ``word[start:end]`` for a proper or unknown noun, but its morphology also vouches for
-    it as common nouns: a reading among its best (within READING_MARGIN of the first) that has the
-    stretch as one dictionary noun (요금소/NNP, also 요금소/NNG), or a cut of it into words of two
-    syllables or more that ends in a dictionary noun (철도+부지, 국제+여객선, 영동+고속도로). Never a name's shape, nor a word of a person's name
-    in Kiwi's dictionary of people (크루즈, 제시 are nouns and names)."""
+    """Kiwi took ``word[start:end]`` for a proper or unknown noun, but it is a common word (wordfreq
+    Zipf >= 4: 트위터, 영어; not two syllables that make a given name, 철수), or Kiwi's morphology also
+    vouches for it as common nouns: a reading among its best (within READING_MARGIN of the first)
+    that has the stretch as one dictionary noun (요금소/NNP, also 요금소/NNG), or a cut of it into
+    words of two syllables or more that ends in a dictionary noun (철도+부지, 영동+고속도로). Never a
+    name's shape, nor a word of a person's name in Kiwi's dictionary of people (크루즈, 제시 are
+    nouns and names)."""
     piece = word[start:end]
     if _name_shaped(piece) or vocabulary.is_known_person_name_word(piece):
         return False
+    if len(piece) >= 2 and vocabulary.is_frequent_korean_word(piece, common=True) \
+            and not (len(piece) == 2 and plausible_given(piece)):
+        return True  # a common word Kiwi calls a proper noun (트위터, 영어), not a given name (철수)
     best = None
     for tokens, score in kiwi().analyze(word, top_n=READINGS):
         best = score if best is None else best

@@ -177,3 +177,22 @@ def test_compound_cut_needs_a_dictionary_noun_as_its_head():
     assert _cuts_into_nouns("블루투스이어폰")    # an ordinary word (wordfreq), no dictionary noun + a dictionary noun
     assert not _cuts_into_nouns("이어폰블루투스")  # the head (last part) must be a dictionary noun
     assert not _cuts_into_nouns("라벤토스코")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("트위터에 사진을 올렸다.", "트위터에"),   # a brand everyone writes, tagged NNP by Kiwi
+    ("영어학원에서 일해요.", "영어학원에서"),   # a language
+])
+def test_common_words_kiwi_calls_proper_nouns_stay(redactor, text, kept):
+    assert kept in redact(redactor, text)
+
+
+def test_common_word_rule_spares_given_names_and_people():
+    from anonymise import vocabulary
+    from anonymise.korean_safe_list import _kiwi_vouches_as_nouns
+
+    assert _kiwi_vouches_as_nouns("트위터에", 0, 3)
+    # two syllables that make a given name are never vouched for by frequency
+    assert vocabulary.is_frequent_korean_word("은지", common=True) and not _kiwi_vouches_as_nouns("은지가", 0, 2)
+    # a word of a person's name in Kiwi's dictionary of people is never vouched for
+    assert vocabulary.is_known_person_name_word("뉴턴") and not _kiwi_vouches_as_nouns("뉴턴이", 0, 2)

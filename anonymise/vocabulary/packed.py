@@ -37,7 +37,7 @@ ENGLISH_INFLECTED_ZIPF = 2.5
 MIN_ZIPF = {"en": 4.0, "ko": 2.5, "ja": 3.0, "zh": 3.0, "ru": 3.0, "vi": 3.0}
 SET_NAMES = tuple(f"ordinary_{lang}" for lang in MIN_ZIPF) + (
     "latin_names_also_words", "latin_names_only", "latin_given_names_only", "chinese_person_names",
-    "katakana_loanwords", "common_ja", "frequent_ko", "kiwi_person_names")
+    "katakana_loanwords", "common_ja", "common_ko", "frequent_ko", "kiwi_person_names")
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 # Japanese words this frequent are the nouns said after 娘の / 友人の (学校, 仕事, 紹介); given names in
 # kanji (美咲, 健太) are in wordfreq's list too, but less frequent.
@@ -45,6 +45,9 @@ JAPANESE_COMMON_ZIPF = 4.2
 # Korean nouns this frequent (영화, 세계, 사람) are what a determiner glued to a noun points at (이영화가,
 # 그사람은); given names that are also nouns (지원, 하늘, 보람) are less frequent.
 KOREAN_FREQUENT_ZIPF = 5.5
+# Korean words this frequent that Kiwi tags as proper nouns are brands, media, languages and regions
+# people write every day (트위터, 영어); a person's name this frequent is in Kiwi's dictionary of people.
+KOREAN_COMMON_ZIPF = 4.0
 
 
 def build() -> dict[str, np.ndarray]:
@@ -91,6 +94,7 @@ def build() -> dict[str, np.ndarray]:
                                             if KATAKANA.fullmatch(w))
     sets["common_ja"] = WordSet.of(frequency_list("ja", "small", JAPANESE_COMMON_ZIPF))
     sets["frequent_ko"] = WordSet.of(frequency_list("ko", "small", KOREAN_FREQUENT_ZIPF))
+    sets["common_ko"] = WordSet.of(frequency_list("ko", "small", KOREAN_COMMON_ZIPF))
     sets["kiwi_person_names"] = WordSet.of(kiwi_person_name_words())
     return {name: s.hashes for name, s in sets.items()}
 
