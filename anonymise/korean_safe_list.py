@@ -30,7 +30,8 @@ from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_GLUED_TITLES, KOREAN_LOOKALIKES,
                                  KOREAN_NAME_TITLES, KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS,
                                  KOREAN_SURNAMES)
-from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi, plausible_given
+from anonymise.recognizers.person_korean import (COPULAS, KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi,
+                                                 plausible_given)
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
 # Titles and honorifics after a name, glued or as the next word (김민수님, 민수 씨, 박 감독, 이 의원).
@@ -289,7 +290,9 @@ NAMED_POSITIONS = (
     (re.compile(rf"(?:{_STAFF})[ \t]+(?P<name>[가-힣]{{2}})(?:이가|이는|이랑|이가요|이요|님|씨|가|는|이|랑|에게|한테)?(?![가-힣])"),
      "after-staff-title"),
     (re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})이(?:가|는|를|도|한테|하고|께)(?![가-힣])"), "name-suffix"),
-    (re.compile(r"(?P<name>[가-힣]{2})[ \t]*(?:소개로|소개받고|소개해|소개받아|추천으로|추천받고)"), "referred-by"),
+    # the whole word before it, a subject particle allowed (은비가 소개해: 은비, not 비가)
+    (re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})(?:이가|이|가)?[ \t]*(?:소개로|소개받고|소개해|소개받아|추천으로|추천받고)"),
+     "referred-by"),
     (re.compile(rf"(?:성은|성이|성씨는|성씨가)[ \t]*(?P<name>[가-힣]{{1,2}}?)(?:씨|가|이|{_COPULA_AFTER})(?![가-힣])"),
      "surname-said"),
 )
@@ -481,11 +484,50 @@ def _listed_names(work: str, spans: list) -> list[tuple[int, int, str, str]]:
     return found
 
 
+# A surname written apart from its given name (김 민수님, 성함은 이 도현입니다), not glued to a number
+# (150만 원: a unit) or to a removed span (<OCCUPATION>가: a particle). Not the determiners that are
+# also surnames and stand before a name as "I am", "my", "that" (전 민수예요, 제 동생).
+SPACED_SURNAME = re.compile(r"(?<![가-힣\ue000\d])(?P<surname>[가-힣]) (?P<given>[가-힣]{2}|+)(?P<after>[가-힣]*)(?P<next> ?[가-힣]*)")
+NOT_SPACED_SURNAMES = DETERMINERS - frozenset("이 한 신 현 구".split())
+# What makes a given name after a lone surname certain even when it is a word (편 하루 님).
+HONORIFIC_AFTER = ("님", "씨")
+
+
+def _spaced_surnames(work: str, spans: list) -> list[tuple[int, int, str, str]]:
+    """A surname standing alone before its given name: the surname goes with a given name that went
+    (김 <PERSON>), and a two-syllable given name built of given-name syllables goes with it when 님/씨
+    follows (편 하루 님), or the copula or a particle and no word list has it (박 서윤입니다, 최 유나가;
+    원 예산입니다 stays)."""
+    if " " not in work:
+        return []
+    starts = {s for s, e, kind, _ in spans if kind == "PERSON"}
+    found = []
+    for match in SPACED_SURNAME.finditer(work):
+        surname, given, after = match.group("surname"), match.group("given"), match.group("after")
+        if surname not in KOREAN_SURNAMES or surname in NOT_SPACED_SURNAMES:
+            continue
+        if given[0] == CLAIMED or match.start("given") in starts:
+            found.append((match.start("surname"), match.end("surname"), "PERSON", "spaced-surname"))
+            continue
+        if not plausible_given(given) or given in KOREAN_ROLE_WORDS or given in KOREAN_RELATION_WORDS \
+                or given in KOREAN_PERSON_TITLES or surname in DETERMINERS:
+            continue
+        honorific = after.startswith(HONORIFIC_AFTER) and is_particle_chain(after[1:]) or (
+            not after and match.group("next").strip().startswith(HONORIFIC_AFTER)
+            and is_particle_chain(match.group("next").strip()[1:]))
+        unvouched = not vocabulary.is_ordinary_word(given, "ko") and not _safe(given) and not _one_dictionary_noun(given) \
+            and not any(t.tag.startswith("J") for t in kiwi().tokenize(given))  # 상+을: a word and its particle
+        if honorific or (unvouched and (after.startswith(COPULAS) or is_particle_chain(after))):
+            found.append((match.start("surname"), match.end("given"), "PERSON", "spaced-full-name"))
+    return found
+
+
 def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
     words = list(HANGUL_WORD.finditer(work))
     spans = _titled_names(work, words) + _hanja_glosses(work) + _named_positions(work)
     if not any(word_verdict(w.group()) for w in words):
-        return spans + (_listed_names(work, spans) if CLAIMED in work or spans else [])
+        spans = spans + (_listed_names(work, spans) if CLAIMED in work or spans else [])
+        return spans + _spaced_surnames(work, spans)
     for index, match in enumerate(words):
         verdict = word_verdict(match.group())
         if not verdict or (match.start() and work[match.start() - 1].isdigit()):
@@ -498,4 +540,5 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
             s, e = match.start() + start, match.start() + end
             kind = "PERSON" if name_shaped or _titled(work, e) else "NAME"
             spans.append((s, e, kind, reason))
-    return spans + _listed_names(work, spans)
+    spans = spans + _listed_names(work, spans)
+    return spans + _spaced_surnames(work, spans)

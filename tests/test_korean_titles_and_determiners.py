@@ -196,3 +196,29 @@ def test_common_word_rule_spares_given_names_and_people():
     assert vocabulary.is_frequent_korean_word("은지", common=True) and not _kiwi_vouches_as_nouns("은지가", 0, 2)
     # a word of a person's name in Kiwi's dictionary of people is never vouched for
     assert vocabulary.is_known_person_name_word("뉴턴") and not _kiwi_vouches_as_nouns("뉴턴이", 0, 2)
+
+
+# A surname written apart from its given name.
+@pytest.mark.parametrize("text, gone, kept", [
+    ("예약자 편 서윤 입니다.", ["편", "서윤"], ["예약자", "입니다"]),
+    ("성함은 국 도하입니다.", ["국", "도하"], ["성함은"]),
+    ("편 하루 님 안녕하세요.", ["편", "하루"], ["님 안녕하세요"]),      # a given name that is a word, before 님
+    ("엄마 변 미숙 씨랑 갈게요.", ["변", "미숙"], ["엄마", "씨랑"]),
+])
+def test_surname_apart_from_its_given_name_goes(redactor, text, gone, kept):
+    out = redact(redactor, text)
+    assert not any(f"{g} " in out or out.startswith(g) or f" {g}" in out for g in gone), out
+    assert all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize("text", ["이 사람이 누구예요?", "한 번 더 해요.", "대략 150만 원 예산입니다.", "신 제품이 나왔어요.",
+                                  "원 예산입니다."])
+def test_determiners_and_units_before_a_word_stay(redactor, text):
+    assert redact(redactor, text) == text
+
+
+def test_referral_takes_the_whole_word():
+    out = redact(Redactor(), "친구 변은비가 소개해줬어요.")
+    assert "은" not in out.replace("친구", "").split("<PERSON>")[0], out
+    out = redact(Redactor(), "은비가 소개해줬어요.")
+    assert out.startswith("<PERSON>가 소개해"), out
