@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from anonymise.name_data import LATIN_EPONYM_TITLES
+
 HEADS = ("palsy|cyst|cysts|disease|syndrome|sign|signs|test|tests|maneuver|manoeuvre|procedure|procedures|operation|"
          "surgery|score|scale|classification|catheter|catheters|tube|line|fracture|flap|incision|technique|method|"
          "ligament|node|nodes|cell|cells|gland|glands|duct|reflex|phenomenon|repair|stitch|suture|position|point|"
@@ -19,7 +21,7 @@ HEADS = ("palsy|cyst|cysts|disease|syndrome|sign|signs|test|tests|maneuver|manoe
 AFTER = re.compile(rf"(?:['’]s)?[ \t]+(?:{HEADS})\b", re.IGNORECASE)
 # Ward 6B, Bed 12, Bay C: a hospital location label, not a surname.
 LOCATION_LABEL = re.compile(r"(?:Ward|Bed|Bay|Theatre|Theater|Pod)[ \t]+[0-9A-Z][0-9A-Za-z]{0,3}\b")
-TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+$")
+TITLE_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+$" % "|".join(LATIN_EPONYM_TITLES))
 
 
 def is_eponym(text: str, start: int, end: int) -> bool:

@@ -29,7 +29,7 @@ from anonymise import vocabulary
 from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_GLUED_TITLES, KOREAN_LOOKALIKES,
                                  KOREAN_NAME_TITLES, KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS,
-                                 KOREAN_SURNAMES)
+                                 KOREAN_STAFF_TITLES, KOREAN_SURNAMES)
 from anonymise.recognizers.person_korean import (COPULAS, KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi,
                                                  plausible_given)
 
@@ -279,7 +279,7 @@ HANGUL_BEFORE = re.compile(r"[가-힣]+$")
 # A capital letter standing for a person before a title (A 경장, B 씨).
 LETTER_BEFORE_TITLE = re.compile(r"(?<![A-Za-z0-9])[A-Z](?= [가-힣])")
 HANJA_GLOSS = re.compile(r"(?<=[가-힣\ue000]\()([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,5})(?=[)\s.·ㆍ,\d])")
-_STAFF = "상담실장|실장|코디네이터|코디|간호사|원장|매니저|상담사|팀장|과장|선생님|쌤"
+_STAFF = "|".join(sorted(KOREAN_STAFF_TITLES, key=len, reverse=True))
 _COPULA_AFTER = r"(?:이고|이구|이에요|이예요|예요|입니다|이라고|라고|이라서|이요|요|고|이)"
 NAMED_POSITIONS = (
     (re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,3})[ \t]+(?:드림|올림|배상)(?![가-힣])"), "signature"),

@@ -86,6 +86,8 @@ KOREAN_RELATION_WORDS = KOREAN_KIN_WORDS | KOREAN_NAME_LABELS | KOREAN_WEAK_CUES
 KOREAN_NAME_TITLES = tuple(_words("titles_ko.txt", "name"))
 KOREAN_SURNAME_TITLES = tuple(_words("titles_ko.txt", "surname"))
 KOREAN_DENY_SURNAME_TITLES = tuple(_words("titles_ko.txt", "deny"))
+KOREAN_ONE_SYLLABLE_NAME_TITLES = tuple(_words("titles_ko.txt", "one-syllable"))
+KOREAN_STAFF_TITLES = tuple(_words("titles_ko.txt", "staff"))
 
 # Particles and copula endings that glue onto a noun (the name), longest first when matched.
 KOREAN_PARTICLES = (
@@ -139,12 +141,14 @@ KOREAN_LOOKALIKES = frozenset(
 
 # Romanisations of Korean surnames as people actually write them (not only Revised Romanization);
 # the common ones are shared by millions, so on their own they are weak evidence of who is meant.
-ROMANISED_KOREAN_SURNAMES = frozenset(_words("romanised_korean_surnames.txt"))
+ROMANISED_KOREAN_SURNAMES = frozenset(_words("romanised_korean_surnames.txt")) - frozenset(
+    _words("romanised_korean_surnames.txt", "only-spelling"))
 COMMON_ROMANISED_KOREAN_SURNAMES = frozenset(_words("romanised_korean_surnames.txt", "common"))
 
 # Titles before a name (Ms. Kim, Dr. Park) and greetings/closings that put a name next to them.
 LATIN_TITLES = tuple(_words("latin_titles.txt"))
 LATIN_TITLE = "(?:" + "|".join(LATIN_TITLES) + ")"  # one of them, for a pattern
+LATIN_EPONYM_TITLES = tuple(_words("latin_titles.txt", "before-eponym"))
 LATIN_GREETINGS = ("Hi", "Hello", "Dear", "Hey", "Thanks", "Thank you", "Attn", "Attention")
 LATIN_SELF_INTRO = ("I'm", "I am", "Im", "My name is", "my name is", "This is", "this is", "name is", "Name:",
                     "name:", "Name :", "NAME:", "It's", "it's", "call me", "Call me", "Patient:", "Guardian:",
@@ -247,24 +251,20 @@ VOWEL_SPELLINGS = ("a", "ae|e|ai", "ya", "yae|ye", "eo|u|o", "e", "yeo|yu|yo", "
 FINAL_SPELLINGS = ("", "k|g", "k", "k", "n", "n", "n", "t|d", "l|r", "k", "m", "l", "l", "l", "p", "l", "m",
                    "p|b", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t")
 
+
+
+def _surname_spellings() -> dict[str, str]:
+    """Hangul surname -> regex alternation of its customary spellings, from romanised_korean_surnames.txt."""
+    spellings: dict[str, list[str]] = {}
+    for spelling, marks, surnames in (line.split("\t") for line in _lines("romanised_korean_surnames.txt")):
+        if "only-word" not in marks.split():
+            for surname in surnames.split():
+                spellings.setdefault(surname, []).append(spelling.strip())
+    return {surname: "|".join(spelled) for surname, spelled in spellings.items()}
+
+
 # Surnames are spelled by custom rather than by rule (이 -> Lee/Yi/Rhee, 박 -> Park).
-SURNAME_SPELLINGS = {
-    "김": "kim|gim", "이": "lee|yi|rhee|rhie|ri|li|yee", "박": "park|pak|bak|bahk", "최": "choi|choe|chey",
-    "정": "jung|jeong|chung|cheong|joung", "강": "kang|gang", "조": "cho|jo|joe", "윤": "yoon|yun|youn",
-    "장": "jang|chang", "임": "lim|im|lym|rim", "한": "han", "오": "oh|o", "서": "seo|suh|sur|so",
-    "신": "shin|sin", "권": "kwon|gwon", "황": "hwang", "안": "ahn|an", "송": "song", "류": "ryu|yoo|yu|ryoo|lyu",
-    "유": "yoo|yu|you|ryu", "전": "jeon|chun|jun|chon", "홍": "hong", "고": "ko|go|koh", "문": "moon|mun",
-    "양": "yang", "손": "son|sohn", "배": "bae|pae", "백": "baek|paik|baik|back", "허": "heo|huh|hur",
-    "남": "nam", "심": "shim|sim", "노": "noh|roh|no|rho", "하": "ha", "곽": "kwak|gwak", "성": "sung|seong",
-    "차": "cha", "주": "joo|ju|chu", "우": "woo|wu|u", "구": "koo|ku|gu", "민": "min", "나": "na|ra",
-    "진": "jin|chin", "지": "ji|chi", "엄": "eom|um|uhm", "채": "chae|chai", "원": "won", "천": "cheon|chun",
-    "방": "bang|pang", "공": "kong|gong", "현": "hyun|hyeon", "함": "ham", "변": "byun|byeon|pyun",
-    "염": "yeom|youm", "여": "yeo|yuh", "추": "choo|chu", "도": "do|doh", "소": "so", "석": "seok|suk",
-    "선": "sun|seon", "설": "seol|sul", "마": "ma", "길": "gil|kil", "연": "yeon|yun", "위": "wi|wee",
-    "표": "pyo", "명": "myung|myeong", "기": "ki|gi", "반": "ban|pan", "왕": "wang", "금": "geum|keum",
-    "옥": "ok", "육": "yuk|yook", "인": "in", "맹": "maeng", "제": "je", "모": "mo", "탁": "tak", "국": "kook|guk",
-    "남궁": "namgung|namkung", "제갈": "jegal|chegal", "선우": "sunwoo|seonwoo|seonu", "황보": "hwangbo",
-    "독고": "dokgo", "사공": "sagong"}
+SURNAME_SPELLINGS = _surname_spellings()
 
 
 def syllable_spellings(syllable: str) -> str:

@@ -11,6 +11,7 @@ import platform
 import secrets
 import time
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -172,13 +173,69 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     with ``dask_workers`` processes) that lives only as long as that stage.
     """
     logger = get_run_logger()
+    run = _start_run(out, settings_json, as_of, logger)
+    timings: dict[str, float] = {}
+    ingested, eligibility = _ingest_and_select(source, out, run.settings_json, run.run_id, run.as_of, timings, logger)
+    staged = _anonymise_and_stage(out, run, ingested, eligibility, dask_address, dask_workers, timings, logger)
+
+    t = time.perf_counter()
+    build_dir = make_private_dir(run.work.run_scratch(run.run_id) / "release")
+    run_info = {"run_id": run.run_id, "as_of": run.as_of, "policy_hash": run.policy.sha256,
+                "key_epoch": run.epoch.epoch, "key_fingerprint": run.epoch.key_fingerprint}
+    with progress.stage("build", total=len(RELEASES), unit="releases") as bar:
+        releases = _build_or_block(out, str(build_dir), run.settings_json, run_info)
+        bar.advance(len(RELEASES))
+    timings["build"] = time.perf_counter() - t
+
+    try:  # from the check to promotion the source's needles are in memory; they leave with the run
+        t = time.perf_counter()
+        with progress.stage("leak check", total=1, unit="checks") as bar:
+            check = gate_task(out, str(build_dir), run.settings_json, run.run_id, run_info)
+            releases = check.pop("releases", releases)  # rebuilt without withheld records
+            bar.advance(1)
+        timings["check"] = time.perf_counter() - t
+        passed = bool(check["passed"]) and bool(check["canary"]["passed"])
+        removals = retention.plan(run.work, run.run_id, run.settings.lifecycle.keep_releases) if passed else []
+        staged.lifecycle["releases_removed_on_promotion"] = [r.to_manifest() for r in removals]
+        manifest = _manifest(run, ingested, eligibility, staged, releases, check, passed, timings)
+        write_private_text(run.work.run_scratch(run.run_id) / "leak_report.md", check["markdown"])
+        passed, final = _finish(run.work, run.run_id, build_dir, manifest, passed, run.settings_json)
+    finally:
+        forget_needles()
+    check = manifest["check"]
+    if not passed:
+        raise _blocked(check, run.work.run_scratch(run.run_id) / "leak_report.md", logger)
+    write_watermark(run.work.watermark, Watermark(run_id=run.run_id, updated_until=_max_updated(run.work),
+                                                  policy_hash=run.policy.sha256, key_fingerprint=run.key_fp))
+    retention.apply(run.work, removals)
+    logger.info("release %s promoted: %s; %s", run.run_id, final, retention.describe(removals))
+    return {"run_id": run.run_id, "status": "promoted", "release_dir": str(final), "latest": str(run.work.latest),
+            "counts": manifest["counts"], "timings": timings}
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What every stage of one run shares: its id and as-of day, settings, work area, policy and key."""
+    run_id: str
+    started: datetime
+    as_of: str
+    settings: Settings
+    settings_json: str
+    work: WorkArea
+    policy: FieldPolicy
+    epoch: key_epoch.KeyEpoch
+    key_fp: str
+    expired: dict
+
+
+def _start_run(out: str, settings_json: str, as_of: str | None, logger) -> _Run:
+    """Fix the run's id and as-of day, prepare OUT, load the policy, check the key, expire old files."""
     settings = Settings.model_validate_json(settings_json)
     started = (settings.lifecycle.now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     run_id = new_run_id(started)
     as_of = as_of or (settings.as_of or datetime.now(ZoneInfo("Asia/Seoul")).date()).isoformat()
     # One as-of day for every task (validation's "future", eligibility), decided once here.
     settings = settings.model_copy(update={"as_of": date.fromisoformat(as_of)})
-    settings_json = settings.model_dump_json()
     work, raw_chunks_removed = _prepare_work_area(Path(out), settings, run_id, logger)
     run_lock.note_run(work.out, run_id, started)
     policy = FieldPolicy.load(settings.anonymise.policy_file, contract_columns())
@@ -186,82 +243,67 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     key_fp = key_fingerprint(_key(settings, work))
     expired = {**expiry.expire_private_area(work, started, settings.lifecycle, run_id),
                "raw_chunk_folders": raw_chunks_removed}
-    timings: dict[str, float] = {}
     logger.info("run %s: as-of %s", run_id, as_of)
+    return _Run(run_id, started, as_of, settings, settings.model_dump_json(), work, policy, epoch, key_fp, expired)
 
-    ingested, eligibility = _ingest_and_select(source, out, settings_json, run_id, as_of, timings, logger)
 
+@dataclass
+class _Staged:
+    """What the anonymise stage leaves for the manifest."""
+    plan: dict
+    anonymised: dict
+    staged: int
+    lifecycle: dict
+
+
+def _anonymise_and_stage(out: str, run: _Run, ingested: dict, eligibility: dict, dask_address: str | None,
+                         dask_workers: int, timings: dict, logger) -> _Staged:
+    """Anonymise what changed since the watermark, fold it into staging, erase what must go; timed."""
     t = time.perf_counter()
-    watermark = read_watermark(work.watermark, policy.sha256, key_fp)
-    seed = "\x1e".join([ingested["source"]["fingerprint"], policy.sha256, key_fp,
-                        watermark.updated_until if watermark else "full", as_of])
-    plan = plan_task(out, run_id, settings_json, seed, watermark.updated_until if watermark else None)
+    work, settings = run.work, run.settings
+    watermark = read_watermark(work.watermark, run.policy.sha256, run.key_fp)
+    seed = "\x1e".join([ingested["source"]["fingerprint"], run.policy.sha256, run.key_fp,
+                        watermark.updated_until if watermark else "full", run.as_of])
+    plan = plan_task(out, run.run_id, run.settings_json, seed, watermark.updated_until if watermark else None)
     logger.info("anonymise: %d to process in %d chunks (%d changed behind the watermark), %d unchanged kept, "
                 "%d erased from staging", plan["todo"], len(plan["chunks"]), plan["changed_behind_watermark"],
                 plan["kept"], plan["dropped"])
     runner = make_task_runner(settings, dask_address, dask_workers)
-    review_chunk = draw_review_sample(out, run_id, settings.gate.review_sample_size)
+    review_chunk = draw_review_sample(out, run.run_id, settings.gate.review_sample_size)
     anonymised = anonymise_chunks_flow.with_options(task_runner=runner)(
-        plan["chunks"], plan["outputs"], plan["todo"], out, settings_json, review_chunk, run_id)
-    pii_removed, policy_unknown, skipped = Counter(anonymised["pii"]), anonymised["unknown_columns"], anonymised["skipped"]
-    staged = compact_task(out, plan, settings_json, run_id)
-    retention.record_contents(work, run_id)
+        plan["chunks"], plan["outputs"], plan["todo"], out, run.settings_json, review_chunk, run.run_id)
+    staged = compact_task(out, plan, run.settings_json, run.run_id)
+    retention.record_contents(work, run.run_id)
     # Compaction has folded the raw records in: from here on staging keeps eligible ones only.
     erased_entries, pruned = quarantine.scrub(work), expiry.prune_staging(work)
-    lifecycle = {"key_epoch": epoch.to_manifest(), "private_area_expired": expired,
+    lifecycle = {"key_epoch": run.epoch.to_manifest(), "private_area_expired": run.expired,
                  "destroy_list": {"path": eligibility["destroy_list"], "consultations": eligibility["due_for_destruction"]},
                  "quarantine_entries_erased": erased_entries, "staging_pruned": pruned,
                  "keep_releases": settings.lifecycle.keep_releases, "releases_removed_on_promotion": []}
     timings["anonymise"] = time.perf_counter() - t
+    return _Staged(plan, anonymised, staged, lifecycle)
 
-    t = time.perf_counter()
-    build_dir = make_private_dir(work.run_scratch(run_id) / "release")
-    run_info = {"run_id": run_id, "as_of": as_of, "policy_hash": policy.sha256, "key_epoch": epoch.epoch,
-                "key_fingerprint": epoch.key_fingerprint}
-    with progress.stage("build", total=len(RELEASES), unit="releases") as bar:
-        releases = _build_or_block(out, str(build_dir), settings_json, run_info)
-        bar.advance(len(RELEASES))
-    timings["build"] = time.perf_counter() - t
 
-    try:  # from the check to promotion the source's needles are in memory; they leave with the run
-        t = time.perf_counter()
-        with progress.stage("leak check", total=1, unit="checks") as bar:
-            check = gate_task(out, str(build_dir), settings_json, run_id, run_info)
-            releases = check.pop("releases", releases)  # rebuilt without withheld records
-            bar.advance(1)
-        timings["check"] = time.perf_counter() - t
-        passed = bool(check["passed"]) and bool(check["canary"]["passed"])
-        removals = retention.plan(work, run_id, settings.lifecycle.keep_releases) if passed else []
-        lifecycle["releases_removed_on_promotion"] = [r.to_manifest() for r in removals]
-
-        manifest = {
-            "run_id": run_id, "as_of": as_of, "started_at": started.isoformat(),
-            "status": "promoted" if passed else "blocked",
-            "source": ingested["source"], "policy_hash": policy.sha256, "key_fingerprint": key_fp,
-            "settings": json.loads(settings_json),
-            "versions": {"python": platform.python_version(), **{p: _version(p) for p in VERSIONED}},
-            "counts": _counts(ingested, eligibility, plan, policy_unknown, skipped, staged),
-            "pii_removed": dict(pii_removed.most_common()),
-            "text_quasi_identifiers": dict(Counter(anonymised.get("quasi_identifiers", {})).most_common()),
-            "releases": releases,
-            "check": {k: v for k, v in check.items() if k != "markdown"},
-            "lifecycle": lifecycle,
-            "review_sample": {"records": anonymised["reviewed"], "page": page_link(run_id, passed), "private": True},
-            "timings": timings,
-        }
-        write_private_text(work.run_scratch(run_id) / "leak_report.md", check["markdown"])
-        passed, final = _finish(work, run_id, build_dir, manifest, passed, settings_json)
-    finally:
-        forget_needles()
-    check = manifest["check"]
-    if not passed:
-        raise _blocked(check, work.run_scratch(run_id) / "leak_report.md", logger)
-    write_watermark(work.watermark, Watermark(run_id=run_id, updated_until=_max_updated(work),
-                                              policy_hash=policy.sha256, key_fingerprint=key_fp))
-    retention.apply(work, removals)
-    logger.info("release %s promoted: %s; %s", run_id, final, retention.describe(removals))
-    return {"run_id": run_id, "status": "promoted", "release_dir": str(final), "latest": str(work.latest),
-            "counts": manifest["counts"], "timings": timings}
+def _manifest(run: _Run, ingested: dict, eligibility: dict, staged: _Staged, releases: dict, check: dict,
+              passed: bool, timings: dict) -> dict:
+    """The run's manifest: what was read, removed, built and checked, and how long each stage took."""
+    anonymised = staged.anonymised
+    return {
+        "run_id": run.run_id, "as_of": run.as_of, "started_at": run.started.isoformat(),
+        "status": "promoted" if passed else "blocked",
+        "source": ingested["source"], "policy_hash": run.policy.sha256, "key_fingerprint": run.key_fp,
+        "settings": json.loads(run.settings_json),
+        "versions": {"python": platform.python_version(), **{p: _version(p) for p in VERSIONED}},
+        "counts": _counts(ingested, eligibility, staged.plan, anonymised["unknown_columns"], anonymised["skipped"],
+                          staged.staged),
+        "pii_removed": dict(Counter(anonymised["pii"]).most_common()),
+        "text_quasi_identifiers": dict(Counter(anonymised.get("quasi_identifiers", {})).most_common()),
+        "releases": releases,
+        "check": {k: v for k, v in check.items() if k != "markdown"},
+        "lifecycle": staged.lifecycle,
+        "review_sample": {"records": anonymised["reviewed"], "page": page_link(run.run_id, passed), "private": True},
+        "timings": timings,
+    }
 
 
 def _ingest_and_select(source: str, out: str, settings_json: str, run_id: str, as_of: str, timings: dict,

@@ -11,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # What each package may import of the project's own packages.
-MAY_IMPORT = {"contract": set(), "anonymise": {"contract"}, "reports": {"anonymise", "contract"}}
+MAY_IMPORT = {"contract": set(), "anonymise": {"contract"}, "reports": {"anonymise", "contract"},
+              "data_samples": {"anonymise", "contract"}}
 PROJECT = {"anonymise", "contract", "flows", "reports", "data_samples"}
 
 

@@ -15,12 +15,11 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymise import vocabulary
-from anonymise.name_data import (KOREAN_GIVEN_SYLLABLES, KOREAN_KIN_WORDS,
-                                 KOREAN_LOOKALIKES, KOREAN_NAME_LABELS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
+from anonymise.name_data import (KOREAN_GIVEN_SYLLABLES, KOREAN_KIN_WORDS, KOREAN_LOOKALIKES, KOREAN_NAME_LABELS,
+                                 KOREAN_NAME_TITLES, KOREAN_ONE_SYLLABLE_NAME_TITLES, KOREAN_PARTICLES,
                                  KOREAN_PERSON_TITLES,
                                  KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
-                                 KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAME_TITLES, KOREAN_SURNAMES,
-                                 KOREAN_WEAK_CUES)
+                                 KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAME_TITLES, KOREAN_SURNAMES, KOREAN_WEAK_CUES)
 from anonymise.kiwi_model import shared_kiwi
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
@@ -256,7 +255,7 @@ class KoreanNameRecognizer(PersonNameRecognizer):
         """How strongly the company of ``name`` (+ ``suffix`` glued on) says it is a name; None when
         nothing does."""
         full = len(given) == 2
-        if suffix and title_suffix(suffix) and (full or suffix.startswith(("님", "씨", "고객", "환자"))):
+        if suffix and title_suffix(suffix) and (full or suffix.startswith(KOREAN_ONE_SYLLABLE_NAME_TITLES)):
             return None if name in NOT_SURNAME_TITLE or (suffix[0] in "군양" and not full) else STRONG
         if not suffix and candidate.title_after and full:
             return STRONG
