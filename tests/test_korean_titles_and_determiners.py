@@ -222,3 +222,17 @@ def test_referral_takes_the_whole_word():
     assert "은" not in out.replace("친구", "").split("<PERSON>")[0], out
     out = redact(Redactor(), "은비가 소개해줬어요.")
     assert out.startswith("<PERSON>가 소개해"), out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("목회자님의 말씀이 좋았어요.", "목회자님의"),     # a role noun of Kiwi's dictionary with 님
+    ("300여 명의 시청자가 모였다.", "시청자가"),       # 명의 after a number: "of N people"
+    ("수십 명의 노동자가 모였다.", "노동자가"),
+])
+def test_role_nouns_and_counters_are_not_name_cues(redactor, text, kept):
+    assert kept in redact(redactor, text)
+
+
+@pytest.mark.parametrize("text, gone", [("예금주 명의 편하루가 맞아요.", "편하루"), ("하늘님 감사합니다.", "하늘")])
+def test_holder_label_and_given_name_with_honorific_still_go(redactor, text, gone):
+    assert gone not in redact(redactor, text)

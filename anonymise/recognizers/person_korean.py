@@ -152,7 +152,10 @@ def is_title_noun(word: str) -> bool:
             if is_particle_chain(rest) and (len(word) == len(title)
                                             or any(t.start == len(title) for t in kiwi().tokenize(word))):
                 return True
-    return False
+    # A role noun no list has, with 님 (선교사님의): three syllables or more that Kiwi reads as one
+    # dictionary noun; names Kiwi does not know are never in its dictionary.
+    honorific = word.find("님", 3)
+    return honorific > 0 and is_particle_chain(word[honorific + 1:]) and is_one_known_word(word[:honorific])
 
 
 def plausible_given(given: str) -> bool:
@@ -310,6 +313,8 @@ class KoreanNameRecognizer(PersonNameRecognizer):
         if not tail:
             return None
         word = tail.group(1)
+        if word == "명의" and re.search(r"(?:\d|여|몇|수십|수백|수천)[ \t]*명의[ \t]*$", before):
+            return None  # 2000여 명의: "of N people", not 명의 (the holder's name)
         # 가족인, 동생인, 담당이신: a relation word with the copula 인/이신 still introduces the name.
         words = {word, re.sub(r"(?:이신|인|이자)$", "", word)}
         if words & KOREAN_WEAK_CUES:
