@@ -212,6 +212,13 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
         # Any other reading (한+지원, 이+사회) is a name only when a title follows: see korean_spans.
         return ((0, len(stem), True, NAME_SHAPE_IF_TITLED),)
     bare = _without_particles(word, tokens) if tokens else word
+    # A foreign name of Kiwi's dictionary of people that Kiwi reads as a verb (다+울+니): the whole
+    # word, or the word before a particle, three syllables or more that no word list has.
+    stem = next((word[:n] for n in range(len(word), 2, -1) if is_particle_chain(word[n:])
+                 and vocabulary.is_known_person_name_word(word[:n])), "")
+    if stem and not _safe(stem) and not vocabulary.is_ordinary_word(stem, "ko") and _odd_reading(tokens) \
+            and stem not in KOREAN_PERSON_TITLES and stem not in KOREAN_ROLE_WORDS:
+        return ((0, len(stem), False, "kiwi-person-name"),)
     if len(bare) < 2 or _safe(bare) or vocabulary.is_ordinary_word(bare, "ko"):
         return ()
     # A word of a person's name in Kiwi's dictionary of people that no word list has (a foreign name
@@ -233,6 +240,16 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
             and pieces[1].len == 2 and pieces[1].tag in ("NNG", "NNP") and bare[1:] not in KOREAN_ROLE_WORDS:
         return ((0, len(bare), True, "surname-and-word"),)
     return ()
+
+
+def _odd_reading(tokens) -> bool:
+    """Kiwi's reading of a word is no ordinary word: not dictionary nouns and particles (살인+사건+을),
+    no verb stem or ending of two syllables or more (나오+지만, 비롯하+ㄴ); one-syllable pieces
+    glued together (다/MAG+울/VV+니/EC) are how it reads a foreign name it does not know."""
+    content = [t for t in tokens if not t.tag.startswith("J")]
+    if all(_dictionary_noun(t) for t in content):
+        return False
+    return not any(t.len >= 2 and t.tag.startswith(("V", "E", "XSV", "XSA")) for t in tokens)
 
 
 def _cut_like_a_name(pieces) -> bool:

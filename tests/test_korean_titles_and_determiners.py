@@ -236,3 +236,37 @@ def test_role_nouns_and_counters_are_not_name_cues(redactor, text, kept):
 @pytest.mark.parametrize("text, gone", [("예금주 명의 편하루가 맞아요.", "편하루"), ("하늘님 감사합니다.", "하늘")])
 def test_holder_label_and_given_name_with_honorific_still_go(redactor, text, gone):
     assert gone not in redact(redactor, text)
+
+
+def _people_words_read(predicate, count):
+    """Words of Kiwi's dictionary of people (3+ syllables, no ordinary word) whose reading by Kiwi fits
+    ``predicate``: taken from the dictionary so that no name is written into the test."""
+    from anonymise import vocabulary
+    from anonymise.recognizers.person_korean import kiwi
+    from anonymise.vocabulary.name_lists import kiwi_person_name_words
+
+    found = []
+    for word in sorted(kiwi_person_name_words()):
+        if len(word) == 3 and not vocabulary.is_ordinary_word(word, "ko") and predicate(kiwi().tokenize(word)):
+            found.append(word)
+            if len(found) == count:
+                break
+    return found
+
+
+def test_known_foreign_names_read_as_odd_verbs_go(redactor):
+    # one-syllable pieces with a verb among them (X/MAG + Y/VV + Z/EC): Kiwi guessing at a name
+    names = _people_words_read(lambda ts: len(ts) == 3 and all(t.len == 1 for t in ts)
+                               and any(t.tag == "VV" for t in ts) and ts[-1].tag.startswith("E"), 3)
+    assert len(names) == 3
+    for name in names:
+        out = redact(redactor, f"어제 {name} 측이 발표했다.")
+        assert name not in out and "측이 발표했다" in out, out
+
+
+def test_verb_forms_that_are_also_name_words_stay(redactor):
+    # a verb stem of two syllables or more is an ordinary verb form, whatever name also has it
+    words = _people_words_read(lambda ts: any(t.len >= 2 and t.tag == "VV" for t in ts) and ts[-1].tag.startswith("E"), 3)
+    assert words
+    for word in words:
+        assert word in redact(redactor, f"어제 {word} 말했다.")
