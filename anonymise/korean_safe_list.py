@@ -493,9 +493,12 @@ def _listed_names(work: str, spans: list) -> list[tuple[int, int, str, str]]:
         if not length or _one_dictionary_noun(word[:length]) or any(t.tag == "VCP" for t in kiwi().tokenize(word)):
             continue  # a dictionary noun (고모부) or a noun with the copula (조연+이+ㄴ)
         before = items[index - 1] if index else None
-        after = items[index + 1] if index + 1 < len(items) and length == len(word) else None
+        # the next item counts when the name ends the word, or when 과/와 joins it to the next (A과 B)
+        and_next = word[length:] in AND_PARTICLES
+        after = items[index + 1] if index + 1 < len(items) and (length == len(word) or and_next) else None
+        after_link = ("mark" if and_next and work[item.end():after.start()] == " " else joined(item, after)) if after else ""
         links = [(joined(before, item), removed(before)) if before else ("", False),
-                 (joined(item, after), removed(after)) if after else ("", False)]
+                 (after_link, removed(after)) if after else ("", False)]
         if any(how == "mark" and gone_too for how, gone_too in links) or all(how == "space" and gone_too for how, gone_too in links):
             found.append((item.start(), item.start() + length, "PERSON", "listed-name"))
     return found
