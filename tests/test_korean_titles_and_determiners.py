@@ -272,3 +272,14 @@ def test_verb_forms_that_are_also_name_words_stay(redactor):
     assert words
     for word in words:
         assert word in redact(redactor, f"어제 {word} 말했다.")
+
+
+# A verb or adjective with its ending is no name with a title (군, 님 are endings there).
+@pytest.mark.parametrize("text", ["오늘은 정말 피곤하군.", "하루 종일 뛰어다님.", "정말 조용하군."])
+def test_predicates_ending_like_titles_stay(redactor, text):
+    assert redact(redactor, text) == text
+
+
+@pytest.mark.parametrize("text, gone", [("편하루군이 왔어요.", "편하루"), ("민수예요.", "민수")])
+def test_names_with_endings_still_go(redactor, text, gone):
+    assert gone not in redact(redactor, text)
