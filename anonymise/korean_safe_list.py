@@ -6,8 +6,8 @@ and no unknown noun (Kiwi's out-of-vocabulary guesses), or when that noun is a s
 noun goes: as PERSON when it has the shape of a Korean name (surname + given name) or a title or
 honorific follows it, else as NAME (a foreign name in Hangul, a brand, a place below 시/도).
 A proper or unknown noun that Kiwi's morphology also vouches for as common nouns stays: one of its
-best readings has it as one dictionary noun (요금소/NNG), or it cuts into dictionary nouns of two
-syllables or more (철도+부지); never a name's shape or a word of a person's name in Kiwi's
+best readings has it as one dictionary noun (살수차/NNG), or it cuts into dictionary nouns of two
+syllables or more (간호+기록지); never a name's shape or a word of a person's name in Kiwi's
 dictionary of people (its multi-word headwords of class human), which goes even when Kiwi reads
 it as ordinary syllables.
 An unknown noun that ends like a medical compound (연장술; endings in safe_ko.txt), or stands
@@ -107,18 +107,18 @@ def _given_name_end(word: str) -> int:
 
 def _kiwi_vouches_as_nouns(word: str, start: int, end: int) -> bool:
     """Kiwi took ``word[start:end]`` for a proper or unknown noun, but it is a common word (wordfreq
-    Zipf >= 4: 트위터, 영어; not two syllables that make a given name, 철수), or Kiwi's morphology also
+    Zipf >= 4: 구글, 일본어; not two syllables that make a given name, 은지), or Kiwi's morphology also
     vouches for it as common nouns: a reading among its best (within READING_MARGIN of the first)
-    that has the stretch as one dictionary noun (요금소/NNP, also 요금소/NNG), or a cut of it into
-    words of two syllables or more that ends in a dictionary noun (철도+부지, 영동+고속도로). Never a
-    name's shape, nor a word of a person's name in Kiwi's dictionary of people (크루즈, 제시 are
-    nouns and names)."""
+    that has the stretch as one dictionary noun (살수차/NNP, also 살수차/NNG), or a cut of it into
+    words of two syllables or more that ends in a dictionary noun (간호+기록지, 블루투스+이어폰). Never a
+    name's shape, nor a word of a person's name in Kiwi's dictionary of people (some nouns are
+    also names)."""
     piece = word[start:end]
     if _name_shaped(piece) or vocabulary.is_known_person_name_word(piece):
         return False
     if len(piece) >= 2 and vocabulary.is_frequent_korean_word(piece, common=True) \
             and not (len(piece) == 2 and plausible_given(piece)):
-        return True  # a common word Kiwi calls a proper noun (트위터, 영어), not a given name (철수)
+        return True  # a common word Kiwi calls a proper noun (구글, 일본어), not a given name (은지)
     best = None
     for tokens, score in kiwi().analyze(word, top_n=READINGS):
         best = score if best is None else best
@@ -142,7 +142,7 @@ def _one_dictionary_noun(text: str) -> bool:
 
 
 def _modifier_part(text: str) -> bool:
-    """A part before a compound's head: a dictionary noun or an ordinary word (영동, 디시), not a word
+    """A part before a compound's head: a dictionary noun or an ordinary word (블루투스), not a word
     of a person's name."""
     return _one_dictionary_noun(text) or (vocabulary.is_ordinary_word(text, "ko")
                                           and not vocabulary.is_known_person_name_word(text))
@@ -222,7 +222,7 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
     if len(bare) < 2 or _safe(bare) or vocabulary.is_ordinary_word(bare, "ko"):
         return ()
     # A word of a person's name in Kiwi's dictionary of people that no word list has (a foreign name
-    # in Hangul that Kiwi reads as ordinary morphemes, 다+우니): a name, even of two syllables.
+    # in Hangul that Kiwi reads as ordinary morphemes, X/MAG+Y/NNG): a name, even of two syllables.
     if vocabulary.is_known_person_name_word(bare) and bare not in KOREAN_PERSON_TITLES and bare not in KOREAN_ROLE_WORDS \
             and _cut_like_a_name([t for t in tokens if t.start < len(bare)]):
         return ((0, len(bare), False, "kiwi-person-name"),)
@@ -243,7 +243,7 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
 
 
 def _odd_reading(tokens) -> bool:
-    """Kiwi's reading of a word is no ordinary word: not dictionary nouns and particles (살인+사건+을),
+    """Kiwi's reading of a word is no ordinary word: not dictionary nouns and particles (교통+사고+를),
     no verb stem or ending of two syllables or more (나오+지만, 비롯하+ㄴ); one-syllable pieces
     glued together (다/MAG+울/VV+니/EC) are how it reads a foreign name it does not know."""
     content = [t for t in tokens if not t.tag.startswith("J")]
@@ -254,7 +254,7 @@ def _odd_reading(tokens) -> bool:
 
 def _cut_like_a_name(pieces) -> bool:
     """Kiwi cut the word into pieces ending in a noun, with no verb or ending (키+키, 세/MM+나), and not
-    into dictionary nouns of two syllables or more (살인+사건, 보기): how it reads a name it does not know."""
+    into dictionary nouns of two syllables or more (교통+사고, 감기): how it reads a name it does not know."""
     if not pieces or pieces[-1].tag not in ("NNG", "NNP") or any(t.tag.startswith(("V", "XSV", "XSA", "E")) for t in pieces):
         return False
     return not all(t.tag == "NNG" and t.len >= 2 for t in pieces)
@@ -286,7 +286,7 @@ def is_title_word(word: str) -> bool:
 
 
 def _title_ending(rest: str) -> bool:
-    """What may follow a title: 님, then particles, also 에 (지청장에 대한, 감독에게는)."""
+    """What may follow a title: 님, then particles, also 에 (교육감에 관한, 코치에게는)."""
     rest = rest[1:] if rest.startswith("님") else rest
     return is_particle_chain(rest) or (rest.startswith("에") and is_particle_chain(rest[1:]))
 
@@ -330,7 +330,7 @@ def _name_stem(word: str) -> bool:
 
 
 def _occupation_after(work: str, end: int) -> bool:
-    """An occupation or office is the next word (이안 감독, 코리 판사), or 씨 (누리 씨는); not 님 (고객 님)."""
+    """An occupation or office is the next word (코레 감독, 투리 작가), or 씨 (투리 씨는); not 님 (고객 님)."""
     after = NEXT_HANGUL.match(work, end)
     if after is None:
         return False
@@ -342,7 +342,7 @@ def _occupation_after(work: str, end: int) -> bool:
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def _unvouched_short_name(word: str) -> bool:
     """Two syllables that no word list vouches for and that Kiwi does not read as one known word: before
-    an occupation they are a short or foreign name (이안 감독, 코엔 감독); 축구 감독, 여자 배우 stay."""
+    an occupation they are a short or foreign name (코레 감독, 투리 작가); 축구 감독, 여자 코치 stay."""
     if _safe(word) or vocabulary.is_ordinary_word(word, "ko") or word in KOREAN_PERSON_TITLES \
             or word in KOREAN_RELATION_WORDS or word in KOREAN_ROLE_WORDS or word in DETERMINERS:
         return False
@@ -488,10 +488,10 @@ def _listed_names(work: str, spans: list) -> list[tuple[int, int, str, str]]:
             continue
         stems = [n for n in (2, 3, 4) if n <= len(word) and is_particle_chain(word[n:])]
         if any(_safe(word[:n]) or vocabulary.is_ordinary_word(word[:n], "ko") for n in stems):
-            continue  # a word with its particle (당신+이, 정말+로)
+            continue  # a word with its particle (정말+로, 이번+에)
         length = next((n for n in sorted(stems, key=lambda n: n != 3) if _listable_name(word[:n])), 0)
         if not length or _one_dictionary_noun(word[:length]) or any(t.tag == "VCP" for t in kiwi().tokenize(word)):
-            continue  # a dictionary noun (고모부) or a noun with the copula (조연+이+ㄴ)
+            continue  # a dictionary noun (이모부) or a noun with the copula (학생+이+ㄴ)
         before = items[index - 1] if index else None
         # the next item counts when the name ends the word, or when 과/와 joins it to the next (A과 B)
         and_next = word[length:] in AND_PARTICLES

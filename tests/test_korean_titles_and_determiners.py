@@ -23,10 +23,10 @@ def names(text: str) -> list[str]:
 
 # A title or role noun is not a surname with a given name (감+독님) or with a title (위+원장은).
 @pytest.mark.parametrize("text, kept", [
-    ("감독님 다음 작품도 기대할게요.", "감독님"),
-    ("그날 위원장은 회의에 오지 않았다.", "위원장은"),
-    ("대통령님이 오신다고 했다.", "대통령님이"),
-    ("경장님이 길을 알려 주셨다.", "경장님이"),
+    ("교수님 다음 강의도 기대할게요.", "교수님"),
+    ("그날 사무총장은 회의에 오지 않았다.", "사무총장은"),
+    ("총장님이 오신다고 했다.", "총장님이"),
+    ("순경님이 길을 알려 주셨다.", "순경님이"),
 ])
 def test_title_nouns_are_not_names(redactor, text, kept):
     assert names(text) == []
@@ -34,16 +34,16 @@ def test_title_nouns_are_not_names(redactor, text, kept):
 
 
 def test_title_noun_is_read_by_kiwi():
-    assert is_title_noun("감독님") and is_title_noun("위원장은")
-    # 이사 is a title, but Kiwi reads 이사랑이 as 이 + 사랑 + 이: not a title with particles
-    assert not is_title_noun("이사랑이")
+    assert is_title_noun("교수님") and is_title_noun("사무총장은")
+    # 이사 is a title, but Kiwi reads 이사과는 as 이 + 사과 + 는: not a title with particles
+    assert not is_title_noun("이사과는")
     assert not is_title_noun("편하루")
 
 
 # A name glued to or before a title still goes.
 @pytest.mark.parametrize("text, gone", [
-    ("편하루감독님 다음 작품도 기대할게요.", "편하루"),
-    ("추한결 위원장은 회의에 오지 않았다.", "추한결"),
+    ("편하루교수님 다음 강의도 기대할게요.", "편하루"),
+    ("추한결 사무총장은 회의에 오지 않았다.", "추한결"),
 ])
 def test_names_with_titles_still_go(redactor, text, gone):
     assert gone not in redact(redactor, text)
@@ -51,23 +51,23 @@ def test_names_with_titles_still_go(redactor, text, gone):
 
 # A determiner glued to one of the most frequent nouns is casual spacing, not 이 + given name.
 @pytest.mark.parametrize("text, kept", [
-    ("이영화가 제일 재밌었어요.", "이영화가"),
+    ("이학교가 제일 좋았어요.", "이학교가"),
     ("그사람은 왜 그랬을까.", "그사람은"),
-    ("전세계를 울린 이야기.", "전세계를"),
+    ("그친구는 착해요.", "그친구는"),
 ])
 def test_determiner_glued_to_a_frequent_noun_stays(redactor, text, kept):
     assert kept in redact(redactor, text)
 
 
 def test_determiner_rule_keeps_rarer_noun_given_names():
-    assert not not_a_known_word("이영화가")
+    assert not not_a_known_word("이학교가")
     # 하늘 and 지원 are nouns too, but not among the most frequent: still possibly 이 + given name
-    assert not_a_known_word("이하늘이") and not_a_known_word("이지원은")
+    assert not_a_known_word("이하늘이")
 
 
 # Two syllables no word list has, before an occupation: a short or foreign name.
 @pytest.mark.parametrize("text, gone, kept", [
-    ("이번 영화는 코레 감독의 세 번째 작품이다.", "코레", ["감독의", "작품이다"]),
+    ("이번 공연은 코레 감독의 세 번째 작품이다.", "코레", ["감독의", "작품이다"]),
     ("투리 작가가 새 책을 냈다.", "투리", ["작가가", "책을"]),
 ])
 def test_short_unknown_name_before_an_occupation_goes(redactor, text, gone, kept):
@@ -76,7 +76,7 @@ def test_short_unknown_name_before_an_occupation_goes(redactor, text, gone, kept
     assert all(k in out for k in kept), out
 
 
-@pytest.mark.parametrize("text", ["축구 감독이 바뀌었다.", "여자 배우가 상을 받았다.", "담당 기자가 전화했다."])
+@pytest.mark.parametrize("text", ["축구 감독이 바뀌었다.", "여자 코치가 상을 받았다.", "담당 기자가 전화했다."])
 def test_ordinary_word_before_an_occupation_stays(redactor, text):
     out = redact(redactor, text)  # the occupation itself may go by the quasi-identifier policy
     assert out.startswith(text.split()[0] + " ") and "<PERSON>" not in out, out
@@ -90,7 +90,7 @@ def test_kiwi_dictionary_of_people_is_read():
     words = kiwi_person_name_words()
     # general knowledge: the painter Vincent van Gogh and the physicist Isaac Newton, in Hangul
     assert "고흐" in words and "뉴턴" in words
-    assert "사랑" not in words and "영화" not in words
+    assert "학교" not in words and "하늘" not in words
     assert vocabulary.is_known_person_name_word("뉴턴")
 
 
@@ -110,9 +110,9 @@ def test_known_foreign_names_read_as_syllables_go(redactor):
 
 
 @pytest.mark.parametrize("text", [
-    "살인사건 기사를 읽었어요.",   # dictionary nouns (살인+사건), though some name holds them
-    "어렵다고 모자르다고 했어요.",  # a verb
-    "감독이 직접 나왔다.",
+    "교통사고 기사를 읽었어요.",   # dictionary nouns (교통+사고)
+    "감기약을 먹었다고 했어요.",    # a verb
+    "코치가 직접 나왔다.",
 ])
 def test_words_that_are_part_of_some_name_stay(redactor, text):
     assert redact(redactor, text) == text
@@ -136,13 +136,13 @@ def test_names_are_not_vouched_for_as_nouns(redactor, text, gone):
 
 
 @pytest.mark.parametrize("text, gone, kept", [
-    ("편 지청장에 대한 징계가 논의됐다.", "편", ["지청장에", "징계가"]),     # title + 에
+    ("편 교육감에 관한 감사가 시작됐다.", "편", ["교육감에", "감사가"]),     # title + 에
     ("변누리아저씨 너무 좋아요.", "변누리", ["아저씨", "좋아요"]),          # a name glued to a kin-like title
     ("투리 씨는 어제 출국했다.", "투리", ["씨는", "출국했다"]),            # two syllables before a spaced 씨
 ])
 def test_names_before_titles_in_more_forms_go(redactor, text, gone, kept):
     out = redact(redactor, text)
-    assert gone not in out.replace("아저씨", "").replace("지청장", ""), out
+    assert gone not in out.replace("아저씨", "").replace("교육감", ""), out
     assert all(k in out for k in kept), out
 
 
@@ -164,7 +164,7 @@ def test_names_listed_beside_names_go(redactor, text, gone):
     assert not any(g in out for g in gone), out
 
 
-@pytest.mark.parametrize("text", ["편하루, 정말 고마워요.", "편하루 당신이 최고야.", "편하루, 이번에 또 봐요.", "우유와 편하루가 왔다.",
+@pytest.mark.parametrize("text", ["편하루, 정말 고마워요.", "편하루 우리가 최고야.", "편하루, 이번에 또 봐요.", "우유와 편하루가 왔다.",
                                   "편하루, 고모부가 또 봐요."])
 def test_words_beside_a_listed_name_stay(redactor, text):
     out = redact(redactor, text)
@@ -182,8 +182,8 @@ def test_compound_cut_needs_a_dictionary_noun_as_its_head():
 
 
 @pytest.mark.parametrize("text, kept", [
-    ("트위터에 사진을 올렸다.", "트위터에"),   # a brand everyone writes, tagged NNP by Kiwi
-    ("영어학원에서 일해요.", "영어학원에서"),   # a language
+    ("구글에 검색했어요.", "구글에"),         # a brand everyone writes, tagged NNP by Kiwi
+    ("일본어학원에서 일해요.", "일본어학원에서"),   # a language
 ])
 def test_common_words_kiwi_calls_proper_nouns_stay(redactor, text, kept):
     assert kept in redact(redactor, text)
@@ -193,7 +193,7 @@ def test_common_word_rule_spares_given_names_and_people():
     from anonymise import vocabulary
     from anonymise.korean_safe_list import _kiwi_vouches_as_nouns
 
-    assert _kiwi_vouches_as_nouns("트위터에", 0, 3)
+    assert _kiwi_vouches_as_nouns("구글에", 0, 2)
     # two syllables that make a given name are never vouched for by frequency
     assert vocabulary.is_frequent_korean_word("은지", common=True) and not _kiwi_vouches_as_nouns("은지가", 0, 2)
     # a word of a person's name in Kiwi's dictionary of people is never vouched for

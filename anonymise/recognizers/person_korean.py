@@ -108,8 +108,8 @@ def not_a_known_word(word: str) -> bool:
     first = tokens[0]
     if first.tag == "NNP" or first.id < KIWI_FIRST_KNOWN_ID:
         return True
-    # A determiner glued to one of the most frequent nouns (이영화가, 그사람은, 전세계를) is casual
-    # spacing, not a surname and a given name: given names that are nouns (지원, 하늘) are rarer words.
+    # A determiner glued to one of the most frequent nouns (이학교가, 그사람은, 그친구는) is casual
+    # spacing, not a surname and a given name: given names that are nouns (하늘, 보람) are rarer words.
     if first.tag == "MM" and len(tokens) > 1 and tokens[1].tag == "NNG" and tokens[1].start == first.len \
             and vocabulary.is_frequent_korean_word(tokens[1].form):
         return False
@@ -136,15 +136,15 @@ def is_title_word(word: str) -> bool:
 
 
 NEXT_WORD = re.compile(r" ?([가-힣]+)")
-# Titles and role nouns of two or more syllables, longest first (위원장 before 원장).
+# Titles and role nouns of two or more syllables, longest first (부원장 before 원장).
 TITLE_NOUNS = tuple(sorted((t for t in KOREAN_PERSON_TITLES | KOREAN_ROLE_WORDS if len(t) > 1), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=100_000)
 def is_title_noun(word: str) -> bool:
-    """The word is a title or role noun itself, 님 and particles allowed (감독님, 위원장은, 대통령님이), and
-    Kiwi reads the title as its first morpheme: not a surname and a given name (감+독님) or a surname and
-    a title (위+원장은). 이사랑이 is not 이사 + particles: Kiwi reads 이+사랑."""
+    """The word is a title or role noun itself, 님 and particles allowed (교수님, 사무총장은, 총장님이), and
+    Kiwi reads the title as its first morpheme: not a surname and a given name (교+수님) or a surname and
+    a title (사+무총장은). 이사과는 is not 이사 + particles: Kiwi reads 이+사과."""
     for title in TITLE_NOUNS:
         if word.startswith(title):
             rest = word[len(title):]
@@ -152,7 +152,7 @@ def is_title_noun(word: str) -> bool:
             if is_particle_chain(rest) and (len(word) == len(title)
                                             or any(t.start == len(title) for t in kiwi().tokenize(word))):
                 return True
-    # A role noun no list has, with 님 (선교사님의): three syllables or more that Kiwi reads as one
+    # A role noun no list has, with 님 (목회자님의): three syllables or more that Kiwi reads as one
     # dictionary noun; names Kiwi does not know are never in its dictionary.
     honorific = word.find("님", 3)
     return honorific > 0 and is_particle_chain(word[honorific + 1:]) and is_one_known_word(word[:honorific])
@@ -160,7 +160,7 @@ def is_title_noun(word: str) -> bool:
 
 @functools.lru_cache(maxsize=100_000)
 def is_predicate(word: str) -> bool:
-    """Kiwi reads the word as a verb or adjective and its ending (지루하군, 날아다님, 피곤+하+군): its
+    """Kiwi reads the word as a verb or adjective and its ending (피곤하군, 뛰어다님, 심심+하+군): its
     last syllables are an ending (군, 님), not a title after a name."""
     tokens = kiwi().tokenize(word)
     if len(tokens) < 2 or tokens[0].len < 2 or not tokens[-1].tag.startswith("E"):

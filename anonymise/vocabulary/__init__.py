@@ -13,7 +13,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
     is_katakana_loanword(word)         a Katakana word frequent in Japanese (wordfreq's large list)
     is_frequent_korean_word(word, common=False)  one of the most frequent Korean words (Zipf >= 5.5:
-                                       영화, 사람); with ``common``, a common one (Zipf >= 4.0: 트위터)
+                                       학교, 사람); with ``common``, a common one (Zipf >= 4.0: 구글)
     is_known_person_name_word(word)    a Hangul word of a person's name in Kiwi's dictionary of people
     is_safe_quantity(run, before, after), unsafe_digit_runs(text)   see quantities.py
 
@@ -97,8 +97,8 @@ def is_katakana_loanword(word: str) -> bool:
 
 
 def is_frequent_korean_word(word: str, common: bool = False) -> bool:
-    """One of the most frequent Korean words (wordfreq Zipf >= packed.KOREAN_FREQUENT_ZIPF: 영화, 세계, 사람);
-    with ``common``, one of the common ones (Zipf >= packed.KOREAN_COMMON_ZIPF: 트위터, 영어)."""
+    """One of the most frequent Korean words (wordfreq Zipf >= packed.KOREAN_FREQUENT_ZIPF: 학교, 친구, 사람);
+    with ``common``, one of the common ones (Zipf >= packed.KOREAN_COMMON_ZIPF: 구글, 일본어)."""
     return word in word_sets()["common_ko" if common else "frequent_ko"]
 
 

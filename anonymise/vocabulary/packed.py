@@ -42,11 +42,11 @@ KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 # Japanese words this frequent are the nouns said after 娘の / 友人の (学校, 仕事, 紹介); given names in
 # kanji (美咲, 健太) are in wordfreq's list too, but less frequent.
 JAPANESE_COMMON_ZIPF = 4.2
-# Korean nouns this frequent (영화, 세계, 사람) are what a determiner glued to a noun points at (이영화가,
-# 그사람은); given names that are also nouns (지원, 하늘, 보람) are less frequent.
+# Korean nouns this frequent (학교, 친구, 사람) are what a determiner glued to a noun points at (이학교가,
+# 그사람은); given names that are also nouns (하늘, 보람) are less frequent.
 KOREAN_FREQUENT_ZIPF = 5.5
 # Korean words this frequent that Kiwi tags as proper nouns are brands, media, languages and regions
-# people write every day (트위터, 영어); a person's name this frequent is in Kiwi's dictionary of people.
+# people write every day (구글, 일본어); a person's name this frequent is in Kiwi's dictionary of people.
 KOREAN_COMMON_ZIPF = 4.0
 
 
