@@ -5,6 +5,11 @@ and no unknown noun (Kiwi's out-of-vocabulary guesses), or when that noun is a s
 (safe_ko.txt, also given to Kiwi as user words so it reads them whole). A proper noun or unknown
 noun goes: as PERSON when it has the shape of a Korean name (surname + given name) or a title or
 honorific follows it, else as NAME (a foreign name in Hangul, a brand, a place below 시/도).
+A proper or unknown noun that Kiwi's morphology also vouches for as common nouns stays: one of its
+best readings has it as one dictionary noun (살수차/NNG), or it cuts into dictionary nouns of two
+syllables or more (간호+기록지); never a name's shape or a word of a person's name in Kiwi's
+dictionary of people (its multi-word headwords of class human), which goes even when Kiwi reads
+it as ordinary syllables.
 An unknown noun that ends like a medical compound (연장술; endings in safe_ko.txt), or stands
 next to a medical word (콧볼 축소), is medical vocabulary unless it has a name's shape.
 A word Kiwi reads as ordinary words can still be a name it does not know (최종+민): when the
@@ -25,7 +30,8 @@ from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_GLUED_TITLES, KOREAN_LOOKALIKES,
                                  KOREAN_NAME_TITLES, KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS,
                                  KOREAN_STAFF_TITLES, KOREAN_SURNAMES)
-from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi
+from anonymise.recognizers.person_korean import (COPULAS, KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi,
+                                                 plausible_given)
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
 # Titles and honorifics after a name, glued or as the next word (김민수님, 민수 씨, 박 감독, 이 의원).
@@ -35,9 +41,15 @@ NOT_SURNAMES_BEFORE_TITLE = frozenset("제 모".split())
 # Between the names of a list that a title ends (A·B 감독, A, B 선수).
 # Occupation titles written glued to a name (X감독의, X선수가); 님/씨 glued are the name recognizer's.
 GLUED_TITLES = tuple(sorted(KOREAN_GLUED_TITLES, key=len, reverse=True))
+# Occupations and offices (not 씨/님): the word before them names who holds one.
+OCCUPATIONS = tuple(sorted(KOREAN_PERSON_TITLES, key=len, reverse=True))
 NAME_LIST_JOINERS = ("·", "ㆍ", "ᆞ", ", ", ",", "/", " 및 ", "과 ", "와 ")
 NOUN_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "XR", "XSN", "SL", "SH")
 CACHED_WORDS = 50_000
+# Kiwi's readings of a word looked at, and how far below the best (log-probability) one may score and
+# still vouch for a proper noun as a common noun.
+READINGS = 6
+READING_MARGIN = 2.0
 NAME_SHAPE_IF_TITLED = "name-shape-titled"
 ONE_SYLLABLE_PARTICLES = frozenset("이가은는을를의도와과랑")
 FRAGMENT_TAGS = frozenset("NNG NNP NNB NP MM IC MAG XR".split())
@@ -93,6 +105,59 @@ def _given_name_end(word: str) -> int:
     return 1
 
 
+def _kiwi_vouches_as_nouns(word: str, start: int, end: int) -> bool:
+    """Kiwi took ``word[start:end]`` for a proper or unknown noun, but it is a common word (wordfreq
+    Zipf >= 4: 구글, 일본어; not two syllables that make a given name, 은지), or Kiwi's morphology also
+    vouches for it as common nouns: a reading among its best (within READING_MARGIN of the first)
+    that has the stretch as one dictionary noun (살수차/NNP, also 살수차/NNG), or a cut of it into
+    words of two syllables or more that ends in a dictionary noun (간호+기록지, 블루투스+이어폰). Never a
+    name's shape, nor a word of a person's name in Kiwi's dictionary of people (some nouns are
+    also names)."""
+    piece = word[start:end]
+    if _name_shaped(piece) or vocabulary.is_known_person_name_word(piece):
+        return False
+    if len(piece) >= 2 and vocabulary.is_frequent_korean_word(piece, common=True) \
+            and not (len(piece) == 2 and plausible_given(piece)):
+        return True  # a common word Kiwi calls a proper noun (구글, 일본어), not a given name (은지)
+    best = None
+    for tokens, score in kiwi().analyze(word, top_n=READINGS):
+        best = score if best is None else best
+        if best - score > READING_MARGIN:
+            break
+        inside = [t for t in tokens if t.start < end and t.start + t.len > start]
+        if len(inside) == 1 and inside[0].start == start and inside[0].len == end - start and _dictionary_noun(inside[0]):
+            return True
+    return len(piece) >= 4 and _cuts_into_nouns(piece)
+
+
+def _dictionary_noun(token) -> bool:
+    return token.tag == "NNG" and token.id >= KIWI_FIRST_KNOWN_ID and token.len >= 2
+
+
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def _one_dictionary_noun(text: str) -> bool:
+    tokens = kiwi().tokenize(text)
+    return (len(tokens) == 1 and tokens[0].len == len(text) and _dictionary_noun(tokens[0])
+            and not vocabulary.is_known_person_name_word(text))
+
+
+def _modifier_part(text: str) -> bool:
+    """A part before a compound's head: a dictionary noun or an ordinary word (블루투스), not a word
+    of a person's name."""
+    return _one_dictionary_noun(text) or (vocabulary.is_ordinary_word(text, "ko")
+                                          and not vocabulary.is_known_person_name_word(text))
+
+
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def _cuts_into_nouns(text: str, parts: int = 3) -> bool:
+    """``text`` is one to ``parts`` words of two syllables or more written together, the last (the head
+    of a Korean compound) a dictionary noun, the ones before it dictionary nouns or ordinary words."""
+    if _one_dictionary_noun(text):
+        return True
+    return parts > 1 and any(_modifier_part(text[:cut]) and _cuts_into_nouns(text[cut:], parts - 1)
+                             for cut in range(2, len(text) - 1))
+
+
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
     """(start, end, name_shaped, reason) of each stretch of the Hangul ``word`` that must go."""
@@ -123,7 +188,8 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
                     run.clear()  # 지청장, 주무관: a word or title whose first syllable Kiwi took for a name
                     return
             piece = word[start:end]
-            if not _safe(piece) and not (_medical_compound(piece) and not vocabulary.is_name_word(piece, "ko")):
+            if not _safe(piece) and not (_medical_compound(piece) and not vocabulary.is_name_word(piece, "ko")) \
+                    and not _kiwi_vouches_as_nouns(word, start, end):
                 reason = "kiwi-nnp" if any(t.tag == "NNP" for t in run) else "kiwi-unknown"
                 found.append((start, end, surname or _name_shaped(piece), reason))
             run.clear()
@@ -146,7 +212,21 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
         # Any other reading (한+지원, 이+사회) is a name only when a title follows: see korean_spans.
         return ((0, len(stem), True, NAME_SHAPE_IF_TITLED),)
     bare = _without_particles(word, tokens) if tokens else word
-    if len(bare) < 3 or _safe(bare) or vocabulary.is_ordinary_word(bare, "ko"):
+    # A foreign name of Kiwi's dictionary of people that Kiwi reads as a verb (다+울+니): the whole
+    # word, or the word before a particle, three syllables or more that no word list has.
+    stem = next((word[:n] for n in range(len(word), 2, -1) if is_particle_chain(word[n:])
+                 and vocabulary.is_known_person_name_word(word[:n])), "")
+    if stem and not _safe(stem) and not vocabulary.is_ordinary_word(stem, "ko") and _odd_reading(tokens) \
+            and stem not in KOREAN_PERSON_TITLES and stem not in KOREAN_ROLE_WORDS:
+        return ((0, len(stem), False, "kiwi-person-name"),)
+    if len(bare) < 2 or _safe(bare) or vocabulary.is_ordinary_word(bare, "ko"):
+        return ()
+    # A word of a person's name in Kiwi's dictionary of people that no word list has (a foreign name
+    # in Hangul that Kiwi reads as ordinary morphemes, X/MAG+Y/NNG): a name, even of two syllables.
+    if vocabulary.is_known_person_name_word(bare) and bare not in KOREAN_PERSON_TITLES and bare not in KOREAN_ROLE_WORDS \
+            and _cut_like_a_name([t for t in tokens if t.start < len(bare)]):
+        return ((0, len(bare), False, "kiwi-person-name"),)
+    if len(bare) < 3:
         return ()
     pieces = kiwi().tokenize(bare)
     # A foreign name Kiwi does not know, cut into one-syllable pieces (우+디+엘+런): no word list has it.
@@ -160,6 +240,24 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
             and pieces[1].len == 2 and pieces[1].tag in ("NNG", "NNP") and bare[1:] not in KOREAN_ROLE_WORDS:
         return ((0, len(bare), True, "surname-and-word"),)
     return ()
+
+
+def _odd_reading(tokens) -> bool:
+    """Kiwi's reading of a word is no ordinary word: not dictionary nouns and particles (교통+사고+를),
+    no verb stem or ending of two syllables or more (나오+지만, 비롯하+ㄴ); one-syllable pieces
+    glued together (다/MAG+울/VV+니/EC) are how it reads a foreign name it does not know."""
+    content = [t for t in tokens if not t.tag.startswith("J")]
+    if all(_dictionary_noun(t) for t in content):
+        return False
+    return not any(t.len >= 2 and t.tag.startswith(("V", "E", "XSV", "XSA")) for t in tokens)
+
+
+def _cut_like_a_name(pieces) -> bool:
+    """Kiwi cut the word into pieces ending in a noun, with no verb or ending (키+키, 세/MM+나), and not
+    into dictionary nouns of two syllables or more (교통+사고, 감기): how it reads a name it does not know."""
+    if not pieces or pieces[-1].tag not in ("NNG", "NNP") or any(t.tag.startswith(("V", "XSV", "XSA", "E")) for t in pieces):
+        return False
+    return not all(t.tag == "NNG" and t.len >= 2 for t in pieces)
 
 
 def _without_particles(word: str, tokens) -> str:
@@ -184,13 +282,13 @@ def _beside_medical_word(work: str, words: list, index: int) -> bool:
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def is_title_word(word: str) -> bool:
     """A title or honorific, with 님 and particles allowed after it (선수가, 지청장님은, 씨예요)."""
-    for title in TITLES_AFTER:
-        if word.startswith(title):
-            rest = word[len(title):]
-            rest = rest[1:] if rest.startswith("님") else rest
-            if is_particle_chain(rest):
-                return True
-    return False
+    return any(word.startswith(title) and _title_ending(word[len(title):]) for title in TITLES_AFTER)
+
+
+def _title_ending(rest: str) -> bool:
+    """What may follow a title: 님, then particles, also 에 (교육감에 관한, 코치에게는)."""
+    rest = rest[1:] if rest.startswith("님") else rest
+    return is_particle_chain(rest) or (rest.startswith("에") and is_particle_chain(rest[1:]))
 
 
 CLAIMED = "\ue000"  # what safe_list puts in place of characters another layer claimed
@@ -209,7 +307,9 @@ NAMED_POSITIONS = (
     (re.compile(rf"(?:{_STAFF})[ \t]+(?P<name>[가-힣]{{2}})(?:이가|이는|이랑|이가요|이요|님|씨|가|는|이|랑|에게|한테)?(?![가-힣])"),
      "after-staff-title"),
     (re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})이(?:가|는|를|도|한테|하고|께)(?![가-힣])"), "name-suffix"),
-    (re.compile(r"(?P<name>[가-힣]{2})[ \t]*(?:소개로|소개받고|소개해|소개받아|추천으로|추천받고)"), "referred-by"),
+    # the whole word before it, a subject particle allowed (은비가 소개해: 은비, not 비가)
+    (re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})(?:이가|이|가)?[ \t]*(?:소개로|소개받고|소개해|소개받아|추천으로|추천받고)"),
+     "referred-by"),
     (re.compile(rf"(?:성은|성이|성씨는|성씨가)[ \t]*(?P<name>[가-힣]{{1,2}}?)(?:씨|가|이|{_COPULA_AFTER})(?![가-힣])"),
      "surname-said"),
 )
@@ -229,6 +329,27 @@ def _name_stem(word: str) -> bool:
             and not vocabulary.is_ordinary_word(word, "ko") and word not in KOREAN_PERSON_TITLES)
 
 
+def _occupation_after(work: str, end: int) -> bool:
+    """An occupation or office is the next word (코레 감독, 투리 작가), or 씨 (투리 씨는); not 님 (고객 님)."""
+    after = NEXT_HANGUL.match(work, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return word.startswith("씨") and _title_ending(word[1:]) or any(
+        word.startswith(t) and _title_ending(word[len(t):]) for t in OCCUPATIONS)
+
+
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def _unvouched_short_name(word: str) -> bool:
+    """Two syllables that no word list vouches for and that Kiwi does not read as one known word: before
+    an occupation they are a short or foreign name (코레 감독, 투리 작가); 축구 감독, 여자 코치 stay."""
+    if _safe(word) or vocabulary.is_ordinary_word(word, "ko") or word in KOREAN_PERSON_TITLES \
+            or word in KOREAN_RELATION_WORDS or word in KOREAN_ROLE_WORDS or word in DETERMINERS:
+        return False
+    tokens = kiwi().tokenize(word)
+    return not (len(tokens) == 1 and tokens[0].id >= KIWI_FIRST_KNOWN_ID and tokens[0].tag != "NNP")
+
+
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def _glued_title_name(word: str) -> int:
     """Length of a name glued to an occupation title (X감독의, X선수가, X아저씨), 0 if none: the part
@@ -236,7 +357,7 @@ def _glued_title_name(word: str) -> int:
     proper or unknown noun or as single syllables (축구감독, 국가대표선수, 영화배우 stay)."""
     for title in GLUED_TITLES:
         at = word.find(title, 2)
-        if 2 <= at <= 4 and is_title_word(word[at:]) and any(t.start == at for t in kiwi().tokenize(word)):
+        if 2 <= at <= 4 and _title_ending(word[at + len(title):]) and any(t.start == at for t in kiwi().tokenize(word)):
             stem = word[:at]
             if _safe(stem) or vocabulary.is_ordinary_word(stem, "ko") or stem in KOREAN_ROLE_WORDS or is_title_word(stem):
                 continue
@@ -261,6 +382,8 @@ def _titled_names(work: str, words: list) -> list[tuple[int, int, str, str]]:
             continue
         if word in KOREAN_ANY_SURNAMES and word not in NOT_SURNAMES_BEFORE_TITLE:
             spans.append((match.start(), match.end(), "PERSON", "surname-title"))
+        elif len(word) == 2 and _occupation_after(work, match.end()) and _unvouched_short_name(word):
+            spans.append((match.start(), match.end(), "PERSON", "short-name-title"))
         elif len(word) >= 3 and _name_stem(word):
             spans.append((match.start(), match.end(), "PERSON", "name-title"))
             back = index - 1
@@ -323,11 +446,108 @@ def _has_final_consonant(syllable: str) -> bool:
     return (ord(syllable) - 0xAC00) % 28 != 0
 
 
+LIST_ITEM = re.compile(rf"{CLAIMED}+[가-힣]*|[가-힣]+")  # a removed name keeps its particles (<PERSON>님, <PERSON>과)
+# Between the items of a list: one removed name beside such a joiner is enough (A, B / A·B / A와 B).
+LIST_MARKS = (",", ", ", "·", "ㆍ", "ᆞ", "/", " / ")
+AND_PARTICLES = ("과", "와", "이랑", "랑", "하고")
+
+
+def _listable_name(stem: str) -> bool:
+    """A surname + given-name shape that no word list vouches for as a word (정말, 이번 stay)."""
+    return (_name_shaped(stem) and not _safe(stem) and not vocabulary.is_ordinary_word(stem, "ko")
+            and stem not in KOREAN_ROLE_WORDS and stem not in KOREAN_RELATION_WORDS and stem not in KOREAN_PERSON_TITLES
+            and not is_title_word(stem))
+
+
+def _listed_names(work: str, spans: list) -> list[tuple[int, int, str, str]]:
+    """Names listed beside names that go (A, B, C / A·B / A와 B / A B C): a word of a name's shape,
+    particles allowed after it, next to a removed name across a list mark or 과/와 (one is enough),
+    or between two removed names across single spaces."""
+    gone = [(s, e) for s, e, kind, _ in spans if kind == "PERSON"]
+    items = list(LIST_ITEM.finditer(work))
+
+    def removed(item) -> bool:
+        return item.group()[0] == CLAIMED or any(s <= item.start() < e for s, e in gone)
+
+    def joined(left, right) -> str:
+        """How two neighbouring items are joined: "mark", "space" or ""."""
+        between = work[left.end():right.start()]
+        if between in LIST_MARKS:
+            return "mark"
+        if between == " ":
+            tail = left.group()
+            after_name = tail.lstrip(CLAIMED) if tail[0] == CLAIMED else next(
+                (tail[e - left.start():] for s, e in gone if s <= left.start() < e), "")
+            return "mark" if after_name in AND_PARTICLES else "space"
+        return ""
+
+    found = []
+    for index, item in enumerate(items):
+        word = item.group()
+        if word[0] == CLAIMED or removed(item):
+            continue
+        stems = [n for n in (2, 3, 4) if n <= len(word) and is_particle_chain(word[n:])]
+        if any(_safe(word[:n]) or vocabulary.is_ordinary_word(word[:n], "ko") for n in stems):
+            continue  # a word with its particle (정말+로, 이번+에)
+        length = next((n for n in sorted(stems, key=lambda n: n != 3) if _listable_name(word[:n])), 0)
+        if not length or _one_dictionary_noun(word[:length]) or any(t.tag == "VCP" for t in kiwi().tokenize(word)):
+            continue  # a dictionary noun (이모부) or a noun with the copula (학생+이+ㄴ)
+        before = items[index - 1] if index else None
+        # the next item counts when the name ends the word, or when 과/와 joins it to the next (A과 B)
+        and_next = word[length:] in AND_PARTICLES
+        after = items[index + 1] if index + 1 < len(items) and (length == len(word) or and_next) else None
+        after_link = ("mark" if and_next and work[item.end():after.start()] == " " else joined(item, after)) if after else ""
+        links = [(joined(before, item), removed(before)) if before else ("", False),
+                 (after_link, removed(after)) if after else ("", False)]
+        if any(how == "mark" and gone_too for how, gone_too in links) or all(how == "space" and gone_too for how, gone_too in links):
+            found.append((item.start(), item.start() + length, "PERSON", "listed-name"))
+    return found
+
+
+# A surname written apart from its given name (김 민수님, 성함은 이 도현입니다), not glued to a number
+# (150만 원: a unit) or to a removed span (<OCCUPATION>가: a particle). Not the determiners that are
+# also surnames and stand before a name as "I am", "my", "that" (전 민수예요, 제 동생).
+SPACED_SURNAME = re.compile(r"(?<![가-힣\ue000\d])(?P<surname>[가-힣]) (?P<given>[가-힣]{2}|+)(?P<after>[가-힣]*)(?P<next> ?[가-힣]*)")
+NOT_SPACED_SURNAMES = DETERMINERS - frozenset("이 한 신 현 구".split())
+# What makes a given name after a lone surname certain even when it is a word (편 하루 님).
+HONORIFIC_AFTER = ("님", "씨")
+
+
+def _spaced_surnames(work: str, spans: list) -> list[tuple[int, int, str, str]]:
+    """A surname standing alone before its given name: the surname goes with a given name that went
+    (김 <PERSON>), and a two-syllable given name built of given-name syllables goes with it when 님/씨
+    follows (편 하루 님), or the copula or a particle and no word list has it (박 서윤입니다, 최 유나가;
+    원 예산입니다 stays)."""
+    if " " not in work:
+        return []
+    starts = {s for s, e, kind, _ in spans if kind == "PERSON"}
+    found = []
+    for match in SPACED_SURNAME.finditer(work):
+        surname, given, after = match.group("surname"), match.group("given"), match.group("after")
+        if surname not in KOREAN_SURNAMES or surname in NOT_SPACED_SURNAMES:
+            continue
+        if given[0] == CLAIMED or match.start("given") in starts:
+            found.append((match.start("surname"), match.end("surname"), "PERSON", "spaced-surname"))
+            continue
+        if not plausible_given(given) or given in KOREAN_ROLE_WORDS or given in KOREAN_RELATION_WORDS \
+                or given in KOREAN_PERSON_TITLES or surname in DETERMINERS:
+            continue
+        honorific = after.startswith(HONORIFIC_AFTER) and is_particle_chain(after[1:]) or (
+            not after and match.group("next").strip().startswith(HONORIFIC_AFTER)
+            and is_particle_chain(match.group("next").strip()[1:]))
+        unvouched = not vocabulary.is_ordinary_word(given, "ko") and not _safe(given) and not _one_dictionary_noun(given) \
+            and not any(t.tag.startswith("J") for t in kiwi().tokenize(given))  # 상+을: a word and its particle
+        if honorific or (unvouched and (after.startswith(COPULAS) or is_particle_chain(after))):
+            found.append((match.start("surname"), match.end("given"), "PERSON", "spaced-full-name"))
+    return found
+
+
 def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
     words = list(HANGUL_WORD.finditer(work))
     spans = _titled_names(work, words) + _hanja_glosses(work) + _named_positions(work)
     if not any(word_verdict(w.group()) for w in words):
-        return spans  # most texts: every word vouched for, nothing more to place
+        spans = spans + (_listed_names(work, spans) if CLAIMED in work or spans else [])
+        return spans + _spaced_surnames(work, spans)
     for index, match in enumerate(words):
         verdict = word_verdict(match.group())
         if not verdict or (match.start() and work[match.start() - 1].isdigit()):
@@ -340,4 +560,5 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
             s, e = match.start() + start, match.start() + end
             kind = "PERSON" if name_shaped or _titled(work, e) else "NAME"
             spans.append((s, e, kind, reason))
-    return spans
+    spans = spans + _listed_names(work, spans)
+    return spans + _spaced_surnames(work, spans)

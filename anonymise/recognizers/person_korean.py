@@ -14,8 +14,10 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
+from anonymise import vocabulary
 from anonymise.name_data import (KOREAN_GIVEN_SYLLABLES, KOREAN_KIN_WORDS, KOREAN_LOOKALIKES, KOREAN_NAME_LABELS,
                                  KOREAN_NAME_TITLES, KOREAN_ONE_SYLLABLE_NAME_TITLES, KOREAN_PARTICLES,
+                                 KOREAN_PERSON_TITLES,
                                  KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
                                  KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAME_TITLES, KOREAN_SURNAMES, KOREAN_WEAK_CUES)
 from anonymise.kiwi_model import shared_kiwi
@@ -106,6 +108,11 @@ def not_a_known_word(word: str) -> bool:
     first = tokens[0]
     if first.tag == "NNP" or first.id < KIWI_FIRST_KNOWN_ID:
         return True
+    # A determiner glued to one of the most frequent nouns (이학교가, 그사람은, 그친구는) is casual
+    # spacing, not a surname and a given name: given names that are nouns (하늘, 보람) are rarer words.
+    if first.tag == "MM" and len(tokens) > 1 and tokens[1].tag == "NNG" and tokens[1].start == first.len \
+            and vocabulary.is_frequent_korean_word(tokens[1].form):
+        return False
     # One syllable first (재 + 온, 이/MM + 은서, 심/XR + 승현) is Kiwi cutting up a name it does not
     # know; a verb first (하시나요) or a longer dictionary word (복용, 석회, 유방암) is a word it knows.
     return first.len == 1 and not first.tag.startswith(("V", "XSV", "XSA", "E"))
@@ -129,6 +136,38 @@ def is_title_word(word: str) -> bool:
 
 
 NEXT_WORD = re.compile(r" ?([가-힣]+)")
+# Titles and role nouns of two or more syllables, longest first (부원장 before 원장).
+TITLE_NOUNS = tuple(sorted((t for t in KOREAN_PERSON_TITLES | KOREAN_ROLE_WORDS if len(t) > 1), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_title_noun(word: str) -> bool:
+    """The word is a title or role noun itself, 님 and particles allowed (교수님, 사무총장은, 총장님이), and
+    Kiwi reads the title as its first morpheme: not a surname and a given name (교+수님) or a surname and
+    a title (사+무총장은). 이사과는 is not 이사 + particles: Kiwi reads 이+사과."""
+    for title in TITLE_NOUNS:
+        if word.startswith(title):
+            rest = word[len(title):]
+            rest = rest[1:] if rest.startswith("님") else rest
+            if is_particle_chain(rest) and (len(word) == len(title)
+                                            or any(t.start == len(title) for t in kiwi().tokenize(word))):
+                return True
+    # A role noun no list has, with 님 (목회자님의): three syllables or more that Kiwi reads as one
+    # dictionary noun; names Kiwi does not know are never in its dictionary.
+    honorific = word.find("님", 3)
+    return honorific > 0 and is_particle_chain(word[honorific + 1:]) and is_one_known_word(word[:honorific])
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_predicate(word: str) -> bool:
+    """Kiwi reads the word as a verb or adjective and its ending (피곤하군, 뛰어다님, 심심+하+군): its
+    last syllables are an ending (군, 님), not a title after a name."""
+    tokens = kiwi().tokenize(word)
+    if len(tokens) < 2 or tokens[0].len < 2 or not tokens[-1].tag.startswith("E"):
+        return False
+    verb = tokens[0].tag.startswith(("VV", "VA", "VX", "XR")) or (
+        tokens[0].tag == "NNG" and tokens[1].tag in ("XSA", "XSV"))  # a noun made a verb (피곤+하)
+    return verb and not any(t.tag == "NNP" or t.tag.startswith("J") for t in tokens)
 
 
 def plausible_given(given: str) -> bool:
@@ -185,6 +224,8 @@ class KoreanNameRecognizer(PersonNameRecognizer):
         mostly_foreign = letters and len(HANGUL_CHAR.findall(text)) * 3 < letters
         results = []
         for match in HANGUL_WORD.finditer(text):
+            if is_title_noun(match.group()) or is_predicate(match.group()):
+                continue
             found = self._name_in(text, match, mostly_foreign)
             if found:
                 start, end, score = found
@@ -284,6 +325,8 @@ class KoreanNameRecognizer(PersonNameRecognizer):
         if not tail:
             return None
         word = tail.group(1)
+        if word == "명의" and re.search(r"(?:\d|여|몇|수십|수백|수천)[ \t]*명의[ \t]*$", before):
+            return None  # 2000여 명의: "of N people", not 명의 (the holder's name)
         # 가족인, 동생인, 담당이신: a relation word with the copula 인/이신 still introduces the name.
         words = {word, re.sub(r"(?:이신|인|이자)$", "", word)}
         if words & KOREAN_WEAK_CUES:

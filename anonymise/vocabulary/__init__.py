@@ -12,10 +12,13 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        tables, name shapes)
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
     is_katakana_loanword(word)         a Katakana word frequent in Japanese (wordfreq's large list)
+    is_frequent_korean_word(word, common=False)  one of the most frequent Korean words (Zipf >= 5.5:
+                                       학교, 사람); with ``common``, a common one (Zipf >= 4.0: 구글)
+    is_known_person_name_word(word)    a Hangul word of a person's name in Kiwi's dictionary of people
     is_safe_quantity(run, before, after), unsafe_digit_runs(text)   see quantities.py
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
-and memory-mapped (see packed.py): ~4 MB, shared by every worker.
+and memory-mapped (see packed.py): ~6 MB, shared by every worker.
 """
 from __future__ import annotations
 
@@ -30,7 +33,8 @@ LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th")
 HERE = Path(__file__).parent
 
 __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
-           "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword"]
+           "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
+           "is_known_person_name_word"]
 
 
 @functools.cache
@@ -90,6 +94,18 @@ def is_name_word(word: str, lang: str) -> bool:
 def is_katakana_loanword(word: str) -> bool:
     """A Katakana word frequent enough in Japanese to be a loanword (リドカイン), not a foreign name."""
     return word in word_sets()["katakana_loanwords"]
+
+
+def is_frequent_korean_word(word: str, common: bool = False) -> bool:
+    """One of the most frequent Korean words (wordfreq Zipf >= packed.KOREAN_FREQUENT_ZIPF: 학교, 친구, 사람);
+    with ``common``, one of the common ones (Zipf >= packed.KOREAN_COMMON_ZIPF: 구글, 일본어)."""
+    return word in word_sets()["common_ko" if common else "frequent_ko"]
+
+
+def is_known_person_name_word(word: str) -> bool:
+    """A Hangul word of the name of a person (real or fictional) in Kiwi's multi-word dictionary, which
+    takes its headwords and their Wikidata class from Wikipedia: a foreign name written in Hangul."""
+    return word in word_sets()["kiwi_person_names"]
 
 
 def is_only_a_name(word: str, given: bool = False) -> bool:

@@ -6,6 +6,9 @@
   ships does not have it in lower case (it lists "brown" but only "John").
 - The jieba dictionary inside `wordfreq` tags Chinese person names (nr, nrfg, nrt).
 - Korean, Chinese and Japanese surname tables in ``anonymise.name_data``.
+- Kiwi's multi-word dictionary (``multi.dict`` of `kiwipiepy_model`, headwords from Wikipedia with
+  their Wikidata class): the Hangul words of the names of people (Q5 human, Q15632617 fictional
+  human), e.g. the two words of a foreign name written in Hangul.
 
 Frequency word lists contain names (they count what people write); ``anonymise.vocabulary.packed``
 subtracts these sources from them.
@@ -39,6 +42,27 @@ def census_given_names() -> dict[str, float]:
 
 def census_surnames() -> dict[str, float]:
     return _census("dist.all.last")
+
+
+# Wikidata classes of Kiwi's multi-word headwords that are people: human, fictional human.
+KIWI_PERSON_CLASSES = frozenset({"Q5", "Q15632617"})
+HANGUL_ONLY = re.compile(r"[가-힣]{2,}")
+
+
+def kiwi_person_name_words() -> frozenset[str]:
+    """The Hangul words (two syllables or more) of people's names in Kiwi's multi-word dictionary,
+    each word of a name and the name written without its spaces."""
+    import kiwipiepy_model  # the package's own data file; nothing is downloaded
+
+    words = set()
+    with open(Path(kiwipiepy_model.get_model_path()) / "multi.dict", encoding="utf-8") as lines:
+        for line in lines:
+            fields = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(fields) < 4 or not KIWI_PERSON_CLASSES & set(re.findall(r"Q\d+", fields[-1])):
+                continue
+            form = fields[0]
+            words.update(w for w in form.split(" ") + [form.replace(" ", "")] if HANGUL_ONLY.fullmatch(w))
+    return frozenset(words)
 
 
 def dictionary_words_lower() -> frozenset[str]:

@@ -37,17 +37,24 @@ ENGLISH_INFLECTED_ZIPF = 2.5
 MIN_ZIPF = {"en": 4.0, "ko": 2.5, "ja": 3.0, "zh": 3.0, "ru": 3.0, "vi": 3.0}
 SET_NAMES = tuple(f"ordinary_{lang}" for lang in MIN_ZIPF) + (
     "latin_names_also_words", "latin_names_only", "latin_given_names_only", "chinese_person_names",
-    "katakana_loanwords", "common_ja")
+    "katakana_loanwords", "common_ja", "common_ko", "frequent_ko", "kiwi_person_names")
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 # Japanese words this frequent are the nouns said after 娘の / 友人の (学校, 仕事, 紹介); given names in
 # kanji (美咲, 健太) are in wordfreq's list too, but less frequent.
 JAPANESE_COMMON_ZIPF = 4.2
+# Korean nouns this frequent (학교, 친구, 사람) are what a determiner glued to a noun points at (이학교가,
+# 그사람은); given names that are also nouns (하늘, 보람) are less frequent.
+KOREAN_FREQUENT_ZIPF = 5.5
+# Korean words this frequent that Kiwi tags as proper nouns are brands, media, languages and regions
+# people write every day (구글, 일본어); a person's name this frequent is in Kiwi's dictionary of people.
+KOREAN_COMMON_ZIPF = 4.0
 
 
 def build() -> dict[str, np.ndarray]:
     """Every word set as an array of hashes, from the installed packages."""
     from anonymise.vocabulary.name_lists import (CHINESE_NAME_TAGS, census_given_names, census_surnames,
-                                                 dictionary_words_lower, is_dictionary_word, latin_name_sets,
+                                                 dictionary_words_lower, is_dictionary_word, kiwi_person_name_words,
+                                                 latin_name_sets,
                                                  looks_like_korean_name, starts_with_chinese_surname,
                                                  starts_with_cjk_surname)
     from anonymise.vocabulary.word_lists import frequency_list, frequency_table, jieba_tagged_words
@@ -86,12 +93,15 @@ def build() -> dict[str, np.ndarray]:
     sets["katakana_loanwords"] = WordSet.of(w for w in frequency_list("ja", "large", KATAKANA_LOANWORD_ZIPF)
                                             if KATAKANA.fullmatch(w))
     sets["common_ja"] = WordSet.of(frequency_list("ja", "small", JAPANESE_COMMON_ZIPF))
+    sets["frequent_ko"] = WordSet.of(frequency_list("ko", "small", KOREAN_FREQUENT_ZIPF))
+    sets["common_ko"] = WordSet.of(frequency_list("ko", "small", KOREAN_COMMON_ZIPF))
+    sets["kiwi_person_names"] = WordSet.of(kiwi_person_name_words())
     return {name: s.hashes for name, s in sets.items()}
 
 
 def _inputs_key() -> str:
     """Changes whenever an input could: the libraries' versions, this package's code and the name tables."""
-    parts = [str(FORMAT)] + [f"{p}={metadata.version(p)}" for p in ("wordfreq", "names", "english-words")]
+    parts = [str(FORMAT)] + [f"{p}={metadata.version(p)}" for p in ("wordfreq", "names", "english-words", "kiwipiepy_model")]
     here = Path(__file__).parent
     for source in sorted(here.glob("*.py")) + [here.parent / "name_data.py"] + sorted(name_data.FILES):
         parts.append(hashlib.sha256(source.read_bytes()).hexdigest())
