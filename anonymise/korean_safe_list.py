@@ -27,6 +27,8 @@ import re
 
 from anonymise import vocabulary
 from anonymise.vocabulary.name_lists import starts_with_cjk_surname
+from anonymise.quasi_identifiers.schools import KO_LEVELS
+from anonymise.quasi_identifiers.workplaces import COMPANY_ENDINGS
 from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_GLUED_TITLES, KOREAN_LOOKALIKES,
                                  KOREAN_NAME_TITLES, KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS,
                                  KOREAN_STAFF_TITLES, KOREAN_SURNAMES)
@@ -114,7 +116,7 @@ def _kiwi_vouches_as_nouns(word: str, start: int, end: int) -> bool:
     name's shape, nor a word of a person's name in Kiwi's dictionary of people (some nouns are
     also names)."""
     piece = word[start:end]
-    if _name_shaped(piece) or vocabulary.is_known_person_name_word(piece):
+    if _name_shaped(piece) or vocabulary.is_known_person_name_word(piece) or _organisation_name(piece):
         return False
     if len(piece) >= 2 and vocabulary.is_frequent_korean_word(piece, common=True) \
             and not (len(piece) == 2 and plausible_given(piece)):
@@ -128,6 +130,16 @@ def _kiwi_vouches_as_nouns(word: str, start: int, end: int) -> bool:
         if len(inside) == 1 and inside[0].start == start and inside[0].len == end - start and _dictionary_noun(inside[0]):
             return True
     return len(piece) >= 4 and _cuts_into_nouns(piece)
+
+
+# The kind of an organisation (해운, 전자, 초등학교, 여고) after words that name it: those words and the kind
+# are all common nouns, so Kiwi's readings would vouch for an employer's or a school's name.
+ORGANISATION_KINDS = tuple(sorted({*COMPANY_ENDINGS, *(level for level in KO_LEVELS if len(level) >= 2)}, key=len,
+                                  reverse=True))
+
+
+def _organisation_name(piece: str) -> bool:
+    return any(piece.endswith(kind) and len(piece) > len(kind) for kind in ORGANISATION_KINDS)
 
 
 def _dictionary_noun(token) -> bool:

@@ -135,3 +135,15 @@ def test_glued_titles_letters_and_glosses(redactor, text, gone, kept):
 @pytest.mark.parametrize("text", ["축구감독의 역할이 크다.", "국가대표선수가 왔다.", "영화배우가 되고 싶어요."])
 def test_common_nouns_glued_to_titles_stay(redactor, text):
     assert redact(redactor, text) == text
+
+
+@pytest.mark.parametrize("word", ["한결전자", "하늘초등학교", "소나무여고"])
+def test_a_name_before_an_organisations_kind_is_not_vouched_for_by_its_nouns(word):
+    from anonymise.korean_safe_list import word_verdict
+    assert word_verdict(word), word
+
+
+@pytest.mark.parametrize("word", ["간호기록지", "대학병원", "초등학교에"])
+def test_compounds_of_common_nouns_stay(word):
+    from anonymise.korean_safe_list import word_verdict
+    assert word_verdict(word) == (), word
