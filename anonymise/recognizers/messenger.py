@@ -11,8 +11,9 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from anonymise.recognizers import gates
 from anonymise.recognizers.account_names import ACCOUNT_NAME, ID_LIKE
 
-APP = (r"(?<![A-Za-z])(?:카카오톡|카톡|카카오|kakao[ \t]?talk|kakao|katalk|ka-talk|라인|line|ライン|wechat|we[ \t]chat|weixin|"
-       r"微信|위챗|vx|telegram|텔레그램|テレグラム|whatsapp|왓츠앱|viber|skype|스카이프|zalo|QQ)")
+APP_NAMES = (r"카카오톡|카톡|카카오|kakao[ \t]?talk|kakao|katalk|ka-talk|라인|line|ライン|wechat|we[ \t]chat|weixin|"
+             r"微信|위챗|vx|telegram|텔레그램|テレグラム|whatsapp|왓츠앱|viber|skype|스카이프|zalo|QQ")
+APP = rf"(?<![A-Za-z])(?:{APP_NAMES})"
 ID_WORD = r"(?:[ \t]*(?:아이디|id|ID|号|號|번호|账号|アカウント|handle|username|user[ \t]?name))"
 MARK = r"(?:[ \t]*(?:[:：=\-→]|는|은|이|가|이에요|is|是|は)[ \t]*\(?|[ \t]+\(?|\()"
 HANDLE = rf"@?{ACCOUNT_NAME}"
@@ -33,9 +34,7 @@ CJK_PREFIX = rf"(?<=(?:카카오톡|카톡|카카오|微信|위챗|라인|ライ
 
 class MessengerIdRecognizer(PatternRecognizer):
     # An app word, or the host of an open-chat link.
-    TEXT_GATES = (gates.LATIN_OR_DIGIT, gates.gate(r"카카오|카톡|kakao|katalk|ka-talk|라인|line|ライン|we[ \t]?chat|weixin|"
-                                                    r"微信|위챗|vx|telegram|텔레그램|テレグラム|whatsapp|왓츠앱|viber|skype|"
-                                                    r"스카이프|zalo|QQ|t\.me"))
+    TEXT_GATES = (gates.LATIN_OR_DIGIT, gates.gate(rf"{APP_NAMES}|t\.me"))
     PATTERNS = [
         Pattern("id_after_app_and_marker", rf"{STRONG_PREFIX}{HANDLE}", 0.85),
         # Without an explicit marker the token must look like an ID (digit, dot or underscore).
