@@ -6,8 +6,9 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from anonymise.recognizers import gates
 from anonymise.recognizers.account_names import ACCOUNT_NAME, ID_LIKE
 
-SITE = (r"(?<![A-Za-z])(?:instagram|인스타그램|인스타|insta|IG|틱톡|tiktok|트위터|twitter|X|유튜브|youtube|스레드|threads|"
-        r"페이스북|facebook|블로그|blog|小红书|微博|weibo|抖音|インスタ|ツイッター|snapchat|스냅챗)")
+SITE_NAMES = (r"instagram|인스타그램|인스타|insta|IG|틱톡|tiktok|트위터|twitter|X|유튜브|youtube|스레드|threads|"
+              r"페이스북|facebook|블로그|blog|小红书|微博|weibo|抖音|インスタ|ツイッター|snapchat|스냅챗")
+SITE = rf"(?<![A-Za-z])(?:{SITE_NAMES})"
 MARK = r"(?:[ \t]*(?:아이디|id|계정|account|handle|username|号|アカウント))?(?:[ \t]*(?:[:：=]|는|은|is|是|は)[ \t]*|[ \t]+)"
 STRICT_MARK = r"(?:[ \t]*(?:아이디|id|계정|account|handle|username|号|アカウント))?[ \t]*(?:[:：=]|는|은|is|是|は)[ \t]*"
 # "photos are on my Instagram x": the possessive makes the site name a label.
@@ -27,9 +28,7 @@ HANDLE_CHARS = r"[A-Za-z0-9._]"
 
 class SocialHandleRecognizer(PatternRecognizer):
     # A site word (profile links name their site too) or the @ of a bare handle.
-    TEXT_GATES = (gates.LATIN_OR_DIGIT, gates.gate(r"instagram|인스타|insta|IG|틱톡|tiktok|트위터|twitter|X|유튜브|youtube|"
-                                                    r"스레드|threads|페이스북|facebook|블로그|blog|小红书|微博|weibo|抖音|"
-                                                    r"インスタ|ツイッター|snapchat|스냅챗|@"))
+    TEXT_GATES = (gates.LATIN_OR_DIGIT, gates.gate(rf"{SITE_NAMES}|@"))
     PATTERNS = [
         Pattern("at_handle_after_site", rf"(?<={SITE}[^\n]{{0,40}}?)(?<![A-Za-z0-9_.@])@{HANDLE_CHARS}{{2,30}}(?<!\.)", 0.85),
         Pattern("handle_after_site", rf"(?<={SITE}{MARK}@?){ID_LIKE}", 0.75),
