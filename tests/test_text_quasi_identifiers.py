@@ -94,6 +94,23 @@ def test_look_alikes_and_medical_facts_are_not_quasi_identifiers(text):
     assert found(text) == []
 
 
+@pytest.mark.parametrize(("text", "part"), [
+    ("I work at Acme Widgets Inc. I am 34.", "Acme Widgets Inc"),         # the dot is also the full stop
+    ("I am an engineer at Brindle Co. We ship tools.", "Brindle Co"),
+    ("She works for Corvane Ltd. and likes it.", "Corvane Ltd."),          # the abbreviation's own dot
+    ("I work at Acme. My knee hurts.", "Acme"),
+    ("I work for J.P. Norvell Bank now.", "J.P. Norvell Bank"),            # an initial goes on to the name
+    ("My husband works at St. Brennan Hospital.", "St. Brennan Hospital"),
+])
+def test_an_english_workplace_ends_at_its_own_dot_and_the_next_sentence_stays(text, part):
+    workplaces = [p for t, p in types_and_text(text) if t == "WORKPLACE"]
+    assert workplaces == [part]
+
+
+def test_a_word_ending_the_sentence_before_an_organisation_is_no_part_of_it():
+    assert [p for t, p in types_and_text("I moved to Seoul. Hana Bank hired me.") if t == "WORKPLACE"] == ["Hana Bank"]
+
+
 def test_the_planted_sentence_of_the_issue_yields_every_type_once():
     text = "32살 직장인인데 삼성전자 다니고 강남역 근처 살아요, 3월 14일에 수술했어요"
     assert types_and_text(text) == [("AGE", "32살"), ("WORKPLACE", "삼성전자"), ("PLACE", "강남역"),

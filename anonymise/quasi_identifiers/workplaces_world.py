@@ -201,6 +201,9 @@ def _english(text: str) -> list[QuasiSpan]:
         spans += _before_role_nouns(text, pattern, kind)
     for match in EN_ORG_END.finditer(text):
         words = match.group(1).split()
+        # A word ending a sentence is no part of the name after it (moved to Seoul. Hana Bank).
+        ends = [i for i, w in enumerate(words) if w.endswith(".") and len(w) > 3 and w.casefold() not in GENERIC]
+        words = words[ends[-1] + 1:] if ends else words
         while words and words[0].casefold() in GENERIC:
             words.pop(0)
         if not words:
