@@ -111,6 +111,29 @@ def test_a_word_ending_the_sentence_before_an_organisation_is_no_part_of_it():
     assert [p for t, p in types_and_text("I moved to Seoul. Hana Bank hired me.") if t == "WORKPLACE"] == ["Hana Bank"]
 
 
+@pytest.mark.parametrize(("text", "part"), [
+    ("去年桜丘高校を卒業しました。", "桜丘高校"),      # a time word before the name is the sentence's
+    ("息子は来春青葉中学に入学します。", "青葉中学"),
+    ("昨年明星大学卒業です。", "明星大学"),
+    ("弟は現在明星大学の学生です。", "明星大学"),
+    ("2019年明星大学卒業。", "明星大学"),
+    ("娘は桜丘高校に通っています。", "桜丘高校"),
+    ("東京大学の学生です。", "東京大学"),
+    ("我儿子在读青松中学。", "青松中学"),              # 读 ends the name going left
+    ("现在青松中学的老师很好。", "青松中学"),
+    ("我去年考上了清溪大学。", "清溪大学"),
+    ("我妹妹高中毕业以后去了清溪大学。", "清溪大学"),  # 妹妹高中: a person word and a school word, no name
+])
+def test_a_cjk_school_starts_at_its_name_not_at_the_clause(text, part):
+    assert [p for t, p in types_and_text(text) if t == "SCHOOL"] == [part]
+
+
+@pytest.mark.parametrize(("text", "part"), [("去年ヤマセ精工に入社しました。", "ヤマセ精工"),
+                                            ("我去年去了华信银行工作。", "华信银行")])
+def test_a_cjk_workplace_starts_at_its_name(text, part):
+    assert [p for t, p in types_and_text(text) if t == "WORKPLACE"] == [part]
+
+
 def test_the_planted_sentence_of_the_issue_yields_every_type_once():
     text = "32살 직장인인데 삼성전자 다니고 강남역 근처 살아요, 3월 14일에 수술했어요"
     assert types_and_text(text) == [("AGE", "32살"), ("WORKPLACE", "삼성전자"), ("PLACE", "강남역"),
