@@ -178,3 +178,21 @@ def test_generalised_forms_are_safe_tokens_the_safe_list_pass_keeps(text):
     from anonymise.safe_list import SafeListPass
 
     assert SafeListPass().find(text, []) == []
+
+
+@pytest.mark.parametrize(("text", "place"), [("김포대교 건너서 가요.", "김포대교"), ("광안대교 야경 보고 가요.", "광안대교"),
+                                             ("무안공항에서 출발해요.", "무안공항")])
+def test_a_facility_named_by_its_place_is_a_place_not_a_name(text, place):
+    """Kiwi reads these as proper nouns of no dictionary: the safe list took them for names (<NAME>)."""
+    from anonymise import Redactor
+
+    assert ("PLACE", place) in types_and_text(text)
+    redacted = Redactor().redact({"question": text}).text["question"]
+    assert "<PLACE>" in redacted and "<NAME>" not in redacted and "<PERSON>" not in redacted
+
+
+@pytest.mark.parametrize("text", ["김포공항에서 내려요.", "인천공항 도착해서 택시 타요.", "전세계에서 인기래요.", "국유화된 병원인가요?"])
+def test_words_kiwi_vouches_for_stay_words(text):
+    from anonymise import Redactor
+
+    assert Redactor().redact({"question": text}).text["question"] == text
