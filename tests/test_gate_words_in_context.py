@@ -64,3 +64,23 @@ def test_words_the_anonymiser_keeps_in_context_are_released(tmp_path, template, 
 ])
 def test_near_misses_are_still_findings(tmp_path, template, snapshot, answer, kind):
     assert kind in [k for k, _ in text_findings(tmp_path, template, snapshot, answer)]
+
+
+def faq_findings(tmp_path: Path, template: Path, snapshot: Path, question: str, search_text: str) -> list[str]:
+    release = Path(shutil.copytree(template, tmp_path / "r1"))
+    plant(release, "faq", "UPDATE faq_entries SET question = ?, search_text = ?", [question, search_text])
+    report = check_release(release, snapshot_needles(snapshot), KEY, CheckSettings(k_anonymity=3, min_cell_size=10),
+                           allowlist=ALLOWLIST_FILE)
+    return [f"{f.column}:{f.kind}" for f in report.findings if f.kind.startswith("text:")]
+
+
+def test_the_faq_search_words_of_a_vouched_question_pass(tmp_path, template, snapshot):
+    """The search index holds the question's morphemes without their context (Hashimoto, 6B): the
+    question beside them is where the context is judged."""
+    question = "Is Hashimoto's a problem? I stayed on Ward 6B (ICD-10 K21.9)."
+    assert faq_findings(tmp_path, template, snapshot, question, "Hashimoto problem Ward 6B ICD-10 K21.9") == []
+
+
+def test_a_made_up_name_in_the_faq_search_words_is_still_a_finding(tmp_path, template, snapshot):
+    found = faq_findings(tmp_path, template, snapshot, "Is Mirelka's cyst a problem?", "Mirelka cyst problem")
+    assert "question:text:name" in found and "search_text:text:name" in found

@@ -12,8 +12,8 @@ Han/Kana, Thai) inside a whitespace-separated token, and may only be:
    a dilution 1:100,000);
    runs that span spaces are judged on the batch (``unsafe_numbers``);
 2. no letter-digit code (``AB12345``, ``kim1990``) unless a number with a unit (``10cc``, ``0.5mL``,
-   ``1064nm``, ``10J/cm2``), dosing notation (``x2``, ``q4h``, ``SPF50``) or a safe term (``CO2``); codes
-   after a code word (ICD-11 ED80) are context the token rule does not see, so they are findings here;
+   ``1064nm``, ``10J/cm2``), dosing notation (``x2``, ``q4h``, ``SPF50``) or a safe term (``CO2``); a
+   code after a code word is judged in context below (ICD-11 ED80; a procedure code is still a finding);
 3. no identifier shape: e-mail, URL, @handle, words joined by ``_`` or ``.`` (``jisoo.kim``);
 4. Latin letters: a safe term, or in lower case anything but a name that no dictionary has; a
    capitalised word must be an ordinary word that is not only a name (a sentence start), and
@@ -361,6 +361,19 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     if re.fullmatch(_LOCATION_WORD, core) and _LABEL_AFTER.match(text, offset + len(core)):
         return True
     return core.casefold() in VIETNAMESE_MONTH_WORDS and _MONTH_BEFORE.search(before) is not None
+
+
+def vouchable_alone(word: str) -> bool:
+    """Whether ``word``, taken out of its sentence (the FAQ search index's morphemes, lower-cased by the
+    full-text index), is a word ``vouched_in_context`` may vouch for: a listed eponym, an ICD-shaped
+    code, a ward/bed word or label, a Vietnamese month. Such a column's words come from the question and
+    answer beside them, where their context is judged: an unvouched one is a finding there."""
+    core = word.strip(_EDGE_PUNCTUATION)
+    bare = core[:-2] if core.endswith(("'s", "’s")) else core.rstrip("'’")
+    upper = core.upper()
+    return bare.casefold() in EPONYMOUS_CONDITIONS or core.casefold() in VIETNAMESE_MONTH_WORDS \
+        or bool(_ICD10_CODE.fullmatch(upper) or _ICD11_CODE.fullmatch(upper) or re.fullmatch(_LOCATION_LABEL, upper)
+                or re.fullmatch(_LOCATION_WORD, core))
 
 
 # ------------------------------------------------------------------ digits across spaces, Thai
