@@ -29,6 +29,7 @@ from anonymise.name_data import LATIN_NOT_NAMES, LATIN_TITLE
 from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
 from anonymise.quasi_identifiers.base import QuasiSpan
 from anonymise.quasi_identifiers.detector import find_quasi_identifiers
+from anonymise.quasi_identifiers.places import facility_place
 from anonymise.quasi_identifiers.release_policy import STRICTEST, TextQiPolicy
 from anonymise.quasi_identifiers.render import literals
 from anonymise.settings import AnonymiseSettings
@@ -181,7 +182,14 @@ class Redactor:
         becomes 서울 in academic instead of a generic <NAME>."""
         found = self._detected(text, engine_results, deny_list, claimed)
         quasi = find_quasi_identifiers(text, [(s.start, s.end) for s in found])
-        return self._with_safe_list(text, found, quasi), quasi
+        spans = self._with_safe_list(text, found, quasi)
+        # 김포대교, 무안공항: a facility named by its place that the safe list took for a <NAME> is a place.
+        places = {id(s): facility_place(text, s.start, s.end) for s in spans
+                  if s.entity_type == "NAME" and s.recognizer.startswith(SAFE_LIST)}
+        if any(places.values()):
+            spans = [s for s in spans if places.get(id(s)) is None]
+            quasi = sorted(quasi + [q for q in places.values() if q], key=lambda q: q.start)
+        return spans, quasi
 
     def redact(self, record: Mapping, member: Mapping | None = None, fields: tuple[str, ...] = TEXT_FIELDS) -> Redaction:
         texts = _texts(record, fields)

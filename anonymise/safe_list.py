@@ -32,7 +32,7 @@ from anonymise import vocabulary
 from anonymise.cjk_safe_list import cjk_spans
 from anonymise.eponyms import is_eponym
 from anonymise.korean_safe_list import korean_spans
-from anonymise.name_data import LATIN_TITLE
+from anonymise.name_data import LATIN_TITLE, VIETNAMESE_MONTH_WORDS
 from anonymise.text_normalisation import normalise_with_offsets
 from anonymise.thai_safe_list import thai_spans
 
@@ -70,8 +70,7 @@ CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 # Letters only Vietnamese writes: a text holding them is read as Vietnamese.
 VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 VIETNAMESE_TITLES = frozenset("anh chị em bà ông cô chú bác bạn thầy bé cháu".split())
-# tháng Năm, tháng Mười Hai: month names are number words, capitalised by many writers.
-VIETNAMESE_MONTH_WORDS = frozenset("giêng một hai ba tư bốn năm sáu bảy tám chín mười chạp".split())
+# tháng Năm, tháng Mười Hai: month names (VIETNAMESE_MONTH_WORDS) are number words, capitalised by many writers.
 VIETNAMESE_MONTH_BEFORE = re.compile(r"(?i:tháng)[ \t]+(?:(?i:mười)[ \t]+)?$")
 # Letters of a script no rule here reads (Greek, Arabic, Hebrew, Devanagari ...): nothing vouches
 # for them, so they go. Excluded: the scripts handled above, digits and number forms (², ①, Ⅱ),

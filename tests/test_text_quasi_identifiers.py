@@ -94,6 +94,46 @@ def test_look_alikes_and_medical_facts_are_not_quasi_identifiers(text):
     assert found(text) == []
 
 
+@pytest.mark.parametrize(("text", "part"), [
+    ("I work at Acme Widgets Inc. I am 34.", "Acme Widgets Inc"),         # the dot is also the full stop
+    ("I am an engineer at Brindle Co. We ship tools.", "Brindle Co"),
+    ("She works for Corvane Ltd. and likes it.", "Corvane Ltd."),          # the abbreviation's own dot
+    ("I work at Acme. My knee hurts.", "Acme"),
+    ("I work for J.P. Norvell Bank now.", "J.P. Norvell Bank"),            # an initial goes on to the name
+    ("My husband works at St. Brennan Hospital.", "St. Brennan Hospital"),
+])
+def test_an_english_workplace_ends_at_its_own_dot_and_the_next_sentence_stays(text, part):
+    workplaces = [p for t, p in types_and_text(text) if t == "WORKPLACE"]
+    assert workplaces == [part]
+
+
+def test_a_word_ending_the_sentence_before_an_organisation_is_no_part_of_it():
+    assert [p for t, p in types_and_text("I moved to Seoul. Hana Bank hired me.") if t == "WORKPLACE"] == ["Hana Bank"]
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("去年桜丘高校を卒業しました。", "桜丘高校"),      # a time word before the name is the sentence's
+    ("息子は来春青葉中学に入学します。", "青葉中学"),
+    ("昨年明星大学卒業です。", "明星大学"),
+    ("弟は現在明星大学の学生です。", "明星大学"),
+    ("2019年明星大学卒業。", "明星大学"),
+    ("娘は桜丘高校に通っています。", "桜丘高校"),
+    ("東京大学の学生です。", "東京大学"),
+    ("我儿子在读青松中学。", "青松中学"),              # 读 ends the name going left
+    ("现在青松中学的老师很好。", "青松中学"),
+    ("我去年考上了清溪大学。", "清溪大学"),
+    ("我妹妹高中毕业以后去了清溪大学。", "清溪大学"),  # 妹妹高中: a person word and a school word, no name
+])
+def test_a_cjk_school_starts_at_its_name_not_at_the_clause(text, part):
+    assert [p for t, p in types_and_text(text) if t == "SCHOOL"] == [part]
+
+
+@pytest.mark.parametrize(("text", "part"), [("去年ヤマセ精工に入社しました。", "ヤマセ精工"),
+                                            ("我去年去了华信银行工作。", "华信银行")])
+def test_a_cjk_workplace_starts_at_its_name(text, part):
+    assert [p for t, p in types_and_text(text) if t == "WORKPLACE"] == [part]
+
+
 def test_the_planted_sentence_of_the_issue_yields_every_type_once():
     text = "32살 직장인인데 삼성전자 다니고 강남역 근처 살아요, 3월 14일에 수술했어요"
     assert types_and_text(text) == [("AGE", "32살"), ("WORKPLACE", "삼성전자"), ("PLACE", "강남역"),
@@ -138,3 +178,22 @@ def test_generalised_forms_are_safe_tokens_the_safe_list_pass_keeps(text):
     from anonymise.safe_list import SafeListPass
 
     assert SafeListPass().find(text, []) == []
+
+
+@pytest.mark.parametrize(("text", "place"), [("김포대교 건너서 가요.", "김포대교"), ("광안대교 야경 보고 가요.", "광안대교"),
+                                             ("무안공항에서 출발해요.", "무안공항")])
+def test_a_facility_named_by_its_place_is_a_place_not_a_name(text, place):
+    """Kiwi reads these as proper nouns of no dictionary: the safe list took them for names (<NAME>)."""
+    from anonymise import Redactor
+
+    redaction = Redactor().redact({"question": text})
+    assert [(q.qi_type, text[q.start:q.end]) for q in redaction.quasi["question"]] == [("PLACE", place)]
+    assert "<NAME>" not in redaction.text["question"] and "<PERSON>" not in redaction.text["question"]
+    assert redaction.text["question"].startswith("<PLACE>")
+
+
+@pytest.mark.parametrize("text", ["김포공항에서 내려요.", "인천공항 도착해서 택시 타요.", "전세계에서 인기래요.", "국유화된 병원인가요?"])
+def test_words_kiwi_vouches_for_stay_words(text):
+    from anonymise import Redactor
+
+    assert Redactor().redact({"question": text}).text["question"] == text

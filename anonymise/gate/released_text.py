@@ -12,8 +12,8 @@ Han/Kana, Thai) inside a whitespace-separated token, and may only be:
    a dilution 1:100,000);
    runs that span spaces are judged on the batch (``unsafe_numbers``);
 2. no letter-digit code (``AB12345``, ``kim1990``) unless a number with a unit (``10cc``, ``0.5mL``,
-   ``1064nm``, ``10J/cm2``), dosing notation (``x2``, ``q4h``, ``SPF50``) or a safe term (``CO2``); codes
-   after a code word (ICD-11 ED80) are context the token rule does not see, so they are findings here;
+   ``1064nm``, ``10J/cm2``), dosing notation (``x2``, ``q4h``, ``SPF50``) or a safe term (``CO2``); a
+   code after a code word is judged in context below (ICD-11 ED80; a procedure code is still a finding);
 3. no identifier shape: e-mail, URL, @handle, words joined by ``_`` or ``.`` (``jisoo.kim``);
 4. Latin letters: a safe term, or in lower case anything but a name that no dictionary has; a
    capitalised word must be an ordinary word that is not only a name (a sentence start), and
@@ -24,7 +24,11 @@ Han/Kana, Thai) inside a whitespace-separated token, and may only be:
    surname-led word before a title (王小明先生); the jieba person-name list is not used (see _cjk_reason);
 7. Thai: no word right after a personal title.
 Beyond the spec, in context: a Hangul word of surname + given-name shape right before a title or
-honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진).
+honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진); and a word
+the token rule refuses is vouched for by its neighbours (``vouched_in_context``) only as a listed
+eponym in the possessive with no personal title before it (Hashimoto's, Bell's palsy; not Dr. Graves's),
+a code of ICD's shape right after an ICD word (ICD-10 K21.9, ICD-11 ED80), a ward/bed label with its
+word (Ward 6B) or a Vietnamese month after "tháng" (tháng Mười Hai).
 
 Cost: every distinct whitespace token of the whole release is judged once (``flagged``), Kiwi
 only on distinct Hangul words, so 1M consultations cost a few hundred thousand judgements.
@@ -36,7 +40,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from anonymise.name_data import CJK_PERSON_TITLES, KOREAN_NAME_TITLES, KOREAN_PARTICLES
+from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
+                                 LATIN_EPONYM_TITLES, VIETNAMESE_MONTH_WORDS)
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 
 # Kiwi's score of a one-morpheme noun it only guesses: names it has never seen come out near -21 to
@@ -321,6 +326,54 @@ def refused_in_context(text: str, start: int) -> bool:
     if _TITLE_CASE_LINE.match(text[line_start:line_end].strip()):
         return False
     return not _SENTENCE_START.search(text[max(line_start, start - 4):start])
+
+
+# ------------------------------------------------------------------ words their neighbours vouch for
+
+_EDGE_PUNCTUATION = ".,;:!?()[]{}\"“”«»…"   # not the apostrophe: it makes the possessive
+_TITLE_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(map(re.escape, LATIN_EPONYM_TITLES)))
+_ICD_WORD_BEFORE = re.compile(r"(?i)\bICD(?:-?(?:9|10|11))?(?:-?(?:CM|PCS))?(?:\s+codes?)?\s?[:#]?\s+$")
+_ICD10_CODE = re.compile(r"[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?")
+_ICD11_CODE = re.compile(r"[1-9A-HJ-NP-Z][A-HJ-NP-Z]\d[0-9A-HJ-NP-Z](?:\.[0-9A-HJ-NP-Z]{1,2})?")
+_LOCATION_WORD = r"(?i:ward|bed|bay|theatre|theater|pod)"
+_LOCATION_LABEL = r"(?:\d{1,3}[A-Z]?|[A-Z]{1,2}\d{1,3}[A-Z]?)"   # 6B, 12, C3, ICU2: always a digit
+_LOCATION_BEFORE = re.compile(r"\b%s\s+$" % _LOCATION_WORD)
+_LABEL_AFTER = re.compile(r"\s+%s(?=[\s\x00\x01.,;:)]|$)" % _LOCATION_LABEL)
+_MONTH_BEFORE = re.compile(r"(?i)\btháng\s+(?:mười\s+)?$")
+
+
+def vouched_in_context(text: str, start: int, end: int) -> bool:
+    """Whether the token text[start:end], refused on its own, is vouched for by its neighbours: a listed
+    eponym in the possessive and after no personal title, an ICD code after an ICD word, a ward/bed
+    label and its word, a Vietnamese month after "tháng". Nothing else: Mirelka's cyst, a bare K21.9 and
+    Ward Hale stay findings."""
+    core = text[start:end].strip(_EDGE_PUNCTUATION)
+    offset = text.find(core, start)
+    before = text[max(0, offset - 24):offset]
+    if core[:1].isupper() and not _TITLE_BEFORE.search(before):
+        bare = core[:-2] if core.endswith(("'s", "’s")) else core[:-1] if core.endswith(("s'", "s’")) else None
+        if bare and bare.casefold() in EPONYMOUS_CONDITIONS:
+            return True
+    if (_ICD10_CODE.fullmatch(core) or _ICD11_CODE.fullmatch(core)) and _ICD_WORD_BEFORE.search(before):
+        return True
+    if re.fullmatch(_LOCATION_LABEL, core) and _LOCATION_BEFORE.search(before):
+        return True
+    if re.fullmatch(_LOCATION_WORD, core) and _LABEL_AFTER.match(text, offset + len(core)):
+        return True
+    return core.casefold() in VIETNAMESE_MONTH_WORDS and _MONTH_BEFORE.search(before) is not None
+
+
+def vouchable_alone(word: str) -> bool:
+    """Whether ``word``, taken out of its sentence (the FAQ search index's morphemes, lower-cased by the
+    full-text index), is a word ``vouched_in_context`` may vouch for: a listed eponym, an ICD-shaped
+    code, a ward/bed word or label, a Vietnamese month. Such a column's words come from the question and
+    answer beside them, where their context is judged: an unvouched one is a finding there."""
+    core = word.strip(_EDGE_PUNCTUATION)
+    bare = core[:-2] if core.endswith(("'s", "’s")) else core.rstrip("'’")
+    upper = core.upper()
+    return bare.casefold() in EPONYMOUS_CONDITIONS or core.casefold() in VIETNAMESE_MONTH_WORDS \
+        or bool(_ICD10_CODE.fullmatch(upper) or _ICD11_CODE.fullmatch(upper) or re.fullmatch(_LOCATION_LABEL, upper)
+                or re.fullmatch(_LOCATION_WORD, core))
 
 
 # ------------------------------------------------------------------ digits across spaces, Thai

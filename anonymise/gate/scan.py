@@ -45,7 +45,8 @@ from anonymise.gate.matching import CELL, ROW, Haystack, WordBatch
 from anonymise.gate.needles import Needle, NeedleSet, add_key, digits_of
 from anonymise.gate.project_text import ProjectShapes, is_project_token
 from anonymise.gate.released_text import (TextRule, blank_anonymiser_output, refused_in_context, titled_cjk_names,
-                                          titled_korean_names, unsafe_numbers, unsafe_thai)
+                                          titled_korean_names, unsafe_numbers, unsafe_thai, vouchable_alone,
+                                          vouched_in_context)
 from anonymise.gate.text_view import normalise
 from anonymise.gate.release_files import TEXT_FILE_SUFFIXES, WORKBOOK_SUFFIXES, raw_lines, visible_text
 from anonymise.gate.settings import CheckSettings
@@ -295,10 +296,14 @@ def _apply_text_rule(ctx: _Context, batch: WordBatch, release: str, table: str, 
                              % "|".join(re.escape(t) for t in sorted(flagged, key=len, reverse=True)))
         for m in pattern.finditer(text):
             reason = flagged[m.group()]
+            if vouched_in_context(text, m.start(), m.end()):
+                continue  # Hashimoto's, ICD-10 K21.9, Ward 6B: its neighbours make it no name or code
+            row, cell = batch.locate(text, m.start())
+            if columns[cell] in WORD_LIST_COLUMNS and (reason == "name_if_mid_sentence" or vouchable_alone(m.group())):
+                continue  # the word was judged in its sentence, in the column it was taken from
             if reason == "name_if_mid_sentence":
-                row, cell = batch.locate(text, m.start())
-                if columns[cell] in WORD_LIST_COLUMNS or not refused_in_context(text, m.start()):
-                    continue  # the word was judged in its sentence, in the column it was taken from
+                if not refused_in_context(text, m.start()):
+                    continue
                 reason = "name"
             spans.append((m.start(), m.end(), reason))
     seen: set = set()

@@ -12,6 +12,7 @@ import re
 
 from anonymise import vocabulary
 from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_lines
+from anonymise.name_data import CHINESE_NAME_CUES_BEFORE
 from anonymise.quasi_identifiers.places import is_proper_noun, known_place
 
 NAME = "School"
@@ -36,11 +37,29 @@ CJK_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,6}(?P<l>大学|大學|高校|高中|
 # Characters that end a school's name going left: pronouns, particles, verbs of attending (在, 于, 读, の).
 CJK_NAME_STOP = frozenset("在于於是的了我你他她们們从從到去读讀念考和与與跟毕畢业業就入进進")
 CJK_LEVELS = {"大学": "大学", "大學": "大學", "高校": "高校", "高中": "高中", "中学": "中学", "小学": "小学"}
+# Words that lead a Han run before a school or company word but are the sentence's (去年|桜丘高校を卒業,
+# 現在|明星大学の学生, 妹妹|高中毕业): a time word by its form, or a word a person's name follows.
+CJK_TIME_WORD = re.compile(r"(?:一昨|再来|[去今来昨前明翌当])(?:年度|年|春|夏|秋|冬|月|学期)|現在|现在|当時|當時|以前|"
+                           r"最近|将来|將來|[0-9０-９]{1,4}[年月]")
+CJK_PERSON_WORDS = tuple(sorted((w for w in CHINESE_NAME_CUES_BEFORE if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)),
+                                key=len, reverse=True))
 
 
 @functools.cache
 def _listed() -> re.Pattern:
     return re.compile(rf"(?<![\w가-힣])(?:{alternation(read_lines('universities.txt'))})(?![\w-])")
+
+
+def sentence_words_before_name(run: str) -> int:
+    """How many characters at the start of ``run`` (the Han run before a school or company word) are
+    time words or person words of the sentence (all of them: no name is left)."""
+    start = 0
+    while True:
+        time_word = CJK_TIME_WORD.match(run, start)
+        word = time_word.group() if time_word else next((w for w in CJK_PERSON_WORDS if run.startswith(w, start)), "")
+        if not word:
+            return start
+        start += len(word)
 
 
 class School:
@@ -59,6 +78,13 @@ class School:
             cut = max((i + 1 for i, c in enumerate(name) if c in CJK_NAME_STOP), default=0)
             if cut == len(name):
                 continue  # 毕业于大学: a school word, no name
+            if cut and CJK_TIME_WORD.match(name, cut - 1):
+                cut -= 1  # 去|年: the stop character begins a time word
+            elif not cut and name[:1] in ("年", "月") and text[match.start() - 1:match.start()].isdigit():
+                cut = 1   # 2019|年: the run starts with a date's unit
+            cut += sentence_words_before_name(name[cut:])
+            if cut == len(name):
+                continue  # 妹妹高中毕业, 今年大学: the sentence's words, no name
             spans.append(QuasiSpan(TYPE, match.start() + cut, match.end(), NAME, {"level": CJK_LEVELS[match.group("l")]}))
         for match in _listed().finditer(text):
             rest = hangul_rest(text, match.end())

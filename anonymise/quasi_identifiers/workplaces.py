@@ -30,7 +30,14 @@ COMPANY_ENDINGS = ("전자", "자동차", "그룹", "건설", "증권", "은행"
                    "시스템즈", "랩스", "코리아")
 KO_CORPORATE = re.compile(r"(?:\(주\)|㈜|주식회사\s?)\s?([가-힣A-Za-z0-9]+)|([가-힣A-Za-z0-9]+)\s?(?:\(주\)|㈜|주식회사)")
 EN_CORPORATE = re.compile(r"\b((?:[A-Z][\w&'-]*\s){0,3}[A-Z][\w&'-]*),?\s(?:Inc|Corp|Corporation|Ltd|LLC|Co|GmbH|PLC)\b\.?")
-EN_NAME_AFTER_CUE = re.compile(r"(?:[A-Z][\w&'.-]*)(?:\s[A-Z][\w&'.-]*){0,3}")
+# A word of a name may hold dots (A.B.C); one ending in a dot ends the name (what follows is the next
+# sentence: Acme Inc. I am), unless it is an initial or a short abbreviation before more of it (J.P. Hale,
+# St. Brennan Hospital).
+_EN_WORD = r"[A-Z][\w&'-]*(?:\.[\w&'-]+)*"
+_EN_INITIAL = r"(?:(?:[A-Z]\.)+|(?!Co\.)[A-Z][a-z]\.)(?=\s[A-Z])"
+EN_NAME_AFTER_CUE = re.compile(rf"(?:{_EN_INITIAL}|{_EN_WORD})(?:\s(?:{_EN_INITIAL}|{_EN_WORD})){{0,3}}\.?")
+CORPORATE_ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Ltd|Co|LLC|PLC|GmbH)\.$")
+SENTENCE_AFTER = re.compile(r"[ \t]*(?:$|\n|[A-Z\"“'‘(<])")
 HANGUL_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 # A numbered military unit is where someone serves (7사단, 제3함대, 102보충대): a workplace.
 MILITARY_UNIT = re.compile(r"(?<![\d.])(?:제\s?)?\d{1,4}\s?(?:사단|군단|여단|연대|대대|비행단|전투비행단|함대|보충대|기갑여단|특전여단|공수여단)")
@@ -63,10 +70,10 @@ class Workplace:
         for match in KO_CORPORATE.finditer(text):
             spans.append(QuasiSpan(TYPE, *match.span(), NAME))
         for match in EN_CORPORATE.finditer(text):
-            spans.append(QuasiSpan(TYPE, *match.span(), NAME))
+            spans.append(QuasiSpan(TYPE, match.start(), own_dot_end(text, *match.span()), NAME))
         for match in EN_NAME_AFTER_CUE.finditer(text):
             if EN_WORK_CUE.search(text[max(0, match.start() - 40):match.start()]):
-                spans.append(QuasiSpan(TYPE, *match.span(), NAME))
+                spans.append(QuasiSpan(TYPE, match.start(), own_dot_end(text, *match.span()), NAME))
         spans += self._korean_forms(text)
         spans += [QuasiSpan(TYPE, *m.span(), NAME) for m in MILITARY_UNIT.finditer(text)]
         return spans
@@ -92,6 +99,15 @@ class Workplace:
                     spans.append(QuasiSpan(TYPE, start, start + n, NAME))
                     break
         return spans
+
+
+def own_dot_end(text: str, start: int, end: int) -> int:
+    """Where an English name in text[start:end] ends: at an abbreviation's own dot (Corvane Ltd. and),
+    before any other dot, and before the dot of an abbreviation that also ends the sentence (Acme Inc.
+    I am 34): the full stop stays the text's."""
+    if text[end - 1] == "." and (not CORPORATE_ABBREVIATION.search(text, start, end) or SENTENCE_AFTER.match(text, end)):
+        return end - 1
+    return end
 
 
 @functools.lru_cache(maxsize=100_000)

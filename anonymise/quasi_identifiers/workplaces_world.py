@@ -20,6 +20,7 @@ import re
 
 from anonymise import vocabulary
 from anonymise.quasi_identifiers.base import QuasiSpan
+from anonymise.quasi_identifiers.schools import CJK_TIME_WORD, sentence_words_before_name
 
 NAME = "WorldWorkplace"
 WORKPLACE, SCHOOL = "WORKPLACE", "SCHOOL"
@@ -95,7 +96,7 @@ ZH_ORG_END = re.compile(r"(?:银行|銀行|航空|电力|電力|集团|集團|�
                         r"酒店|事务所|事務所|贸易|貿易|电子|電子|汽车|汽車|制药|製藥|物流|通信|电视台|電視台|报社|報社)")
 ZH_SCHOOL_END = re.compile(r"(?:大学|大學|中学|中學|小学|小學|高中|学院|學院|幼儿园|幼兒園)")
 # Characters that end a name going left from an organisation word (我在|华信银行, 去了|东方航空).
-ZH_STOP = frozenset("在喺去到是了从從于於做当當我你他她们們的和与與跟也都就要说說给給请請个個这這那家")
+ZH_STOP = frozenset("在喺去到是了从從于於做当當我你他她们們的和与與跟也都就要说說给給请請个個这這那家读讀念")
 # 我在复旦读研究生, 我是浙大的学生, 在交大读书: a school by what is said of it.
 ZH_AT_SCHOOL = re.compile(rf"(?<![现正实存所好自还内外就都])[在是]([{HAN}A-Za-z]{{2,8}}?)"
                           rf"(?=读书|讀書|读研|讀研|读博|讀博|读大|讀大|念书|念書|上学|上學|留学|留學|读|讀|念|的学生|的學生|"
@@ -201,6 +202,9 @@ def _english(text: str) -> list[QuasiSpan]:
         spans += _before_role_nouns(text, pattern, kind)
     for match in EN_ORG_END.finditer(text):
         words = match.group(1).split()
+        # A word ending a sentence is no part of the name after it (moved to Seoul. Hana Bank).
+        ends = [i for i, w in enumerate(words) if w.endswith(".") and len(w) > 3 and w.casefold() not in GENERIC]
+        words = words[ends[-1] + 1:] if ends else words
         while words and words[0].casefold() in GENERIC:
             words.pop(0)
         if not words:
@@ -262,6 +266,9 @@ def _chinese(text: str) -> list[QuasiSpan]:
             while start > 0 and start > match.start() - 6 and re.match(rf"[{HAN}A-Za-z]", text[start - 1]) \
                     and text[start - 1] not in ZH_STOP:
                 start -= 1
+            if 0 < start < match.start() and CJK_TIME_WORD.match(text, start - 1):
+                start -= 1  # 去|年: the stop character begins a time word
+            start += sentence_words_before_name(text[start:match.start()])
             org = text[start:match.end()]
             if match.start() - start < 2 or org in ZH_NOT_ORGS or text[start:match.start()] in ZH_NOT_ORGS:
                 continue
@@ -280,7 +287,9 @@ def _japanese(text: str) -> list[QuasiSpan]:
             if school in JA_NOT_SCHOOLS or school.endswith(("会社", "病院")) or \
                     (pattern is JA_SCHOOL_CUE and vocabulary.is_safe_term(school, "ja")):
                 continue
-            spans.append(_span(text, match.start(1), match.end(1), SCHOOL))
+            lead = sentence_words_before_name(school)
+            if lead < len(school):
+                spans.append(_span(text, match.start(1) + lead, match.end(1), SCHOOL))
     for pattern in (JA_WORK_CUE, JA_CLINIC):
         for match in pattern.finditer(text):
             org = match.group(1)
@@ -288,7 +297,9 @@ def _japanese(text: str) -> list[QuasiSpan]:
                 continue
             if pattern is JA_CLINIC and (vocabulary.is_safe_term(org, "ja") or org in JA_NOT_ORGS):
                 continue
-            spans.append(_span(text, match.start(1), match.end(1), WORKPLACE))
+            lead = sentence_words_before_name(org)
+            if lead < len(org):
+                spans.append(_span(text, match.start(1) + lead, match.end(1), WORKPLACE))
     return spans
 
 
