@@ -531,7 +531,7 @@ def _listed_given_name(word: str, index: int, items: list, joined, removed) -> i
     list mark or 과/와 joins it to a name that goes, and it is a word that could be a given name
     (``name_after_occupation``: no dictionary noun, counter or verb by Kiwi, no frequent word)."""
     stem, suffix = word[:2], word[2:]
-    if len(word) < 2 or (suffix and suffix not in NAME_PARTICLES) or not name_after_occupation(stem, word, in_list=True):
+    if len(word) < 2 or (suffix and suffix not in NAME_PARTICLES) or not name_after_occupation(stem, word, strict=True):
         return 0
     before = items[index - 1] if index else None
     after = items[index + 1] if index + 1 < len(items) else None

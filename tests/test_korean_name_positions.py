@@ -93,3 +93,27 @@ def test_a_given_name_listed_beside_a_removed_name_goes(redactor):
 ])
 def test_words_listed_beside_a_removed_name_stay(redactor, text, kept):
     assert kept in redact(redactor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("한편 보람은 소감을 밝혔다.", "보람"),  # one adverb before the sentence's subject
+    ("그는 예나에게 사과했다고 말했다.", "예나"),  # a dative: a person
+    ("어제 한결과 만났다.", "한결"),  # met with
+    ("예나 역을 맡은 배우가 인사했다.", "예나"),  # a character's name
+])
+def test_a_name_by_its_case(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "한편 정부는 대책을 밝혔다.",
+    "이날 회의는 길었다고 말했다.",
+    "고객에게 설명했다.",
+    "모두에게 감사드립니다.",
+    "아이에게 약을 줬다.",
+    "그녀에게 말했다.",
+    "그는 지난달 친구를 만났다.",
+    "어제 고객과 만났다.",
+])
+def test_words_in_a_persons_case_stay(text):
+    assert names(text) == []

@@ -239,7 +239,7 @@ class KoreanNameRecognizer(PersonNameRecognizer):
         return (self._surname_with_title(candidate.word, candidate.start, candidate.title_after)
                 or self._full_name(candidate) or self._given_name_alone(candidate)
                 or self._name_after_occupation(text, candidate) or self._subject_of_saying(text, candidate)
-                or self._word_before_honorific(candidate))
+                or self._person_by_case(text, candidate) or self._word_before_honorific(candidate))
 
     @staticmethod
     def _name_with_particle(candidate: Candidate) -> bool:
@@ -398,7 +398,7 @@ class KoreanNameRecognizer(PersonNameRecognizer):
         verb of saying or meeting, is a person when it could be a given name (``name_after_occupation``);
         the frequent nouns that open such sentences (결과는, 정부는, 이번에는) stay."""
         start, word = candidate.start, candidate.word
-        if not SENTENCE_OPENING.search(text, 0, start) or len(word) < 3 or word[-1] not in "은는이가":
+        if len(word) < 3 or word[-1] not in "은는이가" or not opens_sentence(text, start):
             return None
         stem = word[:-1]
         if len(stem) > 3 or not SAYING_VERB.search(SENTENCE_REST.match(text, start + len(word)).group()):
@@ -409,6 +409,22 @@ class KoreanNameRecognizer(PersonNameRecognizer):
         return (start, start + len(stem), MEDIUM) if name_after_occupation(stem, word) else None
 
     @staticmethod
+    def _person_by_case(text: str, candidate: Candidate) -> tuple[int, int, float] | None:
+        """X에게, X한테 (a dative only a person or animal takes), X를 만났다, X와 만나, X 역을 맡은 (a
+        character): a word that could be a given name (``name_after_occupation``) in these cases;
+        고객에게, 친구를 만났다 stay."""
+        word = candidate.word
+        for length in (2, 3):
+            stem, suffix = word[:length], word[length:]
+            after = candidate.start + len(word)
+            meets = suffix in ("을", "를", "와", "과", "이랑", "랑") and MEETING_AFTER.match(text, after)
+            part = not suffix and PART_AFTER.match(text, after)  # X 역을 맡은: a character's name
+            if (suffix in DATIVES or meets or part) and stem not in KOREAN_ROLE_WORDS \
+                    and name_after_occupation(stem, word, strict=not part):
+                return candidate.start, candidate.start + length, MEDIUM
+        return None
+
+    @staticmethod
     def _word_before_honorific(candidate: Candidate) -> tuple[int, int, float] | None:
         """X 씨, X 님: a two-syllable word one space before 씨/님 that could be a given name, even of
         syllables given names seldom have (a name that is also a word); 고객 님, 부모 님 stay."""
@@ -417,6 +433,23 @@ class KoreanNameRecognizer(PersonNameRecognizer):
         if len(word) != 2 or not spaced or not is_particle_chain(spaced.group(1)) or word in NOT_GIVEN_NAMES:
             return None
         return (candidate.start, candidate.start + 2, MEDIUM) if name_after_occupation(word, word, titled=True) else None
+
+
+DATIVES = frozenset("에게 한테 에게서 한테서 에게는 한테는 에게도 한테도".split())
+MEETING_AFTER = re.compile(r" (?:만났|만나|만난|만날)")
+PART_AFTER = re.compile(r" 역(?:을|의|은|이|으로|할|하)")
+WORD_BEFORE = re.compile(r"([가-힣]+) $")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """The word at ``start`` opens its sentence, or follows one adverb that does (한편, 앞서, 특히)."""
+    if SENTENCE_OPENING.search(text, 0, start):
+        return True
+    before = WORD_BEFORE.search(text, 0, start)
+    if before is None or not SENTENCE_OPENING.search(text, 0, before.start()):
+        return False
+    tokens = kiwi().tokenize(before.group(1))
+    return len(tokens) == 1 and tokens[0].tag in ("MAG", "MAJ") and tokens[0].id >= KIWI_FIRST_KNOWN_ID
 
 
 # Where a sentence opens: the text's start, or after a sentence's end and spaces or a quote.
@@ -431,11 +464,12 @@ NAME_PARTICLES = frozenset("이 가 은 는 을 를 의 와 과 도 랑 이랑 �
 
 
 @functools.lru_cache(maxsize=100_000)
-def name_after_occupation(stem: str, word: str, in_list: bool = False, titled: bool = False) -> bool:
+def name_after_occupation(stem: str, word: str, strict: bool = False, titled: bool = False) -> bool:
     """``stem`` (the start of ``word``, particles after it) after an occupation is a name: no word
     list vouches for it, Kiwi reads no counter, numeral, pronoun, suffix or longer verb in it, no ending last, nor
-    the stem as a common noun unless a rare one (Zipf < 4) of two given-name syllables. ``in_list``
-    (beside a removed name, a weaker cue): no dictionary noun at all, nor a noun and its particle (상+을);
+    the stem as a common noun unless a rare one (Zipf < 4) of two given-name syllables. ``strict``
+    (a weaker cue: beside a removed name, a case persons share with roles such as the dative): no
+    dictionary noun at all, nor a noun and its particle (상+을);
     ``titled`` (님/씨 after it, a strong cue): a rare noun of any syllables."""
     if stem in NOT_GIVEN_NAMES or stem in KOREAN_PERSON_TITLES or is_common_word(stem) or is_title_noun(stem) \
             or vocabulary.is_safe_term(stem, "ko") or vocabulary.is_frequent_korean_word(stem, common=True):
@@ -444,11 +478,11 @@ def name_after_occupation(stem: str, word: str, in_list: bool = False, titled: b
     if any(t.tag in ("NNB", "NR", "SN", "NP", "XSN") or (t.len >= 2 and t.tag.startswith(("V", "E", "XS"))) for t in tokens) \
             or tokens[-1].tag.startswith("E"):
         return False  # 한+명, 나, 선생+님, 가+고 (a verb form)
-    if in_list and len(tokens) == 2 and tokens[0].tag.startswith("NN") and tokens[1].tag.startswith("J"):
+    if strict and len(tokens) == 2 and tokens[0].tag.startswith("NN") and tokens[1].tag.startswith("J"):
         return False
     first = tokens[0]
     if first.start == 0 and first.len == len(stem) and first.tag == "NNG" and first.id >= KIWI_FIRST_KNOWN_ID:
-        return not in_list and len(stem) == 2 and (titled or plausible_given(stem))
+        return not strict and len(stem) == 2 and (titled or plausible_given(stem))
     return True
 
 
