@@ -28,6 +28,7 @@ def names(text: str) -> list[str]:
     ("배우 예나가 주연을 맡았다.", "예나"),  # Kiwi reads 예+나가: no noun
     ("가수 보람이 신곡을 냈다.", "보람"),  # a rare noun of given-name syllables
     ("감독 한결의 새 영화가 나왔다.", "한결"),  # an adverb
+    ("주인공 예나가 너무 귀엽다.", "예나"),  # a part in a work
 ])
 def test_a_name_after_an_occupation_written_before_it(text, name):
     assert name in names(text)
