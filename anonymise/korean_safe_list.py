@@ -32,8 +32,8 @@ from anonymise.quasi_identifiers.workplaces import COMPANY_ENDINGS
 from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_GLUED_TITLES, KOREAN_LOOKALIKES,
                                  KOREAN_NAME_TITLES, KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS,
                                  KOREAN_STAFF_TITLES, KOREAN_SURNAMES)
-from anonymise.recognizers.person_korean import (COPULAS, KIWI_FIRST_KNOWN_ID, PLACE_ENDINGS, is_particle_chain, kiwi,
-                                                 plausible_given)
+from anonymise.recognizers.person_korean import (COPULAS, KIWI_FIRST_KNOWN_ID, NAME_PARTICLES, PLACE_ENDINGS,
+                                                 is_particle_chain, kiwi, name_after_occupation, plausible_given)
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
 # Titles and honorifics after a name, glued or as the next word (김민수님, 민수 씨, 박 감독, 이 의원).
@@ -493,10 +493,20 @@ def _listed_names(work: str, spans: list) -> list[tuple[int, int, str, str]]:
             return "mark" if after_name in AND_PARTICLES else "space"
         return ""
 
+    named = [(s, e) for s, e, kind, _ in spans if kind == "NAME"]
+
+    def removed_name(item) -> bool:
+        """Removed as a person, or as a name of any kind starting the word (a foreign name in Hangul)."""
+        return removed(item) or any(s == item.start() for s, e in named)
+
     found = []
     for index, item in enumerate(items):
         word = item.group()
         if word[0] == CLAIMED or removed(item):
+            continue
+        given = _listed_given_name(word, index, items, joined, removed_name)
+        if given:
+            found.append((item.start(), item.start() + given, "PERSON", "listed-given-name"))
             continue
         stems = [n for n in (2, 3, 4) if n <= len(word) and is_particle_chain(word[n:])]
         if any(_safe(word[:n]) or vocabulary.is_ordinary_word(word[:n], "ko") for n in stems):
@@ -514,6 +524,24 @@ def _listed_names(work: str, spans: list) -> list[tuple[int, int, str, str]]:
         if any(how == "mark" and gone_too for how, gone_too in links) or all(how == "space" and gone_too for how, gone_too in links):
             found.append((item.start(), item.start() + length, "PERSON", "listed-name"))
     return found
+
+
+def _listed_given_name(word: str, index: int, items: list, joined, removed) -> int:
+    """Length of a two-syllable given name alone in a list (A, 예나, C / A와 예나가), 0 if none: a
+    list mark or 과/와 joins it to a name that goes, and it is a word that could be a given name
+    (``name_after_occupation``: no dictionary noun, counter or verb by Kiwi, no frequent word)."""
+    stem, suffix = word[:2], word[2:]
+    if len(word) < 2 or (suffix and suffix not in NAME_PARTICLES) or not name_after_occupation(stem, word, strict=True):
+        return 0
+    before = items[index - 1] if index else None
+    after = items[index + 1] if index + 1 < len(items) else None
+    if before is not None and removed(before) and (joined(before, items[index]) == "mark" or (
+            joined(before, items[index]) == "space" and before.group().endswith(AND_PARTICLES))):
+        return 2  # A, 예나 / A와 예나가 (the removed name keeps its 과/와)
+    if after is not None and removed(after) and (joined(items[index], after) == "mark" or (
+            suffix in AND_PARTICLES and after.start() == items[index].end() + 1)):
+        return 2
+    return 0
 
 
 # A surname written apart from its given name (김 민수님, 성함은 이 도현입니다), not glued to a number

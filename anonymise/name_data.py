@@ -44,6 +44,8 @@ KOREAN_ANY_SURNAMES = KOREAN_SURNAMES | KOREAN_DOUBLE_SURNAMES | KOREAN_RARE_SUR
 KOREAN_PERSON_TITLES = frozenset(_words("titles_ko.txt", "office"))
 # Those that are also written glued to a name (X감독의, X선수가).
 KOREAN_GLUED_TITLES = frozenset(_words("titles_ko.txt", "glued"))
+# Occupations written before a name in apposition too (배우 X가, 가수 X와).
+KOREAN_APPOSITION_TITLES = frozenset(_words("titles_ko.txt", "before"))
 
 # Syllables that Korean given names are commonly built from. A three-syllable word is only taken
 # for a name on weak evidence (a bare particle) when both given-name syllables come from here,

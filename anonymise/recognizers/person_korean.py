@@ -15,7 +15,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymise import vocabulary
-from anonymise.name_data import (KOREAN_GIVEN_SYLLABLES, KOREAN_KIN_WORDS, KOREAN_LOOKALIKES, KOREAN_NAME_LABELS,
+from anonymise.name_data import (KOREAN_APPOSITION_TITLES, KOREAN_GIVEN_SYLLABLES, KOREAN_KIN_WORDS, KOREAN_LOOKALIKES, KOREAN_NAME_LABELS,
                                  KOREAN_NAME_TITLES, KOREAN_ONE_SYLLABLE_NAME_TITLES, KOREAN_PARTICLES,
                                  KOREAN_PERSON_TITLES,
                                  KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
@@ -237,7 +237,9 @@ class KoreanNameRecognizer(PersonNameRecognizer):
         if is_common_word(candidate.word) and not self._name_with_particle(candidate):
             return None
         return (self._surname_with_title(candidate.word, candidate.start, candidate.title_after)
-                or self._full_name(candidate) or self._given_name_alone(candidate))
+                or self._full_name(candidate) or self._given_name_alone(candidate)
+                or self._name_after_occupation(text, candidate) or self._subject_of_saying(text, candidate)
+                or self._person_by_case(text, candidate) or self._word_before_honorific(candidate))
 
     @staticmethod
     def _name_with_particle(candidate: Candidate) -> bool:
@@ -373,6 +375,115 @@ class KoreanNameRecognizer(PersonNameRecognizer):
             if length > 2 and stem[-1] not in ROLE_NOUN_ENDINGS and split_name(stem) is None:
                 return start, start + length, MEDIUM
         return None
+
+    @staticmethod
+    def _name_after_occupation(text: str, candidate: Candidate) -> tuple[int, int, float] | None:
+        """배우 X가, 가수 X와: an occupation written before a word in apposition, and a particle after
+        the word, which Kiwi does not read as a common noun (the 안+나 of a foreign name, the 예+나가 of
+        a given name) or reads as a rare noun of a given name's syllables (a name that is also a word);
+        배우 연기가, 선수 보호를, 배우 한명이 stay."""
+        occupation = OCCUPATION_BEFORE.search(text, 0, candidate.start)
+        if occupation is None or occupation.end() != candidate.start or occupation.group(1) not in KOREAN_APPOSITION_TITLES:
+            return None
+        word = candidate.word
+        for length in (2, 3, 4):
+            stem, suffix = word[:length], word[length:]
+            if suffix in NAME_PARTICLES and name_after_occupation(stem, word):
+                return candidate.start, candidate.start + length, MEDIUM
+        return None
+
+    @staticmethod
+    def _subject_of_saying(text: str, candidate: Candidate) -> tuple[int, int, float] | None:
+        """X는 … 말했다: a word opening a sentence as its subject or topic, in a sentence that ends in a
+        verb of saying or meeting, is a person when it could be a given name (``name_after_occupation``);
+        the frequent nouns that open such sentences (결과는, 정부는, 이번에는) stay."""
+        start, word = candidate.start, candidate.word
+        if len(word) < 3 or word[-1] not in "은는이가" or not opens_sentence(text, start):
+            return None
+        stem = word[:-1]
+        if len(stem) > 3 or not SAYING_VERB.search(SENTENCE_REST.match(text, start + len(word)).group()):
+            return None
+        tokens = kiwi().tokenize(stem)
+        if tokens[0].tag.startswith("NN") and any(t.tag.startswith("J") for t in tokens):
+            return None  # a noun and its particle (이번+에는)
+        return (start, start + len(stem), MEDIUM) if name_after_occupation(stem, word) else None
+
+    @staticmethod
+    def _person_by_case(text: str, candidate: Candidate) -> tuple[int, int, float] | None:
+        """X에게, X한테 (a dative only a person or animal takes), X를 만났다, X와 만나, X 역을 맡은 (a
+        character): a word that could be a given name (``name_after_occupation``) in these cases;
+        고객에게, 친구를 만났다 stay."""
+        word = candidate.word
+        for length in (2, 3):
+            stem, suffix = word[:length], word[length:]
+            after = candidate.start + len(word)
+            meets = suffix in ("을", "를", "와", "과", "이랑", "랑") and MEETING_AFTER.match(text, after)
+            part = not suffix and PART_AFTER.match(text, after)  # X 역을 맡은: a character's name
+            if (suffix in DATIVES or meets or part) and stem not in KOREAN_ROLE_WORDS \
+                    and name_after_occupation(stem, word, strict=not part):
+                return candidate.start, candidate.start + length, MEDIUM
+        return None
+
+    @staticmethod
+    def _word_before_honorific(candidate: Candidate) -> tuple[int, int, float] | None:
+        """X 씨, X 님: a two-syllable word one space before 씨/님 that could be a given name, even of
+        syllables given names seldom have (a name that is also a word); 고객 님, 부모 님 stay."""
+        word, after = candidate.word, candidate.after
+        spaced = re.match(r" (?:님|씨)([가-힣]*)", after)
+        if len(word) != 2 or not spaced or not is_particle_chain(spaced.group(1)) or word in NOT_GIVEN_NAMES:
+            return None
+        return (candidate.start, candidate.start + 2, MEDIUM) if name_after_occupation(word, word, titled=True) else None
+
+
+DATIVES = frozenset("에게 한테 에게서 한테서 에게는 한테는 에게도 한테도".split())
+MEETING_AFTER = re.compile(r" (?:만났|만나|만난|만날)")
+PART_AFTER = re.compile(r" 역(?:을|의|은|이|으로|할|하)")
+WORD_BEFORE = re.compile(r"([가-힣]+) $")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """The word at ``start`` opens its sentence, or follows one adverb that does (한편, 앞서, 특히)."""
+    if SENTENCE_OPENING.search(text, 0, start):
+        return True
+    before = WORD_BEFORE.search(text, 0, start)
+    if before is None or not SENTENCE_OPENING.search(text, 0, before.start()):
+        return False
+    tokens = kiwi().tokenize(before.group(1))
+    return len(tokens) == 1 and tokens[0].tag in ("MAG", "MAJ") and tokens[0].id >= KIWI_FIRST_KNOWN_ID
+
+
+# Where a sentence opens: the text's start, or after a sentence's end and spaces or a quote.
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n][ \t\"'“”‘’]*)$")
+SENTENCE_REST = re.compile(r"[^.!?\n]*")
+# Verbs of saying, reporting and meeting in the past (말했다, 밝혔다, 만났다), spoken of a person.
+SAYING_VERB = re.compile(r"(?:말했|밝혔|전했|강조했|덧붙였|설명했|털어놨|털어놓았|고백했|답했|만났)")
+# The word before a candidate when it stands alone one space before it (배우 in "배우 X가").
+OCCUPATION_BEFORE = re.compile(r"(?<![가-힣])([가-힣]+) $")
+# Particles a person's name takes in apposition; not 로, 에, 에서 (배우 생활로, 감독 시절에).
+NAME_PARTICLES = frozenset("이 가 은 는 을 를 의 와 과 도 랑 이랑 하고 에게 한테 께서 이가 이는 이를 이의 이도 이와 이랑은".split())
+
+
+@functools.lru_cache(maxsize=100_000)
+def name_after_occupation(stem: str, word: str, strict: bool = False, titled: bool = False) -> bool:
+    """``stem`` (the start of ``word``, particles after it) after an occupation is a name: no word
+    list vouches for it, Kiwi reads no counter, numeral, pronoun, suffix or longer verb in it, no ending last, nor
+    the stem as a common noun unless a rare one (Zipf < 4) of two given-name syllables. ``strict``
+    (a weaker cue: beside a removed name, a case persons share with roles such as the dative): no
+    dictionary noun at all, nor a noun and its particle (상+을);
+    ``titled`` (님/씨 after it, a strong cue): a rare noun of any syllables."""
+    if stem in NOT_GIVEN_NAMES or stem in KOREAN_PERSON_TITLES or is_common_word(stem) or is_title_noun(stem) \
+            or vocabulary.is_safe_term(stem, "ko") or vocabulary.is_frequent_korean_word(stem, common=True):
+        return False
+    tokens = kiwi().tokenize(stem)  # alone: 예나가 reads 예+나가/VV, 예나 reads 예+나
+    if any(t.tag in ("NNB", "NR", "SN", "NP", "XSN") or (t.len >= 2 and t.tag.startswith(("V", "E", "XS"))) for t in tokens) \
+            or tokens[-1].tag.startswith("E"):
+        return False  # 한+명, 나, 선생+님, 가+고 (a verb form)
+    if strict and len(tokens) == 2 and tokens[0].tag.startswith("NN") and tokens[1].tag.startswith("J"):
+        return False
+    first = tokens[0]
+    if first.start == 0 and first.len == len(stem) and first.tag == "NNG" and first.id >= KIWI_FIRST_KNOWN_ID:
+        return not strict and len(stem) == 2 and (titled or plausible_given(stem))
+    return True
 
 
 RECOGNIZERS = [KoreanNameRecognizer]
