@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from anonymise.address_fragments import BUILDING_UNIT, LOT_AND_NUMBER, ROAD_AND_NUMBER, UNIT_NUMBER
 from anonymise.id_name_readings import given_readings
@@ -104,10 +104,6 @@ class DenyEntry:
     def pattern(self) -> re.Pattern:
         return _compiled(self.source, self.flags)
 
-    @cached_property
-    def folded_needle(self) -> str:
-        return self.needle.casefold()
-
     def spans(self, view: "TextView") -> list[tuple[int, int]]:
         """(start, end) of every match in the view's normalised text, leftmost first, not overlapping."""
         text = view.normalised
@@ -177,8 +173,6 @@ class TextView:
     normalised: str
     folded: str
     digits: str
-    # Shared needle and gate patterns already searched for in this text (entries share them).
-    searched: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, normalised: str) -> "TextView":
@@ -188,16 +182,11 @@ class TextView:
         if entry.needle_in == "digits":
             held = entry.needle in self.digits
         elif entry.needle_in == "pattern":
-            held = self._holds(entry.needle)
+            held = _compiled(entry.needle, 0).search(self.normalised) is not None
         else:
-            held = entry.folded_needle in self.folded
-        return held and all(part in self.folded for part in entry.also) and (not entry.gate or self._holds(entry.gate))
-
-    def _holds(self, source: str) -> bool:
-        held = self.searched.get(source)
-        if held is None:
-            held = self.searched[source] = _compiled(source, 0).search(self.normalised) is not None
-        return held
+            held = entry.needle.casefold() in self.folded
+        return held and all(part in self.folded for part in entry.also) and \
+            (not entry.gate or _compiled(entry.gate, 0).search(self.normalised) is not None)
 
 
 def _flexible(value: str) -> str:
@@ -474,19 +463,6 @@ def hangul_as_latin(word: str) -> re.Pattern | None:
     return re.compile(rf"(?:{sur})[\s,]+(?:{giv})|(?:{giv})[\s,]+(?:{sur})", re.IGNORECASE)
 
 
-@lru_cache(maxsize=CACHED_VALUES)
-def _family_readings(family: str) -> tuple[str, ...]:
-    return tuple(read(family).lower() for read in (_japanese_reading, _pinyin))
-
-
-def _family_may_read_as(window: str, known: dict[str, str]) -> bool:
-    """Whether a reading of the window's family name starts one of the ``known`` spellings: without
-    it no reading of the window can be one of them, and reading every given name of every window of
-    Han text (distinct by nature, so uncached) was most of the time spent here."""
-    readings = _family_readings(split_cjk_name(window)[0])
-    return any(spelled.startswith(reading) for reading in readings for spelled in known)
-
-
 def _text(value) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
@@ -571,7 +547,7 @@ class RecordDenyList:
             for start in range(len(text) - 1):
                 for length in (4, 3, 2):
                     window = text[start:start + length]
-                    if start < taken or len(window) < length or not _family_may_read_as(window, known):
+                    if start < taken or len(window) < length:
                         continue
                     for latin in cjk_latin_names(window):
                         role = known.get(latin.lower().replace(" ", ""))
