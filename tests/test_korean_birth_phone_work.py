@@ -4,16 +4,7 @@ Every sentence, company and school here is made up for these tests; none comes f
 """
 import pytest
 
-from anonymise.redactor import Redactor
-
-
-@pytest.fixture(scope="module")
-def redactor():
-    return Redactor()
-
-
-def redact(redactor, text: str) -> str:
-    return redactor.redact({"consultation_id": "K2", "title": None, "question": text, "answer": None}).text["question"]
+from world_fixtures import redacted
 
 
 @pytest.mark.parametrize("text, gone, kept", [
@@ -21,18 +12,18 @@ def redact(redactor, text: str) -> str:
     ("빠른 97이라 동기들보다 어려요.", "97", ["빠른", "동기들보다"]),
     ("89년 뱀띠라서 올해 삼재래요.", "89", ["올해", "삼재래요"]),
 ])
-def test_birth_years_in_words_go(redactor, text, gone, kept):
-    out = redact(redactor, text)
+def test_birth_years_in_words_go(text, gone, kept):
+    out = redacted(text)
     assert gone not in out and "<DOB>" in out, out
     assert all(k in out for k in kept), out
 
 
-def test_a_quick_duration_is_no_birth_year(redactor):
-    assert redact(redactor, "빠른 20분 시술이라 좋아요.") == "빠른 20분 시술이라 좋아요."
+def test_a_quick_duration_is_no_birth_year():
+    assert redacted("빠른 20분 시술이라 좋아요.") == "빠른 20분 시술이라 좋아요."
 
 
-def test_phone_in_hangul_digit_words_goes(redactor):
-    out = redact(redactor, "연락처는 공일공 칠칠팔팔 삼삼사사예요. 이사 갔어요.")
+def test_phone_in_hangul_digit_words_goes():
+    out = redacted("연락처는 공일공 칠칠팔팔 삼삼사사예요. 이사 갔어요.")
     assert out == "연락처는 <PHONE>예요. 이사 갔어요.", out
 
 
@@ -42,7 +33,7 @@ def test_phone_in_hangul_digit_words_goes(redactor):
     ("동생이 12사단에서 복무 중이에요.", "12사단", ["동생이", "복무"], "<WORKPLACE>"),
     ("푸른솔대 물리치료학과 다녀요.", "푸른솔대", ["물리치료학과"], "<SCHOOL>"),
 ])
-def test_workplaces_and_schools_go(redactor, text, gone, kept, label):
-    out = redact(redactor, text)
+def test_workplaces_and_schools_go(text, gone, kept, label):
+    out = redacted(text)
     assert gone not in out and label in out, out
     assert all(k in out for k in kept), out

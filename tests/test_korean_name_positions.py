@@ -8,16 +8,7 @@ comes from an evaluation set.
 import pytest
 
 from anonymise.recognizers.person_korean import KoreanNameRecognizer
-from anonymise.redactor import Redactor
-
-
-@pytest.fixture(scope="module")
-def redactor():
-    return Redactor()
-
-
-def redact(redactor, text: str) -> str:
-    return redactor.redact({"consultation_id": "K1", "title": None, "question": text, "answer": None}).text["question"]
+from world_fixtures import redacted
 
 
 def names(text: str) -> list[str]:
@@ -80,8 +71,8 @@ def test_roles_before_a_spaced_honorific_stay(text):
     assert names(text) == []
 
 
-def test_a_given_name_listed_beside_a_removed_name_goes(redactor):
-    out = redact(redactor, "크리스토프와 예나가 함께 노래했다.")
+def test_a_given_name_listed_beside_a_removed_name_goes():
+    out = redacted("크리스토프와 예나가 함께 노래했다.")
     assert "예나" not in out and "크리스토프" not in out, out
     assert "함께 노래했다" in out, out
 
@@ -92,8 +83,8 @@ def test_a_given_name_listed_beside_a_removed_name_goes(redactor):
     ("크리스토프와 함께 봤다.", "함께"),
     ("편하루와 가족이 왔다.", "가족이"),
 ])
-def test_words_listed_beside_a_removed_name_stay(redactor, text, kept):
-    assert kept in redact(redactor, text)
+def test_words_listed_beside_a_removed_name_stay(text, kept):
+    assert kept in redacted(text)
 
 
 @pytest.mark.parametrize("text, name", [

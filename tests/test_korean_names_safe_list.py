@@ -5,16 +5,7 @@ none comes from an evaluation set. One case per class of leak.
 """
 import pytest
 
-from anonymise.redactor import Redactor
-
-
-@pytest.fixture(scope="module")
-def redactor():
-    return Redactor()
-
-
-def redact(redactor, text: str) -> str:
-    return redactor.redact({"consultation_id": "K1", "title": None, "question": text, "answer": None}).text["question"]
+from world_fixtures import redacted
 
 
 @pytest.mark.parametrize("text, gone, kept", [
@@ -24,8 +15,8 @@ def redact(redactor, text: str) -> str:
     # ... and every name of a list the title ends
     ("변나래·추한결 감독이 무대에 섰다.", ["변나래", "추한결"], ["감독이", "무대에"]),
 ])
-def test_full_name_before_a_title_goes(redactor, text, gone, kept):
-    out = redact(redactor, text)
+def test_full_name_before_a_title_goes(text, gone, kept):
+    out = redacted(text)
     assert not any(g in out for g in gone), out
     assert all(k in out for k in kept), out
 
@@ -35,15 +26,15 @@ def test_full_name_before_a_title_goes(redactor, text, gone, kept):
     ("편 선수가 두 골을 넣었다.", "편", ["선수가", "두 골을"]),
     ("육 지청장은 오늘 출근했다.", "육", ["지청장은", "출근했다"]),
 ])
-def test_surname_before_a_title_goes(redactor, text, surname, kept):
-    out = redact(redactor, text)
+def test_surname_before_a_title_goes(text, surname, kept):
+    out = redacted(text)
     assert out.startswith("<PERSON> "), out
     assert surname not in out.split()[0], out
     assert all(k in out for k in kept), out
 
 
-def test_my_teacher_is_not_a_surname(redactor):
-    assert redact(redactor, "제 선생님이 추천했어요.") == "제 선생님이 추천했어요."
+def test_my_teacher_is_not_a_surname():
+    assert redacted("제 선생님이 추천했어요.") == "제 선생님이 추천했어요."
 
 
 @pytest.mark.parametrize("text, gone, kept", [
@@ -51,8 +42,8 @@ def test_my_teacher_is_not_a_surname(redactor):
     ("어제 류나무와 만났어요.", "나무", ["와", "만났어요"]),
     ("모임에서 송바다의 얘기를 들었다.", "바다", ["의", "얘기를"]),
 ])
-def test_no_syllables_stay_glued_to_a_name_placeholder(redactor, text, gone, kept):
-    out = redact(redactor, text)
+def test_no_syllables_stay_glued_to_a_name_placeholder(text, gone, kept):
+    out = redacted(text)
     assert gone not in out and ("<PERSON>" in out or "<NAME>" in out), out
     assert all(k in out for k in kept), out
 
@@ -62,15 +53,15 @@ def test_no_syllables_stay_glued_to_a_name_placeholder(redactor, text, gone, kep
     ("온소망과 같이 상담 받았어요.", "소망", ["같이", "상담"]),
     ("어제 채가을은 안 왔어요.", "가을", ["어제", "안 왔어요"]),
 ])
-def test_surname_plus_word_with_a_particle_goes(redactor, text, gone, kept):
-    out = redact(redactor, text)
+def test_surname_plus_word_with_a_particle_goes(text, gone, kept):
+    out = redacted(text)
     assert gone not in out and "<PERSON>" in out, out
     assert all(k in out for k in kept), out
 
 
 @pytest.mark.parametrize("text", ["고혈압이 있어요.", "신제품을 써봤어요.", "이사람 말이 맞아요."])
-def test_prefix_and_determiner_words_stay(redactor, text):
-    assert redact(redactor, text) == text
+def test_prefix_and_determiner_words_stay(text):
+    assert redacted(text) == text
 
 
 @pytest.mark.parametrize("text, gone, kept", [
@@ -78,22 +69,22 @@ def test_prefix_and_determiner_words_stay(redactor, text):
     ("라디엘런의 신작이 좋았다.", "라디엘런", ["신작이"]),
     ("왕샤오밍(王小明) 부장이 방한했다.", "王小明", ["부장이", "방한했다"]),
 ])
-def test_foreign_names_go(redactor, text, gone, kept):
-    out = redact(redactor, text)
+def test_foreign_names_go(text, gone, kept):
+    out = redacted(text)
     assert gone not in out, out
     assert all(k in out for k in kept), out
 
 
-def test_a_hanja_gloss_of_a_word_stays(redactor):
-    assert "(經濟)" in redact(redactor, "정부는 경제(經濟) 방침을 밝혔다.")
+def test_a_hanja_gloss_of_a_word_stays():
+    assert "(經濟)" in redacted("정부는 경제(經濟) 방침을 밝혔다.")
 
 
 @pytest.mark.parametrize("text", [
     "무쌍이라 인아웃 라인이 고민이에요.",
     "승모근 보톡스랑 심부볼 제거 문의드려요.",
 ])
-def test_clinic_words_and_slang_stay(redactor, text):
-    assert redact(redactor, text) == text
+def test_clinic_words_and_slang_stay(text):
+    assert redacted(text) == text
 
 
 @pytest.mark.parametrize("text, gone, kept", [
@@ -107,16 +98,16 @@ def test_clinic_words_and_slang_stay(redactor, text):
     # K3: a surname said as one
     ("성은 국이고 이름은 나중에 말할게요.", "국", ["이름은", "나중에"]),
 ])
-def test_given_names_and_surnames_in_name_positions_go(redactor, text, gone, kept):
-    out = redact(redactor, text)
+def test_given_names_and_surnames_in_name_positions_go(text, gone, kept):
+    out = redacted(text)
     assert gone not in out.replace("<PERSON>", ""), out
     assert all(k in out for k in kept), out
 
 
 @pytest.mark.parametrize("text", ["고양이가 아파요.", "저는 학생이고 서울 살아요.", "친구 소개로 왔어요.",
                                   "한마디로 요약해드림.", "처음이네요 이런 후기."])
-def test_words_in_those_positions_stay(redactor, text):
-    assert redact(redactor, text) == text
+def test_words_in_those_positions_stay(text):
+    assert redacted(text) == text
 
 
 @pytest.mark.parametrize("text, gone, kept", [
@@ -126,15 +117,15 @@ def test_words_in_those_positions_stay(redactor, text):
     # a Han-character gloss after a name that goes, whatever its first character
     ("부인 하나코(蔦花子.88)씨가 왔다.", "蔦花子", ["부인", "씨가"]),
 ])
-def test_glued_titles_letters_and_glosses(redactor, text, gone, kept):
-    out = redact(redactor, text)
+def test_glued_titles_letters_and_glosses(text, gone, kept):
+    out = redacted(text)
     assert gone not in out, out
     assert all(k in out for k in kept), out
 
 
 @pytest.mark.parametrize("text", ["축구감독의 역할이 크다.", "국가대표선수가 왔다.", "영화배우가 되고 싶어요."])
-def test_common_nouns_glued_to_titles_stay(redactor, text):
-    assert redact(redactor, text) == text
+def test_common_nouns_glued_to_titles_stay(text):
+    assert redacted(text) == text
 
 
 @pytest.mark.parametrize("word", ["한결전자", "하늘초등학교", "소나무여고"])

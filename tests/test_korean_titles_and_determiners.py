@@ -5,16 +5,7 @@ Every name and sentence here is made up for these tests; none comes from an eval
 import pytest
 
 from anonymise.recognizers.person_korean import KoreanNameRecognizer, is_title_noun, not_a_known_word
-from anonymise.redactor import Redactor
-
-
-@pytest.fixture(scope="module")
-def redactor():
-    return Redactor()
-
-
-def redact(redactor, text: str) -> str:
-    return redactor.redact({"consultation_id": "K1", "title": None, "question": text, "answer": None}).text["question"]
+from world_fixtures import redacted
 
 
 def names(text: str) -> list[str]:
@@ -28,9 +19,9 @@ def names(text: str) -> list[str]:
     ("총장님이 오신다고 했다.", "총장님이"),
     ("순경님이 길을 알려 주셨다.", "순경님이"),
 ])
-def test_title_nouns_are_not_names(redactor, text, kept):
+def test_title_nouns_are_not_names(text, kept):
     assert names(text) == []
-    assert kept in redact(redactor, text)
+    assert kept in redacted(text)
 
 
 def test_title_noun_is_read_by_kiwi():
@@ -45,8 +36,8 @@ def test_title_noun_is_read_by_kiwi():
     ("편하루교수님 다음 강의도 기대할게요.", "편하루"),
     ("추한결 사무총장은 회의에 오지 않았다.", "추한결"),
 ])
-def test_names_with_titles_still_go(redactor, text, gone):
-    assert gone not in redact(redactor, text)
+def test_names_with_titles_still_go(text, gone):
+    assert gone not in redacted(text)
 
 
 # A determiner glued to one of the most frequent nouns is casual spacing, not 이 + given name.
@@ -55,8 +46,8 @@ def test_names_with_titles_still_go(redactor, text, gone):
     ("그사람은 왜 그랬을까.", "그사람은"),
     ("그친구는 착해요.", "그친구는"),
 ])
-def test_determiner_glued_to_a_frequent_noun_stays(redactor, text, kept):
-    assert kept in redact(redactor, text)
+def test_determiner_glued_to_a_frequent_noun_stays(text, kept):
+    assert kept in redacted(text)
 
 
 def test_determiner_rule_keeps_rarer_noun_given_names():
@@ -70,15 +61,15 @@ def test_determiner_rule_keeps_rarer_noun_given_names():
     ("이번 공연은 코레 감독의 세 번째 작품이다.", "코레", ["감독의", "작품이다"]),
     ("투리 작가가 새 책을 냈다.", "투리", ["작가가", "책을"]),
 ])
-def test_short_unknown_name_before_an_occupation_goes(redactor, text, gone, kept):
-    out = redact(redactor, text)
+def test_short_unknown_name_before_an_occupation_goes(text, gone, kept):
+    out = redacted(text)
     assert gone not in out, out
     assert all(k in out for k in kept), out
 
 
 @pytest.mark.parametrize("text", ["축구 감독이 바뀌었다.", "여자 코치가 상을 받았다.", "담당 기자가 전화했다."])
-def test_ordinary_word_before_an_occupation_stays(redactor, text):
-    out = redact(redactor, text)  # the occupation itself may go by the quasi-identifier policy
+def test_ordinary_word_before_an_occupation_stays(text):
+    out = redacted(text)  # the occupation itself may go by the quasi-identifier policy
     assert out.startswith(text.split()[0] + " ") and "<PERSON>" not in out, out
 
 
@@ -94,7 +85,7 @@ def test_kiwi_dictionary_of_people_is_read():
     assert vocabulary.is_known_person_name_word("뉴턴")
 
 
-def test_known_foreign_names_read_as_syllables_go(redactor):
+def test_known_foreign_names_read_as_syllables_go():
     """Names of Kiwi's dictionary of people that Kiwi cuts into one-syllable nouns and no word list has
     (taken from the dictionary here, so no name is written into the test)."""
     from anonymise import vocabulary
@@ -105,7 +96,7 @@ def test_known_foreign_names_read_as_syllables_go(redactor):
              and all(t.len == 1 and t.tag == "NNG" for t in kiwi().tokenize(w + "의")[:2])][:5]
     assert len(names) == 5
     for name in names:
-        out = redact(redactor, f"{name}의 그림을 좋아해요.")
+        out = redacted(f"{name}의 그림을 좋아해요.")
         assert name not in out and "그림을 좋아해요" in out, out
 
 
@@ -114,8 +105,8 @@ def test_known_foreign_names_read_as_syllables_go(redactor):
     "감기약을 먹었다고 했어요.",    # a verb
     "코치가 직접 나왔다.",
 ])
-def test_words_that_are_part_of_some_name_stay(redactor, text):
-    assert redact(redactor, text) == text
+def test_words_that_are_part_of_some_name_stay(text):
+    assert redacted(text) == text
 
 
 # Proper or unknown nouns that Kiwi's morphology also vouches for as common nouns stay.
@@ -123,16 +114,16 @@ def test_words_that_are_part_of_some_name_stay(redactor, text):
     ("간호기록지를 확인했어요.", "간호기록지를"),   # unknown to Kiwi, cut into 간호 + 기록지
     ("살수차가 길을 청소했다.", "살수차가"),        # NNP first, one dictionary noun among its best readings
 ])
-def test_compounds_kiwi_reads_as_common_nouns_stay(redactor, text, kept):
-    assert kept in redact(redactor, text)
+def test_compounds_kiwi_reads_as_common_nouns_stay(text, kept):
+    assert kept in redacted(text)
 
 
 @pytest.mark.parametrize("text, gone", [
     ("편하루가 어제 왔어요.", "편하루"),          # a name's shape is never vouched for as nouns
     ("라벤토스코가 어제 왔어요.", "라벤토스코"),  # an invented foreign name: no dictionary nouns in it
 ])
-def test_names_are_not_vouched_for_as_nouns(redactor, text, gone):
-    assert gone not in redact(redactor, text)
+def test_names_are_not_vouched_for_as_nouns(text, gone):
+    assert gone not in redacted(text)
 
 
 @pytest.mark.parametrize("text, gone, kept", [
@@ -140,15 +131,15 @@ def test_names_are_not_vouched_for_as_nouns(redactor, text, gone):
     ("변누리아저씨 너무 좋아요.", "변누리", ["아저씨", "좋아요"]),          # a name glued to a kin-like title
     ("투리 씨는 어제 출국했다.", "투리", ["씨는", "출국했다"]),            # two syllables before a spaced 씨
 ])
-def test_names_before_titles_in_more_forms_go(redactor, text, gone, kept):
-    out = redact(redactor, text)
+def test_names_before_titles_in_more_forms_go(text, gone, kept):
+    out = redacted(text)
     assert gone not in out.replace("아저씨", "").replace("교육감", ""), out
     assert all(k in out for k in kept), out
 
 
 @pytest.mark.parametrize("text", ["고객 님 감사합니다.", "솜씨 좋은 요리사였다."])
-def test_role_words_before_honorifics_stay(redactor, text):
-    assert "<PERSON>" not in redact(redactor, text)
+def test_role_words_before_honorifics_stay(text):
+    assert "<PERSON>" not in redacted(text)
 
 
 # A name's shape listed beside a name that goes.
@@ -159,15 +150,15 @@ def test_role_words_before_honorifics_stay(redactor, text):
     # across single spaces only between two names that go
     ("변나래님 추한결 국민준님이 왔다.", ["변나래", "추한결", "국민준"]),
 ])
-def test_names_listed_beside_names_go(redactor, text, gone):
-    out = redact(redactor, text)
+def test_names_listed_beside_names_go(text, gone):
+    out = redacted(text)
     assert not any(g in out for g in gone), out
 
 
 @pytest.mark.parametrize("text", ["편하루, 정말 고마워요.", "편하루 우리가 최고야.", "편하루, 이번에 또 봐요.", "우유와 편하루가 왔다.",
                                   "편하루, 고모부가 또 봐요."])
-def test_words_beside_a_listed_name_stay(redactor, text):
-    out = redact(redactor, text)
+def test_words_beside_a_listed_name_stay(text):
+    out = redacted(text)
     assert out.count("<PERSON>") == 1, out
     assert all(w in out for w in text.split() if "편하루" not in w), out
 
@@ -185,8 +176,8 @@ def test_compound_cut_needs_a_dictionary_noun_as_its_head():
     ("구글에 검색했어요.", "구글에"),         # a brand everyone writes, tagged NNP by Kiwi
     ("일본어학원에서 일해요.", "일본어학원에서"),   # a language
 ])
-def test_common_words_kiwi_calls_proper_nouns_stay(redactor, text, kept):
-    assert kept in redact(redactor, text)
+def test_common_words_kiwi_calls_proper_nouns_stay(text, kept):
+    assert kept in redacted(text)
 
 
 def test_common_word_rule_spares_given_names_and_people():
@@ -207,22 +198,22 @@ def test_common_word_rule_spares_given_names_and_people():
     ("편 하루 님 안녕하세요.", ["편", "하루"], ["님 안녕하세요"]),      # a given name that is a word, before 님
     ("엄마 변 미숙 씨랑 갈게요.", ["변", "미숙"], ["엄마", "씨랑"]),
 ])
-def test_surname_apart_from_its_given_name_goes(redactor, text, gone, kept):
-    out = redact(redactor, text)
+def test_surname_apart_from_its_given_name_goes(text, gone, kept):
+    out = redacted(text)
     assert not any(f"{g} " in out or out.startswith(g) or f" {g}" in out for g in gone), out
     assert all(k in out for k in kept), out
 
 
 @pytest.mark.parametrize("text", ["이 사람이 누구예요?", "한 번 더 해요.", "대략 150만 원 예산입니다.", "신 제품이 나왔어요.",
                                   "원 예산입니다."])
-def test_determiners_and_units_before_a_word_stay(redactor, text):
-    assert redact(redactor, text) == text
+def test_determiners_and_units_before_a_word_stay(text):
+    assert redacted(text) == text
 
 
 def test_referral_takes_the_whole_word():
-    out = redact(Redactor(), "친구 변은비가 소개해줬어요.")
+    out = redacted("친구 변은비가 소개해줬어요.")
     assert "은" not in out.replace("친구", "").split("<PERSON>")[0], out
-    out = redact(Redactor(), "은비가 소개해줬어요.")
+    out = redacted("은비가 소개해줬어요.")
     assert out.startswith("<PERSON>가 소개해"), out
 
 
@@ -231,13 +222,13 @@ def test_referral_takes_the_whole_word():
     ("300여 명의 시청자가 모였다.", "시청자가"),       # 명의 after a number: "of N people"
     ("수십 명의 노동자가 모였다.", "노동자가"),
 ])
-def test_role_nouns_and_counters_are_not_name_cues(redactor, text, kept):
-    assert kept in redact(redactor, text)
+def test_role_nouns_and_counters_are_not_name_cues(text, kept):
+    assert kept in redacted(text)
 
 
 @pytest.mark.parametrize("text, gone", [("예금주 명의 편하루가 맞아요.", "편하루"), ("하늘님 감사합니다.", "하늘")])
-def test_holder_label_and_given_name_with_honorific_still_go(redactor, text, gone):
-    assert gone not in redact(redactor, text)
+def test_holder_label_and_given_name_with_honorific_still_go(text, gone):
+    assert gone not in redacted(text)
 
 
 def _people_words_read(predicate, count):
@@ -256,30 +247,30 @@ def _people_words_read(predicate, count):
     return found
 
 
-def test_known_foreign_names_read_as_odd_verbs_go(redactor):
+def test_known_foreign_names_read_as_odd_verbs_go():
     # one-syllable pieces with a verb among them (X/MAG + Y/VV + Z/EC): Kiwi guessing at a name
     names = _people_words_read(lambda ts: len(ts) == 3 and all(t.len == 1 for t in ts)
                                and any(t.tag == "VV" for t in ts) and ts[-1].tag.startswith("E"), 3)
     assert len(names) == 3
     for name in names:
-        out = redact(redactor, f"어제 {name} 측이 발표했다.")
+        out = redacted(f"어제 {name} 측이 발표했다.")
         assert name not in out and "측이 발표했다" in out, out
 
 
-def test_verb_forms_that_are_also_name_words_stay(redactor):
+def test_verb_forms_that_are_also_name_words_stay():
     # a verb stem of two syllables or more is an ordinary verb form, whatever name also has it
     words = _people_words_read(lambda ts: any(t.len >= 2 and t.tag == "VV" for t in ts) and ts[-1].tag.startswith("E"), 3)
     assert words
     for word in words:
-        assert word in redact(redactor, f"어제 {word} 말했다.")
+        assert word in redacted(f"어제 {word} 말했다.")
 
 
 # A verb or adjective with its ending is no name with a title (군, 님 are endings there).
 @pytest.mark.parametrize("text", ["오늘은 정말 피곤하군.", "하루 종일 뛰어다님.", "정말 조용하군."])
-def test_predicates_ending_like_titles_stay(redactor, text):
-    assert redact(redactor, text) == text
+def test_predicates_ending_like_titles_stay(text):
+    assert redacted(text) == text
 
 
 @pytest.mark.parametrize("text, gone", [("편하루군이 왔어요.", "편하루"), ("민수예요.", "민수")])
-def test_names_with_endings_still_go(redactor, text, gone):
-    assert gone not in redact(redactor, text)
+def test_names_with_endings_still_go(text, gone):
+    assert gone not in redacted(text)

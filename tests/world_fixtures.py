@@ -1,4 +1,4 @@
-"""One Redactor for the tests of detection outside Korean: every text goes the production path."""
+"""One Redactor for the detection tests of every language: every text goes the production path."""
 from __future__ import annotations
 
 import functools
