@@ -22,7 +22,7 @@ HEADS = ("palsy|cyst|cysts|disease|syndrome|sign|signs|test|tests|maneuver|manoe
          "osteotomy|plasty|anastomosis|pessary|sphincter|capsule|area|zone|triangle|ratio|equation|formula|"
          "protocol|regimen|solution|infusion|peel|peels|angioma|angiomas|nevus|naevus|nevi|naevi|spots?|granules|papules|edema|oedema|"
          "neuralgia|arthritis|ataxia|dystrophy|palsies|phenomena|spectrum")
-AFTER = re.compile(rf"(?:['’]s)?[ \t]+(?:{HEADS})\b", re.IGNORECASE)
+AFTER = re.compile(rf"[ \t]+(?:{HEADS})\b", re.IGNORECASE)
 # Rose oil, Jasmine extract: a plant or product name before what is made of it (never possessive:
 # Anna's cream is Anna's).
 PRODUCT_AFTER = re.compile(r"[ \t]+(?:oil|oils|extract|serum|cream|balm|water|seed|butter|tea|laser|lasers)\b",
@@ -39,10 +39,11 @@ TITLE_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+$" % "|".join(LATIN_EPONYM_TITLES))
 
 
 def is_eponym(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end], one capitalised word (its 's included or not), is an eponym: a medical
-    head noun follows and no personal title precedes it (Dr. Baker's test results name a doctor)."""
+    """Whether text[start:end], one capitalised word (its 's included or not), is an eponym by the rules
+    above; never after a personal title (Dr. Baker's test results name a doctor)."""
     word = text[start:end]
-    if LOCATION_LABEL.match(text, start) and LOCATION_LABEL.match(text, start).end() > end:
+    label = LOCATION_LABEL.match(text, start)
+    if label and label.end() > end:
         return True
     if not word[:1].isupper() or TITLE_BEFORE.search(text, max(0, start - 8), start):
         return False
