@@ -45,6 +45,8 @@ def text_findings(tmp_path: Path, template: Path, snapshot: Path, answer: str) -
     "Crohn’s flares are not a reason to cancel.",
     "The referral lists ICD K21.9 and the note ICD-11 ED80.",
     "Coded as ICD-10: E11.9 (ICD-11 5A11).",
+    "습진(L30.9)으로 보이며 연고를 처방합니다.",                               # a code with its decimals, no ICD word
+    "The letter gives E11.65 as the diagnosis.",
     "Please come to Ward 6B, Bed 12 after the procedure.",
     "Tôi muốn đặt lịch vào tháng Hai hoặc tháng Mười Hai.",
 ])
@@ -55,7 +57,8 @@ def test_words_the_anonymiser_keeps_in_context_are_released(tmp_path, template, 
 @pytest.mark.parametrize("answer, kind", [
     ("The surgeon said Mirelka's cyst is harmless.", "text:name"),            # a made-up name, possessive
     ("Dr. Graves's clinic moved last year.", "text:name"),                  # an eponym after a title
-    ("The referral number was K21.9 on the letter.", "text:identifier_shape"),  # no ICD word before it
+    ("The referral number was K21.9987 on the letter.", "text:identifier_shape"),  # longer than ICD's decimals
+    ("The referral number was K21 on the letter.", "text:code"),              # no decimals, no ICD word before it
     ("Please quote ED80 at the desk.", "text:code"),
     ("ICD ED80X9 is what the letter says.", "text:code"),                      # not ICD's shape
     ("Please ask for Ward Hale at the desk.", "text:name"),                   # Ward before a name

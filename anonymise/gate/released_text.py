@@ -84,6 +84,9 @@ _PIECE_GAP = re.compile(r"\s*~\s*|\s+-\s+|\s+")
 _RANGE_MARK = re.compile(r"\s*[~\-]\s*")
 _DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])(?:[-./](?:0?[1-9]|[12]\d|3[01]))?\.?")  # or a month
 _QUARTER = re.compile(r"(?:19|20)\d\d-Q[1-4]")   # the academic release's generalised month
+# A diagnosis code with its decimal part (L30.9, E11.65, 습진(L30.9)) is a classification, not a person's
+# code: the anonymiser keeps it, and refusing it would withhold every record a doctor coded.
+_ICD10_WITH_DECIMAL = re.compile(r"(?<![A-Za-z0-9])[A-TV-Z]\d{2}\.\d{1,3}(?![A-Za-z0-9]|\.\d)")
 _KOREAN_DATE = re.compile(r"(?:19|20)\d\d년\s?(?:0?[1-9]|1[0-2])월(?:\s?(?:0?[1-9]|[12]\d|3[01])일)?")
 _TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
@@ -161,6 +164,7 @@ class TextRule:
             return None
         if _URL.search(stripped) or _EMAIL_OR_HANDLE.search(stripped):
             return "identifier_shape"
+        stripped = _ICD10_WITH_DECIMAL.sub(" ", stripped)
         for shape in _ID_SHAPE.finditer(stripped):
             word = shape.group()
             decimal = _DECIMAL_WITH_UNIT.fullmatch(word)
@@ -345,8 +349,8 @@ _MONTH_BEFORE = re.compile(r"(?i)\btháng\s+(?:mười\s+)?$")
 def vouched_in_context(text: str, start: int, end: int) -> bool:
     """Whether the token text[start:end], refused on its own, is vouched for by its neighbours: a listed
     eponym in the possessive and after no personal title, an ICD code after an ICD word, a ward/bed
-    label and its word, a Vietnamese month after "tháng". Nothing else: Mirelka's cyst, a bare K21.9 and
-    Ward Hale stay findings."""
+    label and its word, a Vietnamese month after "tháng". Nothing else: Mirelka's cyst, a bare K21 and
+    Ward Hale stay findings (a code with its decimal part, K21.9, is vouched for alone)."""
     core = text[start:end].strip(_EDGE_PUNCTUATION)
     offset = text.find(core, start)
     before = text[max(0, offset - 24):offset]
