@@ -152,7 +152,7 @@ JA_NOT_ORGS = frozenset("会社 病院 銀行 学校 自宅 家 都内 市内 �
 # --- Thai ------------------------------------------------------------------------------------------
 TH_TYPE = re.compile(r"(ธนาคาร|โรงแรม|บริษัท|โรงงาน|ร้าน|โรงพยาบาล|มหาวิทยาลัย|โรงเรียน|วิทยาลัย|สถาบัน|ห้าง)[ \t]?"
                      r"(?=[\u0e00-\u0e7fA-Za-z])")
-TH_CUE = re.compile(r"(?:ทำงาน(?:อยู่)?(?:ที่|กับ)|ทำงานให้|เป็นพนักงาน|พนักงาน|เรียน(?:อยู่)?(?:ที่)?|จบจาก|ทำที่)[ \t]?"
+TH_CUE = re.compile(r"(?:ทำงาน(?:อยู่)?(?:ที่|กับ)|ทำงานให้|เป็นพนักงาน|พนักงาน|เรียน(?:อยู่)?(?:ที่)?|จบจาก|ทำที่|นิสิต|นักศึกษา)[ \t]?"
                     r"(?=[\u0e00-\u0e7fA-Za-z])")
 TH_SCHOOL_TYPES = ("มหาวิทยาลัย", "โรงเรียน", "วิทยาลัย", "สถาบัน")
 # Where the name after a type word ends: particles, branch/year words, place words, function words.
@@ -371,6 +371,7 @@ def _thai(text: str) -> list[QuasiSpan]:
                 continue
             type_word = match.group(1) if pattern is TH_TYPE else match.group()
             kind = SCHOOL if type_word.startswith(TH_SCHOOL_TYPES) or "เรียน" in type_word or "จบ" in type_word \
+                or type_word.startswith(("นิสิต", "นักศึกษา")) \
                 else WORKPLACE
             # ทำงานที่ธนาคารกสิกร: the type word after the cue is kept, the name after it goes.
             if pattern is TH_CUE and TH_TYPE.match(text, start):
