@@ -255,10 +255,11 @@ ZH_DOUBLED_WORDS = frozenset("妈妈 爸爸 哥哥 姐姐 弟弟 妹妹 宝宝 �
                              "嘿嘿 哦哦 啊啊 好的 棒棒 冲冲 衝衝 呜呜 嗚嗚 么么 麼麼 滴滴 多多 偏偏 渐渐 漸漸 往往 悄悄 "
                              "明明 恰恰 仅仅 僅僅 默默 纷纷 紛紛 稍稍 匆匆 星星 猩猩 蛐蛐 蝈蝈 狒狒".split())
 # A forwarded chat line: the speaker's short name, then a time, a date and time, or a colon
-# (小美 21:14, 婷婷 2024-03-05 21:14, 阿强 3/5 下午9:14); or the stamp first ([2024/3/5 21:14] 小美:).
+# (小美 21:14, 婷婷 2024-03-05 21:14, 阿强 3/5 下午9:14); or the stamp first ([2024/3/5 21:14] 小美:), its date
+# maybe taken by another layer already (the claimed mark).
 CHAT_STAMP = r"(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.月]\d{1,2}日?)"
 CHAT_TIME = r"(?:[上下]午|早上|晚上)?[ \t]?\d{1,2}:\d{2}"
-CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?:\[?{CHAT_STAMP}?[ \t]*{CHAT_TIME}(?::\d{{2}})?\]?[ \t]*)?"
+CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?:\[?(?:{CHAT_STAMP}|\ue000+)?[ \t]*{CHAT_TIME}(?::\d{{2}})?\]?[ \t]*)?"
                        rf"([{HAN_CLASS}\u3041-\u3096\u30a1-\u30fa\u30fc]{{2,6}})[ \t]*"
                        rf"(?:[ \t](?:{CHAT_STAMP}[ \t]+)?{CHAT_TIME}|[ \t]{CHAT_STAMP}(?=[ \t]*$)|[:：])")
 ZH_CALLED_END = r"[就吧好即便，。,.!！?？、\s]|$"

@@ -137,7 +137,7 @@ JA_WORK_CUE = re.compile(rf"({JA_WORD}{{2,14}})(?=勤務|に勤め|に勤務|で
                          r"に就職|に入社|でパート|でアルバイト|でバイト|の看護師|で看護師|の受付|に在籍|の営業|で営業|の研究員)")
 # 会社（ミドリ精工）, 勤務先は青葉商事です: the employer named in parentheses or after a workplace word.
 JA_NAMED_EMPLOYER = re.compile(rf"(?:会社|勤務先|勤め先|職場|所属|就職先|勤務)(?:[（(][ \u3000]?({JA_WORD}{{2,14}}?)[ \u3000]?[)）]|"
-                               rf"(?:は|：|:)[ \u3000]?({JA_WORD}{{2,14}}?)(?=です|でした|で|に|の|、|。|$))")
+                               rf"(?:は|：|:)[ \u3000]?({JA_WORD}{{2,14}}?)(?=です|でした|で|に|の|、|。|$|株式会社|有限会社|\(株\)|（株）|㈱))")
 JA_CLINIC = re.compile(rf"({JA_WORD}{{1,10}}?)(?=(?:皮膚科|美容皮膚科|形成外科|美容外科|歯科|内科)?クリニック)")
 # 慶應に通っています, 早稲田の3年生, ソウル大学校: a school by what is said of it or a Katakana name + 大学.
 JA_SCHOOL_CUE = re.compile(rf"({JA_WORD}{{2,10}})(?=に通って|に通う|に通い|に在学|の学生|の生徒|の[0-9０-９一二三四]年生|に進学|を卒業|"
