@@ -236,7 +236,14 @@ HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 ZH_NAME_CUES = ("我叫", "叫我", "我的名字是", "我的名字叫", "名字是", "名字叫", "名字", "小名叫", "小名是", "小名", "网名",
                 "表妹", "表姐", "表哥", "表弟", "堂妹", "堂姐", "堂哥", "堂弟", "好朋友", "朋友", "同宿舍的", "室友", "女朋友",
                 "男朋友", "女友", "男友", "同事", "闺蜜", "閨蜜", "我老公", "我老婆", "妹妹", "姐姐", "我是", "本人",
-                "同學", "同学", "介绍人", "介紹人")
+                "同學", "同学", "介绍人", "介紹人",
+                # Kinship and relation words a full name follows (我爸爸王建军, 我媽媽張慧芬), both scripts;
+                # ZH_KIN_CUES below.
+                "我爸爸", "我爸", "我妈妈", "我妈", "我媽媽", "我媽", "我先生", "我太太", "老公", "老婆", "我姐", "我哥",
+                "哥哥", "弟弟", "姊姊", "我姊", "表姊", "堂姊", "我女儿", "我女兒", "我儿子", "我兒子", "女朋友", "男朋友",
+                "好友", "同學", "舍友", "室友")
+# After these a name begins with a surname (我爸爸有高血压 is no name), and no word starts there.
+ZH_KIN_CUES = frozenset(ZH_NAME_CUES[ZH_NAME_CUES.index("我爸爸"):])
 ZH_CUE = re.compile("|".join(map(re.escape, sorted(ZH_NAME_CUES, key=len, reverse=True))))
 ZH_TITLE_AFTER = re.compile(rf"(?=({'|'.join(CHINESE_TITLES)}))")
 # Characters that end a given name going right (婉婷|也想, 子轩|不同意).
@@ -247,7 +254,30 @@ ZH_DOUBLED_WORDS = frozenset("妈妈 爸爸 哥哥 姐姐 弟弟 妹妹 宝宝 �
                              "伯伯 婆婆 公公 亲亲 乖乖 刚刚 常常 慢慢 看看 试试 天天 人人 想想 谢謝 謝謝 媽媽 爸爸 寶寶 "
                              "嘿嘿 哦哦 啊啊 好的 棒棒 冲冲 衝衝 呜呜 嗚嗚 么么 麼麼 滴滴 多多 偏偏 渐渐 漸漸 往往 悄悄 "
                              "明明 恰恰 仅仅 僅僅 默默 纷纷 紛紛 稍稍 匆匆 星星 猩猩 蛐蛐 蝈蝈 狒狒".split())
-CHAT_LINE = re.compile(rf"(?m)^[ \t]*([{HAN_CLASS}\u3041-\u3096\u30a1-\u30fa\u30fc]{{2,6}})[ \t]*(?:[ \t]\d{{1,2}}:\d{{2}}|[:：])")
+# A forwarded chat line: the speaker's short name, then a time, a date and time, or a colon
+# (小美 21:14, 婷婷 2024-03-05 21:14, 阿强 3/5 下午9:14); or the stamp first ([2024/3/5 21:14] 小美:), its date
+# maybe taken by another layer already (the claimed mark).
+CHAT_STAMP = r"(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.月]\d{1,2}日?)"
+CHAT_TIME = r"(?:[上下]午|早上|晚上)?[ \t]?\d{1,2}:\d{2}"
+CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?:\[?(?:{CHAT_STAMP}|\ue000+)?[ \t]*{CHAT_TIME}(?::\d{{2}})?\]?[ \t]*)?"
+                       rf"([{HAN_CLASS}\u3041-\u3096\u30a1-\u30fa\u30fc]{{2,6}})[ \t]*"
+                       rf"(?:[ \t](?:{CHAT_STAMP}[ \t]+)?{CHAT_TIME}|[ \t]{CHAT_STAMP}(?=[ \t]*$)|[:：])")
+ZH_CALLED_END = r"[就吧好即便，。,.!！?？、\s]|$"
+# 朋友都叫我Coco, 叫我小雨就好: the nickname someone is called by. A Latin word or 小X/阿X after any
+# 叫我; other Han only after who calls (朋友, 大家 ...) and before an ending (医生叫我吃药 is an order).
+ZH_CALLED = re.compile(rf"(?P<who>朋友|大家|家人|同事|同学|同學|们|們|都)?(?:叫我|喊我|稱呼我|称呼我)(?:做|作|為|为)?[ \t]?"
+                       rf"(?:([A-Za-z][A-Za-z'-]{{1,15}})|([小阿][{HAN_CLASS}]{{1,2}}?)(?={ZH_CALLED_END})|"
+                       rf"([{HAN_CLASS}]{{1,2}}?)(?={ZH_CALLED_END}))")
+# Tan Mei Ling, Wong Ka Wai: the romanised name a Malaysian, Singaporean or Hong Kong patient writes in
+# parentheses after the Han one; one of its words is a romanised surname, each word one syllable's length.
+# A word another layer took already shows as the claimed mark (\ue000).
+ROMANISED_WORD = r"(?:[A-Z][a-z]{0,6}|\ue000{1,7})"
+ROMANISED_AFTER_HAN = re.compile(rf"(?<=[{HAN_CLASS}\ue000])[ \t]?[(（]({ROMANISED_WORD}(?:[ \t-]{ROMANISED_WORD}){{1,3}})[)）]")
+ROMANISED_CHINESE_SURNAMES = frozenset(
+    "tan lim ng ong wong chan lee lau leong teo goh koh chua yeo low foo sim tay chong cheong cheung ho yip yeung chow "
+    "chin loh kwok kwan leung lai choi tsang fung siu mak lam tse wu lin huang zhang wang liu chen yang zhao zhou sun "
+    "ma hu guo ooi khoo toh liew yap phua quek seah soh pang lum hew kok poh neo heng ang eng tham chia chee chiu tang "
+    "yu yuen au kong lo law luk mok pun shum tong tsui wan wai yiu cheng chang hsu kuo tsai huang lu liang hung".split())
 # リナです！ / マイクと申します: a short Katakana word introducing itself at a sentence start.
 JA_KATAKANA_INTRO = re.compile(r"(?:^|(?<=[。！？!?、\s]))([\u30a1-\u30fa\u30fc]{2,6})(?=です[。！!、\s]|と申|といい|と言い|って言い)")
 
@@ -264,6 +294,9 @@ def _zh_given_after(work: str, at: int, cue: str) -> int:
         # 我是第一次, 朋友推荐: a word, not a name; 我是 needs a surname to be a self-introduction.
         return at
     if cue == "我是" and chars[0] not in CHINESE_SURNAMES:
+        return at
+    if cue in ZH_KIN_CUES and (chars[0] not in CHINESE_SURNAMES or
+                               any(vocabulary.is_ordinary_word(chars[:n], "zh") for n in (3, 4))):
         return at
     third = chars[2:3]
     if third and HAN.match(third) and third not in ZH_NAME_END and chars[0] in CHINESE_SURNAMES and \
@@ -312,6 +345,15 @@ def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
     for match in CHAT_LINE.finditer(work):
         if not vocabulary.is_safe_term(match.group(1), "zh"):
             found.append((match.start(1), match.end(1), "zh-chat-speaker"))
+    for match in ZH_CALLED.finditer(work):
+        group = next(g for g in (2, 3, 4) if match.group(g))
+        if (group < 4 or match.group("who")) and not vocabulary.is_safe_term(match.group(group), "zh"):
+            found.append((match.start(group), match.end(group), "zh-called"))
+    for match in ROMANISED_AFTER_HAN.finditer(work):
+        words = list(re.finditer(r"[A-Za-z]+", match.group(1)))
+        if words and {words[0].group().casefold(), words[-1].group().casefold()} & ROMANISED_CHINESE_SURNAMES:
+            # Word by word: the Latin pass may have taken one of them already (Mei as a given name).
+            found += [(match.start(1) + w.start(), match.start(1) + w.end(), "zh-romanised-name") for w in words]
     return found
 
 

@@ -130,7 +130,8 @@ class SafeListPass:
 
         for start, end, kind, reason in _shapes(work):
             add(start, end, kind, reason)
-        for finder in (_latin_spans, _cyrillic_spans, korean_spans, cjk_spans, thai_spans, _other_script_spans):
+        for finder in (_signature_spans, _latin_spans, _cyrillic_spans, korean_spans, cjk_spans, thai_spans,
+                       _other_script_spans):
             for start, end, kind, reason in finder(work):
                 add(start, end, kind, reason)
         return [SafeListSpan(kind, origin[s], origin[e - 1] + 1, reason) for s, e, kind, reason in sorted(found)]
@@ -340,6 +341,51 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
                     and (work[max(0, m.start() - 2):m.start()] == CLAIMED + " " or
                          work[m.end():m.end() + 2] == " " + CLAIMED)]
     return spans + chained
+
+
+# A closing formula and the signature after it, on its line or the next (С уважением,\nЖеня; Best, Priya;
+# よろしくお願いします。\nさとう): the signature is a name however ordinary its words are (Вера, Hope).
+CLOSING = re.compile(r"(?im)^[ \t]*(?:best(?:[ \t]wishes|[ \t]regards)?|(?:kind|warm|many)?[ \t]?regards|cheers|thanks|"
+                     r"thank[ \t]you|many[ \t]thanks|sincerely|yours(?:[ \t](?:truly|sincerely))?|take[ \t]care|"
+                     r"с[ \t]уважением|спасибо(?:[ \t]заранее)?|заранее[ \t]спасибо|благодарю|всего[ \t]доброго|"
+                     r"с[ \t]наилучшими[ \t]пожеланиями|до[ \t]свидания|"
+                     r"よろしくお願いします|よろしくお願いいたします|宜しくお願いします|よろしくお願い致します|"
+                     r"谢谢|謝謝|此致敬礼|感谢|感謝)[ \t]*[,，!！.。、]?[ \t]*(?:\n[ \t]*)?"
+                     r"(?=[^\s])([^\n]{1,40})[ \t]*$")
+SIGNATURE_WORD = re.compile(r"[\w\u00c0-\u024f'’-]+")
+
+
+def _signature_spans(work: str) -> list[tuple[int, int, str, str]]:
+    if not CLOSING.search(work):
+        return []
+    spans = []
+    for match in CLOSING.finditer(work):
+        line = match.group(1)
+        words = SIGNATURE_WORD.findall(line)
+        # A sentence or a question is no signature (Спасибо, жду ответа. / Thanks for your help!).
+        if not words or len(words) > 3 or re.search(r"[?？!！:：;@\d]|[.。](?!$)", line.rstrip(".")) or \
+                any(vocabulary.is_safe_term(w.casefold()) for w in words):
+            continue
+        name = line.strip()
+        if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", name):
+            # Kana alone (さとう, even a word), or kanji then up to four kana (田中ゆかり); not a phrase
+            # (予約希望です) nor one ordinary Han word.
+            kana = re.fullmatch(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]{2,8}", name)
+            kanji = re.fullmatch(r"[\u4e00-\u9fff々]{1,4}[\u3041-\u3096]{0,4}", name) and \
+                not name.endswith(("です", "ます", "した", "たい")) and \
+                not any(vocabulary.is_ordinary_word(name, lang) or vocabulary.is_safe_term(name, lang) for lang in ("ja", "zh"))
+            if kana or kanji:
+                spans.append((match.start(1), match.start(1) + len(line.rstrip()), "PERSON", "signature"))
+            continue
+        for word in SIGNATURE_WORD.finditer(line):
+            text = word.group()
+            lang = "ru" if re.match(r"[\u0400-\u04ff]", text) else "en"
+            # Lower-case words of a longer line are a sentence (жду ответа); one word alone is a name (ваня).
+            if text[0].islower() and len(words) > 1 and vocabulary.is_ordinary_word(text, lang):
+                break
+            if len(text) > 1 or text.isupper():
+                spans.append((match.start(1) + word.start(), match.start(1) + word.end(), "PERSON", "signature"))
+    return spans
 
 
 def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:

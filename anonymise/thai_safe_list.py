@@ -132,7 +132,67 @@ def thai_spans(work: str) -> list[tuple[int, int, str, str]]:
             spans.append((start, end, "NAME", "th-unknown-word"))
     spans += [(m.start(1), m.end(1), "PERSON", "th-parenthesised") for m in PARENTHESISED.finditer(work)]
     spans += _by_role(work, thai, spans, names, safe, words)
+    spans += _after_relation(work, thai, names, words)
+    spans += _family_names_after(work, spans, words)
     return _joined(spans, work)
+
+
+# A relation word a name follows (ลูกสาวหนูน้องข้าวหอม, พี่สาวนิดจะมา, แฟนหนูต้นจะพามา): the possessive
+# pronoun and the title น้อง/พี่ between are skipped; the name runs to a particle, verb or space.
+RELATION_WORDS = frozenset(KIN_WORDS) | frozenset("ลูกสาว ลูกชาย พี่สาว พี่ชาย น้องสาว น้องชาย สามี ภรรยา เพื่อนสนิท หลานสาว "
+                                                  "หลานชาย ลูกพี่ลูกน้อง แม่สามี พ่อสามี".split())
+POSSESSIVES = frozenset("หนู ผม ฉัน ดิฉัน เรา ของหนู ของผม ของฉัน ของดิฉัน ของเรา".split())
+NAME_TITLES = frozenset("น้อง พี่ คุณ".split())
+# Counting and ordering words that follow a relation word (ลูกสาวสองคน, ลูกชายคนโต).
+NOT_RELATION_NAMES = frozenset("หนึ่ง สอง สาม สี่ ห้า ทั้งสอง ทั้งหมด คนโต คนเล็ก คนกลาง คนแรก คนที่ อีก".split())
+
+
+def _after_relation(work: str, thai: list[tuple[int, int, str]], names: frozenset[str],
+                    words: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    found = []
+    for index, (_, end, token) in enumerate(thai):
+        if token not in RELATION_WORDS:
+            continue
+        at = index + 1
+        for skip in (POSSESSIVES, NAME_TITLES):
+            if at < len(thai) and thai[at][2] in skip and thai[at][0] == thai[at - 1][1]:
+                at += 1
+        if at >= len(thai) or thai[at][0] - thai[at - 1][1] > 1:
+            continue
+        first = at
+        while at < len(thai) and at - first < 3 and (at == first or thai[at][0] == thai[at - 1][1]):
+            piece = thai[at][2]
+            if piece in NOT_NAMES or piece in RELATION_WORDS or piece in NOT_RELATION_NAMES or \
+                    piece.startswith(AFTER_NAME) or _is_safe_term(piece):
+                break
+            at += 1
+        # A name of several pieces only after a pronoun or title (หนูน้อง|ข้าว|หอม) or when the pieces
+        # make a listed name (สม|ศรี); bare, other pieces are a phrase (แม่|ปวดหัว|บ่อย).
+        if at - first > 1 and first == index + 1 and work[thai[first][0]:thai[at - 1][1]] not in names:
+            at = first + 1
+        if at == first:
+            continue
+        start, stop = thai[first][0], thai[at - 1][1]
+        name = work[start:stop]
+        ends_there = stop == len(work) or work[stop].isspace() or work.startswith(AFTER_NAME, stop) or \
+            (at < len(thai) and thai[at][2] in NOT_NAMES)
+        if ends_there and (name in names or name not in words or at - first > 1 or thai[first][2] in names or
+                           work.startswith(AFTER_NAME, stop)):
+            found.append((start, stop, "PERSON", "th-relation"))
+    return found
+
+
+def _family_names_after(work: str, spans: list[tuple[int, int, str, str]],
+                        words: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    """A family name of the lists (or no word) one space after a Thai given name found any way."""
+    found = []
+    for _, end, kind, _ in spans:
+        after = FAMILY_NAME.match(work, end) if kind == "PERSON" else None
+        if after and after.group(1) not in NOT_NAMES and not after.group(1).startswith(AFTER_NAME) and \
+                (after.group(1) in _family_names() or after.group(1) not in words) and \
+                not _is_safe_term(after.group(1)):
+            found.append((after.start(1), after.end(1), "PERSON", "th-family-name"))
+    return found
 
 
 def _by_role(work: str, thai: list[tuple[int, int, str]], spans: list[tuple[int, int, str, str]],

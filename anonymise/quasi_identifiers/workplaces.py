@@ -13,7 +13,7 @@ import re
 
 from anonymise import vocabulary
 from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_table
-from anonymise.quasi_identifiers.places import is_one_proper_noun, is_proper_noun
+from anonymise.quasi_identifiers.places import is_one_proper_noun, is_proper_noun, known_place
 from anonymise.quasi_identifiers.schools import SCHOOL_WORD
 
 NAME = "Workplace"
@@ -41,6 +41,25 @@ SENTENCE_AFTER = re.compile(r"[ \t]*(?:$|\n|[A-Z\"“'‘(<])")
 HANGUL_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 # A numbered military unit is where someone serves (7사단, 제3함대, 102보충대): a workplace.
 MILITARY_UNIT = re.compile(r"(?<![\d.])(?:제\s?)?\d{1,4}\s?(?:사단|군단|여단|연대|대대|비행단|전투비행단|함대|보충대|기갑여단|특전여단|공수여단)")
+
+
+# 강남구 미소치과, 분당 서울바른안과의원, 송도 채드윅국제학교: a district or city word, a space, then a
+# clinic's, hospital's or school's name before its kind; the name goes, the kind (치과, 안과의원) stays.
+CLINIC_KINDS = ("치과의원", "치과병원", "치과", "안과의원", "안과", "피부과의원", "피부과", "성형외과의원", "성형외과", "정형외과",
+                "이비인후과", "산부인과", "소아과", "내과", "한의원", "의원", "병원", "클리닉", "메디컬", "국제학교",
+                "외국인학교", "학교", "유치원", "어학원")
+SCHOOL_KINDS = ("국제학교", "외국인학교", "학교", "유치원", "어학원")
+PLACE_THEN_CLINIC = re.compile(rf"(?<![가-힣])([가-힣]{{2,6}})[ \t]([가-힣A-Za-z0-9]{{1,12}}?)({alternation(CLINIC_KINDS)})")
+# Words before a clinic's kind that say which one without naming it (동네 치과, 근처 병원, 대학병원).
+NOT_CLINIC_NAMES = frozenset("동네 근처 집앞 집근처 유명 유명한 큰 작은 대학 종합 개인 한 그 이 저 어느 다른 좋은 새 여러 여러군데 "
+                             "이 곳 근방 주변 같은 전문 일반 대형 소형 동물 우리 저희 그냥 지역 시립 국립 도립 구립 공립 사립 "
+                             "보건 요양 재활 중소 초등 중 고등 국제 외국인 대학교".split())
+# 국토교통부에서 근무, 관세청 다녀요: a government body by its ending, before a work cue.
+GOVERNMENT_BODY = re.compile(r"(?<![가-힣])([가-힣]{2,10}(?:부|청|처|위원회|공단))(?=(?:에서|에|\s)?\s?(?:다니|다녀|다닙|근무|"
+                             r"재직|일하|일해|일합|일했|출근|소속))")
+# Words of that ending that are parts of a body or of a whole (하복부, 후두부, 일부), no employer.
+NOT_GOVERNMENT = ("복부", "두부", "흉부", "둔부", "경부", "음부", "요부", "서혜부", "일부", "전부", "내부", "외부", "상부", "하부",
+                  "안면부", "간부", "학부", "본부", "지부")
 
 
 @functools.cache
@@ -75,6 +94,9 @@ class Workplace:
             if EN_WORK_CUE.search(text[max(0, match.start() - 40):match.start()]):
                 spans.append(QuasiSpan(TYPE, match.start(), own_dot_end(text, *match.span()), NAME))
         spans += self._korean_forms(text)
+        spans += _clinics_after_places(text)
+        spans += [QuasiSpan(TYPE, *m.span(1), NAME) for m in GOVERNMENT_BODY.finditer(text)
+                  if not m.group(1).endswith(NOT_GOVERNMENT) and not vocabulary.is_safe_term(m.group(1), "ko")]
         spans += [QuasiSpan(TYPE, *m.span(), NAME) for m in MILITARY_UNIT.finditer(text)]
         return spans
 
@@ -99,6 +121,20 @@ class Workplace:
                     spans.append(QuasiSpan(TYPE, start, start + n, NAME))
                     break
         return spans
+
+
+def _clinics_after_places(text: str) -> list[QuasiSpan]:
+    from anonymise.quasi_identifiers.schools import TYPE as SCHOOL_TYPE
+
+    spans = []
+    for match in PLACE_THEN_CLINIC.finditer(text):
+        place, name, kind = match.groups()
+        if name in NOT_CLINIC_NAMES or name.endswith("과") or vocabulary.is_safe_term(name, "ko") or \
+                not (known_place(place, provinces=True) or known_place(place[:-1]) and place[-1] in "시군구동읍면"):
+            continue
+        school = kind in SCHOOL_KINDS
+        spans.append(QuasiSpan(SCHOOL_TYPE if school else TYPE, *match.span(2), "School" if school else NAME))
+    return spans
 
 
 def own_dot_end(text: str, start: int, end: int) -> int:

@@ -111,6 +111,23 @@ ZH_NOT_SCHOOLS = frozenset("大学 大學 学校 學校 高中 初中 中学 中
 ZH_NOT_ORGS = frozenset("公司 银行 銀行 医院 醫院 学校 學校 家里 家裡 外企 国企 國企 国外 國外 外地 本地 当地 當地 这里 這裡 "
                         "那里 那裡 这边 這邊 那边 那邊 附近 大公司 小公司 一家公司 工厂 工廠 单位 單位 店里 店裡 北京 上海 "
                         "广州 深圳 香港 台北 首尔 首爾 韩国 韓國 中国 中國 日本 美国 美國".split())
+# Words that are where or when someone works, not who employs them (在外面上班, 在晚上工作): an ordinary
+# word after 在 names an employer (在星河上班) unless it is one of these or a kind of place (…店, …科).
+ZH_NOT_EMPLOYERS = ZH_NOT_ORGS | frozenset(
+    "外面 外边 外邊 里面 裡面 国内 國內 城里 城裡 市区 市區 老家 网上 網上 线上 線上 一起 晚上 白天 夜里 夜裡 周末 週末 "
+    "现场 現場 办公室 辦公室 前台 厨房 廚房 工地 农村 農村 部队 部隊 政府 机场 機場 超市 商场 商場 餐厅 餐廳 饭店 飯店 "
+    "工作室 门诊 門診 诊所 診所 美容院 整形 医美 醫美 行业 行業 业内 業內 家乡 家鄉 当地 附近 那儿 這兒 这儿 那兒 "
+    "学校 學校 大学 大學 研究所 实验室 實驗室 总部 總部 分店 总店 總店 一线 一線 基层 基層 其他 别的 別的 同一".split())
+ZH_KIND_END = "店院科部室厂廠局所站场場馆館行业業里裡边邊面内內外上下中"
+# 仁和医院, 安康診所: a hospital or clinic by its name before the word; only the name part goes (the kind
+# of clinic before the word stays: 仁和|皮肤科|诊所), and none when only a kind or a place is left.
+ZH_HOSPITAL_END = re.compile(r"(?:医院|醫院|诊所|診所|门诊部|門診部|卫生院|衛生院)")
+ZH_CLINIC_KINDS = re.compile(r"(?:整形外科|整形|美容外科|美容|医疗美容|醫療美容|医美|醫美|皮肤科|皮膚科|皮肤|皮膚|牙科|齿科|齒科|口腔|"
+                             r"眼科|中医|中醫|妇产科|婦產科|妇产|婦產|儿童|兒童|综合|綜合|专科|專科|私人|公立|私立|附属|附屬|"
+                             r"人民|第[一二三四五六七八九十]|肿瘤|腫瘤|骨科|外科|内科|內科|妇幼|婦幼|大学|大學|国际|國際)+$")
+ZH_NOT_HOSPITALS = frozenset("这家 這家 那家 哪家 一家 大 小 本 贵 貴 你们 你們 我们 我們 他们 他們 该 該 别的 別的 其他 其它 "
+                             "当地 當地 附近 韩国 韓國 中国 中國 国内 國內 国外 國外 本地 大型 小型 正规 正規 好的 上次 "
+                             "之前 以前 去年 有的 某 某家 一些 很多 不少 几家 幾家 两家 兩家 各大 同一 同一家 这个 這個".split())
 
 # --- Japanese --------------------------------------------------------------------------------------
 JA_WORD = r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff々A-Za-z0-9&・]"
@@ -118,6 +135,9 @@ JA_CORPORATE = re.compile(rf"(?:株式会社|有限会社|\(株\)|（株）|㈱)
                           r"(?:株式会社|有限会社|\(株\)|（株）|㈱)")
 JA_WORK_CUE = re.compile(rf"({JA_WORD}{{2,14}})(?=勤務|に勤め|に勤務|で勤務|で働|の事務|で事務|でエンジニア|の客室乗務員|の社員|"
                          r"に就職|に入社|でパート|でアルバイト|でバイト|の看護師|で看護師|の受付|に在籍|の営業|で営業|の研究員)")
+# 会社（ミドリ精工）, 勤務先は青葉商事です: the employer named in parentheses or after a workplace word.
+JA_NAMED_EMPLOYER = re.compile(rf"(?:会社|勤務先|勤め先|職場|所属|就職先|勤務)(?:[（(][ \u3000]?({JA_WORD}{{2,14}}?)[ \u3000]?[)）]|"
+                               rf"(?:は|：|:)[ \u3000]?({JA_WORD}{{2,14}}?)(?=です|でした|で|に|の|、|。|$|株式会社|有限会社|\(株\)|（株）|㈱))")
 JA_CLINIC = re.compile(rf"({JA_WORD}{{1,10}}?)(?=(?:皮膚科|美容皮膚科|形成外科|美容外科|歯科|内科)?クリニック)")
 # 慶應に通っています, 早稲田の3年生, ソウル大学校: a school by what is said of it or a Katakana name + 大学.
 JA_SCHOOL_CUE = re.compile(rf"({JA_WORD}{{2,10}})(?=に通って|に通う|に通い|に在学|の学生|の生徒|の[0-9０-９一二三四]年生|に進学|を卒業|"
@@ -132,7 +152,7 @@ JA_NOT_ORGS = frozenset("会社 病院 銀行 学校 自宅 家 都内 市内 �
 # --- Thai ------------------------------------------------------------------------------------------
 TH_TYPE = re.compile(r"(ธนาคาร|โรงแรม|บริษัท|โรงงาน|ร้าน|โรงพยาบาล|มหาวิทยาลัย|โรงเรียน|วิทยาลัย|สถาบัน|ห้าง)[ \t]?"
                      r"(?=[\u0e00-\u0e7fA-Za-z])")
-TH_CUE = re.compile(r"(?:ทำงาน(?:อยู่)?(?:ที่|กับ)|ทำงานให้|เป็นพนักงาน|พนักงาน|เรียน(?:อยู่)?(?:ที่)?|จบจาก|ทำที่)[ \t]?"
+TH_CUE = re.compile(r"(?:ทำงาน(?:อยู่)?(?:ที่|กับ)|ทำงานให้|เป็นพนักงาน|พนักงาน|เรียน(?:อยู่)?(?:ที่)?|จบจาก|ทำที่|นิสิต|นักศึกษา)[ \t]?"
                     r"(?=[\u0e00-\u0e7fA-Za-z])")
 TH_SCHOOL_TYPES = ("มหาวิทยาลัย", "โรงเรียน", "วิทยาลัย", "สถาบัน")
 # Where the name after a type word ends: particles, branch/year words, place words, function words.
@@ -245,7 +265,8 @@ def _chinese(text: str) -> list[QuasiSpan]:
     spans = []
     for match in ZH_AT_WORK.finditer(text):
         org = match.group(1)
-        if org in ZH_NOT_ORGS or vocabulary.is_ordinary_word(org, "zh") or org[0] in ZH_STOP or org[-1] in "家里裡":
+        if org in ZH_NOT_EMPLOYERS or ZH_HOSPITAL_END.search(org) or org[0] in ZH_STOP or org[-1] in "家" or vocabulary.is_safe_term(org, "zh") or \
+                (vocabulary.is_ordinary_word(org, "zh") and (len(org) > 2 or org[-1] in ZH_KIND_END)):
             continue
         spans.append(_span(text, match.start(1), match.end(1), WORKPLACE))
     for match in ZH_AT_SCHOOL.finditer(text):
@@ -260,6 +281,7 @@ def _chinese(text: str) -> list[QuasiSpan]:
                                                            and not vocabulary.is_safe_term(org, "zh")):
             continue
         spans.append(_span(text, match.start(2), match.end(2), SCHOOL if match.group("school") else WORKPLACE))
+    spans += _chinese_hospitals(text)
     for ending, kind in ((ZH_ORG_END, WORKPLACE), (ZH_SCHOOL_END, SCHOOL)):
         for match in ending.finditer(text):
             start = match.start()
@@ -273,6 +295,28 @@ def _chinese(text: str) -> list[QuasiSpan]:
             if match.start() - start < 2 or org in ZH_NOT_ORGS or text[start:match.start()] in ZH_NOT_ORGS:
                 continue
             spans.append(_span(text, start, match.end(), kind))
+    return spans
+
+
+def _chinese_hospitals(text: str) -> list[QuasiSpan]:
+    spans = []
+    for match in ZH_HOSPITAL_END.finditer(text):
+        start = match.start()
+        while start > 0 and start > match.start() - 8 and re.match(rf"[{HAN}A-Za-z]", text[start - 1]) \
+                and text[start - 1] not in ZH_STOP:
+            start -= 1
+        if start >= 2 and text[start - 1] in "和与與" and text[start - 2] in "在去到了于於":
+            start -= 1  # 在|和平医院: 和 begins the name, it joins nothing
+        start += sentence_words_before_name(text[start:match.start()])
+        run = text[start:match.start()]
+        kinds = ZH_CLINIC_KINDS.search(run)
+        name = run[:kinds.start()] if kinds else run
+        while name[:2] in ZH_NOT_HOSPITALS or name[:1] in ZH_NOT_HOSPITALS:
+            name = name[2:] if name[:2] in ZH_NOT_HOSPITALS else name[1:]
+        if len(name) < 2 or name in ZH_NOT_HOSPITALS or name in ZH_NOT_ORGS or vocabulary.is_safe_term(name, "zh"):
+            continue
+        begin = match.start() - len(run) + run.index(name)
+        spans.append(_span(text, begin, begin + len(name), WORKPLACE))
     return spans
 
 
@@ -290,6 +334,10 @@ def _japanese(text: str) -> list[QuasiSpan]:
             lead = sentence_words_before_name(school)
             if lead < len(school):
                 spans.append(_span(text, match.start(1) + lead, match.end(1), SCHOOL))
+    for match in JA_NAMED_EMPLOYER.finditer(text):
+        group = 1 if match.group(1) else 2
+        if match.group(group) not in JA_NOT_ORGS and not vocabulary.is_safe_term(match.group(group), "ja"):
+            spans.append(_span(text, match.start(group), match.end(group), WORKPLACE))
     for pattern in (JA_WORK_CUE, JA_CLINIC):
         for match in pattern.finditer(text):
             org = match.group(1)
@@ -323,6 +371,7 @@ def _thai(text: str) -> list[QuasiSpan]:
                 continue
             type_word = match.group(1) if pattern is TH_TYPE else match.group()
             kind = SCHOOL if type_word.startswith(TH_SCHOOL_TYPES) or "เรียน" in type_word or "จบ" in type_word \
+                or type_word.startswith(("นิสิต", "นักศึกษา")) \
                 else WORKPLACE
             # ทำงานที่ธนาคารกสิกร: the type word after the cue is kept, the name after it goes.
             if pattern is TH_CUE and TH_TYPE.match(text, start):

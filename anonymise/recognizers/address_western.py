@@ -93,7 +93,9 @@ POSTCODE_CUE = r"(?i:(?:billing[ \t]+|home[ \t]+|my[ \t]+)?(?:zip(?:[ \t]?code)?
 POSTCODE = r"(?:\d{5}(?:-\d{4})?|\d{6}|\d{4}|\d{3}-\d{4}|\d{2}-\d{3})"
 # One part of a Cyrillic address: a town, street, house, flat or postcode with its abbreviation.
 RU_NAMED_PART = (r"(?:г\.|гор\.|город|ул\.|улица|пр\.|пр-т|проспект|пер\.|переулок|пл\.|наб\.|ш\.|шоссе|б-р|бульвар|"
-                 r"мкр\.?|микрорайон|обл\.|область|р-н|пос\.|с\.|дер\.)[ \t]*[А-ЯЁ0-9][\w.-]*(?:[ \t][А-ЯЁ][\w-]*){0,2}")
+                 r"мкр\.?|микрорайон|обл\.|область|р-н|пос\.|с\.|дер\.)[ \t]*[А-ЯЁ0-9][\w.-]*(?:[ \t][А-ЯЁ][\w-]*){0,2}"
+                 # проспект Абая 150/230, улица Навои 28а: the house number after the street's name
+                 r"(?:[ \t]+\d{1,4}[а-яА-Я]?(?:/\d{1,4})?(?![\d/]))?")
 RU_NUMBER_PART = r"(?:д\.|дом|кв\.|квартира|корп\.|к\.|стр\.|строение|оф\.|офис|эт\.)[ \t]*\d{1,4}[а-яА-Я]?(?:/\d{1,4})?"
 RU_PART = rf"(?:{RU_NAMED_PART}|{RU_NUMBER_PART}|(?<!\d)\d{{6}}(?!\d))"
 # Romanised Slavic streets: ul. Polna 5/3, vul. Khreshchatyk 22, pr. Mira 10, al. Jerozolimskie 44.
@@ -124,10 +126,13 @@ class PlotAndHouseRecognizer(PatternRecognizer):
 
 
 class SlavicAddressRecognizer(PatternRecognizer):
-    TEXT_GATES = (gates.DIGIT, gates.gate(r"[а-яё]\.|ul\.|vul\.|pr\.|al\.|ulica|ulitsa|prospekt|индекс|\d{6}"))
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"[а-яё]\.|ul\.|vul\.|pr\.|al\.|ulica|ulitsa|prospekt|индекс|\d{6}|улица|"
+                                          r"проспект|переулок|микрорайон|квартира|город|шоссе|бульвар|дом"))
     PATTERNS = [Pattern("ru_address", rf"{RU_PART}(?:[ \t]*,[ \t]*{RU_PART})+", 0.8),
-                Pattern("ru_street_house", rf"(?:ул\.|улица|пр-т|проспект|пер\.)[ \t]*[А-ЯЁ][\w-]*(?:[ \t][А-ЯЁ][\w-]*)?"
-                                           rf",?[ \t]*(?:д\.|дом)?[ \t]*\d{{1,4}}[а-я]?", 0.75),
+                Pattern("ru_street_house", rf"(?:ул\.|улица|пр-т|проспект|пр\.|переулок|пер\.|бульвар|б-р|шоссе|мкр\.?|"
+                                           rf"микрорайон)[ \t]*[А-ЯЁ][\w-]*(?:[ \t][А-ЯЁ][\w-]*)?"
+                                           rf",?[ \t]*(?:д\.|дом)?[ \t]*\d{{1,4}}[а-я]?(?:/\d{{1,4}})?"
+                                           rf"(?:,?[ \t]*(?:кв\.|квартира|оф\.|офис)[ \t]*\d{{1,4}})?", 0.75),
                 Pattern("slavic_street", SLAVIC_STREET, 0.75)]
 
     def __init__(self):

@@ -1,0 +1,78 @@
+"""ADDRESS in Thai, Vietnamese, Indonesian and Mongolian: a chain of two or more of the parts each
+writes with its own words, so one part alone (ถนนสุขุมวิท, Quận 1, Jakarta) stays a place name.
+
+- Thai: house number (123/45, บ้านเลขที่ 88), หมู่/ม. N, ซอย/ซ., ถนน/ถ., ตำบล/ต./แขวง, อำเภอ/อ./เขต,
+  จังหวัด/จ. and a five-digit postcode (123/45 หมู่ 5 ต.บางพระ อ.ศรีราชา จ.ชลบุรี 20110);
+- Vietnamese: house number and street (25 Lê Lợi), then Phường/P., Quận/Q., Huyện, Xã, TP./Thành phố,
+  Tỉnh (25 Lê Lợi, Phường 7, Quận 5, TP. Hồ Chí Minh);
+- Indonesian: Jl./Jalan/Gg. name No. N, RT/RW, Kel./Kec./Kab./Kota name, a postcode;
+- Mongolian: a district (… дүүрэг), a khoroo, building or flat (8-р хороо, 12-р байр, 34 тоот).
+"""
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from anonymise.recognizers import gates
+
+FLAGS = regex.DOTALL | regex.MULTILINE
+SEPARATOR = r"[ \t]*,?[ \t]*"
+
+THAI_NAME = r"[\u0e00-\u0e7f]+"
+TH_PART = (r"(?:(?:บ้านเลขที่|เลขที่)[ \t]?\d{1,4}(?:/\d{1,4})?|(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])|หมู่(?:ที่)?[ \t]?\d{1,2}|"
+           rf"ม\.[ \t]?\d{{1,2}}|(?:ซอย|ซ\.)[ \t]?(?:{THAI_NAME}|\d{{1,3}})(?:[ \t]?\d{{1,3}})?|(?:ถนน|ถ\.)[ \t]?{THAI_NAME}|"
+           rf"(?:ตำบล|ต\.|แขวง)[ \t]?{THAI_NAME}|(?:อำเภอ|อ\.|เขต)[ \t]?{THAI_NAME}|(?:จังหวัด|จ\.)[ \t]?{THAI_NAME}|"
+           r"(?<!\d)\d{5}(?!\d))")
+
+VI_WORDS = r"\p{Lu}\p{Ll}*(?:[ \t]\p{Lu}\p{Ll}*){0,3}"
+VI_PART = (rf"(?:(?:[Ss]ố[ \t])?(?<![\d/])\d{{1,4}}[A-Z]?(?:/\d{{1,4}})?[ \t](?:(?:[Đđ]ường|[Pp]hố)[ \t])?{VI_WORDS}|"
+           rf"(?:[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]hu[ \t]phố|KP\.|[Tt]ổ|[Ấấ]p|[Tt]hôn)[ \t]?(?:\d{{1,4}}|{VI_WORDS})|"
+           rf"(?:Phường|P\.|Quận|Q\.|Huyện|Xã|Thị[ \t]xã|Thị[ \t]trấn|TP\.|Tp\.|Thành[ \t]phố|Tỉnh)[ \t]?(?:\d{{1,2}}|{VI_WORDS}))")
+
+ID_WORDS = r"\p{Lu}[\p{L}.']*(?:[ \t]\p{Lu}\p{L}*){0,3}"
+ID_PART = (rf"(?:(?:Jl\.|Jln\.|Jalan|Gg\.|Gang)[ \t]?{ID_WORDS}(?:[ \t]?,?[ \t]?No\.?[ \t]?\d{{1,4}}[A-Za-z]?)?|"
+           r"RT\.?[ \t]?\d{1,3}[ \t]?/[ \t]?RW\.?[ \t]?\d{1,3}|RT\.?[ \t]?\d{1,3}|RW\.?[ \t]?\d{1,3}|"
+           rf"(?:Kel\.|Kelurahan|Kec\.|Kecamatan|Desa|Kab\.|Kabupaten|Kota)[ \t]{ID_WORDS}|(?<!\d)\d{{5}}(?!\d))")
+
+MN_PART = (r"(?:\p{Lu}\p{Ll}+[ \t](?:дүүрэг|аймаг|сум|хороолол)|\d{1,3}(?:-р|-р)?[ \t](?:хороо|хороолол|байр|гудамж)|"
+           r"\d{1,4}[ \t]тоот|(?:байр|тоот)[ \t]\d{1,4})")
+
+
+class ThaiAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"[\u0e00-\u0e7f]"))
+    PATTERNS = [Pattern("th_address", rf"{TH_PART}(?:{SEPARATOR}{TH_PART})+", 0.8)]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="ThaiAddressRecognizer",
+                         global_regex_flags=FLAGS)
+
+
+class VietnameseAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.gate(r"phường|p\.|quận|q\.|huyện|xã|tp\.|thành phố|tỉnh|ngõ|hẻm|thôn"),)
+    PATTERNS = [Pattern("vi_address", rf"{VI_PART}(?:{SEPARATOR}{VI_PART})+", 0.8)]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="VietnameseAddressRecognizer",
+                         global_regex_flags=FLAGS)
+
+
+class IndonesianAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.gate(r"jl\.|jln\.|jalan|gg\.|gang|\brt\b|\brw\b|kel\.|kec\.|kab\.|kelurahan|kecamatan"),)
+    PATTERNS = [Pattern("id_address", rf"{ID_PART}(?:{SEPARATOR}{ID_PART})+", 0.8)]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="IndonesianAddressRecognizer",
+                         global_regex_flags=FLAGS)
+
+
+class MongolianAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.gate(r"дүүрэг|аймаг|хороо|байр|тоот"),)
+    PATTERNS = [Pattern("mn_address", rf"{MN_PART}(?:{SEPARATOR}{MN_PART})+", 0.8)]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="MongolianAddressRecognizer",
+                         global_regex_flags=FLAGS)
+
+
+RECOGNIZERS = [ThaiAddressRecognizer, VietnameseAddressRecognizer, IndonesianAddressRecognizer,
+               MongolianAddressRecognizer]
