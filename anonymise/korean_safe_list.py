@@ -597,6 +597,10 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
                 continue
             if not name_shaped and _beside_medical_word(work, words, index):
                 continue  # 콧볼 축소, 레이저 토닝: part of a medical phrase
+            if not name_shaped and start == 0 and not _titled(work, match.start() + end) \
+                    and vocabulary.is_drug_in_context(
+                    match.group(), work[max(0, match.start() - 48):match.start()], work[match.end():match.end() + 48]):
+                continue  # 듀필루맙 300mg, 아픽사반 복용: a drug's stem, with a dose or a word of taking it
             s, e = match.start() + start, match.start() + end
             kind = "PERSON" if name_shaped or _titled(work, e) else "NAME"
             spans.append((s, e, kind, reason))

@@ -344,9 +344,10 @@ _MONTH_BEFORE = re.compile(r"(?i)\btháng\s+(?:mười\s+)?$")
 
 def vouched_in_context(text: str, start: int, end: int) -> bool:
     """Whether the token text[start:end], refused on its own, is vouched for by its neighbours: a listed
-    eponym in the possessive and after no personal title, an ICD code after an ICD word, a ward/bed
-    label and its word, a Vietnamese month after "tháng". Nothing else: Mirelka's cyst, a bare K21.9 and
-    Ward Hale stay findings."""
+    eponym in the possessive and after no personal title, an ICD code after an ICD word, a drug's name by
+    its stem beside a dose or a word of taking it and with no title (Rosuvastatin 10mg; the vocabulary's
+    is_drug_in_context), a ward/bed label and its word, a Vietnamese month after "tháng". Nothing else:
+    Mirelka's cyst, a bare K21.9 and Ward Hale stay findings."""
     core = text[start:end].strip(_EDGE_PUNCTUATION)
     offset = text.find(core, start)
     before = text[max(0, offset - 24):offset]
@@ -356,6 +357,10 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
             return True
     if (_ICD10_CODE.fullmatch(core) or _ICD11_CODE.fullmatch(core)) and _ICD_WORD_BEFORE.search(before):
         return True
+    after = text[offset + len(core):offset + len(core) + 48]
+    if not _TITLE_BEFORE.search(before) and not _KOREAN_TITLE.match(after.lstrip(" ")) and \
+            _drug_in_context(core, text[max(0, offset - 48):offset], after):
+        return True
     if re.fullmatch(_LOCATION_LABEL, core) and _LOCATION_BEFORE.search(before):
         return True
     if re.fullmatch(_LOCATION_WORD, core) and _LABEL_AFTER.match(text, offset + len(core)):
@@ -363,15 +368,27 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     return core.casefold() in VIETNAMESE_MONTH_WORDS and _MONTH_BEFORE.search(before) is not None
 
 
+def _drug_in_context(word: str, before: str, after: str) -> bool:
+    from anonymise.vocabulary import is_drug_in_context  # the shared data's rule (drug_stems.txt)
+
+    return is_drug_in_context(word, before, after)
+
+
+def _drug_shaped(word: str) -> bool:
+    from anonymise.vocabulary import is_drug_shaped
+
+    return is_drug_shaped(word)
+
+
 def vouchable_alone(word: str) -> bool:
     """Whether ``word``, taken out of its sentence (the FAQ search index's morphemes, lower-cased by the
     full-text index), is a word ``vouched_in_context`` may vouch for: a listed eponym, an ICD-shaped
-    code, a ward/bed word or label, a Vietnamese month. Such a column's words come from the question and
+    code, a drug-shaped word, a ward/bed word or label, a Vietnamese month. Such a column's words come from the question and
     answer beside them, where their context is judged: an unvouched one is a finding there."""
     core = word.strip(_EDGE_PUNCTUATION)
     bare = core[:-2] if core.endswith(("'s", "’s")) else core.rstrip("'’")
     upper = core.upper()
-    return bare.casefold() in EPONYMOUS_CONDITIONS or core.casefold() in VIETNAMESE_MONTH_WORDS \
+    return bare.casefold() in EPONYMOUS_CONDITIONS or core.casefold() in VIETNAMESE_MONTH_WORDS or _drug_shaped(core) \
         or bool(_ICD10_CODE.fullmatch(upper) or _ICD11_CODE.fullmatch(upper) or re.fullmatch(_LOCATION_LABEL, upper)
                 or re.fullmatch(_LOCATION_WORD, core))
 
