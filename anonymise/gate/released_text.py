@@ -8,7 +8,8 @@ blind spots. Per the spec, a word is a run of one kind (digits, Latin/Cyrillic l
 Han/Kana, Thai) inside a whitespace-separated token, and may only be:
 
 1. digits: a run of fewer than six digits, or a safe quantity (a date or clock time not after a
-   birth word; an amount with thousands separators or a currency/dose unit, never starting with 0;
+   birth word; an amount with thousands separators or a currency/dose/count unit, then also grouped
+   by spaces or dots (1 500 000 вон) or a range whose unit follows it, never starting with 0;
    a dilution 1:100,000);
    runs that span spaces are judged on the batch (``unsafe_numbers``);
 2. no letter-digit code (``AB12345``, ``kim1990``) unless a number with a unit (``10cc``, ``0.5mL``,
@@ -402,7 +403,7 @@ def unsafe_numbers(text: str) -> Iterator[tuple[int, int]]:
         if (start and text[start - 1].isascii() and text[start - 1].isalpha()) or \
                 (end < len(text) and text[end].isascii() and text[end].isalpha()):
             continue  # inside a code (20261201T..., AB123456): judged as a word (rule 2)
-        if not is_safe_quantity(match.group(), text[max(0, start - 24):start], text[end:end + 8]):
+        if not is_safe_quantity(match.group(), text[max(0, start - 24):start], text[end:end + 32]):
             yield start, end
 
 
@@ -422,7 +423,17 @@ def is_safe_quantity(run: str, before: str, after: str) -> bool:
     if all(_GROUPED.fullmatch(n) for n in numbers):
         return True
     unit = _UNIT_AFTER.match(after) is not None or _UNIT_BEFORE.search(before) is not None
-    return unit and all(_GROUPED.fullmatch(n) or _PLAIN.fullmatch(n) or _LOOSE_GROUPED.fullmatch(n) for n in numbers)
+    if unit and all(_GROUPED.fullmatch(n) or _PLAIN.fullmatch(n) or _LOOSE_GROUPED.fullmatch(n) for n in numbers):
+        return True
+    return _amount_with_unit(run, before, after)
+
+
+def _amount_with_unit(run: str, before: str, after: str) -> bool:
+    """An amount grouped by spaces or dots, or a count, beside a currency or count word of the shared
+    data (1 500 000 вон, 2500-3000 grafts, 3000~4000모; vocabulary.quantities)."""
+    from anonymise.vocabulary.quantities import is_amount_with_unit
+
+    return is_amount_with_unit(run, before, after)
 
 
 _KOREAN_TITLE = re.compile("|".join(sorted(map(re.escape, KOREAN_NAME_TITLES), key=len, reverse=True)))
