@@ -372,8 +372,17 @@ RUSSIAN_SHORT_STEM = 3
 
 
 def _russian_safe_term(folded: str) -> bool:
-    """A Russian safe stem begins the word (ботокса, Москвы); a short one is the word (ЕД, МЕ)."""
-    return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in vocabulary.safe_terms("ru"))
+    """A Russian safe stem begins the word (ботокса, Москвы), a term ending in a vowel without it
+    (Альтеру for альтера); a short one is the word (ЕД, МЕ)."""
+    return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in vocabulary.safe_terms("ru")) \
+        or any(folded.startswith(stem) for stem in _russian_vowel_stems())
+
+
+@functools.cache
+def _russian_vowel_stems() -> tuple[str, ...]:
+    """The Russian safe terms of five letters or more that end in a vowel, without it: the stem their
+    case forms share (альтера -> альтер: Альтеру, Альтерой)."""
+    return tuple(t[:-1] for t in vocabulary.safe_terms("ru") if len(t) >= 5 and t[-1] in "аяоеиыуюь")
 
 
 def _other_script_spans(work: str) -> list[tuple[int, int, str, str]]:
