@@ -340,6 +340,9 @@ _LOCATION_WORD = r"(?i:ward|bed|bay|theatre|theater|pod)"
 _LOCATION_LABEL = r"(?:\d{1,3}[A-Z]?|[A-Z]{1,2}\d{1,3}[A-Z]?)"   # 6B, 12, C3, ICU2: always a digit
 _LOCATION_BEFORE = re.compile(r"\b%s\s+$" % _LOCATION_WORD)
 _LABEL_AFTER = re.compile(r"\s+%s(?=[\s\x00\x01.,;:)]|$)" % _LOCATION_LABEL)
+# A grade after a scale's name (Fitzpatrick III, Norwood 4, Glogau type II, 피츠패트릭 3형, 노우드 4단계).
+_GRADE_AFTER = re.compile(r"[ \t]+(?:type[ \t]+|grade[ \t]+|stage[ \t]+|class[ \t]+)?(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?![\w])")
+_KOREAN_GRADE_AFTER = re.compile(r"[ \t]?(?:타입|유형|type|grade|stage)?[ \t]?(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])(?![\dA-Za-z])")
 _MONTH_BEFORE = re.compile(r"(?i)\btháng\s+(?:mười\s+)?$")
 
 
@@ -347,7 +350,7 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     """Whether the token text[start:end], refused on its own, is vouched for by its neighbours: a listed
     eponym in the possessive and after no personal title, an ICD code after an ICD word, a drug's name by
     its stem beside a dose or a word of taking it and with no title (Rosuvastatin 10mg; the vocabulary's
-    is_drug_in_context), a ward/bed label and its word, a Vietnamese month after "tháng". Nothing else:
+    is_drug_in_context), a listed scale before its grade (Fitzpatrick III, 피츠패트릭 3형), a ward/bed label and its word, a Vietnamese month after "tháng". Nothing else:
     Mirelka's cyst, a bare K21.9 and Ward Hale stay findings."""
     core = text[start:end].strip(_EDGE_PUNCTUATION)
     offset = text.find(core, start)
@@ -358,6 +361,9 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
             return True
     if (_ICD10_CODE.fullmatch(core) or _ICD11_CODE.fullmatch(core)) and _ICD_WORD_BEFORE.search(before):
         return True
+    if core.casefold() in EPONYMOUS_CONDITIONS and not _TITLE_BEFORE.search(before) and \
+            (_GRADE_AFTER.match(text, offset + len(core)) or _KOREAN_GRADE_AFTER.match(text, offset + len(core))):
+        return True  # Fitzpatrick III, 피츠패트릭 3형: a scale before its grade
     after = text[offset + len(core):offset + len(core) + 48]
     if not _TITLE_BEFORE.search(before) and not _KOREAN_TITLE.match(after.lstrip(" ")) and \
             _drug_in_context(core, text[max(0, offset - 48):offset], after):

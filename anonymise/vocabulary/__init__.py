@@ -4,7 +4,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
 
     LANGUAGES                          ("ko", "en", "zh", "ja", "ru", "vi", "th")
     safe_terms(lang) -> frozenset      reviewed project terms of safe_<lang>.txt and of the shared
-                                       files (safe_drugs.txt, safe_devices.txt) written in lang's
+                                       files (safe_drugs, safe_devices, safe_scores .txt) in lang's
                                        script, case-folded
     safe_endings(lang) -> tuple        endings of medical compounds (lines "-술" of safe_<lang>.txt)
     is_safe_term(term, lang=None)      a safe term of ``lang`` (of any language when None)
@@ -44,7 +44,7 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
 # each term belongs to the languages its script is written in.
-SHARED_FILES = ("safe_drugs.txt", "safe_devices.txt")
+SHARED_FILES = ("safe_drugs.txt", "safe_devices.txt", "safe_scores.txt")
 SCRIPT_LANGUAGES = ((re.compile(r"[가-힣]"), ("ko",)), (re.compile(r"[\u0400-\u04ff]"), ("ru",)),
                     (re.compile(r"[\u0e00-\u0e7f]"), ("th",)), (re.compile(r"[\u3040-\u30ff]"), ("ja",)),
                     (re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"), ("zh", "ja")), (re.compile(r"[a-z]"), ("en",)))
