@@ -31,7 +31,8 @@ from pathlib import Path
 
 from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
 from anonymise.vocabulary.packed import word_sets
-from anonymise.vocabulary.drug_stems import is_drug_in_context, is_drug_shaped
+from anonymise.vocabulary import drug_stems
+from anonymise.vocabulary.drug_stems import is_drug_shaped
 from anonymise.vocabulary.quantities import is_safe_quantity, unsafe_digit_runs
 
 LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th")
@@ -44,7 +45,8 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
 # each term belongs to the languages its script is written in.
-SHARED_FILES = ("safe_drugs.txt", "safe_devices.txt", "safe_scores.txt")
+DRUG_FILE = "safe_drugs.txt"
+SHARED_FILES = (DRUG_FILE, "safe_devices.txt", "safe_scores.txt")
 SCRIPT_LANGUAGES = ((re.compile(r"[가-힣]"), ("ko",)), (re.compile(r"[\u0400-\u04ff]"), ("ru",)),
                     (re.compile(r"[\u0e00-\u0e7f]"), ("th",)), (re.compile(r"[\u3040-\u30ff]"), ("ja",)),
                     (re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"), ("zh", "ja")), (re.compile(r"[a-z]"), ("en",)))
@@ -135,3 +137,14 @@ def is_only_a_name(word: str, given: bool = False) -> bool:
     """A Latin-script word the name lists have and no dictionary has in lower case (Jennifer, Nguyen,
     Kim); with ``given``, only given names of that kind (jennifer, not nguyen)."""
     return word.casefold() in word_sets()["latin_given_names_only" if given else "latin_names_only"]
+
+
+def is_drug_in_context(word: str, before: str, after: str) -> bool:
+    """``word`` is a drug's name by its stem where it is said as a drug (see drug_stems.py); the drugs
+    of safe_drugs.txt nearby count as such a context."""
+    return drug_stems.is_drug_in_context(word, before, after, _listed_drugs())
+
+
+@functools.cache
+def _listed_drugs() -> frozenset[str]:
+    return frozenset(t for t in _terms_of(HERE / DRUG_FILE) if len(t) >= 4)

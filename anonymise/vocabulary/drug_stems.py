@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
-HERE = Path(__file__).parent
+from anonymise.name_data import DRUG_STEMS, KOREAN_PARTICLES
+from anonymise.vocabulary.name_lists import looks_like_korean_name
+from anonymise.vocabulary.packed import word_sets
+
 # Letters before the ending, per script; and from how many letters a drug-shaped word needs no context.
 MIN_BEFORE = {"latin": 3, "hangul": 2, "cyrillic": 3}
 LONG_DRUG_NAME = {"latin": 11, "hangul": 6, "cyrillic": 11}
@@ -42,12 +44,10 @@ CYRILLIC = re.compile(r"[\u0430-\u044f\u0451]+")
 
 @functools.cache
 def drug_stems() -> dict[str, tuple[str, ...]]:
-    """Script -> the endings of drug_stems.txt in it, longest first."""
+    """Script -> the endings of drug_stems.txt (name_data.DRUG_STEMS) in it, longest first."""
     stems: dict[str, list[str]] = {"latin": [], "hangul": [], "cyrillic": []}
-    for line in (HERE / "drug_stems.txt").read_text(encoding="utf-8").splitlines():
-        stem = line.split("#", 1)[0].strip().casefold()
-        if stem.startswith("-") and len(stem) > 1:
-            stems[_script(stem[1:])].append(stem[1:])
+    for stem in DRUG_STEMS:
+        stems[_script(stem)].append(stem)
     return {script: tuple(sorted(found, key=len, reverse=True)) for script, found in stems.items()}
 
 
@@ -61,8 +61,6 @@ def _cores(folded: str, script: str) -> list[str]:
         return [POSSESSIVE.sub("", folded)]
     if script == "cyrillic":
         return [folded, RUSSIAN_CASE_ENDING.sub("", folded)]
-    from anonymise.name_data import KOREAN_PARTICLES
-
     return [folded] + [folded[:-len(p)] for p in KOREAN_PARTICLES if folded.endswith(p) and len(folded) > len(p)]
 
 
@@ -83,12 +81,11 @@ def _drug_core(word: str) -> str:
 
 
 def _name(core: str, script: str) -> bool:
-    from anonymise import vocabulary
-
     if script == "latin":
-        return vocabulary.is_name_word(core, "en")
+        sets = word_sets()
+        return core in sets["latin_names_only"] or core in sets["latin_names_also_words"]
     if script == "hangul":
-        return vocabulary.is_name_word(core, "ko") or vocabulary.is_known_person_name_word(core)
+        return looks_like_korean_name(core) or core in word_sets()["kiwi_person_names"]
     return False
 
 
@@ -97,9 +94,10 @@ def is_drug_shaped(word: str) -> bool:
     return bool(_drug_core(word))
 
 
-def is_drug_in_context(word: str, before: str, after: str) -> bool:
+def is_drug_in_context(word: str, before: str, after: str, listed: frozenset[str] = frozenset()) -> bool:
     """``word`` is a drug's name: drug-shaped, and long or near a dose, a word of taking or prescribing
-    a drug, or a drug of the safe vocabulary (``before``/``after``: the text around it)."""
+    a drug, or a drug of ``listed`` (the safe vocabulary's), in the same sentence (``before``/``after``:
+    the text around it)."""
     core = _drug_core(word)
     if not core:
         return False
@@ -108,26 +106,17 @@ def is_drug_in_context(word: str, before: str, after: str) -> bool:
     before = SENTENCE_END.split(before[-CONTEXT_WINDOW:])[-1]  # the same sentence only
     after = SENTENCE_END.split(after[:CONTEXT_WINDOW], maxsplit=1)[0]
     around = before + " | " + after
-    return DOSE.search(around) is not None or CUES.search(around) is not None or _safe_drug_near(around)
-
-
-@functools.cache
-def _safe_drugs() -> frozenset[str]:
-    path = HERE / "safe_drugs.txt"
-    return frozenset(t for line in path.read_text(encoding="utf-8").splitlines()
-                     for t in [line.split("#", 1)[0].strip().casefold()] if len(t) >= 4)
+    return DOSE.search(around) is not None or CUES.search(around) is not None or _listed_drug_near(around, listed)
 
 
 WORD = re.compile(r"[A-Za-z\u0400-\u04ff]+|[가-힣]+")
 
 
-def _safe_drug_near(around: str) -> bool:
-    """A drug of safe_drugs.txt near it (Metformin and Sitagliptin): drugs are named in lists."""
-    from anonymise.name_data import KOREAN_PARTICLES
-
-    drugs = _safe_drugs()
+def _listed_drug_near(around: str, listed: frozenset[str]) -> bool:
+    """A listed drug near it (Metformin and Sitagliptin): drugs are named in lists."""
     for m in WORD.finditer(around):
         word = m.group().casefold()
-        if word in drugs or (word[0] >= "가" and any(word.endswith(p) and word[:-len(p)] in drugs for p in KOREAN_PARTICLES)):
+        if word in listed or (word[0] >= "가" and any(word.endswith(p) and word[:-len(p)] in listed
+                                                       for p in KOREAN_PARTICLES)):
             return True
     return False

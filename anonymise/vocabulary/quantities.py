@@ -59,6 +59,8 @@ UNIT_AFTER = re.compile(_UNIT, re.IGNORECASE)
 # The first number of a range whose unit follows the second (1 500 000 – 2 000 000 вон, от 300 000 до 500 000 вон).
 RANGE_THEN_UNIT = re.compile(rf"\s*(?:[~\-–—]|to|до|à|đến|ถึง|到|至|から|부터|에서)\s*\d[\d ,.]*\d{_UNIT}", re.IGNORECASE)
 UNIT_BEFORE = re.compile(r"(?:[₩$¥€£₽₸₫฿₮₱]|krw|usd|us\$|rmb|cny|jpy|vnd|thb|eur|rub|kzt)\s?$", re.IGNORECASE)
+BIRTH_BEFORE = re.compile(r"(?:생년월일|생일|출생|태어|d\.?o\.?b|born|birth|生日|出生|生年月日|誕生日|дата рождения|родил|sinh)"
+                          r"[^\d\n]{0,12}$", re.IGNORECASE)
 
 
 def digit_count(text: str) -> int:
