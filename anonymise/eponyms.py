@@ -35,7 +35,14 @@ HEAD_OF_BEFORE = re.compile(r"\b(?:nevus|naevus|nevi|naevi|tetralogy|circle|loop
 POSSESSIVE_AFTER = re.compile(r"(?:['’]s?)(?![A-Za-z])")
 # Fitzpatrick III, Norwood 4, Glogau type II: a grade after a listed scale's name.
 GRADE_AFTER = re.compile(r"[ \t]+(?:type[ \t]+|grade[ \t]+|stage[ \t]+|class[ \t]+)?(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?![\w])")
+# 피츠패트릭 3형, 노우드 4단계, 피츠패트릭 타입 III: a grade after a scale's name in Hangul.
+KOREAN_GRADE_AFTER = re.compile(r"[ \t]?(?:타입|유형|type|grade|stage)?[ \t]?(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])(?![\dA-Za-z])")
 TITLE_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+$" % "|".join(LATIN_EPONYM_TITLES))
+
+
+def is_scale_before_grade(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a listed scale's name in Hangul and a grade follows it (피츠패트릭 3형)."""
+    return text[start:end] in EPONYMOUS_CONDITIONS and KOREAN_GRADE_AFTER.match(text, end) is not None
 
 
 def is_eponym(text: str, start: int, end: int) -> bool:

@@ -26,6 +26,7 @@ import functools
 import re
 
 from anonymise import vocabulary
+from anonymise.eponyms import is_scale_before_grade
 from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 from anonymise.quasi_identifiers.schools import KO_LEVELS
 from anonymise.quasi_identifiers.workplaces import COMPANY_ENDINGS
@@ -592,11 +593,17 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
         verdict = word_verdict(match.group())
         if not verdict or (match.start() and work[match.start() - 1].isdigit()):
             continue  # after a number: a counter or unit (2주이, 3회차, 150만원), not a name
+        if is_scale_before_grade(work, match.start(), match.end()):
+            continue  # 피츠패트릭 3형, 노우드 4단계: a grading scale, named after a person long ago
         for start, end, name_shaped, reason in verdict:
             if reason == NAME_SHAPE_IF_TITLED and not _titled(work, match.start() + end):
                 continue
             if not name_shaped and _beside_medical_word(work, words, index):
                 continue  # 콧볼 축소, 레이저 토닝: part of a medical phrase
+            if not name_shaped and start == 0 and not _titled(work, match.start() + end) \
+                    and vocabulary.is_drug_in_context(
+                    match.group(), work[max(0, match.start() - 48):match.start()], work[match.end():match.end() + 48]):
+                continue  # 듀필루맙 300mg, 아픽사반 복용: a drug's stem, with a dose or a word of taking it
             s, e = match.start() + start, match.start() + end
             kind = "PERSON" if name_shaped or _titled(work, e) else "NAME"
             spans.append((s, e, kind, reason))

@@ -248,6 +248,14 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
     return kind, "name-list-capitalised" if name else "proper-noun"
 
 
+def _drug_in_context(work: str, start: int, end: int) -> bool:
+    """The word at work[start:end] ends in a drug stem and is long or said as a drug (drug_stems.py);
+    never after a personal title (Dr. Kavisone)."""
+    if LATIN_TITLE_BEFORE.search(work, max(0, start - 12), start):
+        return False
+    return vocabulary.is_drug_in_context(work[start:end], work[max(0, start - 48):start], work[end:end + 48])
+
+
 def _vietnamese_month(work: str, start: int, word: str, lang: str) -> bool:
     return lang == "vi" and word.casefold() in VIETNAMESE_MONTH_WORDS and \
         VIETNAMESE_MONTH_BEFORE.search(work, max(0, start - 12), start) is not None
@@ -305,6 +313,8 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
         initial = _starts_sentence(work, start) or any(s <= start < e for s, e in headings)
         verdict = None if is_eponym(work, start, match.end()) or _vietnamese_month(work, start, word, lang) \
             else _latin_verdict(word, initial, lang)
+        if verdict is not None and _drug_in_context(work, start, match.end()):
+            verdict = None  # Rosuvastatin 10mg: a drug's stem, with a dose or a word of taking it
         if verdict is None and match.group()[0].isupper() and lang == "vi":
             before = work[max(0, start - 8):start].split()
             if before and before[-1].casefold() in VIETNAMESE_TITLES:
@@ -393,7 +403,7 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
     for match in CYRILLIC_WORD.finditer(work):
         word = match.group()
         folded = word.casefold()
-        if not word[0].isupper() or _russian_safe_term(folded):
+        if not word[0].isupper() or _russian_safe_term(folded) or _drug_in_context(work, match.start(), match.end()):
             continue
         romanised = _romanised(folded)
         name = vocabulary.is_name_word(word, "ru") or (len(romanised) >= 4 and vocabulary.is_name_word(romanised, "en"))
@@ -408,8 +418,17 @@ RUSSIAN_SHORT_STEM = 3
 
 
 def _russian_safe_term(folded: str) -> bool:
-    """A Russian safe stem begins the word (ботокса, Москвы); a short one is the word (ЕД, МЕ)."""
-    return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in vocabulary.safe_terms("ru"))
+    """A Russian safe stem begins the word (ботокса, Москвы), a term ending in a vowel without it
+    (Альтеру for альтера); a short one is the word (ЕД, МЕ)."""
+    return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in vocabulary.safe_terms("ru")) \
+        or any(folded.startswith(stem) for stem in _russian_vowel_stems())
+
+
+@functools.cache
+def _russian_vowel_stems() -> tuple[str, ...]:
+    """The Russian safe terms of five letters or more that end in a vowel, without it: the stem their
+    case forms share (альтера -> альтер: Альтеру, Альтерой)."""
+    return tuple(t[:-1] for t in vocabulary.safe_terms("ru") if len(t) >= 5 and t[-1] in "аяоеиыуюь")
 
 
 def _other_script_spans(work: str) -> list[tuple[int, int, str, str]]:

@@ -8,7 +8,8 @@ blind spots. Per the spec, a word is a run of one kind (digits, Latin/Cyrillic l
 Han/Kana, Thai) inside a whitespace-separated token, and may only be:
 
 1. digits: a run of fewer than six digits, or a safe quantity (a date or clock time not after a
-   birth word; an amount with thousands separators or a currency/dose unit, never starting with 0;
+   birth word; an amount with thousands separators or a currency/dose/count unit, then also grouped
+   by spaces or dots (1 500 000 вон) or a range whose unit follows it, never starting with 0;
    a dilution 1:100,000);
    runs that span spaces are judged on the batch (``unsafe_numbers``);
 2. no letter-digit code (``AB12345``, ``kim1990``) unless a number with a unit (``10cc``, ``0.5mL``,
@@ -343,12 +344,17 @@ _LOCATION_WORD = r"(?i:ward|bed|bay|theatre|theater|pod)"
 _LOCATION_LABEL = r"(?:\d{1,3}[A-Z]?|[A-Z]{1,2}\d{1,3}[A-Z]?)"   # 6B, 12, C3, ICU2: always a digit
 _LOCATION_BEFORE = re.compile(r"\b%s\s+$" % _LOCATION_WORD)
 _LABEL_AFTER = re.compile(r"\s+%s(?=[\s\x00\x01.,;:)]|$)" % _LOCATION_LABEL)
+# A grade after a scale's name (Fitzpatrick III, Norwood 4, Glogau type II, 피츠패트릭 3형, 노우드 4단계).
+_GRADE_AFTER = re.compile(r"[ \t]+(?:type[ \t]+|grade[ \t]+|stage[ \t]+|class[ \t]+)?(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?![\w])")
+_KOREAN_GRADE_AFTER = re.compile(r"[ \t]?(?:타입|유형|type|grade|stage)?[ \t]?(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])(?![\dA-Za-z])")
 _MONTH_BEFORE = re.compile(r"(?i)\btháng\s+(?:mười\s+)?$")
 
 
 def vouched_in_context(text: str, start: int, end: int) -> bool:
     """Whether the token text[start:end], refused on its own, is vouched for by its neighbours: a listed
-    eponym in the possessive and after no personal title, an ICD code after an ICD word, a ward/bed
+    eponym in the possessive and after no personal title, an ICD code after an ICD word, a drug's name by
+    its stem beside a dose or a word of taking it and with no title (Rosuvastatin 10mg; the vocabulary's
+    is_drug_in_context), a listed scale before its grade (Fitzpatrick III, 피츠패트릭 3형), a ward/bed
     label and its word, a Vietnamese month after "tháng". Nothing else: Mirelka's cyst, a bare K21 and
     Ward Hale stay findings (a code with its decimal part, K21.9, is vouched for alone)."""
     core = text[start:end].strip(_EDGE_PUNCTUATION)
@@ -360,6 +366,13 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
             return True
     if (_ICD10_CODE.fullmatch(core) or _ICD11_CODE.fullmatch(core)) and _ICD_WORD_BEFORE.search(before):
         return True
+    if core.casefold() in EPONYMOUS_CONDITIONS and not _TITLE_BEFORE.search(before) and \
+            (_GRADE_AFTER.match(text, offset + len(core)) or _KOREAN_GRADE_AFTER.match(text, offset + len(core))):
+        return True  # Fitzpatrick III, 피츠패트릭 3형: a scale before its grade
+    after = text[offset + len(core):offset + len(core) + 48]
+    if not _TITLE_BEFORE.search(before) and not _KOREAN_TITLE.match(after.lstrip(" ")) and \
+            _drug_in_context(core, text[max(0, offset - 48):offset], after):
+        return True
     if re.fullmatch(_LOCATION_LABEL, core) and _LOCATION_BEFORE.search(before):
         return True
     if re.fullmatch(_LOCATION_WORD, core) and _LABEL_AFTER.match(text, offset + len(core)):
@@ -367,15 +380,27 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     return core.casefold() in VIETNAMESE_MONTH_WORDS and _MONTH_BEFORE.search(before) is not None
 
 
+def _drug_in_context(word: str, before: str, after: str) -> bool:
+    from anonymise.vocabulary import is_drug_in_context  # the shared data's rule (drug_stems.txt)
+
+    return is_drug_in_context(word, before, after)
+
+
+def _drug_shaped(word: str) -> bool:
+    from anonymise.vocabulary import is_drug_shaped
+
+    return is_drug_shaped(word)
+
+
 def vouchable_alone(word: str) -> bool:
     """Whether ``word``, taken out of its sentence (the FAQ search index's morphemes, lower-cased by the
     full-text index), is a word ``vouched_in_context`` may vouch for: a listed eponym, an ICD-shaped
-    code, a ward/bed word or label, a Vietnamese month. Such a column's words come from the question and
+    code, a drug-shaped word, a ward/bed word or label, a Vietnamese month. Such a column's words come from the question and
     answer beside them, where their context is judged: an unvouched one is a finding there."""
     core = word.strip(_EDGE_PUNCTUATION)
     bare = core[:-2] if core.endswith(("'s", "’s")) else core.rstrip("'’")
     upper = core.upper()
-    return bare.casefold() in EPONYMOUS_CONDITIONS or core.casefold() in VIETNAMESE_MONTH_WORDS \
+    return bare.casefold() in EPONYMOUS_CONDITIONS or core.casefold() in VIETNAMESE_MONTH_WORDS or _drug_shaped(core) \
         or bool(_ICD10_CODE.fullmatch(upper) or _ICD11_CODE.fullmatch(upper) or re.fullmatch(_LOCATION_LABEL, upper)
                 or re.fullmatch(_LOCATION_WORD, core))
 
@@ -389,7 +414,7 @@ def unsafe_numbers(text: str) -> Iterator[tuple[int, int]]:
         if (start and text[start - 1].isascii() and text[start - 1].isalpha()) or \
                 (end < len(text) and text[end].isascii() and text[end].isalpha()):
             continue  # inside a code (20261201T..., AB123456): judged as a word (rule 2)
-        if not is_safe_quantity(match.group(), text[max(0, start - 24):start], text[end:end + 8]):
+        if not is_safe_quantity(match.group(), text[max(0, start - 24):start], text[end:end + 32]):
             yield start, end
 
 
@@ -409,7 +434,17 @@ def is_safe_quantity(run: str, before: str, after: str) -> bool:
     if all(_GROUPED.fullmatch(n) for n in numbers):
         return True
     unit = _UNIT_AFTER.match(after) is not None or _UNIT_BEFORE.search(before) is not None
-    return unit and all(_GROUPED.fullmatch(n) or _PLAIN.fullmatch(n) or _LOOSE_GROUPED.fullmatch(n) for n in numbers)
+    if unit and all(_GROUPED.fullmatch(n) or _PLAIN.fullmatch(n) or _LOOSE_GROUPED.fullmatch(n) for n in numbers):
+        return True
+    return _amount_with_unit(run, before, after)
+
+
+def _amount_with_unit(run: str, before: str, after: str) -> bool:
+    """An amount grouped by spaces or dots, or a count, beside a currency or count word of the shared
+    data (1 500 000 вон, 2500-3000 grafts, 3000~4000모; vocabulary.quantities)."""
+    from anonymise.vocabulary.quantities import is_amount_with_unit
+
+    return is_amount_with_unit(run, before, after)
 
 
 _KOREAN_TITLE = re.compile("|".join(sorted(map(re.escape, KOREAN_NAME_TITLES), key=len, reverse=True)))

@@ -8,7 +8,8 @@ optional +country code); phonenumbers decides:
   no separator count as a Korean number with its trunk 0, otherwise only with a phone word nearby;
 - right after a phone word (전화, tel, 电话 ...) any 7-15 digits count: a typo'd number is still one.
 Quantities never count: digits followed by a unit (010-4821-7395 50유닛: the 50 is a dose), after a
-currency sign, dates (2024-05-10, 03/05/1988), IP addresses, nor the layouts of other identifiers
+currency sign, an amount grouped by spaces or dots with its currency or count word (1 500 000 вон,
+2500-3000 grafts; vocabulary.quantities), dates (2024-05-10, 03/05/1988), IP addresses, nor the layouts of other identifiers
 (SSN 3-2-4, Korean business and registration numbers, driver's licences); without a phone word, neither a year and a serial
 (2017-123456) nor a number after an account word. Colons and commas are no separators, so
 10:30, 1:1 and 3,000cc never join a number.
@@ -22,6 +23,7 @@ import phonenumbers
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from anonymise.recognizers import gates
+from anonymise.vocabulary.quantities import is_amount_with_unit
 
 # Regions whose numbers patients write without a country code, most frequent first. Korea is tried
 # before them; the script's own region before Korea when the text holds kana or Han characters.
@@ -107,6 +109,8 @@ class PhoneRecognizer(LocalRecognizer):
         regions = self._regions(text)
         results = []
         for match in CANDIDATE.finditer(text):
+            if is_amount_with_unit(match.group(), text[max(0, match.start() - 24):match.start()], text[match.end():match.end() + 32]):
+                continue  # 1 500 000 вон, 2500-3000 grafts: a price or a count grouped like a number
             for start, end, score in self._best(text, match.start(), match.group(), regions):
                 results.append(RecognizerResult("PHONE", start, end, score, recognition_metadata={
                     RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))

@@ -3,7 +3,9 @@
 Stable API (the leak gate checks released files with it; extend it, do not rename it):
 
     LANGUAGES                          ("ko", "en", "zh", "ja", "ru", "vi", "th")
-    safe_terms(lang) -> frozenset      reviewed project terms of safe_<lang>.txt, case-folded
+    safe_terms(lang) -> frozenset      reviewed project terms of safe_<lang>.txt and of the shared
+                                       files (safe_drugs, safe_devices, safe_scores .txt) in lang's
+                                       script, case-folded
     safe_endings(lang) -> tuple        endings of medical compounds (lines "-술" of safe_<lang>.txt)
     is_safe_term(term, lang=None)      a safe term of ``lang`` (of any language when None)
     is_ordinary_word(word, lang)       a common word of ``lang`` from a maintained frequency list
@@ -16,6 +18,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        학교, 사람); with ``common``, a common one (Zipf >= 4.0: 구글)
     is_known_person_name_word(word)    a Hangul word of a person's name in Kiwi's dictionary of people
     is_safe_quantity(run, before, after), unsafe_digit_runs(text)   see quantities.py
+    is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
 and memory-mapped (see packed.py): ~6 MB, shared by every worker.
@@ -23,10 +26,13 @@ and memory-mapped (see packed.py): ~6 MB, shared by every worker.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
 from anonymise.vocabulary.packed import word_sets
+from anonymise.vocabulary import drug_stems
+from anonymise.vocabulary.drug_stems import is_drug_shaped
 from anonymise.vocabulary.quantities import is_safe_quantity, unsafe_digit_runs
 
 LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th")
@@ -34,16 +40,35 @@ HERE = Path(__file__).parent
 
 __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
            "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
-           "is_known_person_name_word"]
+           "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context"]
+
+
+# Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
+# each term belongs to the languages its script is written in.
+DRUG_FILE = "safe_drugs.txt"
+SHARED_FILES = (DRUG_FILE, "safe_devices.txt", "safe_scores.txt")
+SCRIPT_LANGUAGES = ((re.compile(r"[가-힣]"), ("ko",)), (re.compile(r"[\u0400-\u04ff]"), ("ru",)),
+                    (re.compile(r"[\u0e00-\u0e7f]"), ("th",)), (re.compile(r"[\u3040-\u30ff]"), ("ja",)),
+                    (re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"), ("zh", "ja")), (re.compile(r"[a-z]"), ("en",)))
+
+
+def _terms_of(path: Path) -> list[str]:
+    terms = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [t.casefold() for t in terms if t]
+
+
+def _script_languages(term: str) -> tuple[str, ...]:
+    return next((langs for script, langs in SCRIPT_LANGUAGES if script.search(term)), ())
 
 
 @functools.cache
 def _lines(lang: str) -> tuple[str, ...]:
     path = HERE / f"safe_{lang}.txt"
-    if lang not in LANGUAGES or not path.exists():
+    if lang not in LANGUAGES:
         return ()
-    terms = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return tuple(t.casefold() for t in terms if t)
+    own = _terms_of(path) if path.exists() else []
+    shared = [t for name in SHARED_FILES for t in _terms_of(HERE / name) if lang in _script_languages(t)]
+    return tuple(own + shared)
 
 
 @functools.cache
@@ -112,3 +137,14 @@ def is_only_a_name(word: str, given: bool = False) -> bool:
     """A Latin-script word the name lists have and no dictionary has in lower case (Jennifer, Nguyen,
     Kim); with ``given``, only given names of that kind (jennifer, not nguyen)."""
     return word.casefold() in word_sets()["latin_given_names_only" if given else "latin_names_only"]
+
+
+def is_drug_in_context(word: str, before: str, after: str) -> bool:
+    """``word`` is a drug's name by its stem where it is said as a drug (see drug_stems.py); the drugs
+    of safe_drugs.txt nearby count as such a context."""
+    return drug_stems.is_drug_in_context(word, before, after, _listed_drugs())
+
+
+@functools.cache
+def _listed_drugs() -> frozenset[str]:
+    return frozenset(t for t in _terms_of(HERE / DRUG_FILE) if len(t) >= 4)

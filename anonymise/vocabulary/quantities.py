@@ -7,8 +7,9 @@ is personal data unless it reads as one of:
   - calendar dates and clock times, alone, together or as a range (2024.03.15 10:30, 10:00~18:00),
     except a date right after a birth word (생년월일, DOB, born ...);
   - one amount or a range of two, written with thousands separators (1,500,000 / 1,000,000~2,000,000),
-    or without them but with a currency or dose unit beside it (300000원, ₩450000, 100000 IU);
-    an amount never starts with 0 (phones and IDs do).
+    or with a currency, dose or count unit beside it (300000원, ₩450000, 100000 IU, 2500-3000 grafts),
+    then also grouped by spaces or dots (1 500 000 вон, 1.500.000 đồng, 300 000 – 500 000 ₽); the unit
+    may follow the range's second number. An amount never starts with 0 (phones and IDs do).
   - a dilution, one to a round number (1:100,000, 1:200000).
 Shorter runs (3회, 2주, 150만원, 09:30) are always kept: six digits is where an identifier starts.
 """
@@ -23,12 +24,41 @@ TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 PLAIN = re.compile(r"[1-9]\d*(?:\.\d+)?")
 LOOSE = re.compile(r"[1-9][\d,]*(?:\.\d+)?")  # 7500,000: commas in odd places, fine beside a unit
+# Thousands grouped by spaces or dots (1 500 000, 1.500.000; thin spaces are spaces by now), a decimal
+# comma allowed: how Russian, Vietnamese, European and Thai writers group an amount. Beside a unit only.
+SPACE_OR_DOT_GROUPED = re.compile(r"[1-9]\d{0,2}(?:(?: |\.)\d{3})+(?:,\d{1,2})?")
 RANGE_MARK = re.compile(r"\s*[~\-]\s*")
 PIECE_GAP = re.compile(r"\s*~\s*|\s+-\s+|\s+")  # between dates and times; a hyphen inside a date stays
-# Units that make a long plain number an amount: currencies and dose units.
-UNIT_AFTER = re.compile(r"\s?(?:원|만원|천원|억|won|krw|usd|달러|dollars?|엔|円|yen|위안|元|rmb|cny|vnd|đ|동|바트|baht|thb|"
-                        r"eur|euros?|루블|руб|rub|iu|units?|유닛)(?![A-Za-z])", re.IGNORECASE)
-UNIT_BEFORE = re.compile(r"(?:[₩$¥€£]|krw|usd|us\$|rmb|cny|jpy|vnd|thb|eur)\s?$", re.IGNORECASE)
+# Words and signs of a currency, in the project's languages (data: the gate builds its rule from them too).
+CURRENCY_WORDS = ("원", "만원", "천원", "억", "억원", "won", "krw", "usd", "달러", "dollars?", "엔", "円", "yen", "위안", "元",
+                  "韩元", "韓元", "韩币", "人民币", "日元", "rmb", "cny", "jpy", "vnd", "đ", "đồng", "dong", "₫",
+                  "바트", "baht", "thb", "บาท", "วอน", "eur", "euros?", "€", "루블", "руб", "рубл[а-я]*", "rub", "rubles?",
+                  "roubles?", "₽", "вон[а-я]*", "тенге", "tenge", "kzt", "₸", "텡게", "сум", "сумов", "uzs", "som", "сом",
+                  "тугрик[а-я]*", "төгрөг", "tugriks?", "mnt", "₮", "долл[а-я]*", "юан[а-я]*", "иен", "йен", "ringgit",
+                  "myr", "pesos?", "php", "₱", "rupiah", "idr", "sgd", "twd", "hkd", "aud", "cad", "gbp", "£", "¥", "₩",
+                  "유로", "ウォン", "ドル", "ドン", "バーツ", "ルーブル", "ユーロ", "テンゲ", "美元", "美金", "块", "塊", "欧元",
+                  "卢布", "盧布", "越南盾", "泰铢", "泰銖", "坚戈", "ดอลลาร์", "เยน", "หยวน", "ดอง", "รูเบิล", "ยูโร",
+                  "\\$")
+# Words of a count or dose after a number: grafts and hairs of a transplant, shots of an energy device,
+# units of a toxin (data as above).
+COUNT_WORDS = ("iu", "units?", "유닛", "단위", "grafts?", "графт[а-я]*", "трансплантат[а-я]*", "모낭", "가닥", "毛囊",
+               "个毛囊", "株", "グラフト", "กราฟ", "กราฟต์", "กราฟท์", "เส้น", "hairs?", "волос[а-я]*", "shots?", "샷",
+               "发", "發", "ショット", "ช็อต", "ชอต", "шот[а-я]*", "выстрел[а-я]*", "импульс[а-я]*", "pulses?", "ед",
+               "единиц[а-я]*", "หน่วย", "ยูนิต", "单位", "單位", "単位", "ユニット", "cc", "ml", "мл", "mg", "мг", "mcg")
+# One-syllable Korean units (모 of a hair transplant, 샷 of a laser, 동 of Vietnamese money) only glued to
+# the number and before a particle or no Hangul at all: 3000모를, not "1234567 모르겠어요".
+SYLLABLE_UNITS = ("모", "샷", "동")
+SYLLABLE_UNIT_PARTICLES = ("정도", "까지", "부터", "이에요", "예요", "입니다", "이요", "요", "씩", "을", "를", "이", "가", "은", "는",
+                           "의", "도", "만", "로", "으로", "에", "이고", "이면", "대")
+_UNITS = "|".join(sorted(CURRENCY_WORDS + COUNT_WORDS, key=len, reverse=True))
+_SYLLABLES = "|".join(SYLLABLE_UNITS)
+_PARTICLES = "|".join(sorted(SYLLABLE_UNIT_PARTICLES, key=len, reverse=True))
+_UNIT = rf"(?:\s?(?:{_UNITS})(?![A-Za-z\u0400-\u04ff'’])|(?:{_SYLLABLES})(?:(?:{_PARTICLES})(?![가-힣])|(?![가-힣])))"
+# Units that make a long plain number an amount: currencies and dose or count units.
+UNIT_AFTER = re.compile(_UNIT, re.IGNORECASE)
+# The first number of a range whose unit follows the second (1 500 000 – 2 000 000 вон, от 300 000 до 500 000 вон).
+RANGE_THEN_UNIT = re.compile(rf"\s*(?:[~\-–—]|to|до|à|đến|ถึง|到|至|から|부터|에서)\s*\d[\d ,.]*\d{_UNIT}", re.IGNORECASE)
+UNIT_BEFORE = re.compile(r"(?:[₩$¥€£₽₸₫฿₮₱]|krw|usd|us\$|rmb|cny|jpy|vnd|thb|eur|rub|kzt)\s?$", re.IGNORECASE)
 BIRTH_BEFORE = re.compile(r"(?:생년월일|생일|출생|태어|d\.?o\.?b|born|birth|生日|出生|生年月日|誕生日|дата рождения|родил|sinh)"
                           r"[^\d\n]{0,12}$", re.IGNORECASE)
 
@@ -48,8 +78,23 @@ def _amount(run: str, before: str, after: str) -> bool:
         return False
     if all(GROUPED.fullmatch(n) for n in numbers):
         return True
-    unit = UNIT_AFTER.match(after) is not None or UNIT_BEFORE.search(before) is not None
-    return unit and all(LOOSE.fullmatch(n) for n in numbers)
+    return is_amount_with_unit(run, before, after)
+
+
+def is_amount_with_unit(run: str, before: str, after: str) -> bool:
+    """``run`` is an amount or a range of two (no leading 0, grouped by commas, spaces or dots or not at
+    all) with a currency or count unit beside it: a price or a count, never a phone or an ID, whatever
+    its digit groups look like (1 500 000 вон, 2500-3000 grafts)."""
+    numbers = RANGE_MARK.split(run.strip())
+    return 0 < len(numbers) <= 2 and all(n and (LOOSE.fullmatch(n) or SPACE_OR_DOT_GROUPED.fullmatch(n)) for n in numbers) \
+        and has_unit(before, after)
+
+
+def has_unit(before: str, after: str) -> bool:
+    """A currency or a dose or count unit right after the number (or after the range it starts) or a
+    currency sign right before it."""
+    return UNIT_AFTER.match(after) is not None or RANGE_THEN_UNIT.match(after) is not None or \
+        UNIT_BEFORE.search(before) is not None
 
 
 # 1:100,000 / 1:200000: a dilution (lidocaine with epinephrine), one to a round number.
@@ -74,7 +119,7 @@ def unsafe_digit_runs(text: str) -> list[tuple[int, int, str]]:
         start, end = match.start(), match.start() + len(run)
         if digit_count(run) < MIN_DIGITS:
             continue
-        before, after = text[max(0, start - 24):start], text[end:end + 8]
+        before, after = text[max(0, start - 24):start], text[end:end + 32]
         if is_safe_quantity(run, before, after):
             continue
         kind = "DOB" if _dates_and_times(run) else "ID"

@@ -1,0 +1,139 @@
+"""Medical content the fail-closed pass keeps (#13): drugs by vocabulary and by stem, devices, prices and
+counts in international layouts, scores and scales; and the names, phones and IDs that still go.
+Every example is invented; each text goes the production path (world_fixtures.redacted) and the
+leak gate's rule is asked about the same words."""
+from __future__ import annotations
+
+import pytest
+
+from anonymise import vocabulary as v
+from anonymise.gate.released_text import is_safe_quantity as gate_quantity
+from anonymise.gate.released_text import vouched_in_context
+from anonymise.vocabulary.quantities import unsafe_digit_runs
+from world_fixtures import check
+
+
+# ---------------------------------------------------------------- shared vocabularies
+def test_a_shared_vocabulary_term_counts_for_the_languages_of_its_script():
+    assert v.is_safe_term("dupilumab", "en") and v.is_safe_term("듀필루맙", "ko") and v.is_safe_term("метформин", "ru")
+    assert v.is_safe_term("非那雄胺", "zh") and v.is_safe_term("非那雄胺", "ja") and v.is_safe_term("フィナステリド", "ja")
+    assert v.is_safe_term("ฟีนาสเตอไรด์", "th") and v.is_safe_term("울쎄라", "ko") and v.is_safe_term("mrd1", "en")
+    assert not v.is_safe_term("듀필루맙", "en") and not v.is_safe_term("dupilumab", "ko")
+
+
+def test_no_term_of_the_shared_vocabularies_is_a_name():
+    for term in _shared("en"):
+        if term.isalpha():
+            assert not v.is_name_word(term, "en") or v.is_ordinary_word(term, "en"), term
+    for term in _shared("ko"):  # 소프라노, 피코: words of the frequency list before any person's name
+        if term.isalpha():
+            assert not v.is_known_person_name_word(term) or v.is_ordinary_word(term, "ko"), term
+
+
+def _shared(lang: str) -> frozenset[str]:
+    from anonymise.vocabulary import HERE, SHARED_FILES, _script_languages, _terms_of
+
+    return frozenset(t for name in SHARED_FILES for t in _terms_of(HERE / name) if lang in _script_languages(t))
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Started Tralokinumab and Abrocitinib for eczema, plus Bilastine at night.",
+     ["Tralokinumab", "Abrocitinib", "Bilastine"]),
+    ("트랄로키누맙이랑 빌라스틴 먹고 있어요.", ["트랄로키누맙", "빌라스틴"]),
+    ("Мне назначили Метформин и Левотироксин.", ["Метформин", "Левотироксин"]),
+    ("我在吃非那雄胺和米诺地尔。", ["非那雄胺", "米诺地尔"]),
+    ("ฉันกินยาไอโซเตรติโนอินอยู่ค่ะ", ["ไอโซเตรติโนอิน"]),
+    ("Thinking of Sylfirm X or Morpheus8, then Juvelook and Rejuran.", ["Sylfirm", "Morpheus8", "Juvelook", "Rejuran"]),
+    ("올리지오 300샷이랑 쥬베룩, 리쥬란힐러 문의드려요.", ["올리지오", "쥬베룩", "리쥬란힐러"]),
+    ("Я делала Термаж и Альтеру.", ["Термаж", "Альтеру"]),
+])
+def test_drugs_and_devices_of_the_vocabulary_stay(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+# ---------------------------------------------------------------- drug stems
+@pytest.mark.parametrize("text, kept", [
+    ("I inject Zorvelumab 150mg every month.", ["Zorvelumab"]),        # made-up -mab with a dose
+    ("She was prescribed Tavoprazole for reflux.", ["Tavoprazole"]),     # made-up -prazole, prescribed
+    ("Kelorisartanil aside, Venodastatin is what I take.", ["Venodastatin"]),
+    ("조르벨루맙 주사 맞고 있어요.", ["조르벨루맙"]),
+    ("타보프라졸 20mg 복용 중입니다.", ["타보프라졸"]),
+    ("Принимаю Тавопразол по утрам.", ["Тавопразол"]),
+])
+def test_an_unlisted_drug_is_kept_by_its_stem_where_it_is_said_as_a_drug(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("My friend Korisone met me at the station.", ["Korisone"]),        # -sone, no drug context
+    ("Dr. Kavisone prescribed the cream 5mg.", ["Kavisone"]),             # a title before it: a person
+    ("I told Velimab about my appointment.", ["Velimab"]),               # too short before the stem
+    ("어제 친구 소라닙이랑 만났어요.", ["소라닙"]),                         # no drug context
+    ("카리소닙 씨가 약을 먹었대요.", ["카리소닙"]),                          # a title after it: a person
+    ("Вчера звонила Мирасартан.", ["Мирасартан"]),
+])
+def test_a_name_that_ends_like_a_drug_stem_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+def test_drug_context_is_read_in_the_same_sentence_only():
+    text = "She takes Bisoprolol 5mg. My friend Korisone came along."
+    at = text.index("Korisone")
+    assert not v.is_drug_in_context("Korisone", text[:at], text[at + 8:])
+    check(text, gone=["Korisone"], kept=["Bisoprolol"])
+
+
+def test_the_gate_vouches_for_a_drug_by_its_stem_only_in_a_drug_context():
+    text = "She takes Bisoprolol 5mg. My friend Korisone came. 카리맙 씨가 왔다. 보노프라잔을 복용해요."
+    for word, vouched in (("Bisoprolol", True), ("Korisone", False), ("카리맙", False), ("보노프라잔을", True)):
+        at = text.index(word)
+        assert vouched_in_context(text, at, at + len(word)) is vouched, word
+
+
+# ---------------------------------------------------------------- prices and counts
+@pytest.mark.parametrize("text, kept", [
+    ("The package is 1 800 000 won, or ₩1.600.000 with the coupon.", ["1 800 000", "1.600.000"]),
+    ("Стоимость 2 700 000 вон, около 160 000 рублей.", ["2 700 000", "160 000"]),
+    ("Giá 4.200.000 đồng một lần.", ["4.200.000"]),
+    ("ราคา 1 300 000 วอน ค่ะ", ["1 300 000"]),
+    ("费用是2 100 000韩元。", ["2 100 000"]),
+    ("Budget 1 200 000–1 900 000 won.", ["1 200 000", "1 900 000"]),
+    ("Цена от 350 000 до 520 000 вон.", ["350 000", "520 000"]),
+    ("We plan 2200-2800 grafts.", ["2200-2800"]),
+    ("Нужно 2300–2900 графтов.", ["2300", "2900"]),
+    ("모발이식 3200~3800모 예정입니다.", ["3200~3800"]),
+    ("보톡스 150-250단위, 400~700샷 정도요.", ["150-250", "400~700"]),
+])
+def test_prices_and_counts_in_international_layouts_stay(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Call me at 010 4821 7395 please.", ["4821 7395"]),
+    ("My ID is 314 159 265 and that is it.", ["314 159 265"]),
+    ("Phone +7 913 482 17 39.", ["913 482 17 39"]),
+    ("번호는 24681357 모르겠어요.", ["24681357"]),
+])
+def test_grouped_digits_without_a_currency_or_count_still_go(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+def test_the_quantity_rule_and_the_gate_agree_on_grouped_amounts():
+    for run, before, after, safe in (("1 500 000", "", " вон", True), ("1.500.000", "", " đồng", True),
+                                     ("2500-3000", "", " grafts", True), ("1 500 000", "", "–2 000 000 won", True),
+                                     ("314 159 265", "ID ", " and", False), ("010 4821 7395", "", " won", False)):
+        assert (unsafe_digit_runs(before + run + after) == []) is safe, run
+        assert gate_quantity(run, before, after) is safe, run
+
+
+# ---------------------------------------------------------------- scores and scales
+def test_scores_measures_and_scales_before_a_grade_stay():
+    check("MRD1 is 2mm, MRD2 5mm; EASI 16, SCORAD 40, DLQI 10.", gone=[], kept=["MRD1", "MRD2", "EASI", "SCORAD", "DLQI"])
+    check("피츠패트릭 3형 피부이고 노우드 4단계예요.", gone=[], kept=["피츠패트릭", "노우드"])
+
+
+def test_a_scale_name_without_a_grade_is_judged_as_a_word():
+    text = "피츠패트릭 씨가 오셨어요."
+    at = text.index("피츠패트릭")
+    assert not vouched_in_context(text, at, at + 5)
+    check(text, gone=["피츠패트릭"], kept=[])
