@@ -28,6 +28,7 @@ import re
 from anonymise import vocabulary
 from anonymise.eponyms import is_scale_before_grade
 from anonymise.vocabulary.name_lists import starts_with_cjk_surname
+from anonymise.kiwi_words import kiwi_tokens
 from anonymise.quasi_identifiers.schools import KO_LEVELS
 from anonymise.quasi_identifiers.workplaces import COMPANY_ENDINGS
 from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_GLUED_TITLES, KOREAN_LOOKALIKES,
@@ -149,7 +150,7 @@ def _dictionary_noun(token) -> bool:
 
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def _one_dictionary_noun(text: str) -> bool:
-    tokens = kiwi().tokenize(text)
+    tokens = kiwi_tokens(text)
     return (len(tokens) == 1 and tokens[0].len == len(text) and _dictionary_noun(tokens[0])
             and not vocabulary.is_known_person_name_word(text))
 
@@ -176,7 +177,7 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
     """(start, end, name_shaped, reason) of each stretch of the Hangul ``word`` that must go."""
     if _safe(word):
         return ()
-    tokens = kiwi().tokenize(word)
+    tokens = kiwi_tokens(word)
     stem = word[:_stem_end(word, tokens)]
     if _safe(stem):
         return ()
@@ -241,7 +242,7 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
         return ((0, len(bare), False, "kiwi-person-name"),)
     if len(bare) < 3:
         return ()
-    pieces = kiwi().tokenize(bare)
+    pieces = kiwi_tokens(bare)
     # A foreign name Kiwi does not know, cut into one-syllable pieces (우+디+엘+런): no word list has it.
     if len(pieces) == len(bare) and all(t.len == 1 and t.tag in FRAGMENT_TAGS for t in pieces):
         return ((0, len(bare), False, "kiwi-fragments"),)
@@ -359,7 +360,7 @@ def _unvouched_short_name(word: str) -> bool:
     if _safe(word) or vocabulary.is_ordinary_word(word, "ko") or word in KOREAN_PERSON_TITLES \
             or word in KOREAN_RELATION_WORDS or word in KOREAN_ROLE_WORDS or word in DETERMINERS:
         return False
-    tokens = kiwi().tokenize(word)
+    tokens = kiwi_tokens(word)
     return not (len(tokens) == 1 and tokens[0].id >= KIWI_FIRST_KNOWN_ID and tokens[0].tag != "NNP")
 
 
@@ -370,11 +371,11 @@ def _glued_title_name(word: str) -> int:
     proper or unknown noun or as single syllables (축구감독, 국가대표선수, 영화배우 stay)."""
     for title in GLUED_TITLES:
         at = word.find(title, 2)
-        if 2 <= at <= 4 and _title_ending(word[at + len(title):]) and any(t.start == at for t in kiwi().tokenize(word)):
+        if 2 <= at <= 4 and _title_ending(word[at + len(title):]) and any(t.start == at for t in kiwi_tokens(word)):
             stem = word[:at]
             if _safe(stem) or vocabulary.is_ordinary_word(stem, "ko") or stem in KOREAN_ROLE_WORDS or is_title_word(stem):
                 continue
-            pieces = kiwi().tokenize(stem)  # a name Kiwi does not know, or cuts into syllables
+            pieces = kiwi_tokens(stem)  # a name Kiwi does not know, or cuts into syllables
             if any(_is_suspect(t) for t in pieces) or all(t.len == 1 for t in pieces):
                 return at
     return 0
@@ -426,7 +427,7 @@ def _hanja_glosses(work: str) -> list[tuple[int, int, str, str]]:
 
 
 def _one_known_noun(word: str) -> bool:
-    tokens = kiwi().tokenize(word)
+    tokens = kiwi_tokens(word)
     return len(tokens) == 1 and tokens[0].tag == "NNG" and tokens[0].id >= KIWI_FIRST_KNOWN_ID
 
 
@@ -509,12 +510,9 @@ def _listed_names(work: str, spans: list) -> list[tuple[int, int, str, str]]:
         if given:
             found.append((item.start(), item.start() + given, "PERSON", "listed-given-name"))
             continue
-        stems = [n for n in (2, 3, 4) if n <= len(word) and is_particle_chain(word[n:])]
-        if any(_safe(word[:n]) or vocabulary.is_ordinary_word(word[:n], "ko") for n in stems):
-            continue  # a word with its particle (정말+로, 이번+에)
-        length = next((n for n in sorted(stems, key=lambda n: n != 3) if _listable_name(word[:n])), 0)
-        if not length or _one_dictionary_noun(word[:length]) or any(t.tag == "VCP" for t in kiwi().tokenize(word)):
-            continue  # a dictionary noun (이모부) or a noun with the copula (학생+이+ㄴ)
+        length = _listed_name_length(word)
+        if not length:
+            continue
         before = items[index - 1] if index else None
         # the next item counts when the name ends the word, or when 과/와 joins it to the next (A과 B)
         and_next = word[length:] in AND_PARTICLES
@@ -525,6 +523,20 @@ def _listed_names(work: str, spans: list) -> list[tuple[int, int, str, str]]:
         if any(how == "mark" and gone_too for how, gone_too in links) or all(how == "space" and gone_too for how, gone_too in links):
             found.append((item.start(), item.start() + length, "PERSON", "listed-name"))
     return found
+
+
+@functools.lru_cache(maxsize=CACHED_WORDS)
+def _listed_name_length(word: str) -> int:
+    """Length of the name a list item may be, whatever stands around it (the word alone decides, so it
+    is cached): a listable name's shape before particles, 0 for a word with its particle (정말+로,
+    이번+에), a dictionary noun (이모부) or a noun with the copula (학생+이+ㄴ)."""
+    stems = [n for n in (2, 3, 4) if n <= len(word) and is_particle_chain(word[n:])]
+    if any(_safe(word[:n]) or vocabulary.is_ordinary_word(word[:n], "ko") for n in stems):
+        return 0
+    length = next((n for n in sorted(stems, key=lambda n: n != 3) if _listable_name(word[:n])), 0)
+    if not length or _one_dictionary_noun(word[:length]) or any(t.tag == "VCP" for t in kiwi_tokens(word)):
+        return 0
+    return length
 
 
 def _listed_given_name(word: str, index: int, items: list, joined, removed) -> int:
@@ -577,7 +589,7 @@ def _spaced_surnames(work: str, spans: list) -> list[tuple[int, int, str, str]]:
             not after and match.group("next").strip().startswith(HONORIFIC_AFTER)
             and is_particle_chain(match.group("next").strip()[1:]))
         unvouched = not vocabulary.is_ordinary_word(given, "ko") and not _safe(given) and not _one_dictionary_noun(given) \
-            and not any(t.tag.startswith("J") for t in kiwi().tokenize(given))  # 상+을: a word and its particle
+            and not any(t.tag.startswith("J") for t in kiwi_tokens(given))  # 상+을: a word and its particle
         if honorific or (unvouched and (after.startswith(COPULAS) or is_particle_chain(after))):
             found.append((match.start("surname"), match.end("given"), "PERSON", "spaced-full-name"))
     return found

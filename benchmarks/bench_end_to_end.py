@@ -1,6 +1,6 @@
 """End-to-end benchmark: `clinic-anon run` on N synthetic consultations.
 
-    .venv/bin/python benchmarks/bench_end_to_end.py --n 10000 [--n 100000 ...] [--workers 2]
+    .venv/bin/python benchmarks/bench_end_to_end.py --n 10000 [--n 100000 ...] [--workers 2] [--keep-work]
 
 For each N: generates the source once (cached under benchmarks/results/data-N), runs the whole
 flow in a fresh output folder, and reports wall time per stage (from the run manifest),
@@ -9,7 +9,10 @@ shared). Memory is sampled every 0.5 s over the tree (CLI + Prefect server + wor
 (sums shared pages once per process, so it overstates) and peak PSS (shared pages split between the
 processes sharing them: what the tree really costs), the peak of each process by role, and the tree
 peaks per stage (the stage is followed from the run's log lines). A run the leak check blocks still
-has its timings (from the run's private manifest); the table says so.
+has its timings (from the run's private manifest); the table says so, with the gate's outcome:
+promoted or blocked, the records the leak check withheld and, when blocked, why. With --keep-work
+the run's folder (its output, private area and manifest, Prefect's home) is kept and its path printed,
+so the manifest, the withheld list and the leak report can be read afterwards; else it is removed.
 Prints tables and writes benchmarks/results/end_to_end.json.
 """
 from __future__ import annotations
@@ -145,7 +148,16 @@ class MemorySampler:
                               for s, v in self.by_stage.items()}}
 
 
-def run_once(n: int, workers: int) -> dict:
+def gate_outcome(manifest: dict) -> dict:
+    """What the leak gate decided for a run, from its manifest: status, records withheld, why blocked."""
+    check = manifest.get("check", {})
+    withheld = check.get("withheld", {})
+    return {"status": manifest["status"], "withheld": withheld.get("records", 0),
+            "withheld_by_reason": withheld.get("by_reason", {}), "withhold_rounds": withheld.get("rounds", 0),
+            "findings_by_kind": check.get("findings_by_kind", {}), "blocked_because": check.get("blocked_because")}
+
+
+def run_once(n: int, workers: int, keep_work: bool = False) -> dict:
     source = source_for(n)
     work = Path(tempfile.mkdtemp(prefix=f"bench-e2e-{n}-"))
     env = {**os.environ, "PREFECT_HOME": str(work / "prefect"), "CLINIC_ANON_ANONYMISE__WORKERS": str(workers),
@@ -184,21 +196,38 @@ def run_once(n: int, workers: int) -> dict:
     if not manifests or not manifests[-1].exists():
         raise SystemExit(f"run on {n} failed ({proc.returncode}):\n{output[-3000:]}")
     manifest = json.loads(manifests[-1].read_text())
-    shutil.rmtree(work, ignore_errors=True)
+    if not keep_work:
+        shutil.rmtree(work, ignore_errors=True)
     timings = manifest["timings"]
-    return {"n": n, "workers": workers, "released": released, "wall_s": round(wall, 1),
+    kept = {"work_dir": str(work), "manifest": str(manifests[-1])} if keep_work else {}
+    return {"n": n, "workers": workers, "released": released, "gate": gate_outcome(manifest), **kept,
+            "wall_s": round(wall, 1),
             "records_per_s": round(n / wall, 1), "cpu_s": round(cpu, 1), **memory.summary(),
             "eligible": manifest["counts"]["eligible"], "load_average": [load_before, os.getloadavg()],
             "stages_s": {s: round(timings.get(s, 0.0), 1) for s in STAGES}}
+
+
+def gate_line(gate: dict) -> str:
+    """One line on the gate: promoted or blocked, records withheld (by reason, rounds), why blocked."""
+    reasons = ", ".join(f"{kind} {n}" for kind, n in sorted(gate["withheld_by_reason"].items()))
+    line = f"{gate['status']}, {gate['withheld']} records withheld" + (f" ({reasons})" if reasons else "")
+    if gate["withhold_rounds"]:
+        line += f" in {gate['withhold_rounds']} rounds"
+    if gate["status"] != "promoted":
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(gate["findings_by_kind"].items()))
+        line += f"; blocked: {gate['blocked_because'] or 'findings remain'}" + (f" (findings: {kinds})" if kinds else "")
+    return line
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, action="append", help="consultations (repeatable); default 10000")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--keep-work", action="store_true",
+                        help="keep each run's folder (output, private area, manifest) and print where it is")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    rows = [run_once(n, args.workers) for n in (args.n or [10_000])]
+    rows = [run_once(n, args.workers, args.keep_work) for n in (args.n or [10_000])]
     header = f"{'consultations':>13} {'wall s':>8} {'rec/s':>7} {'CPU s':>7} {'RSS MiB':>8} {'PSS MiB':>8} " + \
              " ".join(f"{s:>11}" for s in STAGES) + f" {'load avg':>11} released"
     print(header)
@@ -207,6 +236,10 @@ def main() -> None:
         print(f"{r['n']:>13,} {r['wall_s']:>8} {r['records_per_s']:>7} {r['cpu_s']:>7} {r['peak_rss_mib']:>8} "
               f"{r['peak_pss_mib']:>8} " + " ".join(f"{r['stages_s'][s]:>11}" for s in STAGES) +
               f" {load:>11} {'yes' if r['released'] else 'BLOCKED'}")
+    for r in rows:
+        print(f"\n{r['n']:,} consultations: {gate_line(r['gate'])}")
+        if "work_dir" in r:
+            print(f"  kept: {r['work_dir']} (manifest {r['manifest']})")
     for r in rows:
         print(f"\n{r['n']:,} consultations, peak per process (MiB) by role:")
         for role, v in sorted(r["per_role"].items()):

@@ -1,5 +1,6 @@
 """The anonymise stage's workers share the models their forkserver loaded (flows/stoppable_pool.py):
-a worker of the runner's own pool finds spaCy, Presidio and Kiwi loaded without loading them, was
+a worker of the runner's own pool finds spaCy, Presidio, Kiwi (and pandas, which Arrow's timestamp
+conversion imports) loaded without loading them, was
 forked by the forkserver (not spawned), anonymises exactly as this process does, and the forkserver
 with its models is gone once the runner closes."""
 from __future__ import annotations
@@ -45,7 +46,7 @@ def _in_worker(records, members) -> dict:
     from anonymise.kiwi_model import shared_kiwi
 
     loaded = {"analyzer": get_analyzer.cache_info().currsize, "kiwi": shared_kiwi.cache_info().currsize,
-              "spacy": "spacy" in sys.modules}
+              "spacy": "spacy" in sys.modules, "pandas": "pandas" in sys.modules}  # pandas: Arrow's timestamps
     return {"pid": os.getpid(), "parent": os.getppid(), "loaded": loaded, "redacted": _redacted(records, members)}
 
 
@@ -55,7 +56,7 @@ def test_workers_share_the_forkservers_models_and_anonymise_as_this_process_does
         seen = runner._executor.submit(_in_worker, RECORDS, MEMBERS).result(timeout=600)
         server = multiprocessing.forkserver._forkserver._forkserver_pid
         assert seen["parent"] == server != os.getpid(), "the worker was not forked by the model-loading forkserver"
-    assert seen["loaded"] == {"analyzer": 1, "kiwi": 1, "spacy": True}, seen["loaded"]
+    assert seen["loaded"] == {"analyzer": 1, "kiwi": 1, "spacy": True, "pandas": True}, seen["loaded"]
     assert seen["redacted"] == _redacted(RECORDS, MEMBERS)
     assert "<PERSON>" in seen["redacted"]  # the comparison is of real redactions, not of empty ones
     assert not psutil.pid_exists(server) or psutil.Process(server).status() == psutil.STATUS_ZOMBIE, \

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from anonymise.kiwi_model import shared_kiwi
+from anonymise.kiwi_words import kiwi_tokens
 from anonymise.quasi_identifiers.base import (HANGUL, QuasiSpan, alternation, hangul_rest, korean_tail_ok,
                                               read_lines, read_table)
 from anonymise.regions import PROVINCES
@@ -142,15 +142,10 @@ def _apartment_brands() -> re.Pattern:
     return re.compile(rf"(?:{alternation(read_lines('apartment_brands.txt'))})")
 
 
-@functools.lru_cache(maxsize=100_000)
-def _kiwi_tokens(word: str) -> tuple[tuple[str, str], ...]:
-    return tuple((t.form, t.tag) for t in shared_kiwi().tokenize(word))
-
-
 def is_proper_noun(word: str) -> bool:
     """Kiwi reads the word as starting with a proper noun (강남역, 삼성전자, 코엑스)."""
-    tokens = _kiwi_tokens(word)
-    return bool(tokens) and tokens[0][1] == "NNP"
+    tokens = kiwi_tokens(word)
+    return bool(tokens) and tokens[0].tag == "NNP"
 
 
 def known_place(name: str, provinces: bool = False) -> bool:
@@ -161,8 +156,8 @@ def known_place(name: str, provinces: bool = False) -> bool:
 
 def is_one_proper_noun(word: str) -> bool:
     """Kiwi reads the whole word as one proper noun (네이버, 롯데월드타워), not a noun plus a particle."""
-    tokens = _kiwi_tokens(word)
-    return len(tokens) == 1 and tokens[0][1] == "NNP"
+    tokens = kiwi_tokens(word)
+    return len(tokens) == 1 and tokens[0].tag == "NNP"
 
 
 def _province_form(provinces: frozenset[str], latin: bool) -> dict[str, str]:

@@ -106,18 +106,21 @@ class Workplace:
         for word_match in HANGUL_WORD.finditer(text):
             word, start = word_match.group(0), word_match.start()
             cue_after = None  # the work cue after the word, searched only for a word with a candidate
-            for n, proper, shaped, rest_cue, one_proper, ordinary in _korean_candidates(word):
+            for n, shaped, rest_cue in _korean_candidates(word):
                 if cue_after is None:
                     cue_after = bool(KO_WORK_CUE.match(text, start + len(word)))
                 work_cue = cue_after or rest_cue
-                if not proper:
+                if not (shaped or work_cue):
+                    continue  # whatever Kiwi reads, no workplace: Kiwi is not asked
+                stem = word[:n]
+                if not is_proper_noun(stem):
                     # 미래은행 다녀요: a company's form before a work cue, even made of words Kiwi knows.
-                    if shaped and work_cue and not ordinary:
+                    if shaped and work_cue and not vocabulary.is_ordinary_word(stem, "ko"):
                         spans.append(QuasiSpan(TYPE, start, start + n, NAME))
                         break
                     continue
                 # A company's form (한빛소프트, 대한은행), or one proper noun before a work cue (네이버에서 일해요).
-                if shaped or (work_cue and one_proper):
+                if shaped or (work_cue and is_one_proper_noun(stem) and not stem.endswith(("역", "동", "구"))):
                     spans.append(QuasiSpan(TYPE, start, start + n, NAME))
                     break
         return spans
@@ -147,18 +150,14 @@ def own_dot_end(text: str, start: int, end: int) -> int:
 
 
 @functools.lru_cache(maxsize=100_000)
-def _korean_candidates(word: str) -> tuple[tuple[int, bool, bool, bool, bool, bool], ...]:
-    """What ``_korean_forms`` needs of ``word`` alone, longest stem first: (stem length, Kiwi reads the
-    stem as a proper noun, company form, a work cue in the rest of the word, one proper noun not ending
-    like a place, an ordinary word). Real text repeats words, so each word is read by Kiwi once."""
+def _korean_candidates(word: str) -> tuple[tuple[int, bool, bool], ...]:
+    """The stems of ``word`` that ``_korean_forms`` weighs, longest first: (stem length, company form, a
+    work cue in the rest of the word). Kiwi's reading of a stem is asked there, only for a stem that a
+    company form or a work cue makes a candidate (most stems of most words are neither)."""
     found = []
     for n in range(len(word), 1, -1):
         stem, rest = word[:n], word[n:]
         if not korean_tail_ok(rest) or SCHOOL_WORD.fullmatch(stem):
             continue
-        proper = is_proper_noun(stem)
-        shaped = stem.endswith(COMPANY_ENDINGS) and len(stem) > 2
-        one_proper = proper and is_one_proper_noun(stem) and not stem.endswith(("역", "동", "구"))
-        ordinary = not proper and shaped and vocabulary.is_ordinary_word(stem, "ko")
-        found.append((n, proper, shaped, bool(KO_WORK_CUE.match(rest)), one_proper, ordinary))
+        found.append((n, stem.endswith(COMPANY_ENDINGS) and len(stem) > 2, bool(KO_WORK_CUE.match(rest))))
     return tuple(found)
