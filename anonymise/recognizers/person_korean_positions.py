@@ -69,10 +69,12 @@ def could_be_given_name(word: str, titled: bool = False, strict: bool = False) -
     """A word that a name position may take for a given name: an ordinary word parents give as a name
     (하늘, 보람), or a word that no word list or Kiwi reads as a common noun (가온, 다온); see
     ``name_after_occupation`` for ``titled`` (씨/님 after it) and ``strict`` (no dictionary noun)."""
-    if word in NOT_NAMES or word in KOREAN_PERSON_TITLES or word in KOREAN_ROLE_TITLES:
+    if word in NOT_PEOPLE or word in KOREAN_PERSON_TITLES or word in KOREAN_ROLE_TITLES:
         return False
-    return word in KOREAN_GIVEN_NAME_WORDS or (
-        len(word) >= 2 and name_after_occupation(word, word, strict=strict, titled=titled))
+    if word in KOREAN_GIVEN_NAME_WORDS:
+        return True  # before the look-alikes: 진주 is a city and a name
+    return word not in KOREAN_LOOKALIKES and len(word) >= 2 and name_after_occupation(word, word, strict=strict,
+                                                                                         titled=titled)
 
 
 def _title_ending(rest: str) -> bool:
@@ -89,8 +91,14 @@ def _starts_with(word: str, titles: tuple[str, ...], prefixed: bool = False) -> 
     return False
 
 
+# After 군/양 these are a county's or an amount's (가평 군에서, 복용 양으로), not a person's.
+PLACE_PARTICLES = ("에", "으로", "로")
+
+
 @functools.lru_cache(maxsize=100_000)
 def is_given_name_title(word: str) -> bool:
+    if word[:1] in ("군", "양") and word[1:].startswith(PLACE_PARTICLES):
+        return False
     return _starts_with(word, GIVEN_TITLES)
 
 
