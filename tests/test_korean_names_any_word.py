@@ -55,6 +55,9 @@ def test_words_before_a_title_that_are_no_name_stay(text):
     ("서하윤 신임 원장이 취임했다.", "서하윤"),
     ("편서윤 영양사가 식단을 짰다.", "편서윤"),  # a rare surname
     ("남궁하늘 바리스타가 커피를 내렸다.", "남궁하늘"),  # a compound surname
+    ("오가람 기획팀장이 발표했다.", "오가람"),  # a compound ending in an office
+    ("한가람 영화감독은 말했다.", "한가람"),
+    ("한가람 정치학자는 분석했다.", "한가람"),  # a noun ending like an occupation
 ])
 def test_a_full_name_before_any_occupation_or_office(text, name):
     assert name in names(text)
@@ -65,6 +68,8 @@ def test_a_full_name_before_any_occupation_or_office(text, name):
     "유명 피아니스트가 연주했다.",
     "이번 통장으로 보냈어요.",
     "정말 건축가 같아요.",
+    "한가람 주차장에 세웠어요.",  # a place: 주+차장 is no office
+    "한가람 미술관에 갔어요.",
 ])
 def test_words_before_an_occupation_stay(text):
     assert names(text) == []
@@ -102,6 +107,7 @@ def test_words_before_family_words_stay(text):
     ("[다온] [오전 10:02] 예약했어요", "다온"),
     ("상담원 진주: 안녕하세요 고객님", "진주"),
     ("실장 하늘: 네 고객님", "하늘"),
+    ("2025년 3월 4일 오후 9:13, 바다 : 네 알겠어요", "바다"),
 ])
 def test_a_chat_speaker_label(text, name):
     assert name in names(text)
@@ -111,6 +117,7 @@ def test_a_chat_speaker_label(text, name):
     "[상담사] [오후 9:13] 네",  # a role, not a person
     "고객센터 상담원: 네",
     "예약 상담원: 네",
+    "2025. 3. 4. 오후 9:14, 상담사 : 감사합니다",
 ])
 def test_roles_as_speaker_labels_stay(text):
     assert names(text) == []

@@ -24,8 +24,9 @@ from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KO
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
-from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, SENTENCE_REST, STRONG, is_particle_chain,
-                                                 name_after_occupation, opens_sentence, plausible_given)
+from anonymise.recognizers.person_korean import (COPULAS, KIWI_FIRST_KNOWN_ID, MEDIUM, SENTENCE_REST, STRONG,
+                                                 is_particle_chain, kiwi, name_after_occupation, opens_sentence,
+                                                 plausible_given)
 
 GIVEN_TITLES = tuple(sorted(KOREAN_GIVEN_NAME_TITLES, key=len, reverse=True))
 OFFICES = tuple(sorted(KOREAN_PERSON_TITLES | KOREAN_ROLE_TITLES, key=len, reverse=True))
@@ -44,6 +45,9 @@ WORD = re.compile(r"[가-힣]+")
 SPACE_WORD = re.compile(r"[ \t]([가-힣]+)")
 # A chat export's speaker: "[name] [오후 9:13] …" at a line's start.
 CHAT_SPEAKER = re.compile(r"(?m)^[ \t]*\[(?P<name>[^\[\]\n]{1,20}?)\][ \t]*\[(?:오전|오후|AM|PM|am|pm)[ \t]*\d{1,2}:\d{2}\]")
+# The other chat export: "2025년 3월 4일 오후 9:13, name : …" (or 2025. 3. 4. 오후 9:13, name : …).
+CHAT_DATED_SPEAKER = re.compile(r"(?m)^[ \t]*\d{4}(?:년|\.)[ \t]*\d{1,2}(?:월|\.)[ \t]*\d{1,2}(?:일|\.)?[ \t]*"
+                                r"(?:오전|오후)[ \t]*\d{1,2}:\d{2},[ \t]*(?P<name>[^:,\n]{1,20}?)[ \t]*:")
 # A role word, then the name, then a colon: a chat or transcript line's speaker (상담원 나래:).
 ROLE_SPEAKER = re.compile(r"(?m)(?:^|\][ \t]*)[ \t]*(?P<role>[가-힣]{2,6})[ \t]+(?P<name>[가-힣]{1,4})[ \t]*[:：]")
 SPEAKER_ROLES = KOREAN_ROLE_WORDS | frozenset(KOREAN_STAFF_TITLES) | KOREAN_NAME_LABELS
@@ -107,6 +111,35 @@ def is_office(word: str) -> bool:
     return _starts_with(word, OFFICES, prefixed=True)
 
 
+# Last syllables of occupation nouns of three syllables or more (번역가, 지휘자, 외국인, 전공의,
+# 디자이너) and the loanword ending -(니)스트 (피아니스트); not -장, -관, -원, -사, -터, which end as many
+# places and things (주차장, 미술관, 대학병원, 조직검사, 엘리베이터).
+OCCUPATION_ENDINGS = frozenset("가 자 인 의 너".split())
+COMPOUND_OFFICES = tuple(t for t in OFFICES if len(t) >= 2)
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_occupation(word: str) -> bool:
+    """An office of the lists (``is_office``), a compound ending in one (기획팀장이, 영화감독, 요가강사는),
+    or a noun Kiwi knows that ends like an occupation (정치학자, 예술가, 첼리스트), 님 and
+    particles allowed. Asked only after a full name, where any such noun makes it a person."""
+    if is_office(word):
+        return True
+    tokens = kiwi().tokenize(word)
+    # Kiwi reads the office as a word of its own, or the head before it is two syllables or more
+    # (영화+감독은, which Kiwi reads as one noun): not 주+차장.
+    starts = {t.start for t in tokens}
+    if any((cut in starts or cut >= 2) and word.startswith(t, cut) and _title_ending(word[cut + len(t):])
+           for cut in range(1, len(word) - 1) for t in COMPOUND_OFFICES):
+        return True
+    nouns = [t for t in tokens if t.tag == "NNG" and t.id >= KIWI_FIRST_KNOWN_ID]
+    if not nouns or tokens[0] is not nouns[0] or any(t.tag not in ("NNG", "XSN") and not t.tag.startswith("J")
+                                                     for t in tokens):
+        return False
+    stem = word[:nouns[-1].start + nouns[-1].len]
+    return len(stem) >= 3 and (stem[-1] in OCCUPATION_ENDINGS or stem.endswith("스트"))
+
+
 def _full_name(word: str) -> bool:
     """Surname (any, compound or rare) and a two-syllable given name that no word list has as a word."""
     surname = word[:2] if len(word) == 4 and word[:2] in KOREAN_DOUBLE_SURNAMES else word[:1]
@@ -127,10 +160,11 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
 
     @staticmethod
     def _speakers(text: str) -> list[tuple[int, int, float]]:
-        """[다온] [오후 9:13]: a chat export names the speaker of every line; 상담원 나래: a role and a name."""
+        """[다온] [오후 9:13], 2025년 3월 4일 오후 9:13, 다온 : a chat export names the speaker of every
+        line; 상담원 나래: a role and a name."""
         spans = []
-        if "[" in text:
-            for match in CHAT_SPEAKER.finditer(text):
+        if "[" in text or "," in text:
+            for match in (*CHAT_SPEAKER.finditer(text), *CHAT_DATED_SPEAKER.finditer(text)):
                 name = match.group("name").strip()
                 if name and name not in NOT_PEOPLE:
                     start = match.start("name") + match.group("name").index(name)
@@ -195,7 +229,7 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
             if title in OFFICE_QUALIFIERS and index + 2 < len(words) \
                     and text[after.end():words[index + 2].start()] == " ":
                 title = words[index + 2].group()  # 박도윤 전 장관
-            if len(word) in (3, 4) and is_office(title) and _full_name(word):
+            if len(word) in (3, 4) and is_occupation(title) and _full_name(word):
                 spans.append((match.start(), match.end(), STRONG))
                 continue
             if len(word) > 3 or word in KOREAN_ANY_SURNAMES and len(word) == 1:
