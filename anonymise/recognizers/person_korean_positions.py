@@ -24,7 +24,7 @@ from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KO
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
-from anonymise.recognizers.person_korean import (COPULAS, KIWI_FIRST_KNOWN_ID, MEDIUM, SENTENCE_REST, STRONG,
+from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, SENTENCE_REST, STRONG,
                                                  is_particle_chain, kiwi, name_after_occupation, opens_sentence,
                                                  plausible_given)
 
@@ -111,33 +111,20 @@ def is_office(word: str) -> bool:
     return _starts_with(word, OFFICES, prefixed=True)
 
 
-# Last syllables of occupation nouns of three syllables or more (번역가, 지휘자, 외국인, 전공의,
-# 디자이너) and the loanword ending -(니)스트 (피아니스트); not -장, -관, -원, -사, -터, which end as many
-# places and things (주차장, 미술관, 대학병원, 조직검사, 엘리베이터).
-OCCUPATION_ENDINGS = frozenset("가 자 인 의 너".split())
 COMPOUND_OFFICES = tuple(t for t in OFFICES if len(t) >= 2)
 
 
 @functools.lru_cache(maxsize=100_000)
 def is_occupation(word: str) -> bool:
-    """An office of the lists (``is_office``), a compound ending in one (기획팀장이, 영화감독, 요가강사는),
-    or a noun Kiwi knows that ends like an occupation (정치학자, 예술가, 첼리스트), 님 and
-    particles allowed. Asked only after a full name, where any such noun makes it a person."""
+    """An office of the lists (``is_office``) or a compound ending in one (기획팀장이, 영화감독,
+    요가강사는), 님 and particles allowed. Asked only after a full name."""
     if is_office(word):
         return True
-    tokens = kiwi().tokenize(word)
     # Kiwi reads the office as a word of its own, or the head before it is two syllables or more
     # (영화+감독은, which Kiwi reads as one noun): not 주+차장.
-    starts = {t.start for t in tokens}
-    if any((cut in starts or cut >= 2) and word.startswith(t, cut) and _title_ending(word[cut + len(t):])
-           for cut in range(1, len(word) - 1) for t in COMPOUND_OFFICES):
-        return True
-    nouns = [t for t in tokens if t.tag == "NNG" and t.id >= KIWI_FIRST_KNOWN_ID]
-    if not nouns or tokens[0] is not nouns[0] or any(t.tag not in ("NNG", "XSN") and not t.tag.startswith("J")
-                                                     for t in tokens):
-        return False
-    stem = word[:nouns[-1].start + nouns[-1].len]
-    return len(stem) >= 3 and (stem[-1] in OCCUPATION_ENDINGS or stem.endswith("스트"))
+    starts = {t.start for t in kiwi().tokenize(word)}
+    return any((cut in starts or cut >= 2) and word.startswith(t, cut) and _title_ending(word[cut + len(t):])
+               for cut in range(1, len(word) - 1) for t in COMPOUND_OFFICES)
 
 
 def _full_name(word: str) -> bool:
