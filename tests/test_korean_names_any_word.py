@@ -106,6 +106,7 @@ def test_words_before_family_words_stay(text):
     ("[다온] [오전 10:02] 예약했어요", "다온"),
     ("상담원 진주: 안녕하세요 고객님", "진주"),
     ("실장 하늘: 네 고객님", "하늘"),
+    ("상담사 한가람: 네 고객님", "한가람"),
     ("2025년 3월 4일 오후 9:13, 바다 : 네 알겠어요", "바다"),
 ])
 def test_a_chat_speaker_label(text, name):
@@ -116,6 +117,8 @@ def test_a_chat_speaker_label(text, name):
     "[상담사] [오후 9:13] 네",  # a role, not a person
     "고객센터 상담원: 네",
     "예약 상담원: 네",
+    "고객 문의: 가격이 궁금해요",  # what the role wrote, not a name
+    "상담사 답변: 가능합니다",
     "2025. 3. 4. 오후 9:14, 상담사 : 감사합니다",
 ])
 def test_roles_as_speaker_labels_stay(text):

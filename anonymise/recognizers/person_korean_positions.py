@@ -158,8 +158,10 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
                     spans.append((start, start + len(name), STRONG))
         if ":" in text or "：" in text:
             for match in ROLE_SPEAKER.finditer(text):
-                if match.group("role") in SPEAKER_ROLES and match.group("name") not in NOT_PEOPLE \
-                        and match.group("name") not in SPEAKER_ROLES:
+                name = match.group("name")
+                # a name, not what the role wrote (고객 문의:, 상담사 답변:, 원장 소견:)
+                if match.group("role") in SPEAKER_ROLES and name not in SPEAKER_ROLES \
+                        and (could_be_given_name(name) or _full_name(name)):
                     spans.append((match.start("name"), match.end("name"), STRONG))
         return spans
 
