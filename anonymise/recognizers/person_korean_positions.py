@@ -24,7 +24,7 @@ from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KO
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
-from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, SENTENCE_REST, STRONG,
+from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, SENTENCE_REST, STRONG, is_one_known_word,
                                                  is_particle_chain, kiwi, name_after_occupation, opens_sentence,
                                                  plausible_given)
 
@@ -160,8 +160,9 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
             for match in ROLE_SPEAKER.finditer(text):
                 name = match.group("name")
                 # a name, not what the role wrote (고객 문의:, 상담사 답변:, 원장 소견:)
-                if match.group("role") in SPEAKER_ROLES and name not in SPEAKER_ROLES \
-                        and (could_be_given_name(name) or _full_name(name)):
+                if match.group("role") in SPEAKER_ROLES and name not in NOT_PEOPLE and (
+                        name in KOREAN_GIVEN_NAME_WORDS or not (is_one_known_word(name) or name in KOREAN_LOOKALIKES
+                                                                or vocabulary.is_frequent_korean_word(name, common=True))):
                     spans.append((match.start("name"), match.end("name"), STRONG))
         return spans
 
