@@ -46,6 +46,13 @@ KOREAN_PERSON_TITLES = frozenset(_words("titles_ko.txt", "office"))
 KOREAN_GLUED_TITLES = frozenset(_words("titles_ko.txt", "glued"))
 # Occupations written before a name in apposition too (배우 X가, 가수 X와).
 KOREAN_APPOSITION_TITLES = frozenset(_words("titles_ko.txt", "before"))
+# Titles that also follow a given name alone that is an ordinary word (하늘 선수, 보람 씨).
+KOREAN_GIVEN_NAME_TITLES = frozenset(_words("titles_ko.txt", "given"))
+# Occupations and offices that make a full name before them a person, not a bare surname (한가람 건축가).
+KOREAN_ROLE_TITLES = frozenset(_words("titles_ko.txt", "role"))
+# Ordinary words that are also given names (하늘, 보람, 진주), and those of them whose 씨 is a seed too.
+KOREAN_GIVEN_NAME_WORDS = frozenset(_words("given_name_words_ko.txt"))
+KOREAN_FRUIT_NAME_WORDS = frozenset(_words("given_name_words_ko.txt", "fruit"))
 
 # Syllables that Korean given names are commonly built from. A three-syllable word is only taken
 # for a name on weak evidence (a bare particle) when both given-name syllables come from here,

@@ -1,0 +1,274 @@
+"""Korean names that only their position says are names, whatever word they also are.
+
+Many given names are ordinary words (하늘, 보람, 진주) and many full names read as a surname and a
+word (한+가람); the words around them decide: a title after a given name (하늘 선수, 보람 씨), an
+occupation or office after a full name (한가람 건축가, 박도윤 전 장관), the name suffix 이 before
+what only a child's name takes (노을이네 집, 가온이 엄마), a parent named after a child (은솔 엄마), a
+chat log's speaker label ([다온] [오후 9:13], 상담원 나래:), a word between a "my name" cue and a
+phone or ID number, a compound surname written apart from its given name (제갈 서진), and a name
+opening a news sentence before an office (한결 통장은 … 밝혔다). The ordinary readings of the
+same words stay where no such position holds (축구 선수, 노을이 예쁘다, 얼굴이 엄마 닮았어요).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from anonymise import vocabulary
+from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_FRUIT_NAME_WORDS,
+                                 KOREAN_GIVEN_NAME_TITLES, KOREAN_GIVEN_NAME_WORDS, KOREAN_KIN_WORDS,
+                                 KOREAN_LOOKALIKES, KOREAN_NAME_LABELS, KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS,
+                                 KOREAN_ROLE_TITLES, KOREAN_ROLE_WORDS, KOREAN_STAFF_TITLES)
+from anonymise.name_split import split_name
+from anonymise.recognizers import gates
+from anonymise.recognizers.person_base import PersonNameRecognizer
+from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, SENTENCE_REST, STRONG, is_one_known_word,
+                                                 is_particle_chain, kiwi, name_after_occupation, opens_sentence,
+                                                 plausible_given)
+
+GIVEN_TITLES = tuple(sorted(KOREAN_GIVEN_NAME_TITLES, key=len, reverse=True))
+OFFICES = tuple(sorted(KOREAN_PERSON_TITLES | KOREAN_ROLE_TITLES, key=len, reverse=True))
+# Glued before an office: deputy, chief, honorary, newly appointed ... (부회장, 수석연구원, 명예교수).
+OFFICE_PREFIX = re.compile(r"(?:부|수석|명예|신임|초대|전임|선임|책임|수습|객원|겸임|초빙|특임|총괄|前|전|현)?")
+# Written apart before an office: former, current, newly appointed (박도윤 전 장관, X 신임 원장).
+OFFICE_QUALIFIERS = frozenset("전 현 前 신임 초대 명예 수석 전직 현직".split())
+HONORIFIC_TAIL = re.compile(r"님?")
+# Roles and relations are never a name; the look-alikes (정말, 지원, 진주) are not one on weak evidence.
+NOT_PEOPLE = KOREAN_ROLE_WORDS | KOREAN_RELATION_WORDS
+NOT_NAMES = NOT_PEOPLE | KOREAN_LOOKALIKES
+# What may follow a child's people (가온이 엄마예요, 가온이 생일이라): particles or the copula.
+COPULA_STARTS = ("이", "인", "였", "예", "님")
+
+WORD = re.compile(r"[가-힣]+")
+SPACE_WORD = re.compile(r"[ \t]([가-힣]+)")
+# A chat export's speaker: "[name] [오후 9:13] …" at a line's start.
+CHAT_SPEAKER = re.compile(r"(?m)^[ \t]*\[(?P<name>[^\[\]\n]{1,20}?)\][ \t]*\[(?:오전|오후|AM|PM|am|pm)[ \t]*\d{1,2}:\d{2}\]")
+# The other chat export: "2025년 3월 4일 오후 9:13, name : …" (or 2025. 3. 4. 오후 9:13, name : …).
+CHAT_DATED_SPEAKER = re.compile(r"(?m)^[ \t]*\d{4}(?:년|\.)[ \t]*\d{1,2}(?:월|\.)[ \t]*\d{1,2}(?:일|\.)?[ \t]*"
+                                r"(?:오전|오후)[ \t]*\d{1,2}:\d{2},[ \t]*(?P<name>[^:,\n]{1,20}?)[ \t]*:")
+# A role word, then the name, then a colon: a chat or transcript line's speaker (상담원 나래:).
+ROLE_SPEAKER = re.compile(r"(?m)(?:^|\][ \t]*)[ \t]*(?P<role>[가-힣]{2,6})[ \t]+(?P<name>[가-힣]{1,4})[ \t]*[:：]")
+SPEAKER_ROLES = KOREAN_ROLE_WORDS | frozenset(KOREAN_STAFF_TITLES) | KOREAN_NAME_LABELS
+# "My name is X" and a phone or national ID right after the word (제 이름은 X 010-…, 이름 X 900101-…).
+NAME_CUE_ID = re.compile(r"(?:제[ \t]?이름은|이름은|이름이|이름|성함은|성함|성명|저는|전|본인은|본인)[ \t]*[:：]?[ \t]*"
+                         r"(?P<name>[가-힣]{1,4})[ \t]*[,/(]?[ \t]*(?=\d{2,3}[-. ]?\d{3,4}[-. ]?\d{4}(?!\d)|\d{6}[- ]?\d{7}(?!\d))")
+# The name suffix 이, then what only a person's name takes: 네 (the family of: 노을이네 집, 노을이네는) or
+# a child's people and days (노을이 엄마, 노을이 생일, 노을이맘).
+SUFFIX_FAMILY = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,2})이네(?=는|가|도|랑|에|에서|집|가족|식구|[ \t]+(?:집|가족|식구|엄마|아빠))")
+CHILD_PEOPLE = r"(?:엄마|아빠|맘|어머니|아버지|어머님|아버님|생일|돌잔치|백일|동생|언니|누나|오빠|형|친구|할머니|할아버지|이모|고모|삼촌|어린이집|유치원|담임)"
+SUFFIX_PEOPLE = re.compile(rf"(?<![가-힣])(?P<name>[가-힣]{{1,2}})이[ \t]?{CHILD_PEOPLE}(?P<rest>[가-힣]*)")
+# A parent named after a child, without the suffix: 은솔 엄마, 은솔맘, 은솔아빠.
+PARENT_OF = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})(?P<space>[ \t]?)(?:엄마|아빠|맘)(?P<rest>[가-힣]*)")
+SAYING_OR_DOING = re.compile(r"(?:했|였|었|았|겠)(?:다|습니다)[\"'”’)]*[.!]?$|(?:말했|밝혔|전했|강조했|덧붙였|설명했)")
+
+
+def _has_final_consonant(syllable: str) -> bool:
+    return (ord(syllable) - 0xAC00) % 28 != 0
+
+
+@functools.lru_cache(maxsize=100_000)
+def could_be_given_name(word: str, titled: bool = False, strict: bool = False) -> bool:
+    """A word that a name position may take for a given name: an ordinary word parents give as a name
+    (하늘, 보람), or a word that no word list or Kiwi reads as a common noun (가온, 다온); see
+    ``name_after_occupation`` for ``titled`` (씨/님 after it) and ``strict`` (no dictionary noun)."""
+    if word in NOT_PEOPLE or word in KOREAN_PERSON_TITLES or word in KOREAN_ROLE_TITLES:
+        return False
+    if word in KOREAN_GIVEN_NAME_WORDS:
+        return True  # before the look-alikes: 진주 is a city and a name
+    return word not in KOREAN_LOOKALIKES and len(word) >= 2 and name_after_occupation(word, word, strict=strict,
+                                                                                         titled=titled)
+
+
+def _title_ending(rest: str) -> bool:
+    rest = rest[1:] if rest.startswith("님") else rest
+    return is_particle_chain(rest) or (rest.startswith("에") and is_particle_chain(rest[1:]))
+
+
+def _starts_with(word: str, titles: tuple[str, ...], prefixed: bool = False) -> bool:
+    """``word`` is one of ``titles`` (a prefix such as 부-, 수석 allowed when ``prefixed``) and 님 or particles."""
+    start = OFFICE_PREFIX.match(word).end() if prefixed else 0
+    for at in {0, start}:
+        if any(word.startswith(t, at) and _title_ending(word[at + len(t):]) for t in titles):
+            return True
+    return False
+
+
+# After 군/양 these are a county's or an amount's (가평 군에서, 복용 양으로), not a person's.
+PLACE_PARTICLES = ("에", "으로", "로")
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_given_name_title(word: str) -> bool:
+    if word[:1] in ("군", "양") and word[1:].startswith(PLACE_PARTICLES):
+        return False
+    return _starts_with(word, GIVEN_TITLES)
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_office(word: str) -> bool:
+    return _starts_with(word, OFFICES, prefixed=True)
+
+
+COMPOUND_OFFICES = tuple(t for t in OFFICES if len(t) >= 2)
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_occupation(word: str) -> bool:
+    """An office of the lists (``is_office``) or a compound ending in one (기획팀장이, 영화감독,
+    요가강사는), 님 and particles allowed. Asked only after a full name."""
+    if is_office(word):
+        return True
+    # Kiwi reads the office as a word of its own, or the head before it is two syllables or more
+    # (영화+감독은, which Kiwi reads as one noun): not 주+차장.
+    starts = {t.start for t in kiwi().tokenize(word)}
+    return any((cut in starts or cut >= 2) and word.startswith(t, cut) and _title_ending(word[cut + len(t):])
+               for cut in range(1, len(word) - 1) for t in COMPOUND_OFFICES)
+
+
+def _full_name(word: str) -> bool:
+    """Surname (any, compound or rare) and a two-syllable given name that no word list has as a word."""
+    surname = word[:2] if len(word) == 4 and word[:2] in KOREAN_DOUBLE_SURNAMES else word[:1]
+    return (surname in KOREAN_ANY_SURNAMES and len(word) - len(surname) == 2 and word not in NOT_NAMES
+            and not vocabulary.is_safe_term(word, "ko") and not vocabulary.is_ordinary_word(word, "ko")
+            and word not in KOREAN_PERSON_TITLES and word not in KOREAN_ROLE_TITLES)
+
+
+class KoreanNamePositionRecognizer(PersonNameRecognizer):
+    """Korean names of any word, found by a position only a person's name takes."""
+    TEXT_GATES = (gates.HANGUL,)
+    LANGUAGE = "ko"
+
+    def find(self, text: str) -> list[RecognizerResult]:
+        spans = (self._speakers(text) + self._before_an_id(text) + self._children(text)
+                 + self._before_titles(text) + self._compound_surnames(text))
+        return [RecognizerResult("PERSON", start, end, score) for start, end, score in spans]
+
+    @staticmethod
+    def _speakers(text: str) -> list[tuple[int, int, float]]:
+        """[다온] [오후 9:13], 2025년 3월 4일 오후 9:13, 다온 : a chat export names the speaker of every
+        line; 상담원 나래: a role and a name."""
+        spans = []
+        if "[" in text or "," in text:
+            for match in (*CHAT_SPEAKER.finditer(text), *CHAT_DATED_SPEAKER.finditer(text)):
+                name = match.group("name").strip()
+                if name and name not in NOT_PEOPLE:
+                    start = match.start("name") + match.group("name").index(name)
+                    spans.append((start, start + len(name), STRONG))
+        if ":" in text or "：" in text:
+            for match in ROLE_SPEAKER.finditer(text):
+                name = match.group("name")
+                # a name, not what the role wrote (고객 문의:, 상담사 답변:, 원장 소견:)
+                if match.group("role") in SPEAKER_ROLES and name not in NOT_PEOPLE and (
+                        name in KOREAN_GIVEN_NAME_WORDS or not (is_one_known_word(name) or name in KOREAN_LOOKALIKES
+                                                                or vocabulary.is_frequent_korean_word(name, common=True))):
+                    spans.append((match.start("name"), match.end("name"), STRONG))
+        return spans
+
+    @staticmethod
+    def _before_an_id(text: str) -> list[tuple[int, int, float]]:
+        """제 이름은 X 010-…: the word between a "my name" cue and a phone or ID is the name."""
+        spans = []
+        for match in NAME_CUE_ID.finditer(text):
+            name = match.group("name")
+            if could_be_given_name(name) or split_name(name) is not None and name not in NOT_NAMES:
+                spans.append((match.start("name"), match.end("name"), STRONG))
+        return spans
+
+    @staticmethod
+    def _children(text: str) -> list[tuple[int, int, float]]:
+        """노을이네 집, 가온이 엄마, 은솔 엄마, 은솔맘: a child's name with the suffix 이 before its family,
+        or a parent called after the child; 고양이네, 얼굴이 엄마 닮았어요, 아이 엄마 stay."""
+        spans = []
+        for pattern in (SUFFIX_FAMILY, SUFFIX_PEOPLE):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                rest = match.groupdict().get("rest") or ""
+                if rest and not (is_particle_chain(rest) or rest.startswith(COPULA_STARTS)):
+                    continue  # 엄마+닮았 … : what follows is no particle
+                if not _has_final_consonant(name[-1]) or vocabulary.is_ordinary_word(name + "이", "ko"):
+                    continue  # the 이 belongs to the word (고양이, 아이)
+                if (len(name) == 1 and name not in KOREAN_GIVEN_NAME_WORDS) or not could_be_given_name(name):
+                    continue
+                spans.append((match.start("name"), match.end("name"), MEDIUM))
+        for match in PARENT_OF.finditer(text):
+            name, rest = match.group("name"), match.group("rest")
+            if rest and not (is_particle_chain(rest) or rest.startswith(COPULA_STARTS)):
+                continue
+            if name in KOREAN_KIN_WORDS or not (name in KOREAN_GIVEN_NAME_WORDS
+                                                or name_after_occupation(name, name, strict=True)):
+                continue
+            spans.append((match.start("name"), match.end("name"), MEDIUM))
+        return spans
+
+    @staticmethod
+    def _before_titles(text: str) -> list[tuple[int, int, float]]:
+        """하늘 선수, 보람 씨: a given name that is a word, before a title one addresses a person by;
+        한가람 건축가, 박도윤 전 장관, 김다은 수석연구원: a full name before any occupation or office;
+        한결 통장은 … 밝혔다: a name opening a sentence before an office, the sentence ending in a verb
+        of saying or doing. 축구 선수, 수박 씨, 마을 통장은 stay."""
+        spans = []
+        words = list(WORD.finditer(text))
+        for index, match in enumerate(words[:-1]):
+            word, after = match.group(), words[index + 1]
+            gap = text[match.end():after.start()]
+            if gap not in (" ", "\t") or (match.start() and text[match.start() - 1].isdigit()):
+                continue
+            title = after.group()
+            if title in OFFICE_QUALIFIERS and index + 2 < len(words) \
+                    and text[after.end():words[index + 2].start()] == " ":
+                title = words[index + 2].group()  # 박도윤 전 장관
+            if len(word) in (3, 4) and is_occupation(title) and _full_name(word):
+                spans.append((match.start(), match.end(), STRONG))
+                continue
+            if len(word) > 3 or word in KOREAN_ANY_SURNAMES and len(word) == 1:
+                continue
+            given = is_given_name_title(title) and not (title.startswith("씨") and word in KOREAN_FRUIT_NAME_WORDS)
+            # 씨/님 make a rare noun a name too (소망 님); before an occupation a rare noun is more often
+            # its field or rank (신인 배우, 원로 작가), and 양/군 are also an amount and a county (복용 양).
+            honorific = title.startswith(("씨", "님"))
+            if given and could_be_given_name(word, titled=honorific, strict=not honorific):
+                spans.append(KoreanNamePositionRecognizer._with_spaced_surname(text, words, index))
+                continue
+            if is_office(after.group()) and opens_sentence(text, match.start()) and could_be_given_name(word, strict=True) \
+                    and SAYING_OR_DOING.search(SENTENCE_REST.match(text, after.end()).group().rstrip()):
+                spans.append((match.start(), match.end(), MEDIUM))
+        return spans
+
+    @staticmethod
+    def _with_spaced_surname(text: str, words: list, index: int) -> tuple[int, int, float]:
+        """The given name's span, and a surname written apart before it (김 하늘 작가, 이 바다 씨)."""
+        match = words[index]
+        if index and words[index - 1].group() in KOREAN_ANY_SURNAMES and text[words[index - 1].end():match.start()] == " ":
+            return words[index - 1].start(), match.end(), STRONG
+        return match.start(), match.end(), STRONG
+
+    @staticmethod
+    def _compound_surnames(text: str) -> list[tuple[int, int, float]]:
+        """제갈 서진 교수, 황보 지원 원장님께, 남궁 민수 씨: a compound surname written apart, then a given
+        name of given-name syllables or a word a name may be, before a title, 님/씨 or a particle."""
+        spans = []
+        for match in WORD.finditer(text):
+            surname = match.group()
+            if surname not in KOREAN_DOUBLE_SURNAMES:
+                continue
+            given = SPACE_WORD.match(text, match.end())
+            if given is None:
+                continue
+            word = given.group(1)
+            for length in (2, 1):
+                name, rest = word[:length], word[length:]
+                if len(name) < length or name in NOT_PEOPLE:
+                    continue
+                nxt = SPACE_WORD.match(text, given.end())
+                titled = (rest.startswith(("님", "씨")) and is_particle_chain(rest[1:])) or (
+                    not rest and nxt is not None and (is_given_name_title(nxt.group(1)) or is_office(nxt.group(1))))
+                if titled or (is_particle_chain(rest) or rest.startswith(COPULAS)) and name not in NOT_NAMES and (
+                        plausible_given(name) or could_be_given_name(name)):
+                    spans.append((given.start(1), given.start(1) + length, STRONG))
+                    break
+        return spans
+
+
+RECOGNIZERS = [KoreanNamePositionRecognizer]
