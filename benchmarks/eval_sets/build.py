@@ -1,7 +1,8 @@
 """Build the hand-written evaluation sets from their annotated sources in `authoring/`.
 
-    python benchmarks/eval_sets/build.py            # writes handwritten/, handwritten2/, english_pii/, english_pii2/,
-                                                    # korean_sentences/, korean_sentences2/
+    python benchmarks/eval_sets/build.py            # writes handwritten/, handwritten2/, handwritten3/, english_pii/,
+                                                    # english_pii2/, korean_sentences/, korean_sentences2/,
+                                                    # korean_sentences3/
 
 The sources are plain UTF-8 text written by hand. Annotations sit inline, so that a gold value is
 by construction the exact text of its field:
@@ -365,6 +366,8 @@ def main():
         write_set("english_pii2", *read_english(sorted((AUTHORING / "english_pii2").glob("*.txt")), "EQ"))
         write_set("korean_sentences", *read_korean(sorted((AUTHORING / "korean_sentences").glob("*.txt"))))
         write_set("korean_sentences2", *read_korean(sorted((AUTHORING / "korean_sentences2").glob("*.txt")), "KT"))
+        write_set("handwritten3", *read_handwritten(sorted((AUTHORING / "handwritten3").glob("*.txt"))))
+        write_set("korean_sentences3", *read_korean(sorted((AUTHORING / "korean_sentences3").glob("*.txt")), "KU"))
     except SourceError as e:
         sys.exit(f"error: {e}")
 
