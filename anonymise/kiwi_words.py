@@ -1,7 +1,7 @@
 """Kiwi's reading of a Hangul word, asked once per process for every rule that reads that word.
 
-The safe-list pass and the text quasi-identifiers ask Kiwi about the same words (a word, its stem,
-its stems one syllable shorter each); a reading depends on the word alone, so it is kept here, in one
+The Korean name recognizers, the safe-list pass and the text quasi-identifiers ask Kiwi about the
+same words (a word, its stem, its stems one syllable shorter each); a reading depends on the word alone, so it is kept here, in one
 bounded cache, and every rule decides with its own context around it. The tokens are Kiwi's own,
 shared by every caller: read them, never change them (a tuple, so a list method fails loudly).
 """

@@ -21,6 +21,7 @@ from anonymise.name_data import (KOREAN_APPOSITION_TITLES, KOREAN_GIVEN_SYLLABLE
                                  KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
                                  KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAME_TITLES, KOREAN_SURNAMES, KOREAN_WEAK_CUES)
 from anonymise.kiwi_model import shared_kiwi
+from anonymise.kiwi_words import kiwi_tokens
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
@@ -102,7 +103,7 @@ def not_a_known_word(word: str) -> bool:
     석회화가, 유방암이, 하시나요 (a dictionary word of two or more syllables, or a verb, first) but
     has never seen 유서연가, and tags 김민서가, 윤태호와 as starting with a proper noun (NNP).
     """
-    tokens = kiwi().tokenize(word)
+    tokens = kiwi_tokens(word)
     if not tokens:
         return False
     first = tokens[0]
@@ -125,7 +126,7 @@ def is_one_known_word(name: str) -> bool:
     The check after a relation word, where the cue already speaks for a name: Kiwi often cuts a
     real name into words (최종+민, 정병+수), so only a single word covering it all counts against it.
     """
-    tokens = kiwi().tokenize(name)
+    tokens = kiwi_tokens(name)
     return len(tokens) == 1 and tokens[0].id >= KIWI_FIRST_KNOWN_ID and tokens[0].tag != "NNP"
 
 
@@ -150,7 +151,7 @@ def is_title_noun(word: str) -> bool:
             rest = word[len(title):]
             rest = rest[1:] if rest.startswith("님") else rest
             if is_particle_chain(rest) and (len(word) == len(title)
-                                            or any(t.start == len(title) for t in kiwi().tokenize(word))):
+                                            or any(t.start == len(title) for t in kiwi_tokens(word))):
                 return True
     # A role noun no list has, with 님 (목회자님의): three syllables or more that Kiwi reads as one
     # dictionary noun; names Kiwi does not know are never in its dictionary.
@@ -162,7 +163,7 @@ def is_title_noun(word: str) -> bool:
 def is_predicate(word: str) -> bool:
     """Kiwi reads the word as a verb or adjective and its ending (피곤하군, 뛰어다님, 심심+하+군): its
     last syllables are an ending (군, 님), not a title after a name."""
-    tokens = kiwi().tokenize(word)
+    tokens = kiwi_tokens(word)
     if len(tokens) < 2 or tokens[0].len < 2 or not tokens[-1].tag.startswith("E"):
         return False
     verb = tokens[0].tag.startswith(("VV", "VA", "VX", "XR")) or (
@@ -403,7 +404,7 @@ class KoreanNameRecognizer(PersonNameRecognizer):
         stem = word[:-1]
         if len(stem) > 3 or not SAYING_VERB.search(SENTENCE_REST.match(text, start + len(word)).group()):
             return None
-        tokens = kiwi().tokenize(stem)
+        tokens = kiwi_tokens(stem)
         if tokens[0].tag.startswith("NN") and any(t.tag.startswith("J") for t in tokens):
             return None  # a noun and its particle (이번+에는)
         return (start, start + len(stem), MEDIUM) if name_after_occupation(stem, word) else None
@@ -448,7 +449,7 @@ def opens_sentence(text: str, start: int) -> bool:
     before = WORD_BEFORE.search(text, 0, start)
     if before is None or not SENTENCE_OPENING.search(text, 0, before.start()):
         return False
-    tokens = kiwi().tokenize(before.group(1))
+    tokens = kiwi_tokens(before.group(1))
     return len(tokens) == 1 and tokens[0].tag in ("MAG", "MAJ") and tokens[0].id >= KIWI_FIRST_KNOWN_ID
 
 
@@ -474,7 +475,7 @@ def name_after_occupation(stem: str, word: str, strict: bool = False, titled: bo
     if stem in NOT_GIVEN_NAMES or stem in KOREAN_PERSON_TITLES or is_common_word(stem) or is_title_noun(stem) \
             or vocabulary.is_safe_term(stem, "ko") or vocabulary.is_frequent_korean_word(stem, common=True):
         return False
-    tokens = kiwi().tokenize(stem)  # alone: 예나가 reads 예+나가/VV, 예나 reads 예+나
+    tokens = kiwi_tokens(stem)  # alone: 예나가 reads 예+나가/VV, 예나 reads 예+나
     if any(t.tag in ("NNB", "NR", "SN", "NP", "XSN") or (t.len >= 2 and t.tag.startswith(("V", "E", "XS"))) for t in tokens) \
             or tokens[-1].tag.startswith("E"):
         return False  # 한+명, 나, 선생+님, 가+고 (a verb form)

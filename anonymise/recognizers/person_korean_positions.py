@@ -17,6 +17,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymise import vocabulary
+from anonymise.kiwi_words import kiwi_tokens
 from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_FRUIT_NAME_WORDS,
                                  KOREAN_GIVEN_NAME_TITLES, KOREAN_GIVEN_NAME_WORDS, KOREAN_KIN_WORDS,
                                  KOREAN_LOOKALIKES, KOREAN_NAME_LABELS, KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS,
@@ -25,7 +26,7 @@ from anonymise.name_split import split_name
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
 from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, SENTENCE_REST, STRONG, is_one_known_word,
-                                                 is_particle_chain, kiwi, name_after_occupation, opens_sentence,
+                                                 is_particle_chain, name_after_occupation, opens_sentence,
                                                  plausible_given)
 
 GIVEN_TITLES = tuple(sorted(KOREAN_GIVEN_NAME_TITLES, key=len, reverse=True))
@@ -122,7 +123,7 @@ def is_occupation(word: str) -> bool:
         return True
     # Kiwi reads the office as a word of its own, or the head before it is two syllables or more
     # (영화+감독은, which Kiwi reads as one noun): not 주+차장.
-    starts = {t.start for t in kiwi().tokenize(word)}
+    starts = {t.start for t in kiwi_tokens(word)}
     return any((cut in starts or cut >= 2) and word.startswith(t, cut) and _title_ending(word[cut + len(t):])
                for cut in range(1, len(word) - 1) for t in COMPOUND_OFFICES)
 
