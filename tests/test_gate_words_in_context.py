@@ -1,6 +1,7 @@
 """The leak gate's released-text rule vouches for a word the token rule refuses only where its
 neighbours make it no name or code, as the anonymiser keeps it: a listed eponym in the possessive
 after no personal title (Hashimoto's, Bell's palsy), a code of ICD's shape right after an ICD word,
+a CPT/HCPCS code right after its word,
 a ward/bed label with its word, a Vietnamese month after "tháng". Near-misses stay findings.
 
 Checked through check_release on a small real release. All people here are invented for these tests.
@@ -47,6 +48,8 @@ def text_findings(tmp_path: Path, template: Path, snapshot: Path, answer: str) -
     "Coded as ICD-10: E11.9 (ICD-11 5A11).",
     "습진(L30.9)으로 보이며 연고를 처방합니다.",                               # a code with its decimals, no ICD word
     "The letter gives E11.65 as the diagnosis.",
+    "Billed as CPT 0479T, the injection as HCPCS J0585.",
+    "Your insurer lists CPT code: 0001F for the follow-up.",
     "Please come to Ward 6B, Bed 12 after the procedure.",
     "Tôi muốn đặt lịch vào tháng Hai hoặc tháng Mười Hai.",
 ])
@@ -61,6 +64,8 @@ def test_words_the_anonymiser_keeps_in_context_are_released(tmp_path, template, 
     ("The referral number was K21 on the letter.", "text:code"),              # no decimals, no ICD word before it
     ("Please quote ED80 at the desk.", "text:code"),
     ("ICD ED80X9 is what the letter says.", "text:code"),                      # not ICD's shape
+    ("Please quote J0585 at the desk.", "text:code"),                         # HCPCS shape, no code word
+    ("CPT J05851 is what the letter says.", "text:code"),                     # not the code's shape
     ("Please ask for Ward Hale at the desk.", "text:name"),                   # Ward before a name
     ("The ward nurse said Bed Hale was free.", "text:name"),
     ("Tôi gặp anh Hai hôm qua.", "text:name"),                                # Hai, no month word before

@@ -14,7 +14,7 @@ Han/Kana, Thai) inside a whitespace-separated token, and may only be:
    runs that span spaces are judged on the batch (``unsafe_numbers``);
 2. no letter-digit code (``AB12345``, ``kim1990``) unless a number with a unit (``10cc``, ``0.5mL``,
    ``1064nm``, ``10J/cm2``), dosing notation (``x2``, ``q4h``, ``SPF50``) or a safe term (``CO2``); a
-   code after a code word is judged in context below (ICD-11 ED80; a procedure code is still a finding);
+   code after a code word is judged in context below (ICD-11 ED80, CPT 0479T, HCPCS J0585);
 3. no identifier shape: e-mail, URL, @handle, words joined by ``_`` or ``.`` (``jisoo.kim``);
 4. Latin letters: a safe term, or in lower case anything but a name that no dictionary has; a
    capitalised word must be an ordinary word that is not only a name (a sentence start), and
@@ -28,7 +28,8 @@ Beyond the spec, in context: a Hangul word of surname + given-name shape right b
 honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진); and a word
 the token rule refuses is vouched for by its neighbours (``vouched_in_context``) only as a listed
 eponym in the possessive with no personal title before it (Hashimoto's, Bell's palsy; not Dr. Graves's),
-a code of ICD's shape right after an ICD word (ICD-10 K21.9, ICD-11 ED80), a ward/bed label with its
+a code of ICD's shape right after an ICD word (ICD-10 K21.9, ICD-11 ED80), a procedure code of CPT
+category II/III or HCPCS level II shape right after its word (CPT 0479T, HCPCS J0585), a ward/bed label with its
 word (Ward 6B) or a Vietnamese month after "tháng" (tháng Mười Hai).
 
 Cost: every distinct whitespace token of the whole release is judged once (``flagged``), Kiwi
@@ -340,6 +341,11 @@ _TITLE_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(map(re.escape, LATIN_EP
 _ICD_WORD_BEFORE = re.compile(r"(?i)\bICD(?:-?(?:9|10|11))?(?:-?(?:CM|PCS))?(?:\s+codes?)?\s?[:#]?\s+$")
 _ICD10_CODE = re.compile(r"[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?")
 _ICD11_CODE = re.compile(r"[1-9A-HJ-NP-Z][A-HJ-NP-Z]\d[0-9A-HJ-NP-Z](?:\.[0-9A-HJ-NP-Z]{1,2})?")
+# Procedure codes with a letter: CPT category II/III (0001F, 0479T) and HCPCS level II (J0585). Only
+# after their own word: alone the shape is any product or member code. CPT category I is five digits,
+# which rule 1 lets through anyway.
+_PROCEDURE_WORD_BEFORE = re.compile(r"(?i)\b(?:CPT|HCPCS)(?:[ -]?(?:II|III|2|3))?(?:\s+codes?)?\s?[:#]?\s+$")
+_PROCEDURE_CODE = re.compile(r"[A-V]\d{4}|\d{4}[FTU]")
 _LOCATION_WORD = r"(?i:ward|bed|bay|theatre|theater|pod)"
 _LOCATION_LABEL = r"(?:\d{1,3}[A-Z]?|[A-Z]{1,2}\d{1,3}[A-Z]?)"   # 6B, 12, C3, ICU2: always a digit
 _LOCATION_BEFORE = re.compile(r"\b%s\s+$" % _LOCATION_WORD)
@@ -352,11 +358,13 @@ _MONTH_BEFORE = re.compile(r"(?i)\btháng\s+(?:mười\s+)?$")
 
 def vouched_in_context(text: str, start: int, end: int) -> bool:
     """Whether the token text[start:end], refused on its own, is vouched for by its neighbours: a listed
-    eponym in the possessive and after no personal title, an ICD code after an ICD word, a drug's name by
+    eponym in the possessive and after no personal title, an ICD code after an ICD word, a CPT/HCPCS code
+    after its word, a drug's name by
     its stem beside a dose or a word of taking it and with no title (Rosuvastatin 10mg; the vocabulary's
     is_drug_in_context), a listed scale before its grade (Fitzpatrick III, 피츠패트릭 3형), a ward/bed
     label and its word, a Vietnamese month after "tháng". Nothing else: Mirelka's cyst, a bare K21 and
-    Ward Hale stay findings (a code with its decimal part, K21.9, is vouched for alone)."""
+    Ward Hale stay findings (a code with its decimal part, K21.9, is vouched for alone; J0585 without
+    its word is not)."""
     core = text[start:end].strip(_EDGE_PUNCTUATION)
     offset = text.find(core, start)
     before = text[max(0, offset - 24):offset]
@@ -365,6 +373,8 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
         if bare and bare.casefold() in EPONYMOUS_CONDITIONS:
             return True
     if (_ICD10_CODE.fullmatch(core) or _ICD11_CODE.fullmatch(core)) and _ICD_WORD_BEFORE.search(before):
+        return True
+    if _PROCEDURE_CODE.fullmatch(core) and _PROCEDURE_WORD_BEFORE.search(before):
         return True
     if core.casefold() in EPONYMOUS_CONDITIONS and not _TITLE_BEFORE.search(before) and \
             (_GRADE_AFTER.match(text, offset + len(core)) or _KOREAN_GRADE_AFTER.match(text, offset + len(core))):
@@ -395,13 +405,14 @@ def _drug_shaped(word: str) -> bool:
 def vouchable_alone(word: str) -> bool:
     """Whether ``word``, taken out of its sentence (the FAQ search index's morphemes, lower-cased by the
     full-text index), is a word ``vouched_in_context`` may vouch for: a listed eponym, an ICD-shaped
-    code, a drug-shaped word, a ward/bed word or label, a Vietnamese month. Such a column's words come from the question and
+    or procedure-code-shaped code, a drug-shaped word, a ward/bed word or label, a Vietnamese month. Such a column's words come from the question and
     answer beside them, where their context is judged: an unvouched one is a finding there."""
     core = word.strip(_EDGE_PUNCTUATION)
     bare = core[:-2] if core.endswith(("'s", "’s")) else core.rstrip("'’")
     upper = core.upper()
     return bare.casefold() in EPONYMOUS_CONDITIONS or core.casefold() in VIETNAMESE_MONTH_WORDS or _drug_shaped(core) \
-        or bool(_ICD10_CODE.fullmatch(upper) or _ICD11_CODE.fullmatch(upper) or re.fullmatch(_LOCATION_LABEL, upper)
+        or bool(_ICD10_CODE.fullmatch(upper) or _ICD11_CODE.fullmatch(upper) or _PROCEDURE_CODE.fullmatch(upper)
+                or re.fullmatch(_LOCATION_LABEL, upper)
                 or re.fullmatch(_LOCATION_WORD, core))
 
 
