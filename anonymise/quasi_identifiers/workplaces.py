@@ -12,6 +12,8 @@ import functools
 import re
 
 from anonymise import vocabulary
+from anonymise.kiwi_words import kiwi_tokens
+from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID
 from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_table
 from anonymise.quasi_identifiers.places import is_one_proper_noun, is_proper_noun, known_place
 from anonymise.quasi_identifiers.schools import SCHOOL_WORD
@@ -40,6 +42,16 @@ CORPORATE_ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Ltd|Co|LLC|PLC|GmbH)\.$")
 SENTENCE_AFTER = re.compile(r"[ \t]*(?:$|\n|[A-Z\"“'‘(<])")
 HANGUL_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 # A numbered military unit is where someone serves (7사단, 제3함대, 102보충대): a workplace.
+# A word in the slot of an employment phrase (한솔에서 일해요, 푸른빛에 근무, 새벽별 재직 중) names the employer
+# whatever word it is. One attends a gym or a class too (헬스장 다녀요): after 다니다 only a word Kiwi does
+# not know names one; 다녀오다 (a visit) is no cue at all.
+EMPLOYMENT_SLOT = re.compile(r"(?:에서|에)?\s?(?:(?:근무|재직|소속|출근|입사|퇴사|일하|일해|일합|일했|취업|이직)|"
+                             r"(?P<attend>다니(?!러)|다녀(?!오|왔|와)|다닙|다녔))")
+# Kiwi's tags a name in that slot is made of: nouns, foreign letters, a prefix or suffix, an adjective's
+# stem and ending before a noun (맑은솔); a word with a particle, a verb's ending or an adverb is a clause.
+NAME_TAGS = frozenset("NNG NNP SL SH XPN XSN XR VA ETM".split())
+# The cue as a noun after the word (재택 근무, 야간 근무): the two make an ordinary compound.
+SLOT_NOUNS = ("근무", "출근", "입사", "퇴사", "취업", "이직")
 MILITARY_UNIT = re.compile(r"(?<![\d.])(?:제\s?)?\d{1,4}\s?(?:사단|군단|여단|연대|대대|비행단|전투비행단|함대|보충대|기갑여단|특전여단|공수여단)")
 
 
@@ -98,6 +110,7 @@ class Workplace:
         spans += [QuasiSpan(TYPE, *m.span(1), NAME) for m in GOVERNMENT_BODY.finditer(text)
                   if not m.group(1).endswith(NOT_GOVERNMENT) and not vocabulary.is_safe_term(m.group(1), "ko")]
         spans += [QuasiSpan(TYPE, *m.span(), NAME) for m in MILITARY_UNIT.finditer(text)]
+        spans += _employment_slots(text)
         return spans
 
     @staticmethod
@@ -124,6 +137,49 @@ class Workplace:
                     spans.append(QuasiSpan(TYPE, start, start + n, NAME))
                     break
         return spans
+
+
+def _employment_slots(text: str) -> list[QuasiSpan]:
+    """The word before an employment cue (푸른빛에 근무해요) unless it reads as an ordinary complement
+    (집에서 일해요, 같은 회사 다녀요, 재택 근무), a place or a safe term."""
+    spans = []
+    for match in HANGUL_WORD.finditer(text):
+        word = match.group(0)
+        cue = EMPLOYMENT_SLOT.match(text, match.end())
+        if not cue:
+            continue
+        tail = next(t for t in ("에서", "에", "") if word.endswith(t))
+        stem = word[:len(word) - len(tail)]
+        if len(stem) >= 2 and _names_an_employer(stem, text[match.end():match.end() + 4], bool(cue.group("attend"))):
+            spans.append(QuasiSpan(TYPE, match.start(), match.start() + len(stem), NAME))
+    return spans
+
+
+@functools.lru_cache(maxsize=10_000)
+def _names_an_employer(stem: str, after: str, attend: bool) -> bool:
+    if not re.fullmatch(r"[가-힣A-Za-z]+", stem) or _ordinary(stem) or known_place(stem, provinces=True):
+        return False
+    noun = next((n for n in SLOT_NOUNS if after.lstrip().startswith(n)), None)
+    if noun and (_ordinary(stem + noun) or _one_known_noun(stem + noun)):
+        return False  # 재택 근무, 야간 근무: one compound of the dictionary
+    tokens = kiwi_tokens(stem)
+    if not tokens or any(t.tag not in NAME_TAGS for t in tokens) or tokens[-1].tag in ("VA", "ETM", "XPN"):
+        return False
+    # 할머니댁, 가족회사, 대기업: made of ordinary nouns, no name among them.
+    nouns = [t for t in tokens if t.tag in ("NNG", "NNP", "SL", "SH")]
+    if attend:
+        return any(t.id < KIWI_FIRST_KNOWN_ID for t in nouns)
+    return any(not _ordinary(t.form) for t in nouns)
+
+
+def _one_known_noun(word: str) -> bool:
+    tokens = kiwi_tokens(word)
+    return len(tokens) == 1 and tokens[0].tag == "NNG" and tokens[0].id >= KIWI_FIRST_KNOWN_ID
+
+
+def _ordinary(word: str) -> bool:
+    return vocabulary.is_ordinary_word(word, "ko") or vocabulary.is_safe_term(word, "ko") or \
+        vocabulary.is_frequent_korean_word(word, common=True)
 
 
 def _clinics_after_places(text: str) -> list[QuasiSpan]:
