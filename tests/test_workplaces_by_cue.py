@@ -22,3 +22,22 @@ def test_the_word_in_a_korean_employment_slot_goes(text, org, kept):
 ])
 def test_an_ordinary_complement_of_an_employment_phrase_stays(text):
     check(text, [], [text.rstrip(".")])
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("맑은숲안과 다녀왔어요.", "맑은숲", "안과"),
+    ("고운이치과에서 스케일링 받았어요.", "고운이", "치과"),
+    ("바른허리병원에서 MRI 찍었어요.", "바른허리", "병원"),
+    ("튼튼뼈대정형외과 갔어요.", "튼튼뼈대", "정형외과"),
+])
+def test_a_clinic_named_by_an_adjective_or_an_unknown_word_goes_its_kind_stays(text, name, kind):
+    check(text, [name], [kind])
+
+
+@pytest.mark.parametrize("text", [
+    "소아치과 가야 해요.", "동물병원 다녀왔어요.", "대학병원에서 검사했어요.", "가까운병원 가세요.",
+    "다른병원 가봤어요.", "미용피부과에서 레이저 받았어요.", "큰병원 가보라고 했어요.", "가정의학과에서 진료 봤어요.",
+    "여성병원에서 출산했어요.", "새로운치과 가봤어요.",
+])
+def test_a_clinic_word_with_a_kind_word_before_it_stays(text):
+    check(text, [], [text.rstrip(".")])

@@ -66,6 +66,10 @@ PLACE_THEN_CLINIC = re.compile(rf"(?<![가-힣])([가-힣]{{2,6}})[ \t]([가-힣
 NOT_CLINIC_NAMES = frozenset("동네 근처 집앞 집근처 유명 유명한 큰 작은 대학 종합 개인 한 그 이 저 어느 다른 좋은 새 여러 여러군데 "
                              "이 곳 근방 주변 같은 전문 일반 대형 소형 동물 우리 저희 그냥 지역 시립 국립 도립 구립 공립 사립 "
                              "보건 요양 재활 중소 초등 중 고등 국제 외국인 대학교".split())
+# 맑은눈안과, 바른척추병원, 튼튼정형외과: a clinic named by an adjective before a noun, or by a word Kiwi does
+# not know, before its kind; the name goes, the kind stays. A name of one dictionary noun (소아치과 and
+# 미소치과 alike) is no such form.
+CLINIC_WORD = re.compile(rf"(?<![가-힣])([가-힣0-9]{{2,10}}?)({alternation(k for k in CLINIC_KINDS if k not in SCHOOL_KINDS)})")
 # 국토교통부에서 근무, 관세청 다녀요: a government body by its ending, before a work cue.
 GOVERNMENT_BODY = re.compile(r"(?<![가-힣])([가-힣]{2,10}(?:부|청|처|위원회|공단))(?=(?:에서|에|\s)?\s?(?:다니|다녀|다닙|근무|"
                              r"재직|일하|일해|일합|일했|출근|소속))")
@@ -111,6 +115,7 @@ class Workplace:
                   if not m.group(1).endswith(NOT_GOVERNMENT) and not vocabulary.is_safe_term(m.group(1), "ko")]
         spans += [QuasiSpan(TYPE, *m.span(), NAME) for m in MILITARY_UNIT.finditer(text)]
         spans += _employment_slots(text)
+        spans += _clinics_by_name_form(text)
         return spans
 
     @staticmethod
@@ -156,6 +161,25 @@ def _employment_slots(text: str) -> list[QuasiSpan]:
 
 
 @functools.lru_cache(maxsize=10_000)
+def _clinics_by_name_form(text: str) -> list[QuasiSpan]:
+    return [QuasiSpan(TYPE, *match.span(1), NAME) for match in CLINIC_WORD.finditer(text)
+            if korean_tail_ok(hangul_rest(text, match.end())) and _clinic_name_form(*match.groups())]
+
+
+@functools.lru_cache(maxsize=10_000)
+def _clinic_name_form(name: str, kind: str) -> bool:
+    if name in NOT_CLINIC_NAMES or name.endswith("과") or vocabulary.is_safe_term(name, "ko") or \
+            known_place(name, provinces=True):
+        return False
+    # Read with its kind (하얀이치과: 하얗+ᆫ+이, not 하얀+이 as a particle); the kind's own tokens left out.
+    tokens = [t for t in kiwi_tokens(name + kind) if t.start < len(name)]
+    if not tokens or any(t.tag not in NAME_TAGS and t.tag != "VA-I" for t in tokens):
+        return False
+    tags = [t.tag for t in tokens]
+    adjective_then_noun = any(tag == "ETM" and tags[i + 1:i + 2] in (["NNG"], ["NNP"]) for i, tag in enumerate(tags))
+    return adjective_then_noun or any(t.id < KIWI_FIRST_KNOWN_ID for t in tokens)
+
+
 def _names_an_employer(stem: str, after: str, attend: bool) -> bool:
     if not re.fullmatch(r"[가-힣A-Za-z]+", stem) or _ordinary(stem) or known_place(stem, provinces=True):
         return False
