@@ -41,3 +41,21 @@ def test_a_clinic_named_by_an_adjective_or_an_unknown_word_goes_its_kind_stays(t
 ])
 def test_a_clinic_word_with_a_kind_word_before_it_stays(text):
     check(text, [], [text.rstrip(".")])
+
+
+@pytest.mark.parametrize("text, org, kept", [
+    ("父は白樺精機勤めです。", "白樺精機", ["勤め"]),
+    ("妻はこもれび眼科に通っています。", "こもれび", ["妻は", "眼科"]),
+    ("ミナモ歯科で治療しました。", "ミナモ", ["歯科"]),
+    ("若草皮膚科でレーザーを受けました。", "若草", ["皮膚科", "レーザー"]),
+])
+def test_a_japanese_employer_or_clinic_by_its_cue_or_kind_goes(text, org, kept):
+    check(text, [org], kept)
+
+
+@pytest.mark.parametrize("text", [
+    "小児歯科に行きました。", "近くの眼科に行きました。", "美容皮膚科で相談しました。", "新しい歯科に行きました。",
+    "内科医院で薬をもらいました。", "心療内科に通っています。",
+])
+def test_a_japanese_clinic_word_without_a_name_stays(text):
+    check(text, [], [text.rstrip("。")])
