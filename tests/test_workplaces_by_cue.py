@@ -59,3 +59,19 @@ def test_a_japanese_employer_or_clinic_by_its_cue_or_kind_goes(text, org, kept):
 ])
 def test_a_japanese_clinic_word_without_a_name_stays(text):
     check(text, [], [text.rstrip("。")])
+
+
+@pytest.mark.parametrize("text, school, kept", [
+    ("息子は若葉台高2です。", "若葉台", ["息子は", "2です"]),
+    ("娘は白萩中3です。", "白萩", ["娘は"]),
+    ("兄は翠川大2です。", "翠川", ["兄は"]),
+    ("他是明远高二的学生。", "明远", ["的学生"]),
+])
+def test_a_cjk_school_before_a_one_character_level_and_a_year_goes(text, school, kept):
+    check(text, [school], kept)
+
+
+@pytest.mark.parametrize("text", ["息子は高2です。", "画像は最大2倍です。", "血中3回測定しました。", "途中2回休みました。",
+                                  "最高3点でした。"])
+def test_a_level_character_with_a_count_or_no_name_stays(text):
+    check(text, [], [text.rstrip("。")])
