@@ -146,21 +146,26 @@ class Workplace:
 
 def _employment_slots(text: str) -> list[QuasiSpan]:
     """The word before an employment cue (푸른빛에 근무해요) unless it reads as an ordinary complement
-    (집에서 일해요, 같은 회사 다녀요, 재택 근무), a place or a safe term."""
+    (집에서 일해요, 같은 회사 다녀요, 재택 근무), a place or a safe term; before an ordinary one, the
+    word naming whose it is (푸른빛 공장에서 일해요, 새벽별 본사 소속)."""
     spans = []
-    for match in HANGUL_WORD.finditer(text):
+    words = list(HANGUL_WORD.finditer(text))
+    for i, match in enumerate(words):
         word = match.group(0)
         cue = EMPLOYMENT_SLOT.match(text, match.end())
         if not cue:
             continue
+        attend = bool(cue.group("attend"))
         tail = next(t for t in ("에서", "에", "") if word.endswith(t))
         stem = word[:len(word) - len(tail)]
-        if len(stem) >= 2 and _names_an_employer(stem, text[match.end():match.end() + 4], bool(cue.group("attend"))):
+        if len(stem) >= 2 and _names_an_employer(stem, text[match.end():match.end() + 4], attend):
             spans.append(QuasiSpan(TYPE, match.start(), match.start() + len(stem), NAME))
+        elif i and _ordinary(stem) and text[words[i - 1].end():match.start()] == " " and \
+                len(words[i - 1].group()) >= 2 and _names_an_employer(words[i - 1].group(), "", attend):
+            spans.append(QuasiSpan(TYPE, *words[i - 1].span(), NAME))
     return spans
 
 
-@functools.lru_cache(maxsize=10_000)
 def _clinics_by_name_form(text: str) -> list[QuasiSpan]:
     return [QuasiSpan(TYPE, *match.span(1), NAME) for match in CLINIC_WORD.finditer(text)
             if korean_tail_ok(hangul_rest(text, match.end())) and _clinic_name_form(*match.groups())]
@@ -180,6 +185,7 @@ def _clinic_name_form(name: str, kind: str) -> bool:
     return adjective_then_noun or any(t.id < KIWI_FIRST_KNOWN_ID for t in tokens)
 
 
+@functools.lru_cache(maxsize=10_000)
 def _names_an_employer(stem: str, after: str, attend: bool) -> bool:
     if not re.fullmatch(r"[가-힣A-Za-z]+", stem) or _ordinary(stem) or known_place(stem, provinces=True):
         return False
