@@ -78,3 +78,10 @@ def test_a_cjk_school_before_a_one_character_level_and_a_year_goes(text, school,
                                   "最高3点でした。"])
 def test_a_level_character_with_a_count_or_no_name_stays(text):
     check(text, [], [text.rstrip("。")])
+
+
+def test_a_role_ending_in_tress_or_stess_is_a_job_before_its_employer():
+    check("She's a waitress at Pellbrook's.", ["Pellbrook"], ["waitress at"])
+    from anonymise.quasi_identifiers.workplaces_world import WorldWorkplace
+
+    assert WorldWorkplace().find("Tenderness at Corlan's point and an abscess at Site B.") == []

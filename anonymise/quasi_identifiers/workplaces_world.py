@@ -28,9 +28,10 @@ WORKPLACE, SCHOOL = "WORKPLACE", "SCHOOL"
 # --- English -------------------------------------------------------------------------------------
 CAP = r"(?:[A-Z][\w&'’.-]*|[A-Z]{2,6}|\d{1,3}(?:st|nd|rd|th))"
 ORG = rf"{CAP}(?:[ \t](?:of|and|&|the|de|for)?[ \t]?{CAP}){{0,4}}"
-# A role before "at/with/for <Org>": a word of a job's shape (banker, accountant, chemist) or a listed one;
+# A role before "at/with/for <Org>": a word of a job's shape (banker, accountant, chemist, waitress; not
+# tenderness or abscess) or a listed one;
 # "of/in <Org>" only after a listed one (catheter in Ward 6B is no job).
-ROLE_SHAPE = r"[a-z]+(?:er|or|ist|ian|ant|ent|man|woman)"
+ROLE_SHAPE = r"[a-z]+(?:er|or|ist|ian|ant|ent|tress|stess|dess|man|woman)"
 ROLE = (r"(?:nurse|teacher|chef|cook|clerk|staff|intern|student|resident|fellow|associate|barista|cashier|"
         r"receptionist|secretary|partner|trainee|volunteer|employee|officer|professor|lecturer|director|coach|tutor|"
         r"pupil|sophomore|freshman|junior|senior|undergrad|undergraduate|postgrad|postgraduate|postdoc|classmate|"
