@@ -89,3 +89,26 @@ def test_addresses_outside_korea(text, parts):
 ])
 def test_look_alikes_of_foreign_addresses_stay(text):
     assert found(text, "ADDRESS") == []
+
+
+@pytest.mark.parametrize("text, address", [
+    ("ship to 31 birch st apt 7, lakeview mi 49001 thanks", "31 birch st apt 7, lakeview mi 49001"),
+    ("I live at 908 cedar avenue, fairmont oh 45402.", "908 cedar avenue, fairmont oh 45402"),
+    ("send it to 64 alder dr unit 2c please", "64 alder dr unit 2c"),
+    ("my place is 5 queen st w, milltown on m4b 1b3", "5 queen st w, milltown on m4b 1b3"),
+    ("Rua da Lenha 17, Edifício Kam Fai, 4 andar, Macau", "Rua da Lenha 17, Edifício Kam Fai, 4 andar, Macau"),
+    ("I live at Travessa do Sol 9, 2.º andar C, Taipa.", "Travessa do Sol 9, 2.º andar C, Taipa"),
+    ("澳門氹仔海灣馬路45號翠林花園12樓B座", "澳門氹仔海灣馬路45號翠林花園12樓B座"),
+    ("住在青松路27号2栋1单元803室", "青松路27号2栋1单元803室"),
+    ("地址：广州市天河区珠江大道9号银河大厦B座1502室", "广州市天河区珠江大道9号银河大厦B座1502室"),
+])
+def test_lower_case_macau_and_chinese_street_addresses(text, address):
+    assert address in found(text, "ADDRESS")
+
+
+@pytest.mark.parametrize("text", [
+    "we ran 3 laps around the park in 20 minutes.", "I take 2 pills a day, then 1 more at night.",
+    "走了3条路才到。", "他说路上很堵。", "Rua is a word, not an address.",
+])
+def test_look_alikes_of_lower_case_and_chinese_street_addresses_stay(text):
+    assert found(text, "ADDRESS") == []

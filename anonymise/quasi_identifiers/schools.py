@@ -34,6 +34,10 @@ EN_LEVELS = (("university", "a university"), ("college", "a college"), ("high sc
 EN_SCHOOL = re.compile(r"\b(?:(?:[A-Z][\w.&'-]*\s){1,4}(?P<l1>University|College|High School|Middle School|"
                        r"Elementary School|Academy)|(?P<l2>University|College) of (?:[A-Z][\w.&'-]*\s?){1,4})")
 CJK_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,6}(?P<l>大学|大學|高校|高中|中学|小学)")
+# 青葉高2, 桜台中3, 明德高二: a name, a one-character school level and a year (not a count: 最大2倍, 血中3回).
+CJK_SCHOOL_YEAR = re.compile(r"([\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,6})(?P<l>[高中大])(?:[1-4１-４]|[一二三四](?![十百千万]))"
+                             r"(?![0-9０-９.%回日月年時分秒人個つ歳倍件次号名位点枚本])")
+CJK_YEAR_LEVELS = {"高": "高校", "中": "中学", "大": "大学"}
 # Characters that end a school's name going left: pronouns, particles, verbs of attending (在, 于, 读, の).
 CJK_NAME_STOP = frozenset("在于於是的了我你他她们們从從到去读讀念考和与與跟毕畢业業就入进進")
 CJK_LEVELS = {"大学": "大学", "大學": "大學", "高校": "高校", "高中": "高中", "中学": "中学", "小学": "小学"}
@@ -86,6 +90,14 @@ class School:
             if cut == len(name):
                 continue  # 妹妹高中毕业, 今年大学: the sentence's words, no name
             spans.append(QuasiSpan(TYPE, match.start() + cut, match.end(), NAME, {"level": CJK_LEVELS[match.group("l")]}))
+        for match in CJK_SCHOOL_YEAR.finditer(text):
+            name = match.group(1)
+            cut = max((i + 1 for i, c in enumerate(name) if c in CJK_NAME_STOP), default=0)
+            cut += sentence_words_before_name(name[cut:])
+            word = name[-1] + match.group("l")  # 最大, 途中, 最高: a word, no school level
+            if len(name) - cut < 2 or any(vocabulary.is_ordinary_word(word, lang) for lang in ("ja", "zh")):
+                continue
+            spans.append(QuasiSpan(TYPE, match.start() + cut, match.end("l"), NAME, {"level": CJK_YEAR_LEVELS[match.group("l")]}))
         for match in _listed().finditer(text):
             rest = hangul_rest(text, match.end())
             if rest and not korean_tail_ok(rest):

@@ -12,6 +12,8 @@ import functools
 import re
 
 from anonymise import vocabulary
+from anonymise.kiwi_words import kiwi_tokens
+from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID
 from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_table
 from anonymise.quasi_identifiers.places import is_one_proper_noun, is_proper_noun, known_place
 from anonymise.quasi_identifiers.schools import SCHOOL_WORD
@@ -40,6 +42,16 @@ CORPORATE_ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Ltd|Co|LLC|PLC|GmbH)\.$")
 SENTENCE_AFTER = re.compile(r"[ \t]*(?:$|\n|[A-Z\"“'‘(<])")
 HANGUL_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 # A numbered military unit is where someone serves (7사단, 제3함대, 102보충대): a workplace.
+# A word in the slot of an employment phrase (한솔에서 일해요, 푸른빛에 근무, 새벽별 재직 중) names the employer
+# whatever word it is. One attends a gym or a class too (헬스장 다녀요): after 다니다 only a word Kiwi does
+# not know names one; 다녀오다 (a visit) is no cue at all.
+EMPLOYMENT_SLOT = re.compile(r"(?:에서|에)?\s?(?:(?:근무|재직|소속|출근|입사|퇴사|일하|일해|일합|일했|취업|이직)|"
+                             r"(?P<attend>다니(?!러)|다녀(?!오|왔|와)|다닙|다녔))")
+# Kiwi's tags a name in that slot is made of: nouns, foreign letters, a prefix or suffix, an adjective's
+# stem and ending before a noun (맑은솔); a word with a particle, a verb's ending or an adverb is a clause.
+NAME_TAGS = frozenset("NNG NNP SL SH XPN XSN XR VA ETM".split())
+# The cue as a noun after the word (재택 근무, 야간 근무): the two make an ordinary compound.
+SLOT_NOUNS = ("근무", "출근", "입사", "퇴사", "취업", "이직")
 MILITARY_UNIT = re.compile(r"(?<![\d.])(?:제\s?)?\d{1,4}\s?(?:사단|군단|여단|연대|대대|비행단|전투비행단|함대|보충대|기갑여단|특전여단|공수여단)")
 
 
@@ -54,6 +66,10 @@ PLACE_THEN_CLINIC = re.compile(rf"(?<![가-힣])([가-힣]{{2,6}})[ \t]([가-힣
 NOT_CLINIC_NAMES = frozenset("동네 근처 집앞 집근처 유명 유명한 큰 작은 대학 종합 개인 한 그 이 저 어느 다른 좋은 새 여러 여러군데 "
                              "이 곳 근방 주변 같은 전문 일반 대형 소형 동물 우리 저희 그냥 지역 시립 국립 도립 구립 공립 사립 "
                              "보건 요양 재활 중소 초등 중 고등 국제 외국인 대학교".split())
+# 맑은눈안과, 바른척추병원, 튼튼정형외과: a clinic named by an adjective before a noun, or by a word Kiwi does
+# not know, before its kind; the name goes, the kind stays. A name of one dictionary noun (소아치과 and
+# 미소치과 alike) is no such form.
+CLINIC_WORD = re.compile(rf"(?<![가-힣])([가-힣0-9]{{2,10}}?)({alternation(k for k in CLINIC_KINDS if k not in SCHOOL_KINDS)})")
 # 국토교통부에서 근무, 관세청 다녀요: a government body by its ending, before a work cue.
 GOVERNMENT_BODY = re.compile(r"(?<![가-힣])([가-힣]{2,10}(?:부|청|처|위원회|공단))(?=(?:에서|에|\s)?\s?(?:다니|다녀|다닙|근무|"
                              r"재직|일하|일해|일합|일했|출근|소속))")
@@ -98,6 +114,8 @@ class Workplace:
         spans += [QuasiSpan(TYPE, *m.span(1), NAME) for m in GOVERNMENT_BODY.finditer(text)
                   if not m.group(1).endswith(NOT_GOVERNMENT) and not vocabulary.is_safe_term(m.group(1), "ko")]
         spans += [QuasiSpan(TYPE, *m.span(), NAME) for m in MILITARY_UNIT.finditer(text)]
+        spans += _employment_slots(text)
+        spans += _clinics_by_name_form(text)
         return spans
 
     @staticmethod
@@ -124,6 +142,74 @@ class Workplace:
                     spans.append(QuasiSpan(TYPE, start, start + n, NAME))
                     break
         return spans
+
+
+def _employment_slots(text: str) -> list[QuasiSpan]:
+    """The word before an employment cue (푸른빛에 근무해요) unless it reads as an ordinary complement
+    (집에서 일해요, 같은 회사 다녀요, 재택 근무), a place or a safe term; before an ordinary one, the
+    word naming whose it is (푸른빛 공장에서 일해요, 새벽별 본사 소속)."""
+    spans = []
+    words = list(HANGUL_WORD.finditer(text))
+    for i, match in enumerate(words):
+        word = match.group(0)
+        cue = EMPLOYMENT_SLOT.match(text, match.end())
+        if not cue:
+            continue
+        attend = bool(cue.group("attend"))
+        tail = next(t for t in ("에서", "에", "") if word.endswith(t))
+        stem = word[:len(word) - len(tail)]
+        if len(stem) >= 2 and _names_an_employer(stem, text[match.end():match.end() + 4], attend):
+            spans.append(QuasiSpan(TYPE, match.start(), match.start() + len(stem), NAME))
+        elif i and _ordinary(stem) and text[words[i - 1].end():match.start()] == " " and \
+                len(words[i - 1].group()) >= 2 and _names_an_employer(words[i - 1].group(), "", attend):
+            spans.append(QuasiSpan(TYPE, *words[i - 1].span(), NAME))
+    return spans
+
+
+def _clinics_by_name_form(text: str) -> list[QuasiSpan]:
+    return [QuasiSpan(TYPE, *match.span(1), NAME) for match in CLINIC_WORD.finditer(text)
+            if korean_tail_ok(hangul_rest(text, match.end())) and _clinic_name_form(*match.groups())]
+
+
+@functools.lru_cache(maxsize=10_000)
+def _clinic_name_form(name: str, kind: str) -> bool:
+    if name in NOT_CLINIC_NAMES or name.endswith("과") or vocabulary.is_safe_term(name, "ko") or \
+            known_place(name, provinces=True):
+        return False
+    # Read with its kind (하얀이치과: 하얗+ᆫ+이, not 하얀+이 as a particle); the kind's own tokens left out.
+    tokens = [t for t in kiwi_tokens(name + kind) if t.start < len(name)]
+    if not tokens or any(t.tag not in NAME_TAGS and t.tag != "VA-I" for t in tokens):
+        return False
+    tags = [t.tag for t in tokens]
+    adjective_then_noun = any(tag == "ETM" and tags[i + 1:i + 2] in (["NNG"], ["NNP"]) for i, tag in enumerate(tags))
+    return adjective_then_noun or any(t.id < KIWI_FIRST_KNOWN_ID for t in tokens)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _names_an_employer(stem: str, after: str, attend: bool) -> bool:
+    if not re.fullmatch(r"[가-힣A-Za-z]+", stem) or _ordinary(stem) or known_place(stem, provinces=True):
+        return False
+    noun = next((n for n in SLOT_NOUNS if after.lstrip().startswith(n)), None)
+    if noun and (_ordinary(stem + noun) or _one_known_noun(stem + noun)):
+        return False  # 재택 근무, 야간 근무: one compound of the dictionary
+    tokens = kiwi_tokens(stem)
+    if not tokens or any(t.tag not in NAME_TAGS for t in tokens) or tokens[-1].tag in ("VA", "ETM", "XPN"):
+        return False
+    # 할머니댁, 가족회사, 대기업: made of ordinary nouns, no name among them.
+    nouns = [t for t in tokens if t.tag in ("NNG", "NNP", "SL", "SH")]
+    if attend:
+        return any(t.id < KIWI_FIRST_KNOWN_ID for t in nouns)
+    return any(not _ordinary(t.form) for t in nouns)
+
+
+def _one_known_noun(word: str) -> bool:
+    tokens = kiwi_tokens(word)
+    return len(tokens) == 1 and tokens[0].tag == "NNG" and tokens[0].id >= KIWI_FIRST_KNOWN_ID
+
+
+def _ordinary(word: str) -> bool:
+    return vocabulary.is_ordinary_word(word, "ko") or vocabulary.is_safe_term(word, "ko") or \
+        vocabulary.is_frequent_korean_word(word, common=True)
 
 
 def _clinics_after_places(text: str) -> list[QuasiSpan]:

@@ -28,9 +28,10 @@ WORKPLACE, SCHOOL = "WORKPLACE", "SCHOOL"
 # --- English -------------------------------------------------------------------------------------
 CAP = r"(?:[A-Z][\w&'’.-]*|[A-Z]{2,6}|\d{1,3}(?:st|nd|rd|th))"
 ORG = rf"{CAP}(?:[ \t](?:of|and|&|the|de|for)?[ \t]?{CAP}){{0,4}}"
-# A role before "at/with/for <Org>": a word of a job's shape (banker, accountant, chemist) or a listed one;
+# A role before "at/with/for <Org>": a word of a job's shape (banker, accountant, chemist, waitress; not
+# tenderness or abscess) or a listed one;
 # "of/in <Org>" only after a listed one (catheter in Ward 6B is no job).
-ROLE_SHAPE = r"[a-z]+(?:er|or|ist|ian|ant|ent|man|woman)"
+ROLE_SHAPE = r"[a-z]+(?:er|or|ist|ian|ant|ent|tress|stess|dess|man|woman)"
 ROLE = (r"(?:nurse|teacher|chef|cook|clerk|staff|intern|student|resident|fellow|associate|barista|cashier|"
         r"receptionist|secretary|partner|trainee|volunteer|employee|officer|professor|lecturer|director|coach|tutor|"
         r"pupil|sophomore|freshman|junior|senior|undergrad|undergraduate|postgrad|postgraduate|postdoc|classmate|"
@@ -133,12 +134,23 @@ ZH_NOT_HOSPITALS = frozenset("这家 這家 那家 哪家 一家 大 小 本 贵
 JA_WORD = r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff々A-Za-z0-9&・]"
 JA_CORPORATE = re.compile(rf"(?:株式会社|有限会社|\(株\)|（株）|㈱)[ \u3000]?({JA_WORD}{{2,14}})|({JA_WORD}{{2,14}}?)[ \u3000]?"
                           r"(?:株式会社|有限会社|\(株\)|（株）|㈱)")
-JA_WORK_CUE = re.compile(rf"({JA_WORD}{{2,14}})(?=勤務|に勤め|に勤務|で勤務|で働|の事務|で事務|でエンジニア|の客室乗務員|の社員|"
+JA_WORK_CUE = re.compile(rf"({JA_WORD}{{2,14}})(?=勤務|勤め|に勤め|に勤務|で勤務|で働|の事務|で事務|でエンジニア|の客室乗務員|の社員|"
                          r"に就職|に入社|でパート|でアルバイト|でバイト|の看護師|で看護師|の受付|に在籍|の営業|で営業|の研究員)")
 # 会社（ミドリ精工）, 勤務先は青葉商事です: the employer named in parentheses or after a workplace word.
 JA_NAMED_EMPLOYER = re.compile(rf"(?:会社|勤務先|勤め先|職場|所属|就職先|勤務)(?:[（(][ \u3000]?({JA_WORD}{{2,14}}?)[ \u3000]?[)）]|"
                                rf"(?:は|：|:)[ \u3000]?({JA_WORD}{{2,14}}?)(?=です|でした|で|に|の|、|。|$|株式会社|有限会社|\(株\)|（株）|㈱))")
 JA_CLINIC = re.compile(rf"({JA_WORD}{{1,10}}?)(?=(?:皮膚科|美容皮膚科|形成外科|美容外科|歯科|内科)?クリニック)")
+# さくら眼科, 青空皮膚科, サクラ歯科: the run of one script right before a clinic's kind is its name; a
+# particle starting a Hiragana run after Kanji is the sentence's (妻はさくら眼科, 近くの眼科: no name).
+JA_CLINIC_KINDS = ("産婦人科", "耳鼻咽喉科", "形成外科", "整形外科", "美容外科", "皮膚科", "耳鼻科", "小児科", "婦人科", "眼科",
+                   "歯科", "内科", "外科", "医院")
+JA_CLINIC_KIND = re.compile(rf"(?:{'|'.join(JA_CLINIC_KINDS)})")
+JA_SCRIPT_RUNS = (re.compile(r"[\u3041-\u3096]+$"), re.compile(r"[\u30a1-\u30fa\u30fc]+$"), re.compile(r"[\u4e00-\u9fff々]+$"))
+JA_PARTICLES = "のはがをにでへともや"
+# Words before a clinic's kind that say what kind or where, not which one (小児歯科, 美容皮膚科, 市民病院).
+JA_NOT_CLINIC_NAMES = frozenset("小児 美容 形成 整形 総合 大学 市民 市立 県立 国立 都立 町 村 地域 地元 近所 近く 専門 矯正 "
+                                "審美 口腔 訪問 夜間 救急 一般 心療 精神 女性 こども 子ども 子供 動物 近所 駅前 別 他 同じ "
+                                "皮膚 産婦人 耳鼻 小児科 美容外科 消化器 循環器 呼吸器 糖尿病 腎臓 脳神経 心臓 眼 歯".split())
 # 慶應に通っています, 早稲田の3年生, ソウル大学校: a school by what is said of it or a Katakana name + 大学.
 JA_SCHOOL_CUE = re.compile(rf"({JA_WORD}{{2,10}})(?=に通って|に通う|に通い|に在学|の学生|の生徒|の[0-9０-９一二三四]年生|に進学|を卒業|"
                            r"卒業|出身|に入学|の大学院|の院生|の新入生|で勉強)")
@@ -328,7 +340,7 @@ def _japanese(text: str) -> list[QuasiSpan]:
     for pattern in (JA_SCHOOL_CUE, JA_KATAKANA_SCHOOL):
         for match in pattern.finditer(text):
             school = match.group(1)
-            if school in JA_NOT_SCHOOLS or school.endswith(("会社", "病院")) or \
+            if school in JA_NOT_SCHOOLS or school.endswith(("会社", "病院", "クリニック") + JA_CLINIC_KINDS) or \
                     (pattern is JA_SCHOOL_CUE and vocabulary.is_safe_term(school, "ja")):
                 continue
             lead = sentence_words_before_name(school)
@@ -348,6 +360,29 @@ def _japanese(text: str) -> list[QuasiSpan]:
             lead = sentence_words_before_name(org)
             if lead < len(org):
                 spans.append(_span(text, match.start(1) + lead, match.end(1), WORKPLACE))
+    spans += _japanese_clinics(text)
+    return spans
+
+
+def _japanese_clinics(text: str) -> list[QuasiSpan]:
+    spans = []
+    for match in JA_CLINIC_KIND.finditer(text):
+        before = text[max(0, match.start() - 10):match.start()]
+        run = next((m.group() for pattern in JA_SCRIPT_RUNS if (m := pattern.search(before))), "")
+        start = match.start() - len(run)
+        if run and JA_SCRIPT_RUNS[0].fullmatch(run) and start > 0 and re.match(r"[\u4e00-\u9fff々]", text[start - 1]):
+            if run[0] not in JA_PARTICLES:
+                continue  # 新しい歯科: the ending of a word in Kanji
+            cut = max(i for i, c in enumerate(run) if c in JA_PARTICLES) + 1
+            run, start = run[cut:], start + cut
+        elif "の" in run:
+            cut = run.rindex("の") + 1
+            run, start = run[cut:], start + cut
+        if len(run) < 2 or run.endswith("科") or run in JA_NOT_CLINIC_NAMES or run in JA_NOT_ORGS or \
+                vocabulary.is_safe_term(run, "ja") \
+                or sentence_words_before_name(run) == len(run):
+            continue
+        spans.append(_span(text, start, match.start(), WORKPLACE))
     return spans
 
 

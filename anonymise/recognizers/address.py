@@ -53,9 +53,19 @@ ROMAN_KR_ADDRESS = (rf"(?<![A-Za-z0-9])(?:\d{{1,5}}(?:-\d{{1,5}})?,?[ \t]+{ROMAN
 ROOM = r"(?<![A-Za-z])(?:[Aa]pt\.?|[Aa]partment|[Ss]uite|[Rr]oom|[Uu]nit|[Ff]lat)[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?(?![\d])"
 
 HAN = r"[\u4e00-\u9fff]"
+# After the street: its number, a building (…大厦, …花园) and block, unit, floor and room (3栋2单元1203室, A座).
+CN_HOUSE = r"\d{1,5}(?:-\d{1,4})?[号號](?:院|楼|樓)?"
+CN_BUILDING = rf"(?:{HAN}{{1,8}}?(?:大厦|大廈|花园|花園|中心|广场|廣場|大楼|大樓|公寓|小区|小區|苑|阁|閣|新村|山庄|山莊))?"
+CN_UNIT = r"(?:[A-Za-z0-9]{1,4}[座栋棟幢]|\d{1,4}(?:栋|棟|幢|号楼|號樓|单元|單元|楼|樓|层|層|室)|[A-Za-z]?\d{1,4}室)*"
+CN_TAIL = rf"(?:[A-Za-z0-9]{{1,4}}座|{CN_HOUSE}{CN_BUILDING})?{CN_UNIT}"
 # Province, then one to three city/county/district levels, then a street, then number, building, unit, postcode.
 CN_ADDRESS = (rf"(?:{HAN}{{2,4}}(?:省|自治区))?(?:{HAN}{{1,6}}?(?:市|县|区|州|旗)){{1,3}}{HAN}{{0,10}}(?:路|街|大道|道|巷|胡同|村|镇)"
-              r"(?:[A-Za-z0-9]{1,4}座|\d{1,5}号(?:院|楼)?)?(?:\d{1,4}(?:栋|幢|号楼|单元|楼|层|室))*(?:[ \t]*\d{6}(?!\d))?")
+              rf"{CN_TAIL}(?:[ \t]*\d{{6}}(?!\d))?")
+# A street and its house number without the city (住在建国路88号3栋; 澳門…馬路123號…花園3樓A座, Macau's
+# streets written in Han); the street's name starts after the sentence's words (住在, 我家).
+CN_NAME_CHAR = r"(?:(?![在住于於到去是的我你他她们們和与與从從搬离離近家])[\u4e00-\u9fff])"
+CN_STREET_ADDRESS = (rf"(?:澳門|澳门|香港)?{CN_NAME_CHAR}{{1,10}}?(?:大馬路|大马路|馬路|马路|大道|路|街|巷|胡同|圍|围|前地|里|道)"
+                     rf"{CN_HOUSE}{CN_BUILDING}{CN_UNIT}")
 JP_ADDRESS = (rf"(?:東京都|北海道|(?:大阪|京都)府|{HAN}{{2,3}}県)[\u4e00-\u9fff\u3040-\u30ff]{{1,12}}?(?:市|区|町|村|郡)"
               r"[\u4e00-\u9fff\u3040-\u30ff]{0,12}?\d{1,4}(?:丁目|-|－)?\d{0,4}(?:番地?|-|－)?\d{0,4}号?"
               r"(?:[ \t]*[\u4e00-\u9fff\u3040-\u30ffA-Za-z]{0,12}[ \t]?\d{1,5}(?:号室|号)?)?")
@@ -88,13 +98,14 @@ class ForeignAddressRecognizer(PatternRecognizer):
     # before a number, or a Chinese street / Japanese prefecture or ward character.
     TEXT_GATES = (gates.gate(r"\d|[\u4e00-\u9fff]"),
                   gates.gate(r"(?-i:\d[A-Z]?,?[ \t]+[A-Z])|-(?:daero|ro|gil)|(?:apt\.?|apartment|suite|room|unit|flat)"
-                             r"[ \t]*#?[ \t]*\d|[路街道巷村镇都府県区市]|胡同"))
+                             r"[ \t]*#?[ \t]*\d|[路街道巷村镇都府県区市号號]|胡同"))
     PATTERNS = [
         Pattern("us_street_address", US_ADDRESS, 0.7),
         Pattern("us_any_street_with_city", US_ANY_STREET, 0.7),
         Pattern("kr_romanised_address", ROMAN_KR_ADDRESS, 0.7),
         Pattern("room_number", ROOM, 0.5),
         Pattern("cn_address", CN_ADDRESS, 0.75),
+        Pattern("cn_street_address", CN_STREET_ADDRESS, 0.7),
         Pattern("jp_address", JP_ADDRESS, 0.7),
         Pattern("jp_ward_address", JP_WARD_ADDRESS, 0.7),
     ]

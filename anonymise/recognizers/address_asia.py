@@ -6,7 +6,10 @@ writes with its own words, so one part alone (ถนนสุขุมวิท,
 - Vietnamese: house number and street (25 Lê Lợi), then Phường/P., Quận/Q., Huyện, Xã, TP./Thành phố,
   Tỉnh (25 Lê Lợi, Phường 7, Quận 5, TP. Hồ Chí Minh);
 - Indonesian: Jl./Jalan/Gg. name No. N, RT/RW, Kel./Kec./Kab./Kota name, a postcode;
-- Mongolian: a district (… дүүрэг), a khoroo, building or flat (8-р хороо, 12-р байр, 34 тоот).
+- Mongolian: a district (… дүүрэг), a khoroo, building or flat (8-р хороо, 12-р байр, 34 тоот);
+- Macau in Portuguese: Rua/Avenida/Travessa … and a house number, then a building (Edifício …), a floor
+  (3 andar, 5.º andar) and a flat, and the district (Macau, Taipa, Coloane). Its Han form is read with
+  the Chinese street address in anonymise.recognizers.address.
 """
 from __future__ import annotations
 
@@ -37,6 +40,12 @@ ID_PART = (rf"(?:(?:Jl\.|Jln\.|Jalan|Gg\.|Gang)[ \t]?{ID_WORDS}(?:[ \t]?,?[ \t]?
 MN_PART = (r"(?:\p{Lu}\p{Ll}+[ \t](?:дүүрэг|аймаг|сум|хороолол)|\d{1,3}(?:-р|-р)?[ \t](?:хороо|хороолол|байр|гудамж)|"
            r"\d{1,4}[ \t]тоот|(?:байр|тоот)[ \t]\d{1,4})")
 
+PT_WORDS = r"\p{Lu}[\p{L}'.-]*(?:[ \t]+(?:(?:de|da|do|dos|das|e)[ \t]+)?\p{Lu}[\p{L}'.-]*){0,4}"
+PT_STREET = (r"(?<!\p{L})(?:Rua|Avenida|Av\.|Travessa|Estrada|Calçada|Largo|Beco|Praça|Alameda|Rampa|Pátio|Caminho)"
+             rf"[ \t]+(?:(?:de|da|do|dos|das)[ \t]+)?{PT_WORDS},?[ \t]*(?:n\.?[º°o]\.?[ \t]*)?\d{{1,4}}[A-Z]?(?:-\d{{1,4}})?(?!\d)")
+PT_PART = (rf"(?:(?:Edifício|Edif\.|Ed\.|Bloco|Torre|Prédio|Jardim)[ \t]+{PT_WORDS}|"
+           r"\d{1,2}[ \t]?(?:\.?[º°o])?[ \t]?andar(?:[ \t]+[A-Z0-9]{1,3}(?![\p{L}\d]))?|(?:andar|Bloco|Flat|Apt\.?)[ \t]?[A-Z0-9]{1,3}(?![\p{L}\d])|"
+           r"(?:Macau|Macao|Taipa|Coloane|Cotai)(?!\p{L}))")
 
 class ThaiAddressRecognizer(PatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"[\u0e00-\u0e7f]"))
@@ -74,5 +83,15 @@ class MongolianAddressRecognizer(PatternRecognizer):
                          global_regex_flags=FLAGS)
 
 
+class MacauAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"rua|avenida|av\.|travessa|estrada|calçada|largo|beco|praça|alameda|rampa|"
+                                          r"pátio|caminho"))
+    PATTERNS = [Pattern("pt_macau_address", rf"{PT_STREET}(?:{SEPARATOR}{PT_PART})*", 0.75)]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="MacauAddressRecognizer",
+                         global_regex_flags=FLAGS)
+
+
 RECOGNIZERS = [ThaiAddressRecognizer, VietnameseAddressRecognizer, IndonesianAddressRecognizer,
-               MongolianAddressRecognizer]
+               MongolianAddressRecognizer, MacauAddressRecognizer]

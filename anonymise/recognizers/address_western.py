@@ -14,12 +14,14 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.address_fragments import STREET_TYPES
 from anonymise.recognizers import gates
 
 FLAGS = regex.DOTALL | regex.MULTILINE
 TOWN = r"[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2}"
 UK_POSTCODE = r"(?<![A-Za-z0-9])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)[ \t]?\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])"
-CA_POSTCODE = r"(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])"
+CA_POSTCODE_BODY = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d"
+CA_POSTCODE = rf"(?<![A-Za-z0-9]){CA_POSTCODE_BODY}(?![A-Za-z0-9])"
 CA_PROVINCE = r"(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)"
 AU_STATE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)"
 US_STATE = (r"(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|"
@@ -74,6 +76,28 @@ class UsPostalRecognizer(PatternRecognizer):
     def __init__(self):
         super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
                          name="UsPostalRecognizer", global_regex_flags=FLAGS)
+
+
+# "12 elm st apt 3, springfield il 62701": a North American address typed in lower case. Without capitals a
+# house number, words and a street type are no address on their own (3 laps around the park), so a unit or
+# the town, state or province and postcode must follow.
+_LC_WORD = r"[A-Za-z][A-Za-z'.-]*"
+LC_STREET = (rf"(?<![A-Za-z0-9_])\d{{1,6}}[A-Za-z]?[ \t]+(?:{_LC_WORD}[ \t]+){{1,4}}(?i:{'|'.join(STREET_TYPES)})\.?"
+             r"(?![A-Za-z])(?:[ \t]+(?i:north|south|east|west|[nsew]|ne|nw|se|sw)\.?(?![A-Za-z]))?")
+LC_UNIT = r"(?:,?[ \t]*(?i:apt\.?|apartment|suite|ste\.?|unit|#)[ \t]*#?[A-Za-z0-9-]{1,6}(?![A-Za-z0-9]))"
+LC_TOWN_STATE_POSTCODE = (rf"(?:,?[ \t]*(?:{_LC_WORD}[ \t]+){{1,3}}(?i:{US_STATE}|{CA_PROVINCE}),?[ \t]+"
+                          rf"(?:\d{{5}}(?:-\d{{4}})?|(?i:{CA_POSTCODE_BODY}))(?![A-Za-z0-9]))")
+
+
+class LowerCaseNorthAmericanAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"\d{5}|[a-z]\d[a-z][ \t]?\d|apt|apartment|suite|ste|unit|#"))
+    PATTERNS = [Pattern("na_lower_case_street_town", rf"{LC_STREET}{LC_UNIT}?{LC_TOWN_STATE_POSTCODE}", 0.7),
+                Pattern("na_lower_case_street_unit", rf"{LC_STREET}{LC_UNIT}", 0.6)]
+    CONTEXT = ["address", "live", "ship", "mail"]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
+                         name="LowerCaseNorthAmericanAddressRecognizer", global_regex_flags=FLAGS)
 
 
 class GermanAddressRecognizer(PatternRecognizer):
@@ -149,5 +173,6 @@ class JapanesePostcodeRecognizer(PatternRecognizer):
 
 
 RECOGNIZERS = [UkAddressRecognizer, CanadianAddressRecognizer, AustralianAddressRecognizer, UsPostalRecognizer,
+               LowerCaseNorthAmericanAddressRecognizer,
                GermanAddressRecognizer, JapanesePostcodeRecognizer, PostcodeAfterCueRecognizer, PlotAndHouseRecognizer,
                SlavicAddressRecognizer]
