@@ -257,6 +257,13 @@ JAPANESE_SURNAMES = frozenset(
     "田口 永井 山中 中西 吉村 川上 石原 大橋 松岡 馬場 浜田 森本 星野 矢野 浅野 大久保 松下 吉岡 小池 野田 荒木 大谷 "
     "内藤 松浦 熊谷 黒田 尾崎 永田 川村 望月 田辺 松村 荒井 堀 大石 中尾 岡 白石 桑原 片山 小西 北川 上原 早川".split())
 
+# Korean surnames in their Hanja as Koreans write them in Japanese or Chinese text (裵さん, 權美淑様) that
+# the Chinese list lacks (金, 朴, 李, 崔 ... are there); not those that are also common words (都, 千, 表).
+KOREAN_HANJA_SURNAMES = frozenset("曺 權 裵 愼 邊 咸 魯 洪 琴 玄 南宮 獨孤 西門 諸葛 鮮于".split())
+# Surnames of one character that stand alone before a title or honorific (刘医生, 朴さん, 森様).
+ONE_CHARACTER_SURNAMES = frozenset(s for s in CHINESE_SURNAMES | KOREAN_HANJA_SURNAMES | JAPANESE_SURNAMES
+                                   if len(s) == 1)
+
 # --- Romanisation of Hangul names --------------------------------------------------------------
 # Each jamo with the spellings people use for it (Revised Romanization first, then McCune-Reischauer
 # and informal ones), so "민수" is found as Min-su, Minsoo, Min Su.

@@ -126,11 +126,16 @@ def thai_spans(work: str) -> list[tuple[int, int, str, str]]:
         elif adjacent and previous in KIN_WORDS and (token in names or token not in words
                                                       or work.startswith(AFTER_NAME, end) or not following):
             spans.append((start, end, "PERSON", "th-kin-cue"))
+        elif adjacent and previous in NAME_TITLES and token not in PRONOUNS and \
+                _word_ends(work, _name_end(work, thai, index)):
+            # น้อง/พี่ are titles before a nickname too (พี่เมฆ บอกว่า): the word up to a space is one, a word or not.
+            spans.append((start, _name_end(work, thai, index), "PERSON", "th-title-nickname"))
         elif token in names_only:
             spans.append((start, end, "PERSON", "th-given-name"))
         elif token not in words and len(token) >= 2 and not token.startswith(("ๆ", "ฯ")):
             spans.append((start, end, "NAME", "th-unknown-word"))
     spans += [(m.start(1), m.end(1), "PERSON", "th-parenthesised") for m in PARENTHESISED.finditer(work)]
+    spans += _nickname_then_full_name(work, thai, names, words)
     spans += _by_role(work, thai, spans, names, safe, words)
     spans += _after_relation(work, thai, names, words)
     spans += _family_names_after(work, spans, words)
@@ -180,6 +185,29 @@ def _after_relation(work: str, thai: list[tuple[int, int, str]], names: frozense
                            work.startswith(AFTER_NAME, stop)):
             found.append((start, stop, "PERSON", "th-relation"))
     return found
+
+
+# "ฝน (ฝนทิพย์ ใจดี)": a word right before a parenthesised given and family name is that person's nickname.
+FULL_NAME_IN_PARENTHESES = re.compile(r" ?\(([\u0e00-\u0e7f]{2,20}) ([\u0e00-\u0e7f]{2,20})\)")
+
+
+def _nickname_then_full_name(work: str, thai: list[tuple[int, int, str]], names: frozenset[str],
+                             words: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    found = []
+    for start, end, token in thai:
+        match = FULL_NAME_IN_PARENTHESES.match(work, end)
+        if not match or token in NOT_NAMES or token in KIN_WORDS or token in PRONOUNS or _is_safe_term(token):
+            continue
+        given, family = match.group(1), match.group(2)
+        # The parenthesis must read as a name: a listed given or family name, or no dictionary word.
+        if given in names or given not in words or family in _family_names() or family not in words:
+            found += [(start, end, "PERSON", "th-nickname"), (match.start(1), match.end(2), "PERSON", "th-full-name")]
+    return found
+
+
+def _word_ends(work: str, end: int) -> bool:
+    """Whether a Thai word ends at ``end``: the text ends or no Thai letter follows (a space, a bracket)."""
+    return end == len(work) or not "\u0e00" <= work[end] <= "\u0e7f"
 
 
 def _family_names_after(work: str, spans: list[tuple[int, int, str, str]],
