@@ -76,3 +76,26 @@ def test_the_parenthesis_after_a_name_goes(text, gone, kept):
 def test_a_parenthesised_note_after_a_procedure_stays():
     text = "I had rhinoplasty (Open Technique) last year."
     assert check(text, [], []) == text
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("您好，我叫小溪，想问一下价格。", ["小溪"], ["想问"]),
+    ("我女儿芷晴今年十八岁。", ["芷晴"], ["今年"]),
+    ("芷晴说你们医院很专业。", ["芷晴"], ["医院"]),
+    ("是瑾萱介绍的。", ["瑾萱"], ["介绍"]),
+    ("瑾萱妈妈您好", ["瑾萱"], ["妈妈"]),
+])
+def test_chinese_given_names_alone_go(text, gone, kept):
+    check(text, gone, kept)
+
+
+@pytest.mark.parametrize("text", [
+    "我爸爸有高血压。",
+    "我女儿十八岁了。",
+    "请问你的名字是什么？",
+    "医生说要休息。",
+    "是朋友推荐的。",
+    "网上说效果很好。",
+])
+def test_chinese_sentences_with_those_cues_stay(text):
+    assert check(text, [], []) == text
