@@ -26,7 +26,7 @@ from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
 from anonymise.engine import analyze_text, analyze_texts, get_analyzer
 from anonymise.eponyms import is_eponym
 from anonymise.name_data import LATIN_NOT_NAMES, LATIN_TITLE
-from anonymise.parenthesised_names import names_in_parentheses
+from anonymise.name_neighbours import beside_names
 from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
 from anonymise.quasi_identifiers.base import QuasiSpan
 from anonymise.quasi_identifiers.detector import find_quasi_identifiers
@@ -176,9 +176,9 @@ class Redactor:
         too (the pass leaves them to their release's treatment) but are not personal-data spans."""
         claimed = [(s.start, s.end) for s in found] + [(q.start, q.end) for q in quasi]
         spans = merge_spans(found + [_safe_list_span(s) for s in self.safe_list.find(text, claimed)])
-        # 김하늘 (Grace Kim): the parenthesis after a name is that person's name in another form.
-        names = [(s.start, s.end) for s in spans if s.entity_type in ("PERSON", "NAME")]
-        again = names_in_parentheses(text, names, [(q.start, q.end) for q in quasi])
+        # 김하늘 (Grace Kim), 吉野 真理子: what stands beside a name and belongs to that person.
+        names = [(s.start, s.end, s.entity_type) for s in spans if s.entity_type in ("PERSON", "NAME")]
+        again = beside_names(text, names, [(q.start, q.end) for q in quasi])
         return merge_spans(spans + [Span("PERSON", s, e, PARENTHESISED, 0.85, OTHER) for s, e in again])
 
     def _spans_and_quasi(self, text: str, engine_results: list, deny_list: RecordDenyList,

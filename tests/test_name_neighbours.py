@@ -1,12 +1,12 @@
 """A parenthesis right after a name is the same person's name in another form; other parentheses stay."""
 import pytest
 
-from anonymise.parenthesised_names import names_in_parentheses
+from anonymise.name_neighbours import beside_names
 
 
 def inside(text: str, name: str) -> list[str]:
     start = text.index(name)
-    return [text[s:e] for s, e in names_in_parentheses(text, [(start, start + len(name))], [])]
+    return [text[s:e] for s, e in beside_names(text, [(start, start + len(name), "PERSON")], [])]
 
 
 @pytest.mark.parametrize("text, name, other", [
@@ -35,4 +35,36 @@ def test_other_parentheses_after_a_name_stay(text, name):
 
 def test_a_parenthesis_after_an_ordinary_word_is_not_read():
     text = "I had rhinoplasty (Faith Yoon) last year."
-    assert names_in_parentheses(text, [], []) == []
+    assert beside_names(text, [], []) == []
+
+
+def beside(text: str, name: str) -> list[str]:
+    start = text.index(name)
+    return [text[s:e] for s, e in beside_names(text, [(start, start + len(name), "PERSON")], [])]
+
+
+@pytest.mark.parametrize("text, name, other", [
+    ("予約者：宮脇 柚葉", "宮脇", "柚葉"),
+    ("宮脇　ゆずはです。", "宮脇", "ゆずは"),
+    ("玄恵琳（ヒョン・ヘリン）と申します。", "ヒョン", "玄恵琳"),
+])
+def test_the_rest_of_a_cjk_name_beside_it_goes(text, name, other):
+    assert beside(text, name) == [other]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("宮脇 手術の相談です", "宮脇"),
+    ("金額（ヒョン）", "ヒョン"),
+])
+def test_words_beside_a_cjk_name_stay(text, name):
+    assert beside(text, name) == []
+
+
+def test_spans_of_another_kind_are_not_overlapped():
+    text = "윤가람 (Faith Yoon) 예약"
+    start = text.index("Faith")
+    assert beside_names(text, [(0, 3, "PERSON")], [(start, start + 5)]) == []
+
+
+def test_an_honorific_after_the_space_is_no_given_name():
+    assert beside("宮脇 様、ご予約", "宮脇") == []
