@@ -99,3 +99,23 @@ def test_chinese_given_names_alone_go(text, gone, kept):
 ])
 def test_chinese_sentences_with_those_cues_stay(text):
     assert check(text, [], []) == text
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("ทพ.ธีรภัทร ทำฟันให้", ["ธีรภัทร"], ["ทำฟัน"]),
+    ("อาจารย์ธีรภัทรแนะนำมา", ["ธีรภัทร"], ["อาจารย์"]),
+    ("หนูชื่อเล่นว่าแป้งร่ำค่ะ", ["แป้งร่ำ"], ["ชื่อเล่น"]),
+    ("ชื่อ-นามสกุล: กนกพร ศรีวิไล", ["กนกพร", "ศรีวิไล"], []),
+    ("ขอบคุณค่ะ\nจาก ปิยะนุช", ["ปิยะนุช"], ["ขอบคุณ"]),
+])
+def test_thai_names_after_labels_and_titles_go(text, gone, kept):
+    check(text, gone, kept)
+
+
+@pytest.mark.parametrize("text", [
+    "จากประสบการณ์ที่เคยทำมา รู้สึกดีมาก",
+    "ผู้ป่วย: ไม่มีโรคประจำตัว",
+    "อาจารย์บอกว่าต้องพักฟื้นสองอาทิตย์",
+])
+def test_thai_sentences_after_those_labels_stay(text):
+    assert check(text, [], []) == text
