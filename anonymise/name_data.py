@@ -6,6 +6,7 @@ honorifics, particles, words that merely look like names); nothing is taken from
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 VOCABULARY = Path(__file__).resolve().parent / "vocabulary"
 FILES: set[Path] = set()  # the word files read below (anonymise.vocabulary.packed hashes them)
@@ -161,6 +162,19 @@ LATIN_EPONYM_TITLES = tuple(_words("latin_titles.txt", "before-eponym"))
 # Eponymous conditions and scales named alone: kept in the possessive (Hashimoto's) or before a
 # grade (Fitzpatrick III) by anonymise/eponyms.py.
 EPONYMOUS_CONDITIONS = frozenset(w.casefold() for w in _words("eponymous_conditions.txt"))
+# Vietnamese surnames (vocabulary/surnames_vi.txt), and those no other language writes so even without
+# their marks (Nguyen, Tran), which mark a name in any text.
+def _plain(word: str) -> str:
+    """The word without its Vietnamese marks (Nguyễn -> nguyen)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
+                   if not unicodedata.combining(c))
+
+
+VIETNAMESE_SURNAMES = frozenset(w.casefold() for w in _words("surnames_vi.txt")) | \
+    frozenset(_plain(w) for w in _words("surnames_vi.txt"))
+VIETNAMESE_ONLY_SURNAMES = frozenset(_plain(w) for w in _words("surnames_vi.txt", "distinct"))
+# Provinces and cities whose names begin with a surname (Hà Nội, Cao Bằng).
+VIETNAMESE_PLACES = frozenset(w.casefold() for w in _words("vietnamese_places.txt"))
 # Month names after "tháng" (tháng Năm, tháng Mười Hai).
 VIETNAMESE_MONTH_WORDS = frozenset(_words("vietnamese_months.txt"))
 # Endings of drug names (WHO INN stems) in Latin, Hangul and Cyrillic, without their "-".
