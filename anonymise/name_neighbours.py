@@ -15,14 +15,15 @@ recognizers, which read it with Kiwi.
 The other way round, a Han name right before a parenthesis that holds a name (朴智賢（パク・ジヒョン）)
 is that name, when a surname leads it and it is no word. And a Chinese or Japanese name written
 with a space (吉野 真理子) goes on past the space when the surname was found alone: one to three
-kanji or two to four hiragana ending where a particle, an honorific or punctuation starts.
+kanji or two to four hiragana ending where a particle, an honorific or punctuation starts; and
+back to a surname before the space when only the given name was found (田中 花子).
 """
 from __future__ import annotations
 
 import re
 
 from anonymise import vocabulary
-from anonymise.name_data import CHINESE_NAME_CUES_AFTER, CJK_NOT_NAMES, LATIN_NOT_NAMES
+from anonymise.name_data import CHINESE_NAME_CUES_AFTER, CJK_NOT_NAMES, JAPANESE_SURNAMES, LATIN_NOT_NAMES
 from anonymise.recognizers.person_cjk import has_surname, is_name
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"
@@ -55,6 +56,7 @@ def _name_shaped(content: str) -> bool:
 
 
 HAN_BEFORE_PARENTHESIS = re.compile(rf"(?<![{HAN}])([{HAN}]{{2,4}})[ \t\u3000]?[(（]$")
+SURNAME_BEFORE_SPACE = re.compile(rf"(?<![{HAN}])([{HAN}]{{1,3}})[ \u3000]$")
 GIVEN_AFTER_SPACE = re.compile(rf"[ \u3000]([{HAN}]{{1,3}}|[\u3041-\u3096]{{2,4}})"
                                rf"(?=[、。，,.!！?？\s（()）]|です|と申|さん|様|さま|ちゃん|くん|が|は|も|の|に|を|と|$)")
 
@@ -62,7 +64,8 @@ GIVEN_AFTER_SPACE = re.compile(rf"[ \u3000]([{HAN}]{{1,3}}|[\u3041-\u3096]{{2,4}
 def beside_names(text: str, names: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of what belongs to one of ``names`` (start, end, PERSON or NAME) beside it (see the
     module docstring), none overlapping ``taken``."""
-    found = _in_parentheses(text, names) + _before_parentheses(text, names) + _given_after_space(text, names)
+    found = _in_parentheses(text, names) + _before_parentheses(text, names) + _given_after_space(text, names) + \
+        _surname_before_space(text, names)
     return [(s, e) for s, e in found if not any(ts < e and s < te for ts, te in taken)]
 
 
@@ -70,11 +73,28 @@ def _before_parentheses(text: str, names: list[tuple[int, int, str]]) -> list[tu
     found = []
     for start, _, _ in names:
         match = HAN_BEFORE_PARENTHESIS.search(text, max(0, start - 6), start)
-        if match and has_surname(match.group(1)) and is_name(match.group(1)) and \
-                not vocabulary.is_ordinary_word(match.group(1), "zh") and \
-                not vocabulary.is_ordinary_word(match.group(1), "ja") and not vocabulary.is_safe_term(match.group(1)):
+        if match and _surname_led(match.group(1)):
             found.append((match.start(1), match.end(1)))
     return found
+
+
+def _surname_before_space(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """田中 花子 with only the given name found: the surname before the space."""
+    found = []
+    for start, _, kind in names:
+        match = SURNAME_BEFORE_SPACE.search(text, max(0, start - 5), start)
+        if kind == "PERSON" and match and _surname_led(match.group(1)):
+            found.append((match.start(1), match.end(1)))
+    return found
+
+
+def _surname_led(name: str) -> bool:
+    """A surname leads ``name`` and it is no word, or it is a Japanese surname of the table (山本, which
+    the word lists hold as a word)."""
+    if not has_surname(name) or not is_name(name) or vocabulary.is_safe_term(name):
+        return False
+    return name in JAPANESE_SURNAMES or not (vocabulary.is_ordinary_word(name, "zh") or
+                                             vocabulary.is_ordinary_word(name, "ja"))
 
 
 def _given_after_space(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int]]:

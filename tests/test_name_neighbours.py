@@ -68,3 +68,11 @@ def test_spans_of_another_kind_are_not_overlapped():
 
 def test_an_honorific_after_the_space_is_no_given_name():
     assert beside("宮脇 様、ご予約", "宮脇") == []
+
+
+@pytest.mark.parametrize("text, name, other", [
+    ("菅原 柚葉（すがわら ゆずは）", "柚葉", "菅原"),
+    ("山本（やまもと）と申します。", "やまもと", "山本"),
+])
+def test_the_surname_before_a_found_given_name_or_reading_goes(text, name, other):
+    assert other in beside(text, name)

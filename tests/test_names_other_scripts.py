@@ -119,3 +119,11 @@ def test_thai_names_after_labels_and_titles_go(text, gone, kept):
 ])
 def test_thai_sentences_after_those_labels_stay(text):
     assert check(text, [], []) == text
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("投稿者：みお", ["みお"]),
+    ("微信名：小鲸鱼", ["小鲸鱼"]),
+])
+def test_nicknames_after_their_labels_go(text, gone):
+    check(text, gone, [])

@@ -42,7 +42,8 @@ NAME_DESU = re.compile(rf"(?m)^[ \t\u3000]*({HAN_NAME})(?:です|と申します
 # An alias or a reading of a name given after its label (通名は金本です, 旧姓：高村, フリガナ：ヤマモト ハナコ,
 # 漢字：朴秀妍): whatever the value's words are, the label says they are a name. 漢字 and 読み are also
 # ordinary words, so only with a colon; the name labels with は or a space too.
-NAME_LABELS = ("通名", "通称", "旧姓", "本名", "旧名", "氏名", "名前", "本名字", "中文名", "汉字名", "漢字名")
+NAME_LABELS = ("通名", "通称", "旧姓", "本名", "旧名", "氏名", "名前", "本名字", "中文名", "汉字名", "漢字名", "微信名",
+               "微信昵称", "昵称", "暱稱", "签名", "簽名", "投稿者", "ニックネーム", "ハンドルネーム")
 READING_LABELS = ("フリガナ", "ふりがな", "よみがな", "ヨミガナ", "読み仮名", "読みがな", "読み方", "読み", "漢字表記", "漢字",
                   "汉字", "カナ", "かな")
 NAME_RUN = rf"[{HAN}{KATAKANA}\u3041-\u3096]{{1,10}}(?:[ \u3000・][{HAN}{KATAKANA}\u3041-\u3096]{{1,10}}){{0,2}}"
