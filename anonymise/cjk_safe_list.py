@@ -246,6 +246,15 @@ ZH_NAME_CUES = ("我叫", "叫我", "我的名字是", "我的名字叫", "名�
 ZH_KIN_CUES = frozenset(ZH_NAME_CUES[ZH_NAME_CUES.index("我爸爸"):])
 ZH_CUE = re.compile("|".join(map(re.escape, sorted(ZH_NAME_CUES, key=len, reverse=True))))
 ZH_TITLE_AFTER = re.compile(rf"(?=({'|'.join(CHINESE_TITLES)}))")
+# 思琪说…, 是雅婷介绍的, 梓涵妈妈: two characters that are no word, opening a clause, before a verb of
+# saying or recommending or a parent word (a parent named after the child) are a given name.
+ZH_GIVEN_BEFORE_VERB = re.compile(rf"(?:^|(?<=[，。！？,.!?\s：:、；;是和跟与]))([{HAN_CLASS}]{{2}})"
+                                  rf"(?=说|說|介绍|介紹|推荐|推薦|告诉|告訴|妈妈|媽媽|爸爸)")
+# The cues that name the writer outright: what stands alone after them is a name, even a word (小雨).
+ZH_NAMING_CUES = frozenset("我叫 我的名字是 我的名字叫 名字是 名字叫 小名叫 小名是 网名".split())
+ZH_QUESTION_WORDS = frozenset("什么 甚么 多少 哪个 哪位 谁呀 啥呀".split())
+# Verbs that open what follows a kin word (我爸爸有…, 我妈妈在…): no given name starts with them.
+ZH_VERB_STARTS = frozenset("有在是")
 # Characters that end a given name going right (婉婷|也想, 子轩|不同意).
 ZH_NAME_END = frozenset(FUNCTION_CHARACTERS | set("不没也说推想来去还都和跟要让叫介陪帮带问觉今明昨刚已再很真最做看给告问约"
                                                   "约跟同一上下之还才又先后过着"))
@@ -290,13 +299,21 @@ def _zh_given_after(work: str, at: int, cue: str) -> int:
     two = chars[:2]
     if vocabulary.is_safe_term(two, "zh") or chars[:3] and any(vocabulary.is_safe_term(chars[:n], "zh") for n in (3, 4)):
         return at
+    ends_after_two = len(chars) == 2 or not HAN.match(chars[2]) or chars[2] in ZH_NAME_END
     if vocabulary.is_ordinary_word(two, "zh") and two not in word_sets()["chinese_person_names"]:
-        # 我是第一次, 朋友推荐: a word, not a name; 我是 needs a surname to be a self-introduction.
+        # 我是第一次, 朋友推荐: a word, not a name; 我是 needs a surname to be a self-introduction. After
+        # 我叫 / 名字是 the word standing alone is the name however ordinary (我叫小雨，).
+        if cue in ZH_NAMING_CUES and ends_after_two and two not in ZH_QUESTION_WORDS:
+            return at + 2
         return at
     if cue == "我是" and chars[0] not in CHINESE_SURNAMES:
         return at
-    if cue in ZH_KIN_CUES and (chars[0] not in CHINESE_SURNAMES or
-                               any(vocabulary.is_ordinary_word(chars[:n], "zh") for n in (3, 4))):
+    if cue in ZH_KIN_CUES and chars[0] not in CHINESE_SURNAMES:
+        # 我女儿欣怡今年: a given name alone after a kin word, when the two characters are no word, the
+        # second begins none (我爸爸有|高血压) and the name ends there.
+        starts_word = any(vocabulary.is_ordinary_word(chars[1:1 + n], "zh") for n in (2, 3))
+        return at + 2 if ends_after_two and not starts_word and chars[0] not in ZH_VERB_STARTS else at
+    if cue in ZH_KIN_CUES and any(vocabulary.is_ordinary_word(chars[:n], "zh") for n in (3, 4)):
         return at
     third = chars[2:3]
     if third and HAN.match(third) and third not in ZH_NAME_END and chars[0] in CHINESE_SURNAMES and \
@@ -342,6 +359,12 @@ def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
                 (vocabulary.is_ordinary_word(doubled, "zh") and not alone):
             continue
         found.append((match.start(), match.end(), "zh-doubled-nickname"))
+    for match in ZH_GIVEN_BEFORE_VERB.finditer(work):
+        given = match.group(1)
+        if given[0] not in ZH_NAME_END and given[1] not in ZH_NAME_END and given[0] not in ZH_VERB_STARTS and \
+                not vocabulary.is_ordinary_word(given, "zh") and not vocabulary.is_safe_term(given, "zh") and \
+                match.start(1) not in safe:
+            found.append((match.start(1), match.end(1), "zh-given-before-verb"))
     for match in CHAT_LINE.finditer(work):
         if not vocabulary.is_safe_term(match.group(1), "zh"):
             found.append((match.start(1), match.end(1), "zh-chat-speaker"))

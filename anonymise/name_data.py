@@ -6,6 +6,7 @@ honorifics, particles, words that merely look like names); nothing is taken from
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 VOCABULARY = Path(__file__).resolve().parent / "vocabulary"
 FILES: set[Path] = set()  # the word files read below (anonymise.vocabulary.packed hashes them)
@@ -161,6 +162,19 @@ LATIN_EPONYM_TITLES = tuple(_words("latin_titles.txt", "before-eponym"))
 # Eponymous conditions and scales named alone: kept in the possessive (Hashimoto's) or before a
 # grade (Fitzpatrick III) by anonymise/eponyms.py.
 EPONYMOUS_CONDITIONS = frozenset(w.casefold() for w in _words("eponymous_conditions.txt"))
+# Vietnamese surnames (vocabulary/surnames_vi.txt), and those no other language writes so even without
+# their marks (Nguyen, Tran), which mark a name in any text.
+def _plain(word: str) -> str:
+    """The word without its Vietnamese marks (Nguyễn -> nguyen)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
+                   if not unicodedata.combining(c))
+
+
+VIETNAMESE_SURNAMES = frozenset(w.casefold() for w in _words("surnames_vi.txt")) | \
+    frozenset(_plain(w) for w in _words("surnames_vi.txt"))
+VIETNAMESE_ONLY_SURNAMES = frozenset(_plain(w) for w in _words("surnames_vi.txt", "distinct"))
+# Provinces and cities whose names begin with a surname (Hà Nội, Cao Bằng).
+VIETNAMESE_PLACES = frozenset(w.casefold() for w in _words("vietnamese_places.txt"))
 # Month names after "tháng" (tháng Năm, tháng Mười Hai).
 VIETNAMESE_MONTH_WORDS = frozenset(_words("vietnamese_months.txt"))
 # Endings of drug names (WHO INN stems) in Latin, Hangul and Cyrillic, without their "-".
@@ -256,6 +270,13 @@ JAPANESE_SURNAMES = frozenset(
     "飯田 菊池 西川 小松 北村 安田 五十嵐 川口 平田 関 中田 久保田 服部 東 岩田 土屋 川崎 福島 本田 辻 樋口 秋山 "
     "田口 永井 山中 中西 吉村 川上 石原 大橋 松岡 馬場 浜田 森本 星野 矢野 浅野 大久保 松下 吉岡 小池 野田 荒木 大谷 "
     "内藤 松浦 熊谷 黒田 尾崎 永田 川村 望月 田辺 松村 荒井 堀 大石 中尾 岡 白石 桑原 片山 小西 北川 上原 早川".split())
+
+# Korean surnames in their Hanja as Koreans write them in Japanese or Chinese text (裵さん, 權美淑様) that
+# the Chinese list lacks (金, 朴, 李, 崔 ... are there); not those that are also common words (都, 千, 表).
+KOREAN_HANJA_SURNAMES = frozenset("曺 權 裵 愼 邊 咸 魯 洪 琴 玄 南宮 獨孤 西門 諸葛 鮮于".split())
+# Surnames of one character that stand alone before a title or honorific (刘医生, 朴さん, 森様).
+ONE_CHARACTER_SURNAMES = frozenset(s for s in CHINESE_SURNAMES | KOREAN_HANJA_SURNAMES | JAPANESE_SURNAMES
+                                   if len(s) == 1)
 
 # --- Romanisation of Hangul names --------------------------------------------------------------
 # Each jamo with the spellings people use for it (Revised Romanization first, then McCune-Reischauer

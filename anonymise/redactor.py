@@ -26,6 +26,7 @@ from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
 from anonymise.engine import analyze_text, analyze_texts, get_analyzer
 from anonymise.eponyms import is_eponym
 from anonymise.name_data import LATIN_NOT_NAMES, LATIN_TITLE
+from anonymise.name_neighbours import beside_names
 from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
 from anonymise.quasi_identifiers.base import QuasiSpan
 from anonymise.quasi_identifiers.detector import find_quasi_identifiers
@@ -39,6 +40,7 @@ from anonymise.policy import TEXT_COLUMNS
 
 TEXT_FIELDS = TEXT_COLUMNS["consultations"]
 DENY_LIST = "RecordDenyList"
+PARENTHESISED = "ParenthesisedName"
 # Records whose texts redact_many analyses together: enough for NER batching, little memory.
 BATCH_RECORDS = 200
 # Distinct texts whose engine findings a Redactor keeps (a few MB): repeated titles and greetings
@@ -173,7 +175,11 @@ class Redactor:
         """``found`` and what the safe-list pass removes of the rest; quasi-identifier spans are claimed
         too (the pass leaves them to their release's treatment) but are not personal-data spans."""
         claimed = [(s.start, s.end) for s in found] + [(q.start, q.end) for q in quasi]
-        return merge_spans(found + [_safe_list_span(s) for s in self.safe_list.find(text, claimed)])
+        spans = merge_spans(found + [_safe_list_span(s) for s in self.safe_list.find(text, claimed)])
+        # 김하늘 (Grace Kim), 吉野 真理子: what stands beside a name and belongs to that person.
+        names = [(s.start, s.end, s.entity_type) for s in spans if s.entity_type in ("PERSON", "NAME")]
+        again = beside_names(text, names, [(q.start, q.end) for q in quasi])
+        return merge_spans(spans + [Span("PERSON", s, e, PARENTHESISED, 0.85, OTHER) for s, e in again])
 
     def _spans_and_quasi(self, text: str, engine_results: list, deny_list: RecordDenyList,
                          claimed: Sequence[Span] = ()) -> tuple[list[Span], list[QuasiSpan]]:

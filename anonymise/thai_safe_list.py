@@ -25,7 +25,12 @@ import re
 THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+(?:\.[\u0e00-\u0e7f]+\.)?")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
 # Titles: whatever follows is a name.
-TITLES = ("นางสาว", "นาย", "นาง", "คุณ", "ด.ช.", "ด.ญ.", "ดร.", "น.ส.")
+TITLES = ("นางสาว", "นาย", "นาง", "คุณ", "ด.ช.", "ด.ญ.", "ดร.", "น.ส.", "อาจารย์", "นพ.", "พญ.", "ทพ.", "ทญ.", "ภก.",
+          "ภญ.", "ผศ.", "รศ.", "ศ.", "อ.")
+# Titles also said alone for the person (อาจารย์ "the teacher"): only a listed name or no word after them.
+WORD_TITLES = frozenset(("อาจารย์",))
+# Those written with a dot, as the tokenizer gives them without it (ทพ|.|ธนกร).
+ABBREVIATED_TITLES = frozenset(t[:-1] for t in TITLES if t.endswith(".") and "." not in t[:-1])
 # The name follows these directly (ชื่อแพรว, ชื่อเล่นแพรวค่ะ, หนูชื่อ...).
 NAME_WORDS = ("ชื่อเล่น", "ชื่อจริง", "ชื่อ")
 # Kinship and staff words: a name follows when it is a listed name or speech follows it.
@@ -113,6 +118,12 @@ def thai_spans(work: str) -> list[tuple[int, int, str, str]]:
         previous = thai[index - 1][2] if index else ""
         adjacent = index and thai[index - 1][1] >= start - 1
         following = thai[index + 1][2] if index + 1 < len(thai) else ""
+        if previous in ("ว่า", "คือ") and index >= 2 and thai[index - 2][2].endswith(NAME_WORDS):
+            previous = thai[index - 2][2]  # ชื่อเล่นว่าแป้ง: "is called" between the name word and the name
+        if index and previous in ABBREVIATED_TITLES and work[thai[index - 1][1]:start].strip() == ".":
+            previous = previous + "."  # ทพ.ธนกร: the tokenizer cuts the title from its dot
+        if previous in WORD_TITLES and token in words and token not in names:
+            continue  # อาจารย์บอกว่า: the teacher, not a name after the title
         if (adjacent or work[thai[index - 1][1]:start] == " " if index else False) and \
                 (_titled(previous, words) or previous.endswith(NAME_WORDS)):
             reason = "th-title" if _titled(previous, words) else "th-name-cue"
@@ -126,11 +137,18 @@ def thai_spans(work: str) -> list[tuple[int, int, str, str]]:
         elif adjacent and previous in KIN_WORDS and (token in names or token not in words
                                                       or work.startswith(AFTER_NAME, end) or not following):
             spans.append((start, end, "PERSON", "th-kin-cue"))
+        elif adjacent and previous in NAME_TITLES and token not in PRONOUNS and \
+                _word_ends(work, _name_end(work, thai, index)):
+            # น้อง/พี่ are titles before a nickname too (พี่เมฆ บอกว่า): the word up to a space is one, a word or not.
+            spans.append((start, _name_end(work, thai, index), "PERSON", "th-title-nickname"))
         elif token in names_only:
             spans.append((start, end, "PERSON", "th-given-name"))
         elif token not in words and len(token) >= 2 and not token.startswith(("ๆ", "ฯ")):
             spans.append((start, end, "NAME", "th-unknown-word"))
     spans += [(m.start(1), m.end(1), "PERSON", "th-parenthesised") for m in PARENTHESISED.finditer(work)]
+    spans += _nickname_then_full_name(work, thai, names, words)
+    spans += _names_in_pieces(thai, names_only)
+    spans += _labelled_names(work)
     spans += _by_role(work, thai, spans, names, safe, words)
     spans += _after_relation(work, thai, names, words)
     spans += _family_names_after(work, spans, words)
@@ -180,6 +198,66 @@ def _after_relation(work: str, thai: list[tuple[int, int, str]], names: frozense
                            work.startswith(AFTER_NAME, stop)):
             found.append((start, stop, "PERSON", "th-relation"))
     return found
+
+
+# "ฝน (ฝนทิพย์ ใจดี)": a word right before a parenthesised given and family name is that person's nickname.
+FULL_NAME_IN_PARENTHESES = re.compile(r" ?\(([\u0e00-\u0e7f]{2,20}) ([\u0e00-\u0e7f]{2,20})\)")
+
+
+def _nickname_then_full_name(work: str, thai: list[tuple[int, int, str]], names: frozenset[str],
+                             words: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    found = []
+    for start, end, token in thai:
+        match = FULL_NAME_IN_PARENTHESES.match(work, end)
+        if not match or token in NOT_NAMES or token in KIN_WORDS or token in PRONOUNS or _is_safe_term(token):
+            continue
+        given, family = match.group(1), match.group(2)
+        # The parenthesis must read as a name: a listed given or family name, or no dictionary word.
+        if given in names or given not in words or family in _family_names() or family not in words:
+            found += [(start, end, "PERSON", "th-nickname"), (match.start(1), match.end(2), "PERSON", "th-full-name")]
+    return found
+
+
+def _names_in_pieces(thai: list[tuple[int, int, str]], names_only: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    """A given name of the lists that the tokenizer cut into words (ปิยะ|นุช, สม|พงษ์): its touching
+    pieces together make the name, which no dictionary word is."""
+    found = []
+    for index in range(len(thai)):
+        for count in (3, 2):
+            pieces = thai[index:index + count]
+            if len(pieces) < count or any(pieces[i][0] != pieces[i - 1][1] for i in range(1, count)):
+                continue
+            joined = "".join(t for _, _, t in pieces)
+            if len(joined) >= 4 and joined in names_only:
+                found.append((pieces[0][0], pieces[-1][1], "PERSON", "th-given-name-pieces"))
+                break
+    return found
+
+
+# A name after its label and a colon (ชื่อ-นามสกุล: …, ผู้ป่วย: …) or after จาก opening a line (a signature):
+# the given name and a family name one space after it, whatever words they are.
+LABEL = (r"(?:ชื่อ-นามสกุล|ชื่อ-สกุล|ชื่อและนามสกุล|ชื่อผู้ป่วย|ชื่อผู้ติดต่อ|ชื่อ|นามสกุล|ผู้ป่วย|ผู้ติดต่อ|ผู้จอง|ผู้ส่ง|"
+         r"ผู้แนะนำ)[ \t]*[:：]")
+THAI_NAME_PARTS = r"[ \t]*([\u0e00-\u0e7f]{2,20})(?:[ \t]([\u0e00-\u0e7f]{2,20}))?(?![\u0e00-\u0e7f])"
+LABELLED_NAME = re.compile(rf"{LABEL}{THAI_NAME_PARTS}|(?m:^)[ \t]*(?:จาก|ลงชื่อ)[ \t]{THAI_NAME_PARTS}[ \t]*$")
+
+
+def _labelled_names(work: str) -> list[tuple[int, int, str, str]]:
+    found = []
+    for match in LABELLED_NAME.finditer(work):
+        for group in [g for g in range(1, 5) if match.group(g)]:
+            part = match.group(group)
+            # A name is a word or a few: not a phrase of grammar words (ผู้ป่วย: ไม่มีโรคประจำตัว).
+            pieces = [t for _, _, t in thai_tokens(part)]
+            if len(pieces) > 3 or any(t in NOT_NAMES or _is_safe_term(t) for t in pieces) or part.startswith(AFTER_NAME):
+                break
+            found.append((match.start(group), match.end(group), "PERSON", "th-labelled-name"))
+    return found
+
+
+def _word_ends(work: str, end: int) -> bool:
+    """Whether a Thai word ends at ``end``: the text ends or no Thai letter follows (a space, a bracket)."""
+    return end == len(work) or not "\u0e00" <= work[end] <= "\u0e7f"
 
 
 def _family_names_after(work: str, spans: list[tuple[int, int, str, str]],

@@ -67,3 +67,26 @@ def test_words_in_those_cue_positions_stay(text):
     from anonymise.recognizers.person_latin import LatinNameRecognizer
 
     assert LatinNameRecognizer().analyze(text, ["PERSON"]) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("저는 베트남 사람 Khúc Thị Diệu 입니다.", "Khúc Thị Diệu"),
+    ("我的朋友Lạc Minh Khôi推荐的。", "Lạc Minh Khôi"),
+    ("I came with Trinh Bao Chau last year.", "Trinh Bao Chau"),
+    ("My husband Zulkifli bin Harun will come.", "Zulkifli bin Harun"),
+    ("Nur Syahirah binti Azman is my sister.", "Nur Syahirah binti Azman"),
+    ("Contact Selvam a/l Arumugam for payment.", "Selvam a/l Arumugam"),
+])
+def test_vietnamese_full_names_and_patronymics(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The recycle bin is full.",
+    "Do Not Disturb",
+    "I live in Lâm Đồng now.",
+    "Cao Bằng is far.",
+])
+def test_place_names_and_words_are_no_vietnamese_or_patronymic_names(text):
+    found = names(text)
+    assert not any(n in ("Do Not Disturb", "Lâm Đồng", "Cao Bằng") or " bin " in f" {n} " for n in found)

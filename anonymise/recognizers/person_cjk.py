@@ -13,7 +13,8 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymise.name_data import (CHINESE_NAME_CUES_AFTER, CHINESE_NAME_CUES_BEFORE, CHINESE_SURNAME_TITLES,
-                                 CHINESE_SURNAMES, CJK_HONORIFICS, CJK_NOT_NAMES, JAPANESE_SURNAMES)
+                                 CHINESE_SURNAMES, CJK_HONORIFICS, CJK_NOT_NAMES, JAPANESE_SURNAMES,
+                                 KOREAN_HANJA_SURNAMES, ONE_CHARACTER_SURNAMES)
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
 
@@ -28,7 +29,7 @@ KANA_NAME = rf"[{KATAKANA}]{{2,10}}(?:[・ ][{KATAKANA}]{{2,10}})?"
 MIXED_NAME = (rf"[{HAN}]{{1,3}}[ \u3000]?(?:(?!です|さん|さま|と申|と言)[\u3041-\u3096]){{2,4}}"
               rf"(?=です|さん|様|さま|と申|と言|、|。|\s|$)")
 CUE_THEN_NAME = re.compile(rf"(?:{CUES_BEFORE})[ \u3000:：]*({MIXED_NAME}|{HAN_NAME}|{KANA_NAME})")
-# A Chinese surname alone with a title (刘医生, 王先生) still points at one person.
+# A surname alone with a title (刘医生, 王先生, 朴さん, 森様) still points at one person.
 # "我姓李": a surname given on its own.
 SURNAME_ONLY = re.compile(rf"(?:我姓|姓)([{HAN}])(?=[，,。.、\s]|$)")
 SURNAME_TITLE = re.compile(rf"(?<![{HAN}])([{HAN}])(?=%s)" % "|".join(map(re.escape, CHINESE_SURNAME_TITLES)))
@@ -38,13 +39,26 @@ HONORIFIC = re.compile("(?:%s)" % "|".join(map(re.escape, CJK_HONORIFICS)))
 SIGNATURE_LINE = re.compile(rf"(?m)^[ \t\u3000]*({HAN_NAME})[ \t\u3000]*$")
 # "林恵です。" opening a line: a Japanese self-introduction with the name first.
 NAME_DESU = re.compile(rf"(?m)^[ \t\u3000]*({HAN_NAME})(?:です|と申します)(?=[。、.!！\s]|$)")
+# An alias or a reading of a name given after its label (通名は金本です, 旧姓：高村, フリガナ：ヤマモト ハナコ,
+# 漢字：朴秀妍): whatever the value's words are, the label says they are a name. 漢字 and 読み are also
+# ordinary words, so only with a colon; the name labels with は or a space too.
+NAME_LABELS = ("通名", "通称", "旧姓", "本名", "旧名", "氏名", "名前", "本名字", "中文名", "汉字名", "漢字名", "微信名",
+               "微信昵称", "昵称", "暱稱", "签名", "簽名", "投稿者", "ニックネーム", "ハンドルネーム")
+READING_LABELS = ("フリガナ", "ふりがな", "よみがな", "ヨミガナ", "読み仮名", "読みがな", "読み方", "読み", "漢字表記", "漢字",
+                  "汉字", "カナ", "かな")
+NAME_RUN = rf"[{HAN}{KATAKANA}\u3041-\u3096]{{1,10}}(?:[ \u3000・][{HAN}{KATAKANA}\u3041-\u3096]{{1,10}}){{0,2}}"
+LABEL_THEN_NAME = re.compile(
+    rf"(?:(?:{'|'.join(NAME_LABELS)})(?:[ \u3000]*(?:[:：]|は)|[ \u3000])|(?:{'|'.join(READING_LABELS)})[ \u3000]*[:：])[ \u3000]*({NAME_RUN})")
+# What follows the value without being part of it (です, と申します, で、).
+AFTER_LABELLED = re.compile(r"(?:です|でした|でしたが|だった|と申|といい|と言い|になり|でござい|で(?=[、。,.]|$)|と(?=[、。]))")
 STRONG, MEDIUM = 0.85, 0.6
 
 
 def has_surname(name: str) -> bool:
     compact = name.replace(" ", "").replace("\u3000", "")
     return compact[:1] in CHINESE_SURNAMES or compact[:2] in CHINESE_SURNAMES or any(
-        compact.startswith(s) for s in JAPANESE_SURNAMES)
+        compact.startswith(s) for s in JAPANESE_SURNAMES) or compact[:1] in KOREAN_HANJA_SURNAMES or \
+        compact[:2] in KOREAN_HANJA_SURNAMES
 
 
 def trim_to_name(candidate: str) -> str:
@@ -77,11 +91,17 @@ class CjkNameRecognizer(PersonNameRecognizer):
             if is_name(name) and (has_surname(name) or honorific):
                 score = STRONG if has_surname(name) else MEDIUM
                 results.append(RecognizerResult("PERSON", match.start(1), match.end(1), score))
+        for match in LABEL_THEN_NAME.finditer(text):
+            name = match.group(1)
+            cut = AFTER_LABELLED.search(name, 1)
+            name = name[:cut.start()] if cut else name
+            if name and name not in CJK_NOT_NAMES and (len(name) > 1 or name in ONE_CHARACTER_SURNAMES):
+                results.append(RecognizerResult("PERSON", match.start(1), match.start(1) + len(name), STRONG))
         for match in SURNAME_ONLY.finditer(text):
             if match.group(1) in CHINESE_SURNAMES:
                 results.append(RecognizerResult("PERSON", match.start(1), match.end(1), MEDIUM))
         for match in SURNAME_TITLE.finditer(text):
-            if match.group(1) in CHINESE_SURNAMES:
+            if match.group(1) in ONE_CHARACTER_SURNAMES:
                 results.append(RecognizerResult("PERSON", match.start(1), match.end(1), MEDIUM))
         for match in NAME_DESU.finditer(text):
             compact = match.group(1).replace(" ", "").replace("\u3000", "")

@@ -4,6 +4,8 @@ spaCy's small English model (in the engine) finds ordinary English names. It mis
 typical of this clinic's mail: romanised Korean names (Kim Min-su, Minsu Kim, Chae-eun), a
 surname after a title (Ms. Kim, Dr. Park), and a name right after a greeting, a self-introduction,
 a relation word or a sign-off (Hi Michele, I'm Mai, my friend Jimin Kim, Best regards,\nAnna Lee).
+In text of any language it also finds Vietnamese full names by their surname (Phan Thanh Hương) and
+Malay patronymics (Ahmad bin Rashid, Ravi a/l Muthu).
 """
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymise.name_data import (LATIN_GREETINGS, LATIN_NOT_NAMES, LATIN_RELATIONS, LATIN_SELF_INTRO,
-                                 LATIN_SIGN_OFFS, LATIN_TITLES, ROMANISED_KOREAN_SURNAMES)
+                                 LATIN_SIGN_OFFS, LATIN_TITLES, ROMANISED_KOREAN_SURNAMES, VIETNAMESE_ONLY_SURNAMES,
+                                 VIETNAMESE_PLACES, VIETNAMESE_SURNAMES)
 from anonymise import vocabulary
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
@@ -76,6 +79,17 @@ DASH_NAME = re.compile(rf"(?m)(?:^|[-–—:|][ \t]+)({NAME_WORD}[ \t]+{NAME_WOR
 DASH_SIGNATURE = re.compile(rf"(?m)[.!?)][ \t]*[-–—~]+[ \t]*({NAME_WORD})[ \t]*$")
 # "Kim Minsu", "Minsu Kim": a Korean surname next to a two-syllable romanised given name.
 SURNAME_GIVEN = re.compile(rf"\b({NAME_WORD})[ \t]+({NAME_WORD})\b")
+# Malay and Indonesian patronymics and Indian-Malaysian ones (Ahmad bin Rashid, Siti Aminah binti Kamal,
+# Ravi a/l Muthu): the words on both sides of bin/binti/a/l/a/p are one person's name.
+PATRONYMIC = re.compile(rf"\b({NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})[ \t]+(?:bin|binti|bte|bt\.?|a/l|a/p|s/o|d/o)"
+                        rf"[ \t]+({NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})")
+# Vietnamese full names in any text (Phan Thanh Hương in a Korean sentence): a surname of the list, then
+# one to three capitalised syllables; with Vietnamese letters somewhere, or one of the surnames no
+# other language spells so, written without them (Nguyen Van An).
+VIETNAMESE_SYLLABLE = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,6}"
+VIETNAMESE_NAME = re.compile(rf"(?<![A-Za-zÀ-ỹ])({VIETNAMESE_SYLLABLE})((?:[ \t]+{VIETNAMESE_SYLLABLE}){{1,3}})"
+                             rf"(?![A-Za-zÀ-ỹ])")
+VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 AFTER_TITLE_NOT_NAMES = frozenset("and or the team office clinic surgeon doctor who".split())
 NOT_KOREAN_GIVEN = frozenset("re-do yo-yo so-so no-no bye-bye ha-ha go-go".split())
 
@@ -98,6 +112,16 @@ def is_korean_given(word: str) -> bool:
         return word.lower() not in NOT_KOREAN_GIVEN and is_romanised_syllables(left, 1) \
             and is_romanised_syllables(right, 1)
     return is_romanised_syllables(word, 2)
+
+
+def is_vietnamese_name(surname: str, given: list[str]) -> bool:
+    """A listed Vietnamese surname before capitalised syllables that are no non-name words and no place."""
+    words = [surname, *given]
+    if surname.casefold() not in VIETNAMESE_SURNAMES or any(w.casefold() in LATIN_NOT_NAMES for w in words):
+        return False
+    if vocabulary.is_safe_term(" ".join(words[:2])) or " ".join(words).casefold() in VIETNAMESE_PLACES:
+        return False
+    return VIETNAMESE_LETTERS.search("".join(words)) is not None or surname.casefold() in VIETNAMESE_ONLY_SURNAMES
 
 
 def trim_name(name: str) -> str:
@@ -147,6 +171,19 @@ class LatinNameRecognizer(PersonNameRecognizer):
         for match in HYPHENATED_GIVEN.finditer(text):
             if is_korean_given(match.group()):
                 results.append(RecognizerResult("PERSON", match.start(), match.end(), STRONG))
+        for match in PATRONYMIC.finditer(text):
+            # The words before may begin with a cue (Contact Ravi a/l Muthu): the name starts after it.
+            first, second = match.group(1).split(), trim_name(match.group(2))
+            while first and (first[0].lower() in LATIN_NOT_NAMES or vocabulary.is_ordinary_word(first[0], "en")
+                             and not vocabulary.is_name_word(first[0], "en")):
+                first.pop(0)
+            if first and second:
+                start = match.start(1) + match.group(1).index(first[0])
+                results.append(RecognizerResult("PERSON", start, match.start(2) + len(second), STRONG))
+        for match in VIETNAMESE_NAME.finditer(text):
+            name = match.group()
+            if is_vietnamese_name(match.group(1), match.group(2).split()):
+                results.append(RecognizerResult("PERSON", match.start(), match.end(), MEDIUM))
         for match in SURNAME_GIVEN.finditer(text):
             first, second = match.group(1), match.group(2)
             if (first.lower() in ROMANISED_KOREAN_SURNAMES and is_korean_given(second)) or \
