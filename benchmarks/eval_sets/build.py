@@ -368,6 +368,8 @@ def main():
         write_set("korean_sentences2", *read_korean(sorted((AUTHORING / "korean_sentences2").glob("*.txt")), "KT"))
         write_set("handwritten3", *read_handwritten(sorted((AUTHORING / "handwritten3").glob("*.txt"))))
         write_set("korean_sentences3", *read_korean(sorted((AUTHORING / "korean_sentences3").glob("*.txt")), "KU"))
+        write_set("handwritten4", *read_handwritten(sorted((AUTHORING / "handwritten4").glob("*.txt"))))
+        write_set("korean_sentences4", *read_korean(sorted((AUTHORING / "korean_sentences4").glob("*.txt")), "KW"))
     except SourceError as e:
         sys.exit(f"error: {e}")
 

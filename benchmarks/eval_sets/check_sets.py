@@ -42,7 +42,7 @@ CONSULTATION_KEYS = ["consultation_id", "member_id", "name", "phone", "email", "
                      "ip_address", "title", "question", "answer", "answered_by", "answered_at", "deleted"]
 MEMBER_KEYS = ["member_id", "name", "birth_date", "sex", "phone", "email", "address", "joined_at", "status",
                "withdrawn_at", "marketing_consent", "guardian_name", "guardian_phone", "guardian_rrn"]
-LANGS = {"ko", "en", "zh", "ja", "ru", "vi", "th", "mn", "id", "ar"}
+LANGS = {"ko", "en", "zh", "ja", "ru", "vi", "th", "mn", "id", "ar", "ms", "kk"}
 IBAN_LENGTHS = {"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29,
                 "CH": 21, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FR": 27,
                 "GB": 22, "GE": 22, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IS": 26, "IT": 27, "JO": 30,
@@ -52,7 +52,7 @@ IBAN_LENGTHS = {"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE"
 PHONE_REGIONS = {"ko": ["KR"], "en": ["US", "GB", "CA", "AU", "SG", "IE", "NZ", "IN", "PH", "NG", "AE", "DE",
                                       "ZA", "MY", "HK", "FR", "ES", "IT", "NL", "MX", "BR", "KR"],
                  "zh": ["CN", "TW", "HK", "SG", "MO", "MY", "KR"], "ja": ["JP", "KR"], "ru": ["RU", "KZ", "UZ", "KR"],
-                 "vi": ["VN", "KR"], "th": ["TH", "KR"], "mn": ["MN", "KR"], "id": ["ID", "KR"],
+                 "vi": ["VN", "KR"], "th": ["TH", "KR"], "mn": ["MN", "KR"], "id": ["ID", "KR"], "ms": ["MY", "SG", "KR"], "kk": ["KZ", "RU", "KR"],
                  "ar": ["SA", "AE", "KR"]}
 
 
