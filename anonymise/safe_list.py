@@ -150,7 +150,8 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
             parts = re.split(r"[._]", token)
             if "_" not in token and (ABBREVIATION.fullmatch(token) or parts[-1].lower() in DOMAIN_ENDINGS
                                      or all(p.isdigit() for p in parts) or _decimal_with_unit(parts) or
-                                     _medical_code(work, match.start(), match.start() + len(parts[0]))):
+                                     _medical_code(work, match.start(), match.start() + len(parts[0])) or
+                                     _priced(work, match.start(), match.end())):
                 continue
             spans.append((match.start(), match.end(), "ID", "id-shape"))
     if not DIGIT.search(work):
@@ -159,7 +160,7 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
     for match in CODE.finditer(work):
         token = match.group()
         if vocabulary.is_safe_term(token) or all(_safe_code_part(p) for p in token.split("-")) or \
-                _medical_code(work, match.start(), match.end()):
+                _medical_code(work, match.start(), match.end()) or _priced(work, match.start(), match.end()):
             continue
         spans.append((match.start(), match.end(), "ID", "letter-digit-code"))
     return spans
@@ -184,6 +185,16 @@ def _medical_code(work: str, start: int, end: int) -> bool:
     if cue and (ICD11_CODE.fullmatch(token) or PROCEDURE_CODE.fullmatch(token)):
         return True
     return ICD_CODE.fullmatch(token) is not None and (cue or re.match(r"\.\d{1,3}(?!\d)", work[end:end + 5]) is not None)
+
+
+PRICED = re.compile(r"([A-Za-z]+)\$?[\d.,]+")
+
+
+def _priced(work: str, start: int, end: int) -> bool:
+    """A currency code or sign glued to its amount (RM1,250, Rp3.500.000): a price, not a code."""
+    glued = PRICED.fullmatch(work, start, end)
+    return glued is not None and vocabulary.is_currency_code_of_amount(
+        glued.group(1), work[max(0, start - 24):start], work[glued.end(1):glued.end(1) + 8])
 
 
 def _decimal_with_unit(parts: list[str]) -> bool:
@@ -310,6 +321,9 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
                 spans.append((start, match.end(), *verdict))
             index += 1
             continue
+        if vocabulary.is_currency_code_of_amount(word, work[max(0, start - 24):start], work[match.end():match.end() + 8]):
+            index += 1  # RM 1,250, 3.500.000 IDR: the currency of a price
+            continue
         initial = _starts_sentence(work, start) or any(s <= start < e for s, e in headings)
         verdict = None if is_eponym(work, start, match.end()) or _vietnamese_month(work, start, word, lang) \
             else _latin_verdict(word, initial, lang)
@@ -339,7 +353,9 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
             # word beside a name is part of it, even a word (Nguyen Van An, Anna May Wong).
             initial = _starts_sentence(work, match.start()) or any(s <= match.start() < e for s, e in headings)
             ordinary = initial and vocabulary.is_ordinary_word(folded, "en") and not vocabulary.is_name_word(folded, "en")
-            if other.start() in removed and gap.strip() == "" and len(gap) <= 1 and not ordinary and \
+            priced = vocabulary.is_currency_code_of_amount(match.group(), work[max(0, match.start() - 24):match.start()],
+                                                           work[match.end():match.end() + 8])
+            if other.start() in removed and gap.strip() == "" and len(gap) <= 1 and not ordinary and not priced and \
                     not _is_safe_term(folded, lang) and folded != "i":
                 kind = next(k for s, _, k, _ in spans if s == other.start())
                 chained.append((match.start(), match.end(), kind, "next-to-name"))

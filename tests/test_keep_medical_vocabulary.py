@@ -118,6 +118,27 @@ def test_grouped_digits_without_a_currency_or_count_still_go(text, gone):
     check(text, gone=gone, kept=[])
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("The total came to RM 1,380.00, or RM1,380 in cash.", ["RM 1,380.00", "RM1,380"]),
+    ("Biayanya Rp 4.750.000 atau Rp4.750.000 tunai.", ["Rp 4.750.000", "Rp4.750.000"]),
+    ("It was MOP$950 and HK$870, about 2.300.000 IDR.", ["MOP$950", "HK$870", "2.300.000 IDR"]),
+    ("費用は韓圜260000です。", ["韓圜260000"]),
+    ("报价是港币4300，澳门元4500。", ["港币4300", "澳门元4500"]),
+    ("가격은 3.900.000루피아, 1,150링깃이에요.", ["3.900.000루피아", "1,150링깃"]),
+])
+def test_amounts_with_a_currency_code_or_local_sign_stay(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Form 4827193 was signed by Rm Tavelli.", ["4827193", "Tavelli"]),    # no currency: a code and a name
+    ("Ask Rp Dowlatkin about it.", ["Dowlatkin"]),                        # a sign with no amount is no price
+    ("Her number is RM 0123 4567 89.", ["0123 4567 89"]),                  # an amount never starts with 0
+])
+def test_currency_letters_without_an_amount_vouch_for_nothing(text, gone):
+    check(text, gone=gone, kept=[])
+
+
 def test_the_quantity_rule_and_the_gate_agree_on_grouped_amounts():
     for run, before, after, safe in (("1 500 000", "", " вон", True), ("1.500.000", "", " đồng", True),
                                      ("2500-3000", "", " grafts", True), ("1 500 000", "", "–2 000 000 won", True),
