@@ -158,3 +158,22 @@ def test_a_scale_name_without_a_grade_is_judged_as_a_word():
     at = text.index("피츠패트릭")
     assert not vouched_in_context(text, at, at + 5)
     check(text, gone=["피츠패트릭"], kept=[])
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("벨로드 2단계라고 들었어요.", ["벨로드"]),              # a made-up scale, unlisted, before a graded step
+    ("카르미스 타입 III 이라고 하더라고요.", ["카르미스"]),
+    ("타벨린병이랑 오르니스병 진단 받았어요.", ["타벨린병", "오르니스병"]),   # made-up diseases by their ending
+    ("하시모토 갑상선염 진단 받았어요.", ["하시모토"]),          # an eponym one space before a disease
+])
+def test_a_korean_scale_or_disease_named_after_a_person_stays_by_its_shape(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("김도율 2단계라고 했어요.", ["김도율"]),                   # a Korean name's shape before a grade
+    ("제니퍼가 3형제 중 막내예요.", ["제니퍼"]),                 # 3형제 is no grade
+    ("제니퍼는 갑상선염이 있어요.", ["제니퍼"]),                 # with a particle: a person who has it
+])
+def test_a_name_before_a_grade_or_a_disease_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
