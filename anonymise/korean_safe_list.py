@@ -232,9 +232,11 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
     if 3 <= len(stem) <= 4 and _name_shaped(stem):
         pieces = [t for t in tokens if t.start < len(stem)]
         nouns = all(t.tag in ("NNG", "NNP", "XR", "NR") for t in pieces)
-        if len(pieces) >= 2 and (nouns or all(t.len == 1 for t in pieces)) and any(t.len == 1 for t in pieces):
+        if len(pieces) >= 2 and (nouns or all(t.len == 1 for t in pieces)) and any(t.len == 1 for t in pieces) \
+                and not _one_dictionary_noun(stem):
             return ((0, len(stem), True, "name-shape"),)
-        # Any other reading (한+지원, 이+사회) is a name only when a title follows: see korean_spans.
+        # Any other reading (한+지원, 이+사회), or a stem Kiwi reads alone as one dictionary noun (신인+상을,
+        # alone 신인상), is a name only when a title follows: see korean_spans.
         return ((0, len(stem), True, NAME_SHAPE_IF_TITLED),)
     bare = _without_particles(word, tokens) if tokens else word
     # A foreign name of Kiwi's dictionary of people that Kiwi reads as a verb (다+울+니): the whole

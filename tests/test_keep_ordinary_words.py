@@ -24,3 +24,20 @@ def test_a_dictionary_word_that_begins_with_a_surname_stays(text, kept):
 ])
 def test_a_surname_and_given_name_in_the_same_place_still_go(text, gone):
     check(text, gone=gone, kept=[])
+
+
+# ---------------------------------------------------------------- Korean compounds that begin with a surname
+@pytest.mark.parametrize("text, kept", [
+    ("작년에 신인상을 받았던 배우예요.", ["신인상을"]),        # Kiwi reads 신인상 alone as one dictionary noun
+    ("이식은 그라프트로 세나요, 모낭단위로 세나요?", ["그라프트로", "모낭단위로"]),
+])
+def test_a_korean_compound_kiwi_reads_as_one_common_noun_stays(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("작년에 최종민을 만났어요.", ["최종민"]),          # a surname and a given name Kiwi cuts into nouns
+    ("신인상을 탁윤결이 받았대요.", ["탁윤결"]),
+])
+def test_a_name_kiwi_cuts_into_nouns_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
