@@ -41,3 +41,18 @@ def test_a_korean_compound_kiwi_reads_as_one_common_noun_stays(text, kept):
 ])
 def test_a_name_kiwi_cuts_into_nouns_still_goes(text, gone):
     check(text, gone=gone, kept=[])
+
+
+# ---------------------------------------------------------------- Arabic
+def test_an_arabic_sentence_of_ordinary_words_stays():
+    text = "هل يمكن حجز موعد للاستشارة يوم الخميس؟ عندي جفاف في البشرة."
+    check(text, gone=[], kept=["حجز", "موعد", "للاستشارة", "الخميس", "البشرة"])
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("اسمي رنداوي وأريد حجز موعد", ["رنداوي"]),                # after "my name is", even an unlisted word
+    ("مرحبا الدكتورة ليلى، عندي سؤال", ["ليلى"]),              # after a title, even a word of the list
+    ("ذهبت مع السيد سالم إلى العيادة", ["سالم"]),
+])
+def test_an_arabic_name_after_a_cue_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
