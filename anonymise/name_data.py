@@ -161,6 +161,9 @@ LATIN_EPONYM_TITLES = tuple(_words("latin_titles.txt", "before-eponym"))
 # Eponymous conditions and scales named alone: kept in the possessive (Hashimoto's) or before a
 # grade (Fitzpatrick III) by anonymise/eponyms.py.
 EPONYMOUS_CONDITIONS = frozenset(w.casefold() for w in _words("eponymous_conditions.txt"))
+# Ordinary words from reviewed lists, for languages wordfreq lacks (Mongolian) or whose wordfreq list
+# holds given names as often as words (Indonesian): see anonymise/vocabulary/packed.py.
+REVIEWED_ORDINARY_WORDS = {lang: frozenset(w.casefold() for w in _words(f"ordinary_{lang}.txt")) for lang in ("mn", "id")}
 # Month names after "tháng" (tháng Năm, tháng Mười Hai).
 VIETNAMESE_MONTH_WORDS = frozenset(_words("vietnamese_months.txt"))
 # Endings of drug names (WHO INN stems) in Latin, Hangul and Cyrillic, without their "-".

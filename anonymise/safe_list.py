@@ -240,6 +240,8 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
         verdicts = [_latin_verdict(part, initial and i == 0, lang) for i, part in enumerate(word.split("-")) if part]
         return next((v for v in verdicts if v is not None), None)
     capitalised = word[0].isupper()
+    if lang == "id" and (initial or not capitalised) and vocabulary.is_ordinary_word(folded, "id"):
+        return None  # Berapa, Apakah, Kemarin; tanya (ask), not Tanya: a listed Indonesian word
     if not capitalised:
         if vocabulary.is_only_a_name(folded, given=True) and len(folded) >= LOWER_CASE_NAME_MIN:
             return "PERSON", "given-name-list"
@@ -258,6 +260,16 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
     if ordinary and folded in _stop_words():
         return None
     return kind, "name-list-capitalised" if name else "proper-noun"
+
+
+# Indonesian or Malay text: this many lower-case words of the reviewed list, more than English stop words.
+INDONESIAN_MIN_WORDS = 3
+
+
+def _indonesian(words: list[re.Match]) -> bool:
+    lower = [m.group() for m in words if m.group().islower()]
+    listed = sum(vocabulary.is_ordinary_word(w, "id") for w in lower)
+    return listed >= INDONESIAN_MIN_WORDS and listed > sum(w in _stop_words() for w in lower)
 
 
 def _drug_in_context(work: str, start: int, end: int) -> bool:
@@ -296,9 +308,9 @@ def _stop_words() -> frozenset[str]:
 def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
     if not re.search(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]", work):
         return []
-    lang = "vi" if VIETNAMESE_LETTER.search(work) else "en"
-    headings = _title_case_lines(work)
     words = list(LATIN_WORD.finditer(work))
+    lang = "vi" if VIETNAMESE_LETTER.search(work) else "id" if _indonesian(words) else "en"
+    headings = _title_case_lines(work)
     spans = []
     index = 0
     while index < len(words):
@@ -353,7 +365,8 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
             # At a sentence start an ordinary word stays (Yesterday Priya ...); elsewhere a capitalised
             # word beside a name is part of it, even a word (Nguyen Van An, Anna May Wong).
             initial = _starts_sentence(work, match.start()) or any(s <= match.start() < e for s, e in headings)
-            ordinary = initial and vocabulary.is_ordinary_word(folded, "en") and not vocabulary.is_name_word(folded, "en")
+            ordinary = initial and (vocabulary.is_ordinary_word(folded, "en") and not vocabulary.is_name_word(folded, "en")
+                                    or lang == "id" and vocabulary.is_ordinary_word(folded, "id"))
             priced = vocabulary.is_currency_code_of_amount(match.group(), work[max(0, match.start() - 24):match.start()],
                                                            work[match.end():match.end() + 8])
             if other.start() in removed and gap.strip() == "" and len(gap) <= 1 and not ordinary and not priced and \
@@ -424,8 +437,10 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
             continue
         romanised = _romanised(folded)
         name = vocabulary.is_name_word(word, "ru") or (len(romanised) >= 4 and vocabulary.is_name_word(romanised, "en"))
-        if _starts_sentence(work, match.start()) and vocabulary.is_ordinary_word(folded, "ru") and not name:
-            continue
+        if _starts_sentence(work, match.start()) and not name and (
+                vocabulary.is_ordinary_word(folded, "ru") or vocabulary.is_ordinary_word(folded, "mn")
+                or vocabulary.is_russian_imperative(folded)):
+            continue  # Сегодня, Подскажите, Маргааш (Mongolian): an ordinary word opening a sentence
         spans.append((match.start(), match.end(), "PERSON" if name else "NAME", "ru-capitalised"))
     return spans
 

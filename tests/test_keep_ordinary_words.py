@@ -1,5 +1,7 @@
-"""Ordinary words the fail-closed pass keeps although their first letter looks like a name's (#13):
-Chinese words that begin with a surname character; and the names in the same places that still go.
+"""Ordinary words the fail-closed pass keeps although they look like a name's (#13): Chinese words that
+begin with a surname character, Korean compounds that begin with a surname syllable, Arabic words,
+and Russian, Mongolian and Indonesian words capitalised at a sentence start; and the names in the
+same places that still go.
 Every example is invented; each text goes the production path (world_fixtures.redacted)."""
 from __future__ import annotations
 
@@ -55,4 +57,25 @@ def test_an_arabic_sentence_of_ordinary_words_stays():
     ("ذهبت مع السيد سالم إلى العيادة", ["سالم"]),
 ])
 def test_an_arabic_name_after_a_cue_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+# ---------------------------------------------------------------- capitalised at a sentence start
+@pytest.mark.parametrize("text, kept", [
+    ("Добрый день. Посоветуйте, что делать с шрамом? Уточните цену.", ["Посоветуйте", "Уточните"]),
+    ("Өчигдөр арьс улайсан. Маргааш эмчид очно. Баярлалаа.", ["Өчигдөр", "Маргааш", "Баярлалаа"]),
+    ("Halo dokter, saya mau tanya. Berapa biaya laser? Kapan bisa datang? Terima kasih.",
+     ["Berapa", "Kapan", "Terima", "tanya"]),
+])
+def test_an_ordinary_word_opening_a_sentence_stays(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Посоветуйте, Ксенофонт Ильич, что делать?", ["Ксенофонт"]),     # a name after an imperative
+    ("Маргааш Төгсжаргал эмчид очно.", ["Төгсжаргал"]),                # a Mongolian name mid-sentence
+    ("Kemarin Sutarjo datang ke klinik, saya tidak bisa ikut.", ["Sutarjo"]),
+    ("Dia said it was fine. Karena is my friend.", ["Dia", "Karena"]),  # English text: names, not Indonesian
+])
+def test_a_name_opening_or_inside_the_same_sentences_still_goes(text, gone):
     check(text, gone=gone, kept=[])

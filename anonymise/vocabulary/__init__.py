@@ -9,7 +9,9 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     safe_endings(lang) -> tuple        endings of medical compounds (lines "-술" of safe_<lang>.txt)
     is_safe_term(term, lang=None)      a safe term of ``lang`` (of any language when None)
     is_ordinary_word(word, lang)       a common word of ``lang`` from a maintained frequency list
-                                       (wordfreq; Webster's Second for English), names subtracted
+                                       (wordfreq; Webster's Second for English), names subtracted; also
+                                       "ar", and "mn"/"id" from reviewed lists (ordinary_<lang>.txt)
+    is_russian_imperative(word)        a polite imperative (подскажите) of wordfreq's large Russian list
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
@@ -41,7 +43,8 @@ HERE = Path(__file__).parent
 
 __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
            "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
-           "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount"]
+           "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
+           "is_russian_imperative"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -97,6 +100,11 @@ def is_ordinary_word(word: str, lang: str) -> bool:
     """A common word of ``lang`` (case-folded lookup) that is not only a personal name."""
     ordinary = word_sets().get(f"ordinary_{lang}")
     return ordinary is not None and word.casefold() in ordinary
+
+
+def is_russian_imperative(word: str) -> bool:
+    """A Russian polite imperative (подскажите, посоветуйте) of wordfreq's large list: no name ends so."""
+    return word.casefold() in word_sets()["imperatives_ru"]
 
 
 def is_name_word(word: str, lang: str) -> bool:
