@@ -15,8 +15,7 @@ goes unless anonymise.vocabulary vouches for it (its README states the invariant
 - Korean words by Kiwi's morphology (see korean_safe_list.py);
 - Chinese and Japanese runs by dictionary segmentation and surname tables (cjk_safe_list.py);
 - Thai runs by PyThaiNLP's dictionary segmentation, name lists and name cues (thai_safe_list.py);
-- Arabic words of wordfreq's Arabic list, except the word after a title or name cue (الدكتور, اسمي);
-- letters of any other script (Greek, Hebrew ...): no rule reads them, so they go.
+- letters of any other script (Greek, Arabic, Hebrew ...): no rule reads them, so they go.
 
 Spans carry a type when the evidence says one (PERSON after a title, for a name-list word or a
 name shape; EMAIL, URL, SOCIAL_HANDLE, DOB), else a generic NAME or ID, and a short reason; never
@@ -466,41 +465,7 @@ def _russian_vowel_stems() -> tuple[str, ...]:
 def _other_script_spans(work: str) -> list[tuple[int, int, str, str]]:
     if work.isascii():
         return []
-    spans = []
-    for match in OTHER_SCRIPT_WORD.finditer(work):
-        if ARABIC_WORD.fullmatch(match.group()):
-            if _arabic_name_cue(work, match.start()):
-                spans.append((match.start(), match.end(), "PERSON", "ar-name-cue"))
-                continue
-            if _ordinary_arabic(match.group()):
-                continue
-        spans.append((match.start(), match.end(), "NAME", "unread-script"))
-    return spans
-
-
-# Arabic letters (no vowel marks: a word written with them is cut there and goes). A word of wordfreq's
-# Arabic list stays; after a title or "my name is" (السيد, الدكتورة, اسمي) the next word is a name.
-ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
-ARABIC_NAME_CUES = frozenset("السيد السيدة سيد سيدة الدكتور الدكتورة دكتور دكتورة د الأستاذ الأستاذة أستاذ أستاذة "
-                             "الآنسة آنسة الشيخ المهندس المهندسة اسمي اسمه اسمها واسمي يا بن بنت ابن".split())
-ARABIC_WORD_BEFORE = re.compile(r"([\u0621-\u064a\u0671-\u06d3]+)\.?[ \t]+$")
-
-
-# Letters written onto the next word (and, then, with, for, like; لل for ل + ال): wordfreq lists the
-# frequent combinations, not all of them.
-ARABIC_PROCLITICS = (("لل", "ال"), ("و", ""), ("ف", ""), ("ب", ""), ("ل", ""), ("ك", ""))
-
-
-def _ordinary_arabic(word: str) -> bool:
-    if vocabulary.is_ordinary_word(word, "ar"):
-        return True
-    return any(word.startswith(clitic) and len(word) - len(clitic) >= 3 and
-               vocabulary.is_ordinary_word(restored + word[len(clitic):], "ar") for clitic, restored in ARABIC_PROCLITICS)
-
-
-def _arabic_name_cue(work: str, start: int) -> bool:
-    before = ARABIC_WORD_BEFORE.search(work, max(0, start - 16), start)
-    return before is not None and before.group(1) in ARABIC_NAME_CUES
+    return [(m.start(), m.end(), "NAME", "unread-script") for m in OTHER_SCRIPT_WORD.finditer(work)]
 
 
 # Cyrillic letters in Latin, as given names are spelled in the census lists (Анна -> anna, Иван -> ivan).

@@ -10,7 +10,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     is_safe_term(term, lang=None)      a safe term of ``lang`` (of any language when None)
     is_ordinary_word(word, lang)       a common word of ``lang`` from a maintained frequency list
                                        (wordfreq; Webster's Second for English), names subtracted; also
-                                       "ar", and "mn"/"id" from reviewed lists (ordinary_<lang>.txt)
+                                       "mn"/"id" from reviewed lists (ordinary_<lang>.txt)
     is_russian_imperative(word)        a polite imperative (подскажите) of wordfreq's large Russian list
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)

@@ -34,7 +34,7 @@ CHINESE_NAME_MAX_ZIPF = 3.5
 KATAKANA_LOANWORD_ZIPF = 2.0
 # Inflected forms (friends, swelling) Webster's does not list count from this frequency on.
 ENGLISH_INFLECTED_ZIPF = 2.5
-MIN_ZIPF = {"en": 4.0, "ko": 2.5, "ja": 3.0, "zh": 3.0, "ru": 3.0, "vi": 3.0, "ar": 3.0}
+MIN_ZIPF = {"en": 4.0, "ko": 2.5, "ja": 3.0, "zh": 3.0, "ru": 3.0, "vi": 3.0}
 # Words of the jieba dictionary that begin with a surname character (黄疸, 毛囊, 叶酸): the common
 # parts of speech (nouns, verbal nouns, adjectives, distinguishers, time and place words), counted often
 # enough that a person's name read as one is unlikely; names, places and other proper nouns excluded.
