@@ -5,7 +5,8 @@ ordinary words (wordfreq's lists with person names subtracted, plus safe_zh/safe
 the left. What that leaves says where a name is:
 - a Chinese person name of the jieba dictionary, whole (known names);
 - a surname standing as a one-character piece followed by one or two one-character pieces that
-  no word explains (王+丽+华), unless a numeral or demonstrative before it makes it a measure word;
+  no word explains (王+丽+华), unless a numeral or demonstrative before it makes it a measure word
+  or a common word of the jieba dictionary covers them all (黄疸, 叶酸);
 - a Japanese surname of the table followed by an honorific, or by one or two kanji before one;
 - a Japanese given or family name that IPADIC (Janome) tags as one (japanese_names.py);
 - a Katakana word before an honorific or joined by a middle dot (マリア・ロペス); any other short
@@ -78,9 +79,15 @@ def _chinese_names(run: str, before: str) -> list[tuple[int, int, str]]:
             if e - s != 1 or run[s] in FUNCTION_CHARACTERS or not HAN.match(run[s]):
                 break
             given.append(e)
-        if given:
+        if given and not _surname_initial_word(run, start, given[-1]):
             found.append((start, given[-1], "zh-surname"))
     return found
+
+
+def _surname_initial_word(run: str, start: int, end: int) -> bool:
+    """A common word of the jieba dictionary covers the surname and what follows it (黄疸, 叶酸): a word."""
+    words = word_sets()["surname_initial_words_zh"]
+    return any(run[start:start + n] in words for n in range(end - start, MAX_WORD + 1) if start + n <= len(run))
 
 
 def _known_name(piece: str) -> bool:

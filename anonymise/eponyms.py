@@ -37,12 +37,22 @@ POSSESSIVE_AFTER = re.compile(r"(?:['’]s?)(?![A-Za-z])")
 GRADE_AFTER = re.compile(r"[ \t]+(?:type[ \t]+|grade[ \t]+|stage[ \t]+|class[ \t]+)?(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?![\w])")
 # 피츠패트릭 3형, 노우드 4단계, 피츠패트릭 타입 III: a grade after a scale's name in Hangul.
 KOREAN_GRADE_AFTER = re.compile(r"[ \t]?(?:타입|유형|type|grade|stage)?[ \t]?(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])(?![\dA-Za-z])")
+# 루드비히 2단계, 해밀턴 타입 IV: a grade with its grade word after a word, what follows a scale's name
+# whether or not the scale is listed (3형제, three brothers, is no grade).
+KOREAN_GRADE_SHAPE = re.compile(r"[ \t]?(?:(?:타입|유형|type|grade|stage)[ \t]?(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])(?![\dA-Za-z])|"
+                                r"(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])[ \t]?(?:형(?!제)|단계|등급))", re.IGNORECASE)
 TITLE_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+$" % "|".join(LATIN_EPONYM_TITLES))
 
 
 def is_scale_before_grade(text: str, start: int, end: int) -> bool:
     """text[start:end] is a listed scale's name in Hangul and a grade follows it (피츠패트릭 3형)."""
     return text[start:end] in EPONYMOUS_CONDITIONS and KOREAN_GRADE_AFTER.match(text, end) is not None
+
+
+def is_graded(text: str, end: int) -> bool:
+    """A grade with its grade word follows text[:end] (노우드 5단계, 글로가우 타입 III): what a scale's name
+    is followed by; the caller makes sure the word before it has no name's shape."""
+    return KOREAN_GRADE_SHAPE.match(text, end) is not None
 
 
 def is_eponym(text: str, start: int, end: int) -> bool:

@@ -26,7 +26,7 @@ import functools
 import re
 
 from anonymise import vocabulary
-from anonymise.eponyms import is_scale_before_grade
+from anonymise.eponyms import is_graded, is_scale_before_grade
 from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 from anonymise.kiwi_words import kiwi_tokens
 from anonymise.quasi_identifiers.schools import KO_LEVELS
@@ -80,6 +80,17 @@ def _name_shaped(piece: str) -> bool:
 def _medical_compound(piece: str) -> bool:
     """Ends like a procedure, device or drug compound (연장술, 코끝성형), longer than the ending."""
     return any(piece.endswith(e) and len(piece) > len(e) for e in vocabulary.safe_endings("ko"))
+
+
+# What the name of a disease ends in (크론병, 베체트병, 다한증, 레이노 증후군, 갑상선염): a word of three
+# syllables or more that ends so, and no name's shape, is a disease, often named after a person.
+DISEASE_ENDINGS = ("증후군", "병", "염", "증")
+DISEASE_MIN = 3
+
+
+def _disease_compound(piece: str) -> bool:
+    return len(piece) >= DISEASE_MIN and piece.endswith(DISEASE_ENDINGS) and not _name_shaped(piece) \
+        and not vocabulary.is_known_person_name_word(piece)
 
 
 def _medical_word(word: str) -> bool:
@@ -203,7 +214,7 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
                     return
             piece = word[start:end]
             if not _safe(piece) and not (_medical_compound(piece) and not vocabulary.is_name_word(piece, "ko")) \
-                    and not _kiwi_vouches_as_nouns(word, start, end):
+                    and not _disease_compound(piece) and not _kiwi_vouches_as_nouns(word, start, end):
                 reason = "kiwi-nnp" if any(t.tag == "NNP" for t in run) else "kiwi-unknown"
                 found.append((start, end, surname or _name_shaped(piece), reason))
             run.clear()
@@ -221,9 +232,11 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
     if 3 <= len(stem) <= 4 and _name_shaped(stem):
         pieces = [t for t in tokens if t.start < len(stem)]
         nouns = all(t.tag in ("NNG", "NNP", "XR", "NR") for t in pieces)
-        if len(pieces) >= 2 and (nouns or all(t.len == 1 for t in pieces)) and any(t.len == 1 for t in pieces):
+        if len(pieces) >= 2 and (nouns or all(t.len == 1 for t in pieces)) and any(t.len == 1 for t in pieces) \
+                and not _one_dictionary_noun(stem):
             return ((0, len(stem), True, "name-shape"),)
-        # Any other reading (한+지원, 이+사회) is a name only when a title follows: see korean_spans.
+        # Any other reading (한+지원, 이+사회), or a stem Kiwi reads alone as one dictionary noun (신인+상을,
+        # alone 신인상), is a name only when a title follows: see korean_spans.
         return ((0, len(stem), True, NAME_SHAPE_IF_TITLED),)
     bare = _without_particles(word, tokens) if tokens else word
     # A foreign name of Kiwi's dictionary of people that Kiwi reads as a verb (다+울+니): the whole
@@ -281,6 +294,16 @@ def _without_particles(word: str, tokens) -> str:
         end -= 1
     last = tokens[end - 1]
     return word[:min(len(word), last.start + last.len)]
+
+
+def _before_disease_word(work: str, words: list, index: int) -> bool:
+    """The word ``words[index]``, bare of particles, stands one space before the name of a disease
+    (하시모토 갑상선염, 레이노 증후군, 크론 병): the person it is named after, not one of the record."""
+    if index + 1 >= len(words) or work[words[index].end():words[index + 1].start()] != " ":
+        return False
+    following = words[index + 1].group()
+    bare = _without_particles(following, kiwi_tokens(following))
+    return bare.endswith(DISEASE_ENDINGS) and (bare in DISEASE_ENDINGS or _disease_compound(bare))
 
 
 def _beside_medical_word(work: str, words: list, index: int) -> bool:
@@ -607,6 +630,9 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
             continue  # after a number: a counter or unit (2주이, 3회차, 150만원), not a name
         if is_scale_before_grade(work, match.start(), match.end()):
             continue  # 피츠패트릭 3형, 노우드 4단계: a grading scale, named after a person long ago
+        whole = all(end == len(match.group()) and not name_shaped for _, end, name_shaped, _ in verdict)
+        if whole and (is_graded(work, match.end()) or _before_disease_word(work, words, index)):
+            continue  # 루드비히 2단계, 하시모토 갑상선염: a scale or disease named after a person long ago
         for start, end, name_shaped, reason in verdict:
             if reason == NAME_SHAPE_IF_TITLED and not _titled(work, match.start() + end):
                 continue

@@ -175,6 +175,9 @@ VIETNAMESE_SURNAMES = frozenset(w.casefold() for w in _words("surnames_vi.txt"))
 VIETNAMESE_ONLY_SURNAMES = frozenset(_plain(w) for w in _words("surnames_vi.txt", "distinct"))
 # Provinces and cities whose names begin with a surname (Hà Nội, Cao Bằng).
 VIETNAMESE_PLACES = frozenset(w.casefold() for w in _words("vietnamese_places.txt"))
+# Ordinary words from reviewed lists, for languages wordfreq lacks (Mongolian) or whose wordfreq list
+# holds given names as often as words (Indonesian): see anonymise/vocabulary/packed.py.
+REVIEWED_ORDINARY_WORDS = {lang: frozenset(w.casefold() for w in _words(f"ordinary_{lang}.txt")) for lang in ("mn", "id")}
 # Month names after "tháng" (tháng Năm, tháng Mười Hai).
 VIETNAMESE_MONTH_WORDS = frozenset(_words("vietnamese_months.txt"))
 # Endings of drug names (WHO INN stems) in Latin, Hangul and Cyrillic, without their "-".

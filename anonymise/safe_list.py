@@ -150,7 +150,8 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
             parts = re.split(r"[._]", token)
             if "_" not in token and (ABBREVIATION.fullmatch(token) or parts[-1].lower() in DOMAIN_ENDINGS
                                      or all(p.isdigit() for p in parts) or _decimal_with_unit(parts) or
-                                     _medical_code(work, match.start(), match.start() + len(parts[0]))):
+                                     _medical_code(work, match.start(), match.start() + len(parts[0])) or
+                                     _priced(work, match.start(), match.end())):
                 continue
             spans.append((match.start(), match.end(), "ID", "id-shape"))
     if not DIGIT.search(work):
@@ -159,7 +160,7 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
     for match in CODE.finditer(work):
         token = match.group()
         if vocabulary.is_safe_term(token) or all(_safe_code_part(p) for p in token.split("-")) or \
-                _medical_code(work, match.start(), match.end()):
+                _medical_code(work, match.start(), match.end()) or _priced(work, match.start(), match.end()):
             continue
         spans.append((match.start(), match.end(), "ID", "letter-digit-code"))
     return spans
@@ -184,6 +185,16 @@ def _medical_code(work: str, start: int, end: int) -> bool:
     if cue and (ICD11_CODE.fullmatch(token) or PROCEDURE_CODE.fullmatch(token)):
         return True
     return ICD_CODE.fullmatch(token) is not None and (cue or re.match(r"\.\d{1,3}(?!\d)", work[end:end + 5]) is not None)
+
+
+PRICED = re.compile(r"([A-Za-z]+)\$?[\d.,]+")
+
+
+def _priced(work: str, start: int, end: int) -> bool:
+    """A currency code or sign glued to its amount (RM1,250, Rp3.500.000): a price, not a code."""
+    glued = PRICED.fullmatch(work, start, end)
+    return glued is not None and vocabulary.is_currency_code_of_amount(
+        glued.group(1), work[max(0, start - 24):start], work[glued.end(1):glued.end(1) + 8])
 
 
 def _decimal_with_unit(parts: list[str]) -> bool:
@@ -228,6 +239,8 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
         verdicts = [_latin_verdict(part, initial and i == 0, lang) for i, part in enumerate(word.split("-")) if part]
         return next((v for v in verdicts if v is not None), None)
     capitalised = word[0].isupper()
+    if lang == "id" and (initial or not capitalised) and vocabulary.is_ordinary_word(folded, "id"):
+        return None  # Berapa, Apakah, Kemarin; tanya (ask), not Tanya: a listed Indonesian word
     if not capitalised:
         if vocabulary.is_only_a_name(folded, given=True) and len(folded) >= LOWER_CASE_NAME_MIN:
             return "PERSON", "given-name-list"
@@ -246,6 +259,16 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
     if ordinary and folded in _stop_words():
         return None
     return kind, "name-list-capitalised" if name else "proper-noun"
+
+
+# Indonesian or Malay text: this many lower-case words of the reviewed list, more than English stop words.
+INDONESIAN_MIN_WORDS = 3
+
+
+def _indonesian(words: list[re.Match]) -> bool:
+    lower = [m.group() for m in words if m.group().islower()]
+    listed = sum(vocabulary.is_ordinary_word(w, "id") for w in lower)
+    return listed >= INDONESIAN_MIN_WORDS and listed > sum(w in _stop_words() for w in lower)
 
 
 def _drug_in_context(work: str, start: int, end: int) -> bool:
@@ -284,9 +307,9 @@ def _stop_words() -> frozenset[str]:
 def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
     if not re.search(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]", work):
         return []
-    lang = "vi" if VIETNAMESE_LETTER.search(work) else "en"
-    headings = _title_case_lines(work)
     words = list(LATIN_WORD.finditer(work))
+    lang = "vi" if VIETNAMESE_LETTER.search(work) else "id" if _indonesian(words) else "en"
+    headings = _title_case_lines(work)
     spans = []
     index = 0
     while index < len(words):
@@ -309,6 +332,9 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
             if verdict is not None:
                 spans.append((start, match.end(), *verdict))
             index += 1
+            continue
+        if vocabulary.is_currency_code_of_amount(word, work[max(0, start - 24):start], work[match.end():match.end() + 8]):
+            index += 1  # RM 1,250, 3.500.000 IDR: the currency of a price
             continue
         initial = _starts_sentence(work, start) or any(s <= start < e for s, e in headings)
         verdict = None if is_eponym(work, start, match.end()) or _vietnamese_month(work, start, word, lang) \
@@ -338,8 +364,11 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
             # At a sentence start an ordinary word stays (Yesterday Priya ...); elsewhere a capitalised
             # word beside a name is part of it, even a word (Nguyen Van An, Anna May Wong).
             initial = _starts_sentence(work, match.start()) or any(s <= match.start() < e for s, e in headings)
-            ordinary = initial and vocabulary.is_ordinary_word(folded, "en") and not vocabulary.is_name_word(folded, "en")
-            if other.start() in removed and gap.strip() == "" and len(gap) <= 1 and not ordinary and \
+            ordinary = initial and (vocabulary.is_ordinary_word(folded, "en") and not vocabulary.is_name_word(folded, "en")
+                                    or lang == "id" and vocabulary.is_ordinary_word(folded, "id"))
+            priced = vocabulary.is_currency_code_of_amount(match.group(), work[max(0, match.start() - 24):match.start()],
+                                                           work[match.end():match.end() + 8])
+            if other.start() in removed and gap.strip() == "" and len(gap) <= 1 and not ordinary and not priced and \
                     not _is_safe_term(folded, lang) and folded != "i":
                 kind = next(k for s, _, k, _ in spans if s == other.start())
                 chained.append((match.start(), match.end(), kind, "next-to-name"))
@@ -407,8 +436,10 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
             continue
         romanised = _romanised(folded)
         name = vocabulary.is_name_word(word, "ru") or (len(romanised) >= 4 and vocabulary.is_name_word(romanised, "en"))
-        if _starts_sentence(work, match.start()) and vocabulary.is_ordinary_word(folded, "ru") and not name:
-            continue
+        if _starts_sentence(work, match.start()) and not name and (
+                vocabulary.is_ordinary_word(folded, "ru") or vocabulary.is_ordinary_word(folded, "mn")
+                or vocabulary.is_russian_imperative(folded)):
+            continue  # Сегодня, Подскажите, Маргааш (Mongolian): an ordinary word opening a sentence
         spans.append((match.start(), match.end(), "PERSON" if name else "NAME", "ru-capitalised"))
     return spans
 

@@ -118,6 +118,27 @@ def test_grouped_digits_without_a_currency_or_count_still_go(text, gone):
     check(text, gone=gone, kept=[])
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("The total came to RM 1,380.00, or RM1,380 in cash.", ["RM 1,380.00", "RM1,380"]),
+    ("Biayanya Rp 4.750.000 atau Rp4.750.000 tunai.", ["Rp 4.750.000", "Rp4.750.000"]),
+    ("It was MOP$950 and HK$870, about 2.300.000 IDR.", ["MOP$950", "HK$870", "2.300.000 IDR"]),
+    ("費用は韓圜260000です。", ["韓圜260000"]),
+    ("报价是港币4300，澳门元4500。", ["港币4300", "澳门元4500"]),
+    ("가격은 3.900.000루피아, 1,150링깃이에요.", ["3.900.000루피아", "1,150링깃"]),
+])
+def test_amounts_with_a_currency_code_or_local_sign_stay(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Form 4827193 was signed by Rm Tavelli.", ["4827193", "Tavelli"]),    # no currency: a code and a name
+    ("Ask Rp Dowlatkin about it.", ["Dowlatkin"]),                        # a sign with no amount is no price
+    ("Her number is RM 0123 4567 89.", ["0123 4567 89"]),                  # an amount never starts with 0
+])
+def test_currency_letters_without_an_amount_vouch_for_nothing(text, gone):
+    check(text, gone=gone, kept=[])
+
+
 def test_the_quantity_rule_and_the_gate_agree_on_grouped_amounts():
     for run, before, after, safe in (("1 500 000", "", " вон", True), ("1.500.000", "", " đồng", True),
                                      ("2500-3000", "", " grafts", True), ("1 500 000", "", "–2 000 000 won", True),
@@ -137,3 +158,22 @@ def test_a_scale_name_without_a_grade_is_judged_as_a_word():
     at = text.index("피츠패트릭")
     assert not vouched_in_context(text, at, at + 5)
     check(text, gone=["피츠패트릭"], kept=[])
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("벨로드 2단계라고 들었어요.", ["벨로드"]),              # a made-up scale, unlisted, before a graded step
+    ("카르미스 타입 III 이라고 하더라고요.", ["카르미스"]),
+    ("타벨린병이랑 오르니스병 진단 받았어요.", ["타벨린병", "오르니스병"]),   # made-up diseases by their ending
+    ("하시모토 갑상선염 진단 받았어요.", ["하시모토"]),          # an eponym one space before a disease
+])
+def test_a_korean_scale_or_disease_named_after_a_person_stays_by_its_shape(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("김도율 2단계라고 했어요.", ["김도율"]),                   # a Korean name's shape before a grade
+    ("제니퍼가 3형제 중 막내예요.", ["제니퍼"]),                 # 3형제 is no grade
+    ("제니퍼는 갑상선염이 있어요.", ["제니퍼"]),                 # with a particle: a person who has it
+])
+def test_a_name_before_a_grade_or_a_disease_still_goes(text, gone):
+    check(text, gone=gone, kept=[])

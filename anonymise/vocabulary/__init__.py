@@ -9,7 +9,9 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     safe_endings(lang) -> tuple        endings of medical compounds (lines "-술" of safe_<lang>.txt)
     is_safe_term(term, lang=None)      a safe term of ``lang`` (of any language when None)
     is_ordinary_word(word, lang)       a common word of ``lang`` from a maintained frequency list
-                                       (wordfreq; Webster's Second for English), names subtracted
+                                       (wordfreq; Webster's Second for English), names subtracted; also
+                                       "mn"/"id" from reviewed lists (ordinary_<lang>.txt)
+    is_russian_imperative(word)        a polite imperative (подскажите) of wordfreq's large Russian list
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
@@ -18,6 +20,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        학교, 사람); with ``common``, a common one (Zipf >= 4.0: 구글)
     is_known_person_name_word(word)    a Hangul word of a person's name in Kiwi's dictionary of people
     is_safe_quantity(run, before, after), unsafe_digit_runs(text)   see quantities.py
+    is_currency_code_of_amount(word, before, after)   RM, Rp, IDR, MOP beside an amount (quantities.py)
     is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
@@ -33,14 +36,15 @@ from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_kore
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
-from anonymise.vocabulary.quantities import is_safe_quantity, unsafe_digit_runs
+from anonymise.vocabulary.quantities import is_currency_code_of_amount, is_safe_quantity, unsafe_digit_runs
 
 LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th")
 HERE = Path(__file__).parent
 
 __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
            "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
-           "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context"]
+           "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
+           "is_russian_imperative"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -96,6 +100,11 @@ def is_ordinary_word(word: str, lang: str) -> bool:
     """A common word of ``lang`` (case-folded lookup) that is not only a personal name."""
     ordinary = word_sets().get(f"ordinary_{lang}")
     return ordinary is not None and word.casefold() in ordinary
+
+
+def is_russian_imperative(word: str) -> bool:
+    """A Russian polite imperative (подскажите, посоветуйте) of wordfreq's large list: no name ends so."""
+    return word.casefold() in word_sets()["imperatives_ru"]
 
 
 def is_name_word(word: str, lang: str) -> bool:

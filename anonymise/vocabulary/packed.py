@@ -35,9 +35,22 @@ KATAKANA_LOANWORD_ZIPF = 2.0
 # Inflected forms (friends, swelling) Webster's does not list count from this frequency on.
 ENGLISH_INFLECTED_ZIPF = 2.5
 MIN_ZIPF = {"en": 4.0, "ko": 2.5, "ja": 3.0, "zh": 3.0, "ru": 3.0, "vi": 3.0}
-SET_NAMES = tuple(f"ordinary_{lang}" for lang in MIN_ZIPF) + (
-    "latin_names_also_words", "latin_names_only", "latin_given_names_only", "chinese_person_names",
-    "katakana_loanwords", "common_ja", "common_ko", "frequent_ko", "kiwi_person_names")
+# Words of the jieba dictionary that begin with a surname character (黄疸, 毛囊, 叶酸): the common
+# parts of speech (nouns, verbal nouns, adjectives, distinguishers, time and place words), counted often
+# enough that a person's name read as one is unlikely; names, places and other proper nouns excluded.
+JIEBA_WORD_TAGS = frozenset({"n", "vn", "a", "an", "b", "z", "f", "t"})
+JIEBA_WORD_MIN_COUNT = 30
+# Languages whose ordinary words are a reviewed list (name_data.REVIEWED_ORDINARY_WORDS), with the
+# wordfreq lists a listed word must also be in: none for Mongolian, which wordfreq lacks; Indonesian's
+# and Malay's for Indonesian, whose wordfreq list holds given names as often as words.
+REVIEWED = {"mn": (), "id": ("id", "ms")}
+# Russian polite imperatives (подскажите, посоветуйте, уточните) open a consultation's sentences; no
+# name ends so. wordfreq's large list has the rarer ones from this frequency on.
+RUSSIAN_IMPERATIVE = re.compile(r"(?:ите|йте|ьте)(?:сь)?$")
+RUSSIAN_IMPERATIVE_ZIPF = 2.0
+SET_NAMES = tuple(f"ordinary_{lang}" for lang in MIN_ZIPF) + tuple(f"ordinary_{lang}" for lang in REVIEWED) + (
+    "surname_initial_words_zh", "latin_names_also_words", "latin_names_only", "latin_given_names_only", "chinese_person_names",
+    "imperatives_ru", "katakana_loanwords", "common_ja", "common_ko", "frequent_ko", "kiwi_person_names")
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 # Japanese words this frequent are the nouns said after 娘の / 友人の (学校, 仕事, 紹介); given names in
 # kanji (美咲, 健太) are in wordfreq's list too, but less frequent.
@@ -57,7 +70,7 @@ def build() -> dict[str, np.ndarray]:
                                                  latin_name_sets,
                                                  looks_like_korean_name, starts_with_chinese_surname,
                                                  starts_with_cjk_surname)
-    from anonymise.vocabulary.word_lists import frequency_list, frequency_table, jieba_tagged_words
+    from anonymise.vocabulary.word_lists import frequency_list, frequency_table, jieba_counted_words, jieba_tagged_words
 
     sets: dict[str, WordSet] = {}
     dictionary = dictionary_words_lower()
@@ -76,6 +89,9 @@ def build() -> dict[str, np.ndarray]:
     people = frozenset(w for w in jieba_tagged_words(CHINESE_NAME_TAGS) if 2 <= len(w) <= 3 and
                        starts_with_chinese_surname(w) and chinese.get(w, 0.0) < CHINESE_NAME_MAX_ZIPF)
     sets["chinese_person_names"] = WordSet.of(people)
+    sets["surname_initial_words_zh"] = WordSet.of(
+        w for w in jieba_counted_words(JIEBA_WORD_TAGS, JIEBA_WORD_MIN_COUNT)
+        if 2 <= len(w) <= 4 and starts_with_chinese_surname(w) and w not in people)
     for lang, min_zipf in MIN_ZIPF.items():
         if lang == "en":
             # Frequent words, dictionary words, and less frequent inflections of dictionary words.
@@ -90,6 +106,12 @@ def build() -> dict[str, np.ndarray]:
         elif lang == "ja":
             words = [w for w in words if not (len(w) >= 3 and starts_with_cjk_surname(w))]
         sets[f"ordinary_{lang}"] = WordSet.of(words)
+    for lang, checked_by in REVIEWED.items():
+        listed = name_data.REVIEWED_ORDINARY_WORDS[lang]
+        known = set().union(*(frequency_table(code, "small") for code in checked_by)) if checked_by else listed
+        sets[f"ordinary_{lang}"] = WordSet.of(w for w in listed if w in known)
+    sets["imperatives_ru"] = WordSet.of(w for w in frequency_list("ru", "large", RUSSIAN_IMPERATIVE_ZIPF)
+                                        if RUSSIAN_IMPERATIVE.search(w))
     sets["katakana_loanwords"] = WordSet.of(w for w in frequency_list("ja", "large", KATAKANA_LOANWORD_ZIPF)
                                             if KATAKANA.fullmatch(w))
     sets["common_ja"] = WordSet.of(frequency_list("ja", "small", JAPANESE_COMMON_ZIPF))

@@ -29,16 +29,29 @@ LOOSE = re.compile(r"[1-9][\d,]*(?:\.\d+)?")  # 7500,000: commas in odd places, 
 SPACE_OR_DOT_GROUPED = re.compile(r"[1-9]\d{0,2}(?:(?: |\.)\d{3})+(?:,\d{1,2})?")
 RANGE_MARK = re.compile(r"\s*[~\-]\s*")
 PIECE_GAP = re.compile(r"\s*~\s*|\s+-\s+|\s+")  # between dates and times; a hyphen inside a date stays
+# ISO 4217 codes of the currencies patients pay in or quote, before or after an amount (MYR 1,250,
+# 3.500.000 IDR); and local signs in letters before one: ringgit (RM), rupiah (Rp), rupees (Rs).
+CURRENCY_CODES = ("krw", "usd", "jpy", "cny", "rmb", "hkd", "mop", "twd", "sgd", "myr", "idr", "php", "thb", "vnd",
+                  "khr", "lak", "mmk", "bnd", "inr", "pkr", "bdt", "lkr", "npr", "mnt", "kzt", "uzs", "kgs", "rub",
+                  "uah", "aud", "nzd", "cad", "gbp", "eur", "chf", "sek", "nok", "dkk", "pln", "czk", "huf", "try",
+                  "aed", "sar", "qar", "kwd", "bhd", "omr", "ils", "egp", "zar", "brl", "mxn")
+LOCAL_CURRENCY_SIGNS = ("rm", "rp", "rs")
+# The letters before a dollar sign that say whose dollar it is (HK$, MOP$, NT$, US$).
+DOLLAR_COUNTRIES = ("us", "hk", "nt", "nz", "mop", "sg", "r")
+# Currency names in Han script, before or after an amount (韓圜100000, 800港币).
+HAN_CURRENCY_WORDS = ("韩元", "韓元", "韩币", "韓幣", "韩圜", "韓圜", "人民币", "人民幣", "日元", "日圓", "日幣", "美元", "美金",
+                      "港元", "港币", "港幣", "澳门元", "澳門元", "澳门币", "澳門幣", "新台币", "新台幣", "台币", "台幣",
+                      "令吉", "马币", "馬幣", "印尼盾", "越南盾", "泰铢", "泰銖", "欧元", "歐元", "卢布", "盧布", "坚戈",
+                      "比索", "卢比", "盧比", "新加坡元", "新币", "新幣")
 # Words and signs of a currency, in the project's languages (data: the gate builds its rule from them too).
-CURRENCY_WORDS = ("원", "만원", "천원", "억", "억원", "won", "krw", "usd", "달러", "dollars?", "엔", "円", "yen", "위안", "元",
-                  "韩元", "韓元", "韩币", "人民币", "日元", "rmb", "cny", "jpy", "vnd", "đ", "đồng", "dong", "₫",
-                  "바트", "baht", "thb", "บาท", "วอน", "eur", "euros?", "€", "루블", "руб", "рубл[а-я]*", "rub", "rubles?",
-                  "roubles?", "₽", "вон[а-я]*", "тенге", "tenge", "kzt", "₸", "텡게", "сум", "сумов", "uzs", "som", "сом",
-                  "тугрик[а-я]*", "төгрөг", "tugriks?", "mnt", "₮", "долл[а-я]*", "юан[а-я]*", "иен", "йен", "ringgit",
-                  "myr", "pesos?", "php", "₱", "rupiah", "idr", "sgd", "twd", "hkd", "aud", "cad", "gbp", "£", "¥", "₩",
-                  "유로", "ウォン", "ドル", "ドン", "バーツ", "ルーブル", "ユーロ", "テンゲ", "美元", "美金", "块", "塊", "欧元",
-                  "卢布", "盧布", "越南盾", "泰铢", "泰銖", "坚戈", "ดอลลาร์", "เยน", "หยวน", "ดอง", "รูเบิล", "ยูโร",
-                  "\\$")
+CURRENCY_WORDS = ("원", "만원", "천원", "억", "억원", "won", "달러", "dollars?", "엔", "円", "yen", "위안", "元", "đ", "đồng",
+                  "dong", "₫", "바트", "baht", "บาท", "วอน", "euros?", "€", "루블", "руб", "рубл[а-я]*", "rubles?",
+                  "roubles?", "₽", "вон[а-я]*", "тенге", "tenge", "₸", "텡게", "сум", "сумов", "som", "сом",
+                  "тугрик[а-я]*", "төгрөг", "tugriks?", "₮", "долл[а-я]*", "юан[а-я]*", "иен", "йен", "ringgit",
+                  "pesos?", "₱", "rupiah", "rupees?", "patacas?", "£", "¥", "₩", "₹", "링깃", "루피아", "루피", "페소",
+                  "파타카", "유로", "ウォン", "ドル", "ドン", "バーツ", "ルーブル", "ユーロ", "テンゲ", "リンギット", "ルピア",
+                  "块", "塊", "ดอลลาร์", "เยน", "หยวน", "ดอง", "รูเบิล", "ยูโร", "ริงกิต", "รูเปียห์",
+                  "\\$") + HAN_CURRENCY_WORDS + CURRENCY_CODES
 # Words of a count or dose after a number: grafts and hairs of a transplant, shots of an energy device,
 # units of a toxin (data as above).
 COUNT_WORDS = ("iu", "units?", "유닛", "단위", "grafts?", "графт[а-я]*", "трансплантат[а-я]*", "모낭", "가닥", "毛囊",
@@ -58,7 +71,12 @@ _UNIT = rf"(?:\s?(?:{_UNITS})(?![A-Za-z\u0400-\u04ff'’])|(?:{_SYLLABLES})(?:(?
 UNIT_AFTER = re.compile(_UNIT, re.IGNORECASE)
 # The first number of a range whose unit follows the second (1 500 000 – 2 000 000 вон, от 300 000 до 500 000 вон).
 RANGE_THEN_UNIT = re.compile(rf"\s*(?:[~\-–—]|to|до|à|đến|ถึง|到|至|から|부터|에서)\s*\d[\d ,.]*\d{_UNIT}", re.IGNORECASE)
-UNIT_BEFORE = re.compile(r"(?:[₩$¥€£₽₸₫฿₮₱]|krw|usd|us\$|rmb|cny|jpy|vnd|thb|eur|rub|kzt)\s?$", re.IGNORECASE)
+_LETTER_SIGNS = "|".join(CURRENCY_CODES + LOCAL_CURRENCY_SIGNS)
+UNIT_BEFORE = re.compile(rf"(?:[₩$¥€£₽₸₫฿₮₱₹]|(?<![A-Za-z])(?:{_LETTER_SIGNS})|{'|'.join(HAN_CURRENCY_WORDS)})\s?$",
+                         re.IGNORECASE)
+SIGN_THEN_AMOUNT = re.compile(r"\$?\s?[1-9]")
+DOLLAR_THEN_AMOUNT = re.compile(r"\$\s?[1-9]")
+AMOUNT_THEN_CODE = re.compile(r"\d\s?$")
 BIRTH_BEFORE = re.compile(r"(?:생년월일|생일|출생|태어|d\.?o\.?b|born|birth|生日|出生|生年月日|誕生日|дата рождения|родил|sinh)"
                           r"[^\d\n]{0,12}$", re.IGNORECASE)
 
@@ -88,6 +106,17 @@ def is_amount_with_unit(run: str, before: str, after: str) -> bool:
     numbers = RANGE_MARK.split(run.strip())
     return 0 < len(numbers) <= 2 and all(n and (LOOSE.fullmatch(n) or SPACE_OR_DOT_GROUPED.fullmatch(n)) for n in numbers) \
         and has_unit(before, after)
+
+
+def is_currency_code_of_amount(word: str, before: str, after: str) -> bool:
+    """The letters ``word`` are a currency code or local sign written right before an amount (RM 1,250,
+    Rp3.500.000, MOP$800; ``after``: the text after it) or a code right after one (1,250 MYR)."""
+    folded = word.casefold()
+    if folded in CURRENCY_CODES and AMOUNT_THEN_CODE.search(before):
+        return True
+    if folded in CURRENCY_CODES or folded in LOCAL_CURRENCY_SIGNS:
+        return SIGN_THEN_AMOUNT.match(after) is not None
+    return folded in DOLLAR_COUNTRIES and DOLLAR_THEN_AMOUNT.match(after) is not None
 
 
 def has_unit(before: str, after: str) -> bool:

@@ -53,6 +53,17 @@ def jieba_tagged_words(tags: frozenset[str]) -> list[str]:
     return words
 
 
+def jieba_counted_words(tags: frozenset[str], min_count: int) -> list[str]:
+    """Words of the jieba dictionary with one of ``tags`` counted at least ``min_count`` times."""
+    words = []
+    with open(_data_dir() / "jieba_zh_orig.txt", encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in tags and int(parts[1]) >= min_count:
+                words.append(parts[0])
+    return words
+
+
 def word_hash(word: str) -> int:
     """A 64-bit hash of ``word`` that is the same in every process (Python's own is salted)."""
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
