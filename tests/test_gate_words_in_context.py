@@ -2,7 +2,9 @@
 neighbours make it no name or code, as the anonymiser keeps it: a listed eponym in the possessive
 after no personal title (Hashimoto's, Bell's palsy), a code of ICD's shape right after an ICD word,
 a CPT/HCPCS code right after its word,
-a ward/bed label with its word, a Vietnamese month after "tháng". Near-misses stay findings.
+a ward/bed label with its word, a Vietnamese month after "tháng", a currency sign glued to its amount
+(Rp4.200.000), an Indonesian or Mongolian word or a Russian polite imperative opening a sentence.
+Near-misses stay findings.
 
 Checked through check_release on a small real release. All people here are invented for these tests.
 """
@@ -52,6 +54,10 @@ def text_findings(tmp_path: Path, template: Path, snapshot: Path, answer: str) -
     "Your insurer lists CPT code: 0001F for the follow-up.",
     "Please come to Ward 6B, Bed 12 after the procedure.",
     "Tôi muốn đặt lịch vào tháng Hai hoặc tháng Mười Hai.",
+    "Biayanya Rp4.200.000 untuk dua sesi botox.",                          # a currency sign glued to its amount
+    "Biayanya RM2,150.50 sudah termasuk pajak.",
+    "Tolong kirim harga filler hidung ya.",                                 # an Indonesian word opening a sentence
+    "Посоветуйте, пожалуйста, крем после пилинга.",                          # a polite imperative opening one
 ])
 def test_words_the_anonymiser_keeps_in_context_are_released(tmp_path, template, snapshot, answer):
     assert text_findings(tmp_path, template, snapshot, answer) == []
@@ -69,6 +75,9 @@ def test_words_the_anonymiser_keeps_in_context_are_released(tmp_path, template, 
     ("Please ask for Ward Hale at the desk.", "text:name"),                   # Ward before a name
     ("The ward nurse said Bed Hale was free.", "text:name"),
     ("Tôi gặp anh Hai hôm qua.", "text:name"),                                # Hai, no month word before
+    ("Totalnya Qx4.200.000 untuk botox.", "text:identifier_shape"),           # letters no currency has
+    ("Harga filler Tolong ya.", "text:name"),                               # an opener word mid-sentence
+    ("Крем Посоветуйте мне.", "text:name"),
 ])
 def test_near_misses_are_still_findings(tmp_path, template, snapshot, answer, kind):
     assert kind in [k for k, _ in text_findings(tmp_path, template, snapshot, answer)]

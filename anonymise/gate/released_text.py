@@ -64,6 +64,7 @@ _PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u02
                     r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々ー]+)|(?P<thai>[\u0e00-\u0e7f]+)")
 _LETTER_DIGIT = re.compile(r"(?i)(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{2,}")
 _ID_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
+_GLUED_PRICE = re.compile(r"([A-Za-z]+)\$?[\d.,]+")
 _EMAIL_OR_HANDLE = re.compile(r"\S@\S|^@\w")
 _URL = re.compile(r"(?i)https?://|www\.")
 _NUMBER_UNIT = re.compile(r"(?i)\d+(?:[.,]\d+)?(?:cc|ml|mg|mcg|µg|ug|ng|pg|g|kg|l|dl|cm[23]?|mm[23]?|m|km|nm|µm|um|kcal|"
@@ -167,6 +168,9 @@ class TextRule:
         if _URL.search(stripped) or _EMAIL_OR_HANDLE.search(stripped):
             return "identifier_shape"
         stripped = _ICD10_WITH_DECIMAL.sub(" ", stripped)
+        glued = _GLUED_PRICE.fullmatch(stripped)
+        if glued and self.vocabulary.is_currency_code_of_amount(glued.group(1), "", stripped[glued.end(1):]):
+            return None  # RM1,250, Rp3.500.000: a price as the anonymiser keeps it; its digits are judged in context
         for shape in _ID_SHAPE.finditer(stripped):
             word = shape.group()
             decimal = _DECIMAL_WITH_UNIT.fullmatch(word)
@@ -233,7 +237,10 @@ class TextRule:
         ordinary = self._english_word(word) or v.is_ordinary_word(word, "vi") if lang == "en" \
             else v.is_ordinary_word(word, lang)
         if not ordinary:
-            return "name"
+            # Words of a sentence start the anonymiser keeps (Berapa, Маргааш, Подскажите): fine only there.
+            opener = (v.is_ordinary_word(word, "mn") or v.is_russian_imperative(word.casefold())) if cyrillic \
+                else v.is_ordinary_word(word, "id")
+            return "name_if_mid_sentence" if opener and not v.is_name_word(word, lang) else "name"
         if cyrillic and v.is_name_word(word, "ru"):
             return "name"
         if v.is_name_word(word, lang):
