@@ -3,7 +3,8 @@ neighbours make it no name or code, as the anonymiser keeps it: a listed eponym 
 after no personal title (Hashimoto's, Bell's palsy), a code of ICD's shape right after an ICD word,
 a CPT/HCPCS code right after its word,
 a ward/bed label with its word, a Vietnamese month after "tháng", a currency sign glued to its amount
-(Rp4.200.000), an Indonesian or Mongolian word or a Russian polite imperative opening a sentence.
+(Rp4.200.000), an Indonesian or Mongolian word or a Russian polite imperative opening a sentence, a
+listed eponym in Hangul with its disease word (가와사키병, 하시모토 갑상선염).
 Near-misses stay findings.
 
 Checked through check_release on a small real release. All people here are invented for these tests.
@@ -58,6 +59,10 @@ def text_findings(tmp_path: Path, template: Path, snapshot: Path, answer: str) -
     "Biayanya RM2,150.50 sudah termasuk pajak.",
     "Tolong kirim harga filler hidung ya.",                                 # an Indonesian word opening a sentence
     "Посоветуйте, пожалуйста, крем после пилинга.",                          # a polite imperative opening one
+    "어릴 때 가와사키병을 앓았고 지금은 괜찮아요.",                           # a listed eponym glued to its disease word
+    "쿠싱증후군 검사 결과를 가져갈게요.",
+    "하시모토 갑상선염이 있어서 약을 먹고 있어요.",                           # one space before it
+    "겨울마다 레이노 증후군 때문에 손끝이 하얘져요.",
 ])
 def test_words_the_anonymiser_keeps_in_context_are_released(tmp_path, template, snapshot, answer):
     assert text_findings(tmp_path, template, snapshot, answer) == []
@@ -78,6 +83,8 @@ def test_words_the_anonymiser_keeps_in_context_are_released(tmp_path, template, 
     ("Totalnya Qx4.200.000 untuk botox.", "text:identifier_shape"),           # letters no currency has
     ("Harga filler Tolong ya.", "text:name"),                               # an opener word mid-sentence
     ("Крем Посоветуйте мне.", "text:name"),
+    ("하시모토 선생님께 여쭤볼게요.", "text:unknown_word"),                   # the eponym as a person's name
+    ("가와사키 씨가 예약을 바꿨어요.", "text:unknown_word"),
 ])
 def test_near_misses_are_still_findings(tmp_path, template, snapshot, answer, kind):
     assert kind in [k for k, _ in text_findings(tmp_path, template, snapshot, answer)]

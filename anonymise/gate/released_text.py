@@ -361,6 +361,8 @@ _LABEL_AFTER = re.compile(r"\s+%s(?=[\s\x00\x01.,;:)]|$)" % _LOCATION_LABEL)
 _GRADE_AFTER = re.compile(r"[ \t]+(?:type[ \t]+|grade[ \t]+|stage[ \t]+|class[ \t]+)?(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?![\w])")
 _KOREAN_GRADE_AFTER = re.compile(r"[ \t]?(?:타입|유형|type|grade|stage)?[ \t]?(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])(?![\dA-Za-z])")
 _MONTH_BEFORE = re.compile(r"(?i)\btháng\s+(?:mười\s+)?$")
+_DISEASE_ENDINGS = ("증후군", "병", "염", "증")
+_HANGUL_WORD_AFTER = re.compile(r" ([\uac00-\ud7a3]+)")
 
 
 def vouched_in_context(text: str, start: int, end: int) -> bool:
@@ -369,7 +371,8 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     after its word, a drug's name by
     its stem beside a dose or a word of taking it and with no title (Rosuvastatin 10mg; the vocabulary's
     is_drug_in_context), a listed scale before its grade (Fitzpatrick III, 피츠패트릭 3형), a ward/bed
-    label and its word, a Vietnamese month after "tháng". Nothing else: Mirelka's cyst, a bare K21 and
+    label and its word, a Vietnamese month after "tháng", a listed eponym in Hangul with its disease word
+    (가와사키병, 하시모토 갑상선염). Nothing else: Mirelka's cyst, a bare K21 and
     Ward Hale stay findings (a code with its decimal part, K21.9, is vouched for alone; J0585 without
     its word is not)."""
     core = text[start:end].strip(_EDGE_PUNCTUATION)
@@ -390,11 +393,30 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     if not _TITLE_BEFORE.search(before) and not _KOREAN_TITLE.match(after.lstrip(" ")) and \
             _drug_in_context(core, text[max(0, offset - 48):offset], after):
         return True
+    if _korean_eponymous_disease(core, text, offset + len(core)):
+        return True
     if re.fullmatch(_LOCATION_LABEL, core) and _LOCATION_BEFORE.search(before):
         return True
     if re.fullmatch(_LOCATION_WORD, core) and _LABEL_AFTER.match(text, offset + len(core)):
         return True
     return core.casefold() in VIETNAMESE_MONTH_WORDS and _MONTH_BEFORE.search(before) is not None
+
+
+def _without_particle(word: str) -> str:
+    return next((word[:-len(p)] for p in _PARTICLES if word.endswith(p) and len(word) > len(p)), word)
+
+
+def _korean_eponymous_disease(core: str, text: str, end: int) -> bool:
+    """A listed eponym in Hangul named with its disease word, glued (가와사키병이) or one space before it
+    (하시모토 갑상선염): the disease, not a person. An unlisted one (the anonymiser keeps it by its
+    shape) stays a finding."""
+    for word in {core, _without_particle(core)}:
+        head = next((word[:-len(e)] for e in _DISEASE_ENDINGS if word.endswith(e) and len(word) > len(e)), None)
+        if head in EPONYMOUS_CONDITIONS:
+            return True
+    following = _HANGUL_WORD_AFTER.match(text, end)
+    return core in EPONYMOUS_CONDITIONS and following is not None and \
+        _without_particle(following.group(1)).endswith(_DISEASE_ENDINGS)
 
 
 def _drug_in_context(word: str, before: str, after: str) -> bool:
