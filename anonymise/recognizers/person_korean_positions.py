@@ -62,6 +62,17 @@ CHILD_PEOPLE = r"(?:엄마|아빠|맘|어머니|아버지|어머님|아버님|�
 SUFFIX_PEOPLE = re.compile(rf"(?<![가-힣])(?P<name>[가-힣]{{1,2}})이[ \t]?{CHILD_PEOPLE}(?P<rest>[가-힣]*)")
 # A parent named after a child, without the suffix: 은솔 엄마, 은솔맘, 은솔아빠.
 PARENT_OF = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})(?P<space>[ \t]?)(?:엄마|아빠|맘)(?P<rest>[가-힣]*)")
+# A given name, the hypocoristic 이 allowed, one space before a kinship word: 보람 언니가, 가람이 형이랑.
+KIN_AFTER_GIVEN = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})(?P<hypo>이?)[ \t](?:언니|오빠|누나|형|동생|이모|고모|삼촌|외삼촌|"
+                             r"이모부|고모부|숙모|할머니|할아버지|선배|후배)(?P<rest>[가-힣]*)")
+# Naming phrases, whose slot is a name whatever word it is: X라는 필명으로, X라고 불리는, X(으)로 활동하는,
+# and 본명은 X이다, 예명 X로.
+NAMED_BEFORE = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,5}?)(?:이라는|라는|이란|란)[ \t]?"
+                          r"(?:필명|예명|닉네임|별명|애칭|가명|본명|이름|활동명|세례명|법명)")
+CALLED_AS = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,5}?)(?:이라고|라고)[ \t]?(?:불리|불린|불렸|불러|부르|부른|불려)")
+ACTING_AS = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,5}?)(?:으로|로)[ \t]?(?:활동|데뷔|개명)")
+NAME_LABELLED = re.compile(r"(?:본명|예명|필명|닉네임|별명|애칭|가명|활동명|세례명|법명)(?:은|는|이|가|도)?(?:[ \t]*[:：][ \t]*|[ \t]+)"
+                           r"(?P<name>[가-힣]{2,5})")
 SAYING_OR_DOING = re.compile(r"(?:했|였|었|았|겠)(?:다|습니다)[\"'”’)]*[.!]?$|(?:말했|밝혔|전했|강조했|덧붙였|설명했)")
 
 
@@ -80,6 +91,13 @@ def could_be_given_name(word: str, titled: bool = False, strict: bool = False) -
         return True  # before the look-alikes: 진주 is a city and a name
     return word not in KOREAN_LOOKALIKES and len(word) >= 2 and name_after_occupation(word, word, strict=strict,
                                                                                          titled=titled)
+
+
+def _noun_like(word: str) -> bool:
+    """Kiwi reads no pronoun, bound noun, determiner, adverb, verb, ending or suffix in ``word``: what a
+    naming phrase holds is a name, not 뭐라고, 아직 없다, 필요하다."""
+    return not any(t.tag in ("NP", "NNB", "MM", "NR", "XPN") or t.tag.startswith(("V", "E", "XS", "MA", "J"))
+                   for t in kiwi_tokens(word))
 
 
 def _title_ending(rest: str) -> bool:
@@ -143,7 +161,8 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
 
     def find(self, text: str) -> list[RecognizerResult]:
         spans = (self._speakers(text) + self._before_an_id(text) + self._children(text)
-                 + self._before_titles(text) + self._compound_surnames(text))
+                 + self._before_titles(text) + self._compound_surnames(text) + self._before_kin(text)
+                 + self._named_as(text))
         return [RecognizerResult("PERSON", start, end, score) for start, end, score in spans]
 
     @staticmethod
@@ -244,6 +263,50 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
         if index and words[index - 1].group() in KOREAN_ANY_SURNAMES and text[words[index - 1].end():match.start()] == " ":
             return words[index - 1].start(), match.end(), STRONG
         return match.start(), match.end(), STRONG
+
+    @staticmethod
+    def _before_kin(text: str) -> list[tuple[int, int, float]]:
+        """보람 언니가, 가람이 형이랑, 지호 할머니: a word a given name may be before a kinship word is that
+        person's name; 교회 언니, 우리 형, 사촌 동생 stay (no word of a name's shape)."""
+        spans = []
+        for match in KIN_AFTER_GIVEN.finditer(text):
+            name, rest = match.group("name"), match.group("rest")
+            if rest and not (is_particle_chain(rest) or rest.startswith(COPULA_STARTS)):
+                continue
+            if match.group("hypo") and not _has_final_consonant(name[-1]):
+                continue  # 이 after an open syllable belongs to the word (나이, 아이)
+            if name in KOREAN_KIN_WORDS or not _noun_like(name) or not could_be_given_name(name):
+                continue
+            spans.append((match.start("name"), match.end("name"), MEDIUM))
+        return spans
+
+    @staticmethod
+    def _named_as(text: str) -> list[tuple[int, int, float]]:
+        """X라는 필명으로, X라고 불리는, X(으)로 활동하는, 본명은 X: the slot of a naming phrase is a
+        name. Before 활동/데뷔 an occupation or common noun is what one works as (모델로 활동하는), so
+        there the word must be of a name's shape; the other phrases name whatever word they hold."""
+        spans = []
+        for pattern in (NAMED_BEFORE, CALLED_AS, ACTING_AS):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                if name in NOT_PEOPLE or not _noun_like(name):
+                    continue
+                if pattern is ACTING_AS and not (could_be_given_name(name) or _full_name(name) and not is_one_known_word(name)):
+                    continue
+                spans.append((match.start("name"), match.end("name"), MEDIUM))
+        for match in NAME_LABELLED.finditer(text):
+            word = match.group("name")
+            for length in range(2, len(word) + 1):  # shortest first: 한가람|이고, not 한가람이고
+                rest = word[length:]
+                if rest and not (is_particle_chain(rest) or rest.startswith(COPULA_STARTS)
+                                 or rest in ("다", "고", "며", "라", "로")):
+                    continue
+                name = word[:length]
+                if name not in NOT_PEOPLE and _noun_like(name) and (
+                        name in KOREAN_GIVEN_NAME_WORDS or not vocabulary.is_frequent_korean_word(name, common=True)):
+                    spans.append((match.start("name"), match.start("name") + length, MEDIUM))
+                break
+        return spans
 
     @staticmethod
     def _compound_surnames(text: str) -> list[tuple[int, int, float]]:
