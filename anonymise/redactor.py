@@ -179,7 +179,8 @@ class Redactor:
         spans = merge_spans(found + [_safe_list_span(s) for s in self.safe_list.find(text, claimed)])
         # 김하늘 (Grace Kim), 吉野 真理子: what stands beside a name and belongs to that person.
         names = [(s.start, s.end, s.entity_type) for s in spans if s.entity_type in ("PERSON", "NAME")]
-        again = beside_names(text, names, [(q.start, q.end) for q in quasi]) + name_echoes(text, names)
+        again = beside_names(text, names, [(q.start, q.end) for q in quasi])
+        again += name_echoes(text, [(s.start, s.end, s.recognizer == DENY_LIST) for s in spans if s.entity_type == "PERSON"])
         return merge_spans(spans + [Span("PERSON", s, e, PARENTHESISED, 0.85, OTHER) for s, e in again])
 
     def _spans_and_quasi(self, text: str, engine_results: list, deny_list: RecordDenyList,

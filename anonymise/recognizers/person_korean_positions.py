@@ -51,6 +51,9 @@ CHAT_DATED_SPEAKER = re.compile(r"(?m)^[ \t]*\d{4}(?:년|\.)[ \t]*\d{1,2}(?:월|
                                 r"(?:오전|오후)[ \t]*\d{1,2}:\d{2},[ \t]*(?P<name>[^:,\n]{1,20}?)[ \t]*:")
 # A role word, then the name, then a colon: a chat or transcript line's speaker (상담원 나래:).
 ROLE_SPEAKER = re.compile(r"(?m)(?:^|\][ \t]*)[ \t]*(?P<role>[가-힣]{2,6})[ \t]+(?P<name>[가-힣]{1,4})[ \t]*[:：]")
+# A chat line with its speaker alone first: "민하: …", or after the time "오후 3:12 민하 …".
+LINE_SPEAKER = re.compile(r"(?m)^[ \t]*(?:(?:오전|오후)[ \t]*\d{1,2}:\d{2}[ \t]+)?(?P<name>[가-힣]{2,4})[ \t]*[:：][ \t]*\S")
+TIME_SPEAKER = re.compile(r"(?m)^[ \t]*(?:오전|오후)[ \t]*\d{1,2}:\d{2}[ \t]+(?P<name>[가-힣]{2,4})[ \t]")
 SPEAKER_ROLES = KOREAN_ROLE_WORDS | frozenset(KOREAN_STAFF_TITLES) | KOREAN_NAME_LABELS
 # "My name is X" and a phone or national ID right after the word (제 이름은 X 010-…, 이름 X 900101-…).
 NAME_CUE_ID = re.compile(r"(?:제[ \t]?이름은|이름은|이름이|이름|성함은|성함|성명|저는|전|본인은|본인)[ \t]*[:：]?[ \t]*"
@@ -98,6 +101,19 @@ def _noun_like(word: str) -> bool:
     naming phrase holds is a name, not 뭐라고, 아직 없다, 필요하다."""
     return not any(t.tag in ("NP", "NNB", "MM", "NR", "XPN") or t.tag.startswith(("V", "E", "XS", "MA", "J"))
                    for t in kiwi_tokens(word))
+
+
+def _speaker_name(word: str) -> bool:
+    """A chat line's first word is its speaker when it has a name's shape: a given name no dictionary
+    word (or one parents give), or a full name; 답변:, 참고:, 특이사항: stay."""
+    if word in NOT_PEOPLE:
+        return False
+    if len(word) == 2:
+        return word in KOREAN_GIVEN_NAME_WORDS or (_noun_like(word) and could_be_given_name(word, strict=True)
+                                                   and not is_one_known_word(word) and not vocabulary.is_ordinary_word(word, "ko"))
+    parts = split_name(word)
+    return parts is not None and len(parts[1]) == 2 and plausible_given(parts[1]) and word not in NOT_NAMES \
+        and not is_one_known_word(word)
 
 
 def _title_ending(rest: str) -> bool:
@@ -184,6 +200,9 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
                         name in KOREAN_GIVEN_NAME_WORDS or not (is_one_known_word(name) or name in KOREAN_LOOKALIKES
                                                                 or vocabulary.is_frequent_korean_word(name, common=True))):
                     spans.append((match.start("name"), match.end("name"), STRONG))
+        lines = [*LINE_SPEAKER.finditer(text), *TIME_SPEAKER.finditer(text)]
+        if len({text.count("\n", 0, m.start()) for m in lines}) >= 2:  # a chat: two lines or more so
+            spans += [(m.start("name"), m.end("name"), STRONG) for m in lines if _speaker_name(m.group("name"))]
         return spans
 
     @staticmethod
@@ -284,14 +303,16 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
     def _named_as(text: str) -> list[tuple[int, int, float]]:
         """X라는 필명으로, X라고 불리는, X(으)로 활동하는, 본명은 X: the slot of a naming phrase is a
         name. Before 활동/데뷔 an occupation or common noun is what one works as (모델로 활동하는), so
-        there the word must be of a name's shape; the other phrases name whatever word they hold."""
+        there the word must be of a name's shape and no ordinary word; the other phrases name whatever word
+        they hold."""
         spans = []
         for pattern in (NAMED_BEFORE, CALLED_AS, ACTING_AS):
             for match in pattern.finditer(text):
                 name = match.group("name")
                 if name in NOT_PEOPLE or not _noun_like(name):
                     continue
-                if pattern is ACTING_AS and not (could_be_given_name(name) or _full_name(name) and not is_one_known_word(name)):
+                if pattern is ACTING_AS and not (name in KOREAN_GIVEN_NAME_WORDS or not vocabulary.is_ordinary_word(name, "ko") and (
+                        could_be_given_name(name, strict=True) or _full_name(name) and not is_one_known_word(name))):
                     continue
                 spans.append((match.start("name"), match.end("name"), MEDIUM))
         for match in NAME_LABELLED.finditer(text):
