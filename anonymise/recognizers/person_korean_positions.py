@@ -4,10 +4,12 @@ Many given names are ordinary words (하늘, 보람, 진주) and many full names
 word (한+가람); the words around them decide: a title after a given name (하늘 선수, 보람 씨), an
 occupation or office after a full name (한가람 건축가, 박도윤 전 장관), the name suffix 이 before
 what only a child's name takes (노을이네 집, 가온이 엄마), a parent named after a child (은솔 엄마), a
-chat log's speaker label ([다온] [오후 9:13], 상담원 나래:), a word between a "my name" cue and a
-phone or ID number, a compound surname written apart from its given name (제갈 서진), and a name
-opening a news sentence before an office (한결 통장은 … 밝혔다). The ordinary readings of the
-same words stay where no such position holds (축구 선수, 노을이 예쁘다, 얼굴이 엄마 닮았어요).
+chat log's speaker label ([다온] [오후 9:13], 상담원 나래:, 민하: … on two lines or more), a given name
+before a kinship word (보람 언니가), the slot of a naming phrase (X라는 필명, X라고 불리는, X로 활동하는,
+본명은 X), a word between a "my name" cue and a phone or ID number, a compound surname written apart
+from its given name (제갈 서진), and a name opening a news sentence before an office (한결 통장은 …
+밝혔다). The ordinary readings of the same words stay where no such position holds (축구 선수, 노을이
+예쁘다, 얼굴이 엄마 닮았어요, 교회 언니, 모델로 활동하는).
 """
 from __future__ import annotations
 
