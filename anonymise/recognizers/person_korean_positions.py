@@ -4,10 +4,12 @@ Many given names are ordinary words (하늘, 보람, 진주) and many full names
 word (한+가람); the words around them decide: a title after a given name (하늘 선수, 보람 씨), an
 occupation or office after a full name (한가람 건축가, 박도윤 전 장관), the name suffix 이 before
 what only a child's name takes (노을이네 집, 가온이 엄마), a parent named after a child (은솔 엄마), a
-chat log's speaker label ([다온] [오후 9:13], 상담원 나래:), a word between a "my name" cue and a
-phone or ID number, a compound surname written apart from its given name (제갈 서진), and a name
-opening a news sentence before an office (한결 통장은 … 밝혔다). The ordinary readings of the
-same words stay where no such position holds (축구 선수, 노을이 예쁘다, 얼굴이 엄마 닮았어요).
+chat log's speaker label ([다온] [오후 9:13], 상담원 나래:, 민하: … on two lines or more), a given name
+before a kinship word (보람 언니가), the slot of a naming phrase (X라는 필명, X라고 불리는, X로 활동하는,
+본명은 X), a word between a "my name" cue and a phone or ID number, a compound surname written apart
+from its given name (제갈 서진), and a name opening a news sentence before an office (한결 통장은 …
+밝혔다). The ordinary readings of the same words stay where no such position holds (축구 선수, 노을이
+예쁘다, 얼굴이 엄마 닮았어요, 교회 언니, 모델로 활동하는).
 """
 from __future__ import annotations
 
@@ -51,6 +53,9 @@ CHAT_DATED_SPEAKER = re.compile(r"(?m)^[ \t]*\d{4}(?:년|\.)[ \t]*\d{1,2}(?:월|
                                 r"(?:오전|오후)[ \t]*\d{1,2}:\d{2},[ \t]*(?P<name>[^:,\n]{1,20}?)[ \t]*:")
 # A role word, then the name, then a colon: a chat or transcript line's speaker (상담원 나래:).
 ROLE_SPEAKER = re.compile(r"(?m)(?:^|\][ \t]*)[ \t]*(?P<role>[가-힣]{2,6})[ \t]+(?P<name>[가-힣]{1,4})[ \t]*[:：]")
+# A chat line with its speaker alone first: "민하: …", or after the time "오후 3:12 민하 …".
+LINE_SPEAKER = re.compile(r"(?m)^[ \t]*(?:(?:오전|오후)[ \t]*\d{1,2}:\d{2}[ \t]+)?(?P<name>[가-힣]{2,4})[ \t]*[:：][ \t]*\S")
+TIME_SPEAKER = re.compile(r"(?m)^[ \t]*(?:오전|오후)[ \t]*\d{1,2}:\d{2}[ \t]+(?P<name>[가-힣]{2,4})[ \t]")
 SPEAKER_ROLES = KOREAN_ROLE_WORDS | frozenset(KOREAN_STAFF_TITLES) | KOREAN_NAME_LABELS
 # "My name is X" and a phone or national ID right after the word (제 이름은 X 010-…, 이름 X 900101-…).
 NAME_CUE_ID = re.compile(r"(?:제[ \t]?이름은|이름은|이름이|이름|성함은|성함|성명|저는|전|본인은|본인)[ \t]*[:：]?[ \t]*"
@@ -62,6 +67,17 @@ CHILD_PEOPLE = r"(?:엄마|아빠|맘|어머니|아버지|어머님|아버님|�
 SUFFIX_PEOPLE = re.compile(rf"(?<![가-힣])(?P<name>[가-힣]{{1,2}})이[ \t]?{CHILD_PEOPLE}(?P<rest>[가-힣]*)")
 # A parent named after a child, without the suffix: 은솔 엄마, 은솔맘, 은솔아빠.
 PARENT_OF = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})(?P<space>[ \t]?)(?:엄마|아빠|맘)(?P<rest>[가-힣]*)")
+# A given name, the hypocoristic 이 allowed, one space before a kinship word: 보람 언니가, 가람이 형이랑.
+KIN_AFTER_GIVEN = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})(?P<hypo>이?)[ \t](?:언니|오빠|누나|형|동생|이모|고모|삼촌|외삼촌|"
+                             r"이모부|고모부|숙모|할머니|할아버지|선배|후배)(?P<rest>[가-힣]*)")
+# Naming phrases, whose slot is a name whatever word it is: X라는 필명으로, X라고 불리는, X(으)로 활동하는,
+# and 본명은 X이다, 예명 X로.
+NAMED_BEFORE = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,5}?)(?:이라는|라는|이란|란)[ \t]?"
+                          r"(?:필명|예명|닉네임|별명|애칭|가명|본명|이름|활동명|세례명|법명)")
+CALLED_AS = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,5}?)(?:이라고|라고)[ \t]?(?:불리|불린|불렸|불러|부르|부른|불려)")
+ACTING_AS = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,5}?)(?:으로|로)[ \t]?(?:활동|데뷔|개명)")
+NAME_LABELLED = re.compile(r"(?:본명|예명|필명|닉네임|별명|애칭|가명|활동명|세례명|법명)(?:은|는|이|가|도)?(?:[ \t]*[:：][ \t]*|[ \t]+)"
+                           r"(?P<name>[가-힣]{2,5})")
 SAYING_OR_DOING = re.compile(r"(?:했|였|었|았|겠)(?:다|습니다)[\"'”’)]*[.!]?$|(?:말했|밝혔|전했|강조했|덧붙였|설명했)")
 
 
@@ -80,6 +96,26 @@ def could_be_given_name(word: str, titled: bool = False, strict: bool = False) -
         return True  # before the look-alikes: 진주 is a city and a name
     return word not in KOREAN_LOOKALIKES and len(word) >= 2 and name_after_occupation(word, word, strict=strict,
                                                                                          titled=titled)
+
+
+def _noun_like(word: str) -> bool:
+    """Kiwi reads no pronoun, bound noun, determiner, adverb, verb, ending or suffix in ``word``: what a
+    naming phrase holds is a name, not 뭐라고, 아직 없다, 필요하다."""
+    return not any(t.tag in ("NP", "NNB", "MM", "NR", "XPN") or t.tag.startswith(("V", "E", "XS", "MA", "J"))
+                   for t in kiwi_tokens(word))
+
+
+def _speaker_name(word: str) -> bool:
+    """A chat line's first word is its speaker when it has a name's shape: a given name no dictionary
+    word (or one parents give), or a full name; 답변:, 참고:, 특이사항: stay."""
+    if word in NOT_PEOPLE:
+        return False
+    if len(word) == 2:
+        return word in KOREAN_GIVEN_NAME_WORDS or (_noun_like(word) and could_be_given_name(word, strict=True)
+                                                   and not is_one_known_word(word) and not vocabulary.is_ordinary_word(word, "ko"))
+    parts = split_name(word)
+    return parts is not None and len(parts[1]) == 2 and plausible_given(parts[1]) and word not in NOT_NAMES \
+        and not is_one_known_word(word)
 
 
 def _title_ending(rest: str) -> bool:
@@ -143,7 +179,8 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
 
     def find(self, text: str) -> list[RecognizerResult]:
         spans = (self._speakers(text) + self._before_an_id(text) + self._children(text)
-                 + self._before_titles(text) + self._compound_surnames(text))
+                 + self._before_titles(text) + self._compound_surnames(text) + self._before_kin(text)
+                 + self._named_as(text))
         return [RecognizerResult("PERSON", start, end, score) for start, end, score in spans]
 
     @staticmethod
@@ -165,6 +202,9 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
                         name in KOREAN_GIVEN_NAME_WORDS or not (is_one_known_word(name) or name in KOREAN_LOOKALIKES
                                                                 or vocabulary.is_frequent_korean_word(name, common=True))):
                     spans.append((match.start("name"), match.end("name"), STRONG))
+        lines = [*LINE_SPEAKER.finditer(text), *TIME_SPEAKER.finditer(text)]
+        if len({text.count("\n", 0, m.start()) for m in lines}) >= 2:  # a chat: two lines or more so
+            spans += [(m.start("name"), m.end("name"), STRONG) for m in lines if _speaker_name(m.group("name"))]
         return spans
 
     @staticmethod
@@ -244,6 +284,52 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
         if index and words[index - 1].group() in KOREAN_ANY_SURNAMES and text[words[index - 1].end():match.start()] == " ":
             return words[index - 1].start(), match.end(), STRONG
         return match.start(), match.end(), STRONG
+
+    @staticmethod
+    def _before_kin(text: str) -> list[tuple[int, int, float]]:
+        """보람 언니가, 가람이 형이랑, 지호 할머니: a word a given name may be before a kinship word is that
+        person's name; 교회 언니, 우리 형, 사촌 동생 stay (no word of a name's shape)."""
+        spans = []
+        for match in KIN_AFTER_GIVEN.finditer(text):
+            name, rest = match.group("name"), match.group("rest")
+            if rest and not (is_particle_chain(rest) or rest.startswith(COPULA_STARTS)):
+                continue
+            if match.group("hypo") and not _has_final_consonant(name[-1]):
+                continue  # 이 after an open syllable belongs to the word (나이, 아이)
+            if name in KOREAN_KIN_WORDS or not _noun_like(name) or not could_be_given_name(name):
+                continue
+            spans.append((match.start("name"), match.end("name"), MEDIUM))
+        return spans
+
+    @staticmethod
+    def _named_as(text: str) -> list[tuple[int, int, float]]:
+        """X라는 필명으로, X라고 불리는, X(으)로 활동하는, 본명은 X: the slot of a naming phrase is a
+        name. Before 활동/데뷔 an occupation or common noun is what one works as (모델로 활동하는), so
+        there the word must be of a name's shape and no ordinary word; the other phrases name whatever word
+        they hold."""
+        spans = []
+        for pattern in (NAMED_BEFORE, CALLED_AS, ACTING_AS):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                if name in NOT_PEOPLE or not _noun_like(name):
+                    continue
+                if pattern is ACTING_AS and not (name in KOREAN_GIVEN_NAME_WORDS or not vocabulary.is_ordinary_word(name, "ko") and (
+                        could_be_given_name(name, strict=True) or _full_name(name) and not is_one_known_word(name))):
+                    continue
+                spans.append((match.start("name"), match.end("name"), MEDIUM))
+        for match in NAME_LABELLED.finditer(text):
+            word = match.group("name")
+            for length in range(2, len(word) + 1):  # shortest first: 한가람|이고, not 한가람이고
+                rest = word[length:]
+                if rest and not (is_particle_chain(rest) or rest.startswith(COPULA_STARTS)
+                                 or rest in ("다", "고", "며", "라", "로")):
+                    continue
+                name = word[:length]
+                if name not in NOT_PEOPLE and _noun_like(name) and (
+                        name in KOREAN_GIVEN_NAME_WORDS or not vocabulary.is_frequent_korean_word(name, common=True)):
+                    spans.append((match.start("name"), match.start("name") + length, MEDIUM))
+                break
+        return spans
 
     @staticmethod
     def _compound_surnames(text: str) -> list[tuple[int, int, float]]:

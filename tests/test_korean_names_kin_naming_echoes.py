@@ -1,0 +1,100 @@
+"""Korean names by a kinship word after a given name (보람 언니가), by the slot of a naming phrase (X라는
+필명, X라고 불리는, X로 활동하는, 본명은 X), and by a full name found elsewhere in the text (its given
+name alone is the same person). The ordinary words in the same positions stay.
+
+Every name and sentence here is made up for these tests; none comes from an evaluation set.
+"""
+import pytest
+
+from anonymise.korean_name_echoes import name_echoes
+from anonymise.recognizers.person_korean_positions import KoreanNamePositionRecognizer
+from world_fixtures import check
+
+
+def names(text: str) -> list[str]:
+    return [text[r.start:r.end] for r in KoreanNamePositionRecognizer().find(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("보람 언니가 같이 왔어요.", "보람"),  # a given name that is also a word
+    ("은결 오빠랑 병원에 갔어요.", "은결"),
+    ("가람이 형이랑 놀았어요.", "가람"),  # the hypocoristic 이
+    ("하율 할머니가 편찮으세요.", "하율"),
+])
+def test_a_given_name_before_a_kinship_word(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "교회 언니가 같이 왔어요.", "우리 형이 왔다.", "사촌 동생이 왔다.", "아는 언니가 알려줬다.",
+    "막내 이모가 왔다.", "큰 언니가 왔다.", "나이 언니라고 했다.",
+])
+def test_words_before_a_kinship_word_stay(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("누리솔이라는 필명으로 글을 쓴다.", "누리솔"),
+    ("바람이라는 닉네임을 쓴다.", "바람"),  # a word: the slot decides
+    ("솔다래라고 불리는 아이가 있다.", "솔다래"),
+    ("솔다래로 활동하는 가수다.", "솔다래"),
+    ("본명은 도하윤이고 예명은 하늬였다.", "도하윤"),
+    ("본명은 도하윤이고 예명은 하늬였다.", "하늬"),
+    ("필명: 새온결", "새온결"),
+])
+def test_the_slot_of_a_naming_phrase(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "모델로 활동하는 친구가 있다.", "프리랜서로 활동 중입니다.", "봉사자로 활동했다.", "강사로 데뷔했다.",
+    "뭐라고 불러야 할지 모르겠다.", "선생님이라고 불러요.", "별명은 없다.", "별명은 아직 없어요.",
+    "닉네임이 필요하다.", "본명은 비공개다.", "필명으로 글을 쓴다.",
+])
+def test_naming_phrases_without_a_name_stay(text):
+    assert names(text) == []
+
+
+def test_a_given_name_echoes_a_full_name_found_in_the_text():
+    text = "방도겸 교수가 말했다. 도겸은 웃었다. 도겸이가 또 왔다."
+    echoes = {(text[s:e], s) for s, e in name_echoes(text, [(0, 3, False)])}
+    assert echoes >= {("도겸", text.index("도겸은")), ("도겸", text.index("도겸이가")), ("방도겸", 0)}
+
+
+def test_a_given_name_that_is_a_word_echoes_bare_only_for_the_records_own_member():
+    text = "피은결 교수가 말했다. 은결은 웃었다. 은결 씨가 또 왔다."
+    found = {text[s:e] + text[e] for s, e in name_echoes(text, [(0, 3, False)])}
+    assert "은결 " in found and "은결은" not in found  # 씨 after it: the person; bare: maybe the word
+    sure = {text[s:e] + text[e] for s, e in name_echoes(text, [(0, 3, True)])}
+    assert "은결은" in sure
+
+
+def test_a_given_name_inside_a_longer_word_is_no_echo():
+    text = "방도겸 씨가 왔다. 도겸스럽다고들 했다."
+    assert name_echoes(text, [(0, 3, False)]) == [(0, 3)]
+
+
+def test_without_a_full_name_found_there_is_no_echo():
+    assert name_echoes("도겸은 웃었다.", []) == []
+
+
+def test_echoes_in_a_redacted_text():
+    check("방도겸 교수가 말했다. 도겸은 웃었다.", gone=["도겸"], kept=["교수가", "웃었다"])
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("하늘: 몰라\n도율: 3시에 봐", ["하늘", "도율"]),  # a name that is a word, and one that is none
+    ("오후 3:12 채언 내일 가요\n오후 3:13 도율 네 좋아요", ["채언", "도율"]),
+    ("민하: 내일?\n방도겸: 응", ["민하", "방도겸"]),
+])
+def test_the_speakers_of_a_chat(text, speakers):
+    assert set(speakers) <= set(names(text))
+
+
+@pytest.mark.parametrize("text", [
+    "질문: 아파요\n답변: 괜찮아요", "특이사항: 없음\n총평: 좋음\n답글: 감사", "참고: 없음\n메모: 내일",
+    "오후 3:12 진료 예약했어요\n오후 4:00 도착했어요",
+    "도율: 3시에 봐",  # one line is no chat
+])
+def test_labels_and_times_are_no_speakers(text):
+    assert names(text) == []
