@@ -255,8 +255,8 @@ class TextRule:
         v = self.vocabulary
         if v.is_ordinary_word(word, "ko") or self._safe_term(word):
             return True
-        stem = next((word[:-len(p)] for p in _PARTICLES if word.endswith(p) and len(word) > len(p)), None)
-        return stem is not None and (v.is_ordinary_word(stem, "ko") or self._safe_term(stem))
+        stem = _without_particle(word)
+        return stem != word and (v.is_ordinary_word(stem, "ko") or self._safe_term(stem))
 
     def _cjk_reason(self, word: str) -> str | None:
         """A Katakana word no ordinary Japanese words make up (a foreign name: マリア); Han names are
