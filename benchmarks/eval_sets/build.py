@@ -1,7 +1,7 @@
 """Build the hand-written evaluation sets from their annotated sources in `authoring/`.
 
     python benchmarks/eval_sets/build.py            # writes handwritten/, handwritten2/, handwritten3/, handwritten4/,
-                                                    # english_pii/, english_pii2/, korean_sentences/,
+                                                    # handwritten5/, english_pii/, english_pii2/, korean_sentences/,
                                                     # korean_sentences2/, korean_sentences3/, korean_sentences4/,
                                                     # korean_sentences5/
 
@@ -371,6 +371,7 @@ def main():
         write_set("korean_sentences3", *read_korean(sorted((AUTHORING / "korean_sentences3").glob("*.txt")), "KU"))
         write_set("handwritten4", *read_handwritten(sorted((AUTHORING / "handwritten4").glob("*.txt"))))
         write_set("korean_sentences4", *read_korean(sorted((AUTHORING / "korean_sentences4").glob("*.txt")), "KW"))
+        write_set("handwritten5", *read_handwritten(sorted((AUTHORING / "handwritten5").glob("*.txt"))))
         write_set("korean_sentences5", *read_korean(sorted((AUTHORING / "korean_sentences5").glob("*.txt")), "KX"))
     except SourceError as e:
         sys.exit(f"error: {e}")
