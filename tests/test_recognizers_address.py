@@ -112,3 +112,38 @@ def test_lower_case_macau_and_chinese_street_addresses(text, address):
 ])
 def test_look_alikes_of_lower_case_and_chinese_street_addresses_stay(text):
     assert found(text, "ADDRESS") == []
+
+
+@pytest.mark.parametrize("text, address", [
+    # Hong Kong, Macau, Taiwan: the estate or building and its block, floor and flat belong to the street address.
+    ("請寄去九龍塘道55號翠松花園2期7座11樓C室，謝謝", "九龍塘道55號翠松花園2期7座11樓C室"),
+    ("地址係將軍澳寶琳路8號 寶怡邨 3座 18字樓 6室", "將軍澳寶琳路8號 寶怡邨 3座 18字樓 6室"),
+    ("寄到 高雄市苓雅區中正一路二段77巷3弄9號之2 光華大樓 7樓之1", "高雄市苓雅區中正一路二段77巷3弄9號之2 光華大樓 7樓之1"),
+    ("澳門新口岸友誼大馬路201號, 金輝閣, 9樓D", "澳門新口岸友誼大馬路201號, 金輝閣, 9樓D"),
+    # Singapore: the block before the number, the street's number, the #floor-unit and the postcode.
+    ("Deliver to Blk 318 Clementi Avenue 5 #14-207, Singapore 120318 pls", "Blk 318 Clementi Avenue 5 #14-207, Singapore 120318"),
+    ("we moved to 71 Upper Thomson Road, #03-11", "71 Upper Thomson Road, #03-11"),
+    # India: building, estate and locality up to the city and its PIN.
+    ("Address: Flat 704, Silver Oak Towers, Lake View Gardens, Baner, Pune 411045.",
+     "Flat 704, Silver Oak Towers, Lake View Gardens, Baner, Pune 411045"),
+    # Japan: Sapporo's grid and a building or company glued to the block number.
+    ("自宅は札幌市白石区南7条東14丁目2-9です", "札幌市白石区南7条東14丁目2-9"),
+    ("勤務先は大阪府大阪市中央区本町3-4-8丸和商事ビル6階です", "大阪府大阪市中央区本町3-4-8丸和商事ビル6階"),
+    # Thailand: a house number with a slash, the village estate, soi and road, whole.
+    ("ที่อยู่ 19/204 หมู่บ้านบ้านสวนงาม ซอยวัดใหม่ 8 ถนนเทพารักษ์", "19/204 หมู่บ้านบ้านสวนงาม ซอยวัดใหม่ 8 ถนนเทพารักษ์"),
+])
+def test_an_address_runs_on_over_its_building_unit_and_postcode(text, address):
+    assert address in found(text, "ADDRESS")
+
+
+@pytest.mark.parametrize("text, address", [
+    ("我住在建國路88號旁边的商场很近", "建國路88號"),  # the sentence goes on: no building of its own
+    ("I live at 12 Baker Street, and it takes 45 minutes", "12 Baker Street"),
+    ("住所は渋谷区神南1-2-3です。15時に伺います", "渋谷区神南1-2-3"),
+])
+def test_an_address_does_not_run_on_into_the_sentence(text, address):
+    assert found(text, "ADDRESS") == [address]
+
+
+def test_a_unit_or_block_alone_is_no_address():
+    assert found("请在3座15樓B室等我，#08-123 is my locker", "ADDRESS") == []
