@@ -219,6 +219,8 @@ def _japanese_kana_names(work: str) -> list[tuple[int, int, str]]:
     for match in CHAT_LINE.finditer(work):
         if not vocabulary.is_safe_term(match.group(1), "ja") and not vocabulary.is_katakana_loanword(match.group(1)):
             found.append((match.start(1), match.end(1), "ja-chat-speaker"))
+    for match in CHAT_LINE_ONE_KANJI.finditer(work):
+        found.append((match.start(1), match.end(1), "ja-chat-speaker"))
     for match in JA_KATAKANA_INTRO.finditer(work):
         word = match.group(1)
         # Frequent Katakana words include given names (リナ): opening a line, only a term stays.
@@ -278,6 +280,9 @@ CHAT_TIME = r"(?:[上下]午|早上|晚上)?[ \t]?\d{1,2}:\d{2}"
 CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?:\[?(?:{CHAT_STAMP}|\ue000+)?[ \t]*{CHAT_TIME}(?::\d{{2}})?\]?[ \t]*)?"
                        rf"([{HAN_CLASS}\u3041-\u3096\u30a1-\u30fa\u30fc]{{2,6}})[ \t]*"
                        rf"(?:[ \t](?:{CHAT_STAMP}[ \t]+)?{CHAT_TIME}|[ \t]{CHAT_STAMP}(?=[ \t]*$)|[:：])")
+# A one-kanji given name as the speaker after the time stamp (14:05 翔：): the stamp vouches for the position.
+CHAT_LINE_ONE_KANJI = re.compile(rf"(?m)^[ \t]*\[?(?:{CHAT_STAMP}[ \t]*)?{CHAT_TIME}(?::\d{{2}})?\]?[ \t]*"
+                                 rf"([{HAN_CLASS}])[ \t]*[:：]")
 ZH_CALLED_END = r"[就吧好即便，。,.!！?？、\s]|$"
 # 朋友都叫我Coco, 叫我小雨就好: the nickname someone is called by. A Latin word or 小X/阿X after any
 # 叫我; other Han only after who calls (朋友, 大家 ...) and before an ending (医生叫我吃药 is an order).
