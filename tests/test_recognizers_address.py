@@ -129,6 +129,7 @@ def test_look_alikes_of_lower_case_and_chinese_street_addresses_stay(text):
     # Japan: Sapporo's grid and a building or company glued to the block number.
     ("自宅は札幌市白石区南7条東14丁目2-9です", "札幌市白石区南7条東14丁目2-9"),
     ("勤務先は大阪府大阪市中央区本町3-4-8丸和商事ビル6階です", "大阪府大阪市中央区本町3-4-8丸和商事ビル6階"),
+    ("住所は川崎市麻生区百合ヶ丘4丁目7番地です", "川崎市麻生区百合ヶ丘4丁目7番地"),
     # Thailand: a house number with a slash, the village estate, soi and road, whole.
     ("ที่อยู่ 19/204 หมู่บ้านบ้านสวนงาม ซอยวัดใหม่ 8 ถนนเทพารักษ์", "19/204 หมู่บ้านบ้านสวนงาม ซอยวัดใหม่ 8 ถนนเทพารักษ์"),
 ])
@@ -147,3 +148,17 @@ def test_an_address_does_not_run_on_into_the_sentence(text, address):
 
 def test_a_unit_or_block_alone_is_no_address():
     assert found("请在3座15樓B室等我，#08-123 is my locker", "ADDRESS") == []
+
+
+@pytest.mark.parametrize("text, address", [
+    ("j'habite au 8 bis avenue des Lilas, 69003 Lyon", "8 bis avenue des Lilas, 69003 Lyon"),
+    ("Vivo en Avenida de la Constitución 41, 2º A, 41001 Sevilla", "Avenida de la Constitución 41, 2º A, 41001 Sevilla"),
+    ("abito in Corso Garibaldi 17, 10122 Torino", "Corso Garibaldi 17, 10122 Torino"),
+    ("ons adres is Prinsengracht 480, 1017 KH Amsterdam", "Prinsengracht 480, 1017 KH Amsterdam"),
+])
+def test_french_spanish_italian_and_dutch_streets(text, address):
+    assert address in found(text, "ADDRESS")
+
+
+def test_a_street_word_before_a_brand_is_no_address():
+    assert found("I found you via Instagram 2 weeks ago", "ADDRESS") == []

@@ -74,6 +74,10 @@ JP_ADDRESS = (rf"(?:東京都|北海道|(?:大阪|京都)府|{HAN}{{2,3}}県)[\u
 # Without the prefecture: a ward/city, a district name and a full block number (神南1-2-3, 六本木6丁目10番1号).
 JP_WARD_ADDRESS = (rf"{HAN}{{1,4}}(?:区|市)[\u4e00-\u9fff\u3040-\u30ff]{{1,8}}?\d{{1,4}}(?:丁目|-)\d{{1,4}}(?:番地?|-)\d{{1,4}}号?"
                    r"(?:[ \t]*[\u4e00-\u9fff\u3040-\u30ffA-Za-z]{0,12}[ \t]?\d{1,5}(?:号室|号|階|F)?)?")
+# A ward or city, a district and its 丁目 with what follows of the block number, or none
+# (青葉区美しが丘3丁目5番地, 港南区日野2丁目); no particle in the district (横浜市に住んで… is a sentence).
+JP_CHOME_ADDRESS = (rf"{HAN}{{1,4}}(?:区|市|町)(?:(?![にでをはへ])[\u4e00-\u9fff\u3040-\u30ff]){{1,8}}?\d{{1,4}}丁目"
+                    r"(?:\d{1,4}(?:番地?|-)?(?:\d{1,4}号?)?)?")
 # Sapporo's grid: a ward, then N/S block row and E/W column (札幌市中央区北3条西12丁目4-7, 南5条東2丁目3番5号).
 JP_GRID_ADDRESS = (rf"{HAN}{{1,4}}市(?:{HAN}{{1,3}}区)?[北南東西]\d{{1,2}}条(?:[東西南北]\d{{1,2}}丁目)?"
                    r"(?:\d{1,4}(?:番地?|-)\d{1,4}号?|\d{1,4}番地?)?")
@@ -114,6 +118,7 @@ class ForeignAddressRecognizer(PatternRecognizer):
         Pattern("jp_address", JP_ADDRESS, 0.7),
         Pattern("jp_ward_address", JP_WARD_ADDRESS, 0.7),
         Pattern("jp_grid_address", JP_GRID_ADDRESS, 0.7),
+        Pattern("jp_chome_address", JP_CHOME_ADDRESS, 0.7),
     ]
     CONTEXT = ["address", "live", "stay", "hotel", "주소", "地址", "住所", "住址"]
 
