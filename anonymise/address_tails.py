@@ -4,8 +4,9 @@ People go on writing after the street: the estate or building and its block, flo
 (…道88號明珠苑 B座 10樓 5室, 和平東路100號 富貴大廈 5樓之3), the Singapore floor-unit and postcode
 (… Street 42 #08-123, Singapore 520456), a Japanese building and floor glued to the block number
 (六本木6-10-1山田商事ビル5階), an Indian address's building, estate and locality before the city and
-its PIN (Flat 12, Lotus Heights, Rose Gardens, Andheri West, Mumbai 400058); and before it the
-Singapore block (Blk 456). Each of these alone is no address (5樓, Heights, #08-123), so they count
+its PIN (Flat 12, Lotus Heights, Rose Gardens, Andheri West, Mumbai 400058), a Hong Kong district and
+territory (…Road, Sheung Wan, Hong Kong); and before it the Singapore block (Blk 456) and, in English,
+a Hong Kong flat, floor, block and estate (Flat B, 15/F, Block 3, Harbour View Garden, 88 Tai Po Road). Each of these alone is no address (5樓, Heights, #08-123), so they count
 only beside a found one; a unit left standing is a strict-recall leak, so the span grows over them.
 Plain ``re``: spans are extended on the normalised text, before overlaps are resolved.
 """
@@ -44,9 +45,18 @@ IN_BUILDING_WORDS = (r"(?:Heights|Towers?|Residency|Residences|Apartments?|Encla
 IN_BUILDING = rf",[ \t]*(?:[A-Z][A-Za-z.'’-]*[ \t]+){{1,3}}{IN_BUILDING_WORDS}(?![A-Za-z])"
 
 # A building after a comma only when its unit follows (…201號, 金輝閣, 9樓D): else the sentence may go on.
+# Hong Kong and Macau in English: the district and territory after the street (…Road, Sheung Wan, Hong Kong),
+# and before it the flat, floor, block and estate (Flat B, 15/F, Block 3, Harbour View Garden, 88 Tai Po Road).
+HK_TERRITORY = r"(?:Hong Kong|Kowloon|New Territories|N\.T\.|H\.K\.|HK|Macau|Macao|Taipa|Coloane)(?![A-Za-z])"
+HK_DISTRICT_TAIL = rf"(?:[ \t]+(?:Central|East|West|North|South))?(?:,[ \t]*{LATIN_PART}){{0,2}},?[ \t]*{HK_TERRITORY}"
+HK_PART = (r"(?:(?:Flat|Rm\.?|Room|Unit|Shop|Suite)[ \t]*[A-Z0-9]{1,4}|\d{1,2}/F|(?:\d{1,2}(?:st|nd|rd|th)|G/F)[ \t]+Floor|"
+           r"(?:Block|Blk|Tower|Phase|Wing)[ \t]*[A-Z0-9]{1,3}|"
+           r"(?:[A-Z][A-Za-z'’-]*[ \t]+){1,4}(?:Gardens?|Court|Mansion|Building|Bldg\.?|Centre|Center|Estate|Plaza|Towers?|"
+           r"House|Villas?|Heights|Terrace|Apartments?|Residences?|Residency|Garden))")
+HK_PARTS_BEFORE = re.compile(rf"(?<![A-Za-z0-9])(?:{HK_PART}[ \t]*,[ \t]*)+$")
 TAILS = [re.compile(rf"[ \t\u3000]*{HAN_BUILDING}|{GAP}{HAN_BUILDING}(?={GAP}{HAN_UNIT})"), re.compile(GAP + HAN_UNIT)] + \
     [re.compile(r"[ \t\u3000]?" + p) for p in (JP_BUILDING_ROOM, JP_UNIT)] + \
-    [re.compile(p) for p in (SG_STREET_NUMBER, SG_UNIT, SG_POSTCODE, IN_PARTS_TO_PIN, IN_BUILDING)]
+    [re.compile(p) for p in (SG_STREET_NUMBER, SG_UNIT, SG_POSTCODE, IN_PARTS_TO_PIN, IN_BUILDING, HK_DISTRICT_TAIL)]
 HAN_OR_KANA_TAILS = TAILS[:4]  # the Han and Japanese ones
 HAN_OR_KANA = re.compile(rf"[{HAN}{KANA}]")
 
@@ -69,9 +79,11 @@ def address_end(text: str, end: int) -> int:
 
 
 def address_start(text: str, start: int) -> int:
-    """Where the address starting at ``start`` really starts: the Singapore block word before its number."""
+    """Where the address starting at ``start`` really starts: the Singapore block word before its number,
+    the Hong Kong flat, floor, block and estate before the street."""
     if start < len(text) and text[start].isdigit():
         match = SG_BLOCK_BEFORE.search(text, max(0, start - 8), start)
         if match:
-            return match.start()
-    return start
+            start = match.start()
+    match = HK_PARTS_BEFORE.search(text, max(0, start - 160), start)
+    return match.start() if match else start

@@ -126,6 +126,11 @@ def test_look_alikes_of_lower_case_and_chinese_street_addresses_stay(text):
     # India: building, estate and locality up to the city and its PIN.
     ("Address: Flat 704, Silver Oak Towers, Lake View Gardens, Baner, Pune 411045.",
      "Flat 704, Silver Oak Towers, Lake View Gardens, Baner, Pune 411045"),
+    ("502, Nirmal Krupa Apartments, FC Road, Shivajinagar, Pune 411005", "502, Nirmal Krupa Apartments, FC Road, Shivajinagar, Pune 411005"),
+    ("Flat No. 9, Gulmohar Kunj, 2nd Cross, Jayanagar, Bengaluru - 560041", "Flat No. 9, Gulmohar Kunj, 2nd Cross, Jayanagar, Bengaluru - 560041"),
+    # Hong Kong in English: flat, floor, block and estate before the street, district and territory after it.
+    ("Flat D, 21/F, Block 2, Sea Crest Garden, 33 Hing Fong Road, Kwai Chung, New Territories",
+     "Flat D, 21/F, Block 2, Sea Crest Garden, 33 Hing Fong Road, Kwai Chung, New Territories"),
     # Japan: Sapporo's grid and a building or company glued to the block number.
     ("自宅は札幌市白石区南7条東14丁目2-9です", "札幌市白石区南7条東14丁目2-9"),
     ("勤務先は大阪府大阪市中央区本町3-4-8丸和商事ビル6階です", "大阪府大阪市中央区本町3-4-8丸和商事ビル6階"),
@@ -162,3 +167,7 @@ def test_french_spanish_italian_and_dutch_streets(text, address):
 
 def test_a_street_word_before_a_brand_is_no_address():
     assert found("I found you via Instagram 2 weeks ago", "ADDRESS") == []
+
+
+def test_a_list_of_names_and_a_six_digit_number_is_no_indian_address():
+    assert found("Thanks, Priya, Rahul, order 123456 arrived", "ADDRESS") == []

@@ -191,6 +191,24 @@ class RomanceAndDutchAddressRecognizer(PatternRecognizer):
                          global_regex_flags=FLAGS)
 
 
+# India: a flat or house number, then comma-separated building, road, locality and city up to the six-digit
+# PIN (502, Sai Krupa Apartments, MG Road, Pune 411001; Flat No. 12, Shanti Kunj, 4th Cross, Bengaluru - 560038).
+# The PIN after two or more named parts is what says address; the number may stand alone (502, A-1203).
+IN_WORD = r"(?:[A-Z][A-Za-z.'’-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,3}(?![\d,]))"
+IN_PART = rf"{IN_WORD}(?:[ \t]+{IN_WORD}){{0,4}}"
+IN_ADDRESS = (r"(?<![\w-])(?:(?:Flat|House|Plot|Door|Shop|Villa|Room)(?:[ \t]+No\.?)?[ \t]*)?[A-Z]?-?\d{1,5}[A-Z]?"
+              rf"(?:[ \t]*,[ \t]*{IN_PART}){{2,6}}[ \t]*[-–,]?[ \t]*\d{{3}}[ \t]?\d{{3}}(?!\d)")
+
+
+class IndianAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.gate(r"\d{3}[ \t]?\d{3}"), gates.gate(r",[ \t]*[A-Z]"))
+    PATTERNS = [Pattern("in_address_to_pin", IN_ADDRESS, 0.7)]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="IndianAddressRecognizer",
+                         global_regex_flags=FLAGS)
+
+
 class JapanesePostcodeRecognizer(PatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"〒"),)
     PATTERNS = [Pattern("jp_postcode", r"〒[ \t]?\d{3}-?\d{4}(?!\d)", 0.8)]
@@ -201,5 +219,6 @@ class JapanesePostcodeRecognizer(PatternRecognizer):
 
 RECOGNIZERS = [UkAddressRecognizer, CanadianAddressRecognizer, AustralianAddressRecognizer, UsPostalRecognizer,
                LowerCaseNorthAmericanAddressRecognizer,
-               GermanAddressRecognizer, RomanceAndDutchAddressRecognizer, JapanesePostcodeRecognizer, PostcodeAfterCueRecognizer, PlotAndHouseRecognizer,
+               GermanAddressRecognizer, RomanceAndDutchAddressRecognizer, IndianAddressRecognizer,
+               JapanesePostcodeRecognizer, PostcodeAfterCueRecognizer, PlotAndHouseRecognizer,
                SlavicAddressRecognizer]
