@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from anonymise import vocabulary
-from anonymise.japanese_names import japanese_name_spans
+from anonymise.japanese_names import is_function_word, is_name_like_noun, japanese_name_spans
 from anonymise.name_data import (CHINESE_SURNAMES, CHINESE_TITLES, JAPANESE_HONORIFICS, JAPANESE_NAME_TITLES,
                                  JAPANESE_SURNAMES)
 from anonymise.vocabulary.packed import word_sets
@@ -221,6 +221,13 @@ def _japanese_kana_names(work: str) -> list[tuple[int, int, str]]:
             found.append((match.start(1), match.end(1), "ja-chat-speaker"))
     for match in CHAT_LINE_ONE_KANJI.finditer(work):
         found.append((match.start(1), match.end(1), "ja-chat-speaker"))
+    if CHAT_LINE.search(work) or CHAT_LINE_ONE_KANJI.search(work):
+        for match in JA_VOCATIVE.finditer(work):
+            word, glued = match.group(1), match.group(2) is not None
+            # Glued to 本気 (しょう本気？) any kana word but a function word (それ本気？); before a comma a noun.
+            if (is_name_like_noun(word) or glued and not is_function_word(word)) and \
+                    not vocabulary.is_safe_term(word, "ja"):
+                found.append((match.start(1), match.end(1), "ja-chat-vocative"))
     for match in JA_KATAKANA_INTRO.finditer(work):
         word = match.group(1)
         # Frequent Katakana words include given names (リナ): opening a line, only a term stays.
@@ -283,6 +290,9 @@ CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?:\[?(?:{CHAT_STAMP}|\ue000+)?[ \t]*{CHAT_
 # A one-kanji given name as the speaker after the time stamp (14:05 翔：): the stamp vouches for the position.
 CHAT_LINE_ONE_KANJI = re.compile(rf"(?m)^[ \t]*\[?(?:{CHAT_STAMP}[ \t]*)?{CHAT_TIME}(?::\d{{2}})?\]?[ \t]*"
                                  rf"([{HAN_CLASS}])[ \t]*[:：]")
+# In a forwarded chat, a kana word opening a message before a comma or 本気/マジ is whom it is said to
+# (ゆき、明日行く？ / しょう本気？); うん、でも、あれ are no nouns or no one (see the loop's condition).
+JA_VOCATIVE = re.compile(rf"(?m)(?:[:：]|^)[ \t]*([\u3041-\u3096]{{2,4}})(?=[、,]|[ \t]?(本気|マジ|まじ))")
 ZH_CALLED_END = r"[就吧好即便，。,.!！?？、\s]|$"
 # 朋友都叫我Coco, 叫我小雨就好: the nickname someone is called by. A Latin word or 小X/阿X after any
 # 叫我; other Han only after who calls (朋友, 大家 ...) and before an ending (医生叫我吃药 is an order).

@@ -42,6 +42,18 @@ def test_a_one_kanji_speaker_after_a_time_stamp_goes():
 
 
 @pytest.mark.parametrize("text, name, kept", [
+    ("09:10 陽：ねえ聞いて\n09:11 ちなつ：なに\n09:12 陽：ちなつ、来週ボトックス行く？", "ちなつ", ["ボトックス"]),
+    ("22:40 蒼：たくみ本気？\n22:41 たくみ：うん、予約した", "たくみ", ["予約した"]),
+])
+def test_a_kana_nickname_said_to_someone_in_a_chat_goes(text, name, kept):
+    check(text, [name], kept)
+
+
+def test_clause_openers_in_a_chat_stay():
+    check("22:40 蒼：それ本気？\n22:41 湊：でも、高いよ。うん、まあね", [], ["それ本気", "でも、", "うん、まあ"])
+
+
+@pytest.mark.parametrize("text, name, kept", [
     ("我朋友Ah Keong介紹我嚟做激光", "Ah Keong", ["介紹", "激光"]),
     ("英文名：Leung Wing Sze，想約下星期", "Leung Wing Sze", ["想約"]),
     ("同事Fiona推荐的医生", "Fiona", ["推荐"]),

@@ -19,6 +19,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymise import vocabulary
+from anonymise.japanese_names import is_name_like_noun
 from anonymise.name_data import KOREAN_SURNAMES, ONE_CHARACTER_SURNAMES
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
@@ -33,23 +34,7 @@ THAI_BEFORE_PARENTHESIS = re.compile(r"[ \t]([\u0e00-\u0e7f]{2,20})[ \t]*[(（][
 # The last sentence's own end (…ขอบคุณค่ะ (ทีมงาน)): a polite particle closes a sentence, not a name.
 THAI_PARTICLES = ("ค่ะ", "คะ", "ครับ", "นะ", "จ้ะ", "จ้า", "ค่า")
 JAPANESE = re.compile(rf"[{KANA}]")
-# Nouns that close a text without being anyone (以上, 皆様): pronouns, adverb-like and dependent nouns.
-NOT_NAME_NOUNS = ("名詞,代名詞", "名詞,副詞可能", "名詞,非自立", "名詞,数", "名詞,接尾", "名詞,サ変接続", "名詞,形容動詞語幹")
 SCORE = 0.6
-
-
-def _japanese_noun(word: str) -> bool:
-    """One noun by IPADIC; in kanji only a proper noun (敬具, 皆様 are common nouns that close letters too);
-    in kana no honorific お/ご before it (おねがい)."""
-    from anonymise.japanese_names import _tokenizer
-
-    tokens = list(_tokenizer().tokenize(word))
-    if len(tokens) != 1 or not tokens[0].part_of_speech.startswith("名詞") or \
-            tokens[0].part_of_speech.startswith(NOT_NAME_NOUNS):
-        return False
-    if re.search(rf"[{HAN}]", word):
-        return tokens[0].part_of_speech.startswith("名詞,固有名詞")
-    return not word.startswith(("お", "ご"))
 
 
 def _signs(word: str, japanese: bool) -> bool:
@@ -60,7 +45,7 @@ def _signs(word: str, japanese: bool) -> bool:
     if re.fullmatch(rf"[{HAN}]+", word) and has_surname(word) and is_name(word) and \
             not any(vocabulary.is_ordinary_word(word[:k], "zh") for k in range(2, len(word) + 1)):  # 明天见
         return True
-    return japanese and _japanese_noun(word)
+    return japanese and is_name_like_noun(word)
 
 
 class SignOffNameRecognizer(PersonNameRecognizer):
