@@ -38,6 +38,7 @@ KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 KATAKANA_NAME_MAX = 5
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
 MAX_WORD = 4
+DIGIT = re.compile(r"\d")
 # Characters that are grammar, not a given name, after a surname-like character.
 FUNCTION_CHARACTERS = frozenset("的了是在和与我你他她它们个这那也都就要会说给跟请吗呢吧啊被把从对向到为而及或很太")
 NUMERAL_BEFORE = frozenset("一二三四五六七八九十两几每这那哪某各多半零百千万0123456789")
@@ -217,7 +218,8 @@ def _japanese_kana_names(work: str) -> list[tuple[int, int, str]]:
                 not vocabulary.is_safe_term(kanji.group(1), "ja") and not _known_word_start(kanji.group(1)):
             found.append((kanji.start(1), kanji.end(1), "ja-kanji-cue"))
     for match in CHAT_LINE.finditer(work):
-        if not vocabulary.is_safe_term(match.group(1), "ja") and not vocabulary.is_katakana_loanword(match.group(1)):
+        if not vocabulary.is_safe_term(match.group(1), "ja") and not vocabulary.is_katakana_loanword(match.group(1)) \
+                and not _field_label(match):
             found.append((match.start(1), match.end(1), "ja-chat-speaker"))
     for match in CHAT_LINE_ONE_KANJI.finditer(work):
         found.append((match.start(1), match.end(1), "ja-chat-speaker"))
@@ -388,7 +390,7 @@ def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
                 match.start(1) not in safe:
             found.append((match.start(1), match.end(1), "zh-given-before-verb"))
     for match in CHAT_LINE.finditer(work):
-        if not vocabulary.is_safe_term(match.group(1), "zh"):
+        if not vocabulary.is_safe_term(match.group(1), "zh") and not _field_label(match):
             found.append((match.start(1), match.end(1), "zh-chat-speaker"))
     for match in ZH_CALLED.finditer(work):
         group = next(g for g in (2, 3, 4) if match.group(g))
@@ -400,6 +402,13 @@ def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
             # Word by word: the Latin pass may have taken one of them already (Mei as a given name).
             found += [(match.start(1) + w.start(), match.start(1) + w.end(), "zh-romanised-name") for w in words]
     return found
+
+
+def _field_label(match: re.Match) -> bool:
+    """A form's field label (电话：, 备注：, 住所：), not a speaker: an ordinary word before the colon with
+    no time stamp on the line. With a time (小美 21:14, 14:05 翔：) the line is a chat's."""
+    word = match.group(1)
+    return not DIGIT.search(match.group()) and any(vocabulary.is_ordinary_word(word, lang) for lang in ("zh", "ja"))
 
 
 def _inside_word(work: str, start: int, end: int) -> bool:

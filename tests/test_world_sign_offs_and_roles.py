@@ -73,3 +73,9 @@ def test_a_romanised_surname_before_a_found_given_name_goes():
 ])
 def test_a_lower_case_surname_after_a_found_given_name_goes(text, gone, kept):
     check(text, gone, kept)
+
+
+def test_form_field_labels_stay_and_chat_speakers_go():
+    out = check("电话：13900001111\n备注：想做热玛吉\n住所：未定", [], ["电话：", "备注：", "住所："])
+    assert "13900001111" not in out
+    check("美咲：明日行く？\n陽菜：うん", ["美咲", "陽菜"], ["明日行く"])
