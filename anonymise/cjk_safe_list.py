@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from anonymise import vocabulary
-from anonymise.japanese_names import japanese_name_spans
+from anonymise.japanese_names import is_function_word, is_name_like_noun, japanese_name_spans
 from anonymise.name_data import (CHINESE_SURNAMES, CHINESE_TITLES, JAPANESE_HONORIFICS, JAPANESE_NAME_TITLES,
                                  JAPANESE_SURNAMES)
 from anonymise.vocabulary.packed import word_sets
@@ -38,6 +38,7 @@ KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 KATAKANA_NAME_MAX = 5
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
 MAX_WORD = 4
+DIGIT = re.compile(r"\d")
 # Characters that are grammar, not a given name, after a surname-like character.
 FUNCTION_CHARACTERS = frozenset("的了是在和与我你他她它们个这那也都就要会说给跟请吗呢吧啊被把从对向到为而及或很太")
 NUMERAL_BEFORE = frozenset("一二三四五六七八九十两几每这那哪某各多半零百千万0123456789")
@@ -217,8 +218,18 @@ def _japanese_kana_names(work: str) -> list[tuple[int, int, str]]:
                 not vocabulary.is_safe_term(kanji.group(1), "ja") and not _known_word_start(kanji.group(1)):
             found.append((kanji.start(1), kanji.end(1), "ja-kanji-cue"))
     for match in CHAT_LINE.finditer(work):
-        if not vocabulary.is_safe_term(match.group(1), "ja") and not vocabulary.is_katakana_loanword(match.group(1)):
+        if not vocabulary.is_safe_term(match.group(1), "ja") and not vocabulary.is_katakana_loanword(match.group(1)) \
+                and not _field_label(match):
             found.append((match.start(1), match.end(1), "ja-chat-speaker"))
+    for match in CHAT_LINE_ONE_KANJI.finditer(work):
+        found.append((match.start(1), match.end(1), "ja-chat-speaker"))
+    if CHAT_LINE.search(work) or CHAT_LINE_ONE_KANJI.search(work):
+        for match in JA_VOCATIVE.finditer(work):
+            word, glued = match.group(1), match.group(2) is not None
+            # Glued to 本気 (しょう本気？) any kana word but a function word (それ本気？); before a comma a noun.
+            if (is_name_like_noun(word) or glued and not is_function_word(word)) and \
+                    not vocabulary.is_safe_term(word, "ja"):
+                found.append((match.start(1), match.end(1), "ja-chat-vocative"))
     for match in JA_KATAKANA_INTRO.finditer(work):
         word = match.group(1)
         # Frequent Katakana words include given names (リナ): opening a line, only a term stays.
@@ -278,6 +289,12 @@ CHAT_TIME = r"(?:[上下]午|早上|晚上)?[ \t]?\d{1,2}:\d{2}"
 CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?:\[?(?:{CHAT_STAMP}|\ue000+)?[ \t]*{CHAT_TIME}(?::\d{{2}})?\]?[ \t]*)?"
                        rf"([{HAN_CLASS}\u3041-\u3096\u30a1-\u30fa\u30fc]{{2,6}})[ \t]*"
                        rf"(?:[ \t](?:{CHAT_STAMP}[ \t]+)?{CHAT_TIME}|[ \t]{CHAT_STAMP}(?=[ \t]*$)|[:：])")
+# A one-kanji given name as the speaker after the time stamp (14:05 翔：): the stamp vouches for the position.
+CHAT_LINE_ONE_KANJI = re.compile(rf"(?m)^[ \t]*\[?(?:{CHAT_STAMP}[ \t]*)?{CHAT_TIME}(?::\d{{2}})?\]?[ \t]*"
+                                 rf"([{HAN_CLASS}])[ \t]*[:：]")
+# In a forwarded chat, a kana word opening a message before a comma or 本気/マジ is whom it is said to
+# (ゆき、明日行く？ / しょう本気？); うん、でも、あれ are no nouns or no one (see the loop's condition).
+JA_VOCATIVE = re.compile(rf"(?m)(?:[:：]|^)[ \t]*([\u3041-\u3096]{{2,4}})(?=[、,]|[ \t]?(本気|マジ|まじ))")
 ZH_CALLED_END = r"[就吧好即便，。,.!！?？、\s]|$"
 # 朋友都叫我Coco, 叫我小雨就好: the nickname someone is called by. A Latin word or 小X/阿X after any
 # 叫我; other Han only after who calls (朋友, 大家 ...) and before an ending (医生叫我吃药 is an order).
@@ -373,7 +390,7 @@ def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
                 match.start(1) not in safe:
             found.append((match.start(1), match.end(1), "zh-given-before-verb"))
     for match in CHAT_LINE.finditer(work):
-        if not vocabulary.is_safe_term(match.group(1), "zh"):
+        if not vocabulary.is_safe_term(match.group(1), "zh") and not _field_label(match):
             found.append((match.start(1), match.end(1), "zh-chat-speaker"))
     for match in ZH_CALLED.finditer(work):
         group = next(g for g in (2, 3, 4) if match.group(g))
@@ -385,6 +402,13 @@ def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
             # Word by word: the Latin pass may have taken one of them already (Mei as a given name).
             found += [(match.start(1) + w.start(), match.start(1) + w.end(), "zh-romanised-name") for w in words]
     return found
+
+
+def _field_label(match: re.Match) -> bool:
+    """A form's field label (电话：, 备注：, 住所：), not a speaker: an ordinary word before the colon with
+    no time stamp on the line. With a time (小美 21:14, 14:05 翔：) the line is a chat's."""
+    word = match.group(1)
+    return not DIGIT.search(match.group()) and any(vocabulary.is_ordinary_word(word, lang) for lang in ("zh", "ja"))
 
 
 def _inside_word(work: str, start: int, end: int) -> bool:

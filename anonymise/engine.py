@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.lex_attrs import is_punct as lexeme_is_punct
 
 from anonymise import vocabulary
+from anonymise.address_tails import address_end, address_start
 from anonymise.context_enhancer import FastLemmaContextAwareEnhancer
 from anonymise.entity_types import SPECIFICITY
 from anonymise.name_data import LATIN_NOT_NAMES, LATIN_TITLE
@@ -403,6 +404,8 @@ def analyze_texts(texts: list[str], languages: list[str | None] | None = None,
             if people:
                 spans = analyzer.add_ner(normalised, language, spans, people, threshold)
             for result in spans:
+                if result.entity_type == "ADDRESS":  # its building, unit, postcode beside it (address_tails)
+                    result.start, result.end = address_start(normalised, result.start), address_end(normalised, result.end)
                 # Map back through the normalisation: removed zero-width characters shift offsets.
                 result.start = origin[result.start]
                 result.end = origin[result.end - 1] + 1

@@ -63,3 +63,31 @@ def japanese_name_spans(work: str) -> list[tuple[int, int, str]]:
             continue
         found.append((start, position, "ja-name-dictionary"))
     return found
+
+
+# Nouns that are no one (以上, あれ, ほんと): pronouns, adverb-like, dependent, numeral, suffix, verbal and
+# adjectival nouns.
+NOT_NAME_NOUNS = ("名詞,代名詞", "名詞,副詞可能", "名詞,非自立", "名詞,数", "名詞,接尾", "名詞,サ変接続", "名詞,形容動詞語幹")
+
+
+def is_name_like_noun(word: str) -> bool:
+    """Whether IPADIC reads ``word`` as one noun that can stand for a person: in kanji only a proper noun
+    (敬具, 皆様 are common nouns), in kana any common or proper noun without the honorific お/ご before it
+    (さくら, ゆき; not おねがい). For kana given names, which are words, when the position says a name."""
+    tokens = list(_tokenizer().tokenize(word))
+    if len(tokens) != 1 or not tokens[0].part_of_speech.startswith("名詞") or \
+            tokens[0].part_of_speech.startswith(NOT_NAME_NOUNS):
+        return False
+    if HAN.search(word):
+        return tokens[0].part_of_speech.startswith("名詞,固有名詞")
+    return not word.startswith(("お", "ご"))
+
+
+FUNCTION_CLASSES = ("名詞,代名詞", "感動詞", "接続詞", "副詞", "フィラー", "連体詞", "助詞", "助動詞")
+
+
+def is_function_word(word: str) -> bool:
+    """Whether IPADIC reads ``word`` as one pronoun, interjection, conjunction, adverb, filler or particle
+    (それ, うん, でも, まあ): words that open a clause without naming anyone."""
+    tokens = list(_tokenizer().tokenize(word))
+    return len(tokens) == 1 and tokens[0].part_of_speech.startswith(FUNCTION_CLASSES)

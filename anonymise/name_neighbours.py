@@ -17,13 +17,19 @@ is that name, when a surname leads it and it is no word. And a Chinese or Japane
 with a space (吉野 真理子) goes on past the space when the surname was found alone: one to three
 kanji or two to four hiragana ending where a particle, an honorific or punctuation starts; and
 back to a surname before the space when only the given name was found (田中 花子).
+
+In Latin script, a romanised Chinese or Korean surname right before a given name found already
+(Chan | Tsz Yan, Lim | Wei Ling) is that person's; and in lower-case chat a word right after a
+lower-case given name that no English dictionary has (sarah | kowalczyk) is the surname.
 """
 from __future__ import annotations
 
 import re
 
 from anonymise import vocabulary
-from anonymise.name_data import CHINESE_NAME_CUES_AFTER, CJK_NOT_NAMES, JAPANESE_SURNAMES, LATIN_NOT_NAMES
+from anonymise.cjk_safe_list import ROMANISED_CHINESE_SURNAMES
+from anonymise.name_data import (CHINESE_NAME_CUES_AFTER, CJK_NOT_NAMES, JAPANESE_SURNAMES, LATIN_NOT_NAMES,
+                                 ROMANISED_KOREAN_SURNAMES)
 from anonymise.recognizers.person_cjk import has_surname, is_name
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"
@@ -65,7 +71,7 @@ def beside_names(text: str, names: list[tuple[int, int, str]], taken: list[tuple
     """(start, end) of what belongs to one of ``names`` (start, end, PERSON or NAME) beside it (see the
     module docstring), none overlapping ``taken``."""
     found = _in_parentheses(text, names) + _before_parentheses(text, names) + _given_after_space(text, names) + \
-        _surname_before_space(text, names)
+        _surname_before_space(text, names) + _romanised_surname_before(text, names) + _lower_case_surname_after(text, names)
     return [(s, e) for s, e in found if not any(ts < e and s < te for ts, te in taken)]
 
 
@@ -127,4 +133,34 @@ def _in_parentheses(text: str, names: list[tuple[int, int, str]]) -> list[tuple[
         stop = start + len(content)
         if content and _name_shaped(content):
             found.append((start, stop))
+    return found
+
+
+ROMANISED_SURNAME_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{1,6})[ \t]$")
+LOWER_CASE_GIVEN = re.compile(r"[a-z]{2,15}")
+# Four letters or more: shorter words after a name in chat are its abbreviations (btw, pls, lol).
+LOWER_CASE_SURNAME_AFTER = re.compile(r"[ \t]([a-z]{4,20})(?![A-Za-z'’-])")
+
+
+def _romanised_surname_before(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    found = []
+    for start, _, kind in names:
+        match = ROMANISED_SURNAME_BEFORE.search(text, max(0, start - 8), start)
+        if kind == "PERSON" and match and text[start:start + 1].isupper() and \
+                match.group(1).casefold() in ROMANISED_CHINESE_SURNAMES | ROMANISED_KOREAN_SURNAMES and \
+                match.group(1).casefold() not in LATIN_NOT_NAMES:
+            found.append((match.start(1), match.end(1)))
+    return found
+
+
+def _lower_case_surname_after(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    found = []
+    for start, end, kind in names:
+        if kind != "PERSON" or not LOWER_CASE_GIVEN.fullmatch(text[start:end]):
+            continue
+        match = LOWER_CASE_SURNAME_AFTER.match(text, end)
+        word = match.group(1) if match else ""
+        if word and word not in LATIN_NOT_NAMES and not vocabulary.is_ordinary_word(word, "en") and \
+                not vocabulary.is_safe_term(word):
+            found.append((match.start(1), match.end(1)))
     return found

@@ -112,3 +112,62 @@ def test_lower_case_macau_and_chinese_street_addresses(text, address):
 ])
 def test_look_alikes_of_lower_case_and_chinese_street_addresses_stay(text):
     assert found(text, "ADDRESS") == []
+
+
+@pytest.mark.parametrize("text, address", [
+    # Hong Kong, Macau, Taiwan: the estate or building and its block, floor and flat belong to the street address.
+    ("請寄去九龍塘道55號翠松花園2期7座11樓C室，謝謝", "九龍塘道55號翠松花園2期7座11樓C室"),
+    ("地址係將軍澳寶琳路8號 寶怡邨 3座 18字樓 6室", "將軍澳寶琳路8號 寶怡邨 3座 18字樓 6室"),
+    ("寄到 高雄市苓雅區中正一路二段77巷3弄9號之2 光華大樓 7樓之1", "高雄市苓雅區中正一路二段77巷3弄9號之2 光華大樓 7樓之1"),
+    ("澳門新口岸友誼大馬路201號, 金輝閣, 9樓D", "澳門新口岸友誼大馬路201號, 金輝閣, 9樓D"),
+    # Singapore: the block before the number, the street's number, the #floor-unit and the postcode.
+    ("Deliver to Blk 318 Clementi Avenue 5 #14-207, Singapore 120318 pls", "Blk 318 Clementi Avenue 5 #14-207, Singapore 120318"),
+    ("we moved to 71 Upper Thomson Road, #03-11", "71 Upper Thomson Road, #03-11"),
+    # India: building, estate and locality up to the city and its PIN.
+    ("Address: Flat 704, Silver Oak Towers, Lake View Gardens, Baner, Pune 411045.",
+     "Flat 704, Silver Oak Towers, Lake View Gardens, Baner, Pune 411045"),
+    ("502, Nirmal Krupa Apartments, FC Road, Shivajinagar, Pune 411005", "502, Nirmal Krupa Apartments, FC Road, Shivajinagar, Pune 411005"),
+    ("Flat No. 9, Gulmohar Kunj, 2nd Cross, Jayanagar, Bengaluru - 560041", "Flat No. 9, Gulmohar Kunj, 2nd Cross, Jayanagar, Bengaluru - 560041"),
+    # Hong Kong in English: flat, floor, block and estate before the street, district and territory after it.
+    ("Flat D, 21/F, Block 2, Sea Crest Garden, 33 Hing Fong Road, Kwai Chung, New Territories",
+     "Flat D, 21/F, Block 2, Sea Crest Garden, 33 Hing Fong Road, Kwai Chung, New Territories"),
+    # Japan: Sapporo's grid and a building or company glued to the block number.
+    ("自宅は札幌市白石区南7条東14丁目2-9です", "札幌市白石区南7条東14丁目2-9"),
+    ("勤務先は大阪府大阪市中央区本町3-4-8丸和商事ビル6階です", "大阪府大阪市中央区本町3-4-8丸和商事ビル6階"),
+    ("住所は川崎市麻生区百合ヶ丘4丁目7番地です", "川崎市麻生区百合ヶ丘4丁目7番地"),
+    # Thailand: a house number with a slash, the village estate, soi and road, whole.
+    ("ที่อยู่ 19/204 หมู่บ้านบ้านสวนงาม ซอยวัดใหม่ 8 ถนนเทพารักษ์", "19/204 หมู่บ้านบ้านสวนงาม ซอยวัดใหม่ 8 ถนนเทพารักษ์"),
+])
+def test_an_address_runs_on_over_its_building_unit_and_postcode(text, address):
+    assert address in found(text, "ADDRESS")
+
+
+@pytest.mark.parametrize("text, address", [
+    ("我住在建國路88號旁边的商场很近", "建國路88號"),  # the sentence goes on: no building of its own
+    ("I live at 12 Baker Street, and it takes 45 minutes", "12 Baker Street"),
+    ("住所は渋谷区神南1-2-3です。15時に伺います", "渋谷区神南1-2-3"),
+])
+def test_an_address_does_not_run_on_into_the_sentence(text, address):
+    assert found(text, "ADDRESS") == [address]
+
+
+def test_a_unit_or_block_alone_is_no_address():
+    assert found("请在3座15樓B室等我，#08-123 is my locker", "ADDRESS") == []
+
+
+@pytest.mark.parametrize("text, address", [
+    ("j'habite au 8 bis avenue des Lilas, 69003 Lyon", "8 bis avenue des Lilas, 69003 Lyon"),
+    ("Vivo en Avenida de la Constitución 41, 2º A, 41001 Sevilla", "Avenida de la Constitución 41, 2º A, 41001 Sevilla"),
+    ("abito in Corso Garibaldi 17, 10122 Torino", "Corso Garibaldi 17, 10122 Torino"),
+    ("ons adres is Prinsengracht 480, 1017 KH Amsterdam", "Prinsengracht 480, 1017 KH Amsterdam"),
+])
+def test_french_spanish_italian_and_dutch_streets(text, address):
+    assert address in found(text, "ADDRESS")
+
+
+def test_a_street_word_before_a_brand_is_no_address():
+    assert found("I found you via Instagram 2 weeks ago", "ADDRESS") == []
+
+
+def test_a_list_of_names_and_a_six_digit_number_is_no_indian_address():
+    assert found("Thanks, Priya, Rahul, order 123456 arrived", "ADDRESS") == []

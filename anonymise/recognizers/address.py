@@ -54,24 +54,33 @@ ROOM = r"(?<![A-Za-z])(?:[Aa]pt\.?|[Aa]partment|[Ss]uite|[Rr]oom|[Uu]nit|[Ff]lat
 
 HAN = r"[\u4e00-\u9fff]"
 # After the street: its number, a building (…大厦, …花园) and block, unit, floor and room (3栋2单元1203室, A座).
-CN_HOUSE = r"\d{1,5}(?:-\d{1,4})?[号號](?:院|楼|樓)?"
+# Taiwan numbers the section, lane and alley before the house (和平東路二段100巷5弄3號之1).
+CN_SECTION = r"(?:[一二三四五六七八九十0-9]{1,3}段)?(?:[0-9]{1,4}巷)?(?:[0-9]{1,4}弄)?"
+CN_HOUSE = r"\d{1,5}(?:-\d{1,4})?[号號](?:之\d{1,3})?(?:院|楼|樓)?"
 CN_BUILDING = rf"(?:{HAN}{{1,8}}?(?:大厦|大廈|花园|花園|中心|广场|廣場|大楼|大樓|公寓|小区|小區|苑|阁|閣|新村|山庄|山莊))?"
 CN_UNIT = r"(?:[A-Za-z0-9]{1,4}[座栋棟幢]|\d{1,4}(?:栋|棟|幢|号楼|號樓|单元|單元|楼|樓|层|層|室)|[A-Za-z]?\d{1,4}室)*"
 CN_TAIL = rf"(?:[A-Za-z0-9]{{1,4}}座|{CN_HOUSE}{CN_BUILDING})?{CN_UNIT}"
 # Province, then one to three city/county/district levels, then a street, then number, building, unit, postcode.
-CN_ADDRESS = (rf"(?:{HAN}{{2,4}}(?:省|自治区))?(?:{HAN}{{1,6}}?(?:市|县|区|州|旗)){{1,3}}{HAN}{{0,10}}(?:路|街|大道|道|巷|胡同|村|镇)"
-              rf"{CN_TAIL}(?:[ \t]*\d{{6}}(?!\d))?")
+CN_ADDRESS = (rf"(?:{HAN}{{2,4}}(?:省|自治区))?(?:{HAN}{{1,6}}?(?:市|县|縣|区|區|州|旗)){{1,3}}{HAN}{{0,10}}(?:路|街|大道|道|巷|胡同|村|镇)"
+              rf"{CN_SECTION}{CN_TAIL}(?:[ \t]*\d{{6}}(?!\d))?")
 # A street and its house number without the city (住在建国路88号3栋; 澳門…馬路123號…花園3樓A座, Macau's
-# streets written in Han); the street's name starts after the sentence's words (住在, 我家).
-CN_NAME_CHAR = r"(?:(?![在住于於到去是的我你他她们們和与與从從搬离離近家])[\u4e00-\u9fff])"
+# streets written in Han); the street's name starts after the sentence's words (住在, 我家, 地址係, 住喺).
+CN_NAME_CHAR = r"(?:(?![在住于於到去是的我你他她们們和与與从從搬离離近家係喺址])[\u4e00-\u9fff])"
 CN_STREET_ADDRESS = (rf"(?:澳門|澳门|香港)?{CN_NAME_CHAR}{{1,10}}?(?:大馬路|大马路|馬路|马路|大道|路|街|巷|胡同|圍|围|前地|里|道)"
-                     rf"{CN_HOUSE}{CN_BUILDING}{CN_UNIT}")
+                     rf"{CN_SECTION}{CN_HOUSE}{CN_BUILDING}{CN_UNIT}")
 JP_ADDRESS = (rf"(?:東京都|北海道|(?:大阪|京都)府|{HAN}{{2,3}}県)[\u4e00-\u9fff\u3040-\u30ff]{{1,12}}?(?:市|区|町|村|郡)"
               r"[\u4e00-\u9fff\u3040-\u30ff]{0,12}?\d{1,4}(?:丁目|-|－)?\d{0,4}(?:番地?|-|－)?\d{0,4}号?"
-              r"(?:[ \t]*[\u4e00-\u9fff\u3040-\u30ffA-Za-z]{0,12}[ \t]?\d{1,5}(?:号室|号)?)?")
+              r"(?:[ \t]*[\u4e00-\u9fff\u3040-\u30ffA-Za-z]{0,12}[ \t]?\d{1,5}(?:号室|号|階|F)?)?")
 # Without the prefecture: a ward/city, a district name and a full block number (神南1-2-3, 六本木6丁目10番1号).
 JP_WARD_ADDRESS = (rf"{HAN}{{1,4}}(?:区|市)[\u4e00-\u9fff\u3040-\u30ff]{{1,8}}?\d{{1,4}}(?:丁目|-)\d{{1,4}}(?:番地?|-)\d{{1,4}}号?"
-                   r"(?:[ \t]*[\u4e00-\u9fff\u3040-\u30ffA-Za-z]{0,12}[ \t]?\d{1,5}(?:号室|号)?)?")
+                   r"(?:[ \t]*[\u4e00-\u9fff\u3040-\u30ffA-Za-z]{0,12}[ \t]?\d{1,5}(?:号室|号|階|F)?)?")
+# A ward or city, a district and its 丁目 with what follows of the block number, or none
+# (青葉区美しが丘3丁目5番地, 港南区日野2丁目); no particle in the district (横浜市に住んで… is a sentence).
+JP_CHOME_ADDRESS = (rf"{HAN}{{1,4}}(?:区|市|町)(?:(?![にでをはへ])[\u4e00-\u9fff\u3040-\u30ff]){{1,8}}?\d{{1,4}}丁目"
+                    r"(?:\d{1,4}(?:番地?|-)?(?:\d{1,4}号?)?)?")
+# Sapporo's grid: a ward, then N/S block row and E/W column (札幌市中央区北3条西12丁目4-7, 南5条東2丁目3番5号).
+JP_GRID_ADDRESS = (rf"{HAN}{{1,4}}市(?:{HAN}{{1,3}}区)?[北南東西]\d{{1,2}}条(?:[東西南北]\d{{1,2}}丁目)?"
+                   r"(?:\d{1,4}(?:番地?|-)\d{1,4}号?|\d{1,4}番地?)?")
 
 
 class KoreanAddressRecognizer(PatternRecognizer):
@@ -108,6 +117,8 @@ class ForeignAddressRecognizer(PatternRecognizer):
         Pattern("cn_street_address", CN_STREET_ADDRESS, 0.7),
         Pattern("jp_address", JP_ADDRESS, 0.7),
         Pattern("jp_ward_address", JP_WARD_ADDRESS, 0.7),
+        Pattern("jp_grid_address", JP_GRID_ADDRESS, 0.7),
+        Pattern("jp_chome_address", JP_CHOME_ADDRESS, 0.7),
     ]
     CONTEXT = ["address", "live", "stay", "hotel", "주소", "地址", "住所", "住址"]
 

@@ -3,7 +3,8 @@ town-and-postcode line of UK, Canadian, Australian and US addresses, PO boxes, G
 Austrian streets (Hauptstraße 5, 10115 Berlin; Bahnhofstrasse 12, 8001 Zürich), whose number follows
 the street; a postcode after its cue (billing zip 98107, PLZ 8001); plot/sector/house numbers
 (Plot 12, Sector 7; Haus 4); Russian and other Slavic addresses in Cyrillic or romanised
-(г. Казань, ул. Ленина, д. 5, кв. 12, 420111; ul. Polna 5/3, 00-950 Warszawa; vul. Franka 22).
+(г. Казань, ул. Ленина, д. 5, кв. 12, 420111; ul. Polna 5/3, 00-950 Warszawa; vul. Franka 22); French,
+Spanish, Italian and Dutch streets (15 rue de la Paix, 75002 Paris; Calle Mayor 12, 3º B; Keizersgracht 12).
 
 Postcodes count where their shape cannot be anything else (the UK's SW1A 1AA, Canada's K1M 1M4,
 Japan's 〒150-0002) or beside a state or town (Sydney NSW 2000, Seattle, WA 98101, 10115 Berlin).
@@ -164,6 +165,50 @@ class SlavicAddressRecognizer(PatternRecognizer):
                          global_regex_flags=FLAGS)
 
 
+# French, Spanish, Italian and Dutch streets: the French number before the street (15 rue de la Paix,
+# 75002 Paris), the others after it (Calle Mayor 12, 3º B, 28013 Madrid; Via Roma 8; Keizersgracht 12,
+# 1015 CX Amsterdam). The street word must be followed by a capitalised name and the number.
+ROMANCE_LINK = r"(?:(?:de|del|de[ \t]la|du|des|la|le|les|dei|della|di|do|da)[ \t]+|l'|d')?"
+ROMANCE_NAME = rf"{ROMANCE_LINK}[A-ZÀ-Ý][\w'’-]+(?:[ \t]+{ROMANCE_LINK}[A-ZÀ-Ý][\w'’-]+){{0,3}}"
+FR_STREET = (r"(?<![\w])\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?i:rue|avenue|boulevard|bd|place|allée|impasse|chemin|quai|"
+             rf"route|cours)[ \t]+{ROMANCE_NAME}(?:,?[ \t]*\d{{5}}[ \t]+[A-ZÀ-Ý][\w'’-]+)?")
+ES_IT_STREET = (r"(?<![\w])(?:Calle|C/|Avenida|Avda\.?|Paseo|Plaza|Carrer|Camino|Ronda|Via|Viale|Piazza|Corso|Vicolo)"
+                rf"[ \t]+{ROMANCE_NAME},?[ \t]*(?:n[º°o]\.?[ \t]*)?\d{{1,4}}[A-Za-z]?(?![\w])"
+                r"(?:,[ \t]*\d{1,2}[º°ª]?[ \t]?[A-Z]?(?![\w]))?(?:,?[ \t]*\d{5}[ \t]+[A-ZÀ-Ý][\w'’-]+)?")
+NL_STREET = (r"(?<![\w])[A-Z][a-z]+(?:straat|weg|laan|gracht|plein|kade|singel|dijk)[ \t]+\d{1,4}[a-z]?(?![\w])"
+             r"(?:,?[ \t]*\d{4}[ \t]?[A-Z]{2}[ \t]+[A-Z][a-z]+)?")
+
+
+class RomanceAndDutchAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.DIGIT, gates.gate(r"rue|avenue|boulevard|bd|place|allée|impasse|chemin|quai|route|cours|calle|c/|"
+                                          r"avenida|avda|paseo|plaza|carrer|camino|ronda|via|viale|piazza|corso|vicolo|straat|"
+                                          r"weg|laan|gracht|plein|kade|singel|dijk"))
+    PATTERNS = [Pattern("fr_street", FR_STREET, 0.7), Pattern("es_it_street", ES_IT_STREET, 0.7),
+                Pattern("nl_street", NL_STREET, 0.7)]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="RomanceAndDutchAddressRecognizer",
+                         global_regex_flags=FLAGS)
+
+
+# India: a flat or house number, then comma-separated building, road, locality and city up to the six-digit
+# PIN (502, Sai Krupa Apartments, MG Road, Pune 411001; Flat No. 12, Shanti Kunj, 4th Cross, Bengaluru - 560038).
+# The PIN after two or more named parts is what says address; the number may stand alone (502, A-1203).
+IN_WORD = r"(?:[A-Z][A-Za-z.'’-]*|\d{1,3}(?:st|nd|rd|th)|\d{1,3}(?![\d,]))"
+IN_PART = rf"{IN_WORD}(?:[ \t]+{IN_WORD}){{0,4}}"
+IN_ADDRESS = (r"(?<![\w-])(?:(?:Flat|House|Plot|Door|Shop|Villa|Room)(?:[ \t]+No\.?)?[ \t]*)?[A-Z]?-?\d{1,5}[A-Z]?"
+              rf"(?:[ \t]*,[ \t]*{IN_PART}){{2,6}}[ \t]*[-–,]?[ \t]*\d{{3}}[ \t]?\d{{3}}(?!\d)")
+
+
+class IndianAddressRecognizer(PatternRecognizer):
+    TEXT_GATES = (gates.gate(r"\d{3}[ \t]?\d{3}"), gates.gate(r",[ \t]*[A-Z]"))
+    PATTERNS = [Pattern("in_address_to_pin", IN_ADDRESS, 0.7)]
+
+    def __init__(self):
+        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="IndianAddressRecognizer",
+                         global_regex_flags=FLAGS)
+
+
 class JapanesePostcodeRecognizer(PatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"〒"),)
     PATTERNS = [Pattern("jp_postcode", r"〒[ \t]?\d{3}-?\d{4}(?!\d)", 0.8)]
@@ -174,5 +219,6 @@ class JapanesePostcodeRecognizer(PatternRecognizer):
 
 RECOGNIZERS = [UkAddressRecognizer, CanadianAddressRecognizer, AustralianAddressRecognizer, UsPostalRecognizer,
                LowerCaseNorthAmericanAddressRecognizer,
-               GermanAddressRecognizer, JapanesePostcodeRecognizer, PostcodeAfterCueRecognizer, PlotAndHouseRecognizer,
+               GermanAddressRecognizer, RomanceAndDutchAddressRecognizer, IndianAddressRecognizer,
+               JapanesePostcodeRecognizer, PostcodeAfterCueRecognizer, PlotAndHouseRecognizer,
                SlavicAddressRecognizer]

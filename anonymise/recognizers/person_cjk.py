@@ -12,6 +12,8 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
+from anonymise import vocabulary
+from anonymise.cjk_safe_list import FUNCTION_CHARACTERS
 from anonymise.name_data import (CHINESE_NAME_CUES_AFTER, CHINESE_NAME_CUES_BEFORE, CHINESE_SURNAME_TITLES,
                                  CHINESE_SURNAMES, CJK_HONORIFICS, CJK_NOT_NAMES, JAPANESE_SURNAMES,
                                  KOREAN_HANJA_SURNAMES, ONE_CHARACTER_SURNAMES)
@@ -20,6 +22,7 @@ from anonymise.recognizers.person_base import PersonNameRecognizer
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"
 KATAKANA = r"\u30a1-\u30fa\u30fc"
+KANA = re.compile(r"[\u3041-\u30fa]")
 CUES_BEFORE = "|".join(sorted(map(re.escape, CHINESE_NAME_CUES_BEFORE), key=len, reverse=True))
 CUES_AFTER = "|".join(sorted(map(re.escape, CHINESE_NAME_CUES_AFTER), key=len, reverse=True))
 # A name is 2-4 Han characters (an optional space between family and given name) or Katakana.
@@ -67,6 +70,22 @@ def trim_to_name(candidate: str) -> str:
     return candidate[:cut.start() + 1] if cut else candidate
 
 
+def cut_before_word(text: str, start: int, name: str) -> str:
+    """A Chinese name glued to what follows it cut where a word of two or more characters starts after
+    the surname and one given-name character (主治医生张伟已经看过了 -> 张伟): Chinese given names are
+    one or two characters, and the sentence goes on with words or grammar (刘建国说 -> 刘建国). Not a
+    Japanese name (佐藤健太郎) nor in Japanese text."""
+    compact = name.replace(" ", "").replace("\u3000", "")
+    if compact != name or KANA.search(text) or any(name.startswith(s) for s in JAPANESE_SURNAMES):
+        return name
+    surname = 2 if compact[:2] in CHINESE_SURNAMES else 1
+    for cut in range(surname + 1, min(len(name), surname + 3)):
+        if name[cut] in FUNCTION_CHARACTERS or \
+                any(vocabulary.is_ordinary_word(text[start + cut:start + cut + k], "zh") for k in (2, 3)):
+            return name[:cut]
+    return name[:surname + 2]
+
+
 def is_name(name: str) -> bool:
     compact = name.replace(" ", "").replace("\u3000", "")
     return 2 <= len(compact) <= 5 and compact not in CJK_NOT_NAMES and not any(
@@ -81,7 +100,7 @@ class CjkNameRecognizer(PersonNameRecognizer):
     def find(self, text: str) -> list[RecognizerResult]:
         results = []
         for match in CUE_THEN_NAME.finditer(text):
-            name = trim_to_name(match.group(1))
+            name = cut_before_word(text, match.start(1), trim_to_name(match.group(1)))
             katakana = re.fullmatch(KANA_NAME, name) is not None
             if is_name(name) and (katakana or has_surname(name)):
                 results.append(RecognizerResult("PERSON", match.start(1), match.start(1) + len(name), STRONG))

@@ -52,9 +52,11 @@ ROLE_NAME = re.compile(rf"\b(?:[Aa]ccount[ \t]+holder|[Cc]ard[ \t]*holder|[Hh]ol
                        rf"[Kk]nown[ \t]+as|[Nn]ickname(?:[ \t]+is)?|[Aa]ka)[ \t]*[:,-]?[ \t]+"
                        rf"({NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})")
 # Chat introductions in lower case: "hey its jenna,", "this is mateo here", "im priya btw".
-CHAT_INTRO = re.compile(r"(?i:\b(?:it'?s|it’s|im|i'm|i’m|this[ \t]+is|name'?s|name[ \t]+is|call[ \t]+me|calls[ \t]+me))"
-                        r"[ \t]+([a-z][a-z'-]{1,14})(?=[ \t]*(?:[,.!?~:;)]|$|\n|[ \t]+(?:here|btw|from|and|again|speaking|"
-                        r"lol|haha)\b))")
+# "my name priya venkataraman, ...": the given name may have its surname after it (name_neighbours takes it).
+CHAT_INTRO = re.compile(r"(?i:\b(?:it'?s|it’s|im|i'm|i’m|this[ \t]+is|name'?s|name[ \t]+is|my[ \t]+name(?![ \t]+is\b)|call[ \t]+me|"
+                        r"calls[ \t]+me))"
+                        r"[ \t]+([a-z][a-z'-]{1,14})(?=(?:[ \t]+[a-z]{3,20})?[ \t]*(?:[,.!?~:;)]|$|\n|[ \t]+(?:here|btw|"
+                        r"from|and|again|speaking|lol|haha)\b))")
 SIGN_OFF_NAME = re.compile(rf"(?:{'|'.join(LATIN_SIGN_OFFS)})[ \t]*[,.!]?"
                            rf"(?:[ \t]*\n+[ \t]*(?:-+[ \t]*)?|[ \t]+-+[ \t]*)({NAME})")
 # "Cheers, Jia" on one line, closing the text or its line.
@@ -72,6 +74,10 @@ REFERRER = re.compile(rf"({NAME_WORD}[ \t]+{NAME_WORD}|[가-힣]{{2,4}}|[\u4e00-
 # "my partner, 이하은." / "my friend 王芳 and I": a name in its own script after an English relation word.
 RELATION_NATIVE_NAME = re.compile(rf"{RELATION_CUE}"
                                   rf"([가-힣]{{2,4}}|[\u4e00-\u9fff\u3005\u3040-\u30ff]{{2,6}})(?=[ \t]*[,.!)]|[ \t]+(?:and|who|will)\b|$)")
+# A Latin name right after a Chinese relation word or an English-name label (我朋友Ah Beng, 同事Coco,
+# 英文名：Chan Tsz Yan): the cue is Chinese, the name is not.
+HAN_CUE_LATIN_NAME = re.compile(rf"(?:英文名字?|英文姓名|朋友|同事|同學|同学|老公|老婆|男朋友|女朋友|男友|女友|閨蜜|闺蜜|"
+                                rf"姐妹|表姐|表妹|室友)[ \t]*(?:[:：]|是|叫|係)?[ \t]*({NAME})")
 # A first and last name closing a line after a dash or colon, as in a title or signature
 # ("Consultation request - Anna Lee", "- Anna Lee").
 DASH_NAME = re.compile(rf"(?m)(?:^|[-–—:|][ \t]+)({NAME_WORD}[ \t]+{NAME_WORD})[ \t]*[.!]?[ \t]*$")
@@ -141,7 +147,7 @@ class LatinNameRecognizer(PersonNameRecognizer):
     CUE_PATTERNS = ((GREETING_NAME, STRONG), (SELF_INTRO_NAME, STRONG),
                     (RELATION_NAME, MEDIUM), (WEAK_CUE_NAME, MEDIUM), (SIGN_OFF_NAME, STRONG),
                     (SIGN_OFF_SAME_LINE, MEDIUM), (NAME_HERE, MEDIUM), (REFERRER, MEDIUM),
-                    (RELATION_NATIVE_NAME, MEDIUM), (ROLE_NAME, MEDIUM),
+                    (RELATION_NATIVE_NAME, MEDIUM), (ROLE_NAME, MEDIUM), (HAN_CUE_LATIN_NAME, MEDIUM),
                     (DASH_NAME, MEDIUM), (DASH_SIGNATURE, MEDIUM))
 
     def find(self, text: str) -> list[RecognizerResult]:
