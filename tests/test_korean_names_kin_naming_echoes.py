@@ -86,6 +86,9 @@ def test_echoes_in_a_redacted_text():
     ("하늘: 몰라\n도율: 3시에 봐", ["하늘", "도율"]),  # a name that is a word, and one that is none
     ("오후 3:12 채언 내일 가요\n오후 3:13 도율 네 좋아요", ["채언", "도율"]),
     ("민하: 내일?\n방도겸: 응", ["민하", "방도겸"]),
+    # speaker first, then the time: nicknames of any word (호빵, 달토끼) too
+    ("호빵 오후 8:05 도착\n달토끼 오후 8:07 나도 거의 다 옴", ["호빵", "달토끼"]),
+    ("채언 오전 11:20 ㅋㅋ\n도율 오전 11:21 그래", ["채언", "도율"]),
 ])
 def test_the_speakers_of_a_chat(text, speakers):
     assert set(speakers) <= set(names(text))
@@ -95,6 +98,9 @@ def test_the_speakers_of_a_chat(text, speakers):
     "질문: 아파요\n답변: 괜찮아요", "특이사항: 없음\n총평: 좋음\n답글: 감사", "참고: 없음\n메모: 내일",
     "오후 3:12 진료 예약했어요\n오후 4:00 도착했어요",
     "도율: 3시에 봐",  # one line is no chat
+    "내일 오후 2:30 가능합니다\n모레 오후 4:00 가능합니다",  # days before the times of a list of slots
+    "상담 오후 2:30에 예약\n시술 오후 4:00에 진행",  # the time glued to 에: no chat line
+    "호빵 오후 8:05 도착",  # one line is no chat
 ])
 def test_labels_and_times_are_no_speakers(text):
     assert names(text) == []

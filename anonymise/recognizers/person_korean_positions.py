@@ -56,6 +56,13 @@ ROLE_SPEAKER = re.compile(r"(?m)(?:^|\][ \t]*)[ \t]*(?P<role>[가-힣]{2,6})[ \t
 # A chat line with its speaker alone first: "민하: …", or after the time "오후 3:12 민하 …".
 LINE_SPEAKER = re.compile(r"(?m)^[ \t]*(?:(?:오전|오후)[ \t]*\d{1,2}:\d{2}[ \t]+)?(?P<name>[가-힣]{2,4})[ \t]*[:：][ \t]*\S")
 TIME_SPEAKER = re.compile(r"(?m)^[ \t]*(?:오전|오후)[ \t]*\d{1,2}:\d{2}[ \t]+(?P<name>[가-힣]{2,4})[ \t]")
+# A group chat's line with the speaker first, then the time, then the message: "감자 오후 9:41 어디야".
+# The time stands apart (no 에, 까지 glued): "내일 오후 2:30에" is a time, not a speaker's line.
+SPEAKER_TIME = re.compile(r"(?m)^[ \t]*(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9_]{0,14})[ \t]+(?:오전|오후)[ \t]*\d{1,2}:\d{2}"
+                          r"(?=[ \t]+\S|[ \t]*$)")
+# What stands before a clock time without being anyone: a day or a part of the day (내일 오후 3:00).
+TIME_WORDS = re.compile(r"(?:오늘|내일|모레|어제|그제|그저께|금일|명일|익일|당일|매일|평일|주말|아침|점심|저녁|새벽|밤|낮|"
+                        r"[월화수목금토일](?:요일)?|(?:이번|다음|지난|매|담)[ \t]?주?|today|tomorrow|yesterday)", re.IGNORECASE)
 SPEAKER_ROLES = KOREAN_ROLE_WORDS | frozenset(KOREAN_STAFF_TITLES) | KOREAN_NAME_LABELS
 # "My name is X" and a phone or national ID right after the word (제 이름은 X 010-…, 이름 X 900101-…).
 NAME_CUE_ID = re.compile(r"(?:제[ \t]?이름은|이름은|이름이|이름|성함은|성함|성명|저는|전|본인은|본인)[ \t]*[:：]?[ \t]*"
@@ -203,8 +210,13 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
                                                                 or vocabulary.is_frequent_korean_word(name, common=True))):
                     spans.append((match.start("name"), match.end("name"), STRONG))
         lines = [*LINE_SPEAKER.finditer(text), *TIME_SPEAKER.finditer(text)]
-        if len({text.count("\n", 0, m.start()) for m in lines}) >= 2:  # a chat: two lines or more so
+        # Speaker, then time: the line's shape names its speaker, a nickname of any word too (감자, 구름빵),
+        # but not a day before the time of a list of slots (내일 오후 2:30 가능).
+        nicknames = [m for m in SPEAKER_TIME.finditer(text) if m.group("name") not in NOT_PEOPLE
+                     and not TIME_WORDS.fullmatch(m.group("name"))]
+        if len({text.count("\n", 0, m.start()) for m in lines + nicknames}) >= 2:  # a chat: two lines or more so
             spans += [(m.start("name"), m.end("name"), STRONG) for m in lines if _speaker_name(m.group("name"))]
+            spans += [(m.start("name"), m.end("name"), STRONG) for m in nicknames]
         return spans
 
     @staticmethod
