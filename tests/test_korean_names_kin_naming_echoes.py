@@ -41,6 +41,11 @@ def test_words_before_a_kinship_word_stay(text):
     ("본명은 도하윤이고 예명은 하늬였다.", "도하윤"),
     ("본명은 도하윤이고 예명은 하늬였다.", "하늬"),
     ("필명: 새온결", "새온결"),
+    ("'도토리'라는 별명으로 불렸다.", "도토리"),  # quoted: any word, a phrase too
+    ("“푸른고래”라는 닉네임을 쓴다.", "푸른고래"),
+    ("‘별사탕’이란 친구가 있었다.", "별사탕"),
+    ("해솔이라는 직원분이 친절했어요.", "해솔"),  # (이)라는 and a person noun: one named so
+    ("보람이라는 기사님이 운전했어요.", "보람"),
 ])
 def test_the_slot_of_a_naming_phrase(text, name):
     assert name in names(text)
@@ -50,6 +55,8 @@ def test_the_slot_of_a_naming_phrase(text, name):
     "모델로 활동하는 친구가 있다.", "프리랜서로 활동 중입니다.", "봉사자로 활동했다.", "강사로 데뷔했다.",
     "뭐라고 불러야 할지 모르겠다.", "선생님이라고 불러요.", "별명은 없다.", "별명은 아직 없어요.",
     "닉네임이 필요하다.", "본명은 비공개다.", "필명으로 글을 쓴다.",
+    "간호사라는 직원이 왔어요.", "실장이라는 분이 전화했어요.",  # what the person is
+    "유학생이라는 친구가 있다.", "나라는 사람은 원래 그렇다.", "'괜찮아'라는 말을 들었다.",
 ])
 def test_naming_phrases_without_a_name_stay(text):
     assert names(text) == []

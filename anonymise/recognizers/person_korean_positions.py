@@ -27,7 +27,7 @@ from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KO
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
-from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, SENTENCE_REST, STRONG, is_one_known_word,
+from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, ROLE_NOUN_ENDINGS, SENTENCE_REST, STRONG, is_one_known_word,
                                                  is_particle_chain, name_after_occupation, opens_sentence,
                                                  plausible_given)
 
@@ -81,6 +81,15 @@ KIN_AFTER_GIVEN = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})(?P<hypo>이?
 # and 본명은 X이다, 예명 X로.
 NAMED_BEFORE = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,5}?)(?:이라는|라는|이란|란)[ \t]?"
                           r"(?:필명|예명|닉네임|별명|애칭|가명|본명|이름|활동명|세례명|법명)")
+# A quoted word before a naming noun or a person noun: '보리'라는 별명, "연두"라는 필명, ‘곰돌이’란 친구.
+# The quotes make any word a name, a phrase (하얀곰) or Latin letters too.
+NAMING_NOUNS = r"(?:필명|예명|닉네임|별명|애칭|가명|본명|이름|활동명|세례명|법명)"
+PERSON_NOUNS = (r"(?:직원분|직원|선생님|선생|쌤|친구|기사님|기사|분|사람|학생|아이|애|남자|여자|남자애|여자애|언니|오빠|누나|형|"
+                r"동생|선배|후배|손님|아저씨|아줌마|이모|삼촌|할머니|할아버지|실장님|원장님|상담사|매니저|코디|간호사)")
+QUOTED_NAMED = re.compile(r"['\"‘“](?P<name>[^'\"‘’“”\n]{1,15})['\"’”](?:이라는|라는|이란|란|이라고[ \t]?하는|라고[ \t]?하는)[ \t]?"
+                          rf"(?:{NAMING_NOUNS}|{PERSON_NOUNS}(?P<rest>[가-힣]*))")
+# A word before (이)라는 and a person noun: 소망이라는 직원분이, 다온이라는 선생님 (one named so), a word or not.
+PERSON_NAMED = re.compile(rf"(?<![가-힣])(?P<name>[가-힣]{{2,5}}?)(?:이라는|라는)[ \t]?{PERSON_NOUNS}(?P<rest>[가-힣]*)")
 CALLED_AS = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,5}?)(?:이라고|라고)[ \t]?(?:불리|불린|불렸|불러|부르|부른|불려)")
 ACTING_AS = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,5}?)(?:으로|로)[ \t]?(?:활동|데뷔|개명)")
 NAME_LABELLED = re.compile(r"(?:본명|예명|필명|닉네임|별명|애칭|가명|활동명|세례명|법명)(?:은|는|이|가|도)?(?:[ \t]*[:：][ \t]*|[ \t]+)"
@@ -123,6 +132,24 @@ def _speaker_name(word: str) -> bool:
     parts = split_name(word)
     return parts is not None and len(parts[1]) == 2 and plausible_given(parts[1]) and word not in NOT_NAMES \
         and not is_one_known_word(word)
+
+
+def _names_one(rest: str) -> bool:
+    """What follows a person noun leaves it one person: particles, 님, or the copula (친구가, 분이세요)."""
+    rest = rest[1:] if rest.startswith("님") else rest
+    return is_particle_chain(rest) or rest.startswith(COPULA_STARTS)
+
+
+def _is_a_role(word: str) -> bool:
+    """A title, office or role (간호사라는 직원, 실장이라는 분): what the person is, not their name."""
+    return word in KOREAN_PERSON_TITLES or word in KOREAN_ROLE_TITLES or is_occupation(word)
+
+
+def _is_a_kind_of_person(word: str) -> bool:
+    """A common noun ending like a noun for a kind of person (외국인, 군인, 유학생이라는 친구): unquoted,
+    what the friend is; quoted ('천사'라는 친구), a nickname."""
+    return word not in KOREAN_GIVEN_NAME_WORDS and word[-1] in ROLE_NOUN_ENDINGS and is_one_known_word(word) \
+        and vocabulary.is_frequent_korean_word(word, common=True)
 
 
 def _title_ending(rest: str) -> bool:
@@ -320,6 +347,17 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
         there the word must be of a name's shape and no ordinary word; the other phrases name whatever word
         they hold."""
         spans = []
+        for match in QUOTED_NAMED.finditer(text):
+            name, rest = match.group("name").strip(), match.group("rest") or ""
+            if name and _names_one(rest) and name not in NOT_PEOPLE and not _is_a_role(name) \
+                    and not any(t.tag in ("NP", "NNB") for t in kiwi_tokens(name)):
+                start = match.start("name") + match.group("name").index(name)
+                spans.append((start, start + len(name), MEDIUM))
+        for match in PERSON_NAMED.finditer(text):
+            name = match.group("name")
+            if _names_one(match.group("rest")) and name not in NOT_PEOPLE and _noun_like(name) and not _is_a_role(name) \
+                    and not _is_a_kind_of_person(name):
+                spans.append((match.start("name"), match.end("name"), MEDIUM))
         for pattern in (NAMED_BEFORE, CALLED_AS, ACTING_AS):
             for match in pattern.finditer(text):
                 name = match.group("name")
