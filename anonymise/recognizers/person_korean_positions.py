@@ -72,6 +72,15 @@ NAME_CUE_ID = re.compile(r"(?:제[ \t]?이름은|이름은|이름이|이름|성�
 SUFFIX_FAMILY = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,2})이네(?=는|가|도|랑|에|에서|집|가족|식구|[ \t]+(?:집|가족|식구|엄마|아빠))")
 CHILD_PEOPLE = r"(?:엄마|아빠|맘|어머니|아버지|어머님|아버님|생일|돌잔치|백일|동생|언니|누나|오빠|형|친구|할머니|할아버지|이모|고모|삼촌|어린이집|유치원|담임)"
 SUFFIX_PEOPLE = re.compile(rf"(?<![가-힣])(?P<name>[가-힣]{{1,2}})이[ \t]?{CHILD_PEOPLE}(?P<rest>[가-힣]*)")
+# The hypocoristic 이 glued between a name and its particle (여름이가, 보름이는, 콩이랑): an ordinary noun
+# takes its particle straight (여름이, 여름은), so the 이 is the name's unless it ends the word (고양이가).
+HYPOCORISTIC = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,2})이(?:가|는|를|랑|하고|한테|한테서|에게|도|의|만|까지|처럼)(?![가-힣])")
+# A family's home, people or things: 하늘네 강아지, 만두네 가게, 구름네는 (X네, X's family's).
+FAMILY_OF = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})네(?:(?P<particle>는|가|도|랑|에|에서|한테|집|가족|식구)|[ \t](?P<noun>[가-힣]+))(?![가-힣])")
+# A child's parent introducing themself: 만두 엄마인데요, 여름 아빠예요 (the copula: I am X's mum).
+PARENT_SAYS = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})[ \t]?(?:엄마|아빠|맘)(?:인데요|인데|이에요|예요|입니다|이고요|이고|이구요)")
+# Kinds of child a parent is named after (아기 엄마, 쌍둥이 엄마, 막내 아빠, 초보 엄마): no name.
+CHILD_KINDS = frozenset("아이 아기 애기 아가 막내 초보 쌍둥이 외동 늦둥이 장남 장녀 워킹 싱글 학부모 고딩 중딩 초딩".split())
 # A parent named after a child, without the suffix: 은솔 엄마, 은솔맘, 은솔아빠.
 PARENT_OF = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})(?P<space>[ \t]?)(?:엄마|아빠|맘)(?P<rest>[가-힣]*)")
 # A given name, the hypocoristic 이 allowed, one space before a kinship word: 보람 언니가, 가람이 형이랑.
@@ -150,6 +159,27 @@ def _is_a_kind_of_person(word: str) -> bool:
     what the friend is; quoted ('천사'라는 친구), a nickname."""
     return word not in KOREAN_GIVEN_NAME_WORDS and word[-1] in ROLE_NOUN_ENDINGS and is_one_known_word(word) \
         and vocabulary.is_frequent_korean_word(word, common=True)
+
+
+def _childs_name(word: str) -> bool:
+    """A noun a child may be called, an ordinary word too (만두, 여름): no role, kin, pronoun, numeral
+    (둘째) or common look-alike (진짜, 정말), unless parents give it as a name."""
+    if word in KOREAN_GIVEN_NAME_WORDS:
+        return True
+    return word not in NOT_NAMES and word not in KOREAN_KIN_WORDS and _noun_like(word) \
+        and not vocabulary.is_safe_term(word, "ko")
+
+
+def _hypocoristic(name: str, word: str) -> bool:
+    """``word`` is ``name``, the hypocoristic 이 and a particle: 이 after a final consonant, one-syllable
+    names only those parents give, and Kiwi reads ``name`` as a word of its own (not 고양+이, 죽이+는)."""
+    if not _has_final_consonant(name[-1]) or vocabulary.is_ordinary_word(name + "이", "ko"):
+        return False
+    if len(name) == 1 and name not in KOREAN_GIVEN_NAME_WORDS or not _childs_name(name):
+        return False
+    tokens = kiwi_tokens(word)
+    return not any(t.start < len(name) < t.start + t.len for t in tokens) and not any(
+        t.start == len(name) and t.len > 1 and not t.tag.startswith("J") for t in tokens)
 
 
 def _title_ending(rest: str) -> bool:
@@ -271,6 +301,20 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
                     continue  # the 이 belongs to the word (고양이, 아이)
                 if (len(name) == 1 and name not in KOREAN_GIVEN_NAME_WORDS) or not could_be_given_name(name):
                     continue
+                spans.append((match.start("name"), match.end("name"), MEDIUM))
+        for match in HYPOCORISTIC.finditer(text):
+            name = match.group("name")
+            if _hypocoristic(name, match.group()):
+                spans.append((match.start("name"), match.end("name"), MEDIUM))
+        for match in FAMILY_OF.finditer(text):
+            name, noun = match.group("name"), match.group("noun")
+            if noun and not kiwi_tokens(noun)[0].tag.startswith("NN"):
+                continue  # 만두네 이거, 진짜네 완전: the exclamation 네, then anything
+            if _childs_name(name):
+                spans.append((match.start("name"), match.end("name"), MEDIUM))
+        for match in PARENT_SAYS.finditer(text):
+            name = match.group("name")
+            if _childs_name(name) and name not in CHILD_KINDS and not _is_a_kind_of_person(name):
                 spans.append((match.start("name"), match.end("name"), MEDIUM))
         for match in PARENT_OF.finditer(text):
             name, rest = match.group("name"), match.group("rest")
