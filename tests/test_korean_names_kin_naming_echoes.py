@@ -76,6 +76,18 @@ def test_a_given_name_that_is_a_word_echoes_bare_only_for_the_records_own_member
     assert "은결은" in sure
 
 
+@pytest.mark.parametrize("later", ["은결는 웃었다.", "은결가 또 왔다.", "은결를 만났다."])
+def test_a_given_name_that_is_a_word_echoes_with_a_particle_of_the_wrong_form(later):
+    text = "피은결 교수가 말했다. " + later  # 은결 ends in a consonant: 은, 이, 을 are its forms
+    found = {text[s:e] for s, e in name_echoes(text, [(0, 3, False)]) if s > 0}
+    assert found == {"은결"}
+
+
+def test_a_given_name_that_is_a_word_and_a_particle_of_its_own_form_is_no_echo():
+    text = "피은결 교수가 말했다. 은결은 웃었다. 은결을 만났다."
+    assert name_echoes(text, [(0, 3, False)]) == [(0, 3)]
+
+
 def test_a_given_name_inside_a_longer_word_is_no_echo():
     text = "방도겸 씨가 왔다. 도겸스럽다고들 했다."
     assert name_echoes(text, [(0, 3, False)]) == [(0, 3)]
