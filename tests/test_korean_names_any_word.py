@@ -148,10 +148,11 @@ def test_an_adverb_between_a_name_cue_and_a_number_stays():
 
 
 @pytest.mark.parametrize("text, name", [
-    ("제갈 서진 교수가 강연했다.", "서진"),
-    ("황보 지원 원장님께 문의드려요.", "지원"),  # a word too (support): the title decides
-    ("남궁 민수 씨가 왔어요.", "민수"),
-    ("선우 하은이 왔어요.", "하은"),
+    ("제갈 서진 교수가 강연했다.", "제갈 서진"),  # the surname goes with the given name
+    ("황보 지원 원장님께 문의드려요.", "황보 지원"),  # a word too (support): the title decides
+    ("남궁 민수 씨가 왔어요.", "남궁 민수"),
+    ("선우 하은이 왔어요.", "선우 하은"),
+    ("사공 윤 교수가 왔어요.", "사공 윤"),  # a one-syllable given name: no other rule takes the surname
 ])
 def test_a_compound_surname_written_apart(text, name):
     assert name in names(text)

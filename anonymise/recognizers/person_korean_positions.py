@@ -447,7 +447,7 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
                     not rest and nxt is not None and (is_given_name_title(nxt.group(1)) or is_office(nxt.group(1))))
                 if titled or (is_particle_chain(rest) or rest.startswith(COPULAS)) and name not in NOT_NAMES and (
                         plausible_given(name) or could_be_given_name(name)):
-                    spans.append((given.start(1), given.start(1) + length, STRONG))
+                    spans.append((match.start(), given.start(1) + length, STRONG))  # the surname with it
                     break
         return spans
 
