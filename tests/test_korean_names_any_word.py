@@ -159,6 +159,28 @@ def test_a_compound_surname_written_apart(text, name):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("나래 선수는 오늘 두 골을 넣었다.", "나래"),  # a given name opening the sentence, a title and its particle
+    ("어제 가게에 갔더니 누리 사장님이 반겨 주셨다.", "누리"),  # a clause after a connective ending
+    ("비가 왔는데, 솔빛 과장님이 우산을 주셨다.", "솔빛"),  # after a comma; an office with 님
+    ("호떡 씨는 오늘 결근했어요.", "호떡"),  # any noun before 씨
+])
+def test_a_given_name_opening_a_clause_before_a_person_word(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "축구 선수는 체력이 중요하다.", "신인 선수가 골을 넣었다.", "외국인 선수가 두 명이다.",
+    "회사 사장님이 바뀌었다.", "동네 사장님이 친절하다.", "옆집 사장님이 오셨다.", "담임 선생님이 전화하셨다.",
+    "영어 선생님이 숙제를 내주셨다.", "간호사 선생님이 친절했다.", "수박 씨는 먹어도 되나요?",
+    "올해 최고 선수는 누구일까.",  # not at a clause's start
+    "최고 선수는 누가 될까?",  # a frequent noun: the office's kind
+    "회사 과장님의 업무가 많다.",  # an office with 님 and no subject's particle
+])
+def test_a_modifier_before_a_person_word_stays(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
     ('한결 통장은 "주민들이 좋아한다"고 말했다.', "한결"),
     ("은솔 이장은 마을 회관을 새로 지었다.", "은솔"),
 ])

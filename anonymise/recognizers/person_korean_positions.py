@@ -38,6 +38,8 @@ OFFICE_PREFIX = re.compile(r"(?:부|수석|명예|신임|초대|전임|선임|�
 # Written apart before an office: former, current, newly appointed (박도윤 전 장관, X 신임 원장).
 OFFICE_QUALIFIERS = frozenset("전 현 前 신임 초대 명예 수석 전직 현직".split())
 HONORIFIC_TAIL = re.compile(r"님?")
+# Titles said to a person rather than of a field (씨, 쌤, a clinic's staff titles: 실장, 코디).
+ADDRESS_TITLES = ("씨", "쌤", *KOREAN_STAFF_TITLES)
 # Roles and relations are never a name; the look-alikes (정말, 지원, 진주) are not one on weak evidence.
 NOT_PEOPLE = KOREAN_ROLE_WORDS | KOREAN_RELATION_WORDS
 NOT_NAMES = NOT_PEOPLE | KOREAN_LOOKALIKES
@@ -180,6 +182,54 @@ def _hypocoristic(name: str, word: str) -> bool:
     tokens = kiwi_tokens(word)
     return not any(t.start < len(name) < t.start + t.len for t in tokens) and not any(
         t.start == len(name) and t.len > 1 and not t.tag.startswith("J") for t in tokens)
+
+
+# The subject's and topic's particles: after a title, what makes it the clause's person (나래 선수는,
+# 사장님이), not a modifier's (원로 작가의 강연, 과장님의 업무).
+SUBJECT_PARTICLES = frozenset("이 가 은 는 께서 께서는 도".split())
+
+
+def _person_word_with_particle(word: str) -> bool:
+    """A title one addresses a given name by (선수는, 씨는, 실장님이), or any office with 님 (사장님이,
+    주무관님은), and the subject's or topic's particle: the person the clause is about.
+    Without 님 an office is as often one a field noun modifies (주전 선수는 is a given title's case, ruled
+    by the word before it; measured: an office without 님 lost keep-rate). Kinship words: ``_before_kin``."""
+    for title in GIVEN_TITLES:
+        if word.startswith(title):
+            rest = word[len(title):]
+            rest = rest[1:] if rest.startswith("님") else rest
+            if rest and is_particle_chain(rest) and (title.startswith(ADDRESS_TITLES) or not rest.startswith("의")):
+                return True
+    start = OFFICE_PREFIX.match(word).end()
+    return any(word.startswith(title + "님", start) and word[start + len(title) + 1:] in SUBJECT_PARTICLES
+               for title in OFFICES)
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """The word at ``start`` opens a sentence (``opens_sentence``) or a clause: after a comma, or after a
+    word ending in a connective ending (갔더니, 왔는데, 먹고)."""
+    if opens_sentence(text, start) or re.search(r",[ \t]*$", text[max(0, start - 3):start]):
+        return True
+    before = re.search(r"([가-힣]+)[ \t]+$", text[max(0, start - 20):start])
+    return before is not None and kiwi_tokens(before.group(1))[-1].tag == "EC"
+
+
+def _addressed_at_clause_start(text: str, start: int, word: str, title: str) -> bool:
+    """여름 선수는, 나물 주무관이, 만두 씨는: a two-syllable word opening a clause before a person word
+    and that word's own particle is the person's given name, an ordinary word too: a rare one of
+    given-name syllables before any title or office, any noun before 씨 (a seed, 수박 씨, is not a
+    person's: the look-alikes and fruit stay). A frequent noun there is the office's field or kind (축구
+    선수는, 회사 사장님이) and stays; so does a word inside a clause (올해 최고 선수는), and an ordinary
+    word Kiwi cuts in two (주+전 선수는: the word, not a name Kiwi knows no better)."""
+    if not _person_word_with_particle(title) or not opens_clause(text, start):
+        return False
+    if word in KOREAN_KIN_WORDS or _is_a_role(word) or _is_a_kind_of_person(word) or not _noun_like(word):
+        return False
+    if vocabulary.is_ordinary_word(word, "ko") and not is_one_known_word(word) and word not in KOREAN_GIVEN_NAME_WORDS:
+        return False
+    if title.startswith("씨"):
+        return word not in KOREAN_FRUIT_NAME_WORDS and _childs_name(word)
+    return could_be_given_name(word)
 
 
 def _title_ending(rest: str) -> bool:
@@ -354,6 +404,9 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
             honorific = title.startswith(("씨", "님"))
             if given and could_be_given_name(word, titled=honorific, strict=not honorific):
                 spans.append(KoreanNamePositionRecognizer._with_spaced_surname(text, words, index))
+                continue
+            if len(word) == 2 and _addressed_at_clause_start(text, match.start(), word, title):
+                spans.append((match.start(), match.end(), MEDIUM))
                 continue
             if is_office(after.group()) and opens_sentence(text, match.start()) and could_be_given_name(word, strict=True) \
                     and SAYING_OR_DOING.search(SENTENCE_REST.match(text, after.end()).group().rstrip()):
