@@ -84,7 +84,7 @@ def test_words_before_an_occupation_stay(text):
     ("도담맘 입니다.", "도담"),
     ("호박이가 어제 열이 났어요.", "호박"),  # the hypocoristic 이 before a particle: any noun
     ("보름이는 유치원에 갔어요.", "보름"),
-    ("콩이랑 산책했어요.", "콩"),
+    ("솔이한테 물어봤어요.", "솔"),  # a one-syllable name parents give
     ("호떡네 강아지가 아파요.", "호떡"),  # X네 and a noun: X's family's
     ("하늘네는 이사 갔어요.", "하늘"),
     ("호떡 엄마인데요 예약 바꾸려고요.", "호떡"),  # a parent introducing themself
@@ -102,7 +102,7 @@ def test_a_childs_name_before_its_family(text, name):
     "초보 엄마라서 걱정돼요.",
     "고양이네 집",  # the 이 belongs to the word
     "사람이 많네요.",
-    "고양이가 아파요.", "먹이는 하루 두 번 줘요.", "같이는 못 가요.", "영화가 진짜 죽이는 장면이 많다.",
+    "고양이가 아파요.", "먹이는 하루 두 번 줘요.", "필름이랑 같이 주세요.", "같이는 못 가요.", "영화가 진짜 죽이는 장면이 많다.",
     "우리네 인생이 그렇다.", "진짜네 이거 대박.", "비싸네 가격이.",
     "아이 엄마인데요 문의드려요.", "쌍둥이 엄마예요.", "둘째 엄마인데요.", "중학생 엄마인데요.",
 ])

@@ -74,9 +74,10 @@ NAME_CUE_ID = re.compile(r"(?:제[ \t]?이름은|이름은|이름이|이름|성�
 SUFFIX_FAMILY = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,2})이네(?=는|가|도|랑|에|에서|집|가족|식구|[ \t]+(?:집|가족|식구|엄마|아빠))")
 CHILD_PEOPLE = r"(?:엄마|아빠|맘|어머니|아버지|어머님|아버님|생일|돌잔치|백일|동생|언니|누나|오빠|형|친구|할머니|할아버지|이모|고모|삼촌|어린이집|유치원|담임)"
 SUFFIX_PEOPLE = re.compile(rf"(?<![가-힣])(?P<name>[가-힣]{{1,2}})이[ \t]?{CHILD_PEOPLE}(?P<rest>[가-힣]*)")
-# The hypocoristic 이 glued between a name and its particle (여름이가, 보름이는, 콩이랑): an ordinary noun
+# The hypocoristic 이 glued between a name and its particle (여름이가, 보름이는, 콩이를): an ordinary noun
 # takes its particle straight (여름이, 여름은), so the 이 is the name's unless it ends the word (고양이가).
-HYPOCORISTIC = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,2})이(?:가|는|를|랑|하고|한테|한테서|에게|도|의|만|까지|처럼)(?![가-힣])")
+# Not 랑: 이랑 is the particle itself after a final consonant (필름이랑, "with the film").
+HYPOCORISTIC = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,2})이(?:가|는|를|하고|한테|한테서|에게|도|의|만|까지|처럼)(?![가-힣])")
 # A family's home, people or things: 하늘네 강아지, 만두네 가게, 구름네는 (X네, X's family's).
 FAMILY_OF = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})네(?:(?P<particle>는|가|도|랑|에|에서|한테|집|가족|식구)|[ \t](?P<noun>[가-힣]+))(?![가-힣])")
 # A child's parent introducing themself: 만두 엄마인데요, 여름 아빠예요 (the copula: I am X's mum).
