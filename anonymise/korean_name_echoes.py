@@ -33,7 +33,7 @@ def _full_names(text: str, names: list[tuple[int, int, bool]]) -> dict[str, bool
 def _stands_alone(rest: str, name: str, sure: bool) -> bool:
     """What follows ``name`` in its word leaves it a name: nothing, particles, 이 (after a final
     consonant) and particles, 님/씨, or a copula. A given name that is also a word (상호, 정의) is the
-    person only with 님/씨 or the hypocoristic 이, unless the full name is the record's own member's:
+    person only with 님/씨, the hypocoristic 이 or a particle of the wrong form (하늘는, 상호은), unless the full name is the record's own member's:
     bare or with particles it is as often the word, even beside a name found by its cues."""
     if rest[:1] in ("님", "씨"):
         return True
@@ -41,7 +41,17 @@ def _stands_alone(rest: str, name: str, sure: bool) -> bool:
     if not word and (not rest or is_particle_chain(rest) or rest.startswith(COPULAS)):
         return True
     final_consonant = (ord(name[-1]) - 0xAC00) % 28 != 0
+    if rest and rest[0] in (MISSPELT_AFTER_CONSONANT if final_consonant else MISSPELT_AFTER_VOWEL) \
+            and is_particle_chain(rest[1:]):
+        return True
     return bool(rest) and final_consonant and rest[0] == "이" and (is_particle_chain(rest[1:]) or rest[1:].startswith(COPULAS))
+
+
+# A particle of the wrong form for the syllable before it (서진는, 하늘가, 보라은): the writer's slip on a
+# name they just wrote in full; the ordinary word is written with its own form (하늘은), so only the
+# slip marks a given name that is also a word.
+MISSPELT_AFTER_CONSONANT = frozenset("는가를와")
+MISSPELT_AFTER_VOWEL = frozenset("은을과")
 
 
 def name_echoes(text: str, names: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:

@@ -72,6 +72,7 @@ def test_look_alike_words_and_bare_words_survive(text):
     ("동생 준수랑 같이 받고 싶어요", "준수"),
     ("가족인 한지은이 글 올려요.", "한지은"),        # 한지+은이 also reads as a word and particles
     ("친구 최고은이랑 같이 받으면 할인되나요?", "최고은"),
+    ("남동생 이하나 는 학생이에요.", "이하나"),  # 이하+나 too; its particle written apart
 ])
 def test_a_name_after_a_relation_word_with_company_or_its_own_particle(text, name):
     from anonymise.recognizers.person_korean import KoreanNameRecognizer
@@ -81,7 +82,8 @@ def test_a_name_after_a_relation_word_with_company_or_its_own_particle(text, nam
 
 
 @pytest.mark.parametrize("text", ["친구 오늘은 안 와요", "남편 회사가 멀어서요", "엄마 건강이 걱정돼요",
-                                  "동생 수술도 같이 하고 싶어요", "친구 소개로 왔어요"])
+                                  "동생 수술도 같이 하고 싶어요", "친구 소개로 왔어요", "동생 이번에 는 안 와요",
+                                  "친구 이하나 나 줘"])
 def test_words_after_a_relation_word_stay(text):
     from anonymise.recognizers.person_korean import KoreanNameRecognizer
 

@@ -23,6 +23,10 @@ def found(text: str, entity: str) -> list[str]:
     ("생일은 3월 28일이에요", "3월 28일"),
     ("생년월일 알려드리면 1990.03.28 입니다", "1990.03.28"),
     ("I was born in Busan in 1991.", "1991"),
+    # all in Sino-Korean numeral words, spaced or not (6 and 10 are 유월, 시월)
+    ("생일은 천구백팔십칠년 구월 이십사일이에요", "천구백팔십칠년 구월 이십사일"),
+    ("생년월일: 천 구백 칠십 사 년 시월 이십칠 일", "천 구백 칠십 사 년 시월 이십칠 일"),
+    ("이천일년 유월 삼일에 태어났어요", "이천일년 유월 삼일"),
 ])
 def test_birth_dates(text, dob):
     assert dob in found(text, "DOB")
@@ -33,6 +37,8 @@ def test_birth_dates(text, dob):
     "I had rhinoplasty on March 28, 2021.",
     "2024년 5월 10일에 내원 예정입니다",
     "회복은 6개월 걸려요",
+    "이천십구년 사월 칠일에 수술했어요",  # a date in words, but no birth word
+    "생일 선물로 이천원짜리 샀어요",  # a numeral word that is no year
 ])
 def test_dates_without_birth_context_stay(text):
     assert found(text, "DOB") == []

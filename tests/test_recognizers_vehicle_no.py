@@ -12,6 +12,8 @@ def found(text: str, entity: str) -> list[str]:
     ("제 차는 123가4567입니다", "123가4567"),
     ("서울12가3456 차량", "서울12가3456"),
     ("parking for car 34나 5678 please", "34나 5678"),
+    ("The plate was 57허 2093, a white sedan.", "57허 2093"),  # a comma after the plate
+    ("Смотрите номер 208도1174, это моя машина.", "208도1174"),
 ])
 def test_plates(text, plate):
     assert plate in found(text, "VEHICLE_NO")
@@ -21,6 +23,7 @@ def test_plates(text, plate):
     "30만원에 1000샷 해주세요",
     "2주 뒤 1회 더 받으세요",
     "100cc 2000원",
+    "12가 3456,789원",  # a longer number, not a plate
 ])
 def test_not_plates(text):
     assert found(text, "VEHICLE_NO") == []

@@ -32,7 +32,16 @@ JP_ERA = r"(?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年(?:[ \t]*\d{1
 TH_MONTHS = (r"(?:มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
              r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.)")
 RU_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-DATE = (r"(?:(?:19|20)\d{2}[ \t]*[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2}"
+# A date written all in Sino-Korean numeral words (천구백구십이년 삼월 십일일, 이천 삼 년 유월 오 일),
+# spaces anywhere between the numerals: month 6 and 10 are 유월 and 시월.
+SK = r"[ \t]?"
+SK_DIGIT = r"[일이삼사오육륙칠팔구]"
+SK_YEAR = rf"(?:천{SK}구백|이{SK}천)(?:{SK}[이삼사오육칠팔구]?{SK}십)?(?:{SK}{SK_DIGIT})?"
+SK_MONTH = rf"(?:시|십{SK}[일이]|유|육|[일이삼사오칠팔구]|십)"
+SK_DAY = rf"(?:[이삼]?{SK}십(?:{SK}{SK_DIGIT})?|{SK_DIGIT})"
+SK_DATE = rf"{SK_YEAR}{SK}년(?:[ \t]*{SK_MONTH}{SK}월(?:[ \t]*{SK_DAY}{SK}일)?)?"
+DATE = (rf"(?:{SK_DATE}"
+        r"|(?:19|20)\d{2}[ \t]*[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2}"
         r"|(?:19|20)?\d{2}[ \t]*년[ \t]*\d{1,2}[ \t]*월[ \t]*\d{1,2}[ \t]*일?"
         r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日?"
         rf"|{CJK_NUMERAL}{{2,4}}年(?:{CJK_NUMERAL}{{1,2}}月(?:{CJK_NUMERAL}{{1,3}}日)?)?|{JP_ERA}"
@@ -66,8 +75,8 @@ KO_BIRTH_YEAR_WORDS = (
 
 class DateOfBirthRecognizer(PatternRecognizer):
     # Every pattern has a birth word before the date or 생/生/태어 after it, and every date a digit, a
-    # CJK numeral, 元 (元年), a month name or a year in words.
-    TEXT_GATES = (gates.gate(r"\d|[〇零一二三四五六七八九十元]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|nineteen|"
+    # CJK numeral, 元 (元年), a month name, a year in words or a Korean year in words (천, 이천).
+    TEXT_GATES = (gates.gate(r"\d|[〇零一二三四五六七八九十元천]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|nineteen|"
                              r"thousand|twenty"),
                   gates.gate(rf"{BIRTH_BEFORE}|생|生|태어|г\.?[ 	]?р\.|года[ 	]рождения|빠른|띠"))
     PATTERNS = [

@@ -137,6 +137,9 @@ def is_title_word(word: str) -> bool:
 
 
 NEXT_WORD = re.compile(r" ?([가-힣]+)")
+# A particle written apart from the word before it (이하나 는, 김하늘 이): a word of particles alone.
+SPACED_PARTICLE = re.compile(r"[ \t]([가-힣]{1,3})(?![가-힣])")
+PRONOUNS = frozenset("나 너 저 제 내 네".split())  # a particle's look-alikes that are a word of their own
 # Titles and role nouns of two or more syllables, longest first (부원장 before 원장).
 TITLE_NOUNS = tuple(sorted((t for t in KOREAN_PERSON_TITLES | KOREAN_ROLE_WORDS if len(t) > 1), key=len, reverse=True))
 
@@ -244,12 +247,16 @@ class KoreanNameRecognizer(PersonNameRecognizer):
 
     @staticmethod
     def _name_with_particle(candidate: Candidate) -> bool:
-        """한지은이, 최고은이랑 also read as 한지+은이, 최고+은이랑. After a relation word or a label, a
-        three-syllable name with a particle of its own still gets the name reading (오늘은, with no
-        particle left over, stays a word)."""
+        """한지은이, 최고은이랑 also read as 한지+은이, 최고+은이랑, and 이하나 는 as 이하+나. After a relation
+        word or a label, a three-syllable name with a particle of its own, glued or written apart, still
+        gets the name reading (오늘은, with no particle left over, stays a word)."""
         word = candidate.word
-        return (len(word) >= 4 and split_name(word[:3]) is not None and is_particle_chain(word[3:])
-                and candidate.cue in (KIN_CUE, LABEL_CUE))
+        if candidate.cue not in (KIN_CUE, LABEL_CUE):
+            return False
+        if len(word) == 3 and split_name(word) is not None:  # 남동생 이하나 는: its particle written apart
+            spaced = SPACED_PARTICLE.match(candidate.after)
+            return spaced is not None and spaced.group(1) not in PRONOUNS and is_particle_chain(spaced.group(1))
+        return len(word) >= 4 and split_name(word[:3]) is not None and is_particle_chain(word[3:])
 
     def _full_name(self, candidate: Candidate) -> tuple[int, int, float] | None:
         """Surname + given name at the start of the word, longest first (4, 3, 2 syllables)."""

@@ -27,7 +27,7 @@ from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KO
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
-from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, SENTENCE_REST, STRONG, is_one_known_word,
+from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, ROLE_NOUN_ENDINGS, SENTENCE_REST, STRONG, is_one_known_word,
                                                  is_particle_chain, name_after_occupation, opens_sentence,
                                                  plausible_given)
 
@@ -38,6 +38,8 @@ OFFICE_PREFIX = re.compile(r"(?:부|수석|명예|신임|초대|전임|선임|�
 # Written apart before an office: former, current, newly appointed (박도윤 전 장관, X 신임 원장).
 OFFICE_QUALIFIERS = frozenset("전 현 前 신임 초대 명예 수석 전직 현직".split())
 HONORIFIC_TAIL = re.compile(r"님?")
+# Titles said to a person rather than of a field (씨, 쌤, a clinic's staff titles: 실장, 코디).
+ADDRESS_TITLES = ("씨", "쌤", *KOREAN_STAFF_TITLES)
 # Roles and relations are never a name; the look-alikes (정말, 지원, 진주) are not one on weak evidence.
 NOT_PEOPLE = KOREAN_ROLE_WORDS | KOREAN_RELATION_WORDS
 NOT_NAMES = NOT_PEOPLE | KOREAN_LOOKALIKES
@@ -56,6 +58,13 @@ ROLE_SPEAKER = re.compile(r"(?m)(?:^|\][ \t]*)[ \t]*(?P<role>[가-힣]{2,6})[ \t
 # A chat line with its speaker alone first: "민하: …", or after the time "오후 3:12 민하 …".
 LINE_SPEAKER = re.compile(r"(?m)^[ \t]*(?:(?:오전|오후)[ \t]*\d{1,2}:\d{2}[ \t]+)?(?P<name>[가-힣]{2,4})[ \t]*[:：][ \t]*\S")
 TIME_SPEAKER = re.compile(r"(?m)^[ \t]*(?:오전|오후)[ \t]*\d{1,2}:\d{2}[ \t]+(?P<name>[가-힣]{2,4})[ \t]")
+# A group chat's line with the speaker first, then the time, then the message: "감자 오후 9:41 어디야".
+# The time stands apart (no 에, 까지 glued): "내일 오후 2:30에" is a time, not a speaker's line.
+SPEAKER_TIME = re.compile(r"(?m)^[ \t]*(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9_]{0,14})[ \t]+(?:오전|오후)[ \t]*\d{1,2}:\d{2}"
+                          r"(?=[ \t]+\S|[ \t]*$)")
+# What stands before a clock time without being anyone: a day or a part of the day (내일 오후 3:00).
+TIME_WORDS = re.compile(r"(?:오늘|내일|모레|어제|그제|그저께|금일|명일|익일|당일|매일|평일|주말|아침|점심|저녁|새벽|밤|낮|"
+                        r"[월화수목금토일](?:요일)?|(?:이번|다음|지난|매|담)[ \t]?주?|today|tomorrow|yesterday)", re.IGNORECASE)
 SPEAKER_ROLES = KOREAN_ROLE_WORDS | frozenset(KOREAN_STAFF_TITLES) | KOREAN_NAME_LABELS
 # "My name is X" and a phone or national ID right after the word (제 이름은 X 010-…, 이름 X 900101-…).
 NAME_CUE_ID = re.compile(r"(?:제[ \t]?이름은|이름은|이름이|이름|성함은|성함|성명|저는|전|본인은|본인)[ \t]*[:：]?[ \t]*"
@@ -65,6 +74,16 @@ NAME_CUE_ID = re.compile(r"(?:제[ \t]?이름은|이름은|이름이|이름|성�
 SUFFIX_FAMILY = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,2})이네(?=는|가|도|랑|에|에서|집|가족|식구|[ \t]+(?:집|가족|식구|엄마|아빠))")
 CHILD_PEOPLE = r"(?:엄마|아빠|맘|어머니|아버지|어머님|아버님|생일|돌잔치|백일|동생|언니|누나|오빠|형|친구|할머니|할아버지|이모|고모|삼촌|어린이집|유치원|담임)"
 SUFFIX_PEOPLE = re.compile(rf"(?<![가-힣])(?P<name>[가-힣]{{1,2}})이[ \t]?{CHILD_PEOPLE}(?P<rest>[가-힣]*)")
+# The hypocoristic 이 glued between a name and its particle (여름이가, 보름이는, 콩이를): an ordinary noun
+# takes its particle straight (여름이, 여름은), so the 이 is the name's unless it ends the word (고양이가).
+# Not 랑: 이랑 is the particle itself after a final consonant (필름이랑, "with the film").
+HYPOCORISTIC = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,2})이(?:가|는|를|하고|한테|한테서|에게|도|의|만|까지|처럼)(?![가-힣])")
+# A family's home, people or things: 하늘네 강아지, 만두네 가게, 구름네는 (X네, X's family's).
+FAMILY_OF = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})네(?:(?P<particle>는|가|도|랑|에|에서|한테|집|가족|식구)|[ \t](?P<noun>[가-힣]+))(?![가-힣])")
+# A child's parent introducing themself: 만두 엄마인데요, 여름 아빠예요 (the copula: I am X's mum).
+PARENT_SAYS = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})[ \t]?(?:엄마|아빠|맘)(?:인데요|인데|이에요|예요|입니다|이고요|이고|이구요)")
+# Kinds of child a parent is named after (아기 엄마, 쌍둥이 엄마, 막내 아빠, 초보 엄마): no name.
+CHILD_KINDS = frozenset("아이 아기 애기 아가 막내 초보 쌍둥이 외동 늦둥이 장남 장녀 워킹 싱글 학부모 고딩 중딩 초딩".split())
 # A parent named after a child, without the suffix: 은솔 엄마, 은솔맘, 은솔아빠.
 PARENT_OF = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})(?P<space>[ \t]?)(?:엄마|아빠|맘)(?P<rest>[가-힣]*)")
 # A given name, the hypocoristic 이 allowed, one space before a kinship word: 보람 언니가, 가람이 형이랑.
@@ -74,6 +93,15 @@ KIN_AFTER_GIVEN = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})(?P<hypo>이?
 # and 본명은 X이다, 예명 X로.
 NAMED_BEFORE = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,5}?)(?:이라는|라는|이란|란)[ \t]?"
                           r"(?:필명|예명|닉네임|별명|애칭|가명|본명|이름|활동명|세례명|법명)")
+# A quoted word before a naming noun or a person noun: '보리'라는 별명, "연두"라는 필명, ‘곰돌이’란 친구.
+# The quotes make any word a name, a phrase (하얀곰) or Latin letters too.
+NAMING_NOUNS = r"(?:필명|예명|닉네임|별명|애칭|가명|본명|이름|활동명|세례명|법명)"
+PERSON_NOUNS = (r"(?:직원분|직원|선생님|선생|쌤|친구|기사님|기사|분|사람|학생|아이|애|남자|여자|남자애|여자애|언니|오빠|누나|형|"
+                r"동생|선배|후배|손님|아저씨|아줌마|이모|삼촌|할머니|할아버지|실장님|원장님|상담사|매니저|코디|간호사)")
+QUOTED_NAMED = re.compile(r"['\"‘“](?P<name>[^'\"‘’“”\n]{1,15})['\"’”](?:이라는|라는|이란|란|이라고[ \t]?하는|라고[ \t]?하는)[ \t]?"
+                          rf"(?:{NAMING_NOUNS}|{PERSON_NOUNS}(?P<rest>[가-힣]*))")
+# A word before (이)라는 and a person noun: 소망이라는 직원분이, 다온이라는 선생님 (one named so), a word or not.
+PERSON_NAMED = re.compile(rf"(?<![가-힣])(?P<name>[가-힣]{{2,5}}?)(?:이라는|라는)[ \t]?{PERSON_NOUNS}(?P<rest>[가-힣]*)")
 CALLED_AS = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,5}?)(?:이라고|라고)[ \t]?(?:불리|불린|불렸|불러|부르|부른|불려)")
 ACTING_AS = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,5}?)(?:으로|로)[ \t]?(?:활동|데뷔|개명)")
 NAME_LABELLED = re.compile(r"(?:본명|예명|필명|닉네임|별명|애칭|가명|활동명|세례명|법명)(?:은|는|이|가|도)?(?:[ \t]*[:：][ \t]*|[ \t]+)"
@@ -116,6 +144,93 @@ def _speaker_name(word: str) -> bool:
     parts = split_name(word)
     return parts is not None and len(parts[1]) == 2 and plausible_given(parts[1]) and word not in NOT_NAMES \
         and not is_one_known_word(word)
+
+
+def _names_one(rest: str) -> bool:
+    """What follows a person noun leaves it one person: particles, 님, or the copula (친구가, 분이세요)."""
+    rest = rest[1:] if rest.startswith("님") else rest
+    return is_particle_chain(rest) or rest.startswith(COPULA_STARTS)
+
+
+def _is_a_role(word: str) -> bool:
+    """A title, office or role (간호사라는 직원, 실장이라는 분): what the person is, not their name."""
+    return word in KOREAN_PERSON_TITLES or word in KOREAN_ROLE_TITLES or is_occupation(word)
+
+
+def _is_a_kind_of_person(word: str) -> bool:
+    """A common noun ending like a noun for a kind of person (외국인, 군인, 유학생이라는 친구): unquoted,
+    what the friend is; quoted ('천사'라는 친구), a nickname."""
+    return word not in KOREAN_GIVEN_NAME_WORDS and word[-1] in ROLE_NOUN_ENDINGS and is_one_known_word(word) \
+        and vocabulary.is_frequent_korean_word(word, common=True)
+
+
+def _childs_name(word: str) -> bool:
+    """A noun a child may be called, an ordinary word too (만두, 여름): no role, kin, pronoun, numeral
+    (둘째) or common look-alike (진짜, 정말), unless parents give it as a name."""
+    if word in KOREAN_GIVEN_NAME_WORDS:
+        return True
+    return word not in NOT_NAMES and word not in KOREAN_KIN_WORDS and _noun_like(word) \
+        and not vocabulary.is_safe_term(word, "ko")
+
+
+def _hypocoristic(name: str, word: str) -> bool:
+    """``word`` is ``name``, the hypocoristic 이 and a particle: 이 after a final consonant, one-syllable
+    names only those parents give, and Kiwi reads ``name`` as a word of its own (not 고양+이, 죽이+는)."""
+    if not _has_final_consonant(name[-1]) or vocabulary.is_ordinary_word(name + "이", "ko"):
+        return False
+    if len(name) == 1 and name not in KOREAN_GIVEN_NAME_WORDS or not _childs_name(name):
+        return False
+    tokens = kiwi_tokens(word)
+    return not any(t.start < len(name) < t.start + t.len for t in tokens) and not any(
+        t.start == len(name) and t.len > 1 and not t.tag.startswith("J") for t in tokens)
+
+
+# The subject's and topic's particles: after a title, what makes it the clause's person (나래 선수는,
+# 사장님이), not a modifier's (원로 작가의 강연, 과장님의 업무).
+SUBJECT_PARTICLES = frozenset("이 가 은 는 께서 께서는 도".split())
+
+
+def _person_word_with_particle(word: str) -> bool:
+    """A title one addresses a given name by (선수는, 씨는, 실장님이), or any office with 님 (사장님이,
+    주무관님은), and the subject's or topic's particle: the person the clause is about.
+    Without 님 an office is as often one a field noun modifies (주전 선수는 is a given title's case, ruled
+    by the word before it; measured: an office without 님 lost keep-rate). Kinship words: ``_before_kin``."""
+    for title in GIVEN_TITLES:
+        if word.startswith(title):
+            rest = word[len(title):]
+            rest = rest[1:] if rest.startswith("님") else rest
+            if rest and is_particle_chain(rest) and (title.startswith(ADDRESS_TITLES) or not rest.startswith("의")):
+                return True
+    start = OFFICE_PREFIX.match(word).end()
+    return any(word.startswith(title + "님", start) and word[start + len(title) + 1:] in SUBJECT_PARTICLES
+               for title in OFFICES)
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """The word at ``start`` opens a sentence (``opens_sentence``) or a clause: after a comma, or after a
+    word ending in a connective ending (갔더니, 왔는데, 먹고)."""
+    if opens_sentence(text, start) or re.search(r",[ \t]*$", text[max(0, start - 3):start]):
+        return True
+    before = re.search(r"([가-힣]+)[ \t]+$", text[max(0, start - 20):start])
+    return before is not None and kiwi_tokens(before.group(1))[-1].tag == "EC"
+
+
+def _addressed_at_clause_start(text: str, start: int, word: str, title: str) -> bool:
+    """여름 선수는, 나물 주무관이, 만두 씨는: a two-syllable word opening a clause before a person word
+    and that word's own particle is the person's given name, an ordinary word too: a rare one of
+    given-name syllables before any title or office, any noun before 씨 (a seed, 수박 씨, is not a
+    person's: the look-alikes and fruit stay). A frequent noun there is the office's field or kind (축구
+    선수는, 회사 사장님이) and stays; so does a word inside a clause (올해 최고 선수는), and an ordinary
+    word Kiwi cuts in two (주+전 선수는: the word, not a name Kiwi knows no better)."""
+    if not _person_word_with_particle(title) or not opens_clause(text, start):
+        return False
+    if word in KOREAN_KIN_WORDS or _is_a_role(word) or _is_a_kind_of_person(word) or not _noun_like(word):
+        return False
+    if vocabulary.is_ordinary_word(word, "ko") and not is_one_known_word(word) and word not in KOREAN_GIVEN_NAME_WORDS:
+        return False
+    if title.startswith("씨"):
+        return word not in KOREAN_FRUIT_NAME_WORDS and _childs_name(word)
+    return could_be_given_name(word)
 
 
 def _title_ending(rest: str) -> bool:
@@ -203,8 +318,13 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
                                                                 or vocabulary.is_frequent_korean_word(name, common=True))):
                     spans.append((match.start("name"), match.end("name"), STRONG))
         lines = [*LINE_SPEAKER.finditer(text), *TIME_SPEAKER.finditer(text)]
-        if len({text.count("\n", 0, m.start()) for m in lines}) >= 2:  # a chat: two lines or more so
+        # Speaker, then time: the line's shape names its speaker, a nickname of any word too (감자, 구름빵),
+        # but not a day before the time of a list of slots (내일 오후 2:30 가능).
+        nicknames = [m for m in SPEAKER_TIME.finditer(text) if m.group("name") not in NOT_PEOPLE
+                     and not TIME_WORDS.fullmatch(m.group("name"))]
+        if len({text.count("\n", 0, m.start()) for m in lines + nicknames}) >= 2:  # a chat: two lines or more so
             spans += [(m.start("name"), m.end("name"), STRONG) for m in lines if _speaker_name(m.group("name"))]
+            spans += [(m.start("name"), m.end("name"), STRONG) for m in nicknames]
         return spans
 
     @staticmethod
@@ -232,6 +352,20 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
                     continue  # the 이 belongs to the word (고양이, 아이)
                 if (len(name) == 1 and name not in KOREAN_GIVEN_NAME_WORDS) or not could_be_given_name(name):
                     continue
+                spans.append((match.start("name"), match.end("name"), MEDIUM))
+        for match in HYPOCORISTIC.finditer(text):
+            name = match.group("name")
+            if _hypocoristic(name, match.group()):
+                spans.append((match.start("name"), match.end("name"), MEDIUM))
+        for match in FAMILY_OF.finditer(text):
+            name, noun = match.group("name"), match.group("noun")
+            if noun and not kiwi_tokens(noun)[0].tag.startswith("NN"):
+                continue  # 만두네 이거, 진짜네 완전: the exclamation 네, then anything
+            if _childs_name(name):
+                spans.append((match.start("name"), match.end("name"), MEDIUM))
+        for match in PARENT_SAYS.finditer(text):
+            name = match.group("name")
+            if _childs_name(name) and name not in CHILD_KINDS and not _is_a_kind_of_person(name):
                 spans.append((match.start("name"), match.end("name"), MEDIUM))
         for match in PARENT_OF.finditer(text):
             name, rest = match.group("name"), match.group("rest")
@@ -272,6 +406,9 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
             if given and could_be_given_name(word, titled=honorific, strict=not honorific):
                 spans.append(KoreanNamePositionRecognizer._with_spaced_surname(text, words, index))
                 continue
+            if len(word) == 2 and _addressed_at_clause_start(text, match.start(), word, title):
+                spans.append((match.start(), match.end(), MEDIUM))
+                continue
             if is_office(after.group()) and opens_sentence(text, match.start()) and could_be_given_name(word, strict=True) \
                     and SAYING_OR_DOING.search(SENTENCE_REST.match(text, after.end()).group().rstrip()):
                 spans.append((match.start(), match.end(), MEDIUM))
@@ -308,6 +445,17 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
         there the word must be of a name's shape and no ordinary word; the other phrases name whatever word
         they hold."""
         spans = []
+        for match in QUOTED_NAMED.finditer(text):
+            name, rest = match.group("name").strip(), match.group("rest") or ""
+            if name and _names_one(rest) and name not in NOT_PEOPLE and not _is_a_role(name) \
+                    and not any(t.tag in ("NP", "NNB") for t in kiwi_tokens(name)):
+                start = match.start("name") + match.group("name").index(name)
+                spans.append((start, start + len(name), MEDIUM))
+        for match in PERSON_NAMED.finditer(text):
+            name = match.group("name")
+            if _names_one(match.group("rest")) and name not in NOT_PEOPLE and _noun_like(name) and not _is_a_role(name) \
+                    and not _is_a_kind_of_person(name):
+                spans.append((match.start("name"), match.end("name"), MEDIUM))
         for pattern in (NAMED_BEFORE, CALLED_AS, ACTING_AS):
             for match in pattern.finditer(text):
                 name = match.group("name")
@@ -353,7 +501,7 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
                     not rest and nxt is not None and (is_given_name_title(nxt.group(1)) or is_office(nxt.group(1))))
                 if titled or (is_particle_chain(rest) or rest.startswith(COPULAS)) and name not in NOT_NAMES and (
                         plausible_given(name) or could_be_given_name(name)):
-                    spans.append((given.start(1), given.start(1) + length, STRONG))
+                    spans.append((match.start(), given.start(1) + length, STRONG))  # the surname with it
                     break
         return spans
 

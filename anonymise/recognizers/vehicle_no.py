@@ -14,7 +14,8 @@ class VehicleNumberRecognizer(PatternRecognizer):
     TEXT_GATES = (gates.DIGIT,)
     PATTERNS = [
         Pattern("kr_plate_region", rf"(?<![\d가-힣]){REGION}[ \t]?\d{{2}}[ \t]?{PLATE_SYLLABLE}[ \t]?\d{{4}}(?!\d)", 0.85),
-        Pattern("kr_plate", rf"(?<![\d.,])\d{{2,3}}[ \t]?{PLATE_SYLLABLE}[ \t]?\d{{4}}(?![\d,])", 0.55),
+        # A comma right after is punctuation (12가 3456, parked); a digit after it makes a longer number.
+        Pattern("kr_plate", rf"(?<![\d.,])\d{{2,3}}[ \t]?{PLATE_SYLLABLE}[ \t]?\d{{4}}(?!\d|,\d)", 0.55),
     ]
     CONTEXT = ["차량", "차번호", "번호판", "주차", "자동차", "car", "vehicle", "plate", "parking"]
 
