@@ -2,8 +2,9 @@
 University of Washington, Lincoln High School, 北京大学, 早稲田大学.
 
 Coarser form ``level``: what kind of school it is (대학교 / a university / 大学, 고등학교 / a high
-school ...). A school word without a name (대학 때, in high school, 대학병원) stays, and so does a
-university hospital (서울대병원): where someone was treated is a medical fact here.
+school ...). A school word without a name (대학 때, in high school, 대학병원) stays; a university
+hospital (한빛대병원) is no school but a named hospital, removed as a workplace
+(anonymise.quasi_identifiers.clinics).
 """
 from __future__ import annotations
 

@@ -176,6 +176,8 @@ def _clinic_name_form(name: str, kind: str) -> bool:
     if name in NOT_CLINIC_NAMES or name.endswith("과") or vocabulary.is_safe_term(name, "ko") or \
             known_place(name, provinces=True):
         return False
+    if _place_then_name(name):
+        return True
     # Read with its kind (하얀이치과: 하얗+ᆫ+이, not 하얀+이 as a particle); the kind's own tokens left out.
     tokens = [t for t in kiwi_tokens(name + kind) if t.start < len(name)]
     if not tokens or any(t.tag not in NAME_TAGS and t.tag != "VA-I" for t in tokens):
@@ -183,6 +185,13 @@ def _clinic_name_form(name: str, kind: str) -> bool:
     tags = [t.tag for t in tokens]
     adjective_then_noun = any(tag == "ETM" and tags[i + 1:i + 2] in (["NNG"], ["NNP"]) for i, tag in enumerate(tags))
     return adjective_then_noun or any(t.id < KIWI_FIRST_KNOWN_ID for t in tokens)
+
+
+def _place_then_name(name: str) -> bool:
+    """부산하늘(병원), 수원밝은(피부과): a city or district glued to a word before a clinic's kind makes one
+    clinic's name, whatever the word; a word of kind (서울시립, 서울대형) makes none."""
+    splits = [(name[:i], name[i:]) for i in range(len(name) - 1, 1, -1) if known_place(name[:i], provinces=True)]
+    return bool(splits) and not any(rest in NOT_CLINIC_NAMES or vocabulary.is_safe_term(rest, "ko") for _, rest in splits)
 
 
 @functools.lru_cache(maxsize=10_000)

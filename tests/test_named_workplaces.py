@@ -1,0 +1,45 @@
+"""Workplaces and schools named by form (#13, round of the quasi-identifier misses): named clinics
+and hospitals in a signature, a sender line, a doctor's parenthesis or before a verb of working or of
+an operation; university hospitals; clinics named by a city glued to a word. Generic words stay."""
+import pytest
+
+from world_fixtures import check
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("도곡 벨리안성형외과 원장 김도하 드림", "벨리안", ["성형외과 원장", "드림"]),
+    ("발신: 새날병원 원무과", "새날", ["발신:", "병원 원무과"]),
+    ("보낸 곳: 솔빛치과의원", "솔빛", ["보낸 곳:", "치과의원"]),
+    ("(새날병원 호흡기내과 정이수 교수)", "새날", ["병원 호흡기내과", "교수)"]),
+    ("봄내치과에서 일하는데 야근이 많아요.", "봄내", ["치과에서 일하는데"]),
+    ("작년에 해든병원에서 수술했어요.", "해든", ["병원에서 수술했어요"]),
+])
+def test_a_clinic_said_to_be_one_goes_its_kind_stays(text, name, kept):
+    check(text, [name], kept)
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("라온대학교병원에서 검사했어요.", "라온대학교", ["병원에서"]),
+    ("라온대 병원 다녀왔어요.", "라온대", ["병원 다녀왔어요"]),
+    ("라온대병원 교수님이 보셨어요.", "라온대", ["병원 교수님"]),
+])
+def test_a_university_hospital_goes_written_whole_or_cut(text, name, kept):
+    check(text, [name], kept)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("부산새날병원에서 근무합니다.", "부산새날", "병원"),
+    ("수원고운피부과에서 레이저 받았어요.", "수원고운", "피부과에서"),
+])
+def test_a_clinic_named_by_a_city_glued_to_a_word_goes(text, name, kind):
+    check(text, [name], [kind])
+
+
+@pytest.mark.parametrize("text", [
+    "대학병원 교수님이 그러셨어요.", "소화기내과 교수님 진료 봤어요.", "새로운치과 원장님 친절해요.",
+    "저희병원 원장님이 설명드릴게요.", "여성병원에서 수술했어요.", "지방대 병원 가도 되나요?", "가까운병원에서 수술했어요.",
+    "그냥 동네 병원 갔어요.", "피부과 가기 싫어요.", "회사에서 스트레스 받아요.", "국립대병원 가볼까요?",
+    "시립병원에서 근무해요.",
+])
+def test_a_clinic_word_that_names_no_clinic_stays(text):
+    check(text, [], [text.rstrip(".?")])
