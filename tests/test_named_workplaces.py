@@ -43,3 +43,46 @@ def test_a_clinic_named_by_a_city_glued_to_a_word_goes(text, name, kind):
 ])
 def test_a_clinic_word_that_names_no_clinic_stays(text):
     check(text, [], [text.rstrip(".?")])
+
+
+@pytest.mark.parametrize("text, body, kept", [
+    ("환경부 공무원이에요.", "환경부", ["공무원"]),
+    ("남편이 기상청 공무원이라 바빠요.", "기상청", ["공무원이라"]),
+    ("인사혁신처 사무관으로 일해요.", "인사혁신처", ["사무관"]),
+    ("국민연금공단 직원입니다.", "국민연금공단", ["직원"]),
+    ("한국수자원공사 다녀요.", "한국수자원공사", ["다녀요"]),
+])
+def test_a_public_body_by_its_ending_before_a_work_cue_or_a_title_goes(text, body, kept):
+    check(text, [body], kept)
+
+
+@pytest.mark.parametrize("text", ["거래처 직원이 소개해줬어요.", "하복부 지방흡입 문의해요.", "회사(재택)라서 시간 돼요."])
+def test_an_ordinary_word_of_the_same_ending_or_in_the_parenthesis_stays(text):
+    check(text, [], [text.rstrip(".")])
+
+
+@pytest.mark.parametrize("text, company, kept", [
+    ("회사(QR케미칼) 다녀요.", "QR케미칼", ["회사(", ") 다녀요"]),
+    ("직장(ZN바이오텍)에서 야근 많아요.", "ZN바이오텍", ["직장(", ")에서 야근"]),
+    ("회사(다온누리)에서 일해요.", "다온누리", ["회사("]),
+    ("TX소프트에서 일해요.", "TX소프트", ["에서 일해요"]),
+])
+def test_a_company_in_mixed_script_or_in_a_parenthesis_after_the_workplace_word_goes(text, company, kept):
+    check(text, [company], kept)
+
+
+@pytest.mark.parametrize("text, school, kept", [
+    ("새벽고등학교 졸업했어요.", "새벽", ["졸업했어요"]),
+    ("하늘대학 다녀요.", "하늘대학", ["다녀요"]),
+    ("딸이 별빛초등학교 다녀요.", "별빛", ["다녀요"]),
+])
+def test_a_school_named_by_an_ordinary_word_goes(text, school, kept):
+    check(text, [school], kept)
+
+
+@pytest.mark.parametrize("text", [
+    "의과대학 교수님께 물어봤어요.", "인문계고등학교 다녀요.", "좋은대학교 가고 싶어요.", "대학 다녀요.", "초등학교에 다녀요.",
+    "CT촬영 했어요.",
+])
+def test_a_school_word_after_a_kind_or_a_modifier_stays(text):
+    check(text, [], [text.rstrip(".")])

@@ -12,6 +12,7 @@ import functools
 import re
 
 from anonymise import vocabulary
+from anonymise.kiwi_words import kiwi_tokens
 from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_lines
 from anonymise.name_data import CHINESE_NAME_CUES_BEFORE
 from anonymise.quasi_identifiers.places import is_proper_noun, known_place
@@ -48,6 +49,28 @@ CJK_TIME_WORD = re.compile(r"(?:一昨|再来|[去今来昨前明翌当])(?:年�
                            r"最近|将来|將來|[0-9０-９]{1,4}[年月]")
 CJK_PERSON_WORDS = tuple(sorted((w for w in CHINESE_NAME_CUES_BEFORE if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)),
                                 key=len, reverse=True))
+
+
+# 하늘대학교, 새벽고등학교: any word before a whole school word names a school, unless it says what kind
+# (인문계고등학교, 국립대학교) or whose (같은, 다른). 대학 alone also ends a college's field (의과대학): a
+# school only where the sentence says one studies there.
+NAMED_BY_WORD = {"대학교": False, "여자대학교": False, "고등학교": False, "여자고등학교": False, "중학교": False,
+                 "초등학교": False, "대학": True}
+SCHOOL_KIND_WORDS = frozenset("국립 사립 공립 시립 도립 지방 명문 일반 외국 해외 인근 근처 동네 같은 다른 우리 어느 그 이 저 한 "
+                              "인문 인문계 실업 실업계 특성화 특목 자사 자율형 외국어 과학 예술 체육 상업 공업 농업 마이스터 "
+                              "국제 대안 야간 방송통신 사이버 남자 여자 남녀공학 신설 사범 의과 공과 법과 약학 간호 미술 음악 "
+                              "경영 교육 종합 전문 가까운 좋은".split())
+
+
+@functools.lru_cache(maxsize=10_000)
+def _named_by_a_word(root: str, suffix: str, cue: bool) -> bool:
+    if suffix not in NAMED_BY_WORD or (NAMED_BY_WORD[suffix] and not cue) or root in SCHOOL_KIND_WORDS or \
+            not re.fullmatch(r"[가-힣]+", root) or root.endswith(("과", "학", "계")) or vocabulary.is_safe_term(root, "ko"):
+        return False
+    # 좋은대학교, 저희대학: a modifier or a pronoun before the school word; a particle makes a phrase.
+    tokens = kiwi_tokens(root)
+    return bool(tokens) and not tokens[-1].tag.startswith(("ETM", "MM", "NP", "VA", "VV", "E")) and \
+        not any(t.tag.startswith("J") for t in tokens)
 
 
 @functools.cache
@@ -139,7 +162,8 @@ class School:
                         continue
                     if suffix == "대" and root[-1].isdigit():
                         continue
-                elif len(root) < 2 or not is_proper_noun(root + suffix):
+                elif len(root) < 2 or not (is_proper_noun(root + suffix) or
+                                           _named_by_a_word(root, suffix, bool(SCHOOL_CUE.match(text, start + len(word))))):
                     continue
                 spans.append(QuasiSpan(TYPE, start, start + n, NAME, {"level": KO_LEVELS[suffix]}))
                 break
