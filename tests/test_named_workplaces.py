@@ -86,3 +86,33 @@ def test_a_school_named_by_an_ordinary_word_goes(text, school, kept):
 ])
 def test_a_school_word_after_a_kind_or_a_modifier_stays(text):
     check(text, [], [text.rstrip(".")])
+
+
+@pytest.mark.parametrize("text, org, kept", [
+    ("我在家和集团上班", "家和", ["我在", "上班"]),
+    ("我在深圳市腾飞信息科技有限公司上班", "腾飞信息", ["我在", "上班"]),
+    ("工作单位：苏州工业园区恒达精密股份有限公司", "恒达精密", []),
+    ("公司在杭州凌云科技大厦", "凌云", ["大厦"]),
+])
+def test_a_chinese_company_by_its_ending_and_legal_form_goes(text, org, kept):
+    check(text, [org], kept)
+
+
+@pytest.mark.parametrize("text, org, kept", [
+    ("こずえ株式会社 営業部の者です", "こずえ", ["株式会社", "営業部"]),
+    ("私はみなも株式会社の経理です", "みなも", ["株式会社の経理"]),
+    ("株式会社アオシマ 営業部", "アオシマ", ["株式会社", "営業部"]),
+    ("バイト先は池袋のコメダです", "コメダ", ["バイト先は", "です"]),
+    ("職場は天神のスタバ", "スタバ", ["職場は"]),
+])
+def test_a_japanese_company_or_shop_goes_its_department_stays(text, org, kept):
+    check(text, [org], kept)
+
+
+@pytest.mark.parametrize("text, org, kept", [
+    ("Би Өглөө ХХК-д ажилладаг", "Өглөө", ["-д ажилладаг"]),
+    ("Работаю в ООО «Тихая гавань»", "гавань", ["Работаю в"]),
+    ("Tôi làm ở Công ty Phú Hưng", "Phú Hưng", ["Công ty"]),
+])
+def test_a_company_by_its_legal_form_or_type_word_in_other_languages_goes(text, org, kept):
+    check(text, [org], kept)

@@ -93,11 +93,15 @@ EN_ORG_BEFORE_STAFF = re.compile(rf"(?<![\w.])((?:{CAP}[ \t]){{0,3}}{CAP})[ \t]+
 HAN = r"\u4e00-\u9fff\u3400-\u4dbf"
 ZH_AT_WORK = re.compile(rf"(?<![现正实存所好自还内外就都])[在喺]([{HAN}A-Za-z]{{2,10}}?)"
                         rf"(?=上班|工作|做事|做嘢|返工|实习|實習|任职|任職|打工|当|當|做)")
-ZH_ORG_END = re.compile(r"(?:银行|銀行|航空|电力|電力|集团|集團|公司|娱乐|娛樂|科技|证券|證券|保险|保險|地产|地產|传媒|傳媒|"
+ZH_ORG_END = re.compile(r"(?:银行|銀行|航空|电力|電力|集团|集團|公司|股份|控股|实业|實業|娱乐|娛樂|科技|证券|證券|保险|保險|地产|地產|传媒|傳媒|"
                         r"酒店|事务所|事務所|贸易|貿易|电子|電子|汽车|汽車|制药|製藥|物流|通信|电视台|電視台|报社|報社)")
 ZH_SCHOOL_END = re.compile(r"(?:大学|大學|中学|中學|小学|小學|高中|学院|學院|幼儿园|幼兒園)")
 # Characters that end a name going left from an organisation word (我在|华信银行, 去了|东方航空).
 ZH_STOP = frozenset("在喺去到是了从從于於做当當我你他她们們的和与與跟也都就要说說给給请請个個这這那家读讀念")
+ZH_ADDRESS_UNITS = "区區市省县縣镇鎮路号號楼樓层層栋棟"
+ZH_LEGAL_TAIL = re.compile(r"股份有限公司|有限责任公司|有限責任公司|有限公司|股份公司|集团|集團|股份|控股|公司|科技|信息")
+# Stop characters that also begin names (家乐, 和泰, 同仁).
+ZH_STOP_OR_NAME = "家和与與同"
 # 我在复旦读研究生, 我是浙大的学生, 在交大读书: a school by what is said of it.
 ZH_AT_SCHOOL = re.compile(rf"(?<![现正实存所好自还内外就都])[在是]([{HAN}A-Za-z]{{2,8}}?)"
                           rf"(?=读书|讀書|读研|讀研|读博|讀博|读大|讀大|念书|念書|上学|上學|留学|留學|读|讀|念|的学生|的學生|"
@@ -137,8 +141,17 @@ JA_CORPORATE = re.compile(rf"(?:株式会社|有限会社|\(株\)|（株）|㈱)
 JA_WORK_CUE = re.compile(rf"({JA_WORD}{{2,14}})(?=勤務|勤め|に勤め|に勤務|で勤務|で働|の事務|で事務|でエンジニア|の客室乗務員|の社員|"
                          r"に就職|に入社|でパート|でアルバイト|でバイト|の看護師|で看護師|の受付|に在籍|の営業|で営業|の研究員)")
 # 会社（ミドリ精工）, 勤務先は青葉商事です: the employer named in parentheses or after a workplace word.
-JA_NAMED_EMPLOYER = re.compile(rf"(?:会社|勤務先|勤め先|職場|所属|就職先|勤務)(?:[（(][ \u3000]?({JA_WORD}{{2,14}}?)[ \u3000]?[)）]|"
-                               rf"(?:は|：|:)[ \u3000]?({JA_WORD}{{2,14}}?)(?=です|でした|で|に|の|、|。|$|株式会社|有限会社|\(株\)|（株）|㈱))")
+JA_DEPARTMENT = re.compile(r"(?:営業|総務|人事|経理|開発|技術|企画|広報|製造|品質管理|管理|法務|財務|購買|物流|生産|研究開発|"
+                           r"情報システム|システム|マーケティング|販売|事業|業務|設計|秘書|海外事業|カスタマーサポート)"
+                           r"(?:本部|部|課|室|グループ|チーム|センター)$")
+# バイト先は渋谷のスタバ: a shop named by its place and its short name after the workplace word, both go.
+JA_NAMED_EMPLOYER = re.compile(rf"(?:会社|勤務先|勤め先|職場|所属|就職先|勤務|バイト先|アルバイト先|パート先|働き先|働いている所)"
+                               rf"(?:[（(][ \u3000]?({JA_WORD}{{2,14}}?)[ \u3000]?[)）]|"
+                               rf"(?:は|：|:)[ \u3000]?((?:{JA_WORD}{{1,8}}の)?{JA_WORD}{{2,14}}?)"
+                               rf"(?=です|でした|で|に|の|、|。|$|株式会社|有限会社|\(株\)|（株）|㈱|\s))")
+# さくら株式会社, 私はあおば株式会社: a Hiragana name before the legal form; a particle before it is the sentence's.
+JA_LEADING_PARTICLES = ("には", "では", "とは", "のは", "から", "は", "が", "を", "に", "で", "へ", "と", "の", "も")
+JA_KANA_CORPORATE = re.compile(r"([\u3041-\u3096\u30fc]{2,10})[ \u3000]?(?:株式会社|有限会社|\(株\)|（株）|㈱)")
 JA_CLINIC = re.compile(rf"({JA_WORD}{{1,10}}?)(?=(?:皮膚科|美容皮膚科|形成外科|美容外科|歯科|内科)?クリニック)")
 # さくら眼科, 青空皮膚科, サクラ歯科: the run of one script right before a clinic's kind is its name; a
 # particle starting a Hiragana run after Kanji is the sentence's (妻はさくら眼科, 近くの眼科: no name).
@@ -181,6 +194,18 @@ VI_SCHOOL = re.compile(r"(?:[Tt]rường|[Đđ]ại[ \t]+[Hh]ọc|ĐH|[Cc]ao[ \t
 VI_CUE = re.compile(r"(?i:làm[ \t]+(?:việc[ \t]+)?(?:ở|tại|cho)|học[ \t]+(?:ở|tại)|công[ \t]+tác[ \t]+(?:ở|tại)|"
                     r"nhân[ \t]+viên)[ \t]+((?:[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8][\w\u00c0-\u1ef9&-]*[ \t]?){1,5})")
 RU_VI_SCHOOL = re.compile(r"(?i:уч\w+|студент\w*|học)")
+# ООО «Северный ветер», АО Ромашка (Russian) and Алтан ХХК-д, «Номин» ХК (Mongolian): a legal form before
+# or after the name; the name with the form goes, a case ending after it (-д, -т) stays.
+CYR_CAP = r"[А-ЯЁӨҮ][\wӨөҮү-]*"
+CYR_NAME = rf"(?:«[^»\n]{{1,40}}»|\"[^\"\n]{{1,40}}\"|{CYR_CAP}(?:[ \t]{CYR_CAP}){{0,3}})"
+CYR_LEGAL_FORM = re.compile(rf"(?<![\w«])(?:ООО|ОАО|ЗАО|ПАО|АО|ИП|ГУП|МУП|ФГУП|НКО)[ \t]+{CYR_NAME}|"
+                            rf"(?<![\w«]){CYR_NAME}[ \t]+(?:ХХК|ХК|ТӨК|ТББ|ОНӨҮГ)(?![\w])")
+# Công ty Minh Phát, Công ty TNHH Hoàng Long, Tập đoàn Sao Mai: the capitalised name after the type word.
+VI_UPPER = "A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8"
+VI_COMPANY = re.compile(rf"(?:[Cc]ông[ \t]+ty|[Tt]ập[ \t]+đoàn|[Nn]gân[ \t]+hàng|[Kk]hách[ \t]+sạn|[Nn]hà[ \t]+hàng)"
+                        rf"(?:[ \t]+(?:TNHH|CP|[Cc]ổ[ \t]+phần|[Tt]rách[ \t]+nhiệm[ \t]+hữu[ \t]+hạn)(?:[ \t]+MTV)?)?[ \t]+"
+                        rf"((?:[{VI_UPPER}0-9][\w\u00c0-\u1ef9&-]*[ \t]?){{1,5}})")
+VI_TYPE_WORD = re.compile(r"(?i:công|tập|ngân|khách|nhà|trường|đại|bệnh)\b")
 
 
 class WorldWorkplace:
@@ -199,8 +224,12 @@ class WorldWorkplace:
         if re.search(r"[\u0400-\u04ff]", text):
             spans += [_span(text, m.start(1), m.end(1), SCHOOL if RU_VI_SCHOOL.match(m.group()) else WORKPLACE)
                       for m in RU_CUE.finditer(text)]
+            spans += [_span(text, *m.span(), WORKPLACE) for m in CYR_LEGAL_FORM.finditer(text)]
+        # làm ở Công ty …: the type word is no name; VI_COMPANY takes the name after it.
         spans += [_span(text, m.start(1), m.start(1) + len(m.group(1).rstrip()),
-                        SCHOOL if RU_VI_SCHOOL.match(m.group()) else WORKPLACE) for m in VI_CUE.finditer(text)]
+                        SCHOOL if RU_VI_SCHOOL.match(m.group()) else WORKPLACE) for m in VI_CUE.finditer(text)
+                  if not VI_TYPE_WORD.match(m.group(1))]
+        spans += [_span(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), WORKPLACE) for m in VI_COMPANY.finditer(text)]
         spans += [_span(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), SCHOOL) for m in VI_SCHOOL.finditer(text)]
         return [s for s in spans if s.end > s.start]
 
@@ -296,17 +325,24 @@ def _chinese(text: str) -> list[QuasiSpan]:
     spans += _chinese_hospitals(text)
     for ending, kind in ((ZH_ORG_END, WORKPLACE), (ZH_SCHOOL_END, SCHOOL)):
         for match in ending.finditer(text):
-            start = match.start()
-            while start > 0 and start > match.start() - 6 and re.match(rf"[{HAN}A-Za-z]", text[start - 1]) \
-                    and text[start - 1] not in ZH_STOP:
+            start, work = match.start(), kind == WORKPLACE
+            # A company's name may run longer (腾达信息|科技); it ends going left at an address's unit (市, 区, 路).
+            while start > 0 and start > match.start() - (8 if work else 6) and re.match(rf"[{HAN}A-Za-z]", text[start - 1]) \
+                    and text[start - 1] not in ZH_STOP and not (work and text[start - 1] in ZH_ADDRESS_UNITS):
                 start -= 1
             if 0 < start < match.start() and CJK_TIME_WORD.match(text, start - 1):
                 start -= 1  # 去|年: the stop character begins a time word
+            else:  # 在|家乐集团, 和泰科技: a name of one character is none; the stops begin it
+                while match.start() - start < 2 and start > 0 and text[start - 1] in ZH_STOP_OR_NAME:
+                    start -= 1
             start += sentence_words_before_name(text[start:match.start()])
             org = text[start:match.end()]
             if match.start() - start < 2 or org in ZH_NOT_ORGS or text[start:match.start()] in ZH_NOT_ORGS:
                 continue
-            spans.append(_span(text, start, match.end(), kind))
+            end = match.end()
+            while work and (tail := ZH_LEGAL_TAIL.match(text, end)):
+                end = tail.end()  # 腾达科技|有限公司, 宏远|股份有限公司: the legal form is the name's
+            spans.append(_span(text, start, end, kind))
     return spans
 
 
@@ -336,7 +372,20 @@ def _japanese(text: str) -> list[QuasiSpan]:
     spans = []
     for match in JA_CORPORATE.finditer(text):
         group = 1 if match.group(1) else 2
-        spans.append(_span(text, match.start(group), match.end(group), WORKPLACE))
+        # 株式会社カエデ営業部, さくら株式会社 営業部: the department after the name is no part of it.
+        department = JA_DEPARTMENT.search(match.group(group))
+        end = match.start(group) + department.start() if department else match.end(group)
+        if end > match.start(group):
+            spans.append(_span(text, match.start(group), end, WORKPLACE))
+    for match in JA_KANA_CORPORATE.finditer(text):
+        name, start = match.group(1), match.start(1)
+        if start > 0 and re.match(r"[\u4e00-\u9fff々]", text[start - 1]):
+            # 私は|あおば: after a Kanji word the run starts with its particle (none: it ends that word).
+            particle = next((p for p in JA_LEADING_PARTICLES if name.startswith(p)), None)
+            cut = len(particle) if particle else len(name)
+            name, start = name[cut:], start + cut
+        if len(name) >= 2:
+            spans.append(_span(text, start, start + len(name), WORKPLACE))
     for pattern in (JA_SCHOOL_CUE, JA_KATAKANA_SCHOOL):
         for match in pattern.finditer(text):
             school = match.group(1)
