@@ -116,3 +116,22 @@ def test_a_japanese_company_or_shop_goes_its_department_stays(text, org, kept):
 ])
 def test_a_company_by_its_legal_form_or_type_word_in_other_languages_goes(text, org, kept):
     check(text, [org], kept)
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("광주피부과의원에서 레이저 받았어요.", "광주", ["피부과의원에서"]),
+    ("새날병원 간호사로 일해요.", "새날", ["병원 간호사로"]),
+    ("쿠로바에서 알바해요.", "쿠로바", ["에서 알바해요"]),
+    ("아이가 해솔빛어린이집 다녀요.", "해솔빛", ["다녀요"]),
+    ("Sent from the Amberleigh Dermatology front desk.", "Amberleigh", ["Sent from the", "front desk"]),
+])
+def test_more_named_workplaces_go(text, name, kept):
+    check(text, [name], kept)
+
+
+@pytest.mark.parametrize("text", [
+    "광주 피부과 추천해주세요.", "서울시의원 출신이에요.", "편의점에서 알바해요.", "영어학원 다녀요.", "국공립어린이집 보내요.",
+    "I saw Pediatric Dermatology last week.",
+])
+def test_a_place_apart_a_council_member_a_kind_of_shop_or_school_and_a_specialty_stay(text):
+    check(text, [], [text.rstrip(".")])

@@ -36,7 +36,8 @@ KIND_WORDS = frozenset("여성 동물 소아 어린이 요양 재활 한방 정�
 CLINIC_GLUED = re.compile(rf"(?<![가-힣])([가-힣0-9]{{2,10}}?)({alternation(k for k in CLINIC_KINDS if k not in SCHOOL_KINDS)})")
 # The clinic in a signature or a doctor's line: (department,) a title or a closing after it.
 TITLE_AFTER = re.compile(r"(?:[ \t]?[가-힣]{1,8}(?:과|센터|팀|실))?[ \t]?(?:대표원장|부원장|원장|교수|과장|실장|부장|"
-                         r"전문의|원무과|상담실|코디네이터|드림|올림)")
+                         r"전문의|원무과|상담실|코디네이터|드림|올림|간호사|간호조무사|치위생사|물리치료사|방사선사|"
+                         r"임상병리사|레지던트|전공의|인턴|직원|상담사)")
 # A sender line: the clinic is what the line says it comes from.
 SENDER_BEFORE = re.compile(r"(?:발신(?:처|인|자)?|보낸[ \t]?곳|보내는[ \t]?곳|보낸[ \t]?사람|from|From|FROM)[ \t]*[:：]?[ \t]*$")
 # (새봄병원 내과 OOO 교수): a parenthesis that gives someone's hospital and title.

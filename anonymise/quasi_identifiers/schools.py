@@ -62,6 +62,21 @@ SCHOOL_KIND_WORDS = frozenset("국립 사립 공립 시립 도립 지방 명문 
                               "경영 교육 종합 전문 가까운 좋은".split())
 
 
+# 새솔유치원 다녀요, 다온어학원 강사예요: a kindergarten's or an academy's name before a word of attending
+# or teaching there; the name goes, the kind stays. A subject or a kind before it (영어학원, 국공립어린이집) is none.
+KINDERGARTEN = re.compile(r"(?<![가-힣])([가-힣0-9]{2,10}?)(유치원|어린이집|어학원|학원|국제학교)(?=[가-힣]{0,3}[ \t]?"
+                          r"(?:다니|다녀|다닙|다녔|교사|선생님|강사|원장|졸업|보내|등원|입학|재원))")
+NOT_KINDERGARTEN_NAMES = frozenset("동네 근처 영어 수학 국어 과학 피아노 태권도 미술 음악 보습 입시 단과 종합 사립 국공립 공립 "
+                                   "병설 직장 가정 민간 구립 시립 유명 큰 작은 다른 같은 그 이 저 우리 저희 코딩 논술 발레 수영".split())
+
+
+def _kindergartens(text: str) -> list[QuasiSpan]:
+    return [QuasiSpan(TYPE, *m.span(1), NAME, {"level": m.group(2)}) for m in KINDERGARTEN.finditer(text)
+            if m.group(1) not in NOT_KINDERGARTEN_NAMES and not vocabulary.is_ordinary_word(m.group(1), "ko")
+            and not vocabulary.is_frequent_korean_word(m.group(1), common=True) and not vocabulary.is_safe_term(m.group(1), "ko")
+            and _named_by_a_word(m.group(1), "대학교", True)]
+
+
 @functools.lru_cache(maxsize=10_000)
 def _named_by_a_word(root: str, suffix: str, cue: bool) -> bool:
     if suffix not in NAMED_BY_WORD or (NAMED_BY_WORD[suffix] and not cue) or root in SCHOOL_KIND_WORDS or \
@@ -95,7 +110,7 @@ class School:
     qi_type = TYPE
 
     def find(self, text: str) -> list[QuasiSpan]:
-        spans = self._korean(text)
+        spans = self._korean(text) + _kindergartens(text)
         for match in EN_SCHOOL.finditer(text):
             level = (match.group("l1") or match.group("l2")).lower()
             form = dict(EN_LEVELS).get(level, "a school")

@@ -23,7 +23,7 @@ TYPE = "WORKPLACE"
 
 # Korean: after the name (삼성전자 다니고, 네이버에서 일해요, 현대차에 재직 중); English: before it.
 KO_WORK_CUE = re.compile(r"(?:에서|에|\s)?\s?(?:다니|다녀|다닙|근무|재직|일하|일해|일합|일했|출근|입사|퇴사|인턴|직원|사원|"
-                         r"소속|취업|이직)")
+                         r"소속|취업|이직|알바|아르바이트)")
 EN_WORK_CUE = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?\s(?:at|for|in)|employed\s(?:at|by)|job\sat|intern(?:ing)?\sat|"
                          r"employee\sof|engineer\sat|manager\sat|analyst\sat)\s(?:the\s)?$")
 COMPANY_ENDINGS = ("전자", "자동차", "그룹", "건설", "증권", "은행", "생명", "화재", "보험", "카드", "제약", "바이오", "화학",
@@ -45,13 +45,13 @@ HANGUL_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 # A word in the slot of an employment phrase (한솔에서 일해요, 푸른빛에 근무, 새벽별 재직 중) names the employer
 # whatever word it is. One attends a gym or a class too (헬스장 다녀요): after 다니다 only a word Kiwi does
 # not know names one; 다녀오다 (a visit) is no cue at all.
-EMPLOYMENT_SLOT = re.compile(r"(?:에서|에)?\s?(?:(?:근무|재직|소속|출근|입사|퇴사|일하|일해|일합|일했|취업|이직)|"
+EMPLOYMENT_SLOT = re.compile(r"(?:에서|에)?\s?(?:(?:근무|재직|소속|출근|입사|퇴사|일하|일해|일합|일했|취업|이직|알바|아르바이트)|"
                              r"(?P<attend>다니(?!러)|다녀(?!오|왔|와)|다닙|다녔))")
 # Kiwi's tags a name in that slot is made of: nouns, foreign letters, a prefix or suffix, an adjective's
 # stem and ending before a noun (맑은솔); a word with a particle, a verb's ending or an adverb is a clause.
 NAME_TAGS = frozenset("NNG NNP SL SH XPN XSN XR VA ETM".split())
 # The cue as a noun after the word (재택 근무, 야간 근무): the two make an ordinary compound.
-SLOT_NOUNS = ("근무", "출근", "입사", "퇴사", "취업", "이직")
+SLOT_NOUNS = ("근무", "출근", "입사", "퇴사", "취업", "이직", "알바", "아르바이트")
 # KT케미칼, HN바이오텍: a Latin group's letters glued to a Hangul business word make one company's name.
 BUSINESS_WORDS = COMPANY_ENDINGS + ("케미칼", "케미컬", "바이오텍", "텍", "솔루션", "솔루션즈", "시스템", "산업", "푸드", "물류",
                                     "네트웍스", "네트웍스", "인터내셔널", "글로벌", "메디칼", "메디컬", "메디텍", "파마", "랩",
@@ -190,11 +190,16 @@ def _clinics_by_name_form(text: str) -> list[QuasiSpan]:
 
 @functools.lru_cache(maxsize=10_000)
 def _clinic_name_form(name: str, kind: str) -> bool:
-    if name in NOT_CLINIC_NAMES or name.endswith("과") or vocabulary.is_safe_term(name, "ko") or \
-            known_place(name, provinces=True):
+    if name in NOT_CLINIC_NAMES or name.endswith("과"):
         return False
+    # 수원피부과의원, 부산하늘병원: a city or district glued to the kind, alone or before a word, is a
+    # clinic's name (spaced, 수원 피부과, it says where). 서울시의원, 강남구의원 are council members.
+    if known_place(name, provinces=True):
+        return not (kind == "의원" and name.endswith(("시", "구", "도", "군")))
     if _place_then_name(name):
         return True
+    if vocabulary.is_safe_term(name, "ko"):
+        return False
     # Read with its kind (하얀이치과: 하얗+ᆫ+이, not 하얀+이 as a particle); the kind's own tokens left out.
     tokens = [t for t in kiwi_tokens(name + kind) if t.start < len(name)]
     if not tokens or any(t.tag not in NAME_TAGS and t.tag != "VA-I" for t in tokens):

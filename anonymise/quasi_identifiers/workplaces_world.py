@@ -68,7 +68,10 @@ EN_WORK_END = (r"(?:Bank|Hospital|Medical[ \t]+Cent(?:er|re)|Medical|Clinic|Brig
                r"Police|Services|Store|Stores|Market|Supermarket|Corporation|Company|Co\.?|Firm|Works|Dental|Pharmacy|"
                r"Foundation|Trust|Authority|Bureau|Cent(?:er|re)|Gym|Fitness|Boutique|Biotech|Electronics|Chemicals?|"
                r"Construction|Engineering|Manufacturing|Realty|Properties|Securities|Investments?|Finance|Financial|"
-               r"Bancorp|Hospitality|Resorts?|Casino|Brewery|Winery|Bistro|Grill|Diner|Pizzeria|Factory)")
+               r"Bancorp|Hospitality|Resorts?|Casino|Brewery|Winery|Bistro|Grill|Diner|Pizzeria|Factory|"
+               # A practice named before its specialty (Willow Creek Dermatology, Bellmont Plastic Surgery).
+               r"Dermatology|Aesthetics|Orthopa?edics|Pa?ediatrics|Ophthalmology|Optometry|Chiropractic|Physiotherapy|"
+               r"Dentistry|Orthodontics|Plastic[ \t]+Surgery|Cosmetic[ \t]+Surgery|Eye[ \t]+Care|Skin[ \t]*[Cc]are|Med[ \t]?[Ss]pa)")
 EN_ORG_END = re.compile(rf"(?<![\w.])((?:{CAP}[ \t](?:of[ \t]|&[ \t])?){{1,4}})({EN_SCHOOL_END}|{EN_WORK_END})\b")
 # Words that make no name on their own before an organisation word (the Bank, General Hospital).
 GENERIC = frozenset("the a an my our your his her their this that local general national city state public private "
@@ -78,7 +81,8 @@ GENERIC = frozenset("the a an my our your his her their this that local general 
                     "unit terminal station reception home night day weekend monday tuesday wednesday thursday "
                     "friday saturday sunday january february march april may june july august september october "
                     "november december christmas covid laser beauty hair nail body eye face nose breast lifting botox "
-                    "filler wellness shopping service customer call data research fitness".split())
+                    "filler wellness shopping service customer call data research fitness pediatric paediatric adult family "
+                    "sports integrative surgical".split())
 EN_ORG_AFTER_CUE = re.compile(ORG)
 CONNECTORS = frozenset({"of", "and", "&", "the", "de", "for"})
 # "the Vantrex staff", "our Corvane office": a name before words only an employer has.
@@ -268,7 +272,8 @@ def _english(text: str) -> list[QuasiSpan]:
         words = words[ends[-1] + 1:] if ends else words
         while words and words[0].casefold() in GENERIC:
             words.pop(0)
-        if not words:
+        # Pediatric Dermatology, Laser Aesthetics: medical words before the specialty name no practice.
+        if not words or all(vocabulary.is_safe_term(w) for w in words):
             continue
         start = match.start(1) + match.group(1).index(words[0])
         school = re.fullmatch(EN_SCHOOL_END, match.group(2)) is not None
