@@ -135,3 +135,18 @@ def test_more_named_workplaces_go(text, name, kept):
 ])
 def test_a_place_apart_a_council_member_a_kind_of_shop_or_school_and_a_specialty_stay(text):
     check(text, [], [text.rstrip(".")])
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("벨로아 성형외과 원장 드림", "벨로아", ["성형외과 원장"]),
+    ("Verano 피부과 원장 드림", "Verano", ["피부과 원장"]),
+    ("若葉台病院で手術しました", "若葉台", ["病院で手術"]),
+])
+def test_a_clinic_written_apart_from_its_kind_or_a_japanese_hospital_goes(text, name, kept):
+    check(text, [name], kept)
+
+
+@pytest.mark.parametrize("text", ["동네 병원 원장님이 그러셨어요.", "요즘 병원 가기 무서워요.", "この病院は初めてです",
+                                  "大学病院で検査しました", "総合病院に行きました", "精神病院の話です"])
+def test_a_kind_or_a_phrase_before_a_clinic_word_stays(text):
+    check(text, [], [text.rstrip(".")])

@@ -33,6 +33,10 @@ NOT_UNIVERSITY_NAMES = frozenset("지방 국립 사립 시립 도립 공립 의�
 KIND_WORDS = frozenset("여성 동물 소아 어린이 요양 재활 한방 정신 척추 관절 통증 비뇨 가정 가정의학 응급 피부 성형 노인 아동 "
                        "청소년 의료 보건 산부인 협력 연계 해당 담당 기존 원래 이전 처음 첫 마지막 다음 예전 지난번 "
                        "이번 옆 앞 뒤 위 아래 본 당 타 모 미용 전문병원 대학 치과 안과 내과 외과 한의 의원 교정 미백 임플란트 국회".split())
+# 루미엘 성형외과 원장, Lumiere 피부과 원장: a name written apart from the kind, where a title or a work
+# verb says one clinic is meant.
+CLINIC_SPACED = re.compile(rf"(?<![가-힣A-Za-z])([가-힣]{{2,8}}|[A-Za-z][A-Za-z&'-]{{1,15}})[ \t]"
+                           rf"({alternation(k for k in CLINIC_KINDS if k not in SCHOOL_KINDS)})")
 CLINIC_GLUED = re.compile(rf"(?<![가-힣])([가-힣0-9]{{2,10}}?)({alternation(k for k in CLINIC_KINDS if k not in SCHOOL_KINDS)})")
 # The clinic in a signature or a doctor's line: (department,) a title or a closing after it.
 TITLE_AFTER = re.compile(r"(?:[ \t]?[가-힣]{1,8}(?:과|센터|팀|실))?[ \t]?(?:대표원장|부원장|원장|교수|과장|실장|부장|"
@@ -56,11 +60,13 @@ class NamedClinic:
             return []
         spans = [QuasiSpan(TYPE, *m.span(1), NAME) for m in UNIVERSITY_HOSPITAL.finditer(text)
                  if _university_name(m.group(1))]
-        for match in CLINIC_GLUED.finditer(text):
-            name, kind = match.groups()
-            if korean_tail_ok(hangul_rest(text, match.end())) and _said_to_be_a_clinic(text, match) and \
-                    _may_name_a_clinic(name, kind):
-                spans.append(QuasiSpan(TYPE, *match.span(1), NAME))
+        for pattern in (CLINIC_GLUED, CLINIC_SPACED):
+            for match in pattern.finditer(text):
+                name, kind = match.groups()
+                spaced = pattern is CLINIC_SPACED
+                if korean_tail_ok(hangul_rest(text, match.end())) and _said_to_be_a_clinic(text, match) and \
+                        _may_name_a_clinic(name, kind) and not (spaced and _plain_word(name)):
+                    spans.append(QuasiSpan(TYPE, *match.span(1), NAME))
         return spans
 
 
@@ -88,8 +94,15 @@ def _may_name_a_clinic(name: str, kind: str) -> bool:
         return False
     # 새로운, 큰, 그, 저희: a modifier or a pronoun before the kind; a particle makes a phrase. Kiwi's
     # other readings of an unknown name (해든: 해+이+든) say nothing either way.
-    return bool(tokens) and not tokens[-1].tag.startswith(("ETM", "MM", "NP", "VA", "VV")) and \
+    return bool(tokens) and not tokens[-1].tag.startswith(("ETM", "MM", "NP", "VA", "VV", "MAG")) and \
         not any(t.tag.startswith("J") for t in tokens)
+
+
+def _plain_word(word: str) -> bool:
+    """An ordinary word written before a kind (요즘 병원, good clinic) qualifies it: no name."""
+    latin = word.isascii()
+    return vocabulary.is_ordinary_word(word, "en" if latin else "ko") or \
+        (not latin and vocabulary.is_frequent_korean_word(word, common=True))
 
 
 @functools.lru_cache(maxsize=10_000)

@@ -160,12 +160,14 @@ JA_CLINIC = re.compile(rf"({JA_WORD}{{1,10}}?)(?=(?:皮膚科|美容皮膚科|�
 # さくら眼科, 青空皮膚科, サクラ歯科: the run of one script right before a clinic's kind is its name; a
 # particle starting a Hiragana run after Kanji is the sentence's (妻はさくら眼科, 近くの眼科: no name).
 JA_CLINIC_KINDS = ("産婦人科", "耳鼻咽喉科", "形成外科", "整形外科", "美容外科", "皮膚科", "耳鼻科", "小児科", "婦人科", "眼科",
-                   "歯科", "内科", "外科", "医院")
+                   "歯科", "内科", "外科", "医院", "病院", "医療センター")
 JA_CLINIC_KIND = re.compile(rf"(?:{'|'.join(JA_CLINIC_KINDS)})")
 JA_SCRIPT_RUNS = (re.compile(r"[\u3041-\u3096]+$"), re.compile(r"[\u30a1-\u30fa\u30fc]+$"), re.compile(r"[\u4e00-\u9fff々]+$"))
 JA_PARTICLES = "のはがをにでへともや"
 # Words before a clinic's kind that say what kind or where, not which one (小児歯科, 美容皮膚科, 市民病院).
 JA_NOT_CLINIC_NAMES = frozenset("小児 美容 形成 整形 総合 大学 市民 市立 県立 国立 都立 町 村 地域 地元 近所 近く 専門 矯正 "
+                                "大学附属 附属 付属 大 大きな 小さな 個人 救急 総合 赤十字 労災 公立 私立 民間 動物 精神科 "
+                                "この その あの どの 別の 他の 前の 今の 同じ 入院 転院 精神 療養 介護 老人 子供 こども "
                                 "審美 口腔 訪問 夜間 救急 一般 心療 精神 女性 こども 子ども 子供 動物 近所 駅前 別 他 同じ "
                                 "皮膚 産婦人 耳鼻 小児科 美容外科 消化器 循環器 呼吸器 糖尿病 腎臓 脳神経 心臓 眼 歯".split())
 # 慶應に通っています, 早稲田の3年生, ソウル大学校: a school by what is said of it or a Katakana name + 大学.
