@@ -29,6 +29,7 @@ def test_a_university_hospital_goes_written_whole_or_cut(text, name, kept):
 
 @pytest.mark.parametrize("text, name, kind", [
     ("부산새날병원에서 근무합니다.", "부산새날", "병원"),
+    ("한빛병원에서 MRI 찍었어요.", "한빛", "병원에서"),
     ("수원고운피부과에서 레이저 받았어요.", "수원고운", "피부과에서"),
 ])
 def test_a_clinic_named_by_a_city_glued_to_a_word_goes(text, name, kind):

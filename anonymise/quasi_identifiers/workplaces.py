@@ -74,9 +74,9 @@ PLACE_THEN_CLINIC = re.compile(rf"(?<![가-힣])([가-힣]{{2,6}})[ \t]([가-힣
 NOT_CLINIC_NAMES = frozenset("동네 근처 집앞 집근처 유명 유명한 큰 작은 대학 종합 개인 한 그 이 저 어느 다른 좋은 새 여러 여러군데 "
                              "이 곳 근방 주변 같은 전문 일반 대형 소형 동물 우리 저희 그냥 지역 시립 국립 도립 구립 공립 사립 "
                              "보건 요양 재활 중소 초등 중 고등 국제 외국인 대학교".split())
-# 맑은눈안과, 바른척추병원, 튼튼정형외과: a clinic named by an adjective before a noun, or by a word Kiwi does
-# not know, before its kind; the name goes, the kind stays. A name of one dictionary noun (소아치과 and
-# 미소치과 alike) is no such form.
+# 맑은눈안과, 바른척추병원, 튼튼정형외과, 한빛병원: a clinic named by an adjective before a noun, by a proper
+# noun or by a word Kiwi does not know, before its kind; the name goes, the kind stays. A name of one
+# common dictionary noun (소아치과 and 미소치과 alike) is no such form.
 CLINIC_WORD = re.compile(rf"(?<![가-힣])([가-힣0-9]{{2,10}}?)({alternation(k for k in CLINIC_KINDS if k not in SCHOOL_KINDS)})")
 # 국토교통부에서 근무, 관세청 다녀요, 환경부 공무원: a public body by its ending, before a work cue or a
 # civil servant's title.
@@ -206,7 +206,8 @@ def _clinic_name_form(name: str, kind: str) -> bool:
         return False
     tags = [t.tag for t in tokens]
     adjective_then_noun = any(tag == "ETM" and tags[i + 1:i + 2] in (["NNG"], ["NNP"]) for i, tag in enumerate(tags))
-    return adjective_then_noun or any(t.id < KIWI_FIRST_KNOWN_ID for t in tokens)
+    # 한빛병원, 경희한의원, 세브란스병원: a proper noun Kiwi knows names the clinic as well as an unknown word.
+    return adjective_then_noun or any(t.id < KIWI_FIRST_KNOWN_ID or t.tag == "NNP" for t in tokens)
 
 
 def _names_in_parenthesis(inside: str) -> bool:
