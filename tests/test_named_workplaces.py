@@ -151,3 +151,13 @@ def test_a_clinic_written_apart_from_its_kind_or_a_japanese_hospital_goes(text, 
                                   "大学病院で検査しました", "総合病院に行きました", "精神病院の話です"])
 def test_a_kind_or_a_phrase_before_a_clinic_word_stays(text):
     check(text, [], [text.rstrip(".")])
+
+
+@pytest.mark.parametrize("text, org", [("我在星巴克上班", "星巴克"), ("我在麦当劳工作", "麦当劳")])
+def test_a_brand_after_the_chinese_work_frame_goes(text, org):
+    check(text, [org], ["我在"])
+
+
+@pytest.mark.parametrize("text", ["我在健身房上班", "我在幼儿园工作", "我在办公室上班", "我在外面上班"])
+def test_a_kind_of_place_in_the_chinese_work_frame_stays(text):
+    check(text, [], [text])

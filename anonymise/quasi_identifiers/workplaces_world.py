@@ -128,6 +128,7 @@ ZH_NOT_EMPLOYERS = ZH_NOT_ORGS | frozenset(
     "工作室 门诊 門診 诊所 診所 美容院 整形 医美 醫美 行业 行業 业内 業內 家乡 家鄉 当地 附近 那儿 這兒 这儿 那兒 "
     "学校 學校 大学 大學 研究所 实验室 實驗室 总部 總部 分店 总店 總店 一线 一線 基层 基層 其他 别的 別的 同一".split())
 ZH_KIND_END = "店院科部室厂廠局所站场場馆館行业業里裡边邊面内內外上下中"
+ZH_PLACE_KIND_END = "园園房楼樓台厅廳城区區村镇鎮市线線网網吧屋车車船机機堂"
 # 仁和医院, 安康診所: a hospital or clinic by its name before the word; only the name part goes (the kind
 # of clinic before the word stays: 仁和|皮肤科|诊所), and none when only a kind or a place is left.
 ZH_HOSPITAL_END = re.compile(r"(?:医院|醫院|诊所|診所|门诊部|門診部|卫生院|衛生院)")
@@ -313,8 +314,10 @@ def _chinese(text: str) -> list[QuasiSpan]:
     spans = []
     for match in ZH_AT_WORK.finditer(text):
         org = match.group(1)
+        # 在星巴克上班, 在阿里巴巴工作: an ordinary word names the employer (a brand) unless it is a kind of
+        # place (在健身房, 在幼儿园, 在加油站) or listed as where or when one works.
         if org in ZH_NOT_EMPLOYERS or ZH_HOSPITAL_END.search(org) or org[0] in ZH_STOP or org[-1] in "家" or vocabulary.is_safe_term(org, "zh") or \
-                (vocabulary.is_ordinary_word(org, "zh") and (len(org) > 2 or org[-1] in ZH_KIND_END)):
+                (vocabulary.is_ordinary_word(org, "zh") and org[-1] in ZH_KIND_END + ZH_PLACE_KIND_END):
             continue
         spans.append(_span(text, match.start(1), match.end(1), WORKPLACE))
     for match in ZH_AT_SCHOOL.finditer(text):
@@ -344,8 +347,11 @@ def _chinese(text: str) -> list[QuasiSpan]:
                     start -= 1
             start += sentence_words_before_name(text[start:match.start()])
             org = text[start:match.end()]
-            if match.start() - start < 2 or org in ZH_NOT_ORGS or text[start:match.start()] in ZH_NOT_ORGS:
+            name = text[start:match.start()]
+            if match.start() - start < 2 or org in ZH_NOT_ORGS or name in ZH_NOT_ORGS:
                 continue
+            if match.group() in ("公司", "學院", "学院") and len(name) > 2 and vocabulary.is_ordinary_word(name, "zh"):
+                continue  # 互联网公司, 外贸公司: a kind of company, no name (在…上班 names one: ZH_AT_WORK)
             end = match.end()
             while work and (tail := ZH_LEGAL_TAIL.match(text, end)):
                 end = tail.end()  # 腾达科技|有限公司, 宏远|股份有限公司: the legal form is the name's
