@@ -161,3 +161,7 @@ def test_a_brand_after_the_chinese_work_frame_goes(text, org):
 @pytest.mark.parametrize("text", ["我在健身房上班", "我在幼儿园工作", "我在办公室上班", "我在外面上班"])
 def test_a_kind_of_place_in_the_chinese_work_frame_stays(text):
     check(text, [], [text])
+
+
+def test_a_safe_place_before_an_organisation_word_still_names_one():
+    check("My sister is a teller at Busan Bank.", ["Busan Bank"], ["teller at"])

@@ -60,6 +60,10 @@ EN_CUE = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed|interning|station
                     rf"[ \t]+(?:the[ \t]+)?(?=[A-Z0-9])")
 EN_SCHOOL_END = (r"(?:School|High|Primary|College|University|Uni|Academy|Institute|Kindergarten|Elementary|Prep|Polytechnic|"
                  r"Conservatory|Seminary|Preschool|Nursery|Montessori)")
+# A practice named before its specialty (Willow Creek Dermatology, Bellmont Plastic Surgery).
+EN_SPECIALTY_END = (r"(?:Dermatology|Aesthetics|Orthopa?edics|Pa?ediatrics|Ophthalmology|Optometry|Chiropractic|Physiotherapy|"
+                    r"Dentistry|Orthodontics|Plastic[ \t]+Surgery|Cosmetic[ \t]+Surgery|Eye[ \t]+Care|Skin[ \t]*[Cc]are|"
+                    r"Med[ \t]?[Ss]pa)")
 EN_WORK_END = (r"(?:Bank|Hospital|Medical[ \t]+Cent(?:er|re)|Medical|Clinic|Brigade|Regiment|Battalion|Corps|Spa|Ltd|Inc|LLP|"
                r"Associates|Attorneys|Law|Legal|Analytics|Dynamics|Ventures|Media|Publishing|Press|Robotics|"
                r"LLC|GmbH|PLC|Group|Health|Healthcare|Airlines?|Airways|Hotel|Logistics|Labs?|Motors|Systems|Solutions|"
@@ -69,9 +73,7 @@ EN_WORK_END = (r"(?:Bank|Hospital|Medical[ \t]+Cent(?:er|re)|Medical|Clinic|Brig
                r"Foundation|Trust|Authority|Bureau|Cent(?:er|re)|Gym|Fitness|Boutique|Biotech|Electronics|Chemicals?|"
                r"Construction|Engineering|Manufacturing|Realty|Properties|Securities|Investments?|Finance|Financial|"
                r"Bancorp|Hospitality|Resorts?|Casino|Brewery|Winery|Bistro|Grill|Diner|Pizzeria|Factory|"
-               # A practice named before its specialty (Willow Creek Dermatology, Bellmont Plastic Surgery).
-               r"Dermatology|Aesthetics|Orthopa?edics|Pa?ediatrics|Ophthalmology|Optometry|Chiropractic|Physiotherapy|"
-               r"Dentistry|Orthodontics|Plastic[ \t]+Surgery|Cosmetic[ \t]+Surgery|Eye[ \t]+Care|Skin[ \t]*[Cc]are|Med[ \t]?[Ss]pa)")
+               rf"{EN_SPECIALTY_END})")
 EN_ORG_END = re.compile(rf"(?<![\w.])((?:{CAP}[ \t](?:of[ \t]|&[ \t])?){{1,4}})({EN_SCHOOL_END}|{EN_WORK_END})\b")
 # Words that make no name on their own before an organisation word (the Bank, General Hospital).
 GENERIC = frozenset("the a an my our your his her their this that local general national city state public private "
@@ -81,8 +83,7 @@ GENERIC = frozenset("the a an my our your his her their this that local general 
                     "unit terminal station reception home night day weekend monday tuesday wednesday thursday "
                     "friday saturday sunday january february march april may june july august september october "
                     "november december christmas covid laser beauty hair nail body eye face nose breast lifting botox "
-                    "filler wellness shopping service customer call data research fitness pediatric paediatric adult family "
-                    "sports integrative surgical".split())
+                    "filler wellness shopping service customer call data research fitness pediatric paediatric".split())
 EN_ORG_AFTER_CUE = re.compile(ORG)
 CONNECTORS = frozenset({"of", "and", "&", "the", "de", "for"})
 # "the Vantrex staff", "our Corvane office": a name before words only an employer has.
@@ -275,8 +276,9 @@ def _english(text: str) -> list[QuasiSpan]:
         words = words[ends[-1] + 1:] if ends else words
         while words and words[0].casefold() in GENERIC:
             words.pop(0)
-        # Pediatric Dermatology, Laser Aesthetics: medical words before the specialty name no practice.
-        if not words or all(vocabulary.is_safe_term(w) for w in words):
+        # Pediatric Dermatology, Laser Aesthetics: medical words before a specialty name no practice (before
+        # other organisation words a safe place still names one: Busan Bank).
+        if not words or re.fullmatch(EN_SPECIALTY_END, match.group(2)) and all(vocabulary.is_safe_term(w) for w in words):
             continue
         start = match.start(1) + match.group(1).index(words[0])
         school = re.fullmatch(EN_SCHOOL_END, match.group(2)) is not None
