@@ -165,3 +165,16 @@ def test_a_kind_of_place_in_the_chinese_work_frame_stays(text):
 
 def test_a_safe_place_before_an_organisation_word_still_names_one():
     check("My sister is a teller at Busan Bank.", ["Busan Bank"], ["teller at"])
+
+
+@pytest.mark.parametrize("text, org, kept", [
+    ("Я работаю в компании «Зелёный луг»", "луг", ["работаю в компании"]),
+    ("Муж работает в банке Заря", "Заря", ["в банке"]),
+    ("Tôi làm ở bệnh viện Phúc An", "Phúc An", ["bệnh viện"]),
+])
+def test_a_name_after_a_russian_or_vietnamese_kind_word_goes(text, org, kept):
+    check(text, [org], kept)
+
+
+def test_a_russian_kind_word_without_a_name_stays():
+    check("Я работаю в больнице уже 5 лет", [], ["работаю в больнице уже 5 лет"])

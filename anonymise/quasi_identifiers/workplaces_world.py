@@ -196,6 +196,9 @@ TH_NOT_ORGS = frozenset("เอกชน ใหญ่ เล็ก นี้ น
 
 # --- Russian and Vietnamese ------------------------------------------------------------------------
 RU_CUE = re.compile(r"(?i:работа\w*|служ\w*|тружусь|учусь|учится|училась|учился|студент\w*)[ \t]+(?:в|во|на)[ \t]+"
+                    # работаю в компании «…», учусь в университете Н…: the kind's word before the name stays.
+                    r"(?:(?:компании|фирме|банке|магазине|клинике|больнице|ресторане|салоне|школе|университете|институте|"
+                    r"колледже|лицее|гимназии|агентстве|корпорации|холдинге|заводе|организации)[ \t]+)?"
                     r"(«[^»\n]{2,40}»|\"[^\"\n]{2,40}\"|[А-ЯЁA-Z][\w-]*(?:[ \t][А-ЯЁA-Z][\w-]*){0,3})")
 VI_SCHOOL = re.compile(r"(?:[Tt]rường|[Đđ]ại[ \t]+[Hh]ọc|ĐH|[Cc]ao[ \t]+đẳng|THPT|THCS|[Tt]iểu[ \t]+học|[Hh]ọc[ \t]+viện)"
                        r"[ \t]+((?:(?:[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8][\w\u00c0-\u1ef9&-]*|THPT|THCS)[ \t]?){1,6})")
@@ -210,10 +213,11 @@ CYR_LEGAL_FORM = re.compile(rf"(?<![\w«])(?:ООО|ОАО|ЗАО|ПАО|АО|И
                             rf"(?<![\w«]){CYR_NAME}[ \t]+(?:ХХК|ХК|ТӨК|ТББ|ОНӨҮГ)(?![\w])")
 # Công ty Minh Phát, Công ty TNHH Hoàng Long, Tập đoàn Sao Mai: the capitalised name after the type word.
 VI_UPPER = "A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8"
-VI_COMPANY = re.compile(rf"(?:[Cc]ông[ \t]+ty|[Tt]ập[ \t]+đoàn|[Nn]gân[ \t]+hàng|[Kk]hách[ \t]+sạn|[Nn]hà[ \t]+hàng)"
+VI_COMPANY = re.compile(rf"(?:[Cc]ông[ \t]+ty|[Tt]ập[ \t]+đoàn|[Nn]gân[ \t]+hàng|[Kk]hách[ \t]+sạn|[Nn]hà[ \t]+hàng|"
+                        rf"[Bb]ệnh[ \t]+viện|[Pp]hòng[ \t]+khám|[Tt]hẩm[ \t]+mỹ[ \t]+viện|[Ss]iêu[ \t]+thị|[Cc]ửa[ \t]+hàng)"
                         rf"(?:[ \t]+(?:TNHH|CP|[Cc]ổ[ \t]+phần|[Tt]rách[ \t]+nhiệm[ \t]+hữu[ \t]+hạn)(?:[ \t]+MTV)?)?[ \t]+"
                         rf"((?:[{VI_UPPER}0-9][\w\u00c0-\u1ef9&-]*[ \t]?){{1,5}})")
-VI_TYPE_WORD = re.compile(r"(?i:công|tập|ngân|khách|nhà|trường|đại|bệnh)\b")
+VI_TYPE_WORD = re.compile(r"(?i:công|tập|ngân|khách|nhà|trường|đại|bệnh|phòng|thẩm|siêu|cửa)\b")
 
 
 class WorldWorkplace:
