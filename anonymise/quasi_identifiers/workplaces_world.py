@@ -353,11 +353,8 @@ def _chinese(text: str) -> list[QuasiSpan]:
                     start -= 1
             start += sentence_words_before_name(text[start:match.start()])
             org = text[start:match.end()]
-            name = text[start:match.start()]
-            if match.start() - start < 2 or org in ZH_NOT_ORGS or name in ZH_NOT_ORGS:
+            if match.start() - start < 2 or org in ZH_NOT_ORGS or text[start:match.start()] in ZH_NOT_ORGS:
                 continue
-            if match.group() in ("公司", "學院", "学院") and len(name) > 2 and vocabulary.is_ordinary_word(name, "zh"):
-                continue  # 互联网公司, 外贸公司: a kind of company, no name (在…上班 names one: ZH_AT_WORK)
             end = match.end()
             while work and (tail := ZH_LEGAL_TAIL.match(text, end)):
                 end = tail.end()  # 腾达科技|有限公司, 宏远|股份有限公司: the legal form is the name's
