@@ -15,6 +15,7 @@ import re
 
 from anonymise import vocabulary
 from anonymise.kiwi_words import kiwi_tokens
+from anonymise.name_data import KOREAN_PERSON_TITLES, KOREAN_ROLE_TITLES, KOREAN_STAFF_TITLES
 from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID
 from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok
 from anonymise.quasi_identifiers.workplaces import CLINIC_KINDS, NOT_CLINIC_NAMES, SCHOOL_KINDS
@@ -39,9 +40,10 @@ CLINIC_SPACED = re.compile(rf"(?<![가-힣A-Za-z])([가-힣]{{2,8}}|[A-Za-z][A-Z
                            rf"({alternation(k for k in CLINIC_KINDS if k not in SCHOOL_KINDS)})")
 CLINIC_GLUED = re.compile(rf"(?<![가-힣])([가-힣0-9]{{2,10}}?)({alternation(k for k in CLINIC_KINDS if k not in SCHOOL_KINDS)})")
 # The clinic in a signature or a doctor's line: (department,) a title or a closing after it.
-TITLE_AFTER = re.compile(r"(?:[ \t]?[가-힣]{1,8}(?:과|센터|팀|실))?[ \t]?(?:대표원장|부원장|원장|교수|과장|실장|부장|"
-                         r"전문의|원무과|상담실|코디네이터|드림|올림|간호사|간호조무사|치위생사|물리치료사|방사선사|"
-                         r"임상병리사|레지던트|전공의|인턴|직원|상담사)")
+# The titles are the vocabulary's (offices, clinic staff and roles of titles_ko.txt); the desk, its staff and
+# a letter's closing are said here.
+CLINIC_TITLES = KOREAN_PERSON_TITLES | set(KOREAN_STAFF_TITLES) | KOREAN_ROLE_TITLES
+TITLE_AFTER = re.compile(rf"(?:[ \t]?[가-힣]{{1,8}}(?:과|센터|팀|실))?[ \t]?(?:{alternation(CLINIC_TITLES)}|원무과|상담실|직원|드림|올림)")
 # A sender line: the clinic is what the line says it comes from.
 SENDER_BEFORE = re.compile(r"(?:발신(?:처|인|자)?|보낸[ \t]?곳|보내는[ \t]?곳|보낸[ \t]?사람|from|From|FROM)[ \t]*[:：]?[ \t]*$")
 # (새봄병원 내과 OOO 교수): a parenthesis that gives someone's hospital and title.

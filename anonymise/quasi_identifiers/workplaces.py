@@ -54,7 +54,7 @@ NAME_TAGS = frozenset("NNG NNP SL SH XPN XSN XR VA ETM".split())
 SLOT_NOUNS = ("근무", "출근", "입사", "퇴사", "취업", "이직", "알바", "아르바이트")
 # KT케미칼, HN바이오텍: a Latin group's letters glued to a Hangul business word make one company's name.
 BUSINESS_WORDS = COMPANY_ENDINGS + ("케미칼", "케미컬", "바이오텍", "텍", "솔루션", "솔루션즈", "시스템", "산업", "푸드", "물류",
-                                    "네트웍스", "네트웍스", "인터내셔널", "글로벌", "메디칼", "메디컬", "메디텍", "파마", "랩",
+                                    "네트웍스", "인터내셔널", "글로벌", "메디칼", "메디컬", "메디텍", "파마", "랩",
                                     "엔지니어링", "모터스", "정밀", "정공", "개발", "실업", "산전", "테크놀로지", "홀딩스",
                                     "컴퍼니", "코퍼레이션", "머티리얼즈", "소재", "제철", "화장품", "코스메틱", "유통")
 LATIN_HANGUL_COMPANY = re.compile(rf"(?<![A-Za-z0-9])[A-Z][A-Z0-9&]{{0,5}}[가-힣]{{0,6}}?(?:{alternation(BUSINESS_WORDS)})")
