@@ -178,3 +178,13 @@ def test_a_name_after_a_russian_or_vietnamese_kind_word_goes(text, org, kept):
 
 def test_a_russian_kind_word_without_a_name_stays():
     check("Я работаю в больнице уже 5 лет", [], ["работаю в больнице уже 5 лет"])
+
+
+@pytest.mark.parametrize("text, school", [("새벽고 졸업했어요.", "새벽고"), ("노을대 다녀요.", "노을대")])
+def test_a_short_school_name_of_an_ordinary_word_before_a_school_cue_goes(text, school):
+    check(text, [school], [])
+
+
+@pytest.mark.parametrize("text", ["전문대 졸업했어요.", "지방대 다녀요.", "과학고 다녀요.", "일반고 다녀요.", "먹고 다녀요."])
+def test_a_short_school_word_of_a_kind_stays(text):
+    check(text, [], [text.rstrip(".")])

@@ -88,6 +88,16 @@ def _named_by_a_word(root: str, suffix: str, cue: bool) -> bool:
         not any(t.tag.startswith("J") for t in tokens)
 
 
+@functools.lru_cache(maxsize=10_000)
+def _short_named_by_a_word(root: str, suffix: str, cue: bool) -> bool:
+    """하늘대 다녀요, 새벽고 졸업: an ordinary word before 대 or 고 names a school where a school cue follows,
+    unless the two make one dictionary word (전문대, 교대) or the word says which kind (지방대, 과학고)."""
+    if not cue or suffix not in ("대", "고") or not _named_by_a_word(root, "대학교", True):
+        return False
+    tokens = kiwi_tokens(root + suffix)
+    return not (len(tokens) == 1 and tokens[0].tag == "NNG")
+
+
 @functools.cache
 def _listed() -> re.Pattern:
     return re.compile(rf"(?<![\w가-힣])(?:{alternation(read_lines('universities.txt'))})(?![\w-])")
@@ -170,7 +180,8 @@ class School:
                     pass
                 elif suffix in SHORT:
                     # 연세대, 서울고: the root must be a name Kiwi knows, and for 고/중/초 a cue must say school.
-                    named = is_proper_noun(stem if suffix == "대" else root) or known_place(root, provinces=True)
+                    named = is_proper_noun(stem if suffix == "대" else root) or known_place(root, provinces=True) or \
+                        _short_named_by_a_word(root, suffix, bool(SCHOOL_CUE.match(text, start + len(word))))
                     if len(root) < 2 or not named:
                         continue
                     if suffix != "대" and not SCHOOL_CUE.match(text, start + len(word)):
