@@ -80,7 +80,7 @@ NEGATIVE = [
     "지난주 화요일에 수술했어요", "last Tuesday I had a consultation", "3월에 수술 예정이에요", "14일간 입원해요",
     "I may 5 times ask", "보톡스 2.5cc, 1~2주", "오전 10:30 예약",
     "서울에 살아요", "지역 병원에서", "면역력이 약해요", "관할구역", "서구적인 얼굴을 원해요", "신사 숙녀 여러분",
-    "I live in Korea now", "Seoul is where I stay", "서울대병원에서 진료받았어요",
+    "I live in Korea now", "Seoul is where I stay", "대학병원에서 진료받았어요",
     "회사 다니는데 주말만 가능해요", "현대 의학으로 가능한가요", "I work from home", "Apple juice after surgery?",
     "대학 때부터 고민했어요", "고등학교 때 다쳤어요", "in high school I broke my nose", "최고의 결과", "수술 중에",
     "배우고 싶어요", "직장인이에요", "a pilot study of fillers", "the judge of results is you",

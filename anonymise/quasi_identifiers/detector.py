@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from anonymise.quasi_identifiers.age import ExactAge
 from anonymise.quasi_identifiers.base import QuasiSpan
 from anonymise.quasi_identifiers.body_measures import BodyMeasure
+from anonymise.quasi_identifiers.clinics import NamedClinic
 from anonymise.quasi_identifiers.dates import ExactDate
 from anonymise.quasi_identifiers.occupations import RareOccupation
 from anonymise.quasi_identifiers.places import FinePlace
@@ -15,7 +16,7 @@ from anonymise.quasi_identifiers.workplaces_world import WorldWorkplace
 
 # Order breaks ties of equal length: a school before a workplace (연세대 다니고), a place before a
 # workplace (롯데월드타워), a date before an age.
-DETECTORS = (ExactDate(), ExactAge(), BodyMeasure(), School(), FinePlace(), Workplace(), WorldWorkplace(), RareOccupation())
+DETECTORS = (ExactDate(), ExactAge(), BodyMeasure(), School(), FinePlace(), Workplace(), NamedClinic(), WorldWorkplace(), RareOccupation())
 QI_TYPES = tuple(d.qi_type for d in DETECTORS)
 
 

@@ -2,8 +2,9 @@
 University of Washington, Lincoln High School, 北京大学, 早稲田大学.
 
 Coarser form ``level``: what kind of school it is (대학교 / a university / 大学, 고등학교 / a high
-school ...). A school word without a name (대학 때, in high school, 대학병원) stays, and so does a
-university hospital (서울대병원): where someone was treated is a medical fact here.
+school ...). A school word without a name (대학 때, in high school, 대학병원) stays; a university
+hospital (한빛대병원) is no school but a named hospital, removed as a workplace
+(anonymise.quasi_identifiers.clinics).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import functools
 import re
 
 from anonymise import vocabulary
+from anonymise.kiwi_words import kiwi_tokens
 from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_lines
 from anonymise.name_data import CHINESE_NAME_CUES_BEFORE
 from anonymise.quasi_identifiers.places import is_proper_noun, known_place
@@ -49,6 +51,53 @@ CJK_PERSON_WORDS = tuple(sorted((w for w in CHINESE_NAME_CUES_BEFORE if len(w) >
                                 key=len, reverse=True))
 
 
+# 하늘대학교, 새벽고등학교: any word before a whole school word names a school, unless it says what kind
+# (인문계고등학교, 국립대학교) or whose (같은, 다른). 대학 alone also ends a college's field (의과대학): a
+# school only where the sentence says one studies there.
+NAMED_BY_WORD = {"대학교": False, "여자대학교": False, "고등학교": False, "여자고등학교": False, "중학교": False,
+                 "초등학교": False, "대학": True}
+SCHOOL_KIND_WORDS = frozenset("국립 사립 공립 시립 도립 지방 명문 일반 외국 해외 인근 근처 동네 같은 다른 우리 어느 그 이 저 한 "
+                              "인문 인문계 실업 실업계 특성화 특목 자사 자율형 외국어 과학 예술 체육 상업 공업 농업 마이스터 "
+                              "국제 대안 야간 방송통신 사이버 남자 여자 남녀공학 신설 사범 의과 공과 법과 약학 간호 미술 음악 "
+                              "경영 교육 종합 전문 가까운 좋은".split())
+
+
+# 새솔유치원 다녀요, 다온어학원 강사예요: a kindergarten's or an academy's name before a word of attending
+# or teaching there; the name goes, the kind stays. A subject or a kind before it (영어학원, 국공립어린이집) is none.
+KINDERGARTEN = re.compile(r"(?<![가-힣])([가-힣0-9]{2,10}?)(유치원|어린이집|어학원|학원|국제학교)(?=[가-힣]{0,3}[ \t]?"
+                          r"(?:다니|다녀|다닙|다녔|교사|선생님|강사|원장|졸업|보내|등원|입학|재원))")
+NOT_KINDERGARTEN_NAMES = frozenset("동네 근처 영어 수학 국어 과학 피아노 태권도 미술 음악 보습 입시 단과 종합 사립 국공립 공립 "
+                                   "병설 직장 가정 민간 구립 시립 유명 큰 작은 다른 같은 그 이 저 우리 저희 코딩 논술 발레 수영".split())
+
+
+def _kindergartens(text: str) -> list[QuasiSpan]:
+    return [QuasiSpan(TYPE, *m.span(1), NAME, {"level": m.group(2)}) for m in KINDERGARTEN.finditer(text)
+            if m.group(1) not in NOT_KINDERGARTEN_NAMES and not vocabulary.is_ordinary_word(m.group(1), "ko")
+            and not vocabulary.is_frequent_korean_word(m.group(1), common=True) and not vocabulary.is_safe_term(m.group(1), "ko")
+            and _named_by_a_word(m.group(1), "대학교", True)]
+
+
+@functools.lru_cache(maxsize=10_000)
+def _named_by_a_word(root: str, suffix: str, cue: bool) -> bool:
+    if suffix not in NAMED_BY_WORD or (NAMED_BY_WORD[suffix] and not cue) or root in SCHOOL_KIND_WORDS or \
+            not re.fullmatch(r"[가-힣]+", root) or root.endswith(("과", "학", "계")) or vocabulary.is_safe_term(root, "ko"):
+        return False
+    # 좋은대학교, 저희대학: a modifier or a pronoun before the school word; a particle makes a phrase.
+    tokens = kiwi_tokens(root)
+    return bool(tokens) and not tokens[-1].tag.startswith(("ETM", "MM", "NP", "VA", "VV", "E")) and \
+        not any(t.tag.startswith("J") for t in tokens)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _short_named_by_a_word(root: str, suffix: str, cue: bool) -> bool:
+    """하늘대 다녀요, 새벽고 졸업: an ordinary word before 대 or 고 names a school where a school cue follows,
+    unless the two make one dictionary word (전문대, 교대) or the word says which kind (지방대, 과학고)."""
+    if not cue or suffix not in ("대", "고") or not _named_by_a_word(root, "대학교", True):
+        return False
+    tokens = kiwi_tokens(root + suffix)
+    return not (len(tokens) == 1 and tokens[0].tag == "NNG")
+
+
 @functools.cache
 def _listed() -> re.Pattern:
     return re.compile(rf"(?<![\w가-힣])(?:{alternation(read_lines('universities.txt'))})(?![\w-])")
@@ -71,7 +120,7 @@ class School:
     qi_type = TYPE
 
     def find(self, text: str) -> list[QuasiSpan]:
-        spans = self._korean(text)
+        spans = self._korean(text) + _kindergartens(text)
         for match in EN_SCHOOL.finditer(text):
             level = (match.group("l1") or match.group("l2")).lower()
             form = dict(EN_LEVELS).get(level, "a school")
@@ -131,14 +180,16 @@ class School:
                     pass
                 elif suffix in SHORT:
                     # 연세대, 서울고: the root must be a name Kiwi knows, and for 고/중/초 a cue must say school.
-                    named = is_proper_noun(stem if suffix == "대" else root) or known_place(root, provinces=True)
+                    named = is_proper_noun(stem if suffix == "대" else root) or known_place(root, provinces=True) or \
+                        _short_named_by_a_word(root, suffix, bool(SCHOOL_CUE.match(text, start + len(word))))
                     if len(root) < 2 or not named:
                         continue
                     if suffix != "대" and not SCHOOL_CUE.match(text, start + len(word)):
                         continue
                     if suffix == "대" and root[-1].isdigit():
                         continue
-                elif len(root) < 2 or not is_proper_noun(root + suffix):
+                elif len(root) < 2 or not (is_proper_noun(root + suffix) or
+                                           _named_by_a_word(root, suffix, bool(SCHOOL_CUE.match(text, start + len(word))))):
                     continue
                 spans.append(QuasiSpan(TYPE, start, start + n, NAME, {"level": KO_LEVELS[suffix]}))
                 break

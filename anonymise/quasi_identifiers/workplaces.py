@@ -23,7 +23,7 @@ TYPE = "WORKPLACE"
 
 # Korean: after the name (삼성전자 다니고, 네이버에서 일해요, 현대차에 재직 중); English: before it.
 KO_WORK_CUE = re.compile(r"(?:에서|에|\s)?\s?(?:다니|다녀|다닙|근무|재직|일하|일해|일합|일했|출근|입사|퇴사|인턴|직원|사원|"
-                         r"소속|취업|이직)")
+                         r"소속|취업|이직|알바|아르바이트)")
 EN_WORK_CUE = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?\s(?:at|for|in)|employed\s(?:at|by)|job\sat|intern(?:ing)?\sat|"
                          r"employee\sof|engineer\sat|manager\sat|analyst\sat)\s(?:the\s)?$")
 COMPANY_ENDINGS = ("전자", "자동차", "그룹", "건설", "증권", "은행", "생명", "화재", "보험", "카드", "제약", "바이오", "화학",
@@ -45,13 +45,21 @@ HANGUL_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 # A word in the slot of an employment phrase (한솔에서 일해요, 푸른빛에 근무, 새벽별 재직 중) names the employer
 # whatever word it is. One attends a gym or a class too (헬스장 다녀요): after 다니다 only a word Kiwi does
 # not know names one; 다녀오다 (a visit) is no cue at all.
-EMPLOYMENT_SLOT = re.compile(r"(?:에서|에)?\s?(?:(?:근무|재직|소속|출근|입사|퇴사|일하|일해|일합|일했|취업|이직)|"
+EMPLOYMENT_SLOT = re.compile(r"(?:에서|에)?\s?(?:(?:근무|재직|소속|출근|입사|퇴사|일하|일해|일합|일했|취업|이직|알바|아르바이트)|"
                              r"(?P<attend>다니(?!러)|다녀(?!오|왔|와)|다닙|다녔))")
 # Kiwi's tags a name in that slot is made of: nouns, foreign letters, a prefix or suffix, an adjective's
 # stem and ending before a noun (맑은솔); a word with a particle, a verb's ending or an adverb is a clause.
 NAME_TAGS = frozenset("NNG NNP SL SH XPN XSN XR VA ETM".split())
 # The cue as a noun after the word (재택 근무, 야간 근무): the two make an ordinary compound.
-SLOT_NOUNS = ("근무", "출근", "입사", "퇴사", "취업", "이직")
+SLOT_NOUNS = ("근무", "출근", "입사", "퇴사", "취업", "이직", "알바", "아르바이트")
+# KT케미칼, HN바이오텍: a Latin group's letters glued to a Hangul business word make one company's name.
+BUSINESS_WORDS = COMPANY_ENDINGS + ("케미칼", "케미컬", "바이오텍", "텍", "솔루션", "솔루션즈", "시스템", "산업", "푸드", "물류",
+                                    "네트웍스", "인터내셔널", "글로벌", "메디칼", "메디컬", "메디텍", "파마", "랩",
+                                    "엔지니어링", "모터스", "정밀", "정공", "개발", "실업", "산전", "테크놀로지", "홀딩스",
+                                    "컴퍼니", "코퍼레이션", "머티리얼즈", "소재", "제철", "화장품", "코스메틱", "유통")
+LATIN_HANGUL_COMPANY = re.compile(rf"(?<![A-Za-z0-9])[A-Z][A-Z0-9&]{{0,5}}[가-힣]{{0,6}}?(?:{alternation(BUSINESS_WORDS)})")
+# 회사(다온텍), 직장(HN바이오): the employer named in a parenthesis after the word for one's workplace.
+NAMED_IN_PARENTHESIS = re.compile(r"(?:회사|직장|근무처|근무지|일터|소속|재직처)[ \t]?[(（][ \t]?([^()（）\n]{2,24}?)[ \t]?[)）]")
 MILITARY_UNIT = re.compile(r"(?<![\d.])(?:제\s?)?\d{1,4}\s?(?:사단|군단|여단|연대|대대|비행단|전투비행단|함대|보충대|기갑여단|특전여단|공수여단)")
 
 
@@ -66,16 +74,21 @@ PLACE_THEN_CLINIC = re.compile(rf"(?<![가-힣])([가-힣]{{2,6}})[ \t]([가-힣
 NOT_CLINIC_NAMES = frozenset("동네 근처 집앞 집근처 유명 유명한 큰 작은 대학 종합 개인 한 그 이 저 어느 다른 좋은 새 여러 여러군데 "
                              "이 곳 근방 주변 같은 전문 일반 대형 소형 동물 우리 저희 그냥 지역 시립 국립 도립 구립 공립 사립 "
                              "보건 요양 재활 중소 초등 중 고등 국제 외국인 대학교".split())
-# 맑은눈안과, 바른척추병원, 튼튼정형외과: a clinic named by an adjective before a noun, or by a word Kiwi does
-# not know, before its kind; the name goes, the kind stays. A name of one dictionary noun (소아치과 and
-# 미소치과 alike) is no such form.
+# 맑은눈안과, 바른척추병원, 튼튼정형외과, 한빛병원: a clinic named by an adjective before a noun, by a proper
+# noun or by a word Kiwi does not know, before its kind; the name goes, the kind stays. A name of one
+# common dictionary noun (소아치과 and 미소치과 alike) is no such form.
 CLINIC_WORD = re.compile(rf"(?<![가-힣])([가-힣0-9]{{2,10}}?)({alternation(k for k in CLINIC_KINDS if k not in SCHOOL_KINDS)})")
-# 국토교통부에서 근무, 관세청 다녀요: a government body by its ending, before a work cue.
-GOVERNMENT_BODY = re.compile(r"(?<![가-힣])([가-힣]{2,10}(?:부|청|처|위원회|공단))(?=(?:에서|에|\s)?\s?(?:다니|다녀|다닙|근무|"
-                             r"재직|일하|일해|일합|일했|출근|소속))")
+# 국토교통부에서 근무, 관세청 다녀요, 환경부 공무원: a public body by its ending, before a work cue or a
+# civil servant's title.
+GOVERNMENT_BODY = re.compile(r"(?<![가-힣])([가-힣]{2,10}(?:부|청|처|위원회|공단|공사))(?=(?:에서|에|\s)?\s?(?:다니|다녀|다닙|근무|"
+                             r"재직|일하|일해|일합|일했|출근|소속|공무원|사무관|주무관|서기관|공채|산하|직원))")
 # Words of that ending that are parts of a body or of a whole (하복부, 후두부, 일부), no employer.
 NOT_GOVERNMENT = ("복부", "두부", "흉부", "둔부", "경부", "음부", "요부", "서혜부", "일부", "전부", "내부", "외부", "상부", "하부",
-                  "안면부", "간부", "학부", "본부", "지부")
+                  "안면부", "간부", "학부", "본부", "지부",
+                  # … and of a party one deals with or a building job (거래처 직원, 인테리어공사), no public body.
+                  "거래처", "연락처", "근무처", "출처", "상처", "근처", "구입처", "판매처", "납품처", "공급처", "사용처",
+                  "발주처", "협력처", "도처", "인테리어공사", "리모델링공사")
+SIDES = frozenset("상 하 좌 우 전 후 양 측 좌측 우측 양측".split())
 
 
 @functools.cache
@@ -112,8 +125,12 @@ class Workplace:
         spans += self._korean_forms(text)
         spans += _clinics_after_places(text)
         spans += [QuasiSpan(TYPE, *m.span(1), NAME) for m in GOVERNMENT_BODY.finditer(text)
-                  if not m.group(1).endswith(NOT_GOVERNMENT) and not vocabulary.is_safe_term(m.group(1), "ko")]
+                  if not _not_government(m.group(1)) and not vocabulary.is_safe_term(m.group(1), "ko")]
         spans += [QuasiSpan(TYPE, *m.span(), NAME) for m in MILITARY_UNIT.finditer(text)]
+        spans += [QuasiSpan(TYPE, *m.span(), NAME) for m in LATIN_HANGUL_COMPANY.finditer(text)
+                  if korean_tail_ok(hangul_rest(text, m.end()))]
+        spans += [QuasiSpan(TYPE, *m.span(1), NAME) for m in NAMED_IN_PARENTHESIS.finditer(text)
+                  if _names_in_parenthesis(m.group(1))]
         spans += _employment_slots(text)
         spans += _clinics_by_name_form(text)
         return spans
@@ -173,8 +190,15 @@ def _clinics_by_name_form(text: str) -> list[QuasiSpan]:
 
 @functools.lru_cache(maxsize=10_000)
 def _clinic_name_form(name: str, kind: str) -> bool:
-    if name in NOT_CLINIC_NAMES or name.endswith("과") or vocabulary.is_safe_term(name, "ko") or \
-            known_place(name, provinces=True):
+    if name in NOT_CLINIC_NAMES or name.endswith("과"):
+        return False
+    # 수원피부과의원, 부산하늘병원: a city or district glued to the kind, alone or before a word, is a
+    # clinic's name (spaced, 수원 피부과, it says where). 서울시의원, 강남구의원 are council members.
+    if known_place(name, provinces=True):
+        return not (kind == "의원" and name.endswith(("시", "구", "도", "군")))
+    if _place_then_name(name):
+        return True
+    if vocabulary.is_safe_term(name, "ko"):
         return False
     # Read with its kind (하얀이치과: 하얗+ᆫ+이, not 하얀+이 as a particle); the kind's own tokens left out.
     tokens = [t for t in kiwi_tokens(name + kind) if t.start < len(name)]
@@ -182,7 +206,29 @@ def _clinic_name_form(name: str, kind: str) -> bool:
         return False
     tags = [t.tag for t in tokens]
     adjective_then_noun = any(tag == "ETM" and tags[i + 1:i + 2] in (["NNG"], ["NNP"]) for i, tag in enumerate(tags))
-    return adjective_then_noun or any(t.id < KIWI_FIRST_KNOWN_ID for t in tokens)
+    # 한빛병원, 경희한의원, 세브란스병원: a proper noun Kiwi knows names the clinic as well as an unknown word.
+    return adjective_then_noun or any(t.id < KIWI_FIRST_KNOWN_ID or t.tag == "NNP" for t in tokens)
+
+
+def _names_in_parenthesis(inside: str) -> bool:
+    """What a parenthesis after 회사/직장 holds names the employer unless it is made of ordinary words,
+    dictionary nouns and numbers (회사(재택), 직장(2년 차)): those say how or how long, not who."""
+    words = re.findall(r"[가-힣]+|[A-Za-z]+|\d+", inside)
+    return bool(words) and not all(w.isdigit() or _ordinary(w) or _one_known_noun(w) or vocabulary.is_ordinary_word(w, "en")
+                                   for w in words)
+
+
+def _not_government(word: str) -> bool:
+    """One of NOT_GOVERNMENT, alone or after a side or a part (하복부, 좌둔부, 협력거래처); not a word that
+    only ends in one (환경부 ends in 경부)."""
+    return any(word == w or word.endswith(w) and (word[:-len(w)] in SIDES or len(w) >= 3) for w in NOT_GOVERNMENT)
+
+
+def _place_then_name(name: str) -> bool:
+    """부산하늘(병원), 수원밝은(피부과): a city or district glued to a word before a clinic's kind makes one
+    clinic's name, whatever the word; a word of kind (서울시립, 서울대형) makes none."""
+    splits = [(name[:i], name[i:]) for i in range(len(name) - 1, 1, -1) if known_place(name[:i], provinces=True)]
+    return bool(splits) and not any(rest in NOT_CLINIC_NAMES or vocabulary.is_safe_term(rest, "ko") for _, rest in splits)
 
 
 @functools.lru_cache(maxsize=10_000)

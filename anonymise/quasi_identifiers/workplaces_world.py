@@ -60,6 +60,10 @@ EN_CUE = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed|interning|station
                     rf"[ \t]+(?:the[ \t]+)?(?=[A-Z0-9])")
 EN_SCHOOL_END = (r"(?:School|High|Primary|College|University|Uni|Academy|Institute|Kindergarten|Elementary|Prep|Polytechnic|"
                  r"Conservatory|Seminary|Preschool|Nursery|Montessori)")
+# A practice named before its specialty (Willow Creek Dermatology, Bellmont Plastic Surgery).
+EN_SPECIALTY_END = (r"(?:Dermatology|Aesthetics|Orthopa?edics|Pa?ediatrics|Ophthalmology|Optometry|Chiropractic|Physiotherapy|"
+                    r"Dentistry|Orthodontics|Plastic[ \t]+Surgery|Cosmetic[ \t]+Surgery|Eye[ \t]+Care|Skin[ \t]*[Cc]are|"
+                    r"Med[ \t]?[Ss]pa)")
 EN_WORK_END = (r"(?:Bank|Hospital|Medical[ \t]+Cent(?:er|re)|Medical|Clinic|Brigade|Regiment|Battalion|Corps|Spa|Ltd|Inc|LLP|"
                r"Associates|Attorneys|Law|Legal|Analytics|Dynamics|Ventures|Media|Publishing|Press|Robotics|"
                r"LLC|GmbH|PLC|Group|Health|Healthcare|Airlines?|Airways|Hotel|Logistics|Labs?|Motors|Systems|Solutions|"
@@ -68,7 +72,8 @@ EN_WORK_END = (r"(?:Bank|Hospital|Medical[ \t]+Cent(?:er|re)|Medical|Clinic|Brig
                r"Police|Services|Store|Stores|Market|Supermarket|Corporation|Company|Co\.?|Firm|Works|Dental|Pharmacy|"
                r"Foundation|Trust|Authority|Bureau|Cent(?:er|re)|Gym|Fitness|Boutique|Biotech|Electronics|Chemicals?|"
                r"Construction|Engineering|Manufacturing|Realty|Properties|Securities|Investments?|Finance|Financial|"
-               r"Bancorp|Hospitality|Resorts?|Casino|Brewery|Winery|Bistro|Grill|Diner|Pizzeria|Factory)")
+               r"Bancorp|Hospitality|Resorts?|Casino|Brewery|Winery|Bistro|Grill|Diner|Pizzeria|Factory|"
+               rf"{EN_SPECIALTY_END})")
 EN_ORG_END = re.compile(rf"(?<![\w.])((?:{CAP}[ \t](?:of[ \t]|&[ \t])?){{1,4}})({EN_SCHOOL_END}|{EN_WORK_END})\b")
 # Words that make no name on their own before an organisation word (the Bank, General Hospital).
 GENERIC = frozenset("the a an my our your his her their this that local general national city state public private "
@@ -78,7 +83,7 @@ GENERIC = frozenset("the a an my our your his her their this that local general 
                     "unit terminal station reception home night day weekend monday tuesday wednesday thursday "
                     "friday saturday sunday january february march april may june july august september october "
                     "november december christmas covid laser beauty hair nail body eye face nose breast lifting botox "
-                    "filler wellness shopping service customer call data research fitness".split())
+                    "filler wellness shopping service customer call data research fitness pediatric paediatric".split())
 EN_ORG_AFTER_CUE = re.compile(ORG)
 CONNECTORS = frozenset({"of", "and", "&", "the", "de", "for"})
 # "the Vantrex staff", "our Corvane office": a name before words only an employer has.
@@ -93,11 +98,15 @@ EN_ORG_BEFORE_STAFF = re.compile(rf"(?<![\w.])((?:{CAP}[ \t]){{0,3}}{CAP})[ \t]+
 HAN = r"\u4e00-\u9fff\u3400-\u4dbf"
 ZH_AT_WORK = re.compile(rf"(?<![现正实存所好自还内外就都])[在喺]([{HAN}A-Za-z]{{2,10}}?)"
                         rf"(?=上班|工作|做事|做嘢|返工|实习|實習|任职|任職|打工|当|當|做)")
-ZH_ORG_END = re.compile(r"(?:银行|銀行|航空|电力|電力|集团|集團|公司|娱乐|娛樂|科技|证券|證券|保险|保險|地产|地產|传媒|傳媒|"
+ZH_ORG_END = re.compile(r"(?:银行|銀行|航空|电力|電力|集团|集團|公司|股份|控股|实业|實業|娱乐|娛樂|科技|证券|證券|保险|保險|地产|地產|传媒|傳媒|"
                         r"酒店|事务所|事務所|贸易|貿易|电子|電子|汽车|汽車|制药|製藥|物流|通信|电视台|電視台|报社|報社)")
 ZH_SCHOOL_END = re.compile(r"(?:大学|大學|中学|中學|小学|小學|高中|学院|學院|幼儿园|幼兒園)")
 # Characters that end a name going left from an organisation word (我在|华信银行, 去了|东方航空).
 ZH_STOP = frozenset("在喺去到是了从從于於做当當我你他她们們的和与與跟也都就要说說给給请請个個这這那家读讀念")
+ZH_ADDRESS_UNITS = "区區市省县縣镇鎮路号號楼樓层層栋棟"
+ZH_LEGAL_TAIL = re.compile(r"股份有限公司|有限责任公司|有限責任公司|有限公司|股份公司|集团|集團|股份|控股|公司|科技|信息")
+# Stop characters that also begin names (家乐, 和泰, 同仁).
+ZH_STOP_OR_NAME = "家和与與同"
 # 我在复旦读研究生, 我是浙大的学生, 在交大读书: a school by what is said of it.
 ZH_AT_SCHOOL = re.compile(rf"(?<![现正实存所好自还内外就都])[在是]([{HAN}A-Za-z]{{2,8}}?)"
                           rf"(?=读书|讀書|读研|讀研|读博|讀博|读大|讀大|念书|念書|上学|上學|留学|留學|读|讀|念|的学生|的學生|"
@@ -120,6 +129,7 @@ ZH_NOT_EMPLOYERS = ZH_NOT_ORGS | frozenset(
     "工作室 门诊 門診 诊所 診所 美容院 整形 医美 醫美 行业 行業 业内 業內 家乡 家鄉 当地 附近 那儿 這兒 这儿 那兒 "
     "学校 學校 大学 大學 研究所 实验室 實驗室 总部 總部 分店 总店 總店 一线 一線 基层 基層 其他 别的 別的 同一".split())
 ZH_KIND_END = "店院科部室厂廠局所站场場馆館行业業里裡边邊面内內外上下中"
+ZH_PLACE_KIND_END = "园園房楼樓台厅廳城区區村镇鎮市线線网網吧屋车車船机機堂"
 # 仁和医院, 安康診所: a hospital or clinic by its name before the word; only the name part goes (the kind
 # of clinic before the word stays: 仁和|皮肤科|诊所), and none when only a kind or a place is left.
 ZH_HOSPITAL_END = re.compile(r"(?:医院|醫院|诊所|診所|门诊部|門診部|卫生院|衛生院)")
@@ -137,18 +147,29 @@ JA_CORPORATE = re.compile(rf"(?:株式会社|有限会社|\(株\)|（株）|㈱)
 JA_WORK_CUE = re.compile(rf"({JA_WORD}{{2,14}})(?=勤務|勤め|に勤め|に勤務|で勤務|で働|の事務|で事務|でエンジニア|の客室乗務員|の社員|"
                          r"に就職|に入社|でパート|でアルバイト|でバイト|の看護師|で看護師|の受付|に在籍|の営業|で営業|の研究員)")
 # 会社（ミドリ精工）, 勤務先は青葉商事です: the employer named in parentheses or after a workplace word.
-JA_NAMED_EMPLOYER = re.compile(rf"(?:会社|勤務先|勤め先|職場|所属|就職先|勤務)(?:[（(][ \u3000]?({JA_WORD}{{2,14}}?)[ \u3000]?[)）]|"
-                               rf"(?:は|：|:)[ \u3000]?({JA_WORD}{{2,14}}?)(?=です|でした|で|に|の|、|。|$|株式会社|有限会社|\(株\)|（株）|㈱))")
+JA_DEPARTMENT = re.compile(r"(?:営業|総務|人事|経理|開発|技術|企画|広報|製造|品質管理|管理|法務|財務|購買|物流|生産|研究開発|"
+                           r"情報システム|システム|マーケティング|販売|事業|業務|設計|秘書|海外事業|カスタマーサポート)"
+                           r"(?:本部|部|課|室|グループ|チーム|センター)$")
+# バイト先は渋谷のスタバ: a shop named by its place and its short name after the workplace word, both go.
+JA_NAMED_EMPLOYER = re.compile(rf"(?:会社|勤務先|勤め先|職場|所属|就職先|勤務|バイト先|アルバイト先|パート先|働き先|働いている所)"
+                               rf"(?:[（(][ \u3000]?({JA_WORD}{{2,14}}?)[ \u3000]?[)）]|"
+                               rf"(?:は|：|:)[ \u3000]?((?:{JA_WORD}{{1,8}}の)?{JA_WORD}{{2,14}}?)"
+                               rf"(?=です|でした|で|に|の|、|。|$|株式会社|有限会社|\(株\)|（株）|㈱|\s))")
+# さくら株式会社, 私はあおば株式会社: a Hiragana name before the legal form; a particle before it is the sentence's.
+JA_LEADING_PARTICLES = ("には", "では", "とは", "のは", "から", "は", "が", "を", "に", "で", "へ", "と", "の", "も")
+JA_KANA_CORPORATE = re.compile(r"([\u3041-\u3096\u30fc]{2,10})[ \u3000]?(?:株式会社|有限会社|\(株\)|（株）|㈱)")
 JA_CLINIC = re.compile(rf"({JA_WORD}{{1,10}}?)(?=(?:皮膚科|美容皮膚科|形成外科|美容外科|歯科|内科)?クリニック)")
 # さくら眼科, 青空皮膚科, サクラ歯科: the run of one script right before a clinic's kind is its name; a
 # particle starting a Hiragana run after Kanji is the sentence's (妻はさくら眼科, 近くの眼科: no name).
 JA_CLINIC_KINDS = ("産婦人科", "耳鼻咽喉科", "形成外科", "整形外科", "美容外科", "皮膚科", "耳鼻科", "小児科", "婦人科", "眼科",
-                   "歯科", "内科", "外科", "医院")
+                   "歯科", "内科", "外科", "医院", "病院", "医療センター")
 JA_CLINIC_KIND = re.compile(rf"(?:{'|'.join(JA_CLINIC_KINDS)})")
 JA_SCRIPT_RUNS = (re.compile(r"[\u3041-\u3096]+$"), re.compile(r"[\u30a1-\u30fa\u30fc]+$"), re.compile(r"[\u4e00-\u9fff々]+$"))
 JA_PARTICLES = "のはがをにでへともや"
 # Words before a clinic's kind that say what kind or where, not which one (小児歯科, 美容皮膚科, 市民病院).
 JA_NOT_CLINIC_NAMES = frozenset("小児 美容 形成 整形 総合 大学 市民 市立 県立 国立 都立 町 村 地域 地元 近所 近く 専門 矯正 "
+                                "大学附属 附属 付属 大 大きな 小さな 個人 救急 総合 赤十字 労災 公立 私立 民間 動物 精神科 "
+                                "この その あの どの 別の 他の 前の 今の 同じ 入院 転院 精神 療養 介護 老人 子供 こども "
                                 "審美 口腔 訪問 夜間 救急 一般 心療 精神 女性 こども 子ども 子供 動物 近所 駅前 別 他 同じ "
                                 "皮膚 産婦人 耳鼻 小児科 美容外科 消化器 循環器 呼吸器 糖尿病 腎臓 脳神経 心臓 眼 歯".split())
 # 慶應に通っています, 早稲田の3年生, ソウル大学校: a school by what is said of it or a Katakana name + 大学.
@@ -175,12 +196,28 @@ TH_NOT_ORGS = frozenset("เอกชน ใหญ่ เล็ก นี้ น
 
 # --- Russian and Vietnamese ------------------------------------------------------------------------
 RU_CUE = re.compile(r"(?i:работа\w*|служ\w*|тружусь|учусь|учится|училась|учился|студент\w*)[ \t]+(?:в|во|на)[ \t]+"
+                    # работаю в компании «…», учусь в университете Н…: the kind's word before the name stays.
+                    r"(?:(?:компании|фирме|банке|магазине|клинике|больнице|ресторане|салоне|школе|университете|институте|"
+                    r"колледже|лицее|гимназии|агентстве|корпорации|холдинге|заводе|организации)[ \t]+)?"
                     r"(«[^»\n]{2,40}»|\"[^\"\n]{2,40}\"|[А-ЯЁA-Z][\w-]*(?:[ \t][А-ЯЁA-Z][\w-]*){0,3})")
 VI_SCHOOL = re.compile(r"(?:[Tt]rường|[Đđ]ại[ \t]+[Hh]ọc|ĐH|[Cc]ao[ \t]+đẳng|THPT|THCS|[Tt]iểu[ \t]+học|[Hh]ọc[ \t]+viện)"
                        r"[ \t]+((?:(?:[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8][\w\u00c0-\u1ef9&-]*|THPT|THCS)[ \t]?){1,6})")
 VI_CUE = re.compile(r"(?i:làm[ \t]+(?:việc[ \t]+)?(?:ở|tại|cho)|học[ \t]+(?:ở|tại)|công[ \t]+tác[ \t]+(?:ở|tại)|"
                     r"nhân[ \t]+viên)[ \t]+((?:[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8][\w\u00c0-\u1ef9&-]*[ \t]?){1,5})")
 RU_VI_SCHOOL = re.compile(r"(?i:уч\w+|студент\w*|học)")
+# ООО «Северный ветер», АО Ромашка (Russian) and Алтан ХХК-д, «Номин» ХК (Mongolian): a legal form before
+# or after the name; the name with the form goes, a case ending after it (-д, -т) stays.
+CYR_CAP = r"[А-ЯЁӨҮ][\wӨөҮү-]*"
+CYR_NAME = rf"(?:«[^»\n]{{1,40}}»|\"[^\"\n]{{1,40}}\"|{CYR_CAP}(?:[ \t]{CYR_CAP}){{0,3}})"
+CYR_LEGAL_FORM = re.compile(rf"(?<![\w«])(?:ООО|ОАО|ЗАО|ПАО|АО|ИП|ГУП|МУП|ФГУП|НКО)[ \t]+{CYR_NAME}|"
+                            rf"(?<![\w«]){CYR_NAME}[ \t]+(?:ХХК|ХК|ТӨК|ТББ|ОНӨҮГ)(?![\w])")
+# Công ty Minh Phát, Công ty TNHH Hoàng Long, Tập đoàn Sao Mai: the capitalised name after the type word.
+VI_UPPER = "A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8"
+VI_COMPANY = re.compile(rf"(?:[Cc]ông[ \t]+ty|[Tt]ập[ \t]+đoàn|[Nn]gân[ \t]+hàng|[Kk]hách[ \t]+sạn|[Nn]hà[ \t]+hàng|"
+                        rf"[Bb]ệnh[ \t]+viện|[Pp]hòng[ \t]+khám|[Tt]hẩm[ \t]+mỹ[ \t]+viện|[Ss]iêu[ \t]+thị|[Cc]ửa[ \t]+hàng)"
+                        rf"(?:[ \t]+(?:TNHH|CP|[Cc]ổ[ \t]+phần|[Tt]rách[ \t]+nhiệm[ \t]+hữu[ \t]+hạn)(?:[ \t]+MTV)?)?[ \t]+"
+                        rf"((?:[{VI_UPPER}0-9][\w\u00c0-\u1ef9&-]*[ \t]?){{1,5}})")
+VI_TYPE_WORD = re.compile(r"(?i:công|tập|ngân|khách|nhà|trường|đại|bệnh|phòng|thẩm|siêu|cửa)\b")
 
 
 class WorldWorkplace:
@@ -199,8 +236,12 @@ class WorldWorkplace:
         if re.search(r"[\u0400-\u04ff]", text):
             spans += [_span(text, m.start(1), m.end(1), SCHOOL if RU_VI_SCHOOL.match(m.group()) else WORKPLACE)
                       for m in RU_CUE.finditer(text)]
+            spans += [_span(text, *m.span(), WORKPLACE) for m in CYR_LEGAL_FORM.finditer(text)]
+        # làm ở Công ty …: the type word is no name; VI_COMPANY takes the name after it.
         spans += [_span(text, m.start(1), m.start(1) + len(m.group(1).rstrip()),
-                        SCHOOL if RU_VI_SCHOOL.match(m.group()) else WORKPLACE) for m in VI_CUE.finditer(text)]
+                        SCHOOL if RU_VI_SCHOOL.match(m.group()) else WORKPLACE) for m in VI_CUE.finditer(text)
+                  if not VI_TYPE_WORD.match(m.group(1))]
+        spans += [_span(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), WORKPLACE) for m in VI_COMPANY.finditer(text)]
         spans += [_span(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), SCHOOL) for m in VI_SCHOOL.finditer(text)]
         return [s for s in spans if s.end > s.start]
 
@@ -239,7 +280,9 @@ def _english(text: str) -> list[QuasiSpan]:
         words = words[ends[-1] + 1:] if ends else words
         while words and words[0].casefold() in GENERIC:
             words.pop(0)
-        if not words:
+        # Pediatric Dermatology, Laser Aesthetics: medical words before a specialty name no practice (before
+        # other organisation words a safe place still names one: Busan Bank).
+        if not words or re.fullmatch(EN_SPECIALTY_END, match.group(2)) and all(vocabulary.is_safe_term(w) for w in words):
             continue
         start = match.start(1) + match.group(1).index(words[0])
         school = re.fullmatch(EN_SCHOOL_END, match.group(2)) is not None
@@ -277,8 +320,10 @@ def _chinese(text: str) -> list[QuasiSpan]:
     spans = []
     for match in ZH_AT_WORK.finditer(text):
         org = match.group(1)
+        # 在星巴克上班, 在阿里巴巴工作: an ordinary word names the employer (a brand) unless it is a kind of
+        # place (在健身房, 在幼儿园, 在加油站) or listed as where or when one works.
         if org in ZH_NOT_EMPLOYERS or ZH_HOSPITAL_END.search(org) or org[0] in ZH_STOP or org[-1] in "家" or vocabulary.is_safe_term(org, "zh") or \
-                (vocabulary.is_ordinary_word(org, "zh") and (len(org) > 2 or org[-1] in ZH_KIND_END)):
+                (vocabulary.is_ordinary_word(org, "zh") and org[-1] in ZH_KIND_END + ZH_PLACE_KIND_END):
             continue
         spans.append(_span(text, match.start(1), match.end(1), WORKPLACE))
     for match in ZH_AT_SCHOOL.finditer(text):
@@ -296,17 +341,24 @@ def _chinese(text: str) -> list[QuasiSpan]:
     spans += _chinese_hospitals(text)
     for ending, kind in ((ZH_ORG_END, WORKPLACE), (ZH_SCHOOL_END, SCHOOL)):
         for match in ending.finditer(text):
-            start = match.start()
-            while start > 0 and start > match.start() - 6 and re.match(rf"[{HAN}A-Za-z]", text[start - 1]) \
-                    and text[start - 1] not in ZH_STOP:
+            start, work = match.start(), kind == WORKPLACE
+            # A company's name may run longer (腾达信息|科技); it ends going left at an address's unit (市, 区, 路).
+            while start > 0 and start > match.start() - (8 if work else 6) and re.match(rf"[{HAN}A-Za-z]", text[start - 1]) \
+                    and text[start - 1] not in ZH_STOP and not (work and text[start - 1] in ZH_ADDRESS_UNITS):
                 start -= 1
             if 0 < start < match.start() and CJK_TIME_WORD.match(text, start - 1):
                 start -= 1  # 去|年: the stop character begins a time word
+            else:  # 在|家乐集团, 和泰科技: a name of one character is none; the stops begin it
+                while match.start() - start < 2 and start > 0 and text[start - 1] in ZH_STOP_OR_NAME:
+                    start -= 1
             start += sentence_words_before_name(text[start:match.start()])
             org = text[start:match.end()]
             if match.start() - start < 2 or org in ZH_NOT_ORGS or text[start:match.start()] in ZH_NOT_ORGS:
                 continue
-            spans.append(_span(text, start, match.end(), kind))
+            end = match.end()
+            while work and (tail := ZH_LEGAL_TAIL.match(text, end)):
+                end = tail.end()  # 腾达科技|有限公司, 宏远|股份有限公司: the legal form is the name's
+            spans.append(_span(text, start, end, kind))
     return spans
 
 
@@ -336,7 +388,20 @@ def _japanese(text: str) -> list[QuasiSpan]:
     spans = []
     for match in JA_CORPORATE.finditer(text):
         group = 1 if match.group(1) else 2
-        spans.append(_span(text, match.start(group), match.end(group), WORKPLACE))
+        # 株式会社カエデ営業部, さくら株式会社 営業部: the department after the name is no part of it.
+        department = JA_DEPARTMENT.search(match.group(group))
+        end = match.start(group) + department.start() if department else match.end(group)
+        if end > match.start(group):
+            spans.append(_span(text, match.start(group), end, WORKPLACE))
+    for match in JA_KANA_CORPORATE.finditer(text):
+        name, start = match.group(1), match.start(1)
+        if start > 0 and re.match(r"[\u4e00-\u9fff々]", text[start - 1]):
+            # 私は|あおば: after a Kanji word the run starts with its particle (none: it ends that word).
+            particle = next((p for p in JA_LEADING_PARTICLES if name.startswith(p)), None)
+            cut = len(particle) if particle else len(name)
+            name, start = name[cut:], start + cut
+        if len(name) >= 2:
+            spans.append(_span(text, start, start + len(name), WORKPLACE))
     for pattern in (JA_SCHOOL_CUE, JA_KATAKANA_SCHOOL):
         for match in pattern.finditer(text):
             school = match.group(1)
