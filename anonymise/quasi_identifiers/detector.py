@@ -17,7 +17,6 @@ from anonymise.quasi_identifiers.workplaces_world import WorldWorkplace
 # Order breaks ties of equal length: a school before a workplace (연세대 다니고), a place before a
 # workplace (롯데월드타워), a date before an age.
 DETECTORS = (ExactDate(), ExactAge(), BodyMeasure(), School(), FinePlace(), Workplace(), NamedClinic(), WorldWorkplace(), RareOccupation())
-QI_TYPES = tuple(d.qi_type for d in DETECTORS)
 
 
 def find_quasi_identifiers(text: str, claimed: Iterable[tuple[int, int]] = ()) -> list[QuasiSpan]:
