@@ -174,6 +174,15 @@ ICD11_CODE = re.compile(r"[0-9A-HJ-NP-Z][A-HJ-NP-Z]\d[0-9A-HJ-NP-Z]")
 PROCEDURE_CODE = re.compile(r"[A-V]\d{4}|\d{4}[FTU]")
 ICD_BEFORE = re.compile(r"(?i:\b(?:icd(?:-?1[01])?(?:-?cm|-?pcs)?|dx|diagnosis|diagnoses|code|codes|cpt|hcpcs)"
                         r"\s?[:#]?\s?)$")
+# An ICD-10 code written without its dot (L700 for L70.0, K219): only after a diagnosis label (진단명 L700,
+# dx K219; not a bare "code", which may be anyone's) or beside a disease word (여드름 L700, 건선(L400));
+# alone it is any product or member code.
+DIAGNOSIS_BEFORE = re.compile(r"(?:(?i:\b(?:icd(?:-?1[01])?(?:-?cm)?|dx|diagnosis|diagnoses))|(?<![가-힣])(?:KCD|진단명|"
+                              r"진단코드|진단|상병코드|상병명|상병|질병코드|질병분류코드|질병분류|병명)(?:은|는|이|가)?)\s?[:#]?\s?$")
+ICD_CODE_UNDOTTED = re.compile(r"[A-TV-Z]\d{2,3}")
+DISEASE_WORD_BEFORE = re.compile(r"(?:[가-힣]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절))\s?\(?$")
+DISEASE_WORD_AFTER = re.compile(r"\)?\s?[가-힣]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절)"
+                                r"(?:이|가|은|는|을|를|으로|로|입니다|이에요|예요|이고|과|와)?(?![가-힣])")
 
 
 def _medical_code(work: str, start: int, end: int) -> bool:
@@ -183,6 +192,9 @@ def _medical_code(work: str, start: int, end: int) -> bool:
         return True
     cue = ICD_BEFORE.search(before) is not None
     if cue and (ICD11_CODE.fullmatch(token) or PROCEDURE_CODE.fullmatch(token)):
+        return True
+    if ICD_CODE_UNDOTTED.fullmatch(token) and (DIAGNOSIS_BEFORE.search(before) or DISEASE_WORD_BEFORE.search(before) or
+                                               DISEASE_WORD_AFTER.match(work, end)):
         return True
     return ICD_CODE.fullmatch(token) is not None and (cue or re.match(r"\.\d{1,3}(?!\d)", work[end:end + 5]) is not None)
 

@@ -386,6 +386,8 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
         return True
     if _PROCEDURE_CODE.fullmatch(core) and _PROCEDURE_WORD_BEFORE.search(before):
         return True
+    if _undotted_diagnosis_code(core, before, text[offset + len(core):offset + len(core) + 16]):
+        return True
     if core.casefold() in EPONYMOUS_CONDITIONS and not _TITLE_BEFORE.search(before) and \
             (_GRADE_AFTER.match(text, offset + len(core)) or _KOREAN_GRADE_AFTER.match(text, offset + len(core))):
         return True  # Fitzpatrick III, 피츠패트릭 3형: a scale before its grade
@@ -400,6 +402,31 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     if re.fullmatch(_LOCATION_WORD, core) and _LABEL_AFTER.match(text, offset + len(core)):
         return True
     return core.casefold() in VIETNAMESE_MONTH_WORDS and _MONTH_BEFORE.search(before) is not None
+
+
+# An ICD-10 code without its dot (L700, K219) after a diagnosis label or beside a disease word, as the
+# anonymiser keeps it (진단명 L700, 건선(L400), K219 위염); a bare "code" vouches for nothing here.
+_UNDOTTED_ICD = re.compile(r"(?P<word>[\uac00-\ud7a3]*)\(?(?P<code>[A-TV-Z]\d{2,3})\)?(?P<rest>[\uac00-\ud7a3]*)")
+_DIAGNOSIS_LABEL_BEFORE = re.compile(r"(?:(?i:\b(?:ICD(?:-?(?:10|11))?(?:-?CM)?|dx|diagnos[ie]s))|(?<![\uac00-\ud7a3])"
+                                     r"(?:KCD|진단명|진단코드|진단|상병코드|상병명|상병|질병코드|질병분류코드|질병분류|병명)"
+                                     r"(?:은|는|이|가)?)\s?[:#]?\s?$")
+_DISEASE_WORD = re.compile(r"[\uac00-\ud7a3]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절)")
+_DISEASE_PARTICLES = ("", "이", "가", "은", "는", "을", "를", "으로", "로", "입니다", "이에요", "예요", "이고", "과", "와")
+
+
+def _undotted_diagnosis_code(core: str, before: str, after: str) -> bool:
+    m = _UNDOTTED_ICD.fullmatch(core)
+    if m is None:
+        return False
+    if not m.group("word") and _DIAGNOSIS_LABEL_BEFORE.search(before):
+        return True
+    if m.group("word") and _DISEASE_WORD.fullmatch(m.group("word")):
+        return True  # 건선(L400)
+    previous = before.rstrip(" (").rsplit(" ", 1)[-1]
+    following = m.group("rest") or after.lstrip(" )").split(" ", 1)[0].rstrip(".,;:!?)")
+    return (not m.group("word") and _DISEASE_WORD.fullmatch(previous) is not None) or any(
+        following.endswith(p) and _DISEASE_WORD.fullmatch(following[:len(following) - len(p)])
+        for p in _DISEASE_PARTICLES)
 
 
 def _without_particle(word: str) -> str:
