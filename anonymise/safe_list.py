@@ -444,34 +444,18 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
     for match in CYRILLIC_WORD.finditer(work):
         word = match.group()
         folded = word.casefold()
-        if not word[0].isupper() or _russian_safe_term(folded) or _drug_in_context(work, match.start(), match.end()):
+        if not word[0].isupper() or vocabulary.is_russian_safe_form(folded) or _drug_in_context(work, match.start(), match.end()):
             continue
         romanised = _romanised(folded)
-        name = vocabulary.is_name_word(word, "ru") or (len(romanised) >= 4 and vocabulary.is_name_word(romanised, "en"))
+        # A listed Mongolian word (хамрын: the genitive -ын) is no Russian surname by its ending.
+        name = (vocabulary.is_name_word(word, "ru") and not vocabulary.is_ordinary_word(folded, "mn")) or \
+            (len(romanised) >= 4 and vocabulary.is_name_word(romanised, "en"))
         if _starts_sentence(work, match.start()) and not name and (
                 vocabulary.is_ordinary_word(folded, "ru") or vocabulary.is_ordinary_word(folded, "mn")
                 or vocabulary.is_russian_imperative(folded)):
             continue  # Сегодня, Подскажите, Маргааш (Mongolian): an ordinary word opening a sentence
         spans.append((match.start(), match.end(), "PERSON" if name else "NAME", "ru-capitalised"))
     return spans
-
-
-# Stems this short (ед, ме: units) begin too many surnames to match as a prefix: the word itself only.
-RUSSIAN_SHORT_STEM = 3
-
-
-def _russian_safe_term(folded: str) -> bool:
-    """A Russian safe stem begins the word (ботокса, Москвы), a term ending in a vowel without it
-    (Альтеру for альтера); a short one is the word (ЕД, МЕ)."""
-    return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in vocabulary.safe_terms("ru")) \
-        or any(folded.startswith(stem) for stem in _russian_vowel_stems())
-
-
-@functools.cache
-def _russian_vowel_stems() -> tuple[str, ...]:
-    """The Russian safe terms of five letters or more that end in a vowel, without it: the stem their
-    case forms share (альтера -> альтер: Альтеру, Альтерой)."""
-    return tuple(t[:-1] for t in vocabulary.safe_terms("ru") if len(t) >= 5 and t[-1] in "аяоеиыуюь")
 
 
 def _other_script_spans(work: str) -> list[tuple[int, int, str, str]]:

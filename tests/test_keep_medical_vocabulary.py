@@ -230,3 +230,31 @@ def _gate_findings(released: str) -> list[str]:
                 (reason != "name_if_mid_sentence" or refused_in_context(text, at)):
             found.append(token)
     return found
+
+
+# ---------------------------------------------------------------- Cyrillic openers
+@pytest.mark.parametrize("text, kept", [
+    ("Добрый вечер! Повторная блефаропластика через полгода возможна?", ["Повторная"]),
+    ("Здравствуйте. Абдоминопластику делают под наркозом?", ["Абдоминопластику"]),
+    ("Привет. Псориаз у меня с юности, можно лазер?", ["Псориаз"]),
+    ("Сайн байна уу. Зовхины хагалгаа хийлгэмээр байна.", ["Зовхины"]),
+    ("Сайн байна уу. Хамрын үзлэг хэзээ вэ?", ["Хамрын"]),
+])
+def test_a_cyrillic_medical_word_opening_a_sentence_stays_and_the_gate_agrees(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Вчера звонила Повторнова насчёт записи.", ["Повторнова"]),   # a safe stem, then a surname's ending
+    ("Приходил Дерматитов, спрашивал цену.", ["Дерматитов"]),
+    ("Меня записала Зовхина вчера.", ["Зовхина"]),                # no sentence start: a name
+])
+def test_a_surname_built_on_a_safe_stem_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+def test_the_gate_reads_russian_case_forms_of_safe_stems_as_the_anonymiser_does():
+    assert v.is_russian_safe_form("Абдоминопластику") and v.is_russian_safe_form("москвы")
+    assert not v.is_russian_safe_form("Повторнова") and not v.is_russian_safe_form("Москвин")
+    assert _gate_findings("Добрый день. Ринопластику и Блефаропластику делаете?") == []

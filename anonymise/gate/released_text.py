@@ -228,6 +228,8 @@ class TextRule:
         if len(word) == 1 or self._safe_term(word):
             return None
         cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+        if cyrillic and v.is_russian_safe_form(word):
+            return None  # a case form of a safe stem (Блефаропластику, Москвы), as the spec reads safe_ru.txt
         lang = "ru" if cyrillic else "en"
         if word.islower():  # two lower-case letters (ko, in, go) name nobody, whatever a name list says
             return "name" if not cyrillic and len(word) > 2 and self._only_a_given_name(word) \
@@ -240,7 +242,9 @@ class TextRule:
             # Words of a sentence start the anonymiser keeps (Berapa, Маргааш, Подскажите): fine only there.
             opener = (v.is_ordinary_word(word, "mn") or v.is_russian_imperative(word.casefold())) if cyrillic \
                 else v.is_ordinary_word(word, "id")
-            return "name_if_mid_sentence" if opener and not v.is_name_word(word, lang) else "name"
+            # a listed Mongolian word is no Russian surname by its ending (хамрын: the genitive -ын)
+            return "name_if_mid_sentence" if opener and (not v.is_name_word(word, lang) or cyrillic and
+                                                         v.is_ordinary_word(word, "mn")) else "name"
         if cyrillic and v.is_name_word(word, "ru"):
             return "name"
         if v.is_name_word(word, lang):

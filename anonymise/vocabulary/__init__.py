@@ -12,6 +12,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        (wordfreq; Webster's Second for English), names subtracted; also
                                        "mn"/"id" from reviewed lists (ordinary_<lang>.txt)
     is_russian_imperative(word)        a polite imperative (подскажите) of wordfreq's large Russian list
+    is_russian_safe_form(word)         a case form of a Russian safe stem (ботокса, Альтеру; see below)
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
@@ -44,7 +45,7 @@ HERE = Path(__file__).parent
 __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
            "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
-           "is_russian_imperative"]
+           "is_russian_imperative", "is_russian_safe_form"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -105,6 +106,28 @@ def is_ordinary_word(word: str, lang: str) -> bool:
 def is_russian_imperative(word: str) -> bool:
     """A Russian polite imperative (подскажите, посоветуйте) of wordfreq's large list: no name ends so."""
     return word.casefold() in word_sets()["imperatives_ru"]
+
+
+# Stems this short (ед, ме: units) begin too many surnames to match as a prefix: the word itself only.
+RUSSIAN_SHORT_STEM = 3
+
+
+def is_russian_safe_form(word: str) -> bool:
+    """A Russian safe stem begins the word (ботокса, Москвы), a term ending in a vowel without it
+    (Альтеру for альтера); a short one is the word (ЕД, МЕ). safe_ru.txt holds stems for this. Not a
+    word with a surname's ending after the stem (Вторичнова, Москвин) that is no term or ordinary word."""
+    folded = word.casefold()
+    if RUSSIAN_NAME_ENDING.search(folded) and folded not in safe_terms("ru") and not is_ordinary_word(folded, "ru"):
+        return False
+    return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in safe_terms("ru")) \
+        or any(folded.startswith(stem) for stem in _russian_vowel_stems())
+
+
+@functools.cache
+def _russian_vowel_stems() -> tuple[str, ...]:
+    """The Russian safe terms of five letters or more that end in a vowel, without it: the stem their
+    case forms share (альтера -> альтер: Альтеру, Альтерой)."""
+    return tuple(t[:-1] for t in safe_terms("ru") if len(t) >= 5 and t[-1] in "аяоеиыуюь")
 
 
 def is_name_word(word: str, lang: str) -> bool:
