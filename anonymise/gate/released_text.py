@@ -315,6 +315,8 @@ class TextRule:
             if reason is None and stem is not None and stem.tag.startswith("NN") and stem.score < KIWI_GUESS_SCORE \
                     and v.is_name_word(stem.form, "ko") and not v.is_ordinary_word(stem.form, "ko"):
                 reason = "korean_name"  # a name Kiwi does not know, guessed as a noun (한도윤/NNG)
+            if reason == "unknown_word" and v.is_loanword_before_thing_particle(word):
+                reason = None  # 스타벅스에서: a loanword's shape where a thing stands, as the anonymiser keeps it
             if reason is None:
                 self.ok.add(word)
             else:

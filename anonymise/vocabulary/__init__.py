@@ -13,6 +13,8 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        "mn"/"id" from reviewed lists (ordinary_<lang>.txt)
     is_russian_imperative(word)        a polite imperative (подскажите) of wordfreq's large Russian list
     is_russian_safe_form(word)         a case form of a Russian safe stem (ботокса, Альтеру; see below)
+    is_loanword_before_thing_particle(word)  a Hangul loanword's shape glued to a particle of place or
+                                       means (넷플릭스에서; loanword_shape.py)
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
@@ -33,6 +35,7 @@ import functools
 import re
 from pathlib import Path
 
+from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle
 from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import drug_stems
@@ -45,7 +48,7 @@ HERE = Path(__file__).parent
 __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
            "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
-           "is_russian_imperative", "is_russian_safe_form"]
+           "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
