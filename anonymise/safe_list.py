@@ -458,10 +458,17 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
     return spans
 
 
+ARABIC_LETTERS = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+")
+
+
 def _other_script_spans(work: str) -> list[tuple[int, int, str, str]]:
+    """Words of a script no rule here reads; an Arabic word of the reviewed Arabic vocabulary stays
+    (safe_ar.txt: procedures, body parts, durations, prices; never wordfreq, whose list holds names)."""
     if work.isascii():
         return []
-    return [(m.start(), m.end(), "NAME", "unread-script") for m in OTHER_SCRIPT_WORD.finditer(work)]
+    return [(m.start(), m.end(), "NAME", "unread-script") for m in OTHER_SCRIPT_WORD.finditer(work)
+            if not (ARABIC_LETTERS.fullmatch(m.group()) and
+                    vocabulary.is_arabic_safe_word(m.group(), work[max(0, m.start() - 4):m.start()]))]
 
 
 # Cyrillic letters in Latin, as given names are spelled in the census lists (Анна -> anna, Иван -> ivan).

@@ -273,3 +273,25 @@ def test_traditional_chinese_words_are_read_in_simplified_as_the_word_list_store
 
 def test_a_name_in_traditional_characters_still_goes():
     check("我叫林書豪，想預約諮詢。", gone=["林書豪"], kept=[])
+
+
+# ---------------------------------------------------------------- Arabic
+@pytest.mark.parametrize("text, kept", [
+    ("مرحبا، أريد عملية شد البطن. كم السعر؟", ["عملية", "شد", "البطن", "السعر"]),
+    ("هل يمكن زراعة الشعر والحواجب في جلسة واحدة؟", ["زراعة", "الشعر", "والحواجب", "جلسة"]),
+    ("الإقامة ٥ ليال، التكلفة 4000 دولار أو 5200000 وون؟", ["ليال", "دولار", "وون", "5200000"]),
+    ("التعافي بعد ثلاثة أسابيع أو شهرين؟", ["التعافي", "أسابيع", "شهرين"]),
+])
+def test_arabic_words_of_the_reviewed_vocabulary_stay_and_the_gate_agrees(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("اسمي يزن الفرحاتي وأريد عملية الأنف.", ["يزن", "الفرحاتي"]),   # an invented name beside listed words
+    ("صديقتي ليال تريد شد الوجه.", ["ليال"]),                         # a unit's word, no number before it: a name
+    ("أرسل الصور إلى نور وكامل.", ["نور", "وكامل"]),                   # words that are also names are not listed
+])
+def test_arabic_names_still_go_and_the_gate_refuses_them(text, gone):
+    check(text, gone=gone, kept=[])
+    assert set(gone) <= {token.strip(".،؟") for token in _gate_findings(text)}

@@ -23,7 +23,9 @@ Han/Kana, Thai) inside a whitespace-separated token, and may only be:
    stem is a safe term, and the word is no surname + given-name shape Kiwi cannot read as words;
 6. Han/Kana: no Katakana word that ordinary Japanese words and safe terms do not make up, no
    surname-led word before a title (王小明先生); the jieba person-name list is not used (see _cjk_reason);
-7. Thai: no word right after a personal title.
+7. Thai: no word right after a personal title;
+8. Arabic letters: a word of the reviewed Arabic vocabulary (safe_ar.txt, an attached particle or
+   article allowed; a unit only right after its number, judged in context below).
 Beyond the spec, in context: a Hangul word of surname + given-name shape right before a title or
 honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진); and a word
 the token rule refuses is vouched for by its neighbours (``vouched_in_context``) only as a listed
@@ -61,7 +63,8 @@ _MASKED = re.compile(r"\S*\*{2,}\S*")   # a masked value in the run's own eviden
 # A word: one script's run inside a token.
 _PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:['’-][A-Za-z\u00c0-\u024f"
                     r"\u0400-\u04ff]+)*)|(?P<hangul>[\uac00-\ud7a3\u3131-\u318e]+)|(?P<cjk>[\u3040-\u30ff\u31f0-\u31ff"
-                    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々ー]+)|(?P<thai>[\u0e00-\u0e7f]+)")
+                    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々ー]+)|(?P<thai>[\u0e00-\u0e7f]+)|"
+                    r"(?P<arabic>[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+)")
 _LETTER_DIGIT = re.compile(r"(?i)(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{2,}")
 _ID_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
 _GLUED_PRICE = re.compile(r"([A-Za-z]+)\$?[\d.,]+")
@@ -162,7 +165,7 @@ class TextRule:
     def _token_reason(self, token: str) -> str | None:
         if _MASKED.fullmatch(token):
             return None
-        stripped = token.strip(".,;:!?()[]{}\"'“”‘’«»…·•-–—~/|*#")
+        stripped = token.strip(".,;:!?()[]{}\"'“”‘’«»…·•-–—~/|*#،؛؟")
         if not stripped:
             return None
         if _URL.search(stripped) or _EMAIL_OR_HANDLE.search(stripped):
@@ -218,6 +221,8 @@ class TextRule:
             return self.bad.get(word)
         if kind == "cjk":
             return self._cjk_reason(word)
+        if kind == "arabic":  # only the reviewed Arabic vocabulary may stay (safe_ar.txt); a unit in context
+            return None if self.vocabulary.is_arabic_safe_word(word) else "unknown_word"
         return None  # Thai: judged in context (unsafe_thai)
 
     def _safe_term(self, word: str) -> bool:
@@ -349,7 +354,7 @@ def refused_in_context(text: str, start: int) -> bool:
 
 # ------------------------------------------------------------------ words their neighbours vouch for
 
-_EDGE_PUNCTUATION = ".,;:!?()[]{}\"“”«»…"   # not the apostrophe: it makes the possessive
+_EDGE_PUNCTUATION = ".,;:!?()[]{}\"“”«»…،؛؟"   # not the apostrophe: it makes the possessive
 _TITLE_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(map(re.escape, LATIN_EPONYM_TITLES)))
 _ICD_WORD_BEFORE = re.compile(r"(?i)\bICD(?:-?(?:9|10|11))?(?:-?(?:CM|PCS))?(?:\s+codes?)?\s?[:#]?\s+$")
 _ICD10_CODE = re.compile(r"[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?")
@@ -394,6 +399,8 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
         return True
     if _undotted_diagnosis_code(core, before, text[offset + len(core):offset + len(core) + 16]):
         return True
+    if _ARABIC_WORD.fullmatch(core) and _arabic_safe(core, before):
+        return True  # 3 ليال: a unit of the Arabic vocabulary right after its number
     if core.casefold() in EPONYMOUS_CONDITIONS and not _TITLE_BEFORE.search(before) and \
             (_GRADE_AFTER.match(text, offset + len(core)) or _KOREAN_GRADE_AFTER.match(text, offset + len(core))):
         return True  # Fitzpatrick III, 피츠패트릭 3형: a scale before its grade
@@ -450,6 +457,15 @@ def _korean_eponymous_disease(core: str, text: str, end: int) -> bool:
     following = _HANGUL_WORD_AFTER.match(text, end)
     return core in EPONYMOUS_CONDITIONS and following is not None and \
         _without_particle(following.group(1)).endswith(_DISEASE_ENDINGS)
+
+
+_ARABIC_WORD = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+")
+
+
+def _arabic_safe(word: str, before: str) -> bool:
+    from anonymise.vocabulary import is_arabic_safe_word
+
+    return is_arabic_safe_word(word, before)
 
 
 def _drug_in_context(word: str, before: str, after: str) -> bool:

@@ -2,7 +2,7 @@
 
 Stable API (the leak gate checks released files with it; extend it, do not rename it):
 
-    LANGUAGES                          ("ko", "en", "zh", "ja", "ru", "vi", "th")
+    LANGUAGES                          ("ko", "en", "zh", "ja", "ru", "vi", "th", "ar")
     safe_terms(lang) -> frozenset      reviewed project terms of safe_<lang>.txt and of the shared
                                        files (safe_drugs, safe_devices, safe_scores .txt) in lang's
                                        script, case-folded
@@ -13,6 +13,8 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        "mn"/"id" from reviewed lists (ordinary_<lang>.txt)
     is_russian_imperative(word)        a polite imperative (подскажите) of wordfreq's large Russian list
     is_russian_safe_form(word)         a case form of a Russian safe stem (ботокса, Альтеру; see below)
+    is_arabic_safe_word(word, before)  an Arabic word of safe_ar.txt, with one attached particle or
+                                       article allowed; its units ("+" lines) only after a number
     is_loanword_before_thing_particle(word)  a Hangul loanword's shape glued to a particle of place or
                                        means (넷플릭스에서; loanword_shape.py)
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
@@ -42,13 +44,14 @@ from anonymise.vocabulary import drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
 from anonymise.vocabulary.quantities import is_currency_code_of_amount, is_safe_quantity, unsafe_digit_runs
 
-LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th")
+LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th", "ar")
 HERE = Path(__file__).parent
 
 __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
            "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
-           "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle"]
+           "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
+           "is_arabic_safe_word"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -82,7 +85,7 @@ def _lines(lang: str) -> tuple[str, ...]:
 @functools.cache
 def safe_terms(lang: str) -> frozenset[str]:
     """The reviewed terms of ``safe_<lang>.txt`` (one a line, ``#`` comments), case-folded."""
-    return frozenset(t for t in _lines(lang) if not t.startswith("-"))
+    return frozenset(t for t in _lines(lang) if not t.startswith(("-", "+")))
 
 
 @functools.cache
@@ -120,6 +123,28 @@ def _simplified() -> dict[int, str]:
 
     with gzip.open(data_path("_chinese_mapping.msgpack.gz")) as table:
         return msgpack.load(table, raw=False, strict_map_key=False)
+
+
+# What Arabic glues before a word: a conjunction or preposition, the article, or both (والأنف, بالليزر, للعملية).
+ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+ARABIC_MIN_STEM = 2
+ARABIC_NUMBER_BEFORE = re.compile(r"\d\s?$")
+
+
+@functools.cache
+def _arabic_units() -> frozenset[str]:
+    return frozenset(t[1:] for t in _lines("ar") if t.startswith("+"))
+
+
+def is_arabic_safe_word(word: str, before: str = "") -> bool:
+    """``word`` (Arabic letters) is a term of safe_ar.txt as written or after one attached particle or
+    article, leaving a stem of two letters or more (الأنف, وزراعة); a unit of the "+" lines only right
+    after a number in ``before`` (3 ليال). Names are not listed, so a name with a particle still goes."""
+    terms = safe_terms("ar")
+    stems = [word] + [word[len(p):] for p in ARABIC_PREFIXES if word.startswith(p) and len(word) - len(p) >= ARABIC_MIN_STEM]
+    if any(stem in terms for stem in stems):
+        return True
+    return ARABIC_NUMBER_BEFORE.search(before) is not None and word in _arabic_units()
 
 
 def is_russian_imperative(word: str) -> bool:
