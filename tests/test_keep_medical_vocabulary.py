@@ -295,3 +295,30 @@ def test_arabic_words_of_the_reviewed_vocabulary_stay_and_the_gate_agrees(text, 
 def test_arabic_names_still_go_and_the_gate_refuses_them(text, gone):
     check(text, gone=gone, kept=[])
     assert set(gone) <= {token.strip(".،؟") for token in _gate_findings(text)}
+
+
+# ---------------------------------------------------------------- graded eponyms, Chinese procedure compounds
+@pytest.mark.parametrize("text, kept", [
+    ("두피 검사에서 Ludwig 2단계라고 하셨어요.", ["Ludwig"]),
+    ("Norwood 4형이라서 이식이 필요하대요.", ["Norwood"]),
+])
+def test_a_listed_scale_in_latin_letters_before_a_korean_grade_stays(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+def test_a_latin_name_before_a_korean_grade_word_that_is_no_grade_still_goes():
+    check("Norwood 3형제가 같이 왔어요.", gone=["Norwood"], kept=[])
+    check("Kavelin 2단계라고 들었어요.", gone=["Kavelin"], kept=[])     # not a listed scale
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("想问全切和埋线哪个恢复快？", ["全切"]),
+    ("术后第一天要冷敷，第三天热敷。", ["冷敷"]),
+])
+def test_a_chinese_procedure_compound_led_by_a_surname_like_character_stays(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+def test_a_chinese_name_beside_procedure_words_still_goes():
+    check("我叫孙丽娟，想做全切。", gone=["孙丽娟"], kept=["全切"])
