@@ -72,7 +72,8 @@ def _is_suspect(token) -> bool:
 
 
 def _safe(stem: str) -> bool:
-    return vocabulary.is_safe_term(stem, "ko") or stem in KOREAN_LOOKALIKES or stem in KOREAN_ROLE_WORDS
+    return vocabulary.is_safe_term(stem, "ko") or stem in KOREAN_LOOKALIKES or stem in KOREAN_ROLE_WORDS \
+        or vocabulary.is_safe_place_station(stem)  # 대전역, 인천항: a 시/도's station or port
 
 
 def _name_shaped(piece: str) -> bool:

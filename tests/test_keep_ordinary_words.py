@@ -81,3 +81,11 @@ def test_a_loanwords_shape_before_a_particle_of_place_or_means_stays_and_the_gat
 
 def test_the_same_shape_where_a_person_stands_still_goes():
     check("프렌치톤스가 어제 왔고 브루텍스에게 전화했어요.", gone=["프렌치톤스", "브루텍스"], kept=[])
+
+
+def test_a_listed_citys_station_or_port_in_a_compound_stays_and_a_finer_place_still_goes():
+    from test_keep_medical_vocabulary import _gate_findings
+
+    out = check("광주역버스 타고 인천항여객선 쪽으로 갔어요.", gone=[], kept=["광주역버스", "인천항여객선"])
+    assert not _gate_findings(out), out
+    check("역삼역에서 내려서 왔어요.", gone=["역삼역"], kept=[])      # a station below the 시/도 level

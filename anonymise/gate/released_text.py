@@ -313,7 +313,8 @@ class TextRule:
         for word, tokens in zip(todo, self.kiwi.tokenize(todo)):
             reason = None
             for t in tokens:
-                if t.tag in ("NNP", "UN") and not self._safe_term(t.form) and not v.is_ordinary_word(t.form, "ko"):
+                if t.tag in ("NNP", "UN") and not self._safe_term(t.form) and not v.is_ordinary_word(t.form, "ko") \
+                        and not v.is_safe_place_station(t.form):
                     reason = "korean_name" if v.is_name_word(t.form, "ko") else "unknown_word"
                     break
             stem = tokens[0] if tokens else None

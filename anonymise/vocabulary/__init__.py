@@ -13,6 +13,8 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        "mn"/"id" from reviewed lists (ordinary_<lang>.txt)
     is_russian_imperative(word)        a polite imperative (подскажите) of wordfreq's large Russian list
     is_russian_safe_form(word)         a case form of a Russian safe stem (ботокса, Альтеру; see below)
+    is_safe_place_station(word)        a listed place (시/도, country) and its station, port or airport
+                                       (대전역, 인천항, 부산공항): no finer than the place itself
     is_arabic_safe_word(word, before)  an Arabic word of safe_ar.txt, with one attached particle or
                                        article allowed; its units ("+" lines) only after a number
     is_loanword_before_thing_particle(word)  a Hangul loanword's shape glued to a particle of place or
@@ -51,7 +53,7 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
            "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
-           "is_arabic_safe_word"]
+           "is_arabic_safe_word", "is_safe_place_station"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -123,6 +125,16 @@ def _simplified() -> dict[int, str]:
 
     with gzip.open(data_path("_chinese_mapping.msgpack.gz")) as table:
         return msgpack.load(table, raw=False, strict_map_key=False)
+
+
+# A station, port, airport or terminal named by the city: Kiwi reads 대전역, 인천항 as proper nouns.
+KOREAN_STATION_ENDINGS = ("역", "항", "공항", "터미널", "항구")
+
+
+def is_safe_place_station(word: str) -> bool:
+    """A Korean safe place (safe_ko.txt: 시/도 and countries) with a station word after it (대전역, 인천항,
+    부산공항): the place of a 시/도, no finer than the place itself."""
+    return any(word.endswith(e) and len(word) > len(e) and word[:-len(e)] in safe_terms("ko") for e in KOREAN_STATION_ENDINGS)
 
 
 # What Arabic glues before a word: a conjunction or preposition, the article, or both (والأنف, بالليزر, للعملية).
