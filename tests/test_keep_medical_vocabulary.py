@@ -260,21 +260,6 @@ def test_the_gate_reads_russian_case_forms_of_safe_stems_as_the_anonymiser_does(
     assert _gate_findings("Добрый день. Ринопластику и Блефаропластику делаете?") == []
 
 
-# ---------------------------------------------------------------- Chinese in Traditional characters
-@pytest.mark.parametrize("text, kept", [
-    ("術後冰敷大約1.5小時就可以了。", ["小時"]),
-    ("手術時間大約3.5小時，當天可以回家。", ["小時", "手術"]),
-])
-def test_traditional_chinese_words_are_read_in_simplified_as_the_word_list_stores_them(text, kept):
-    out = check(text, gone=[], kept=kept)
-    assert not _gate_findings(out), out
-    assert v.is_ordinary_word("小時", "zh") and v.is_ordinary_word("小时", "zh")
-
-
-def test_a_name_in_traditional_characters_still_goes():
-    check("我叫林書豪，想預約諮詢。", gone=["林書豪"], kept=[])
-
-
 # ---------------------------------------------------------------- Arabic
 @pytest.mark.parametrize("text, kept", [
     ("مرحبا، أريد عملية شد البطن. كم السعر؟", ["عملية", "شد", "البطن", "السعر"]),

@@ -106,25 +106,9 @@ def is_safe_term(term: str, lang: str | None = None) -> bool:
 
 
 def is_ordinary_word(word: str, lang: str) -> bool:
-    """A common word of ``lang`` (case-folded lookup) that is not only a personal name. Chinese in
-    Traditional characters (小時, 手術) is looked up in Simplified ones, as wordfreq stores its list."""
+    """A common word of ``lang`` (case-folded lookup) that is not only a personal name."""
     ordinary = word_sets().get(f"ordinary_{lang}")
-    if ordinary is None:
-        return False
-    folded = word.casefold()
-    return folded in ordinary or (lang == "zh" and not folded.isascii() and folded.translate(_simplified()) in ordinary)
-
-
-@functools.cache
-def _simplified() -> dict[int, str]:
-    """wordfreq's own character table from Traditional to Simplified Chinese (it ships with the package)."""
-    import gzip
-
-    import msgpack
-    from wordfreq.util import data_path
-
-    with gzip.open(data_path("_chinese_mapping.msgpack.gz")) as table:
-        return msgpack.load(table, raw=False, strict_map_key=False)
+    return ordinary is not None and word.casefold() in ordinary
 
 
 # A station, port, airport or terminal named by the city: Kiwi reads 대전역, 인천항 as proper nouns.
