@@ -27,7 +27,7 @@ import re
 
 from anonymise import vocabulary
 from anonymise.eponyms import is_graded, is_scale_before_grade
-from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle, is_loanword_shaped
+from anonymise.vocabulary.loanword_shape import THING_PARTICLES, is_loanword_shaped
 from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 from anonymise.kiwi_words import kiwi_tokens
 from anonymise.quasi_identifiers.schools import KO_LEVELS
@@ -641,7 +641,7 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
         for start, end, name_shaped, reason in verdict:
             if reason == NAME_SHAPE_IF_TITLED and not _titled(work, match.start() + end):
                 continue
-            if reason == LOANWORD_IN_THING_PLACE and is_loanword_before_thing_particle(match.group()[start:]):
+            if reason == LOANWORD_IN_THING_PLACE and match.group()[end:] in THING_PARTICLES:
                 continue  # 스타벅스에서, 에어프라이어로: a transcribed word where a thing stands, not a person
             if not name_shaped and _beside_medical_word(work, words, index):
                 continue  # 콧볼 축소, 레이저 토닝: part of a medical phrase
