@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 
 from anonymise.name_data import KOREAN_GIVEN_SYLLABLES
+from anonymise.vocabulary.name_lists import looks_like_korean_name
+from anonymise.vocabulary.packed import word_sets
 
 # Initial consonants (index into the 19 of Hangul) of the empty-vowel syllables: ㄱ ㄷ ㅂ ㅅ ㅈ ㅊ ㅋ ㅌ ㅍ.
 EMPTY_VOWEL_INITIALS = frozenset({0, 3, 7, 9, 12, 14, 15, 16, 17})
@@ -38,13 +40,11 @@ def _foreign_syllable(syllable: str) -> bool:
 def is_loanword_shaped(word: str) -> bool:
     """Three Hangul syllables or more, two of them of a transcription's shape outside the given-name
     syllables, and no name of the name lists nor a Korean name's shape (see the module docstring)."""
-    from anonymise.vocabulary import is_known_person_name_word, is_name_word
-
     if len(word) < MIN_SYLLABLES or not all("가" <= c <= "힣" for c in word):
         return False
     if sum(_foreign_syllable(s) for s in word) < (1 if len(word) >= LONG_WORD else MIN_FOREIGN_SYLLABLES):
         return False
-    return not is_name_word(word, "ko") and not is_known_person_name_word(word)
+    return not looks_like_korean_name(word) and word not in word_sets()["kiwi_person_names"]
 
 
 # Particles of place and means (에서: at, 으로: by, with): what follows a thing, not a person.
