@@ -5,8 +5,9 @@ ordinary words (wordfreq's lists with person names subtracted, plus safe_zh/safe
 the left. What that leaves says where a name is:
 - a Chinese person name of the jieba dictionary, whole (known names);
 - a surname standing as a one-character piece followed by one or two one-character pieces that
-  no word explains (王+丽+华), unless a numeral or demonstrative before it makes it a measure word
-  or a common word of the jieba dictionary covers them all (黄疸, 叶酸);
+  no word explains (王+丽+华), unless a numeral or demonstrative before it makes it a measure word,
+  a common word of the jieba dictionary covers them all (黄疸, 叶酸), or one of them is a character
+  of a procedure that no given name uses (全切, 冷敷; procedure_characters_zh.txt);
 - a Japanese surname of the table followed by an honorific, or by one or two kanji before one;
 - a Japanese given or family name that IPADIC (Janome) tags as one (japanese_names.py);
 - a Katakana word before an honorific or joined by a middle dot (マリア・ロペス); any other short
@@ -27,8 +28,8 @@ import re
 
 from anonymise import vocabulary
 from anonymise.japanese_names import is_function_word, is_name_like_noun, japanese_name_spans
-from anonymise.name_data import (CHINESE_SURNAMES, CHINESE_TITLES, JAPANESE_HONORIFICS, JAPANESE_NAME_TITLES,
-                                 JAPANESE_SURNAMES)
+from anonymise.name_data import (CHINESE_PROCEDURE_CHARACTERS, CHINESE_SURNAMES, CHINESE_TITLES, JAPANESE_HONORIFICS,
+                                 JAPANESE_NAME_TITLES, JAPANESE_SURNAMES)
 from anonymise.vocabulary.packed import word_sets
 
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
@@ -80,6 +81,8 @@ def _chinese_names(run: str, before: str) -> list[tuple[int, int, str]]:
             if e - s != 1 or run[s] in FUNCTION_CHARACTERS or not HAN.match(run[s]):
                 break
             given.append(e)
+        if any(run[e - 1] in CHINESE_PROCEDURE_CHARACTERS for e in given):
+            continue  # 全切, 冷敷: a procedure compound led by a surname-like character, not a name
         if given and not _surname_initial_word(run, start, given[-1]):
             found.append((start, given[-1], "zh-surname"))
     return found

@@ -33,8 +33,10 @@ LOCATION_LABEL = re.compile(r"(?:Ward|Bed|Bay|Theatre|Theater|Pod)[ \t]+[0-9A-Z]
 HEAD_OF_BEFORE = re.compile(r"\b(?:nevus|naevus|nevi|naevi|tetralogy|circle|loop|pouch|ligament|sphincter|islets?|organ|"
                             r"canal|angle|ampulla|crypts?|glands?|space|triangle|node)[ \t]+of[ \t]+$", re.IGNORECASE)
 POSSESSIVE_AFTER = re.compile(r"(?:['’]s?)(?![A-Za-z])")
-# Fitzpatrick III, Norwood 4, Glogau type II: a grade after a listed scale's name.
-GRADE_AFTER = re.compile(r"[ \t]+(?:type[ \t]+|grade[ \t]+|stage[ \t]+|class[ \t]+)?(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?![\w])")
+# Fitzpatrick III, Norwood 4, Glogau type II: a grade after a listed scale's name; in Korean text with
+# its grade word glued on (Ludwig 2단계, Norwood 3형이라고).
+GRADE_AFTER = re.compile(r"[ \t]+(?:type[ \t]+|grade[ \t]+|stage[ \t]+|class[ \t]+)?(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)"
+                         r"(?:(?![\w])|(?=[ \t]?(?:단계|형(?!제)|등급)))")
 # 피츠패트릭 3형, 노우드 4단계, 피츠패트릭 타입 III: a grade after a scale's name in Hangul.
 KOREAN_GRADE_AFTER = re.compile(r"[ \t]?(?:타입|유형|type|grade|stage)?[ \t]?(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])(?![\dA-Za-z])")
 # 루드비히 2단계, 해밀턴 타입 IV: a grade with its grade word after a word, what follows a scale's name

@@ -27,6 +27,7 @@ import re
 
 from anonymise import vocabulary
 from anonymise.eponyms import is_graded, is_scale_before_grade
+from anonymise.vocabulary.loanword_shape import THING_PARTICLES, is_loanword_shaped
 from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 from anonymise.kiwi_words import kiwi_tokens
 from anonymise.quasi_identifiers.schools import KO_LEVELS
@@ -55,6 +56,8 @@ CACHED_WORDS = 50_000
 READINGS = 6
 READING_MARGIN = 2.0
 NAME_SHAPE_IF_TITLED = "name-shape-titled"
+# A loanword's shape (vocabulary.loanword_shape) stays only glued to a particle of place or means.
+LOANWORD_IN_THING_PLACE = "loanword-shape"
 ONE_SYLLABLE_PARTICLES = frozenset("이가은는을를의도와과랑")
 FRAGMENT_TAGS = frozenset("NNG NNP NNB NP MM IC MAG XR".split())
 # How Kiwi reads a surname syllable it does not take for a name: an interjection, determiner, adverb,
@@ -69,7 +72,8 @@ def _is_suspect(token) -> bool:
 
 
 def _safe(stem: str) -> bool:
-    return vocabulary.is_safe_term(stem, "ko") or stem in KOREAN_LOOKALIKES or stem in KOREAN_ROLE_WORDS
+    return vocabulary.is_safe_term(stem, "ko") or stem in KOREAN_LOOKALIKES or stem in KOREAN_ROLE_WORDS \
+        or vocabulary.is_safe_place_station(stem)  # 대전역, 인천항: a 시/도's station or port
 
 
 def _name_shaped(piece: str) -> bool:
@@ -215,7 +219,8 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
             piece = word[start:end]
             if not _safe(piece) and not (_medical_compound(piece) and not vocabulary.is_name_word(piece, "ko")) \
                     and not _disease_compound(piece) and not _kiwi_vouches_as_nouns(word, start, end):
-                reason = "kiwi-nnp" if any(t.tag == "NNP" for t in run) else "kiwi-unknown"
+                reason = LOANWORD_IN_THING_PLACE if is_loanword_shaped(piece) else \
+                    "kiwi-nnp" if any(t.tag == "NNP" for t in run) else "kiwi-unknown"
                 found.append((start, end, surname or _name_shaped(piece), reason))
             run.clear()
 
@@ -636,6 +641,8 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
         for start, end, name_shaped, reason in verdict:
             if reason == NAME_SHAPE_IF_TITLED and not _titled(work, match.start() + end):
                 continue
+            if reason == LOANWORD_IN_THING_PLACE and match.group()[end:] in THING_PARTICLES:
+                continue  # 스타벅스에서, 에어프라이어로: a transcribed word where a thing stands, not a person
             if not name_shaped and _beside_medical_word(work, words, index):
                 continue  # 콧볼 축소, 레이저 토닝: part of a medical phrase
             if not name_shaped and start == 0 and not _titled(work, match.start() + end) \

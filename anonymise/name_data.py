@@ -251,6 +251,8 @@ CHINESE_NAME_CUES_BEFORE = ("我叫", "我是", "叫", "名叫", "姓名是", "�
                             "私は", "わたしは", "名前は", "氏名", "院長", "医師", "患者", "カウンセラー", "担当者")
 # Titles, honorifics and phrases after a Chinese or Japanese name, one file (vocabulary/titles_zh_ja.txt),
 # a mark for each use (see its header).
+# Characters of procedures and conditions that no given name uses (全切, 冷敷: no surname + given name).
+CHINESE_PROCEDURE_CHARACTERS = frozenset("".join(_lines("procedure_characters_zh.txt")).replace(" ", ""))
 CHINESE_NAME_CUES_AFTER = tuple(_words("titles_zh_ja.txt", "after"))
 CJK_PERSON_TITLES = tuple(_words("titles_zh_ja.txt", "title"))
 CJK_HONORIFICS = tuple(_words("titles_zh_ja.txt", "honorific"))

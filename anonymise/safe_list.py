@@ -174,6 +174,15 @@ ICD11_CODE = re.compile(r"[0-9A-HJ-NP-Z][A-HJ-NP-Z]\d[0-9A-HJ-NP-Z]")
 PROCEDURE_CODE = re.compile(r"[A-V]\d{4}|\d{4}[FTU]")
 ICD_BEFORE = re.compile(r"(?i:\b(?:icd(?:-?1[01])?(?:-?cm|-?pcs)?|dx|diagnosis|diagnoses|code|codes|cpt|hcpcs)"
                         r"\s?[:#]?\s?)$")
+# An ICD-10 code written without its dot (L700 for L70.0, K219): only after a diagnosis label (진단명 L700,
+# dx K219; not a bare "code", which may be anyone's) or beside a disease word (여드름 L700, 건선(L400));
+# alone it is any product or member code.
+DIAGNOSIS_BEFORE = re.compile(r"(?:(?i:\b(?:icd(?:-?1[01])?(?:-?cm)?|dx|diagnosis|diagnoses))|(?<![가-힣])(?:KCD|진단명|"
+                              r"진단코드|진단|상병코드|상병명|상병|질병코드|질병분류코드|질병분류|병명)(?:은|는|이|가)?)\s?[:#]?\s?$")
+ICD_CODE_UNDOTTED = re.compile(r"[A-TV-Z]\d{2,3}")
+DISEASE_WORD_BEFORE = re.compile(r"(?:[가-힣]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절))\s?\(?$")
+DISEASE_WORD_AFTER = re.compile(r"\)?\s?[가-힣]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절)"
+                                r"(?:이|가|은|는|을|를|으로|로|입니다|이에요|예요|이고|과|와)?(?![가-힣])")
 
 
 def _medical_code(work: str, start: int, end: int) -> bool:
@@ -183,6 +192,9 @@ def _medical_code(work: str, start: int, end: int) -> bool:
         return True
     cue = ICD_BEFORE.search(before) is not None
     if cue and (ICD11_CODE.fullmatch(token) or PROCEDURE_CODE.fullmatch(token)):
+        return True
+    if ICD_CODE_UNDOTTED.fullmatch(token) and (DIAGNOSIS_BEFORE.search(before) or DISEASE_WORD_BEFORE.search(before) or
+                                               DISEASE_WORD_AFTER.match(work, end)):
         return True
     return ICD_CODE.fullmatch(token) is not None and (cue or re.match(r"\.\d{1,3}(?!\d)", work[end:end + 5]) is not None)
 
@@ -432,10 +444,12 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
     for match in CYRILLIC_WORD.finditer(work):
         word = match.group()
         folded = word.casefold()
-        if not word[0].isupper() or _russian_safe_term(folded) or _drug_in_context(work, match.start(), match.end()):
+        if not word[0].isupper() or vocabulary.is_russian_safe_form(folded) or _drug_in_context(work, match.start(), match.end()):
             continue
         romanised = _romanised(folded)
-        name = vocabulary.is_name_word(word, "ru") or (len(romanised) >= 4 and vocabulary.is_name_word(romanised, "en"))
+        # A listed Mongolian word (хамрын: the genitive -ын) is no Russian surname by its ending.
+        name = (vocabulary.is_name_word(word, "ru") and not vocabulary.is_ordinary_word(folded, "mn")) or \
+            (len(romanised) >= 4 and vocabulary.is_name_word(romanised, "en"))
         if _starts_sentence(work, match.start()) and not name and (
                 vocabulary.is_ordinary_word(folded, "ru") or vocabulary.is_ordinary_word(folded, "mn")
                 or vocabulary.is_russian_imperative(folded)):
@@ -444,28 +458,17 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
     return spans
 
 
-# Stems this short (ед, ме: units) begin too many surnames to match as a prefix: the word itself only.
-RUSSIAN_SHORT_STEM = 3
-
-
-def _russian_safe_term(folded: str) -> bool:
-    """A Russian safe stem begins the word (ботокса, Москвы), a term ending in a vowel without it
-    (Альтеру for альтера); a short one is the word (ЕД, МЕ)."""
-    return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in vocabulary.safe_terms("ru")) \
-        or any(folded.startswith(stem) for stem in _russian_vowel_stems())
-
-
-@functools.cache
-def _russian_vowel_stems() -> tuple[str, ...]:
-    """The Russian safe terms of five letters or more that end in a vowel, without it: the stem their
-    case forms share (альтера -> альтер: Альтеру, Альтерой)."""
-    return tuple(t[:-1] for t in vocabulary.safe_terms("ru") if len(t) >= 5 and t[-1] in "аяоеиыуюь")
+ARABIC_LETTERS = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+")
 
 
 def _other_script_spans(work: str) -> list[tuple[int, int, str, str]]:
+    """Words of a script no rule here reads; an Arabic word of the reviewed Arabic vocabulary stays
+    (safe_ar.txt: procedures, body parts, durations, prices; never wordfreq, whose list holds names)."""
     if work.isascii():
         return []
-    return [(m.start(), m.end(), "NAME", "unread-script") for m in OTHER_SCRIPT_WORD.finditer(work)]
+    return [(m.start(), m.end(), "NAME", "unread-script") for m in OTHER_SCRIPT_WORD.finditer(work)
+            if not (ARABIC_LETTERS.fullmatch(m.group()) and
+                    vocabulary.is_arabic_safe_word(m.group(), work[max(0, m.start() - 4):m.start()]))]
 
 
 # Cyrillic letters in Latin, as given names are spelled in the census lists (Анна -> anna, Иван -> ivan).

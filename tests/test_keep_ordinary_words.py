@@ -64,3 +64,28 @@ def test_an_ordinary_word_opening_a_sentence_stays(text, kept):
 ])
 def test_a_name_opening_or_inside_the_same_sentences_still_goes(text, gone):
     check(text, gone=gone, kept=[])
+
+
+# ---------------------------------------------------------------- loanwords by their transcription shape
+def test_a_loanwords_shape_before_a_particle_of_place_or_means_stays_and_the_gate_agrees():
+    from test_keep_medical_vocabulary import _gate_findings
+
+    from anonymise.vocabulary import is_loanword_before_thing_particle
+    from anonymise.vocabulary.loanword_shape import is_loanword_shaped
+
+    out = check("어제 프렌치톤스에서 만나고 브루텍스로 결제했어요.", gone=[], kept=["프렌치톤스에서", "브루텍스로"])
+    assert not _gate_findings(out), out
+    assert is_loanword_shaped("프렌치톤스") and is_loanword_before_thing_particle("브루텍스로")
+    assert not is_loanword_shaped("김민수") and not is_loanword_shaped("제니퍼")   # a name's shape, a listed name
+
+
+def test_the_same_shape_where_a_person_stands_still_goes():
+    check("프렌치톤스가 어제 왔고 브루텍스에게 전화했어요.", gone=["프렌치톤스", "브루텍스"], kept=[])
+
+
+def test_a_listed_citys_station_or_port_in_a_compound_stays_and_a_finer_place_still_goes():
+    from test_keep_medical_vocabulary import _gate_findings
+
+    out = check("광주역버스 타고 인천항여객선 쪽으로 갔어요.", gone=[], kept=["광주역버스", "인천항여객선"])
+    assert not _gate_findings(out), out
+    check("역삼역에서 내려서 왔어요.", gone=["역삼역"], kept=[])      # a station below the 시/도 level

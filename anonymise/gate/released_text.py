@@ -23,7 +23,9 @@ Han/Kana, Thai) inside a whitespace-separated token, and may only be:
    stem is a safe term, and the word is no surname + given-name shape Kiwi cannot read as words;
 6. Han/Kana: no Katakana word that ordinary Japanese words and safe terms do not make up, no
    surname-led word before a title (王小明先生); the jieba person-name list is not used (see _cjk_reason);
-7. Thai: no word right after a personal title.
+7. Thai: no word right after a personal title;
+8. Arabic letters: a word of the reviewed Arabic vocabulary (safe_ar.txt, an attached particle or
+   article allowed; a unit only right after its number, judged in context below).
 Beyond the spec, in context: a Hangul word of surname + given-name shape right before a title or
 honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진); and a word
 the token rule refuses is vouched for by its neighbours (``vouched_in_context``) only as a listed
@@ -61,7 +63,8 @@ _MASKED = re.compile(r"\S*\*{2,}\S*")   # a masked value in the run's own eviden
 # A word: one script's run inside a token.
 _PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:['’-][A-Za-z\u00c0-\u024f"
                     r"\u0400-\u04ff]+)*)|(?P<hangul>[\uac00-\ud7a3\u3131-\u318e]+)|(?P<cjk>[\u3040-\u30ff\u31f0-\u31ff"
-                    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々ー]+)|(?P<thai>[\u0e00-\u0e7f]+)")
+                    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々ー]+)|(?P<thai>[\u0e00-\u0e7f]+)|"
+                    r"(?P<arabic>[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+)")
 _LETTER_DIGIT = re.compile(r"(?i)(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{2,}")
 _ID_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
 _GLUED_PRICE = re.compile(r"([A-Za-z]+)\$?[\d.,]+")
@@ -162,7 +165,7 @@ class TextRule:
     def _token_reason(self, token: str) -> str | None:
         if _MASKED.fullmatch(token):
             return None
-        stripped = token.strip(".,;:!?()[]{}\"'“”‘’«»…·•-–—~/|*#")
+        stripped = token.strip(".,;:!?()[]{}\"'“”‘’«»…·•-–—~/|*#،؛؟")
         if not stripped:
             return None
         if _URL.search(stripped) or _EMAIL_OR_HANDLE.search(stripped):
@@ -218,6 +221,8 @@ class TextRule:
             return self.bad.get(word)
         if kind == "cjk":
             return self._cjk_reason(word)
+        if kind == "arabic":  # only the reviewed Arabic vocabulary may stay (safe_ar.txt); a unit in context
+            return None if self.vocabulary.is_arabic_safe_word(word) else "unknown_word"
         return None  # Thai: judged in context (unsafe_thai)
 
     def _safe_term(self, word: str) -> bool:
@@ -228,6 +233,8 @@ class TextRule:
         if len(word) == 1 or self._safe_term(word):
             return None
         cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+        if cyrillic and v.is_russian_safe_form(word):
+            return None  # a case form of a safe stem (Блефаропластику, Москвы), as the spec reads safe_ru.txt
         lang = "ru" if cyrillic else "en"
         if word.islower():  # two lower-case letters (ko, in, go) name nobody, whatever a name list says
             return "name" if not cyrillic and len(word) > 2 and self._only_a_given_name(word) \
@@ -240,7 +247,9 @@ class TextRule:
             # Words of a sentence start the anonymiser keeps (Berapa, Маргааш, Подскажите): fine only there.
             opener = (v.is_ordinary_word(word, "mn") or v.is_russian_imperative(word.casefold())) if cyrillic \
                 else v.is_ordinary_word(word, "id")
-            return "name_if_mid_sentence" if opener and not v.is_name_word(word, lang) else "name"
+            # a listed Mongolian word is no Russian surname by its ending (хамрын: the genitive -ын)
+            return "name_if_mid_sentence" if opener and (not v.is_name_word(word, lang) or cyrillic and
+                                                         v.is_ordinary_word(word, "mn")) else "name"
         if cyrillic and v.is_name_word(word, "ru"):
             return "name"
         if v.is_name_word(word, lang):
@@ -304,13 +313,16 @@ class TextRule:
         for word, tokens in zip(todo, self.kiwi.tokenize(todo)):
             reason = None
             for t in tokens:
-                if t.tag in ("NNP", "UN") and not self._safe_term(t.form) and not v.is_ordinary_word(t.form, "ko"):
+                if t.tag in ("NNP", "UN") and not self._safe_term(t.form) and not v.is_ordinary_word(t.form, "ko") \
+                        and not v.is_safe_place_station(t.form):
                     reason = "korean_name" if v.is_name_word(t.form, "ko") else "unknown_word"
                     break
             stem = tokens[0] if tokens else None
             if reason is None and stem is not None and stem.tag.startswith("NN") and stem.score < KIWI_GUESS_SCORE \
                     and v.is_name_word(stem.form, "ko") and not v.is_ordinary_word(stem.form, "ko"):
                 reason = "korean_name"  # a name Kiwi does not know, guessed as a noun (한도윤/NNG)
+            if reason == "unknown_word" and v.is_loanword_before_thing_particle(word):
+                reason = None  # 스타벅스에서: a loanword's shape where a thing stands, as the anonymiser keeps it
             if reason is None:
                 self.ok.add(word)
             else:
@@ -343,7 +355,7 @@ def refused_in_context(text: str, start: int) -> bool:
 
 # ------------------------------------------------------------------ words their neighbours vouch for
 
-_EDGE_PUNCTUATION = ".,;:!?()[]{}\"“”«»…"   # not the apostrophe: it makes the possessive
+_EDGE_PUNCTUATION = ".,;:!?()[]{}\"“”«»…،؛؟"   # not the apostrophe: it makes the possessive
 _TITLE_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(map(re.escape, LATIN_EPONYM_TITLES)))
 _ICD_WORD_BEFORE = re.compile(r"(?i)\bICD(?:-?(?:9|10|11))?(?:-?(?:CM|PCS))?(?:\s+codes?)?\s?[:#]?\s+$")
 _ICD10_CODE = re.compile(r"[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?")
@@ -386,6 +398,10 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
         return True
     if _PROCEDURE_CODE.fullmatch(core) and _PROCEDURE_WORD_BEFORE.search(before):
         return True
+    if _undotted_diagnosis_code(core, before, text[offset + len(core):offset + len(core) + 16]):
+        return True
+    if _ARABIC_WORD.fullmatch(core) and _arabic_safe(core, before):
+        return True  # 3 ليال: a unit of the Arabic vocabulary right after its number
     if core.casefold() in EPONYMOUS_CONDITIONS and not _TITLE_BEFORE.search(before) and \
             (_GRADE_AFTER.match(text, offset + len(core)) or _KOREAN_GRADE_AFTER.match(text, offset + len(core))):
         return True  # Fitzpatrick III, 피츠패트릭 3형: a scale before its grade
@@ -400,6 +416,31 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     if re.fullmatch(_LOCATION_WORD, core) and _LABEL_AFTER.match(text, offset + len(core)):
         return True
     return core.casefold() in VIETNAMESE_MONTH_WORDS and _MONTH_BEFORE.search(before) is not None
+
+
+# An ICD-10 code without its dot (L700, K219) after a diagnosis label or beside a disease word, as the
+# anonymiser keeps it (진단명 L700, 건선(L400), K219 위염); a bare "code" vouches for nothing here.
+_UNDOTTED_ICD = re.compile(r"(?P<word>[\uac00-\ud7a3]*)\(?(?P<code>[A-TV-Z]\d{2,3})\)?(?P<rest>[\uac00-\ud7a3]*)")
+_DIAGNOSIS_LABEL_BEFORE = re.compile(r"(?:(?i:\b(?:ICD(?:-?(?:10|11))?(?:-?CM)?|dx|diagnos[ie]s))|(?<![\uac00-\ud7a3])"
+                                     r"(?:KCD|진단명|진단코드|진단|상병코드|상병명|상병|질병코드|질병분류코드|질병분류|병명)"
+                                     r"(?:은|는|이|가)?)\s?[:#]?\s?$")
+_DISEASE_WORD = re.compile(r"[\uac00-\ud7a3]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절)")
+_DISEASE_PARTICLES = ("", "이", "가", "은", "는", "을", "를", "으로", "로", "입니다", "이에요", "예요", "이고", "과", "와")
+
+
+def _undotted_diagnosis_code(core: str, before: str, after: str) -> bool:
+    m = _UNDOTTED_ICD.fullmatch(core)
+    if m is None:
+        return False
+    if not m.group("word") and _DIAGNOSIS_LABEL_BEFORE.search(before):
+        return True
+    if m.group("word") and _DISEASE_WORD.fullmatch(m.group("word")):
+        return True  # 건선(L400)
+    previous = before.rstrip(" (").rsplit(" ", 1)[-1]
+    following = m.group("rest") or after.lstrip(" )").split(" ", 1)[0].rstrip(".,;:!?)")
+    return (not m.group("word") and _DISEASE_WORD.fullmatch(previous) is not None) or any(
+        following.endswith(p) and _DISEASE_WORD.fullmatch(following[:len(following) - len(p)])
+        for p in _DISEASE_PARTICLES)
 
 
 def _without_particle(word: str) -> str:
@@ -417,6 +458,15 @@ def _korean_eponymous_disease(core: str, text: str, end: int) -> bool:
     following = _HANGUL_WORD_AFTER.match(text, end)
     return core in EPONYMOUS_CONDITIONS and following is not None and \
         _without_particle(following.group(1)).endswith(_DISEASE_ENDINGS)
+
+
+_ARABIC_WORD = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+")
+
+
+def _arabic_safe(word: str, before: str) -> bool:
+    from anonymise.vocabulary import is_arabic_safe_word
+
+    return is_arabic_safe_word(word, before)
 
 
 def _drug_in_context(word: str, before: str, after: str) -> bool:

@@ -2,7 +2,7 @@
 
 Stable API (the leak gate checks released files with it; extend it, do not rename it):
 
-    LANGUAGES                          ("ko", "en", "zh", "ja", "ru", "vi", "th")
+    LANGUAGES                          ("ko", "en", "zh", "ja", "ru", "vi", "th", "ar")
     safe_terms(lang) -> frozenset      reviewed project terms of safe_<lang>.txt and of the shared
                                        files (safe_drugs, safe_devices, safe_scores .txt) in lang's
                                        script, case-folded
@@ -12,6 +12,13 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        (wordfreq; Webster's Second for English), names subtracted; also
                                        "mn"/"id" from reviewed lists (ordinary_<lang>.txt)
     is_russian_imperative(word)        a polite imperative (подскажите) of wordfreq's large Russian list
+    is_russian_safe_form(word)         a case form of a Russian safe stem (ботокса, Альтеру; see below)
+    is_safe_place_station(word)        a listed place (시/도, country) and its station, port or airport
+                                       (대전역, 인천항, 부산공항): no finer than the place itself
+    is_arabic_safe_word(word, before)  an Arabic word of safe_ar.txt, with one attached particle or
+                                       article allowed; its units ("+" lines) only after a number
+    is_loanword_before_thing_particle(word)  a Hangul loanword's shape glued to a particle of place or
+                                       means (넷플릭스에서; loanword_shape.py)
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
@@ -32,19 +39,21 @@ import functools
 import re
 from pathlib import Path
 
+from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle
 from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
 from anonymise.vocabulary.quantities import is_currency_code_of_amount, is_safe_quantity, unsafe_digit_runs
 
-LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th")
+LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th", "ar")
 HERE = Path(__file__).parent
 
 __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
            "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
-           "is_russian_imperative"]
+           "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
+           "is_arabic_safe_word", "is_safe_place_station"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -78,7 +87,7 @@ def _lines(lang: str) -> tuple[str, ...]:
 @functools.cache
 def safe_terms(lang: str) -> frozenset[str]:
     """The reviewed terms of ``safe_<lang>.txt`` (one a line, ``#`` comments), case-folded."""
-    return frozenset(t for t in _lines(lang) if not t.startswith("-"))
+    return frozenset(t for t in _lines(lang) if not t.startswith(("-", "+")))
 
 
 @functools.cache
@@ -102,9 +111,63 @@ def is_ordinary_word(word: str, lang: str) -> bool:
     return ordinary is not None and word.casefold() in ordinary
 
 
+# A station, port, airport or terminal named by the city: Kiwi reads 대전역, 인천항 as proper nouns.
+KOREAN_STATION_ENDINGS = ("역", "항", "공항", "터미널", "항구")
+
+
+def is_safe_place_station(word: str) -> bool:
+    """A Korean safe place (safe_ko.txt: 시/도 and countries) with a station word after it (대전역, 인천항,
+    부산공항): the place of a 시/도, no finer than the place itself."""
+    return any(word.endswith(e) and len(word) > len(e) and word[:-len(e)] in safe_terms("ko") for e in KOREAN_STATION_ENDINGS)
+
+
+# What Arabic glues before a word: a conjunction or preposition, the article, or both (والأنف, بالليزر, للعملية).
+ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+ARABIC_MIN_STEM = 2
+ARABIC_NUMBER_BEFORE = re.compile(r"\d\s?$")
+
+
+@functools.cache
+def _arabic_units() -> frozenset[str]:
+    return frozenset(t[1:] for t in _lines("ar") if t.startswith("+"))
+
+
+def is_arabic_safe_word(word: str, before: str = "") -> bool:
+    """``word`` (Arabic letters) is a term of safe_ar.txt as written or after one attached particle or
+    article, leaving a stem of two letters or more (الأنف, وزراعة); a unit of the "+" lines only right
+    after a number in ``before`` (3 ليال). Names are not listed, so a name with a particle still goes."""
+    terms = safe_terms("ar")
+    stems = [word] + [word[len(p):] for p in ARABIC_PREFIXES if word.startswith(p) and len(word) - len(p) >= ARABIC_MIN_STEM]
+    if any(stem in terms for stem in stems):
+        return True
+    return ARABIC_NUMBER_BEFORE.search(before) is not None and word in _arabic_units()
+
+
 def is_russian_imperative(word: str) -> bool:
     """A Russian polite imperative (подскажите, посоветуйте) of wordfreq's large list: no name ends so."""
     return word.casefold() in word_sets()["imperatives_ru"]
+
+
+# Stems this short (ед, ме: units) begin too many surnames to match as a prefix: the word itself only.
+RUSSIAN_SHORT_STEM = 3
+
+
+def is_russian_safe_form(word: str) -> bool:
+    """A Russian safe stem begins the word (ботокса, Москвы), a term ending in a vowel without it
+    (Альтеру for альтера); a short one is the word (ЕД, МЕ). safe_ru.txt holds stems for this. Not a
+    word with a surname's ending after the stem (Вторичнова, Москвин) that is no term or ordinary word."""
+    folded = word.casefold()
+    if RUSSIAN_NAME_ENDING.search(folded) and folded not in safe_terms("ru") and not is_ordinary_word(folded, "ru"):
+        return False
+    return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in safe_terms("ru")) \
+        or any(folded.startswith(stem) for stem in _russian_vowel_stems())
+
+
+@functools.cache
+def _russian_vowel_stems() -> tuple[str, ...]:
+    """The Russian safe terms of five letters or more that end in a vowel, without it: the stem their
+    case forms share (альтера -> альтер: Альтеру, Альтерой)."""
+    return tuple(t[:-1] for t in safe_terms("ru") if len(t) >= 5 and t[-1] in "аяоеиыуюь")
 
 
 def is_name_word(word: str, lang: str) -> bool:

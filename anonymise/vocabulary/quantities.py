@@ -51,7 +51,7 @@ CURRENCY_WORDS = ("원", "만원", "천원", "억", "억원", "won", "달러", "
                   "pesos?", "₱", "rupiah", "rupees?", "patacas?", "£", "¥", "₩", "₹", "링깃", "루피아", "루피", "페소",
                   "파타카", "유로", "ウォン", "ドル", "ドン", "バーツ", "ルーブル", "ユーロ", "テンゲ", "リンギット", "ルピア",
                   "块", "塊", "ดอลลาร์", "เยน", "หยวน", "ดอง", "รูเบิล", "ยูโร", "ริงกิต", "รูเปียห์",
-                  "\\$") + HAN_CURRENCY_WORDS + CURRENCY_CODES
+                  "وون", "دولار", "دولارات", "ريال", "درهم", "دينار", "\\$") + HAN_CURRENCY_WORDS + CURRENCY_CODES
 # Words of a count or dose after a number: grafts and hairs of a transplant, shots of an energy device,
 # units of a toxin (data as above).
 COUNT_WORDS = ("iu", "units?", "유닛", "단위", "grafts?", "графт[а-я]*", "трансплантат[а-я]*", "모낭", "가닥", "毛囊",
