@@ -16,6 +16,7 @@ from anonymise.name_split import split_name
 from anonymise.recognizers.person_korean import COPULAS, is_one_known_word, is_particle_chain
 
 HANGUL = re.compile(r"[가-힣]")
+HANGUL_RUN = re.compile(r"[가-힣]*")
 
 
 def _full_names(text: str, names: list[tuple[int, int, bool]]) -> dict[str, bool]:
@@ -61,8 +62,23 @@ def name_echoes(text: str, names: list[tuple[int, int, bool]]) -> list[tuple[int
     for full, sure in _full_names(text, names).items():
         given = split_name(full)[1]
         for mention in {full, given}:
-            for match in re.finditer(rf"(?<![가-힣]){mention}([가-힣]*)", text):
-                spaced_title = not match.group(1) and text[match.end():match.end() + 2] in (" 씨", " 님")  # 유찬 씨
-                if _stands_alone("씨" if spaced_title else match.group(1), mention, sure):
-                    spans.append((match.start(), match.start() + len(mention)))
+            for start, rest in _mentions(text, mention):
+                end = start + len(mention) + len(rest)
+                spaced_title = not rest and text[end:end + 2] in (" 씨", " 님")  # 유찬 씨
+                if _stands_alone("씨" if spaced_title else rest, mention, sure):
+                    spans.append((start, start + len(mention)))
     return spans
+
+
+def _mentions(text: str, mention: str):
+    """(start, the Hangul glued after it) of each place ``mention`` begins a Hangul word of ``text``.
+
+    A substring search, not a pattern per name: names differ from record to record, so such a
+    pattern was compiled on nearly every call (the re module's cache holds 512). The mention is all
+    Hangul, so no two of these places overlap.
+    """
+    start = text.find(mention)
+    while start != -1:
+        if not (start and HANGUL.match(text[start - 1])):
+            yield start, HANGUL_RUN.match(text, start + len(mention)).group()
+        start = text.find(mention, start + 1)

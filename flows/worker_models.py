@@ -29,6 +29,14 @@ try:
     import pyarrow as pa
 
     pa.table({"at": pa.array([0], pa.timestamp("us", tz="UTC"))}).to_pylist()
+    # Loaded on first use otherwise, in each worker apart and for good: reading a chunk imports
+    # pyarrow's dataset modules (~36 MB with their libraries), and phone numbers import the metadata
+    # of each region they may belong to (~50 modules on the benchmark, more as a run goes on: all 254
+    # are 1.7 MB, so all of them here keeps a worker from growing with the regions it meets).
+    import phonenumbers
+    import pyarrow.dataset  # noqa: F401 - the import is the loading
+
+    phonenumbers.PhoneMetadata.load_all()
 except Exception:  # noqa: BLE001 - a worker then loads the models itself and fails its chunk with the real error
     pass
 gc.freeze()
