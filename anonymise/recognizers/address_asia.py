@@ -13,12 +13,11 @@ writes with its own words, so one part alone (ถนนสุขุมวิท,
 """
 from __future__ import annotations
 
-import regex
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
 from anonymise.recognizers import gates
+from anonymise.recognizers.address_patterns import AddressPatternRecognizer
 
-FLAGS = regex.DOTALL | regex.MULTILINE
 SEPARATOR = r"[ \t]*,?[ \t]*"
 
 THAI_NAME = r"[\u0e00-\u0e7f]+"
@@ -49,50 +48,30 @@ PT_PART = (rf"(?:(?:Edifício|Edif\.|Ed\.|Bloco|Torre|Prédio|Jardim)[ \t]+{PT_W
            r"\d{1,2}[ \t]?(?:\.?[º°o])?[ \t]?andar(?:[ \t]+[A-Z0-9]{1,3}(?![\p{L}\d]))?|(?:andar|Bloco|Flat|Apt\.?)[ \t]?[A-Z0-9]{1,3}(?![\p{L}\d])|"
            r"(?:Macau|Macao|Taipa|Coloane|Cotai)(?!\p{L}))")
 
-class ThaiAddressRecognizer(PatternRecognizer):
+class ThaiAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"[\u0e00-\u0e7f]"))
     PATTERNS = [Pattern("th_address", rf"{TH_PART}(?:{SEPARATOR}{TH_PART})+", 0.8)]
 
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="ThaiAddressRecognizer",
-                         global_regex_flags=FLAGS)
 
-
-class VietnameseAddressRecognizer(PatternRecognizer):
+class VietnameseAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.gate(r"phường|p\.|quận|q\.|huyện|xã|tp\.|thành phố|tỉnh|ngõ|hẻm|thôn"),)
     PATTERNS = [Pattern("vi_address", rf"{VI_PART}(?:{SEPARATOR}{VI_PART})+", 0.8)]
 
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="VietnameseAddressRecognizer",
-                         global_regex_flags=FLAGS)
 
-
-class IndonesianAddressRecognizer(PatternRecognizer):
+class IndonesianAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.gate(r"jl\.|jln\.|jalan|gg\.|gang|\brt\b|\brw\b|kel\.|kec\.|kab\.|kelurahan|kecamatan"),)
     PATTERNS = [Pattern("id_address", rf"{ID_PART}(?:{SEPARATOR}{ID_PART})+", 0.8)]
 
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="IndonesianAddressRecognizer",
-                         global_regex_flags=FLAGS)
 
-
-class MongolianAddressRecognizer(PatternRecognizer):
+class MongolianAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.gate(r"дүүрэг|аймаг|хороо|байр|тоот"),)
     PATTERNS = [Pattern("mn_address", rf"{MN_PART}(?:{SEPARATOR}{MN_PART})+", 0.8)]
 
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="MongolianAddressRecognizer",
-                         global_regex_flags=FLAGS)
 
-
-class MacauAddressRecognizer(PatternRecognizer):
+class MacauAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"rua|avenida|av\.|travessa|estrada|calçada|largo|beco|praça|alameda|rampa|"
                                           r"pátio|caminho"))
     PATTERNS = [Pattern("pt_macau_address", rf"{PT_STREET}(?:{SEPARATOR}{PT_PART})*", 0.75)]
-
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="MacauAddressRecognizer",
-                         global_regex_flags=FLAGS)
 
 
 RECOGNIZERS = [ThaiAddressRecognizer, VietnameseAddressRecognizer, IndonesianAddressRecognizer,

@@ -12,13 +12,12 @@ Case matters: capitals are what tells "NSW 2000" from "now 2000".
 """
 from __future__ import annotations
 
-import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from anonymise.address_fragments import STREET_TYPES
 from anonymise.recognizers import gates
+from anonymise.recognizers.address_patterns import AddressPatternRecognizer
 
-FLAGS = regex.DOTALL | regex.MULTILINE
 TOWN = r"[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2}"
 UK_POSTCODE = r"(?<![A-Za-z0-9])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)[ \t]?\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])"
 CA_POSTCODE_BODY = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d"
@@ -33,29 +32,21 @@ DE_STREET = (rf"(?<![A-Za-zÄÖÜäöüß])[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖ
 DE_PLZ_TOWN = r"(?<!\d)\d{4,5}[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:[ \t-][A-ZÄÖÜ][a-zäöüß]+)?"
 
 
-class UkAddressRecognizer(PatternRecognizer):
+class UkAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"(?-i:[A-Z]\d[A-Z\d]?[ \t]?\d[A-Z]{2})"),)
     PATTERNS = [Pattern("uk_town_postcode", rf"(?<![A-Za-z]){TOWN},?[ \t]+{UK_POSTCODE}", 0.7),
                 Pattern("uk_postcode", UK_POSTCODE, 0.55)]
     CONTEXT = ["postcode", "address", "live", "flat", "street", "road", "uk", "london"]
 
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
-                         name="UkAddressRecognizer", global_regex_flags=FLAGS)
 
-
-class CanadianAddressRecognizer(PatternRecognizer):
+class CanadianAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"(?-i:[A-Z]\d[A-Z])"),)
     PATTERNS = [Pattern("ca_town_province_postcode", rf"(?<![A-Za-z]){TOWN},?[ \t]+{CA_PROVINCE}[ \t]+{CA_POSTCODE}", 0.8),
                 Pattern("ca_postcode", CA_POSTCODE, 0.6)]
     CONTEXT = ["postal", "address", "canada", "live"]
 
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
-                         name="CanadianAddressRecognizer", global_regex_flags=FLAGS)
 
-
-class AustralianAddressRecognizer(PatternRecognizer):
+class AustralianAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(rf"(?-i:{AU_STATE})[ \t]+\d{{4}}|\d/\d"),)
     PATTERNS = [Pattern("au_town_state_postcode", rf"(?<![A-Za-z]){TOWN},?[ \t]+{AU_STATE}[ \t]+\d{{4}}(?!\d)", 0.75),
                 # 5/12 Smith St: unit 5 of number 12
@@ -63,20 +54,12 @@ class AustralianAddressRecognizer(PatternRecognizer):
                                           r"(?:St|Street|Rd|Road|Ave|Avenue|Pde|Parade|Cres|Crescent|Dr|Drive|Hwy|Tce|Pl|Ct|Ln)\.?(?![A-Za-z])", 0.75)]
     CONTEXT = ["address", "australia", "live", "stay"]
 
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
-                         name="AustralianAddressRecognizer", global_regex_flags=FLAGS)
 
-
-class UsPostalRecognizer(PatternRecognizer):
+class UsPostalRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"(?-i:[A-Z]{2})[ \t]+\d{5}|box[ \t]+\d"),)
     PATTERNS = [Pattern("us_town_state_zip", rf"(?<![A-Za-z]){TOWN},[ \t]*{US_STATE}[ \t]+\d{{5}}(?:-\d{{4}})?(?!\d)", 0.75),
                 Pattern("po_box", r"(?i:(?<![A-Za-z])P\.?[ \t]?O\.?[ \t]?Box)[ \t]+\d{1,6}(?!\d)", 0.7)]
     CONTEXT = ["address", "mail", "zip", "live", "ship"]
-
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
-                         name="UsPostalRecognizer", global_regex_flags=FLAGS)
 
 
 # "12 elm st apt 3, springfield il 62701": a North American address typed in lower case. Without capitals a
@@ -90,28 +73,20 @@ LC_TOWN_STATE_POSTCODE = (rf"(?:,?[ \t]*(?:{_LC_WORD}[ \t]+){{1,3}}(?i:{US_STATE
                           rf"(?:\d{{5}}(?:-\d{{4}})?|(?i:{CA_POSTCODE_BODY}))(?![A-Za-z0-9]))")
 
 
-class LowerCaseNorthAmericanAddressRecognizer(PatternRecognizer):
+class LowerCaseNorthAmericanAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"\d{5}|[a-z]\d[a-z][ \t]?\d|apt|apartment|suite|ste|unit|#"))
     PATTERNS = [Pattern("na_lower_case_street_town", rf"{LC_STREET}{LC_UNIT}?{LC_TOWN_STATE_POSTCODE}", 0.7),
                 Pattern("na_lower_case_street_unit", rf"{LC_STREET}{LC_UNIT}", 0.6)]
     CONTEXT = ["address", "live", "ship", "mail"]
 
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
-                         name="LowerCaseNorthAmericanAddressRecognizer", global_regex_flags=FLAGS)
 
-
-class GermanAddressRecognizer(PatternRecognizer):
+class GermanAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(rf"{DE_STREET_SUFFIX}[ \t]+\d|\d{{5}}[ \t]+[A-ZÄÖÜ]"))
     PATTERNS = [Pattern("de_street", rf"{DE_STREET}(?:,?[ \t]*{DE_PLZ_TOWN})?", 0.7),
                 # "Am Markt 3, 20095 Hamburg": any street, then postcode and town
                 Pattern("de_any_street_plz_town", r"(?<![A-Za-zÄÖÜäöüß])[A-ZÄÖÜ][a-zäöüß]+(?:[ \t][A-ZÄÖÜ]?[a-zäöüß]+){0,2}[ \t]+"
                                                   rf"\d{{1,4}}[a-z]?,[ \t]*{DE_PLZ_TOWN}", 0.7)]
     CONTEXT = ["adresse", "wohne", "address", "straße", "live"]
-
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, context=self.CONTEXT,
-                         name="GermanAddressRecognizer", global_regex_flags=FLAGS)
 
 
 POSTCODE_CUE = r"(?i:(?:billing[ \t]+|home[ \t]+|my[ \t]+)?(?:zip(?:[ \t]?code)?|postal[ \t]?code|post[ \t]?code|PLZ|CAP|CEP|индекс|почтовый[ \t]индекс|mã[ \t]bưu[ \t]chính|รหัสไปรษณีย์))"
@@ -130,27 +105,19 @@ SLAVIC_STREET = (r"(?<![A-Za-z])(?:ul\.|ulica|ulitsa|vul\.|vulytsia|pr\.|prospek
                  r"(?:,[ \t]*(?:\d{2}-\d{3}[ \t]+)?[A-ZŁŚŻ][\wąćęłńóśźż-]+(?:[ \t]+\d{5,6})?)?")
 
 
-class PostcodeAfterCueRecognizer(PatternRecognizer):
+class PostcodeAfterCueRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(POSTCODE_CUE))
     PATTERNS = [Pattern("postcode_after_cue", rf"(?<={POSTCODE_CUE}[ \t]*(?:is|was|:|#|=|-)?[ \t]*){POSTCODE}(?!\d)", 0.8)]
 
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="PostcodeAfterCueRecognizer",
-                         global_regex_flags=FLAGS)
 
-
-class PlotAndHouseRecognizer(PatternRecognizer):
+class PlotAndHouseRecognizer(AddressPatternRecognizer):
     """Plot 12, Sector 7, Gurugram; House No. 5; Haus 4; Block C-12: numbered lots people live on."""
     TEXT_GATES = (gates.DIGIT, gates.gate(r"plot|sector|house|haus|block|phase|khasra|h\.\s?no"))
     PART = r"(?:Plot|Sector|House|Haus|Block|Phase|Khasra|H\.[ \t]?No\.?)(?:[ \t]+No\.?)?[ \t]*#?[ \t]*[A-Z]?-?\d{1,4}[A-Z]?"
     PATTERNS = [Pattern("plot_sector", rf"(?i:{PART}(?:,?[ \t]+{PART})*)(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?", 0.7)]
 
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="PlotAndHouseRecognizer",
-                         global_regex_flags=FLAGS)
 
-
-class SlavicAddressRecognizer(PatternRecognizer):
+class SlavicAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"[а-яё]\.|ul\.|vul\.|pr\.|al\.|ulica|ulitsa|prospekt|индекс|\d{6}|улица|"
                                           r"проспект|переулок|микрорайон|квартира|город|шоссе|бульвар|дом"))
     PATTERNS = [Pattern("ru_address", rf"{RU_PART}(?:[ \t]*,[ \t]*{RU_PART})+", 0.8),
@@ -159,10 +126,6 @@ class SlavicAddressRecognizer(PatternRecognizer):
                                            rf",?[ \t]*(?:д\.|дом)?[ \t]*\d{{1,4}}[а-я]?(?:/\d{{1,4}})?"
                                            rf"(?:,?[ \t]*(?:кв\.|квартира|оф\.|офис)[ \t]*\d{{1,4}})?", 0.75),
                 Pattern("slavic_street", SLAVIC_STREET, 0.75)]
-
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="SlavicAddressRecognizer",
-                         global_regex_flags=FLAGS)
 
 
 # French, Spanish, Italian and Dutch streets: the French number before the street (15 rue de la Paix,
@@ -179,16 +142,12 @@ NL_STREET = (r"(?<![\w])[A-Z][a-z]+(?:straat|weg|laan|gracht|plein|kade|singel|d
              r"(?:,?[ \t]*\d{4}[ \t]?[A-Z]{2}[ \t]+[A-Z][a-z]+)?")
 
 
-class RomanceAndDutchAddressRecognizer(PatternRecognizer):
+class RomanceAndDutchAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"rue|avenue|boulevard|bd|place|allée|impasse|chemin|quai|route|cours|calle|c/|"
                                           r"avenida|avda|paseo|plaza|carrer|camino|ronda|via|viale|piazza|corso|vicolo|straat|"
                                           r"weg|laan|gracht|plein|kade|singel|dijk"))
     PATTERNS = [Pattern("fr_street", FR_STREET, 0.7), Pattern("es_it_street", ES_IT_STREET, 0.7),
                 Pattern("nl_street", NL_STREET, 0.7)]
-
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="RomanceAndDutchAddressRecognizer",
-                         global_regex_flags=FLAGS)
 
 
 # India: a flat or house number, then comma-separated building, road, locality and city up to the six-digit
@@ -200,13 +159,9 @@ IN_ADDRESS = (r"(?<![\w-])(?:(?:Flat|House|Plot|Door|Shop|Villa|Room)(?:[ \t]+No
               rf"(?:[ \t]*,[ \t]*{IN_PART}){{2,6}}[ \t]*[-–,]?[ \t]*\d{{3}}[ \t]?\d{{3}}(?!\d)")
 
 
-class IndianAddressRecognizer(PatternRecognizer):
+class IndianAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.gate(r"\d{3}[ \t]?\d{3}"), gates.gate(r",[ \t]*[A-Z]"))
     PATTERNS = [Pattern("in_address_to_pin", IN_ADDRESS, 0.7)]
-
-    def __init__(self):
-        super().__init__(supported_entity="ADDRESS", patterns=self.PATTERNS, name="IndianAddressRecognizer",
-                         global_regex_flags=FLAGS)
 
 
 class JapanesePostcodeRecognizer(PatternRecognizer):
