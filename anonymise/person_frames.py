@@ -8,6 +8,7 @@ after it). What fills the slot goes, failing closed, unless it is a generic word
 also hold an ordinary word (姉の結婚式, im fine), which then stays. Marks in a frame:
 
     ^           the frame opens a line            <sp>      spaces, maybe none
+    <start>     the frame opens the text          <age>     an age in parentheses, (12歳), (35)
     <time>      a clock time (14:05, 下午2:05)     <date>    a date (2024-03-05, 3/5, 3月5日)
     <colon>     a colon, half- or full-width      <sep>     punctuation or spaces, maybe none
     <eol>       the end of the line               <greeting>, <particle>   a word of that list
@@ -29,6 +30,7 @@ from pathlib import Path
 from anonymise import vocabulary
 from anonymise.japanese_names import is_compound_of_words, is_function_word
 from anonymise.name_data import CHINESE_TITLES, JAPANESE_SURNAMES
+from anonymise.thai_safe_list import thai_lexicon
 from anonymise.vocabulary.packed import word_sets
 
 VOCABULARY = Path(__file__).resolve().parent / "vocabulary"
@@ -47,7 +49,7 @@ ZH_NAME_END = "的了是在和与我你他她它们个这那也都就要会说�
 
 SLOTS = {
     # One to four kanji, a Katakana name (maybe two joined by ・), two to five hiragana, a Latin nickname.
-    "ja": rf"[{HAN}]{{1,4}}|[{KATAKANA}]{{2,10}}(?:・[{KATAKANA}]{{2,10}})?|[{HIRAGANA}]{{2,5}}|[A-Za-z]{{2,12}}",
+    "ja": rf"[{HAN}]{{1,4}}|[{KATAKANA}]{{2,10}}(?:・[{KATAKANA}]{{2,10}})?|[{HIRAGANA}ー]{{2,5}}|[A-Za-z]{{2,12}}",
     "zh": rf"(?:(?![{ZH_NAME_END}])[{HAN}]){{1,3}}|[A-Za-z]{{2,12}}",
     "th": rf"[{THAI}]{{2,20}}",
     "en": rf"[A-Z][a-z'’-]{{1,14}}(?:[ \t]+[A-Z][a-z'’-]{{1,14}}){{0,2}}|[a-z][a-z'’-]{{1,14}}",
@@ -81,6 +83,8 @@ MARKS = {
     "<sep>": r"[、。,.!！?？~〜 \t\u3000\n]*",
     "<sp>": r"[ \t\u3000]*",
     "<eol>": r"[ \t\u3000]*(?=\n|$)",
+    "<start>": r"\A[ \t\u3000]*",
+    "<age>": r"[ \t\u3000]?[(（]\d{1,3}[ \t]?(?:歳|才|岁|歲|세|y/?o|yrs?)?[)）]",
 }
 MARK = re.compile(r"<[a-z]+>|\^| ")
 
@@ -219,6 +223,9 @@ def _ordinary(slot: str, lang: str) -> bool:
         return all(vocabulary.is_ordinary_word(w, "en") and not vocabulary.is_name_word(w, "en") for w in slot.split())
     if lang == "vi":
         return slot[:1].islower() and vocabulary.is_ordinary_word(slot, "vi")
+    if lang == "th":
+        words, _, names = thai_lexicon()
+        return slot in words and slot not in names
     return False
 
 
@@ -237,7 +244,74 @@ def frame_spans(work: str) -> list[tuple[int, int, str, str]]:
                 if frame.kind == "word" and (_ordinary(slot, lang) or _one_character(slot, match.group("slot"), lang)):
                     continue
                 found.append((start, end, "PERSON", f"frame-{lang}"))
+    found += _two_scripts(work)
     return found + _echoes(work, found)
+
+
+# A name written twice, in Han and in Latin letters, one of them in parentheses: 林可晴 (Lam Hoi Ching),
+# 梁语诺（Liang Yunuo）, Tanaka Rin (田中凛). The frame is the pair: Latin words that are romanised
+# syllables, beside Han characters, are one person's name in both scripts.
+ROMAN_WORD = r"[A-Z][a-z]{0,9}"
+ROMAN_WORDS = rf"{ROMAN_WORD}(?:[ \t-]+{ROMAN_WORD}){{0,3}}"
+HAN_THEN_ROMAN = re.compile(rf"([{HAN}]{{1,12}})[ \t\u3000]?[(（]({ROMAN_WORDS})[)）]")
+ROMAN_THEN_HAN = re.compile(rf"(?<![A-Za-z])({ROMAN_WORDS})[ \t\u3000]?[(（]([{HAN}]{{2,4}})[)）]")
+# One syllable of pinyin, Jyutping-like Cantonese, Hokkien or Japanese romanisation (zh-a-ng, ch-i-ng,
+# h-oi, y-u, ta), or a syllabic nasal (Ng, M) and Cantonese's vowel-less tsz/sz.
+SYLLABLE = re.compile(r"tsz|sz|ng|m|(?:[bcdfghjklmnpqrstvwxyz]{0,3}(?:[aeiouy]{1,3})(?:ng|n|m|k|p|t|h)?)", re.IGNORECASE)
+
+
+def _syllables(word: str) -> int:
+    """How many romanised syllables make ``word`` (Yunuo: 2), 0 when it is no such word (Clinic)."""
+    best = {0: 0}
+    for position in range(len(word)):
+        if position not in best:
+            continue
+        for length in range(1, min(7, len(word) - position) + 1):
+            if SYLLABLE.fullmatch(word, position, position + length):
+                end = position + length
+                best[end] = min(best.get(end, 99), best[position] + 1)
+    return best.get(len(word), 0)
+
+
+def _romanised(words: list[str]) -> int:
+    """The syllable count of a name in Latin letters, 0 when a word is no romanised syllables or a
+    term, or when every word is an ordinary English word that is no name (Hot Stone; Lam and Ching
+    are words too, but not all of a name is)."""
+    counts = [_syllables(word) for word in words]
+    if not all(0 < c <= 3 for c in counts) or any(vocabulary.is_safe_term(w) for w in words) or \
+            all(vocabulary.is_ordinary_word(w, "en") and not vocabulary.is_name_word(w, "en") for w in words):
+        return 0
+    return sum(counts)
+
+
+def _han_name(han: str, lang: str) -> bool:
+    """Han characters that may be a name: no term, and no ordinary word unless a name's shape."""
+    if vocabulary.is_safe_term(han) or vocabulary.is_safe_term(han, lang):
+        return False
+    return vocabulary.is_name_word(han, "zh") or not (vocabulary.is_ordinary_word(han, "zh") or
+                                                       vocabulary.is_ordinary_word(han, "ja"))
+
+
+def _two_scripts(work: str) -> list[tuple[int, int, str, str]]:
+    found = []
+    japanese = re.search(f"[{HIRAGANA}{KATAKANA}]", work) is not None
+    for match in HAN_THEN_ROMAN.finditer(work):
+        words = re.findall(r"[A-Za-z]+", match.group(2))
+        count = _romanised(words)
+        run = match.group(1)
+        # A Chinese name has a character per syllable: the romanisation says how many of the Han
+        # characters before it are the name (我朋友|林可晴). Japanese readings do not count so.
+        length = len(run) if japanese else count
+        if count < 2 or len(run) < length or (japanese and len(run) > 4) or not _han_name(run[-length:], "ja" if japanese else "zh"):
+            continue
+        found += [(match.end(1) - length, match.end(1), "PERSON", "frame-two-scripts"),
+                  (match.start(2), match.end(2), "PERSON", "frame-two-scripts")]
+    for match in ROMAN_THEN_HAN.finditer(work):
+        words = re.findall(r"[A-Za-z]+", match.group(1))
+        if _romanised(words) >= 2 and _han_name(match.group(2), "ja" if japanese else "zh"):
+            found += [(match.start(1), match.end(1), "PERSON", "frame-two-scripts"),
+                      (match.start(2), match.end(2), "PERSON", "frame-two-scripts")]
+    return found
 
 
 def _one_character(slot: str, matched: str, lang: str) -> bool:

@@ -80,3 +80,17 @@ def test_every_language_has_frames_and_generic_words():
     for lang in ("ja", "zh", "th", "en", "vi"):
         table = frames(lang)
         assert table.frames and table.generic
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("我朋友柯晓彤 (Kua Siew Tong) 介绍的。", ["柯晓彤", "Kua", "Siew", "Tong"], ["介绍"]),
+    ("表姐欧阳可馨（Ouyang Kexin）也想来。", ["欧阳可馨", "Ouyang", "Kexin"], ["也想来"]),
+    ("Morishita Rin (森下凛) です。", ["Morishita", "森下凛"], []),
+])
+def test_a_name_in_two_scripts_goes_in_both(text, gone, kept):
+    check(text, gone, kept)
+
+
+@pytest.mark.parametrize("text", ["玻尿酸 (Hyaluronic Acid) 多少钱？", "医院 (Seoul Clinic) 在哪里？"])
+def test_a_term_with_its_english_name_stays(text):
+    assert frame_spans(text) == []
