@@ -96,6 +96,7 @@ class Frame:
     kind: str           # "name" or "word"
     suffix_only: bool   # only what follows marks the slot (Xさん, X你好)
     after: str          # the frame's text after the slot, as written
+    needles: tuple[str, ...]  # one of them is in any text the frame matches: a cheap test first
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,24 @@ def _compile(line: str, lang: str, lists: dict[str, list[str]]) -> re.Pattern:
     return re.compile(f"{boundary}{head}{start}(?P<slot>{slot}){end}")
 
 
+# What a text holds wherever a mark matches (a clock time and a colon have a colon; an age a parenthesis).
+MARK_NEEDLES = {"<colon>": (":", "："), "<time>": (":", "："), "<age>": ("(", "（")}
+
+
+def _needles(frame: str, lists: dict[str, list[str]]) -> tuple[str, ...]:
+    """Strings one of which any text the frame matches holds: its longest literal piece, else what a
+    mark or a listed word needs; none (always run) for a frame of marks that need nothing."""
+    pieces = [p for p in MARK.split(frame.replace("{X}", " ")) if p]
+    if pieces:
+        return (max(pieces, key=len).casefold(),)
+    for mark in MARK.findall(frame):
+        if mark in MARK_NEEDLES:
+            return MARK_NEEDLES[mark]
+        if mark[1:-1] in lists:
+            return tuple(lists[mark[1:-1]])
+    return ()
+
+
 @functools.cache
 def frames(lang: str) -> Frames:
     """The frames and generic words of ``lang`` (frames_<lang>.txt)."""
@@ -157,19 +176,25 @@ def frames(lang: str) -> Frames:
     for raw in lines:
         frame, _, kind = raw.partition("\t")
         out.append(Frame(_compile(frame, lang, lists), lang, kind.strip() or "name", frame.startswith("{X}"),
-                         frame.split("{X}")[1]))
+                         frame.split("{X}")[1], _needles(frame, lists)))
     return Frames(tuple(out), frozenset(generic))
+
+
+KANA_LETTER = re.compile(f"[{HIRAGANA}{KATAKANA}]")
+HAN_LETTER = re.compile(f"[{HAN}]")
+THAI_LETTER = re.compile(f"[{THAI}]")
+LATIN_LETTER = re.compile("[A-Za-z]")
 
 
 def _languages(work: str) -> list[str]:
     langs = []
-    if re.search(f"[{HIRAGANA}{KATAKANA}]", work):
+    if KANA_LETTER.search(work):
         langs.append("ja")
-    elif re.search(f"[{HAN}]", work):
+    elif HAN_LETTER.search(work):
         langs.append("zh")
-    if re.search(f"[{THAI}]", work):
+    if THAI_LETTER.search(work):
         langs.append("th")
-    if re.search("[A-Za-z]", work):
+    if LATIN_LETTER.search(work):
         langs += ["en", "vi"]
     return langs
 
@@ -232,9 +257,12 @@ def _ordinary(slot: str, lang: str) -> bool:
 def frame_spans(work: str) -> list[tuple[int, int, str, str]]:
     """(start, end, "PERSON", reason) of each name in a frame of ``work`` and of its echoes."""
     found: list[tuple[int, int, str, str]] = []
+    folded = work.casefold()
     for lang in _languages(work):
         table = frames(lang)
         for frame in table.frames:
+            if frame.needles and not any(n in folded for n in frame.needles):
+                continue
             for match in frame.pattern.finditer(work):
                 slot = _trimmed(match.group("slot"), lang)
                 start = match.start("slot")
@@ -294,6 +322,8 @@ def _han_name(han: str, lang: str) -> bool:
 
 def _two_scripts(work: str) -> list[tuple[int, int, str, str]]:
     found = []
+    if "(" not in work and "（" not in work:
+        return found
     japanese = re.search(f"[{HIRAGANA}{KATAKANA}]", work) is not None
     for match in HAN_THEN_ROMAN.finditer(work):
         words = re.findall(r"[A-Za-z]+", match.group(2))
