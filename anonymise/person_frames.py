@@ -367,17 +367,34 @@ def _ja_word_with_honorific(work: str, start: int, end: int, frame: Frame) -> bo
 
 
 def _echoes(work: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """The names found by a frame wherever else they stand as a word of their own."""
+    """The names found by a frame wherever else they stand as a word of their own, a kana name also in
+    the other kana script (ユキ for ゆき) and by its first two kana before an honorific (ゆきこ: ゆきちゃん)."""
     spans = []
+    folded = work.casefold()
     for name in {work[s:e] for s, e, _, _ in found if e - s >= 2}:
         latin = re.fullmatch(f"[{LATIN} '’-]+", name) is not None
-        at = (work.casefold() if latin else work).find(name.casefold() if latin else name)
-        while at != -1:
-            stop = at + len(name)
-            if _stands_alone(work, at, stop, name) and not any(s <= at < e for s, e, _, _ in found):
-                spans.append((at, stop, "PERSON", "frame-echo"))
-            at = (work.casefold() if latin else work).find(name.casefold() if latin else name, at + 1)
+        forms = {name.casefold()} if latin else {name, _other_kana(name)}
+        for form in forms - {""}:
+            at = (folded if latin else work).find(form)
+            while at != -1:
+                stop = at + len(form)
+                if _stands_alone(work, at, stop, form) and not any(s <= at < e for s, e, _, _ in found):
+                    spans.append((at, stop, "PERSON", "frame-echo"))
+                at = (folded if latin else work).find(form, at + 1)
+        if re.fullmatch(f"[{HIRAGANA}{KATAKANA}]{{3,}}", name):
+            for form in {name[:2], _other_kana(name[:2])}:
+                spans += [(m.start(), m.start() + 2, "PERSON", "frame-echo")
+                          for m in re.finditer(rf"(?<![{HIRAGANA}{KATAKANA}]){re.escape(form)}(?=ちゃん|さん|くん|たん|っち)", work)]
     return spans
+
+
+def _other_kana(word: str) -> str:
+    """The word in the other kana script (ゆき <-> ユキ); "" when it holds anything but kana."""
+    if re.fullmatch(f"[{HIRAGANA}]+", word):
+        return "".join(chr(ord(c) + 0x60) for c in word)
+    if re.fullmatch(r"[\u30a1-\u30f6]+", word):
+        return "".join(chr(ord(c) - 0x60) for c in word)
+    return ""
 
 
 def _script(char: str) -> str:

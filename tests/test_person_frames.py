@@ -94,3 +94,9 @@ def test_a_name_in_two_scripts_goes_in_both(text, gone, kept):
 @pytest.mark.parametrize("text", ["玻尿酸 (Hyaluronic Acid) 多少钱？", "医院 (Seoul Clinic) 在哪里？"])
 def test_a_term_with_its_english_name_stays(text):
     assert frame_spans(text) == []
+
+
+def test_a_chat_speaker_goes_where_another_line_names_them_in_the_other_kana_or_short():
+    text = "09:12 ななみ：着いたよ\n09:13 私：ナナミ早い！ななちゃんって呼ぶね"
+    spans = {text[s:e] for s, e, _, _ in frame_spans(text)}
+    assert {"ななみ", "ナナミ", "なな"} <= spans
