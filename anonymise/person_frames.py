@@ -30,7 +30,7 @@ from pathlib import Path
 from anonymise import vocabulary
 from anonymise.japanese_names import is_compound_of_words, is_function_word
 from anonymise.name_data import CHINESE_TITLES, JAPANESE_SURNAMES
-from anonymise.thai_safe_list import thai_lexicon
+from anonymise.thai_safe_list import thai_lexicon, thai_tokens
 from anonymise.vocabulary.packed import word_sets
 
 VOCABULARY = Path(__file__).resolve().parent / "vocabulary"
@@ -103,6 +103,7 @@ class Frame:
 class Frames:
     frames: tuple[Frame, ...]
     generic: frozenset[str]
+    lead: tuple[str, ...]   # words that go on with the cue before the name (ชื่อ|เล่น|ว่า|แป้ง)
 
 
 def _compile(line: str, lang: str, lists: dict[str, list[str]]) -> re.Pattern:
@@ -177,7 +178,8 @@ def frames(lang: str) -> Frames:
         frame, _, kind = raw.partition("\t")
         out.append(Frame(_compile(frame, lang, lists), lang, kind.strip() or "name", frame.startswith("{X}"),
                          frame.split("{X}")[1], _needles(frame, lists)))
-    return Frames(tuple(out), frozenset(generic))
+    lead = tuple(sorted(lists.get("lead", ()), key=len, reverse=True))
+    return Frames(tuple(out), frozenset(generic), lead)
 
 
 KANA_LETTER = re.compile(f"[{HIRAGANA}{KATAKANA}]")
@@ -199,6 +201,8 @@ def _languages(work: str) -> list[str]:
     return langs
 
 
+# The tokenizer cuts a Thai name it does not know into at most this many dictionary words (ธนา|ธร).
+THAI_NAME_PIECES = 3
 THAI_PARTICLES = ("นะครับ", "นะคะ", "ครับ", "ค่ะ", "คะ", "ค่า", "จ้า", "จ้ะ", "นะ")
 # What a greedy kana slot may have run into after the name (さくらです, ゆきさん).
 JA_AFTER_NAME = ("でした", "です", "さん", "さま", "ちゃん", "くん", "と申")
@@ -227,6 +231,12 @@ def _generic(slot: str, lang: str, generic: frozenset[str]) -> bool:
         return True
     if lang in ("en", "vi"):
         return folded.split()[0] in generic
+    if lang == "th":
+        # A phrase runs to the particle as well (ผม|อยากทำจมูก|ครับ): it opens with a generic word, or
+        # is more words of the dictionary than a name is cut into.
+        words, _, _ = thai_lexicon()
+        pieces = [t for _, _, t in thai_tokens(slot) if t.strip()]
+        return pieces[0] in generic or (len(pieces) > THAI_NAME_PIECES and all(p in words for p in pieces))
     return False
 
 
@@ -250,7 +260,7 @@ def _ordinary(slot: str, lang: str) -> bool:
         return slot[:1].islower() and vocabulary.is_ordinary_word(slot, "vi")
     if lang == "th":
         words, _, names = thai_lexicon()
-        return slot in words and slot not in names
+        return slot not in names and all(t in words for _, _, t in thai_tokens(slot) if t.strip())
     return False
 
 
@@ -264,8 +274,11 @@ def frame_spans(work: str) -> list[tuple[int, int, str, str]]:
             if frame.needles and not any(n in folded for n in frame.needles):
                 continue
             for match in frame.pattern.finditer(work):
-                slot = _trimmed(match.group("slot"), lang)
-                start = match.start("slot")
+                slot, start = match.group("slot"), match.start("slot")
+                while slot.startswith(table.lead):
+                    cut = len(next(w for w in table.lead if slot.startswith(w)))
+                    slot, start = slot[cut:], start + cut
+                slot = _trimmed(slot, lang)
                 end = start + len(slot)
                 if not slot.strip() or _generic(slot, lang, table.generic) or _ja_word_with_honorific(work, start, end, frame):
                     continue
