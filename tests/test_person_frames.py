@@ -100,3 +100,12 @@ def test_a_chat_speaker_goes_where_another_line_names_them_in_the_other_kana_or_
     text = "09:12 ななみ：着いたよ\n09:13 私：ナナミ早い！ななちゃんって呼ぶね"
     spans = {text[s:e] for s, e, _, _ in frame_spans(text)}
     assert {"ななみ", "ナナミ", "なな"} <= spans
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("ひなたママです。来週の予約について。", ["ひなた"], ["来週の予約"]),
+    ("患者名：高梨です。", ["高梨"], []),
+    ("收件人：邝嘉怡，电话另发。", ["邝嘉怡"], ["电话另发"]),
+])
+def test_names_after_labels_and_before_parent_words_go(text, gone, kept):
+    check(text, gone, kept)
