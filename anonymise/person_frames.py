@@ -5,7 +5,9 @@ A name is told by its place more than by its letters: ``名前は…です``, ``
 data (``vocabulary/frames_<lang>.txt``, one a line: the words before the slot ``{X}``, the words
 after it). What fills the slot goes, failing closed, unless it is a generic word of the frames
 (a pronoun, a kinship word, a role, a label: the ``=`` lines); a frame of the ``word`` kind may
-also hold an ordinary word (姉の結婚式, im fine), which then stays. Marks in a frame:
+also hold an ordinary word (姉の結婚式, im fine), which then stays; one of the ``chat`` kind too, except
+that on a transcript (two lines or more open with a word and a colon) a speaker's shape goes, one Han
+character or a hiragana word (翔：, ゆき：), however ordinary. Marks in a frame:
 
     ^           the frame opens a line            <sp>      spaces, maybe none
     <start>     the frame opens the text          <age>     an age in parentheses, (12歳), (35)
@@ -87,13 +89,26 @@ MARKS = {
     "<age>": r"[ \t\u3000]?[(（]\d{1,3}[ \t]?(?:歳|才|岁|歲|세|y/?o|yrs?)?[)）]",
 }
 MARK = re.compile(r"<[a-z]+>|\^| ")
+# Lines of one text that open with a short word and a colon (X：message) for it to be a transcript.
+CHAT_LINES = 2
+CHAT_LINE = re.compile(r"(?m)^[ \t\u3000]*[^\s:：]{1,12}[ \t]*[:：]")
+
+
+def _transcript(work: str) -> bool:
+    return len(CHAT_LINE.findall(work)) >= CHAT_LINES
+
+
+def _speaker_shape(slot: str) -> bool:
+    """One Han character or a hiragana word: on a transcript's line a speaker (翔：, ゆき：), however
+    ordinary; a compound or a Katakana word there may still be a form's label (希望日：, メモ：)."""
+    return re.fullmatch(f"[{HAN}]|[{HIRAGANA}ー]{{2,5}}", slot) is not None
 
 
 @dataclass(frozen=True)
 class Frame:
     pattern: re.Pattern
     lang: str
-    kind: str           # "name" or "word"
+    kind: str           # "name", "word", or "chat": a word, but a speaker's shape on a transcript's lines
     suffix_only: bool   # only what follows marks the slot (Xさん, X你好)
     after: str          # the frame's text after the slot, as written
     needles: tuple[str, ...]  # one of them is in any text the frame matches: a cheap test first
@@ -273,20 +288,32 @@ def frame_spans(work: str) -> list[tuple[int, int, str, str]]:
         for frame in table.frames:
             if frame.needles and not any(n in folded for n in frame.needles):
                 continue
+            # A transcript fills a chat frame line after line: there the slot is a speaker, not a label.
+            transcript = frame.kind == "chat" and _transcript(work)
             for match in frame.pattern.finditer(work):
-                slot, start = match.group("slot"), match.start("slot")
-                while slot.startswith(table.lead):
-                    cut = len(next(w for w in table.lead if slot.startswith(w)))
-                    slot, start = slot[cut:], start + cut
-                slot = _trimmed(slot, lang)
-                end = start + len(slot)
-                if not slot.strip() or _generic(slot, lang, table.generic) or _ja_word_with_honorific(work, start, end, frame):
-                    continue
-                if frame.kind == "word" and (_ordinary(slot, lang) or _one_character(slot, match.group("slot"), lang)):
-                    continue
-                found.append((start, end, "PERSON", f"frame-{lang}"))
+                span = _filler(work, match, frame, table, transcript)
+                if span:
+                    found.append((*span, "PERSON", f"frame-{lang}"))
     found += _two_scripts(work)
     return found + _echoes(work, found)
+
+
+def _filler(work: str, match: re.Match, frame: Frame, table: Frames, transcript: bool) -> tuple[int, int] | None:
+    """(start, end) of the name filling ``frame``'s slot in ``match``; None when a generic word (or, in
+    a frame of the word kind, an ordinary word) fills it."""
+    lang = frame.lang
+    slot, start = match.group("slot"), match.start("slot")
+    while slot.startswith(table.lead):
+        cut = len(next(w for w in table.lead if slot.startswith(w)))
+        slot, start = slot[cut:], start + cut
+    slot = _trimmed(slot, lang)
+    end = start + len(slot)
+    if not slot.strip() or _generic(slot, lang, table.generic) or _ja_word_with_honorific(work, start, end, frame):
+        return None
+    if frame.kind != "name" and not (transcript and _speaker_shape(slot)) and \
+            (_ordinary(slot, lang) or _one_character(slot, match.group("slot"), lang)):
+        return None
+    return start, end
 
 
 # A name written twice, in Han and in Latin letters, one of them in parentheses: 林可晴 (Lam Hoi Ching),

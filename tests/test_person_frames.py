@@ -109,3 +109,10 @@ def test_a_chat_speaker_goes_where_another_line_names_them_in_the_other_kana_or_
 ])
 def test_names_after_labels_and_before_parent_words_go(text, gone, kept):
     check(text, gone, kept)
+
+
+def test_on_a_transcript_a_one_kanji_or_kana_speaker_goes_and_form_labels_stay():
+    chat = "蓮：明日の予約大丈夫？\nみお：うん、10時ね\n蓮：了解"
+    assert {chat[s:e] for s, e, _, _ in frame_spans(chat)} == {"蓮", "みお"}
+    form = "希望日：来週\n部位：鼻\nメモ：なし\n問：料金は？\n答：5万円です"
+    assert frame_spans(form) == []
