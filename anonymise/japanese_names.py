@@ -91,3 +91,13 @@ def is_function_word(word: str) -> bool:
     (それ, うん, でも, まあ): words that open a clause without naming anyone."""
     tokens = list(_tokenizer().tokenize(word))
     return len(tokens) == 1 and tokens[0].part_of_speech.startswith(FUNCTION_CLASSES)
+
+
+def is_compound_of_words(word: str) -> bool:
+    """Whether IPADIC reads ``word`` as ordinary words only: no piece tagged as a person's name, each
+    piece a word of two characters or more that wordfreq lists, or a suffix (韓国|人, 結婚|式). A kanji
+    given name IPADIC lacks falls apart into single characters, which no piece may be."""
+    tokens = list(_tokenizer().tokenize(word))
+    return all(not t.part_of_speech.startswith(PERSON_TAG) and (
+        t.part_of_speech.startswith("名詞,接尾") or len(t.surface) >= 2 and vocabulary.is_ordinary_word(t.surface, "ja"))
+        for t in tokens)

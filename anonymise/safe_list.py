@@ -15,6 +15,8 @@ goes unless anonymise.vocabulary vouches for it (its README states the invariant
 - Korean words by Kiwi's morphology (see korean_safe_list.py);
 - Chinese and Japanese runs by dictionary segmentation and surname tables (cjk_safe_list.py);
 - Thai runs by PyThaiNLP's dictionary segmentation, name lists and name cues (thai_safe_list.py);
+- whatever fills a frame that introduces or addresses a person (person_frames.py: 名前は…です,
+  Xさん, 我叫X, คุณ X, call me X, a chat line's speaker), unless a generic word of the frame;
 - letters of any other script (Greek, Arabic, Hebrew ...): no rule reads them, so they go.
 
 Spans carry a type when the evidence says one (PERSON after a title, for a name-list word or a
@@ -32,6 +34,7 @@ from anonymise import vocabulary
 from anonymise.cjk_safe_list import cjk_spans
 from anonymise.eponyms import is_eponym
 from anonymise.korean_safe_list import korean_spans
+from anonymise.person_frames import frame_spans
 from anonymise.name_data import LATIN_TITLE, VIETNAMESE_MONTH_WORDS
 from anonymise.text_normalisation import normalise_with_offsets
 from anonymise.thai_safe_list import thai_spans
@@ -134,6 +137,9 @@ class SafeListPass:
                        _other_script_spans):
             for start, end, kind, reason in finder(work):
                 add(start, end, kind, reason)
+        # A name in a frame goes whole, even where a layer above took a piece of it: the redactor
+        # joins overlapping spans, so it is added without the overlap check.
+        found += frame_spans(work)
         return [SafeListSpan(kind, origin[s], origin[e - 1] + 1, reason) for s, e, kind, reason in sorted(found)]
 
 

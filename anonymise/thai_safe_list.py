@@ -54,7 +54,7 @@ PARENTHESISED = re.compile(r"(?:>|[\u0e00-\u0e7fA-Za-z])\s?\(([\u0e00-\u0e7f]{2,
 
 
 @functools.cache
-def _lexicon():
+def thai_lexicon():
     """(Thai dictionary words and safe terms, given names that are no dictionary word, all given names)."""
     from pythainlp.corpus import thai_female_names, thai_male_names, thai_words
 
@@ -106,7 +106,7 @@ def _is_safe_term(token: str) -> bool:
 def thai_spans(work: str) -> list[tuple[int, int, str, str]]:
     if not re.search(r"[\u0e00-\u0e7f]", work):
         return []
-    words, names_only, names = _lexicon()
+    words, names_only, names = thai_lexicon()
     safe = _safe_positions(work)
     spans: list[tuple[int, int, str, str]] = []
     # The whole text at once: cues and names may sit across spaces (ชื่อ แพรว ค่ะ).
