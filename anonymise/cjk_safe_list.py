@@ -435,6 +435,10 @@ def cjk_spans(work: str) -> list[tuple[int, int, str, str]]:
         names = _japanese_names(run) if japanese else _chinese_names(run, before)
         spans += [(match.start() + s, match.start() + e, "NAME" if reason == "ja-katakana" else "PERSON", reason)
                   for s, e, reason in names]
+    if spans:
+        # 韩币5万, 30萬韓圜, 3小時: a currency, unit or duration word beside its number, not a surname's name.
+        quantities = vocabulary.han_quantity_words(work)
+        spans = [span for span in spans if not any(s <= span[0] and span[1] <= e for s, e in quantities)]
     if spans and re.search(r"[A-Za-z]", work):
         # Safe terms that mix scripts (异维A酸) are cut by the Han runs: match them over the whole text.
         safe = _safe_positions(work.casefold(), "ja" if japanese else "zh")

@@ -631,8 +631,8 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
         return spans + _spaced_surnames(work, spans)
     for index, match in enumerate(words):
         verdict = word_verdict(match.group())
-        if not verdict or (match.start() and work[match.start() - 1].isdigit()):
-            continue  # after a number: a counter or unit (2주이, 3회차, 150만원), not a name
+        if not verdict or (match.start() and work[match.start() - 1].isdigit()) or vocabulary.is_hangul_count(match.group()):
+            continue  # after a number or in Korean numerals: a counter or unit (2주이, 150만원, 삼천모), not a name
         if is_scale_before_grade(work, match.start(), match.end()):
             continue  # 피츠패트릭 3형, 노우드 4단계: a grading scale, named after a person long ago
         whole = all(end == len(match.group()) and not name_shaped for _, end, name_shaped, _ in verdict)

@@ -162,6 +162,13 @@ LATIN_EPONYM_TITLES = tuple(_words("latin_titles.txt", "before-eponym"))
 # Eponymous conditions and scales named alone: kept in the possessive (Hashimoto's) or before a
 # grade (Fitzpatrick III) by anonymise/eponyms.py.
 EPONYMOUS_CONDITIONS = frozenset(w.casefold() for w in _words("eponymous_conditions.txt"))
+# The grade after a listed scale's name in Latin letters (Fitzpatrick III, Fitzpatrick skin type IV, Norwood 4,
+# Glogau type II, Fitzpatrick V-VI), or with a Korean grade word glued on (Ludwig 2단계): the anonymiser's
+# eponyms.py and the leak gate both read a scale so.
+SCALE_GRADE_AFTER = re.compile(
+    r"[ \t]+(?:(?:(?i:skin)[ \t]+)?(?i:photo)?(?i:type)[ \t]*|(?i:phototype|grade|stage|class|scale|level)[ \t]+)?"
+    r"(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?:[ \t]?[-–/~][ \t]?(?:[IV]{1,3}|VI|[1-7]))?"
+    r"(?:(?![\w])|(?=[ \t]?(?:단계|형(?!제)|등급)))")
 # Vietnamese surnames (vocabulary/surnames_vi.txt), and those no other language writes so even without
 # their marks (Nguyen, Tran), which mark a name in any text.
 def _plain(word: str) -> str:

@@ -24,6 +24,7 @@ import re
 
 THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+(?:\.[\u0e00-\u0e7f]+\.)?")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
+DIGIT = re.compile(r"\d")
 # Titles: whatever follows is a name.
 TITLES = ("นางสาว", "นาย", "นาง", "คุณ", "ด.ช.", "ด.ญ.", "ดร.", "น.ส.", "อาจารย์", "นพ.", "พญ.", "ทพ.", "ทญ.", "ภก.",
           "ภญ.", "ผศ.", "รศ.", "ศ.", "อ.")
@@ -152,6 +153,12 @@ def thai_spans(work: str) -> list[tuple[int, int, str, str]]:
     spans += _by_role(work, thai, spans, names, safe, words)
     spans += _after_relation(work, thai, names, words)
     spans += _family_names_after(work, spans, words)
+    if spans and DIGIT.search(work):
+        # 2500 กราฟต์, 300 ยูนิต: a count or currency word after its number, whatever the dictionary lacks.
+        from anonymise import vocabulary
+
+        units = vocabulary.units_after_numbers(work)
+        spans = [span for span in spans if not any(s <= span[0] and span[1] <= e for s, e in units)]
     return _joined(spans, work)
 
 

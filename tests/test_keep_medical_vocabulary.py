@@ -8,7 +8,7 @@ import pytest
 
 from anonymise import vocabulary as v
 from anonymise.gate.released_text import is_safe_quantity as gate_quantity
-from anonymise.gate.released_text import vouched_in_context
+from anonymise.gate.released_text import titled_cjk_names, vouched_in_context
 from anonymise.vocabulary.quantities import unsafe_digit_runs
 from world_fixtures import check
 
@@ -307,3 +307,70 @@ def test_a_chinese_procedure_compound_led_by_a_surname_like_character_stays(text
 
 def test_a_chinese_name_beside_procedure_words_still_goes():
     check("我叫孙丽娟，想做全切。", gone=["孙丽娟"], kept=["全切"])
+
+
+# ---------------------------------------------------------------- quantities beside their number (round 7)
+@pytest.mark.parametrize("text, kept", [
+    ("韩币8万够不够？", ["韩币8万"]),                          # a currency word led by a surname character
+    ("韓幣40萬左右，要2小時嗎？", ["韓幣40萬", "2小時"]),
+    ("预算60萬韓圜，恢复3周。", ["60萬韓圜", "3周"]),
+    ("大概200万韩元，做完要5小时。", ["200万韩元", "5小时"]),
+])
+def test_a_han_currency_or_duration_word_beside_its_number_stays(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+def test_a_surname_led_name_without_a_number_still_goes():
+    check("我叫韩思蕾，想问价格。", gone=["韩思蕾"], kept=[])
+    check("周嘉澍先生说要5小时。", gone=["周嘉澍"], kept=["5小时"])
+    text = "问一下周嘉澍先生"
+    assert list(titled_cjk_names(text, v)) == [(3, 6)]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("ปลูกผม 2800 กราฟต์ ราคาเท่าไหร่คะ", ["กราฟต์"]),           # a unit the Thai dictionary lacks, after a number
+    ("1500~2500모면 될까요?", ["1500~2500모면"]),               # a range, then the graft unit and a particle
+    ("이천오백모를 심으려고요.", ["이천오백모를"]),                # Korean numerals and the unit
+    ("It took 250ccish out, roughly 40-ish units.", ["250ccish", "40-ish"]),
+])
+def test_a_unit_after_its_number_is_vouched_for_by_the_number(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+def test_a_unit_word_without_a_number_vouches_for_nothing():
+    check("คุณกราฟต์มาด้วยค่ะ", gone=["กราฟต์"], kept=[])        # after a title: a name
+    assert not v.is_hangul_count("이모가") and v.is_hangul_count("삼천모를")
+    check("코드 AB12ish 입니다.", gone=["AB12ish"], kept=[])      # a code with "ish" is still a code
+
+
+# ---------------------------------------------------------------- Arabic endings (round 7)
+@pytest.mark.parametrize("text, kept", [
+    ("هل عمليتي ممكنة بعد جلستين؟", ["عمليتي", "جلستين"]),       # my operation, two sessions
+    ("أسأل عن العمليات وبالعملية القادمة.", ["العمليات", "وبالعملية"]),
+])
+def test_an_arabic_word_with_a_pronoun_dual_or_plural_ending_stays(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+def test_an_arabic_name_with_an_ending_still_goes():
+    check("اسمي يزنان وأريد عملية.", gone=["يزنان"], kept=["عملية"])
+    assert not v.is_arabic_safe_word("يزنان") and v.is_arabic_safe_word("عمليتك")
+
+
+# ---------------------------------------------------------------- Latin scales before a Roman grade (round 7)
+@pytest.mark.parametrize("text, kept", [
+    ("Fitzpatrick VI skin, so which laser?", ["Fitzpatrick VI"]),     # VI is also a given name
+    ("I am Fitzpatrick skin type IV.", ["Fitzpatrick skin type IV"]),
+    ("Probably Fitzpatrick V-VI, my dermatologist said.", ["Fitzpatrick V-VI"]),
+])
+def test_a_listed_scale_before_a_roman_grade_stays(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+def test_a_roman_numeral_after_a_person_still_goes():
+    check("My friend Vi came along with Dr. Fitzpatrick.", gone=["Vi", "Fitzpatrick"], kept=[])
+    check("Dr. Fitzpatrick VI signed it.", gone=["Fitzpatrick"], kept=[])

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
-                                 LATIN_EPONYM_TITLES, VIETNAMESE_MONTH_WORDS)
+                                 LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS)
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 
 # Kiwi's score of a one-morpheme noun it only guesses: names it has never seen come out near -21 to
@@ -185,7 +185,8 @@ class TextRule:
             return None
         for code in _LETTER_DIGIT.finditer(stripped):
             word = code.group()
-            if not (_NUMBER_UNIT.fullmatch(word) or _UNIT_OR_DOSING.fullmatch(word) or self._safe_term(word)):
+            rough = self.vocabulary.without_approximation(word)  # 350ccish: judged without its "ish"
+            if not (_NUMBER_UNIT.fullmatch(rough) or rough.isdigit() or _UNIT_OR_DOSING.fullmatch(word) or self._safe_term(word)):
                 return "code"
         reasons = [self._piece_reason(m, stripped) for m in _PIECE.finditer(stripped)]
         for reason in ("name", "korean_name", "cjk_name", "unknown_word", "digits"):
@@ -370,7 +371,7 @@ _LOCATION_LABEL = r"(?:\d{1,3}[A-Z]?|[A-Z]{1,2}\d{1,3}[A-Z]?)"   # 6B, 12, C3, I
 _LOCATION_BEFORE = re.compile(r"\b%s\s+$" % _LOCATION_WORD)
 _LABEL_AFTER = re.compile(r"\s+%s(?=[\s\x00\x01.,;:)]|$)" % _LOCATION_LABEL)
 # A grade after a scale's name (Fitzpatrick III, Norwood 4, Glogau type II, 피츠패트릭 3형, 노우드 4단계).
-_GRADE_AFTER = re.compile(r"[ \t]+(?:type[ \t]+|grade[ \t]+|stage[ \t]+|class[ \t]+)?(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?![\w])")
+_GRADE_AFTER = SCALE_GRADE_AFTER  # the shared data's reading (Fitzpatrick skin type IV, Fitzpatrick V-VI)
 _KOREAN_GRADE_AFTER = re.compile(r"[ \t]?(?:타입|유형|type|grade|stage)?[ \t]?(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])(?![\dA-Za-z])")
 _MONTH_BEFORE = re.compile(r"(?i)\btháng\s+(?:mười\s+)?$")
 _DISEASE_ENDINGS = ("증후군", "병", "염", "증")
@@ -562,10 +563,15 @@ def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
     """(start, end) of a surname-led Han word right before a personal title (王小明先生, 山田さん)."""
     if not _HAN.search(text):
         return
+    quantities = None
     for m in _TITLED_CJK.finditer(text):
         word = m.group(1)
         for start in range(len(word) - 1):  # the name is the end of the run: 请问王小明先生
             name = word[start:]
+            if quantities is None:
+                quantities = vocabulary.han_quantity_words(text)
+            if any(s <= m.start(1) + start and m.end(1) <= e for s, e in quantities):
+                continue  # 3小時, 韩币5万: a quantity beside its number, as the anonymiser keeps it
             if (vocabulary.is_name_word(name, "zh") or vocabulary.is_name_word(name, "ja")) \
                     and not vocabulary.is_safe_term(name) and not vocabulary.is_ordinary_word(name, "zh"):
                 yield m.start(1) + start, m.end(1)

@@ -28,6 +28,11 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     is_known_person_name_word(word)    a Hangul word of a person's name in Kiwi's dictionary of people
     is_safe_quantity(run, before, after), unsafe_digit_runs(text)   see quantities.py
     is_currency_code_of_amount(word, before, after)   RM, Rp, IDR, MOP beside an amount (quantities.py)
+    without_approximation(token)       a rough quantity without its "ish" (350ccish -> 350cc; quantities.py)
+    units_after_numbers(text)          spans of unit words right after a number (3000 กราฟต์; quantities.py)
+    han_quantity_words(text)           spans of Han currency, unit and duration words beside a number (韩币5万,
+                                       3小時): a quantity, not a surname's name (quantities.py)
+    is_hangul_count(word)              a count in Korean numerals with its unit (삼천모를; quantities.py)
     is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
@@ -44,7 +49,10 @@ from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_kore
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
-from anonymise.vocabulary.quantities import is_currency_code_of_amount, is_safe_quantity, unsafe_digit_runs
+from anonymise.vocabulary.quantities import (han_quantity_words, is_currency_code_of_amount, is_hangul_count,
+                                             is_safe_quantity,
+                                             units_after_numbers,
+                                             unsafe_digit_runs, without_approximation)
 
 LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th", "ar")
 HERE = Path(__file__).parent
@@ -53,7 +61,8 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
            "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
-           "is_arabic_safe_word", "is_safe_place_station"]
+           "is_arabic_safe_word", "is_safe_place_station", "without_approximation", "units_after_numbers",
+           "han_quantity_words", "is_hangul_count"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -122,9 +131,16 @@ def is_safe_place_station(word: str) -> bool:
 
 
 # What Arabic glues before a word: a conjunction or preposition, the article, or both (والأنف, بالليزر, للعملية).
-ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 ARABIC_MIN_STEM = 2
 ARABIC_NUMBER_BEFORE = re.compile(r"\d\s?$")
+# What Arabic glues after a word: a pronoun (عمليتي: my operation, جلستك), the dual (جلستين, جلستان), a sound
+# plural (عمليات, متخصصين) or the feminine of an adjective. (suffix, what the listed form ends in instead):
+# the feminine ة is written ت before a suffix (عملية -> عمليتي, عمليات). A stem of three letters or more.
+ARABIC_SUFFIXES = (("تين", "ة"), ("تان", "ة"), ("ات", "ة"), ("ات", ""), ("ين", ""), ("ون", ""), ("ان", ""),
+                   ("تها", "ة"), ("تهم", "ة"), ("تنا", "ة"), ("تكم", "ة"), ("تي", "ة"), ("تك", "ة"), ("ته", "ة"),
+                   ("ها", ""), ("هم", ""), ("نا", ""), ("كم", ""), ("ي", ""), ("ك", ""), ("ه", ""), ("ة", ""))
+ARABIC_MIN_SUFFIXED_STEM = 3
 
 
 @functools.cache
@@ -134,11 +150,16 @@ def _arabic_units() -> frozenset[str]:
 
 def is_arabic_safe_word(word: str, before: str = "") -> bool:
     """``word`` (Arabic letters) is a term of safe_ar.txt as written or after one attached particle or
-    article, leaving a stem of two letters or more (الأنف, وزراعة); a unit of the "+" lines only right
-    after a number in ``before`` (3 ليال). Names are not listed, so a name with a particle still goes."""
+    article (a stem of two letters or more: الأنف, وزراعة), and with a pronoun, dual, plural or feminine
+    ending taken off (a stem of three letters or more: عمليتي, جلستين, بالعمليات); a unit of the "+" lines
+    only right after a number in ``before`` (3 ليال). Names are not listed, so a name with a particle or
+    an ending still goes."""
     terms = safe_terms("ar")
     stems = [word] + [word[len(p):] for p in ARABIC_PREFIXES if word.startswith(p) and len(word) - len(p) >= ARABIC_MIN_STEM]
     if any(stem in terms for stem in stems):
+        return True
+    if any(stem.endswith(suffix) and len(stem) - len(suffix) >= ARABIC_MIN_SUFFIXED_STEM
+           and stem[:-len(suffix)] + listed in terms for stem in stems for suffix, listed in ARABIC_SUFFIXES):
         return True
     return ARABIC_NUMBER_BEFORE.search(before) is not None and word in _arabic_units()
 
