@@ -188,7 +188,10 @@ REVIEWED_ORDINARY_WORDS = {lang: frozenset(w.casefold() for w in _words(f"ordina
 # Month names after "tháng" (tháng Năm, tháng Mười Hai).
 VIETNAMESE_MONTH_WORDS = frozenset(_words("vietnamese_months.txt"))
 # Endings of drug names (WHO INN stems) in Latin, Hangul and Cyrillic, without their "-".
-DRUG_STEMS = tuple(w[1:].casefold() for w in _words("drug_stems.txt") if w.startswith("-") and len(w) > 1)
+# Drug-name endings per script, one reviewed file each (vocabulary/drug_stems_<script>.txt).
+DRUG_STEM_SCRIPTS = ("latin", "ko", "ru", "ja", "th")
+DRUG_STEMS = {script: tuple(w[1:].casefold() for w in _words(f"drug_stems_{script}.txt") if w.startswith("-") and len(w) > 1)
+              for script in DRUG_STEM_SCRIPTS}
 LATIN_GREETINGS = ("Hi", "Hello", "Dear", "Hey", "Thanks", "Thank you", "Attn", "Attention")
 LATIN_SELF_INTRO = ("I'm", "I am", "Im", "My name is", "my name is", "This is", "this is", "name is", "Name:",
                     "name:", "Name :", "NAME:", "It's", "it's", "call me", "Call me", "Patient:", "Guardian:",

@@ -374,3 +374,55 @@ def test_a_listed_scale_before_a_roman_grade_stays(text, kept):
 def test_a_roman_numeral_after_a_person_still_goes():
     check("My friend Vi came along with Dr. Fitzpatrick.", gone=["Vi", "Fitzpatrick"], kept=[])
     check("Dr. Fitzpatrick VI signed it.", gone=["Fitzpatrick"], kept=[])
+
+
+# ---------------------------------------------------------------- transcribed drug stems (round 7)
+@pytest.mark.parametrize("text, kept", [
+    ("베타로니다졸 먹고 있어요.", ["베타로니다졸"]),              # a made-up azole in Hangul, with a word of taking
+    ("카르보스테론 주사 맞았어요.", ["카르보스테론"]),            # -sterone
+    ("토라넥실산 처방 받았어요.", ["토라넥실산"]),                # an acid's shape, prescribed
+    ("ケタゾールを飲んでいます。", ["ケタゾール"]),               # a short Katakana azole, taken
+    ("ケタゾール 250mg 処方されました", ["ケタゾール"]),          # its dose outside the word run
+    ("トラベキサム酸を飲んでる", ["トラベキサム酸"]),             # a Katakana word before 酸
+    ("ทายาคลินดาไมซินค่ะ", ["คลินดาไมซิน"]),
+    ("หมอให้ยาทรานเอกซามิก 250 มก.", ["ทรานเอกซามิก"]),
+])
+def test_a_drug_transcribed_into_another_script_stays_by_its_stem(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("어제 친구 다라졸이랑 만났어요.", ["다라졸"]),                # no drug context: a foreign name in Hangul
+    ("ミナゾールさんが来ました", ["ミナゾール"]),                 # an honorific after it: a person
+    ("友達のケタゾールと会った", ["ケタゾール"]),                 # a name cue before it
+    ("ケタゾールと会った", ["ケタゾール"]),                       # no drug context
+])
+def test_a_name_that_ends_like_a_transcribed_drug_stem_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+def test_every_script_has_its_own_reviewed_stem_file():
+    from anonymise.name_data import DRUG_STEMS
+
+    assert set(DRUG_STEMS) == {"latin", "ko", "ru", "ja", "th"} and all(DRUG_STEMS.values())
+    assert v.is_drug_shaped("베타로니다졸") and v.is_drug_shaped("ケタゾール") and not v.is_drug_shaped("리맙")
+
+
+# ---------------------------------------------------------------- Cyrillic openers and compounds (round 7)
+@pytest.mark.parametrize("text, kept", [
+    ("Тред-лифтинг делали? Отёк прошёл за неделю.", ["Тред-лифтинг", "Отёк"]),   # ё read as е, a hyphenated procedure
+    ("Покраснение держится. Припухлость тоже.", ["Покраснение", "Припухлость"]),
+])
+def test_a_capitalised_cyrillic_word_that_is_ordinary_or_medical_in_lower_case_stays(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Вчера звонила Иванова-Лифтинг.", ["Иванова-Лифтинг"]),       # a surname's ending in the compound
+    ("Меня записала Шрамова вчера.", ["Шрамова"]),                  # a safe stem, then a surname's ending
+    ("Мария-Анна придёт завтра.", ["Мария-Анна"]),
+])
+def test_a_cyrillic_name_that_looks_like_those_still_goes(text, gone):
+    check(text, gone=gone, kept=[])

@@ -275,9 +275,10 @@ class TextRule:
         v = self.vocabulary
         if self._safe_term(word) or v.is_ordinary_word(word, "zh") or v.is_ordinary_word(word, "ja"):
             return None
-        for katakana in _KATAKANA.findall(word):
-            if not self._katakana_words(katakana):
-                return "cjk_name"
+        for katakana in _KATAKANA.finditer(word):
+            if not self._katakana_words(katakana.group()) and not v.is_drug_in_context(
+                    katakana.group(), word[:katakana.start()], word[katakana.end():]):
+                return "cjk_name"  # a drug by its stem said as one in the same word run (ケタゾールを飲む) stays
         return None
 
     def _katakana_words(self, run: str) -> bool:
@@ -412,6 +413,8 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
         return True
     if _korean_eponymous_disease(core, text, offset + len(core)):
         return True
+    if _KATAKANA.search(core) and _katakana_drugs_in_context(text, offset, core):
+        return True  # ケタゾール 250mg: a Katakana drug by its stem, its dose outside the token
     if re.fullmatch(_LOCATION_LABEL, core) and _LOCATION_BEFORE.search(before):
         return True
     if re.fullmatch(_LOCATION_WORD, core) and _LABEL_AFTER.match(text, offset + len(core)):
@@ -468,6 +471,15 @@ def _arabic_safe(word: str, before: str) -> bool:
     from anonymise.vocabulary import is_arabic_safe_word
 
     return is_arabic_safe_word(word, before)
+
+
+def _katakana_drugs_in_context(text: str, offset: int, core: str) -> bool:
+    """Every Katakana run of ``core`` (at ``offset`` of ``text``) that ordinary words do not make up is a
+    drug's name by its stem, said as a drug in the text around it."""
+    rule = TextRule.default()
+    runs = [m for m in _KATAKANA.finditer(core) if not rule._katakana_words(m.group())]
+    return bool(runs) and all(_drug_in_context(m.group(), text[max(0, offset + m.start() - 48):offset + m.start()],
+                                               text[offset + m.end():offset + m.end() + 48]) for m in runs)
 
 
 def _drug_in_context(word: str, before: str, after: str) -> bool:

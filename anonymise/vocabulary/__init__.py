@@ -34,6 +34,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        3小時): a quantity, not a surname's name (quantities.py)
     is_hangul_count(word)              a count in Korean numerals with its unit (삼천모를; quantities.py)
     is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
+    thai_drug_stretches(text)          Thai stretches ending in a drug stem, said as a drug (drug_stems.py)
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
 and memory-mapped (see packed.py): ~6 MB, shared by every worker.
@@ -62,7 +63,7 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
            "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
            "is_arabic_safe_word", "is_safe_place_station", "without_approximation", "units_after_numbers",
-           "han_quantity_words", "is_hangul_count"]
+           "han_quantity_words", "is_hangul_count", "thai_drug_stretches"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -117,7 +118,11 @@ def is_safe_term(term: str, lang: str | None = None) -> bool:
 def is_ordinary_word(word: str, lang: str) -> bool:
     """A common word of ``lang`` (case-folded lookup) that is not only a personal name."""
     ordinary = word_sets().get(f"ordinary_{lang}")
-    return ordinary is not None and word.casefold() in ordinary
+    if ordinary is None:
+        return False
+    folded = word.casefold()
+    # Russian writers and wordfreq's list drop the dots of ё as often as not (отёк, отек).
+    return folded in ordinary or (lang == "ru" and "ё" in folded and folded.replace("ё", "е") in ordinary)
 
 
 # A station, port, airport or terminal named by the city: Kiwi reads 대전역, 인천항 as proper nouns.
@@ -177,11 +182,28 @@ def is_russian_safe_form(word: str) -> bool:
     """A Russian safe stem begins the word (ботокса, Москвы), a term ending in a vowel without it
     (Альтеру for альтера); a short one is the word (ЕД, МЕ). safe_ru.txt holds stems for this. Not a
     word with a surname's ending after the stem (Вторичнова, Москвин) that is no term or ordinary word."""
-    folded = word.casefold()
+    folded = word.casefold().replace("ё", "е")
+    if "-" in folded:
+        return _russian_safe_compound(folded.split("-"))
     if RUSSIAN_NAME_ENDING.search(folded) and folded not in safe_terms("ru") and not is_ordinary_word(folded, "ru"):
         return False
     return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in safe_terms("ru")) \
         or any(folded.startswith(stem) for stem in _russian_vowel_stems())
+
+
+# A transcribed modifier before a hyphen (тред-, мезо-, смас-) this short is no name in a compound's first place.
+RUSSIAN_SHORT_MODIFIER = 5
+
+
+def _russian_safe_compound(parts: list[str]) -> bool:
+    """A hyphenated procedure's name (тред-лифтинг, смас-лифтинг, экспресс-пилинг): the last part, the head,
+    is a safe form, and each part before it a safe form, an ordinary word or a short modifier; no part has a
+    surname's ending (Иванова-Лифтинг is no compound of this kind)."""
+    if len(parts) < 2 or not all(parts) or any(RUSSIAN_NAME_ENDING.search(p) for p in parts):
+        return False
+    head, modifiers = parts[-1], parts[:-1]
+    return is_russian_safe_form(head) and all(is_russian_safe_form(p) or is_ordinary_word(p, "ru") or
+                                              len(p) <= RUSSIAN_SHORT_MODIFIER for p in modifiers)
 
 
 @functools.cache
@@ -230,6 +252,11 @@ def is_only_a_name(word: str, given: bool = False) -> bool:
     """A Latin-script word the name lists have and no dictionary has in lower case (Jennifer, Nguyen,
     Kim); with ``given``, only given names of that kind (jennifer, not nguyen)."""
     return word.casefold() in word_sets()["latin_given_names_only" if given else "latin_names_only"]
+
+
+def thai_drug_stretches(text: str) -> list[tuple[int, int]]:
+    """Stretches of Thai text that end in a drug stem and are said as a drug (see drug_stems.py)."""
+    return drug_stems.thai_drug_stretches(text)
 
 
 def is_drug_in_context(word: str, before: str, after: str) -> bool:
