@@ -426,3 +426,30 @@ def test_a_capitalised_cyrillic_word_that_is_ordinary_or_medical_in_lower_case_s
 ])
 def test_a_cyrillic_name_that_looks_like_those_still_goes(text, gone):
     check(text, gone=gone, kept=[])
+
+
+# ---------------------------------------------------------------- Korean treatment frames (round 7)
+@pytest.mark.parametrize("text, kept", [
+    ("쿠로펠라 받으러 왔어요.", ["쿠로펠라"]),                    # an unknown device as what one receives
+    ("쿠로펠라를 받고 왔어요.", ["쿠로펠라를"]),
+    ("비엘라톤 후 멍이 들었어요.", ["비엘라톤"]),                  # what a bruise follows
+    ("재수술 쿠로펠라에 문제가 있대요.", ["쿠로펠라에"]),          # a part of a procedure with a problem
+])
+def test_an_unknown_korean_noun_in_a_treatment_frame_stays(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("김다율 받으러 갔어요.", ["김다율"]),                         # a Korean name's shape
+    ("제니퍼 받으러 공항 가요.", ["제니퍼"]),                      # a known foreign name: picking someone up
+    ("스티븐 후 멍이 들었어요.", ["스티븐"]),
+])
+def test_a_name_in_a_treatment_frame_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+def test_the_gate_reads_the_treatment_frame_with_the_same_function():
+    text = "쿠로펠라 받으러 왔어요. 쿠로펠라 왔어요."
+    assert v.in_treatment_frame(text, 0, 4) and not v.in_treatment_frame(text, 14, 18)
+    assert vouched_in_context(text, 0, 4) and not vouched_in_context(text, 14, 18)

@@ -413,6 +413,8 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
         return True
     if _korean_eponymous_disease(core, text, offset + len(core)):
         return True
+    if _HANGUL_ONLY.fullmatch(core) and _treatment_frame(text, offset, offset + len(core)):
+        return True  # X 받으러, X 후 멍: a treatment or device by its sentence, as the anonymiser keeps it
     if _KATAKANA.search(core) and _katakana_drugs_in_context(text, offset, core):
         return True  # ケタゾール 250mg: a Katakana drug by its stem, its dose outside the token
     if re.fullmatch(_LOCATION_LABEL, core) and _LOCATION_BEFORE.search(before):
@@ -471,6 +473,15 @@ def _arabic_safe(word: str, before: str) -> bool:
     from anonymise.vocabulary import is_arabic_safe_word
 
     return is_arabic_safe_word(word, before)
+
+
+_HANGUL_ONLY = re.compile(r"[\uac00-\ud7a3]+")
+
+
+def _treatment_frame(text: str, start: int, end: int) -> bool:
+    from anonymise.vocabulary import in_treatment_frame  # the shared data's rule (medical_frames.py)
+
+    return in_treatment_frame(text, start, end)
 
 
 def _katakana_drugs_in_context(text: str, offset: int, core: str) -> bool:

@@ -19,6 +19,8 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        article allowed; its units ("+" lines) only after a number
     is_loanword_before_thing_particle(word)  a Hangul loanword's shape glued to a particle of place or
                                        means (넷플릭스에서; loanword_shape.py)
+    in_treatment_frame(text, start, end)  a Hangul word where a treatment or device stands (X 받으러, X 후 멍;
+                                       medical_frames.py)
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
@@ -46,6 +48,7 @@ import re
 from pathlib import Path
 
 from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle
+from anonymise.vocabulary.medical_frames import in_treatment_frame
 from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import drug_stems
@@ -63,7 +66,7 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
            "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
            "is_arabic_safe_word", "is_safe_place_station", "without_approximation", "units_after_numbers",
-           "han_quantity_words", "is_hangul_count", "thai_drug_stretches"]
+           "han_quantity_words", "is_hangul_count", "thai_drug_stretches", "in_treatment_frame"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
