@@ -123,6 +123,7 @@ def _japanese_names(run: str, work: str = "", offset: int = 0) -> list[tuple[int
             found.append((match.start(), match.end(), "ja-katakana-name"))
         elif not person and match.start() not in safe and not vocabulary.is_ordinary_word(word, "ja") and \
                 not vocabulary.is_safe_term(word, "ja") and not vocabulary.is_katakana_loanword(word) and \
+                not vocabulary.is_katakana_treatment(word) and \
                 len(word) <= KATAKANA_NAME_MAX and not vocabulary.is_drug_in_context(
                     word, work[max(0, offset + match.start() - 48):offset + match.start()],
                     work[offset + match.end():offset + match.end() + 48]):

@@ -453,3 +453,15 @@ def test_the_gate_reads_the_treatment_frame_with_the_same_function():
     text = "쿠로펠라 받으러 왔어요. 쿠로펠라 왔어요."
     assert v.in_treatment_frame(text, 0, 4) and not v.in_treatment_frame(text, 14, 18)
     assert vouched_in_context(text, 0, 4) and not vouched_in_context(text, 14, 18)
+
+
+# ---------------------------------------------------------------- Katakana treatment heads (round 7)
+def test_a_katakana_word_ending_in_a_procedure_head_stays_and_the_gate_agrees():
+    out = check("ゼタリフトは痛いですか？ミラピールもやりたいです。", gone=[], kept=["ゼタリフト", "ミラピール"])
+    assert not _gate_findings(out), out
+    assert _gate_findings("ゼタミは痛いですか") == ["ゼタミは痛いですか"]   # no head: the gate still refuses it
+
+
+def test_a_katakana_name_before_an_honorific_still_goes_whatever_it_ends_in():
+    check("ゼタリフトさんが来ました。", gone=["ゼタリフト"], kept=[])
+    assert not v.is_katakana_treatment("ピール")                  # the head alone is no treatment's name

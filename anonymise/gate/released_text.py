@@ -290,7 +290,7 @@ class TextRule:
                                          or self._safe_term(piece))
                           for begin in range(max(0, end - 12), end - 1) if end - begin >= 2
                           for piece in (run[begin:end],))
-        return ok[len(run)] or len(run) <= 2
+        return ok[len(run)] or len(run) <= 2 or v.is_katakana_treatment(run)  # ミラピール: a treatment's name
 
     def _judge_hangul_words(self, words: set[str]) -> None:
         """Kiwi on each new distinct Hangul word; the verdict goes into ok/bad under the word itself.

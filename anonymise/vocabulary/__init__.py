@@ -25,6 +25,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        tables, name shapes)
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
     is_katakana_loanword(word)         a Katakana word frequent in Japanese (wordfreq's large list)
+    is_katakana_treatment(word)        a Katakana word ending in a procedure or device head (ミラピール)
     is_frequent_korean_word(word, common=False)  one of the most frequent Korean words (Zipf >= 5.5:
                                        학교, 사람); with ``common``, a common one (Zipf >= 4.0: 구글)
     is_known_person_name_word(word)    a Hangul word of a person's name in Kiwi's dictionary of people
@@ -66,7 +67,8 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
            "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
            "is_arabic_safe_word", "is_safe_place_station", "without_approximation", "units_after_numbers",
-           "han_quantity_words", "is_hangul_count", "thai_drug_stretches", "in_treatment_frame"]
+           "han_quantity_words", "is_hangul_count", "thai_drug_stretches", "in_treatment_frame",
+           "is_katakana_treatment"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -232,6 +234,17 @@ def is_name_word(word: str, lang: str) -> bool:
     if lang == "ru":
         return len(folded) >= 4 and RUSSIAN_NAME_ENDING.search(folded) is not None
     return False
+
+
+KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+KATAKANA_BEFORE_HEAD = 2
+
+
+def is_katakana_treatment(word: str) -> bool:
+    """A Katakana word ending in a procedure or device head of safe_ja.txt ("-" lines: ピール, リフト,
+    レーザー) with two letters or more before it (ミラピール): a treatment's name, not a person's."""
+    return KATAKANA_WORD.fullmatch(word) is not None and any(
+        word.endswith(head) and len(word) - len(head) >= KATAKANA_BEFORE_HEAD for head in safe_endings("ja"))
 
 
 def is_katakana_loanword(word: str) -> bool:
