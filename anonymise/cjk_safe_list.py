@@ -109,7 +109,8 @@ def _safe_positions(run: str, lang: str) -> set[int]:
     return covered
 
 
-def _japanese_names(run: str) -> list[tuple[int, int, str]]:
+def _japanese_names(run: str, work: str = "", offset: int = 0) -> list[tuple[int, int, str]]:
+    """Names in the Han/Kana run ``run``, which starts at ``offset`` of ``work`` (the text around it)."""
     found = []
     safe = _safe_positions(run, "ja") if KATAKANA_WORD.search(run) else set()
     for match in KATAKANA_WORD.finditer(run):
@@ -122,8 +123,11 @@ def _japanese_names(run: str) -> list[tuple[int, int, str]]:
             found.append((match.start(), match.end(), "ja-katakana-name"))
         elif not person and match.start() not in safe and not vocabulary.is_ordinary_word(word, "ja") and \
                 not vocabulary.is_safe_term(word, "ja") and not vocabulary.is_katakana_loanword(word) and \
-                len(word) <= KATAKANA_NAME_MAX:
-            found.append((match.start(), match.end(), "ja-katakana"))
+                not vocabulary.is_katakana_treatment(word) and \
+                len(word) <= KATAKANA_NAME_MAX and not vocabulary.is_drug_in_context(
+                    word, work[max(0, offset + match.start() - 48):offset + match.start()],
+                    work[offset + match.end():offset + match.end() + 48]):
+            found.append((match.start(), match.end(), "ja-katakana"))  # not a drug by its stem (ケタゾール 飲む)
     for start in range(len(run)):
         for length in (3, 2):
             surname = run[start:start + length]
@@ -432,9 +436,13 @@ def cjk_spans(work: str) -> list[tuple[int, int, str, str]]:
     for match in CJK_RUN.finditer(work):
         run = match.group()
         before = work[match.start() - 1] if match.start() else ""
-        names = _japanese_names(run) if japanese else _chinese_names(run, before)
+        names = _japanese_names(run, work, match.start()) if japanese else _chinese_names(run, before)
         spans += [(match.start() + s, match.start() + e, "NAME" if reason == "ja-katakana" else "PERSON", reason)
                   for s, e, reason in names]
+    if spans:
+        # 韩币5万, 30萬韓圜, 3小時: a currency, unit or duration word beside its number, not a surname's name.
+        quantities = vocabulary.han_quantity_words(work)
+        spans = [span for span in spans if not any(s <= span[0] and span[1] <= e for s, e in quantities)]
     if spans and re.search(r"[A-Za-z]", work):
         # Safe terms that mix scripts (异维A酸) are cut by the Han runs: match them over the whole text.
         safe = _safe_positions(work.casefold(), "ja" if japanese else "zh")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from anonymise.name_data import EPONYMOUS_CONDITIONS, LATIN_EPONYM_TITLES
+from anonymise.name_data import EPONYMOUS_CONDITIONS, LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER
 
 HEADS = ("palsy|cyst|cysts|disease|syndrome|sign|signs|test|tests|maneuver|manoeuvre|procedure|procedures|operation|"
          "surgery|score|scale|classification|catheter|catheters|tube|line|fracture|flap|incision|technique|method|"
@@ -35,8 +35,7 @@ HEAD_OF_BEFORE = re.compile(r"\b(?:nevus|naevus|nevi|naevi|tetralogy|circle|loop
 POSSESSIVE_AFTER = re.compile(r"(?:['’]s?)(?![A-Za-z])")
 # Fitzpatrick III, Norwood 4, Glogau type II: a grade after a listed scale's name; in Korean text with
 # its grade word glued on (Ludwig 2단계, Norwood 3형이라고).
-GRADE_AFTER = re.compile(r"[ \t]+(?:type[ \t]+|grade[ \t]+|stage[ \t]+|class[ \t]+)?(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)"
-                         r"(?:(?![\w])|(?=[ \t]?(?:단계|형(?!제)|등급)))")
+GRADE_AFTER = SCALE_GRADE_AFTER
 # 피츠패트릭 3형, 노우드 4단계, 피츠패트릭 타입 III: a grade after a scale's name in Hangul.
 KOREAN_GRADE_AFTER = re.compile(r"[ \t]?(?:타입|유형|type|grade|stage)?[ \t]?(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])(?![\dA-Za-z])")
 # 루드비히 2단계, 해밀턴 타입 IV: a grade with its grade word after a word, what follows a scale's name
@@ -55,6 +54,25 @@ def is_graded(text: str, end: int) -> bool:
     """A grade with its grade word follows text[:end] (노우드 5단계, 글로가우 타입 III): what a scale's name
     is followed by; the caller makes sure the word before it has no name's shape."""
     return KOREAN_GRADE_SHAPE.match(text, end) is not None
+
+
+# A Roman-numeral grade and the words that may stand between it and its scale (skin type, grade).
+ROMAN_GRADE = re.compile(r"(?:[IV]{1,3}|VI)(?:[-–/~](?:[IV]{1,3}|VI))?")
+SCALE_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def is_grade_of_listed_scale(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a Roman numeral (VI, IV: also short given names) in the grade after a listed
+    scale's name (Fitzpatrick VI, Fitzpatrick skin type IV, Fitzpatrick V-VI): a grade, not a person."""
+    if not ROMAN_GRADE.fullmatch(text[start:end]):
+        return False
+    for word in SCALE_WORD.finditer(text, max(0, start - 40), start):
+        if word.group().casefold() in EPONYMOUS_CONDITIONS and not TITLE_BEFORE.search(text, max(0, word.start() - 8),
+                                                                                        word.start()):
+            grade = GRADE_AFTER.match(text, word.end())
+            if grade and grade.start() < start and grade.end() >= end:
+                return True
+    return False
 
 
 def is_eponym(text: str, start: int, end: int) -> bool:

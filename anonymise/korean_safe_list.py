@@ -631,8 +631,8 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
         return spans + _spaced_surnames(work, spans)
     for index, match in enumerate(words):
         verdict = word_verdict(match.group())
-        if not verdict or (match.start() and work[match.start() - 1].isdigit()):
-            continue  # after a number: a counter or unit (2주이, 3회차, 150만원), not a name
+        if not verdict or (match.start() and work[match.start() - 1].isdigit()) or vocabulary.is_hangul_count(match.group()):
+            continue  # after a number or in Korean numerals: a counter or unit (2주이, 150만원, 삼천모), not a name
         if is_scale_before_grade(work, match.start(), match.end()):
             continue  # 피츠패트릭 3형, 노우드 4단계: a grading scale, named after a person long ago
         whole = all(end == len(match.group()) and not name_shaped for _, end, name_shaped, _ in verdict)
@@ -643,8 +643,9 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
                 continue
             if reason == LOANWORD_IN_THING_PLACE and match.group()[end:] in THING_PARTICLES:
                 continue  # 스타벅스에서, 에어프라이어로: a transcribed word where a thing stands, not a person
-            if not name_shaped and _beside_medical_word(work, words, index):
-                continue  # 콧볼 축소, 레이저 토닝: part of a medical phrase
+            if not name_shaped and (_beside_medical_word(work, words, index) or
+                                    vocabulary.in_treatment_frame(work, match.start(), match.end())):
+                continue  # 콧볼 축소, 레이저 토닝, X 받으러, X 후 멍: part of a medical phrase or a treatment
             if not name_shaped and start == 0 and not _titled(work, match.start() + end) \
                     and vocabulary.is_drug_in_context(
                     match.group(), work[max(0, match.start() - 48):match.start()], work[match.end():match.end() + 48]):

@@ -162,6 +162,13 @@ LATIN_EPONYM_TITLES = tuple(_words("latin_titles.txt", "before-eponym"))
 # Eponymous conditions and scales named alone: kept in the possessive (Hashimoto's) or before a
 # grade (Fitzpatrick III) by anonymise/eponyms.py.
 EPONYMOUS_CONDITIONS = frozenset(w.casefold() for w in _words("eponymous_conditions.txt"))
+# The grade after a listed scale's name in Latin letters (Fitzpatrick III, Fitzpatrick skin type IV, Norwood 4,
+# Glogau type II, Fitzpatrick V-VI), or with a Korean grade word glued on (Ludwig 2단계): the anonymiser's
+# eponyms.py and the leak gate both read a scale so.
+SCALE_GRADE_AFTER = re.compile(
+    r"[ \t]+(?:(?:(?i:skin)[ \t]+)?(?i:photo)?(?i:type)[ \t]*|(?i:phototype|grade|stage|class|scale|level)[ \t]+)?"
+    r"(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?:[ \t]?[-–/~][ \t]?(?:[IV]{1,3}|VI|[1-7]))?"
+    r"(?:(?![\w])|(?=[ \t]?(?:단계|형(?!제)|등급)))")
 # Vietnamese surnames (vocabulary/surnames_vi.txt), and those no other language writes so even without
 # their marks (Nguyen, Tran), which mark a name in any text.
 def _plain(word: str) -> str:
@@ -181,7 +188,10 @@ REVIEWED_ORDINARY_WORDS = {lang: frozenset(w.casefold() for w in _words(f"ordina
 # Month names after "tháng" (tháng Năm, tháng Mười Hai).
 VIETNAMESE_MONTH_WORDS = frozenset(_words("vietnamese_months.txt"))
 # Endings of drug names (WHO INN stems) in Latin, Hangul and Cyrillic, without their "-".
-DRUG_STEMS = tuple(w[1:].casefold() for w in _words("drug_stems.txt") if w.startswith("-") and len(w) > 1)
+# Drug-name endings per script, one reviewed file each (vocabulary/drug_stems_<script>.txt).
+DRUG_STEM_SCRIPTS = ("latin", "ko", "ru", "ja", "th")
+DRUG_STEMS = {script: tuple(w[1:].casefold() for w in _words(f"drug_stems_{script}.txt") if w.startswith("-") and len(w) > 1)
+              for script in DRUG_STEM_SCRIPTS}
 LATIN_GREETINGS = ("Hi", "Hello", "Dear", "Hey", "Thanks", "Thank you", "Attn", "Attention")
 LATIN_SELF_INTRO = ("I'm", "I am", "Im", "My name is", "my name is", "This is", "this is", "name is", "Name:",
                     "name:", "Name :", "NAME:", "It's", "it's", "call me", "Call me", "Patient:", "Guardian:",

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from anonymise import vocabulary
 from anonymise.cjk_safe_list import cjk_spans
-from anonymise.eponyms import is_eponym
+from anonymise.eponyms import is_eponym, is_grade_of_listed_scale
 from anonymise.korean_safe_list import korean_spans
 from anonymise.person_frames import frame_spans
 from anonymise.name_data import LATIN_TITLE, VIETNAMESE_MONTH_WORDS
@@ -165,7 +165,8 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
     spans += [(s, e, kind, "digit-run") for s, e, kind in vocabulary.unsafe_digit_runs(work)]
     for match in CODE.finditer(work):
         token = match.group()
-        if vocabulary.is_safe_term(token) or all(_safe_code_part(p) for p in token.split("-")) or \
+        rough = vocabulary.without_approximation(token)  # 350ccish: a rough quantity, judged without its "ish"
+        if vocabulary.is_safe_term(token) or all(_safe_code_part(p) for p in rough.split("-")) or \
                 _medical_code(work, match.start(), match.end()) or _priced(work, match.start(), match.end()):
             continue
         spans.append((match.start(), match.end(), "ID", "letter-digit-code"))
@@ -355,7 +356,8 @@ def _latin_spans(work: str) -> list[tuple[int, int, str, str]]:
             index += 1  # RM 1,250, 3.500.000 IDR: the currency of a price
             continue
         initial = _starts_sentence(work, start) or any(s <= start < e for s, e in headings)
-        verdict = None if is_eponym(work, start, match.end()) or _vietnamese_month(work, start, word, lang) \
+        verdict = None if is_eponym(work, start, match.end()) or is_grade_of_listed_scale(work, start, match.end()) \
+            or _vietnamese_month(work, start, word, lang) \
             else _latin_verdict(word, initial, lang)
         if verdict is not None and _drug_in_context(work, start, match.end()):
             verdict = None  # Rosuvastatin 10mg: a drug's stem, with a dose or a word of taking it

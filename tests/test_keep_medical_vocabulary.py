@@ -8,7 +8,7 @@ import pytest
 
 from anonymise import vocabulary as v
 from anonymise.gate.released_text import is_safe_quantity as gate_quantity
-from anonymise.gate.released_text import vouched_in_context
+from anonymise.gate.released_text import titled_cjk_names, vouched_in_context
 from anonymise.vocabulary.quantities import unsafe_digit_runs
 from world_fixtures import check
 
@@ -307,3 +307,161 @@ def test_a_chinese_procedure_compound_led_by_a_surname_like_character_stays(text
 
 def test_a_chinese_name_beside_procedure_words_still_goes():
     check("我叫孙丽娟，想做全切。", gone=["孙丽娟"], kept=["全切"])
+
+
+# ---------------------------------------------------------------- quantities beside their number (round 7)
+@pytest.mark.parametrize("text, kept", [
+    ("韩币8万够不够？", ["韩币8万"]),                          # a currency word led by a surname character
+    ("韓幣40萬左右，要2小時嗎？", ["韓幣40萬", "2小時"]),
+    ("预算60萬韓圜，恢复3周。", ["60萬韓圜", "3周"]),
+    ("大概200万韩元，做完要5小时。", ["200万韩元", "5小时"]),
+])
+def test_a_han_currency_or_duration_word_beside_its_number_stays(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+def test_a_surname_led_name_without_a_number_still_goes():
+    check("我叫韩思蕾，想问价格。", gone=["韩思蕾"], kept=[])
+    check("周嘉澍先生说要5小时。", gone=["周嘉澍"], kept=["5小时"])
+    text = "问一下周嘉澍先生"
+    assert list(titled_cjk_names(text, v)) == [(3, 6)]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("ปลูกผม 2800 กราฟต์ ราคาเท่าไหร่คะ", ["กราฟต์"]),           # a unit the Thai dictionary lacks, after a number
+    ("1500~2500모면 될까요?", ["1500~2500모면"]),               # a range, then the graft unit and a particle
+    ("이천오백모를 심으려고요.", ["이천오백모를"]),                # Korean numerals and the unit
+    ("It took 250ccish out, roughly 40-ish units.", ["250ccish", "40-ish"]),
+])
+def test_a_unit_after_its_number_is_vouched_for_by_the_number(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+def test_a_unit_word_without_a_number_vouches_for_nothing():
+    check("คุณกราฟต์มาด้วยค่ะ", gone=["กราฟต์"], kept=[])        # after a title: a name
+    assert not v.is_hangul_count("이모가") and v.is_hangul_count("삼천모를")
+    check("코드 AB12ish 입니다.", gone=["AB12ish"], kept=[])      # a code with "ish" is still a code
+
+
+# ---------------------------------------------------------------- Arabic endings (round 7)
+@pytest.mark.parametrize("text, kept", [
+    ("هل عمليتي ممكنة بعد جلستين؟", ["عمليتي", "جلستين"]),       # my operation, two sessions
+    ("أسأل عن العمليات وبالعملية القادمة.", ["العمليات", "وبالعملية"]),
+])
+def test_an_arabic_word_with_a_pronoun_dual_or_plural_ending_stays(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+def test_an_arabic_name_with_an_ending_still_goes():
+    check("اسمي يزنان وأريد عملية.", gone=["يزنان"], kept=["عملية"])
+    assert not v.is_arabic_safe_word("يزنان") and v.is_arabic_safe_word("عمليتك")
+
+
+# ---------------------------------------------------------------- Latin scales before a Roman grade (round 7)
+@pytest.mark.parametrize("text, kept", [
+    ("Fitzpatrick VI skin, so which laser?", ["Fitzpatrick VI"]),     # VI is also a given name
+    ("I am Fitzpatrick skin type IV.", ["Fitzpatrick skin type IV"]),
+    ("Probably Fitzpatrick V-VI, my dermatologist said.", ["Fitzpatrick V-VI"]),
+])
+def test_a_listed_scale_before_a_roman_grade_stays(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+def test_a_roman_numeral_after_a_person_still_goes():
+    check("My friend Vi came along with Dr. Fitzpatrick.", gone=["Vi", "Fitzpatrick"], kept=[])
+    check("Dr. Fitzpatrick VI signed it.", gone=["Fitzpatrick"], kept=[])
+
+
+# ---------------------------------------------------------------- transcribed drug stems (round 7)
+@pytest.mark.parametrize("text, kept", [
+    ("베타로니다졸 먹고 있어요.", ["베타로니다졸"]),              # a made-up azole in Hangul, with a word of taking
+    ("카르보스테론 주사 맞았어요.", ["카르보스테론"]),            # -sterone
+    ("토라넥실산 처방 받았어요.", ["토라넥실산"]),                # an acid's shape, prescribed
+    ("ケタゾールを飲んでいます。", ["ケタゾール"]),               # a short Katakana azole, taken
+    ("ケタゾール 250mg 処方されました", ["ケタゾール"]),          # its dose outside the word run
+    ("トラベキサム酸を飲んでる", ["トラベキサム酸"]),             # a Katakana word before 酸
+    ("ทายาคลินดาไมซินค่ะ", ["คลินดาไมซิน"]),
+    ("หมอให้ยาทรานเอกซามิก 250 มก.", ["ทรานเอกซามิก"]),
+])
+def test_a_drug_transcribed_into_another_script_stays_by_its_stem(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("어제 친구 다라졸이랑 만났어요.", ["다라졸"]),                # no drug context: a foreign name in Hangul
+    ("ミナゾールさんが来ました", ["ミナゾール"]),                 # an honorific after it: a person
+    ("友達のケタゾールと会った", ["ケタゾール"]),                 # a name cue before it
+    ("ケタゾールと会った", ["ケタゾール"]),                       # no drug context
+])
+def test_a_name_that_ends_like_a_transcribed_drug_stem_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+def test_every_script_has_its_own_reviewed_stem_file():
+    from anonymise.name_data import DRUG_STEMS
+
+    assert set(DRUG_STEMS) == {"latin", "ko", "ru", "ja", "th"} and all(DRUG_STEMS.values())
+    assert v.is_drug_shaped("베타로니다졸") and v.is_drug_shaped("ケタゾール") and not v.is_drug_shaped("리맙")
+
+
+# ---------------------------------------------------------------- Cyrillic openers and compounds (round 7)
+@pytest.mark.parametrize("text, kept", [
+    ("Тред-лифтинг делали? Отёк прошёл за неделю.", ["Тред-лифтинг", "Отёк"]),   # ё read as е, a hyphenated procedure
+    ("Покраснение держится. Припухлость тоже.", ["Покраснение", "Припухлость"]),
+])
+def test_a_capitalised_cyrillic_word_that_is_ordinary_or_medical_in_lower_case_stays(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Вчера звонила Иванова-Лифтинг.", ["Иванова-Лифтинг"]),       # a surname's ending in the compound
+    ("Меня записала Шрамова вчера.", ["Шрамова"]),                  # a safe stem, then a surname's ending
+    ("Мария-Анна придёт завтра.", ["Мария-Анна"]),
+])
+def test_a_cyrillic_name_that_looks_like_those_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+# ---------------------------------------------------------------- Korean treatment frames (round 7)
+@pytest.mark.parametrize("text, kept", [
+    ("쿠로펠라 받으러 왔어요.", ["쿠로펠라"]),                    # an unknown device as what one receives
+    ("쿠로펠라를 받고 왔어요.", ["쿠로펠라를"]),
+    ("비엘라톤 후 멍이 들었어요.", ["비엘라톤"]),                  # what a bruise follows
+    ("재수술 쿠로펠라에 문제가 있대요.", ["쿠로펠라에"]),          # a part of a procedure with a problem
+])
+def test_an_unknown_korean_noun_in_a_treatment_frame_stays(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("김다율 받으러 갔어요.", ["김다율"]),                         # a Korean name's shape
+    ("제니퍼 받으러 공항 가요.", ["제니퍼"]),                      # a known foreign name: picking someone up
+    ("스티븐 후 멍이 들었어요.", ["스티븐"]),
+])
+def test_a_name_in_a_treatment_frame_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+def test_the_gate_reads_the_treatment_frame_with_the_same_function():
+    text = "쿠로펠라 받으러 왔어요. 쿠로펠라 왔어요."
+    assert v.in_treatment_frame(text, 0, 4) and not v.in_treatment_frame(text, 14, 18)
+    assert vouched_in_context(text, 0, 4) and not vouched_in_context(text, 14, 18)
+
+
+# ---------------------------------------------------------------- Katakana treatment heads (round 7)
+def test_a_katakana_word_ending_in_a_procedure_head_stays_and_the_gate_agrees():
+    out = check("ゼタリフトは痛いですか？ミラピールもやりたいです。", gone=[], kept=["ゼタリフト", "ミラピール"])
+    assert not _gate_findings(out), out
+    assert _gate_findings("ゼタミは痛いですか") == ["ゼタミは痛いですか"]   # no head: the gate still refuses it
+
+
+def test_a_katakana_name_before_an_honorific_still_goes_whatever_it_ends_in():
+    check("ゼタリフトさんが来ました。", gone=["ゼタリフト"], kept=[])
+    assert not v.is_katakana_treatment("ピール")                  # the head alone is no treatment's name

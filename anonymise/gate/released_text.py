@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
-                                 LATIN_EPONYM_TITLES, VIETNAMESE_MONTH_WORDS)
+                                 LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS)
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 
 # Kiwi's score of a one-morpheme noun it only guesses: names it has never seen come out near -21 to
@@ -185,7 +185,8 @@ class TextRule:
             return None
         for code in _LETTER_DIGIT.finditer(stripped):
             word = code.group()
-            if not (_NUMBER_UNIT.fullmatch(word) or _UNIT_OR_DOSING.fullmatch(word) or self._safe_term(word)):
+            rough = self.vocabulary.without_approximation(word)  # 350ccish: judged without its "ish"
+            if not (_NUMBER_UNIT.fullmatch(rough) or rough.isdigit() or _UNIT_OR_DOSING.fullmatch(word) or self._safe_term(word)):
                 return "code"
         reasons = [self._piece_reason(m, stripped) for m in _PIECE.finditer(stripped)]
         for reason in ("name", "korean_name", "cjk_name", "unknown_word", "digits"):
@@ -274,9 +275,10 @@ class TextRule:
         v = self.vocabulary
         if self._safe_term(word) or v.is_ordinary_word(word, "zh") or v.is_ordinary_word(word, "ja"):
             return None
-        for katakana in _KATAKANA.findall(word):
-            if not self._katakana_words(katakana):
-                return "cjk_name"
+        for katakana in _KATAKANA.finditer(word):
+            if not self._katakana_words(katakana.group()) and not v.is_drug_in_context(
+                    katakana.group(), word[:katakana.start()], word[katakana.end():]):
+                return "cjk_name"  # a drug by its stem said as one in the same word run (ケタゾールを飲む) stays
         return None
 
     def _katakana_words(self, run: str) -> bool:
@@ -288,7 +290,7 @@ class TextRule:
                                          or self._safe_term(piece))
                           for begin in range(max(0, end - 12), end - 1) if end - begin >= 2
                           for piece in (run[begin:end],))
-        return ok[len(run)] or len(run) <= 2
+        return ok[len(run)] or len(run) <= 2 or v.is_katakana_treatment(run)  # ミラピール: a treatment's name
 
     def _judge_hangul_words(self, words: set[str]) -> None:
         """Kiwi on each new distinct Hangul word; the verdict goes into ok/bad under the word itself.
@@ -370,7 +372,7 @@ _LOCATION_LABEL = r"(?:\d{1,3}[A-Z]?|[A-Z]{1,2}\d{1,3}[A-Z]?)"   # 6B, 12, C3, I
 _LOCATION_BEFORE = re.compile(r"\b%s\s+$" % _LOCATION_WORD)
 _LABEL_AFTER = re.compile(r"\s+%s(?=[\s\x00\x01.,;:)]|$)" % _LOCATION_LABEL)
 # A grade after a scale's name (Fitzpatrick III, Norwood 4, Glogau type II, 피츠패트릭 3형, 노우드 4단계).
-_GRADE_AFTER = re.compile(r"[ \t]+(?:type[ \t]+|grade[ \t]+|stage[ \t]+|class[ \t]+)?(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?![\w])")
+_GRADE_AFTER = SCALE_GRADE_AFTER  # the shared data's reading (Fitzpatrick skin type IV, Fitzpatrick V-VI)
 _KOREAN_GRADE_AFTER = re.compile(r"[ \t]?(?:타입|유형|type|grade|stage)?[ \t]?(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])(?![\dA-Za-z])")
 _MONTH_BEFORE = re.compile(r"(?i)\btháng\s+(?:mười\s+)?$")
 _DISEASE_ENDINGS = ("증후군", "병", "염", "증")
@@ -411,6 +413,10 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
         return True
     if _korean_eponymous_disease(core, text, offset + len(core)):
         return True
+    if _HANGUL_ONLY.fullmatch(core) and _treatment_frame(text, offset, offset + len(core)):
+        return True  # X 받으러, X 후 멍: a treatment or device by its sentence, as the anonymiser keeps it
+    if _KATAKANA.search(core) and _katakana_drugs_in_context(text, offset, core):
+        return True  # ケタゾール 250mg: a Katakana drug by its stem, its dose outside the token
     if re.fullmatch(_LOCATION_LABEL, core) and _LOCATION_BEFORE.search(before):
         return True
     if re.fullmatch(_LOCATION_WORD, core) and _LABEL_AFTER.match(text, offset + len(core)):
@@ -467,6 +473,24 @@ def _arabic_safe(word: str, before: str) -> bool:
     from anonymise.vocabulary import is_arabic_safe_word
 
     return is_arabic_safe_word(word, before)
+
+
+_HANGUL_ONLY = re.compile(r"[\uac00-\ud7a3]+")
+
+
+def _treatment_frame(text: str, start: int, end: int) -> bool:
+    from anonymise.vocabulary import in_treatment_frame  # the shared data's rule (medical_frames.py)
+
+    return in_treatment_frame(text, start, end)
+
+
+def _katakana_drugs_in_context(text: str, offset: int, core: str) -> bool:
+    """Every Katakana run of ``core`` (at ``offset`` of ``text``) that ordinary words do not make up is a
+    drug's name by its stem, said as a drug in the text around it."""
+    rule = TextRule.default()
+    runs = [m for m in _KATAKANA.finditer(core) if not rule._katakana_words(m.group())]
+    return bool(runs) and all(_drug_in_context(m.group(), text[max(0, offset + m.start() - 48):offset + m.start()],
+                                               text[offset + m.end():offset + m.end() + 48]) for m in runs)
 
 
 def _drug_in_context(word: str, before: str, after: str) -> bool:
@@ -562,10 +586,15 @@ def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
     """(start, end) of a surname-led Han word right before a personal title (王小明先生, 山田さん)."""
     if not _HAN.search(text):
         return
+    quantities = None
     for m in _TITLED_CJK.finditer(text):
         word = m.group(1)
         for start in range(len(word) - 1):  # the name is the end of the run: 请问王小明先生
             name = word[start:]
+            if quantities is None:
+                quantities = vocabulary.han_quantity_words(text)
+            if any(s <= m.start(1) + start and m.end(1) <= e for s, e in quantities):
+                continue  # 3小時, 韩币5万: a quantity beside its number, as the anonymiser keeps it
             if (vocabulary.is_name_word(name, "zh") or vocabulary.is_name_word(name, "ja")) \
                     and not vocabulary.is_safe_term(name) and not vocabulary.is_ordinary_word(name, "zh"):
                 yield m.start(1) + start, m.end(1)

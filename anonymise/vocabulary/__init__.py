@@ -19,16 +19,25 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        article allowed; its units ("+" lines) only after a number
     is_loanword_before_thing_particle(word)  a Hangul loanword's shape glued to a particle of place or
                                        means (넷플릭스에서; loanword_shape.py)
+    in_treatment_frame(text, start, end)  a Hangul word where a treatment or device stands (X 받으러, X 후 멍;
+                                       medical_frames.py)
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
     is_katakana_loanword(word)         a Katakana word frequent in Japanese (wordfreq's large list)
+    is_katakana_treatment(word)        a Katakana word ending in a procedure or device head (ミラピール)
     is_frequent_korean_word(word, common=False)  one of the most frequent Korean words (Zipf >= 5.5:
                                        학교, 사람); with ``common``, a common one (Zipf >= 4.0: 구글)
     is_known_person_name_word(word)    a Hangul word of a person's name in Kiwi's dictionary of people
     is_safe_quantity(run, before, after), unsafe_digit_runs(text)   see quantities.py
     is_currency_code_of_amount(word, before, after)   RM, Rp, IDR, MOP beside an amount (quantities.py)
+    without_approximation(token)       a rough quantity without its "ish" (350ccish -> 350cc; quantities.py)
+    units_after_numbers(text)          spans of unit words right after a number (3000 กราฟต์; quantities.py)
+    han_quantity_words(text)           spans of Han currency, unit and duration words beside a number (韩币5万,
+                                       3小時): a quantity, not a surname's name (quantities.py)
+    is_hangul_count(word)              a count in Korean numerals with its unit (삼천모를; quantities.py)
     is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
+    thai_drug_stretches(text)          Thai stretches ending in a drug stem, said as a drug (drug_stems.py)
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
 and memory-mapped (see packed.py): ~6 MB, shared by every worker.
@@ -40,11 +49,15 @@ import re
 from pathlib import Path
 
 from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle
+from anonymise.vocabulary.medical_frames import in_treatment_frame
 from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
-from anonymise.vocabulary.quantities import is_currency_code_of_amount, is_safe_quantity, unsafe_digit_runs
+from anonymise.vocabulary.quantities import (han_quantity_words, is_currency_code_of_amount, is_hangul_count,
+                                             is_safe_quantity,
+                                             units_after_numbers,
+                                             unsafe_digit_runs, without_approximation)
 
 LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th", "ar")
 HERE = Path(__file__).parent
@@ -53,7 +66,9 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
            "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
-           "is_arabic_safe_word", "is_safe_place_station"]
+           "is_arabic_safe_word", "is_safe_place_station", "without_approximation", "units_after_numbers",
+           "han_quantity_words", "is_hangul_count", "thai_drug_stretches", "in_treatment_frame",
+           "is_katakana_treatment"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -108,7 +123,11 @@ def is_safe_term(term: str, lang: str | None = None) -> bool:
 def is_ordinary_word(word: str, lang: str) -> bool:
     """A common word of ``lang`` (case-folded lookup) that is not only a personal name."""
     ordinary = word_sets().get(f"ordinary_{lang}")
-    return ordinary is not None and word.casefold() in ordinary
+    if ordinary is None:
+        return False
+    folded = word.casefold()
+    # Russian writers and wordfreq's list drop the dots of ё as often as not (отёк, отек).
+    return folded in ordinary or (lang == "ru" and "ё" in folded and folded.replace("ё", "е") in ordinary)
 
 
 # A station, port, airport or terminal named by the city: Kiwi reads 대전역, 인천항 as proper nouns.
@@ -122,9 +141,16 @@ def is_safe_place_station(word: str) -> bool:
 
 
 # What Arabic glues before a word: a conjunction or preposition, the article, or both (والأنف, بالليزر, للعملية).
-ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 ARABIC_MIN_STEM = 2
 ARABIC_NUMBER_BEFORE = re.compile(r"\d\s?$")
+# What Arabic glues after a word: a pronoun (عمليتي: my operation, جلستك), the dual (جلستين, جلستان), a sound
+# plural (عمليات, متخصصين) or the feminine of an adjective. (suffix, what the listed form ends in instead):
+# the feminine ة is written ت before a suffix (عملية -> عمليتي, عمليات). A stem of three letters or more.
+ARABIC_SUFFIXES = (("تين", "ة"), ("تان", "ة"), ("ات", "ة"), ("ات", ""), ("ين", ""), ("ون", ""), ("ان", ""),
+                   ("تها", "ة"), ("تهم", "ة"), ("تنا", "ة"), ("تكم", "ة"), ("تي", "ة"), ("تك", "ة"), ("ته", "ة"),
+                   ("ها", ""), ("هم", ""), ("نا", ""), ("كم", ""), ("ي", ""), ("ك", ""), ("ه", ""), ("ة", ""))
+ARABIC_MIN_SUFFIXED_STEM = 3
 
 
 @functools.cache
@@ -134,11 +160,16 @@ def _arabic_units() -> frozenset[str]:
 
 def is_arabic_safe_word(word: str, before: str = "") -> bool:
     """``word`` (Arabic letters) is a term of safe_ar.txt as written or after one attached particle or
-    article, leaving a stem of two letters or more (الأنف, وزراعة); a unit of the "+" lines only right
-    after a number in ``before`` (3 ليال). Names are not listed, so a name with a particle still goes."""
+    article (a stem of two letters or more: الأنف, وزراعة), and with a pronoun, dual, plural or feminine
+    ending taken off (a stem of three letters or more: عمليتي, جلستين, بالعمليات); a unit of the "+" lines
+    only right after a number in ``before`` (3 ليال). Names are not listed, so a name with a particle or
+    an ending still goes."""
     terms = safe_terms("ar")
     stems = [word] + [word[len(p):] for p in ARABIC_PREFIXES if word.startswith(p) and len(word) - len(p) >= ARABIC_MIN_STEM]
     if any(stem in terms for stem in stems):
+        return True
+    if any(stem.endswith(suffix) and len(stem) - len(suffix) >= ARABIC_MIN_SUFFIXED_STEM
+           and stem[:-len(suffix)] + listed in terms for stem in stems for suffix, listed in ARABIC_SUFFIXES):
         return True
     return ARABIC_NUMBER_BEFORE.search(before) is not None and word in _arabic_units()
 
@@ -156,11 +187,28 @@ def is_russian_safe_form(word: str) -> bool:
     """A Russian safe stem begins the word (ботокса, Москвы), a term ending in a vowel without it
     (Альтеру for альтера); a short one is the word (ЕД, МЕ). safe_ru.txt holds stems for this. Not a
     word with a surname's ending after the stem (Вторичнова, Москвин) that is no term or ordinary word."""
-    folded = word.casefold()
+    folded = word.casefold().replace("ё", "е")
+    if "-" in folded:
+        return _russian_safe_compound(folded.split("-"))
     if RUSSIAN_NAME_ENDING.search(folded) and folded not in safe_terms("ru") and not is_ordinary_word(folded, "ru"):
         return False
     return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in safe_terms("ru")) \
         or any(folded.startswith(stem) for stem in _russian_vowel_stems())
+
+
+# A transcribed modifier before a hyphen (тред-, мезо-, смас-) this short is no name in a compound's first place.
+RUSSIAN_SHORT_MODIFIER = 5
+
+
+def _russian_safe_compound(parts: list[str]) -> bool:
+    """A hyphenated procedure's name (тред-лифтинг, смас-лифтинг, экспресс-пилинг): the last part, the head,
+    is a safe form, and each part before it a safe form, an ordinary word or a short modifier; no part has a
+    surname's ending (Иванова-Лифтинг is no compound of this kind)."""
+    if len(parts) < 2 or not all(parts) or any(RUSSIAN_NAME_ENDING.search(p) for p in parts):
+        return False
+    head, modifiers = parts[-1], parts[:-1]
+    return is_russian_safe_form(head) and all(is_russian_safe_form(p) or is_ordinary_word(p, "ru") or
+                                              len(p) <= RUSSIAN_SHORT_MODIFIER for p in modifiers)
 
 
 @functools.cache
@@ -188,6 +236,17 @@ def is_name_word(word: str, lang: str) -> bool:
     return False
 
 
+KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+KATAKANA_BEFORE_HEAD = 2
+
+
+def is_katakana_treatment(word: str) -> bool:
+    """A Katakana word ending in a procedure or device head of safe_ja.txt ("-" lines: ピール, リフト,
+    レーザー) with two letters or more before it (ミラピール): a treatment's name, not a person's."""
+    return KATAKANA_WORD.fullmatch(word) is not None and any(
+        word.endswith(head) and len(word) - len(head) >= KATAKANA_BEFORE_HEAD for head in safe_endings("ja"))
+
+
 def is_katakana_loanword(word: str) -> bool:
     """A Katakana word frequent enough in Japanese to be a loanword (リドカイン), not a foreign name."""
     return word in word_sets()["katakana_loanwords"]
@@ -209,6 +268,11 @@ def is_only_a_name(word: str, given: bool = False) -> bool:
     """A Latin-script word the name lists have and no dictionary has in lower case (Jennifer, Nguyen,
     Kim); with ``given``, only given names of that kind (jennifer, not nguyen)."""
     return word.casefold() in word_sets()["latin_given_names_only" if given else "latin_names_only"]
+
+
+def thai_drug_stretches(text: str) -> list[tuple[int, int]]:
+    """Stretches of Thai text that end in a drug stem and are said as a drug (see drug_stems.py)."""
+    return drug_stems.thai_drug_stretches(text)
 
 
 def is_drug_in_context(word: str, before: str, after: str) -> bool:

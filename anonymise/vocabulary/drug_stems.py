@@ -1,14 +1,19 @@
-"""Drug names by their form: the endings of drug_stems.txt (WHO INN stems: -mab, -prazole, -맙, -сартан).
+"""Drug names by their form: the endings of drug_stems_<script>.txt (WHO INN stems: -mab, -prazole, -맙,
+-сартан, -マイシン, -ไมซิน).
 
-No list holds every drug, but most generic names end in a stem that says their class. A word ending
-in one is a drug's name (``is_drug_shaped``) when enough letters come before the ending (three
-Latin or Cyrillic letters, two Hangul syllables: Lumab, 리맙 are not) and it has no name's shape: not
-on the name lists (Latin), no surname + given-name shape nor a word of a person's name in Kiwi's
-dictionary of people (Hangul). Russian surnames end like drugs (-ин, -ов), so Cyrillic is judged by
-the stem alone. A word so shaped is vouched for (``is_drug_in_context``) when it is long enough that
-no name ends so (LONG_DRUG_NAME) or a drug's context is near: a dose (20mg, 5 мг, 1정), a word of
-taking or prescribing (복용, 처방, 바르다, prescribed, принимаю) or a drug of the safe vocabulary, in the same sentence.
-The anonymiser's safe-list pass and the leak gate both ask these functions.
+No list holds every drug, but most generic names end in a stem that says their class, and the scripts a
+patient writes a drug in transcribe those stems the same way every time. A word ending in one is a
+drug's name (``is_drug_shaped``) when enough letters come before the ending (three Latin or Cyrillic
+letters, two Hangul syllables or Katakana letters, four Thai letters: Lumab, 리맙 are not) and it has no name's
+shape: not on the name lists (Latin), no surname + given-name shape nor a word of a person's name in
+Kiwi's dictionary of people (Hangul). Russian surnames end like drugs (-ин, -ов), so Cyrillic is judged
+by the stem alone; Katakana and Thai too (a foreign name in them shows by its honorific or title, which
+the callers check). A Katakana word right before 酸 is an acid (トラネキサム酸). A word so shaped is vouched
+for (``is_drug_in_context``) when it is long enough that no name ends so (LONG_DRUG_NAME) or a drug's
+context is near: a dose (20mg, 5 мг, 1정), a word of taking or prescribing (복용, 처방, 바르다, prescribed,
+принимаю, 飲む, กิน) or a drug of the safe vocabulary, in the same sentence. Thai has no spaces: a Thai
+stretch is given by its caller (``thai_drug_stretches``). The anonymiser's safe-list pass and the leak gate
+both ask these functions.
 """
 from __future__ import annotations
 
@@ -20,8 +25,10 @@ from anonymise.vocabulary.name_lists import looks_like_korean_name
 from anonymise.vocabulary.packed import word_sets
 
 # Letters before the ending, per script; and from how many letters a drug-shaped word needs no context.
-MIN_BEFORE = {"latin": 3, "hangul": 2, "cyrillic": 3}
-LONG_DRUG_NAME = {"latin": 11, "hangul": 6, "cyrillic": 11}
+MIN_BEFORE = {"latin": 3, "hangul": 2, "cyrillic": 3, "katakana": 2, "thai": 4}
+LONG_DRUG_NAME = {"latin": 11, "hangul": 6, "cyrillic": 11, "katakana": 8, "thai": 12}
+# The files' script names (name_data.DRUG_STEM_SCRIPTS) in this module's words.
+FILE_SCRIPTS = {"latin": "latin", "ko": "hangul", "ru": "cyrillic", "ja": "katakana", "th": "thai"}
 # Russian case endings after a drug's name (Метформина, Дупилумабом).
 RUSSIAN_CASE_ENDING = re.compile(r"(?:ами|ом|ем|ой|ах|ов|ы|а|у|е|и)$")
 POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -40,19 +47,21 @@ SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\n](?=\s|$)|\n")
 LATIN = re.compile(r"[a-z]+(?:-[a-z]+)*")
 HANGUL = re.compile(r"[가-힣]+")
 CYRILLIC = re.compile(r"[\u0430-\u044f\u0451]+")
+KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+THAI = re.compile(r"[\u0e01-\u0e4e]+")
+PATTERNS = {"latin": LATIN, "hangul": HANGUL, "cyrillic": CYRILLIC, "katakana": KATAKANA, "thai": THAI}
+ACID = "酸"
 
 
 @functools.cache
 def drug_stems() -> dict[str, tuple[str, ...]]:
-    """Script -> the endings of drug_stems.txt (name_data.DRUG_STEMS) in it, longest first."""
-    stems: dict[str, list[str]] = {"latin": [], "hangul": [], "cyrillic": []}
-    for stem in DRUG_STEMS:
-        stems[_script(stem)].append(stem)
-    return {script: tuple(sorted(found, key=len, reverse=True)) for script, found in stems.items()}
+    """Script -> the endings of its drug_stems_<script>.txt (name_data.DRUG_STEMS), longest first."""
+    return {FILE_SCRIPTS[script]: tuple(sorted(stems, key=len, reverse=True)) for script, stems in DRUG_STEMS.items()}
 
 
 def _script(word: str) -> str:
-    return "hangul" if HANGUL.search(word) else "cyrillic" if CYRILLIC.search(word) else "latin"
+    return "hangul" if HANGUL.search(word) else "cyrillic" if CYRILLIC.search(word) else \
+        "katakana" if KATAKANA.search(word) else "thai" if THAI.search(word) else "latin"
 
 
 def _cores(folded: str, script: str) -> list[str]:
@@ -61,6 +70,8 @@ def _cores(folded: str, script: str) -> list[str]:
         return [POSSESSIVE.sub("", folded)]
     if script == "cyrillic":
         return [folded, RUSSIAN_CASE_ENDING.sub("", folded)]
+    if script in ("katakana", "thai"):
+        return [folded]
     return [folded] + [folded[:-len(p)] for p in KOREAN_PARTICLES if folded.endswith(p) and len(folded) > len(p)]
 
 
@@ -69,7 +80,7 @@ def _drug_core(word: str) -> str:
     """The drug's name in ``word`` (without particles or case endings) when it is drug-shaped, else ''."""
     folded = word.casefold()
     script = _script(folded)
-    pattern = {"latin": LATIN, "hangul": HANGUL, "cyrillic": CYRILLIC}[script]
+    pattern = PATTERNS[script]
     for core in _cores(folded, script):
         if not pattern.fullmatch(core):
             continue
@@ -98,6 +109,8 @@ def is_drug_in_context(word: str, before: str, after: str, listed: frozenset[str
     """``word`` is a drug's name: drug-shaped, and long or near a dose, a word of taking or prescribing
     a drug, or a drug of ``listed`` (the safe vocabulary's), in the same sentence (``before``/``after``:
     the text around it)."""
+    if KATAKANA.fullmatch(word) and after.startswith(ACID) and len(word) >= MIN_BEFORE["katakana"]:
+        return True  # トラネキサム酸, グリコール酸: a Katakana word before 酸 is an acid's name
     core = _drug_core(word)
     if not core:
         return False
@@ -120,3 +133,28 @@ def _listed_drug_near(around: str, listed: frozenset[str]) -> bool:
                                                        for p in KOREAN_PARTICLES)):
             return True
     return False
+
+
+@functools.cache
+def _thai_stem_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, drug_stems()["thai"])))
+
+
+def thai_drug_stretches(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of Thai letters that ends in a drug stem, up to LONG_DRUG_NAME letters
+    back but not past a space or another script, with enough letters before the stem and said as a drug
+    (ทายาคลินดาไมซิน, กินยาเมโทรนิดาโซล 250 มก.). Thai has no spaces: the stretch is where a drug's name
+    can be, and the caller keeps only the pieces inside it that no name rule took."""
+    found = []
+    for stem in _thai_stem_pattern().finditer(text):
+        start = stem.start()
+        while start > 0 and THAI.match(text[start - 1]) and stem.end() - start < LONG_DRUG_NAME["thai"]:
+            start -= 1
+        if stem.start() - start < MIN_BEFORE["thai"]:
+            continue
+        before = SENTENCE_END.split(text[max(0, start - CONTEXT_WINDOW):start])[-1]
+        after = SENTENCE_END.split(text[stem.end():stem.end() + CONTEXT_WINDOW], maxsplit=1)[0]
+        around = before + text[start:stem.end()] + " | " + after
+        if DOSE.search(around) or CUES.search(around):
+            found.append((start, stem.end()))
+    return found

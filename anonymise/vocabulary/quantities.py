@@ -62,7 +62,11 @@ COUNT_WORDS = ("iu", "units?", "유닛", "단위", "grafts?", "графт[а-я]
 # the number and before a particle or no Hangul at all: 3000모를, not "1234567 모르겠어요".
 SYLLABLE_UNITS = ("모", "샷", "동")
 SYLLABLE_UNIT_PARTICLES = ("정도", "까지", "부터", "이에요", "예요", "입니다", "이요", "요", "씩", "을", "를", "이", "가", "은", "는",
-                           "의", "도", "만", "로", "으로", "에", "이고", "이면", "대")
+                           "의", "도", "만", "로", "으로", "에", "이고", "이면", "면", "대", "쯤", "라고", "이라고", "랑", "이랑",
+                           "하고", "인데", "이나", "나", "짜리", "면은")
+# A count said in Korean numerals with its unit (삼천모, 이천오백 샷은): a hundred, thousand or ten thousand in it,
+# so that 이모 (aunt) is no count.
+HANGUL_COUNT = re.compile(r"[일이삼사오육칠팔구십]*[백천만][일이삼사오육칠팔구십백천만]*[ ]?(?:모|샷|모낭|유닛|단위)")
 _UNITS = "|".join(sorted(CURRENCY_WORDS + COUNT_WORDS, key=len, reverse=True))
 _SYLLABLES = "|".join(SYLLABLE_UNITS)
 _PARTICLES = "|".join(sorted(SYLLABLE_UNIT_PARTICLES, key=len, reverse=True))
@@ -117,6 +121,58 @@ def is_currency_code_of_amount(word: str, before: str, after: str) -> bool:
     if folded in CURRENCY_CODES or folded in LOCAL_CURRENCY_SIGNS:
         return SIGN_THEN_AMOUNT.match(after) is not None
     return folded in DOLLAR_COUNTRIES and DOLLAR_THEN_AMOUNT.match(after) is not None
+
+
+# Durations and units in Han script after a number (3小時, 两个月, 200毫升): some begin with a character that is
+# also a surname (小, 毫, 周), as some currency words do (韩币, 韓圜), so the name rules must hear the number.
+HAN_UNIT_WORDS = ("小时", "小時", "个小时", "個小時", "钟头", "鐘頭", "分钟", "分鐘", "秒钟", "秒鐘", "个月", "個月", "个星期",
+                  "個星期", "星期", "礼拜", "禮拜", "周", "週", "天", "年", "岁", "歲", "次", "回", "毫升", "毫克", "微克",
+                  "公斤", "公分", "厘米", "釐米", "毫米", "单位", "單位", "个毛囊", "個毛囊", "毛囊", "针", "針", "支")
+HAN_NUMBER = "0-9０-９一二三四五六七八九十百千万萬亿億两兩半几幾多"
+_HAN_UNITS = "|".join(sorted(HAN_UNIT_WORDS + HAN_CURRENCY_WORDS, key=len, reverse=True))
+_HAN_CURRENCIES = "|".join(sorted(HAN_CURRENCY_WORDS, key=len, reverse=True))
+# A unit or currency after its number (3小時, 30萬韓圜), or a currency before one (韩币5万, 韓圜 100000).
+HAN_QUANTITY_WORD = re.compile(rf"(?<=[{HAN_NUMBER}])\s?(?:{_HAN_UNITS})|(?:{_HAN_CURRENCIES})(?=\s?[0-9０-９])")
+
+
+def han_quantity_words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each Han currency, unit or duration word beside its number in ``text``: a quantity,
+    never a person's name, whatever surname it begins with."""
+    return [(m.start() + (m.group()[0].isspace()), m.end()) for m in HAN_QUANTITY_WORD.finditer(text)]
+
+
+def is_hangul_count(word: str) -> bool:
+    """The Hangul ``word`` is a count in Korean numerals and its unit, a particle allowed (삼천모를, 이천오백샷)."""
+    count = HANGUL_COUNT.match(word)
+    rest = word[count.end():] if count else ""
+    return count is not None and (not rest or rest in SYLLABLE_UNIT_PARTICLES)
+
+
+# A number said roughly (350ccish, 30-ish, 2mlish): the quantity, then "ish".
+APPROXIMATE = re.compile(r"(?P<quantity>\d[\w.]*?)-?ish", re.IGNORECASE)
+
+
+def without_approximation(token: str) -> str:
+    """``token`` without the "ish" of a rough quantity (350ccish -> 350cc, 30-ish -> 30); as given
+    otherwise. The caller then judges what is left as a number with a unit."""
+    rough = APPROXIMATE.fullmatch(token)
+    return rough.group("quantity") if rough else token
+
+
+# A unit word right after its number (3000 กราฟต์, 2500 графтов, 200ユニット): the number vouches for it,
+# whatever a word list says of the unit alone.
+NUMBER_THEN_UNIT = re.compile(rf"\d(?:{_UNIT})", re.IGNORECASE)
+
+
+def units_after_numbers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each currency, dose or count word of this module right after a number in ``text``."""
+    spans = []
+    for match in NUMBER_THEN_UNIT.finditer(text):
+        start = match.start() + 1
+        while start < match.end() and text[start].isspace():
+            start += 1
+        spans.append((start, match.end()))
+    return spans
 
 
 def has_unit(before: str, after: str) -> bool:
