@@ -199,12 +199,9 @@ def _medical_code(work: str, start: int, end: int) -> bool:
     return ICD_CODE.fullmatch(token) is not None and (cue or re.match(r"\.\d{1,3}(?!\d)", work[end:end + 5]) is not None)
 
 
-PRICED = re.compile(r"([A-Za-z]+)\$?[\d.,]+")
-
-
 def _priced(work: str, start: int, end: int) -> bool:
     """A currency code or sign glued to its amount (RM1,250, Rp3.500.000): a price, not a code."""
-    glued = PRICED.fullmatch(work, start, end)
+    glued = vocabulary.GLUED_PRICE.fullmatch(work, start, end)
     return glued is not None and vocabulary.is_currency_code_of_amount(
         glued.group(1), work[max(0, start - 24):start], work[glued.end(1):glued.end(1) + 8])
 

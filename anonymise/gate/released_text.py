@@ -67,7 +67,6 @@ _PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u02
                     r"(?P<arabic>[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+)")
 _LETTER_DIGIT = re.compile(r"(?i)(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{2,}")
 _ID_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
-_GLUED_PRICE = re.compile(r"([A-Za-z]+)\$?[\d.,]+")
 _EMAIL_OR_HANDLE = re.compile(r"\S@\S|^@\w")
 _URL = re.compile(r"(?i)https?://|www\.")
 _NUMBER_UNIT = re.compile(r"(?i)\d+(?:[.,]\d+)?(?:cc|ml|mg|mcg|µg|ug|ng|pg|g|kg|l|dl|cm[23]?|mm[23]?|m|km|nm|µm|um|kcal|"
@@ -171,7 +170,7 @@ class TextRule:
         if _URL.search(stripped) or _EMAIL_OR_HANDLE.search(stripped):
             return "identifier_shape"
         stripped = _ICD10_WITH_DECIMAL.sub(" ", stripped)
-        glued = _GLUED_PRICE.fullmatch(stripped)
+        glued = self.vocabulary.GLUED_PRICE.fullmatch(stripped)
         if glued and self.vocabulary.is_currency_code_of_amount(glued.group(1), "", stripped[glued.end(1):]):
             return None  # RM1,250, Rp3.500.000: a price as the anonymiser keeps it; its digits are judged in context
         for shape in _ID_SHAPE.finditer(stripped):

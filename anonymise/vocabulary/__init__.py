@@ -28,6 +28,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     is_known_person_name_word(word)    a Hangul word of a person's name in Kiwi's dictionary of people
     is_safe_quantity(run, before, after), unsafe_digit_runs(text)   see quantities.py
     is_currency_code_of_amount(word, before, after)   RM, Rp, IDR, MOP beside an amount (quantities.py)
+    GLUED_PRICE                        the shape of a code or sign glued to its amount (RM1,250)
     is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
@@ -44,7 +45,7 @@ from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_kore
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
-from anonymise.vocabulary.quantities import is_currency_code_of_amount, is_safe_quantity, unsafe_digit_runs
+from anonymise.vocabulary.quantities import GLUED_PRICE, is_currency_code_of_amount, is_safe_quantity, unsafe_digit_runs
 
 LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th", "ar")
 HERE = Path(__file__).parent
@@ -53,7 +54,7 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
            "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
-           "is_arabic_safe_word", "is_safe_place_station"]
+           "is_arabic_safe_word", "is_safe_place_station", "GLUED_PRICE"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
