@@ -15,12 +15,14 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     is_russian_safe_form(word)         a case form of a Russian safe stem (ботокса, Альтеру; see below)
     is_safe_place_station(word)        a listed place (시/도, country) and its station, port or airport
                                        (대전역, 인천항, 부산공항): no finer than the place itself
+    is_province_compound(word)         a 시/도 glued to an ordinary noun (서울지하철, 부산버스)
     is_arabic_safe_word(word, before)  an Arabic word of safe_ar.txt, with one attached particle or
                                        article allowed; its units ("+" lines) only after a number
     is_loanword_before_thing_particle(word)  a Hangul loanword's shape glued to a particle of place or
                                        means (넷플릭스에서; loanword_shape.py)
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
+    han_name_before_title(run) -> int  where a surname-led name starts in Han text before a title
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
     is_katakana_loanword(word)         a Katakana word frequent in Japanese (wordfreq's large list)
     is_frequent_korean_word(word, common=False)  one of the most frequent Korean words (Zipf >= 5.5:
@@ -30,6 +32,8 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     is_currency_code_of_amount(word, before, after)   RM, Rp, IDR, MOP beside an amount (quantities.py)
     GLUED_PRICE                        the shape of a code or sign glued to its amount (RM1,250)
     is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
+    is_korean_disease_name(stretch), disease_with_ending(word, start, end)   Hangul disease names by
+                                       their ending (아구창염, 편도결석증; disease_shape.py)
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
 and memory-mapped (see packed.py): ~6 MB, shared by every worker.
@@ -40,11 +44,13 @@ import functools
 import re
 from pathlib import Path
 
+from anonymise.regions import PROVINCES
 from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle
 from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
+from anonymise.vocabulary.disease_shape import disease_with_ending, is_korean_disease_name
 from anonymise.vocabulary.quantities import GLUED_PRICE, is_currency_code_of_amount, is_safe_quantity, unsafe_digit_runs
 
 LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th", "ar")
@@ -54,7 +60,8 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
            "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
-           "is_arabic_safe_word", "is_safe_place_station", "GLUED_PRICE"]
+           "is_arabic_safe_word", "is_safe_place_station", "is_province_compound", "han_name_before_title", "GLUED_PRICE", "is_korean_disease_name",
+           "disease_with_ending"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -122,6 +129,24 @@ def is_safe_place_station(word: str) -> bool:
     return any(word.endswith(e) and len(word) > len(e) and word[:-len(e)] in safe_terms("ko") for e in KOREAN_STATION_ENDINGS)
 
 
+# The Hangul spellings of the 시/도 (서울, 부산광역시, 경기도), longest first.
+PROVINCE_SPELLINGS = tuple(sorted({a for aliases in PROVINCES.values() for a in aliases if re.match(r"[가-힣]", a)},
+                                  key=len, reverse=True))
+MIN_COMPOUND_NOUN = 2
+
+
+@functools.lru_cache(maxsize=20_000)
+def is_province_compound(word: str) -> bool:
+    """A 시/도 glued to an ordinary noun of two syllables or more (서울지하철, 부산버스, 경기도민): a word
+    about the province, no finer than it, which Kiwi often reads as one proper noun. Not a name's
+    shape (the whole word), and the noun must be a common word on its own (the ordinary-word list
+    subtracts name shapes, so 지하철 is found among the common words)."""
+    head = next((p for p in PROVINCE_SPELLINGS if word.startswith(p)), None)
+    rest = word[len(head):] if head else ""
+    return len(rest) >= MIN_COMPOUND_NOUN and (is_ordinary_word(rest, "ko") or is_frequent_korean_word(rest, common=True)) \
+        and not is_name_word(word, "ko")
+
+
 # What Arabic glues before a word: a conjunction or preposition, the article, or both (والأنف, بالليزر, للعملية).
 ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 ARABIC_MIN_STEM = 2
@@ -187,6 +212,19 @@ def is_name_word(word: str, lang: str) -> bool:
     if lang == "ru":
         return len(folded) >= 4 and RUSSIAN_NAME_ENDING.search(folded) is not None
     return False
+
+
+def han_name_before_title(run: str) -> int | None:
+    """Where the name starts in ``run``, Han characters that end right before a personal title (先生,
+    小姐, さん): at the first surname that leads a name to the run's end that is no ordinary word nor
+    safe term (是陳小明 -> 1 for 陳小明先生). None when no surname leads one. The anonymiser removes that
+    name and the leak gate refuses it by this one rule."""
+    for start in range(len(run) - 1):
+        name = run[start:]
+        if (is_name_word(name, "zh") or is_name_word(name, "ja")) and not is_safe_term(name) \
+                and not is_ordinary_word(name, "zh"):
+            return start
+    return None
 
 
 def is_katakana_loanword(word: str) -> bool:
