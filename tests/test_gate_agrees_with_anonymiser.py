@@ -85,3 +85,26 @@ def test_the_gate_refuses_a_traditional_surname_before_a_title():
 
     text = "請問華建國先生在嗎"
     assert [text[s:e] for s, e in titled_cjk_names(text, vocabulary)] == ["華建國"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("예약번호는 QT48213입니다.", "QT48213"),          # a code glued to the copula
+    ("모델명 ZK730으로 적어 주세요.", "ZK730"),          # ... to a particle
+    ("코드는 RW55102-B로 조회돼요.", "RW55102-B"),         # a hyphenated one
+])
+def test_a_letter_digit_code_glued_to_hangul_goes(text, code):
+    assert code not in redacted(text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("보톡스 5mg입니다.", "5mg입니다"),                  # a dose with its copula
+    ("보톡스50U 맞았어요.", "50U"),
+    ("SPF50이상 발라 주세요.", "SPF50이상"),               # dosing notation
+    ("CO2레이저 받았어요.", "CO2레이저"),                  # a listed device
+    ("1064nm로 토닝해요.", "1064nm로"),                    # a device setting
+    ("코엔자임Q10크림 발라요.", "Q10"),                     # a listed supplement
+])
+def test_a_glued_unit_dose_or_listed_term_stays_and_is_released(tmp_path, template, snapshot, text, kept):
+    out = redacted(text)
+    assert kept in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []
