@@ -32,7 +32,7 @@ from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 from anonymise.kiwi_words import kiwi_tokens
 from anonymise.quasi_identifiers.schools import KO_LEVELS
 from anonymise.quasi_identifiers.workplaces import COMPANY_ENDINGS
-from anonymise.vocabulary.disease_shape import DISEASE_ENDINGS
+from anonymise.vocabulary import DISEASE_ENDINGS
 from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_GLUED_TITLES, KOREAN_LOOKALIKES,
                                  KOREAN_NAME_TITLES, KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS,
                                  KOREAN_STAFF_TITLES, KOREAN_SURNAMES)

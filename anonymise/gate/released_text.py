@@ -48,7 +48,7 @@ from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN
                                  LATIN_EPONYM_TITLES, VIETNAMESE_MONTH_WORDS)
 from anonymise.eponyms import scale_before_grade
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
-from anonymise.vocabulary.disease_shape import DISEASE_ENDINGS
+from anonymise.vocabulary import DISEASE_ENDINGS
 
 # Kiwi's score of a one-morpheme noun it only guesses: names it has never seen come out near -21 to
 # -28 (한도윤 -23.6, 황시우 -20.7), nouns of its dictionary above -15 (상담실 -13.1, 예약금 -14.8).

@@ -33,7 +33,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     GLUED_PRICE                        the shape of a code or sign glued to its amount (RM1,250)
     is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
     is_korean_disease_name(stretch), disease_with_ending(word, start, end)   Hangul disease names by
-                                       their ending (아구창염, 편도결석증; disease_shape.py)
+                                       their ending (아구창염, 편도결석증)
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
 and memory-mapped (see packed.py): ~6 MB, shared by every worker.
@@ -50,7 +50,6 @@ from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_kore
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
-from anonymise.vocabulary.disease_shape import disease_with_ending, is_korean_disease_name
 from anonymise.vocabulary.quantities import GLUED_PRICE, is_currency_code_of_amount, is_safe_quantity, unsafe_digit_runs
 
 LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th", "ar")
@@ -259,3 +258,27 @@ def is_drug_in_context(word: str, before: str, after: str) -> bool:
 @functools.cache
 def _listed_drugs() -> frozenset[str]:
     return frozenset(t for t in _terms_of(HERE / DRUG_FILE) if len(t) >= 4)
+
+
+# Korean disease names by their shape (크론병, 다한증, 갑상선염, 레이노증후군), shared by the anonymiser's
+# safe-list pass and the leak gate so that what one keeps the other passes. A Hangul stretch of three
+# syllables or more that ends in a disease word, has no surname + given-name shape and is no word of a
+# person's name in Kiwi's dictionary of people names a disease. Kiwi often reads the stretch before
+# the ending as a proper or unknown noun (아구창/NNP + 염): the ending makes it a disease all the same.
+DISEASE_ENDINGS = ("증후군", "병", "염", "증")
+DISEASE_MIN = 3
+
+
+@functools.lru_cache(maxsize=20_000)
+def is_korean_disease_name(stretch: str) -> bool:
+    """``stretch`` (a Hangul word bare of particles, or part of one) is a disease's name by its shape."""
+    return len(stretch) >= DISEASE_MIN and stretch.endswith(DISEASE_ENDINGS) \
+        and not is_name_word(stretch, "ko") and not is_known_person_name_word(stretch)
+
+
+def disease_with_ending(word: str, start: int, end: int) -> bool:
+    """``word[start:end]``, a stretch Kiwi took for a proper or unknown noun, is a disease's name alone
+    or with the disease word right after it in the same word (아구창+염이, 편도결석+증)."""
+    if is_korean_disease_name(word[start:end]):
+        return True
+    return any(word.startswith(e, end) and is_korean_disease_name(word[start:end + len(e)]) for e in DISEASE_ENDINGS)
