@@ -270,6 +270,7 @@ ZH_NAME_CUES = ("我叫", "叫我", "我的名字是", "我的名字叫", "名�
 # After these a name begins with a surname (我爸爸有高血压 is no name), and no word starts there.
 ZH_KIN_CUES = frozenset(ZH_NAME_CUES[ZH_NAME_CUES.index("我爸爸"):])
 ZH_CUE = re.compile("|".join(map(re.escape, sorted(ZH_NAME_CUES, key=len, reverse=True))))
+TITLED_RUN = 4  # Han characters before a title that may hold the name (the gate reads as many)
 ZH_TITLE_AFTER = re.compile(rf"(?=({'|'.join(CHINESE_TITLES)}))")
 # 思琪说…, 是雅婷介绍的, 梓涵妈妈: two characters that are no word, opening a clause, before a verb of
 # saying or recommending or a parent word (a parent named after the child) are a given name.
@@ -366,6 +367,17 @@ def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
             continue
         if len(title) == 1 and vocabulary.is_ordinary_word(work[at - 1:at + 1], "zh"):
             continue  # 总是, 大哥: a word
+        # A surname and given name before the title (介紹人是陳小明先生), by the rule the gate checks.
+        run_start = at
+        while run_start > max(0, at - TITLED_RUN) and HAN.match(work[run_start - 1]):
+            run_start -= 1
+        name_start = vocabulary.han_name_before_title(work[run_start:at])
+        while name_start is not None and vocabulary.is_ordinary_word(work[run_start + name_start:run_start + name_start + 2], "zh"):
+            run_start += name_start + 1  # 高兴|王老师: the run opens with a word, the name is after it
+            name_start = vocabulary.han_name_before_title(work[run_start:at])
+        if name_start is not None and at - (run_start + name_start) > 2:
+            found.append((run_start + name_start, at, "zh-titled-name"))
+            continue
         # A surname alone before the title (王主任, 问了张老师), or a 2-character given name (晓雯老师).
         one = work[at - 1]
         two = work[at - 2:at] if at >= 2 and HAN.match(work[at - 2]) else ""
@@ -440,9 +452,10 @@ def cjk_spans(work: str) -> list[tuple[int, int, str, str]]:
         spans += [(match.start() + s, match.start() + e, "NAME" if reason == "ja-katakana" else "PERSON", reason)
                   for s, e, reason in names]
     if spans:
-        # 韩币5万, 30萬韓圜, 3小時: a currency, unit or duration word beside its number, not a surname's name.
+        # 韩币5万, 30萬韓圜, 3小時: a currency, unit or duration word beside its number, not a surname's name;
+        # nor is a name that starts inside one (2小時嗎: 時 is also a Traditional surname).
         quantities = vocabulary.han_quantity_words(work)
-        spans = [span for span in spans if not any(s <= span[0] and span[1] <= e for s, e in quantities)]
+        spans = [span for span in spans if not any(s < span[1] and span[0] < e for s, e in quantities)]
     if spans and re.search(r"[A-Za-z]", work):
         # Safe terms that mix scripts (异维A酸) are cut by the Han runs: match them over the whole text.
         safe = _safe_positions(work.casefold(), "ja" if japanese else "zh")

@@ -42,6 +42,9 @@ KOREAN_GRADE_AFTER = re.compile(r"[ \t]?(?:타입|유형|type|grade|stage)?[ \t]
 # whether or not the scale is listed (3형제, three brothers, is no grade).
 KOREAN_GRADE_SHAPE = re.compile(r"[ \t]?(?:(?:타입|유형|type|grade|stage)[ \t]?(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])(?![\dA-Za-z])|"
                                 r"(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])[ \t]?(?:형(?!제)|단계|등급))", re.IGNORECASE)
+HANGUL = re.compile(r"[가-힣]")
+LATIN_GRADE_WORD_AFTER = re.compile(r"[ \t]+(?:type|grade|stage|class)[ \t]+(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?![\w])",
+                                    re.IGNORECASE)
 TITLE_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+$" % "|".join(LATIN_EPONYM_TITLES))
 
 
@@ -50,10 +53,20 @@ def is_scale_before_grade(text: str, start: int, end: int) -> bool:
     return text[start:end] in EPONYMOUS_CONDITIONS and KOREAN_GRADE_AFTER.match(text, end) is not None
 
 
-def is_graded(text: str, end: int) -> bool:
-    """A grade with its grade word follows text[:end] (노우드 5단계, 글로가우 타입 III): what a scale's name
-    is followed by; the caller makes sure the word before it has no name's shape."""
-    return KOREAN_GRADE_SHAPE.match(text, end) is not None
+def scale_before_grade(text: str, start: int, end: int) -> bool:
+    """text[start:end], one word with no name's shape and no personal title before it, is a scale's name,
+    listed or not, because a grade with its grade word follows it: a Hangul word before any grade
+    shape (노우드 5단계, 로젠탈 타입 III), a Latin one before an English grade word (Velmarsh grade 3).
+    A Latin word before a Korean grade word is one only when listed (Kavelin 2단계 goes; see
+    GRADE_AFTER). The anonymiser keeps such a word and the leak gate vouches for it by this one rule."""
+    word = text[start:end]
+    hangul = HANGUL.match(word) is not None
+    if not word or TITLE_BEFORE.search(text, max(0, start - 8), start) or \
+            (KOREAN_GRADE_SHAPE if hangul else LATIN_GRADE_WORD_AFTER).match(text, end) is None:
+        return False
+    from anonymise import vocabulary  # it reads the name lists; eponyms is imported by vocabulary's users
+
+    return not vocabulary.is_name_word(word, "ko" if hangul else "en")
 
 
 # A Roman-numeral grade and the words that may stand between it and its scale (skin type, grade).
@@ -96,7 +109,7 @@ def is_eponym(text: str, start: int, end: int) -> bool:
         # Anna's body, Mina's implants, a made-up name's cyst: a person's. Only a listed eponym is
         # vouched for in the possessive (Baker's cyst, Hashimoto's), whatever follows it.
         return bare.casefold() in EPONYMOUS_CONDITIONS
-    if bare.casefold() in EPONYMOUS_CONDITIONS and GRADE_AFTER.match(text, end):
+    if (bare.casefold() in EPONYMOUS_CONDITIONS and GRADE_AFTER.match(text, end)) or scale_before_grade(text, start, end):
         return True
     return PRODUCT_AFTER.match(text, end) is not None or AFTER.match(text, end) is not None
 

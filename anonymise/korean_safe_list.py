@@ -26,12 +26,13 @@ import functools
 import re
 
 from anonymise import vocabulary
-from anonymise.eponyms import is_graded, is_scale_before_grade
+from anonymise.eponyms import is_scale_before_grade, scale_before_grade
 from anonymise.vocabulary.loanword_shape import THING_PARTICLES, is_loanword_shaped
 from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 from anonymise.kiwi_words import kiwi_tokens
 from anonymise.quasi_identifiers.schools import KO_LEVELS
 from anonymise.quasi_identifiers.workplaces import COMPANY_ENDINGS
+from anonymise.vocabulary import DISEASE_ENDINGS
 from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_GLUED_TITLES, KOREAN_LOOKALIKES,
                                  KOREAN_NAME_TITLES, KOREAN_PERSON_TITLES, KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS,
                                  KOREAN_STAFF_TITLES, KOREAN_SURNAMES)
@@ -73,7 +74,7 @@ def _is_suspect(token) -> bool:
 
 def _safe(stem: str) -> bool:
     return vocabulary.is_safe_term(stem, "ko") or stem in KOREAN_LOOKALIKES or stem in KOREAN_ROLE_WORDS \
-        or vocabulary.is_safe_place_station(stem)  # 대전역, 인천항: a 시/도's station or port
+        or vocabulary.is_safe_place_station(stem) or vocabulary.is_province_compound(stem)  # 대전역, 서울지하철
 
 
 def _name_shaped(piece: str) -> bool:
@@ -84,17 +85,6 @@ def _name_shaped(piece: str) -> bool:
 def _medical_compound(piece: str) -> bool:
     """Ends like a procedure, device or drug compound (연장술, 코끝성형), longer than the ending."""
     return any(piece.endswith(e) and len(piece) > len(e) for e in vocabulary.safe_endings("ko"))
-
-
-# What the name of a disease ends in (크론병, 베체트병, 다한증, 레이노 증후군, 갑상선염): a word of three
-# syllables or more that ends so, and no name's shape, is a disease, often named after a person.
-DISEASE_ENDINGS = ("증후군", "병", "염", "증")
-DISEASE_MIN = 3
-
-
-def _disease_compound(piece: str) -> bool:
-    return len(piece) >= DISEASE_MIN and piece.endswith(DISEASE_ENDINGS) and not _name_shaped(piece) \
-        and not vocabulary.is_known_person_name_word(piece)
 
 
 def _medical_word(word: str) -> bool:
@@ -218,7 +208,7 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
                     return
             piece = word[start:end]
             if not _safe(piece) and not (_medical_compound(piece) and not vocabulary.is_name_word(piece, "ko")) \
-                    and not _disease_compound(piece) and not _kiwi_vouches_as_nouns(word, start, end):
+                    and not vocabulary.disease_with_ending(word, start, end) and not _kiwi_vouches_as_nouns(word, start, end):
                 reason = LOANWORD_IN_THING_PLACE if is_loanword_shaped(piece) else \
                     "kiwi-nnp" if any(t.tag == "NNP" for t in run) else "kiwi-unknown"
                 found.append((start, end, surname or _name_shaped(piece), reason))
@@ -308,7 +298,7 @@ def _before_disease_word(work: str, words: list, index: int) -> bool:
         return False
     following = words[index + 1].group()
     bare = _without_particles(following, kiwi_tokens(following))
-    return bare.endswith(DISEASE_ENDINGS) and (bare in DISEASE_ENDINGS or _disease_compound(bare))
+    return bare.endswith(DISEASE_ENDINGS) and (bare in DISEASE_ENDINGS or vocabulary.is_korean_disease_name(bare))
 
 
 def _beside_medical_word(work: str, words: list, index: int) -> bool:
@@ -636,7 +626,7 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
         if is_scale_before_grade(work, match.start(), match.end()):
             continue  # 피츠패트릭 3형, 노우드 4단계: a grading scale, named after a person long ago
         whole = all(end == len(match.group()) and not name_shaped for _, end, name_shaped, _ in verdict)
-        if whole and (is_graded(work, match.end()) or _before_disease_word(work, words, index)):
+        if whole and (scale_before_grade(work, match.start(), match.end()) or _before_disease_word(work, words, index)):
             continue  # 루드비히 2단계, 하시모토 갑상선염: a scale or disease named after a person long ago
         for start, end, name_shaped, reason in verdict:
             if reason == NAME_SHAPE_IF_TITLED and not _titled(work, match.start() + end):

@@ -46,7 +46,9 @@ from functools import lru_cache
 
 from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
                                  LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS)
+from anonymise.eponyms import scale_before_grade
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
+from anonymise.vocabulary import DISEASE_ENDINGS
 
 # Kiwi's score of a one-morpheme noun it only guesses: names it has never seen come out near -21 to
 # -28 (한도윤 -23.6, 황시우 -20.7), nouns of its dictionary above -15 (상담실 -13.1, 예약금 -14.8).
@@ -67,7 +69,6 @@ _PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u02
                     r"(?P<arabic>[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+)")
 _LETTER_DIGIT = re.compile(r"(?i)(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{2,}")
 _ID_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
-_GLUED_PRICE = re.compile(r"([A-Za-z]+)\$?[\d.,]+")
 _EMAIL_OR_HANDLE = re.compile(r"\S@\S|^@\w")
 _URL = re.compile(r"(?i)https?://|www\.")
 _NUMBER_UNIT = re.compile(r"(?i)\d+(?:[.,]\d+)?(?:cc|ml|mg|mcg|µg|ug|ng|pg|g|kg|l|dl|cm[23]?|mm[23]?|m|km|nm|µm|um|kcal|"
@@ -171,7 +172,7 @@ class TextRule:
         if _URL.search(stripped) or _EMAIL_OR_HANDLE.search(stripped):
             return "identifier_shape"
         stripped = _ICD10_WITH_DECIMAL.sub(" ", stripped)
-        glued = _GLUED_PRICE.fullmatch(stripped)
+        glued = self.vocabulary.GLUED_PRICE.fullmatch(stripped)
         if glued and self.vocabulary.is_currency_code_of_amount(glued.group(1), "", stripped[glued.end(1):]):
             return None  # RM1,250, Rp3.500.000: a price as the anonymiser keeps it; its digits are judged in context
         for shape in _ID_SHAPE.finditer(stripped):
@@ -316,7 +317,8 @@ class TextRule:
             reason = None
             for t in tokens:
                 if t.tag in ("NNP", "UN") and not self._safe_term(t.form) and not v.is_ordinary_word(t.form, "ko") \
-                        and not v.is_safe_place_station(t.form):
+                        and not v.is_safe_place_station(t.form) and not v.is_province_compound(t.form) \
+                        and not v.disease_with_ending(word, t.start, t.start + t.len):
                     reason = "korean_name" if v.is_name_word(t.form, "ko") else "unknown_word"
                     break
             stem = tokens[0] if tokens else None
@@ -375,7 +377,6 @@ _LABEL_AFTER = re.compile(r"\s+%s(?=[\s\x00\x01.,;:)]|$)" % _LOCATION_LABEL)
 _GRADE_AFTER = SCALE_GRADE_AFTER  # the shared data's reading (Fitzpatrick skin type IV, Fitzpatrick V-VI)
 _KOREAN_GRADE_AFTER = re.compile(r"[ \t]?(?:타입|유형|type|grade|stage)?[ \t]?(?:[IV]{1,3}|VI|[\u2160-\u2165]|[1-7])(?![\dA-Za-z])")
 _MONTH_BEFORE = re.compile(r"(?i)\btháng\s+(?:mười\s+)?$")
-_DISEASE_ENDINGS = ("증후군", "병", "염", "증")
 _HANGUL_WORD_AFTER = re.compile(r" ([\uac00-\ud7a3]+)")
 
 
@@ -407,6 +408,8 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     if core.casefold() in EPONYMOUS_CONDITIONS and not _TITLE_BEFORE.search(before) and \
             (_GRADE_AFTER.match(text, offset + len(core)) or _KOREAN_GRADE_AFTER.match(text, offset + len(core))):
         return True  # Fitzpatrick III, 피츠패트릭 3형: a scale before its grade
+    if scale_before_grade(text, offset, offset + len(core)):
+        return True  # 로젠탈 4단계, Velmarsh grade 3: an unlisted scale before a grade word, as the anonymiser keeps it
     after = text[offset + len(core):offset + len(core) + 48]
     if not _TITLE_BEFORE.search(before) and not _KOREAN_TITLE.match(after.lstrip(" ")) and \
             _drug_in_context(core, text[max(0, offset - 48):offset], after):
@@ -458,12 +461,12 @@ def _korean_eponymous_disease(core: str, text: str, end: int) -> bool:
     (하시모토 갑상선염): the disease, not a person. An unlisted one (the anonymiser keeps it by its
     shape) stays a finding."""
     for word in {core, _without_particle(core)}:
-        head = next((word[:-len(e)] for e in _DISEASE_ENDINGS if word.endswith(e) and len(word) > len(e)), None)
+        head = next((word[:-len(e)] for e in DISEASE_ENDINGS if word.endswith(e) and len(word) > len(e)), None)
         if head in EPONYMOUS_CONDITIONS:
             return True
     following = _HANGUL_WORD_AFTER.match(text, end)
     return core in EPONYMOUS_CONDITIONS and following is not None and \
-        _without_particle(following.group(1)).endswith(_DISEASE_ENDINGS)
+        _without_particle(following.group(1)).endswith(DISEASE_ENDINGS)
 
 
 _ARABIC_WORD = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+")
@@ -588,17 +591,14 @@ def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
         return
     quantities = None
     for m in _TITLED_CJK.finditer(text):
-        word = m.group(1)
-        for start in range(len(word) - 1):  # the name is the end of the run: 请问王小明先生
-            name = word[start:]
-            if quantities is None:
-                quantities = vocabulary.han_quantity_words(text)
-            if any(s <= m.start(1) + start and m.end(1) <= e for s, e in quantities):
-                continue  # 3小時, 韩币5万: a quantity beside its number, as the anonymiser keeps it
-            if (vocabulary.is_name_word(name, "zh") or vocabulary.is_name_word(name, "ja")) \
-                    and not vocabulary.is_safe_term(name) and not vocabulary.is_ordinary_word(name, "zh"):
-                yield m.start(1) + start, m.end(1)
-                break
+        start = vocabulary.han_name_before_title(m.group(1))  # the name is the end of the run: 请问王小明先生
+        if start is None:
+            continue
+        if quantities is None:
+            quantities = vocabulary.han_quantity_words(text)
+        if any(s <= m.start(1) + start and m.end(1) <= e for s, e in quantities):
+            continue  # 3小時, 韩币5万: a quantity beside its number, as the anonymiser keeps it
+        yield m.start(1) + start, m.end(1)
 
 
 def unsafe_thai(text: str) -> Iterator[tuple[int, int]]:

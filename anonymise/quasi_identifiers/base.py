@@ -54,6 +54,11 @@ def read_lines(name: str) -> list[str]:
     return [line.rstrip() for line in lines if line.strip() and not line.startswith("#")]
 
 
+def read_words(name: str) -> frozenset[str]:
+    """The whitespace-separated words of a word-list file in data/."""
+    return frozenset(word for line in read_lines(name) for word in line.split())
+
+
 def read_table(name: str) -> list[list[str]]:
     """Tab-separated rows of a vocabulary file in data/."""
     return [line.split("\t") for line in read_lines(name)]

@@ -17,7 +17,7 @@ from anonymise import vocabulary
 from anonymise.kiwi_words import kiwi_tokens
 from anonymise.name_data import KOREAN_PERSON_TITLES, KOREAN_ROLE_TITLES, KOREAN_STAFF_TITLES
 from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID
-from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok
+from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_words
 from anonymise.quasi_identifiers.workplaces import CLINIC_KINDS, NOT_CLINIC_NAMES, SCHOOL_KINDS
 
 NAME = "NamedClinic"
@@ -26,14 +26,8 @@ TYPE = "WORKPLACE"
 HOSPITAL_KINDS = ("치과병원", "한방병원", "병원", "의료원", "병원장")
 # 한빛대학교병원, 한빛대병원, 한빛대 병원, 한빛대학교 치과병원: a university's name, the university word, a hospital.
 UNIVERSITY_HOSPITAL = re.compile(rf"(?<![가-힣])([가-힣]{{2,8}}?(?:대학교|대학|대))[ \t]?({alternation(HOSPITAL_KINDS)})")
-# Words before 대(학교) that say which kind of university, not which one (지방대 병원, 국립대병원, 의과대학병원).
-NOT_UNIVERSITY_NAMES = frozenset("지방 국립 사립 시립 도립 공립 의과 의 치과 한의 명문 여자 여 외국 해외 종합 전문 근처 동네 "
-                                 "큰 가까운 다른 어느 그 이 저 한 우리 저희 같은 유명 유명한 서울권 수도권 인근 주변".split())
-# Words naming the kind or a nearby medical word before a clinic's kind (여성병원, 척추병원, 요양병원):
-# a kind of clinic, no name, even where a cue says a clinic is meant.
-KIND_WORDS = frozenset("여성 동물 소아 어린이 요양 재활 한방 정신 척추 관절 통증 비뇨 가정 가정의학 응급 피부 성형 노인 아동 "
-                       "청소년 의료 보건 산부인 협력 연계 해당 담당 기존 원래 이전 처음 첫 마지막 다음 예전 지난번 "
-                       "이번 옆 앞 뒤 위 아래 본 당 타 모 미용 전문병원 대학 치과 안과 내과 외과 한의 의원 교정 미백 임플란트 국회".split())
+NOT_UNIVERSITY_NAMES = read_words("not_university_names_ko.txt")
+KIND_WORDS = read_words("clinic_kind_words_ko.txt")
 # 루미엘 성형외과 원장, Lumiere 피부과 원장: a name written apart from the kind, where a title or a work
 # verb says one clinic is meant.
 CLINIC_SPACED = re.compile(rf"(?<![가-힣A-Za-z])([가-힣]{{2,8}}|[A-Za-z][A-Za-z&'-]{{1,15}})[ \t]"

@@ -13,7 +13,7 @@ import re
 
 from anonymise import vocabulary
 from anonymise.kiwi_words import kiwi_tokens
-from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_lines
+from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_lines, read_words
 from anonymise.name_data import CHINESE_NAME_CUES_BEFORE
 from anonymise.quasi_identifiers.places import is_proper_noun, known_place
 
@@ -56,18 +56,14 @@ CJK_PERSON_WORDS = tuple(sorted((w for w in CHINESE_NAME_CUES_BEFORE if len(w) >
 # school only where the sentence says one studies there.
 NAMED_BY_WORD = {"대학교": False, "여자대학교": False, "고등학교": False, "여자고등학교": False, "중학교": False,
                  "초등학교": False, "대학": True}
-SCHOOL_KIND_WORDS = frozenset("국립 사립 공립 시립 도립 지방 명문 일반 외국 해외 인근 근처 동네 같은 다른 우리 어느 그 이 저 한 "
-                              "인문 인문계 실업 실업계 특성화 특목 자사 자율형 외국어 과학 예술 체육 상업 공업 농업 마이스터 "
-                              "국제 대안 야간 방송통신 사이버 남자 여자 남녀공학 신설 사범 의과 공과 법과 약학 간호 미술 음악 "
-                              "경영 교육 종합 전문 가까운 좋은".split())
+SCHOOL_KIND_WORDS = read_words("school_kind_words_ko.txt")
 
 
 # 새솔유치원 다녀요, 다온어학원 강사예요: a kindergarten's or an academy's name before a word of attending
 # or teaching there; the name goes, the kind stays. A subject or a kind before it (영어학원, 국공립어린이집) is none.
 KINDERGARTEN = re.compile(r"(?<![가-힣])([가-힣0-9]{2,10}?)(유치원|어린이집|어학원|학원|국제학교)(?=[가-힣]{0,3}[ \t]?"
                           r"(?:다니|다녀|다닙|다녔|교사|선생님|강사|원장|졸업|보내|등원|입학|재원))")
-NOT_KINDERGARTEN_NAMES = frozenset("동네 근처 영어 수학 국어 과학 피아노 태권도 미술 음악 보습 입시 단과 종합 사립 국공립 공립 "
-                                   "병설 직장 가정 민간 구립 시립 유명 큰 작은 다른 같은 그 이 저 우리 저희 코딩 논술 발레 수영".split())
+NOT_KINDERGARTEN_NAMES = read_words("not_kindergarten_names_ko.txt")
 
 
 def _kindergartens(text: str) -> list[QuasiSpan]:

@@ -14,7 +14,7 @@ import re
 from anonymise import vocabulary
 from anonymise.kiwi_words import kiwi_tokens
 from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID
-from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_table
+from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_table, read_words
 from anonymise.quasi_identifiers.places import is_one_proper_noun, is_proper_noun, known_place
 from anonymise.quasi_identifiers.schools import SCHOOL_WORD
 
@@ -53,10 +53,7 @@ NAME_TAGS = frozenset("NNG NNP SL SH XPN XSN XR VA ETM".split())
 # The cue as a noun after the word (재택 근무, 야간 근무): the two make an ordinary compound.
 SLOT_NOUNS = ("근무", "출근", "입사", "퇴사", "취업", "이직", "알바", "아르바이트")
 # KT케미칼, HN바이오텍: a Latin group's letters glued to a Hangul business word make one company's name.
-BUSINESS_WORDS = COMPANY_ENDINGS + ("케미칼", "케미컬", "바이오텍", "텍", "솔루션", "솔루션즈", "시스템", "산업", "푸드", "물류",
-                                    "네트웍스", "인터내셔널", "글로벌", "메디칼", "메디컬", "메디텍", "파마", "랩",
-                                    "엔지니어링", "모터스", "정밀", "정공", "개발", "실업", "산전", "테크놀로지", "홀딩스",
-                                    "컴퍼니", "코퍼레이션", "머티리얼즈", "소재", "제철", "화장품", "코스메틱", "유통")
+BUSINESS_WORDS = COMPANY_ENDINGS + tuple(sorted(read_words("business_words_ko.txt")))
 LATIN_HANGUL_COMPANY = re.compile(rf"(?<![A-Za-z0-9])[A-Z][A-Z0-9&]{{0,5}}[가-힣]{{0,6}}?(?:{alternation(BUSINESS_WORDS)})")
 # 회사(다온텍), 직장(HN바이오): the employer named in a parenthesis after the word for one's workplace.
 NAMED_IN_PARENTHESIS = re.compile(r"(?:회사|직장|근무처|근무지|일터|소속|재직처)[ \t]?[(（][ \t]?([^()（）\n]{2,24}?)[ \t]?[)）]")
@@ -70,10 +67,7 @@ CLINIC_KINDS = ("치과의원", "치과병원", "치과", "안과의원", "안�
                 "외국인학교", "학교", "유치원", "어학원")
 SCHOOL_KINDS = ("국제학교", "외국인학교", "학교", "유치원", "어학원")
 PLACE_THEN_CLINIC = re.compile(rf"(?<![가-힣])([가-힣]{{2,6}})[ \t]([가-힣A-Za-z0-9]{{1,12}}?)({alternation(CLINIC_KINDS)})")
-# Words before a clinic's kind that say which one without naming it (동네 치과, 근처 병원, 대학병원).
-NOT_CLINIC_NAMES = frozenset("동네 근처 집앞 집근처 유명 유명한 큰 작은 대학 종합 개인 한 그 이 저 어느 다른 좋은 새 여러 여러군데 "
-                             "이 곳 근방 주변 같은 전문 일반 대형 소형 동물 우리 저희 그냥 지역 시립 국립 도립 구립 공립 사립 "
-                             "보건 요양 재활 중소 초등 중 고등 국제 외국인 대학교".split())
+NOT_CLINIC_NAMES = read_words("not_clinic_names_ko.txt")
 # 맑은눈안과, 바른척추병원, 튼튼정형외과, 한빛병원: a clinic named by an adjective before a noun, by a proper
 # noun or by a word Kiwi does not know, before its kind; the name goes, the kind stays. A name of one
 # common dictionary noun (소아치과 and 미소치과 alike) is no such form.

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from anonymise import vocabulary
-from anonymise.quasi_identifiers.base import QuasiSpan
+from anonymise.quasi_identifiers.base import QuasiSpan, alternation, read_words
 from anonymise.quasi_identifiers.schools import CJK_TIME_WORD, sentence_words_before_name
 
 NAME = "WorldWorkplace"
@@ -75,15 +75,7 @@ EN_WORK_END = (r"(?:Bank|Hospital|Medical[ \t]+Cent(?:er|re)|Medical|Clinic|Brig
                r"Bancorp|Hospitality|Resorts?|Casino|Brewery|Winery|Bistro|Grill|Diner|Pizzeria|Factory|"
                rf"{EN_SPECIALTY_END})")
 EN_ORG_END = re.compile(rf"(?<![\w.])((?:{CAP}[ \t](?:of[ \t]|&[ \t])?){{1,4}})({EN_SCHOOL_END}|{EN_WORK_END})\b")
-# Words that make no name on their own before an organisation word (the Bank, General Hospital).
-GENERIC = frozenset("the a an my our your his her their this that local general national city state public private "
-                    "medical plastic surgery dental skin dermatology aesthetic cosmetic korean international global "
-                    "new big small main central university children's women's st st. high primary middle junior "
-                    "senior elementary community regional district county i ward room bed floor building gate level "
-                    "unit terminal station reception home night day weekend monday tuesday wednesday thursday "
-                    "friday saturday sunday january february march april may june july august september october "
-                    "november december christmas covid laser beauty hair nail body eye face nose breast lifting botox "
-                    "filler wellness shopping service customer call data research fitness pediatric paediatric".split())
+GENERIC = read_words("generic_org_words_en.txt")
 EN_ORG_AFTER_CUE = re.compile(ORG)
 CONNECTORS = frozenset({"of", "and", "&", "the", "de", "for"})
 # "the Vantrex staff", "our Corvane office": a name before words only an employer has.
@@ -116,18 +108,11 @@ ZH_AFTER_VERB = re.compile(rf"(?:(?P<school>毕业于|畢業於|就读于|就讀
                            rf"(?:就职于|就職於|任职于|任職於|供职于|供職於|入职了?|入職了?|跳槽到|跳槽去|受雇于|受僱於|"
                            rf"实习于|實習於))[ \t]?([{HAN}A-Za-z]{{2,8}}?)"
                            rf"(?=[，。,.!！?？、\s]|的|了|做|当|當|工作|上班|读|讀|$)")
-ZH_NOT_SCHOOLS = frozenset("大学 大學 学校 學校 高中 初中 中学 中學 小学 小學 国外 國外 韩国 韓國 美国 美國 日本 本地 当地 "
-                           "這裡 这里 那里 那裡 家里 家裡 研究生 大学生 大學生 学生 學生 一个 一個".split())
-ZH_NOT_ORGS = frozenset("公司 银行 銀行 医院 醫院 学校 學校 家里 家裡 外企 国企 國企 国外 國外 外地 本地 当地 當地 这里 這裡 "
-                        "那里 那裡 这边 這邊 那边 那邊 附近 大公司 小公司 一家公司 工厂 工廠 单位 單位 店里 店裡 北京 上海 "
-                        "广州 深圳 香港 台北 首尔 首爾 韩国 韓國 中国 中國 日本 美国 美國".split())
+ZH_NOT_SCHOOLS = read_words("not_schools_zh.txt")
+ZH_NOT_ORGS = read_words("not_orgs_zh.txt")
 # Words that are where or when someone works, not who employs them (在外面上班, 在晚上工作): an ordinary
 # word after 在 names an employer (在星河上班) unless it is one of these or a kind of place (…店, …科).
-ZH_NOT_EMPLOYERS = ZH_NOT_ORGS | frozenset(
-    "外面 外边 外邊 里面 裡面 国内 國內 城里 城裡 市区 市區 老家 网上 網上 线上 線上 一起 晚上 白天 夜里 夜裡 周末 週末 "
-    "现场 現場 办公室 辦公室 前台 厨房 廚房 工地 农村 農村 部队 部隊 政府 机场 機場 超市 商场 商場 餐厅 餐廳 饭店 飯店 "
-    "工作室 门诊 門診 诊所 診所 美容院 整形 医美 醫美 行业 行業 业内 業內 家乡 家鄉 当地 附近 那儿 這兒 这儿 那兒 "
-    "学校 學校 大学 大學 研究所 实验室 實驗室 总部 總部 分店 总店 總店 一线 一線 基层 基層 其他 别的 別的 同一".split())
+ZH_NOT_EMPLOYERS = ZH_NOT_ORGS | read_words("not_employers_zh.txt")
 ZH_KIND_END = "店院科部室厂廠局所站场場馆館行业業里裡边邊面内內外上下中"
 ZH_PLACE_KIND_END = "园園房楼樓台厅廳城区區村镇鎮市线線网網吧屋车車船机機堂"
 # 仁和医院, 安康診所: a hospital or clinic by its name before the word; only the name part goes (the kind
@@ -136,9 +121,7 @@ ZH_HOSPITAL_END = re.compile(r"(?:医院|醫院|诊所|診所|门诊部|門診�
 ZH_CLINIC_KINDS = re.compile(r"(?:整形外科|整形|美容外科|美容|医疗美容|醫療美容|医美|醫美|皮肤科|皮膚科|皮肤|皮膚|牙科|齿科|齒科|口腔|"
                              r"眼科|中医|中醫|妇产科|婦產科|妇产|婦產|儿童|兒童|综合|綜合|专科|專科|私人|公立|私立|附属|附屬|"
                              r"人民|第[一二三四五六七八九十]|肿瘤|腫瘤|骨科|外科|内科|內科|妇幼|婦幼|大学|大學|国际|國際)+$")
-ZH_NOT_HOSPITALS = frozenset("这家 這家 那家 哪家 一家 大 小 本 贵 貴 你们 你們 我们 我們 他们 他們 该 該 别的 別的 其他 其它 "
-                             "当地 當地 附近 韩国 韓國 中国 中國 国内 國內 国外 國外 本地 大型 小型 正规 正規 好的 上次 "
-                             "之前 以前 去年 有的 某 某家 一些 很多 不少 几家 幾家 两家 兩家 各大 同一 同一家 这个 這個".split())
+ZH_NOT_HOSPITALS = read_words("not_hospitals_zh.txt")
 
 # --- Japanese --------------------------------------------------------------------------------------
 JA_WORD = r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff々A-Za-z0-9&・]"
@@ -147,9 +130,8 @@ JA_CORPORATE = re.compile(rf"(?:株式会社|有限会社|\(株\)|（株）|㈱)
 JA_WORK_CUE = re.compile(rf"({JA_WORD}{{2,14}})(?=勤務|勤め|に勤め|に勤務|で勤務|で働|の事務|で事務|でエンジニア|の客室乗務員|の社員|"
                          r"に就職|に入社|でパート|でアルバイト|でバイト|の看護師|で看護師|の受付|に在籍|の営業|で営業|の研究員)")
 # 会社（ミドリ精工）, 勤務先は青葉商事です: the employer named in parentheses or after a workplace word.
-JA_DEPARTMENT = re.compile(r"(?:営業|総務|人事|経理|開発|技術|企画|広報|製造|品質管理|管理|法務|財務|購買|物流|生産|研究開発|"
-                           r"情報システム|システム|マーケティング|販売|事業|業務|設計|秘書|海外事業|カスタマーサポート)"
-                           r"(?:本部|部|課|室|グループ|チーム|センター)$")
+JA_DEPARTMENT = re.compile(rf"(?:{alternation(read_words('departments_ja.txt'))})"
+                           rf"(?:{alternation(read_words('department_units_ja.txt'))})$")
 # バイト先は渋谷のスタバ: a shop named by its place and its short name after the workplace word, both go.
 JA_NAMED_EMPLOYER = re.compile(rf"(?:会社|勤務先|勤め先|職場|所属|就職先|勤務|バイト先|アルバイト先|パート先|働き先|働いている所)"
                                rf"(?:[（(][ \u3000]?({JA_WORD}{{2,14}}?)[ \u3000]?[)）]|"
@@ -166,21 +148,13 @@ JA_CLINIC_KINDS = ("産婦人科", "耳鼻咽喉科", "形成外科", "整形外
 JA_CLINIC_KIND = re.compile(rf"(?:{'|'.join(JA_CLINIC_KINDS)})")
 JA_SCRIPT_RUNS = (re.compile(r"[\u3041-\u3096]+$"), re.compile(r"[\u30a1-\u30fa\u30fc]+$"), re.compile(r"[\u4e00-\u9fff々]+$"))
 JA_PARTICLES = "のはがをにでへともや"
-# Words before a clinic's kind that say what kind or where, not which one (小児歯科, 美容皮膚科, 市民病院).
-JA_NOT_CLINIC_NAMES = frozenset("小児 美容 形成 整形 総合 大学 市民 市立 県立 国立 都立 町 村 地域 地元 近所 近く 専門 矯正 "
-                                "大学附属 附属 付属 大 大きな 小さな 個人 救急 総合 赤十字 労災 公立 私立 民間 動物 精神科 "
-                                "この その あの どの 別の 他の 前の 今の 同じ 入院 転院 精神 療養 介護 老人 子供 こども "
-                                "審美 口腔 訪問 夜間 救急 一般 心療 精神 女性 こども 子ども 子供 動物 近所 駅前 別 他 同じ "
-                                "皮膚 産婦人 耳鼻 小児科 美容外科 消化器 循環器 呼吸器 糖尿病 腎臓 脳神経 心臓 眼 歯".split())
+JA_NOT_CLINIC_NAMES = read_words("not_clinic_names_ja.txt")
 # 慶應に通っています, 早稲田の3年生, ソウル大学校: a school by what is said of it or a Katakana name + 大学.
 JA_SCHOOL_CUE = re.compile(rf"({JA_WORD}{{2,10}})(?=に通って|に通う|に通い|に在学|の学生|の生徒|の[0-9０-９一二三四]年生|に進学|を卒業|"
                            r"卒業|出身|に入学|の大学院|の院生|の新入生|で勉強)")
 JA_KATAKANA_SCHOOL = re.compile(r"([\u30a1-\u30fa\u30fc]{2,10})(?=大学校|大学|大學|高校|学院)")
-JA_NOT_SCHOOLS = frozenset("大学 大学院 高校 学校 専門学校 中学 中学校 小学校 塾 幼稚園 保育園 会社 病院 ジム 短大 予備校 語学学校 "
-                           "日本語学校 地元 近く 同じ 都内 海外 韓国 日本 東京 大阪 看護学校 美容学校 医学部 学部".split())
-JA_NOT_ORGS = frozenset("会社 病院 銀行 学校 自宅 家 都内 市内 近所 地元 本社 支社 支店 工場 職場 現場 大学 海外 東京 大阪 "
-                        "日本 韓国 外資 役所 市役所 区役所 同じ会社 今の会社 前の会社 飲食店 美容 皮膚科 美容皮膚科 形成外科 "
-                        "美容外科 歯科 内科 当 同 その 別 某 IT 保育園 幼稚園 介護施設 薬局 店舗 事務所 実家".split())
+JA_NOT_SCHOOLS = read_words("not_schools_ja.txt")
+JA_NOT_ORGS = read_words("not_orgs_ja.txt")
 
 # --- Thai ------------------------------------------------------------------------------------------
 TH_TYPE = re.compile(r"(ธนาคาร|โรงแรม|บริษัท|โรงงาน|ร้าน|โรงพยาบาล|มหาวิทยาลัย|โรงเรียน|วิทยาลัย|สถาบัน|ห้าง)[ \t]?"
@@ -191,8 +165,7 @@ TH_SCHOOL_TYPES = ("มหาวิทยาลัย", "โรงเรีย�
 # Where the name after a type word ends: particles, branch/year words, place words, function words.
 TH_END = ("ค่ะ", "คะ", "ครับ", "นะ", "จ้า", "สาขา", "ปี", "แถว", "ที่", "ของ", "และ", "แต่", "มา", "ได้", "อยู่", "เป็น",
           "ตอนนี้", "เลย", "ด้วย", "แล้ว", "ใน", "ย่าน", "ชั้น", "ตำแหน่ง", "แผนก", "คณะ", "เมื่อ", "จะ", "ก็", "ไป")
-TH_NOT_ORGS = frozenset("เอกชน ใหญ่ เล็ก นี้ นั้น แห่งหนึ่ง หนึ่ง ของ ที่ ต่างประเทศ ใกล้บ้าน ข้างนอก อาหาร กาแฟ ทอง เสริมสวย "
-                        "ขายของ ตัวเอง ของตัวเอง ครอบครัว ที่บ้าน บ้าน รัฐ เอกชนแห่งหนึ่ง มหาวิทยาลัย".split())
+TH_NOT_ORGS = read_words("not_orgs_th.txt")
 
 # --- Russian and Vietnamese ------------------------------------------------------------------------
 RU_CUE = re.compile(r"(?i:работа\w*|служ\w*|тружусь|учусь|учится|училась|учился|студент\w*)[ \t]+(?:в|во|на)[ \t]+"

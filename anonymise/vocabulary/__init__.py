@@ -15,6 +15,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     is_russian_safe_form(word)         a case form of a Russian safe stem (ботокса, Альтеру; see below)
     is_safe_place_station(word)        a listed place (시/도, country) and its station, port or airport
                                        (대전역, 인천항, 부산공항): no finer than the place itself
+    is_province_compound(word)         a 시/도 glued to an ordinary noun (서울지하철, 부산버스)
     is_arabic_safe_word(word, before)  an Arabic word of safe_ar.txt, with one attached particle or
                                        article allowed; its units ("+" lines) only after a number
     is_loanword_before_thing_particle(word)  a Hangul loanword's shape glued to a particle of place or
@@ -23,6 +24,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        medical_frames.py)
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
+    han_name_before_title(run) -> int  where a surname-led name starts in Han text before a title
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
     is_katakana_loanword(word)         a Katakana word frequent in Japanese (wordfreq's large list)
     is_katakana_treatment(word)        a Katakana word ending in a procedure or device head (ミラピール)
@@ -38,6 +40,9 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     is_hangul_count(word)              a count in Korean numerals with its unit (삼천모를; quantities.py)
     is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
     thai_drug_stretches(text)          Thai stretches ending in a drug stem, said as a drug (drug_stems.py)
+    GLUED_PRICE                        the shape of a code or sign glued to its amount (RM1,250)
+    is_korean_disease_name(stretch), disease_with_ending(word, start, end)   Hangul disease names by
+                                       their ending (아구창염, 편도결석증)
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
 and memory-mapped (see packed.py): ~6 MB, shared by every worker.
@@ -48,15 +53,15 @@ import functools
 import re
 from pathlib import Path
 
+from anonymise.regions import PROVINCES
 from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle
 from anonymise.vocabulary.medical_frames import in_treatment_frame
 from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
-from anonymise.vocabulary.quantities import (han_quantity_words, is_currency_code_of_amount, is_hangul_count,
-                                             is_safe_quantity,
-                                             units_after_numbers,
+from anonymise.vocabulary.quantities import (GLUED_PRICE, han_quantity_words, is_currency_code_of_amount,
+                                             is_hangul_count, is_safe_quantity, units_after_numbers,
                                              unsafe_digit_runs, without_approximation)
 
 LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th", "ar")
@@ -68,7 +73,9 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
            "is_arabic_safe_word", "is_safe_place_station", "without_approximation", "units_after_numbers",
            "han_quantity_words", "is_hangul_count", "thai_drug_stretches", "in_treatment_frame",
-           "is_katakana_treatment"]
+           "is_katakana_treatment",
+           "is_province_compound", "han_name_before_title", "GLUED_PRICE", "is_korean_disease_name",
+           "disease_with_ending"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -138,6 +145,24 @@ def is_safe_place_station(word: str) -> bool:
     """A Korean safe place (safe_ko.txt: 시/도 and countries) with a station word after it (대전역, 인천항,
     부산공항): the place of a 시/도, no finer than the place itself."""
     return any(word.endswith(e) and len(word) > len(e) and word[:-len(e)] in safe_terms("ko") for e in KOREAN_STATION_ENDINGS)
+
+
+# The Hangul spellings of the 시/도 (서울, 부산광역시, 경기도), longest first.
+PROVINCE_SPELLINGS = tuple(sorted({a for aliases in PROVINCES.values() for a in aliases if re.match(r"[가-힣]", a)},
+                                  key=len, reverse=True))
+MIN_COMPOUND_NOUN = 2
+
+
+@functools.lru_cache(maxsize=20_000)
+def is_province_compound(word: str) -> bool:
+    """A 시/도 glued to an ordinary noun of two syllables or more (서울지하철, 부산버스, 경기도민): a word
+    about the province, no finer than it, which Kiwi often reads as one proper noun. Not a name's
+    shape (the whole word), and the noun must be a common word on its own (the ordinary-word list
+    subtracts name shapes, so 지하철 is found among the common words)."""
+    head = next((p for p in PROVINCE_SPELLINGS if word.startswith(p)), None)
+    rest = word[len(head):] if head else ""
+    return len(rest) >= MIN_COMPOUND_NOUN and (is_ordinary_word(rest, "ko") or is_frequent_korean_word(rest, common=True)) \
+        and not is_name_word(word, "ko")
 
 
 # What Arabic glues before a word: a conjunction or preposition, the article, or both (والأنف, بالليزر, للعملية).
@@ -247,6 +272,19 @@ def is_katakana_treatment(word: str) -> bool:
         word.endswith(head) and len(word) - len(head) >= KATAKANA_BEFORE_HEAD for head in safe_endings("ja"))
 
 
+def han_name_before_title(run: str) -> int | None:
+    """Where the name starts in ``run``, Han characters that end right before a personal title (先生,
+    小姐, さん): at the first surname that leads a name to the run's end that is no ordinary word nor
+    safe term (是陳小明 -> 1 for 陳小明先生). None when no surname leads one. The anonymiser removes that
+    name and the leak gate refuses it by this one rule."""
+    for start in range(len(run) - 1):
+        name = run[start:]
+        if (is_name_word(name, "zh") or is_name_word(name, "ja")) and not is_safe_term(name) \
+                and not is_ordinary_word(name, "zh"):
+            return start
+    return None
+
+
 def is_katakana_loanword(word: str) -> bool:
     """A Katakana word frequent enough in Japanese to be a loanword (リドカイン), not a foreign name."""
     return word in word_sets()["katakana_loanwords"]
@@ -284,3 +322,27 @@ def is_drug_in_context(word: str, before: str, after: str) -> bool:
 @functools.cache
 def _listed_drugs() -> frozenset[str]:
     return frozenset(t for t in _terms_of(HERE / DRUG_FILE) if len(t) >= 4)
+
+
+# Korean disease names by their shape (크론병, 다한증, 갑상선염, 레이노증후군), shared by the anonymiser's
+# safe-list pass and the leak gate so that what one keeps the other passes. A Hangul stretch of three
+# syllables or more that ends in a disease word, has no surname + given-name shape and is no word of a
+# person's name in Kiwi's dictionary of people names a disease. Kiwi often reads the stretch before
+# the ending as a proper or unknown noun (아구창/NNP + 염): the ending makes it a disease all the same.
+DISEASE_ENDINGS = ("증후군", "병", "염", "증")
+DISEASE_MIN = 3
+
+
+@functools.lru_cache(maxsize=20_000)
+def is_korean_disease_name(stretch: str) -> bool:
+    """``stretch`` (a Hangul word bare of particles, or part of one) is a disease's name by its shape."""
+    return len(stretch) >= DISEASE_MIN and stretch.endswith(DISEASE_ENDINGS) \
+        and not is_name_word(stretch, "ko") and not is_known_person_name_word(stretch)
+
+
+def disease_with_ending(word: str, start: int, end: int) -> bool:
+    """``word[start:end]``, a stretch Kiwi took for a proper or unknown noun, is a disease's name alone
+    or with the disease word right after it in the same word (아구창+염이, 편도결석+증)."""
+    if is_korean_disease_name(word[start:end]):
+        return True
+    return any(word.startswith(e, end) and is_korean_disease_name(word[start:end + len(e)]) for e in DISEASE_ENDINGS)
