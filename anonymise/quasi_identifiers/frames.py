@@ -303,8 +303,11 @@ def _japanese(text: str) -> list[QuasiSpan]:
 
 
 # --- English and Indonesian: capitalised words after the frame --------------------------------------
-LATIN_NAME = re.compile(r"(?:[A-Z][\w&'’.-]*|[0-9]{1,4}[A-Za-z]{0,2})(?:[ \t]+(?:(?:of|and|&|the|de)[ \t]+)?"
-                        r"(?:[A-Z][\w&'’.-]*|[0-9]{1,4}[A-Za-z]{0,2}))*")
+# Capitalised words and numbers (Quillon Radio 4), joined by of, and, &, a dash or, before "and", commas
+# (Hale, Morrow and Finch; Kuhn - Stroman).
+_LATIN_WORD = r"(?:[A-Z][\w&'’.-]*|[0-9]{1,4}[A-Za-z]{0,2})"
+LATIN_NAME = re.compile(rf"[A-Z][\w&'’.-]*(?:,[ \t]+[A-Z][\w&'’.-]*)+,?[ \t]+and[ \t]+[A-Z][\w&'’.-]*|"
+                        rf"{_LATIN_WORD}(?:(?:[ \t]+(?:(?:of|and|&|the|de|-|–)[ \t]+)?|-){_LATIN_WORD})*")
 EN_SCHOOL_FORM = re.compile(r"(?:University|College|School|Uni|Institute|Academy|Polytechnic|Conservatory)\b|^[A-Z]{3,6}$")
 
 
@@ -320,7 +323,7 @@ def _capitalised_after(text: str, lang: str) -> list[QuasiSpan]:
             # or a short title (J.P. Norvell, St. Brennan).
             words = re.split(r"(?<![A-Z.](?=.[.!?]))(?<!\b(?:St|Mt|Ft|Dr))(?<=\w[.!?])[ \t]", name.group(), maxsplit=1)[0]
             words = words.rstrip("'’").split()
-            while words and words[-1] in ("of", "and", "&", "the", "de"):
+            while words and words[-1] in ("of", "and", "&", "the", "de", "-", "–"):
                 words.pop()
             if not words or words[0] in frames.generic or all(w in frames.generic or w[0].isdigit() for w in words):
                 continue
