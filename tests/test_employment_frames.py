@@ -83,3 +83,17 @@ def test_a_school_in_a_frame_of_attending_is_a_school_and_a_company_a_workplace(
     assert frame_spans("딸이 다솜초 2학년이에요.") == [("SCHOOL", "다솜초")]
     assert frame_spans("I go to Pellsworth College.") == [("SCHOOL", "Pellsworth College")]
     assert frame_spans("직장은 솔바람이에요.") == [("WORKPLACE", "솔바람")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("직장: 바람개비", ("WORKPLACE", "바람개비")),
+    ("학교: 다솜고", ("SCHOOL", "다솜고")),        # the level character is the school's, not the particle 고
+    ("학교는 다솜고예요.", ("SCHOOL", "다솜고")),
+    ("School: Marrowby Academy", ("SCHOOL", "Marrowby Academy")),
+])
+def test_a_field_of_a_form_or_a_topic_names_the_workplace_or_school_after_it(text, span):
+    assert span in frame_spans(text)
+
+
+def test_a_generic_word_after_a_topic_of_school_is_none():
+    assert frame_spans("학교는 집 근처예요.") == []

@@ -112,7 +112,7 @@ def _korean(text: str) -> list[QuasiSpan]:
             if frame.before:
                 slot = _korean_slot_before(text, match.start(), match.group().strip(), frames)
             else:
-                slot = _korean_slot_after(text, match.end(), frames)
+                slot = _korean_slot_after(text, match.end(), frames, frame.kind == "study")
             if slot is None:
                 continue
             start, end = slot
@@ -175,16 +175,18 @@ def _with_latin_group(text: str, start: int) -> int:
     return start
 
 
-def _korean_slot_after(text: str, start: int, frames: Frames) -> tuple[int, int] | None:
+def _korean_slot_after(text: str, start: int, frames: Frames, study: bool) -> tuple[int, int] | None:
     """The word after a frame (직장은 카카오예요, 공무원입니다 (국토부)) up to its ending, if it names one."""
     run = KO_RUN_AFTER.match(text, start)
     if not run:
         return None
     word = run.group()
-    n = next((n for n in range(2, len(word) + 1) if not word[n:] or word[n:] in KO_AFTER_TAILS or korean_tail_ok(word[n:])),
-             None)
-    if n is None or not _korean_names_one(word[:n], frames, strong=True):
+    ends = [n for n in range(2, len(word) + 1) if not word[n:] or word[n:] in KO_AFTER_TAILS or korean_tail_ok(word[n:])]
+    if not ends or not _korean_names_one(word[:ends[0]], frames, strong=True):
         return None
+    n = ends[0]
+    if study and word[n:n + 1] in ("고", "대", "중", "초") and n + 1 in ends:
+        n += 1  # 학교: 다솜고: the school's level, not the particle 고
     return start, start + n
 
 
