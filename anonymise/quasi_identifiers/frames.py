@@ -218,8 +218,10 @@ def _korean_names_one(stem: str, frames: Frames, strong: bool) -> bool:
         return False
     last = tokens[-1].form
     kind_of_place = len(tokens) == 2 and (last in frames.generic or last.endswith(tuple(frames.kind_ends)))
-    if kind_of_place and _ordinary_ko(tokens[0].form) and not strong:
-        return False  # 영어학원 다녀요, 동네치과 다녀요: a subject or a place before a kind of place
+    if kind_of_place and _ordinary_ko(tokens[0].form):
+        # 일본어학원에서 일해요, 동네치과 다녀요: a subject or a place before a kind of place. A clinic named
+        # so (한빛병원) is read by the clinic detectors, which know the names of that form.
+        return False
     if any(t.tag in ("NNP", "SL", "SH") or (t.tag != "SN" and t.id < KIWI_FIRST_KNOWN_ID) for t in tokens):
         return True
     if not strong:
