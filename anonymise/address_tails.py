@@ -7,7 +7,8 @@ People go on writing after the street: the estate or building and its block, flo
 its PIN (Flat 12, Lotus Heights, Rose Gardens, Andheri West, Mumbai 400058), a Hong Kong district and
 territory (…Road, Sheung Wan, Hong Kong); and before it the Singapore block (Blk 456) and, in English,
 a Hong Kong flat, floor, block and estate (Flat B, 15/F, Block 3, Harbour View Garden, 88 Tai Po Road). Each of these alone is no address (5樓, Heights, #08-123), so they count
-only beside a found one; a unit left standing is a strict-recall leak, so the span grows over them.
+only beside a found one (so do the North-American unit, town, state and ZIP after the street, and the
+unit before its number: 502-1234 W 4th Avenue #502, Vancouver, BC V6K 1A1); a unit left standing is a strict-recall leak, so the span grows over them.
 Plain ``re``: spans are extended on the normalised text, before overlaps are resolved.
 """
 from __future__ import annotations
@@ -21,10 +22,10 @@ GAP = r"[ \t\u3000]*[,，、]?[ \t\u3000]*"
 # Its name holds no grammar character (旁边的商场 is a sentence going on, not a building).
 NAME_CHAR = rf"(?:(?![的我你他她在是了和与與就也都要去来來])[{HAN}])"
 HAN_BUILDING = (rf"{NAME_CHAR}{{1,8}}?(?:花園|花园|大廈|大厦|大樓|大楼|中心|廣場|广场|商場|商场|公寓|小區|小区|新村|山莊|山庄|"
-                rf"苑|邨|閣|阁|軒|轩|樓|楼|臺|台|居)(?![{HAN}])")
+                rf"苑|邨|閣|阁|軒|轩|樓|楼|臺|台|居|城|廈|厦|庭|園|园|峰)(?![{HAN}])")
 # Block, phase, floor, flat and shop (3座, 2期, 15樓, 20字樓, 5樓之3, 12樓C, B室, 1203室, 8/F).
 HAN_UNIT = (r"(?:[A-Za-z0-9]{1,4}[座栋棟幢]|[0-9一二三四五六七八九十]{1,3}期|"
-            r"[0-9]{1,3}(?:字樓|字楼|/F|F|樓|楼|層|层)(?:之[0-9]{1,3}|[A-Za-z](?![A-Za-z室])|[0-9]{1,4}(?=室))?|"
+            r"[0-9]{1,3}(?:字樓|字楼|/F|F|樓|楼|層|层)(?:之[0-9]{1,3}|-[0-9]{1,2}(?![0-9])|[A-Za-z](?![A-Za-z室])|[0-9]{1,4}(?=室))?|"
             r"(?:[A-Za-z]{1,2}[0-9]{0,4}|[0-9]{1,4}[A-Za-z]?)(?:室|號室|号室|號舖|号铺|舖|铺)|[0-9]{1,4}(?:单元|單元|號樓|号楼))")
 # Japanese: a building glued to the block number or after a space, its floor and room (サンハイツ302号室, 5階).
 JP_BUILDING = (rf"[{HAN}{KANA}A-Za-z]{{1,14}}?(?:ビル|ビルディング|マンション|ハイツ|コーポ|レジデンス|タワー|ハウス|"
@@ -44,6 +45,25 @@ IN_BUILDING_WORDS = (r"(?:Heights|Towers?|Residency|Residences|Apartments?|Encla
                      r"Complex|Layout|Vihar|Estate|Mansion|Villas?|Niwas|Sadan|Bhavan|Court|Plaza|Park)")
 IN_BUILDING = rf",[ \t]*(?:[A-Z][A-Za-z.'’-]*[ \t]+){{1,3}}{IN_BUILDING_WORDS}(?![A-Za-z])"
 
+# North America: the unit after the street (1234 W 4th Avenue #502, 88 Pine St, Apt 3B, Suite 210), then the
+# town, state or province and ZIP or postal code (, Vancouver, BC V6K 1A1; , Austin, TX 78701); before the
+# number, a unit joined by a hyphen (502-1234 W 4th Avenue).
+NA_UNIT = (r",?[ \t]*(?:#[ \t]?[0-9]{1,5}[A-Za-z]?|(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor)\.?[ \t]*#?[ \t]?"
+           r"[0-9]{1,5}[A-Za-z]?|(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room)\.?[ \t]*[A-Z](?![A-Za-z]))(?![\w-])")
+NA_POSTCODE = r"(?:[0-9]{5}(?:-[0-9]{4})?|[A-Z][0-9][A-Z][ \t]?[0-9][A-Z][0-9])(?![A-Za-z0-9])"
+NA_TOWN_STATE = (rf",[ \t]*{LATIN_PART},?[ \t]+(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|"
+                 r"MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|BC|AB|SK|MB|ON|QC|NB|NS|PE|"
+                 rf"NL|YT|NT|NU)(?:[ \t]+{NA_POSTCODE})?(?![A-Za-z0-9])")
+NA_UNIT_BEFORE = re.compile(r"(?<![\w#-])(?:#[ \t]?)?[0-9]{1,5}[A-Za-z]?[ \t]?-[ \t]?$")
+# Before a town, state and postcode a recognizer found, the street it belongs to (4821 W 7th Avenue #502, | Vancouver).
+NA_STREET_BEFORE = re.compile(r"(?<![\w-])(?:[0-9]{1,5}[A-Za-z]?-)?[0-9]{1,6}[ \t]+(?:(?:[NSEW]\.?|NE|NW|SE|SW)[ \t]+)?"
+                              r"(?:[A-Z0-9][\w'’-]*[ \t]+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|"
+                              r"Ln|Way|Court|Ct|Place|Pl|Terrace|Crescent|Highway|Hwy|Parkway|Pkwy)\.?"
+                              r"(?:[ \t]*#[ \t]?[0-9]{1,5}[A-Za-z]?|,?[ \t]*(?:Apt|Suite|Unit|Ste)\.?[ \t]*#?[0-9A-Z]{1,5})?"
+                              r",[ \t]*$")
+# A house number and a compass letter left before the street a recognizer found (1234 W | 4th Avenue).
+NA_NUMBER_BEFORE = re.compile(r"(?<![\w-])[0-9]{1,6}[ \t]+(?:[NSEW]\.?|NE|NW|SE|SW)[ \t]+$")
+
 # A building after a comma only when its unit follows (…201號, 金輝閣, 9樓D): else the sentence may go on.
 # Hong Kong and Macau in English: the district and territory after the street (…Road, Sheung Wan, Hong Kong),
 # and before it the flat, floor, block and estate (Flat B, 15/F, Block 3, Harbour View Garden, 88 Tai Po Road).
@@ -56,7 +76,8 @@ HK_PART = (r"(?:(?:Flat|Rm\.?|Room|Unit|Shop|Suite)[ \t]*[A-Z0-9]{1,4}|\d{1,2}/F
 HK_PARTS_BEFORE = re.compile(rf"(?<![A-Za-z0-9])(?:{HK_PART}[ \t]*,[ \t]*)+$")
 TAILS = [re.compile(rf"[ \t\u3000]*{HAN_BUILDING}|{GAP}{HAN_BUILDING}(?={GAP}{HAN_UNIT})"), re.compile(GAP + HAN_UNIT)] + \
     [re.compile(r"[ \t\u3000]?" + p) for p in (JP_BUILDING_ROOM, JP_UNIT)] + \
-    [re.compile(p) for p in (SG_STREET_NUMBER, SG_UNIT, SG_POSTCODE, IN_PARTS_TO_PIN, IN_BUILDING, HK_DISTRICT_TAIL)]
+    [re.compile(p) for p in (SG_STREET_NUMBER, SG_UNIT, SG_POSTCODE, IN_PARTS_TO_PIN, IN_BUILDING, HK_DISTRICT_TAIL,
+                             NA_UNIT, NA_TOWN_STATE)]
 HAN_OR_KANA_TAILS = TAILS[:4]  # the Han and Japanese ones
 HAN_OR_KANA = re.compile(rf"[{HAN}{KANA}]")
 
@@ -81,8 +102,14 @@ def address_end(text: str, end: int) -> int:
 def address_start(text: str, start: int) -> int:
     """Where the address starting at ``start`` really starts: the Singapore block word before its number,
     the Hong Kong flat, floor, block and estate before the street."""
+    street = NA_STREET_BEFORE.search(text, max(0, start - 90), start) if text[start:start + 1].isupper() else None
+    if street:
+        start = street.start()
+    number = NA_NUMBER_BEFORE.search(text, max(0, start - 12), start)
+    if number and start < len(text) and text[start].isalnum():
+        start = number.start()
     if start < len(text) and text[start].isdigit():
-        match = SG_BLOCK_BEFORE.search(text, max(0, start - 8), start)
+        match = SG_BLOCK_BEFORE.search(text, max(0, start - 8), start) or NA_UNIT_BEFORE.search(text, max(0, start - 9), start)
         if match:
             start = match.start()
     match = HK_PARTS_BEFORE.search(text, max(0, start - 160), start)
