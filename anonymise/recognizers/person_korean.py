@@ -21,6 +21,7 @@ from anonymise.name_data import (KOREAN_APPOSITION_TITLES, KOREAN_GIVEN_SYLLABLE
                                  KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
                                  KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAME_TITLES, KOREAN_SURNAMES, KOREAN_WEAK_CUES)
 from anonymise.kiwi_model import shared_kiwi
+from anonymise.korean_grammar import vouched_not_a_name
 from anonymise.kiwi_words import kiwi_tokens
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
@@ -162,18 +163,6 @@ def is_title_noun(word: str) -> bool:
     return honorific > 0 and is_particle_chain(word[honorific + 1:]) and is_one_known_word(word[:honorific])
 
 
-@functools.lru_cache(maxsize=100_000)
-def is_predicate(word: str) -> bool:
-    """Kiwi reads the word as a verb or adjective and its ending (피곤하군, 뛰어다님, 심심+하+군): its
-    last syllables are an ending (군, 님), not a title after a name."""
-    tokens = kiwi_tokens(word)
-    if len(tokens) < 2 or tokens[0].len < 2 or not tokens[-1].tag.startswith("E"):
-        return False
-    verb = tokens[0].tag.startswith(("VV", "VA", "VX", "XR")) or (
-        tokens[0].tag == "NNG" and tokens[1].tag in ("XSA", "XSV"))  # a noun made a verb (피곤+하)
-    return verb and not any(t.tag == "NNP" or t.tag.startswith("J") for t in tokens)
-
-
 def plausible_given(given: str) -> bool:
     return all(s in KOREAN_GIVEN_SYLLABLES for s in given)
 
@@ -228,10 +217,11 @@ class KoreanNameRecognizer(PersonNameRecognizer):
         mostly_foreign = letters and len(HANGUL_CHAR.findall(text)) * 3 < letters
         results = []
         for match in HANGUL_WORD.finditer(text):
-            if is_title_noun(match.group()) or is_predicate(match.group()):
+            if is_title_noun(match.group()):
                 continue
             found = self._name_in(text, match, mostly_foreign)
-            if found:
+            # a predicate in its sentence (피곤하군, 같은 모델의) is no name, whatever its company says
+            if found and not vouched_not_a_name(text, found[0], found[1]):
                 start, end, score = found
                 results.append(RecognizerResult("PERSON", start, end, score))
         return results
