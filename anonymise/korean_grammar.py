@@ -55,22 +55,23 @@ def _reading(sentence: str) -> tuple:
     return tuple(shared_kiwi().tokenize(sentence))
 
 
-def word_tokens(text: str, start: int, end: int) -> tuple:
-    """Kiwi's tokens of the Hangul word ``text[start:end]`` as read in its sentence (offsets in the sentence)."""
+def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, tag) in ``text`` of Kiwi's tokens of the Hangul word ``text[start:end]`` as read in
+    its sentence."""
     sentence, at = _sentence(text, start, end)
-    return tuple(t for t in _reading(sentence) if start - at <= t.start < end - at)
+    return [(at + t.start, at + t.start + t.len, t.tag) for t in _reading(sentence) if start - at <= t.start < end - at]
 
 
-def is_predicate_form(tokens) -> bool:
-    """``tokens`` (one word's) are a predicate and its ending, or start with an ending."""
-    if not tokens:
+def is_predicate_form(tags: list[str]) -> bool:
+    """One word's ``tags`` are a predicate and its ending, or start with an ending."""
+    if not tags:
         return False
-    if tokens[0].tag.startswith("E"):
+    if tags[0].startswith("E"):
         return True  # the ending of the predicate before it, written apart
-    stem = 1 if tokens[0].tag.startswith(PREDICATE_STEMS) else \
-        2 if len(tokens) > 1 and tokens[0].tag in ("NNG", "XR") and tokens[1].tag in VERB_MAKERS else 0
-    return bool(stem) and len(tokens) > stem and all(t.tag.startswith("E") for t in tokens[stem:]) \
-        and tokens[-1].tag in PREDICATE_ENDINGS
+    stem = 1 if tags[0].startswith(PREDICATE_STEMS) else \
+        2 if len(tags) > 1 and tags[0] in ("NNG", "XR") and tags[1] in VERB_MAKERS else 0
+    return bool(stem) and len(tags) > stem and all(t.startswith("E") for t in tags[stem:]) \
+        and tags[-1] in PREDICATE_ENDINGS
 
 
 def _is_hangul(char: str) -> bool:
@@ -78,10 +79,16 @@ def _is_hangul(char: str) -> bool:
 
 
 def vouched_not_a_name(text: str, start: int, end: int) -> bool:
-    """Grammar says the Hangul word that holds ``text[start:end]`` is no name where it stands (see the
-    module docstring)."""
-    while start > 0 and _is_hangul(text[start - 1]):
-        start -= 1
-    while end < len(text) and _is_hangul(text[end]):
-        end += 1
-    return is_predicate_form(word_tokens(text, start, end))
+    """Grammar says ``text[start:end]`` is no name where it stands (see the module docstring): the
+    Hangul word that holds it is a predicate form, and the stretch holds the predicate's ending or ends
+    inside its stem (뛰어다+님). A stretch that ends where the stem does (태우 of 태우는) is a name with
+    its particle, which Kiwi may read as a verb and its ending."""
+    word_start, word_end = start, end
+    while word_start > 0 and _is_hangul(text[word_start - 1]):
+        word_start -= 1
+    while word_end < len(text) and _is_hangul(text[word_end]):
+        word_end += 1
+    tokens = word_tokens(text, word_start, word_end)
+    if not is_predicate_form([tag for *_, tag in tokens]):
+        return False
+    return any(tag.startswith("E") and s < end for s, _, tag in tokens) or any(s < end < e for s, e, _ in tokens)
