@@ -8,10 +8,15 @@ down"), so the word is read inside its sentence, where Kiwi weighs the words aro
 - a predicate and its ending (VV/VA/VX, or a noun or root made one by 하다, then ETM/EC/EF/ETN: 같은,
   성공한, 허무는) is never a name, whatever slot it fills;
 - a word that starts with an ending (the 구나 of 만드는구나라는 written apart) continues the predicate
-  before it, and is no name either.
+  before it, and is no name either;
+- a word Kiwi cannot read but reads as a predicate once it allows for typos (재밋어여, 에쁩니다: Kiwi's
+  typo-tolerant analysis, no extra model to load) is a misspelt word, asked only where no name's shape
+  or title speaks for a person.
 
 A name Kiwi knows reads as a proper noun in its sentence (지은 선수는: 지은/NNP, not 짓+은), so a given
-name that could also be a verb form keeps its name reading where it stands as one.
+name that could also be a verb form keeps its name reading where it stands as one; a word of two
+given-name syllables alone (지은 연기 좋았다, where Kiwi reads 짓+은) is never vouched for, as measured:
+vouching for it cost a name on three Korean sets.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ import functools
 import re
 
 from anonymise.kiwi_model import shared_kiwi
+from anonymise.name_data import KOREAN_GIVEN_SYLLABLES
 
 # The sentence around a word, at most this many characters either side (cut at a space): Kiwi's reading
 # of a word depends on its neighbours, rarely on anything further away.
@@ -51,15 +57,16 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 @functools.lru_cache(maxsize=CACHED_SENTENCES)
-def _reading(sentence: str) -> tuple:
-    return tuple(shared_kiwi().tokenize(sentence))
+def _reading(sentence: str, typos: bool = False) -> tuple:
+    return tuple(shared_kiwi().tokenize(sentence, typos="basic" if typos else None))
 
 
-def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def word_tokens(text: str, start: int, end: int, typos: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, tag) in ``text`` of Kiwi's tokens of the Hangul word ``text[start:end]`` as read in
-    its sentence."""
+    its sentence; with ``typos``, as Kiwi reads it allowing for common misspellings (재밋어여: 재밌+어여)."""
     sentence, at = _sentence(text, start, end)
-    return [(at + t.start, at + t.start + t.len, t.tag) for t in _reading(sentence) if start - at <= t.start < end - at]
+    return [(at + t.start, at + t.start + t.len, t.tag) for t in _reading(sentence, typos)
+            if start - at <= t.start < end - at]
 
 
 def is_predicate_form(tags: list[str]) -> bool:
@@ -88,7 +95,21 @@ def vouched_not_a_name(text: str, start: int, end: int) -> bool:
         word_start -= 1
     while word_end < len(text) and _is_hangul(text[word_end]):
         word_end += 1
+    if (word_start, word_end) == (start, end) and end - start == 2 and all(c in KOREAN_GIVEN_SYLLABLES for c in text[start:end]):
+        return False  # 지은, 하은, 나은 alone: a given name as often as a verb's modifier form (짓+은)
     tokens = word_tokens(text, word_start, word_end)
+    if (word_start, word_end) == (start, end) and end - start == 1 and [tag for *_, tag in tokens] == ["MM"]:
+        return True  # 두 배우의, 세 선수가: a determiner before the title, not a surname
     if not is_predicate_form([tag for *_, tag in tokens]):
         return False
     return any(tag.startswith("E") and s < end for s, _, tag in tokens) or any(s < end < e for s, e, _ in tokens)
+
+
+def misspelt_predicate(text: str, start: int, end: int) -> bool:
+    """The Hangul word at ``text[start:end]`` is a misspelt predicate (재밋어여, 에쁩니다): read allowing
+    for typos, it is a predicate of a stem of two syllables or more and its ending. Asked only of what
+    no name's shape or title marks as a person: Kiwi's typo model would read some names as verbs too."""
+    while end < len(text) and _is_hangul(text[end]):
+        end += 1
+    tokens = word_tokens(text, start, end, typos=True)
+    return is_predicate_form([tag for *_, tag in tokens]) and tokens[0][1] - tokens[0][0] >= 2

@@ -6,7 +6,7 @@ Kiwi reads it as one in its sentence. Every sentence here is made up for these t
 """
 import pytest
 
-from anonymise.korean_grammar import vouched_not_a_name
+from anonymise.korean_grammar import misspelt_predicate, vouched_not_a_name
 from world_fixtures import redacted
 
 
@@ -21,6 +21,7 @@ def vouched(text: str, word: str) -> bool:
     ("벽을 허무는 아티스트로 불린다.", "허무는"),  # alone 허무+는, in its sentence 허물+는
     ("세상을 만드는 구나라는 말", "구나라는"),  # an ending written apart from its predicate
     ("하루 종일 뛰어다님.", "뛰어다님"),
+    ("세 코치의 회의가 길었다.", "세"),  # a determiner before the title, not a surname
 ])
 def test_a_predicate_in_its_sentence_is_vouched_for(text, word):
     assert vouched(text, word)
@@ -30,6 +31,9 @@ def test_a_predicate_in_its_sentence_is_vouched_for(text, word):
     ("지은 선수는 두 골을 넣었다.", "지은"),  # also 짓+은, but a proper noun where it stands
     ("겨울 선수는 부상에서 돌아왔다.", "겨울"),
     ("소은 감독의 전술이 통했다.", "소은"),
+    ("하은 연기가 정말 좋았다.", "하은"),  # two given-name syllables alone: a name as often as 하+은
+    ("태우는 어제 골을 넣었다.", "태우"),  # a name with its particle, though Kiwi reads 태우+는 as a verb
+    ("김 선수는 두 골을 넣었다.", "김"),  # a surname Kiwi reads as a proper noun before the title
 ])
 def test_a_noun_in_a_person_slot_is_not_vouched_for(text, word):
     assert not vouched(text, word)
@@ -51,3 +55,29 @@ def test_predicates_before_a_title_or_role_stay(text, kept):
 ])
 def test_names_in_the_same_slots_still_go(text, gone):
     assert gone not in redacted(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("이 영화 진짜 재밋어여 강추", "재밋"),
+    ("배경 화면이 너무 에쁩니다.", "에쁩니"),
+])
+def test_a_misspelt_predicate_is_vouched_for(text, word):
+    at = text.index(word)
+    assert misspelt_predicate(text, at, at + len(word))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("로베르토가 결승골을 넣었다.", "로베르토"), ("에스테반의 연기가 좋았다.", "에스테반"),
+    ("카를로스를 믿고 봤다.", "카를로스"),
+])
+def test_a_foreign_name_is_no_misspelt_predicate(text, name):
+    assert not misspelt_predicate(text, 0, len(name))
+    assert name not in redacted(text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("이 영화 진짜 재밋어여 강추", "재밋어여"), ("배경 화면이 너무 에쁩니다.", "에쁩니다"),
+    ("두 배우의 연기가 좋았다.", "두 "),
+])
+def test_misspelt_predicates_and_determiners_stay(text, kept):
+    assert kept in redacted(text)
