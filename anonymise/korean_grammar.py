@@ -87,9 +87,10 @@ def _is_hangul(char: str) -> bool:
 
 def vouched_not_a_name(text: str, start: int, end: int) -> bool:
     """Grammar says ``text[start:end]`` is no name where it stands (see the module docstring): the
-    Hangul word that holds it is a predicate form, and the stretch holds the predicate's ending or ends
-    inside its stem (뛰어다+님). A stretch that ends where the stem does (태우 of 태우는) is a name with
-    its particle, which Kiwi may read as a verb and its ending."""
+    Hangul word that holds it is a predicate form, and the stretch is the whole word, starts with an
+    ending, or ends inside the predicate's stem (뛰어다+님). A stretch with a particle after it (태우 of
+    태우는, 차해 of 차해도, where Kiwi reads 하+어도 out of the contracted 해) is a name with its
+    particle, which Kiwi may read as a verb and its ending."""
     word_start, word_end = start, end
     while word_start > 0 and _is_hangul(text[word_start - 1]):
         word_start -= 1
@@ -102,7 +103,7 @@ def vouched_not_a_name(text: str, start: int, end: int) -> bool:
         return True  # 두 배우의, 세 선수가: a determiner before the title, not a surname
     if not is_predicate_form([tag for *_, tag in tokens]):
         return False
-    return any(tag.startswith("E") and s < end for s, _, tag in tokens) or any(s < end < e for s, e, _ in tokens)
+    return tokens[0][2].startswith("E") or (word_start, word_end) == (start, end) or any(s < end < e for s, e, _ in tokens)
 
 
 def misspelt_predicate(text: str, start: int, end: int) -> bool:
