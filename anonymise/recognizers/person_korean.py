@@ -163,6 +163,18 @@ def is_title_noun(word: str) -> bool:
     return honorific > 0 and is_particle_chain(word[honorific + 1:]) and is_one_known_word(word[:honorific])
 
 
+@functools.lru_cache(maxsize=100_000)
+def is_predicate(word: str) -> bool:
+    """Kiwi reads the word as a verb or adjective and its ending (피곤하군, 뛰어다님, 심심+하+군): its
+    last syllables are an ending (군, 님), not a title after a name."""
+    tokens = kiwi_tokens(word)
+    if len(tokens) < 2 or tokens[0].len < 2 or not tokens[-1].tag.startswith("E"):
+        return False
+    verb = tokens[0].tag.startswith(("VV", "VA", "VX", "XR")) or (
+        tokens[0].tag == "NNG" and tokens[1].tag in ("XSA", "XSV"))  # a noun made a verb (피곤+하)
+    return verb and not any(t.tag == "NNP" or t.tag.startswith("J") for t in tokens)
+
+
 def plausible_given(given: str) -> bool:
     return all(s in KOREAN_GIVEN_SYLLABLES for s in given)
 
@@ -217,10 +229,10 @@ class KoreanNameRecognizer(PersonNameRecognizer):
         mostly_foreign = letters and len(HANGUL_CHAR.findall(text)) * 3 < letters
         results = []
         for match in HANGUL_WORD.finditer(text):
-            if is_title_noun(match.group()):
+            if is_title_noun(match.group()) or is_predicate(match.group()):
                 continue
             found = self._name_in(text, match, mostly_foreign)
-            # a predicate in its sentence (피곤하군, 같은 모델의) is no name, whatever its company says
+            # a predicate in its sentence (같은 모델의) is no name, whatever its company says
             if found and not vouched_not_a_name(text, found[0], found[1]):
                 start, end, score = found
                 results.append(RecognizerResult("PERSON", start, end, score))
