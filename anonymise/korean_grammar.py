@@ -9,9 +9,7 @@ down"), so the word is read inside its sentence, where Kiwi weighs the words aro
   성공한, 허무는) is never a name, whatever slot it fills;
 - a word that starts with an ending (the 구나 of 만드는구나라는 written apart) continues the predicate
   before it, and is no name either;
-- a word Kiwi cannot read but reads as a predicate once it allows for typos (재밋어여, 에쁩니다: Kiwi's
-  typo-tolerant analysis, no extra model to load) is a misspelt word, asked only where no name's shape
-  or title speaks for a person.
+- a one-syllable word Kiwi reads as a determiner (두 배우의) is no surname before a title.
 
 A name Kiwi knows reads as a proper noun in its sentence (지은 선수는: 지은/NNP, not 짓+은), so a given
 name that could also be a verb form keeps its name reading where it stands as one; a word of two
@@ -57,16 +55,15 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 @functools.lru_cache(maxsize=CACHED_SENTENCES)
-def _reading(sentence: str, typos: bool = False) -> tuple:
-    return tuple(shared_kiwi().tokenize(sentence, typos="basic" if typos else None))
+def _reading(sentence: str) -> tuple:
+    return tuple(shared_kiwi().tokenize(sentence))
 
 
-def word_tokens(text: str, start: int, end: int, typos: bool = False) -> list[tuple[int, int, str]]:
+def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, tag) in ``text`` of Kiwi's tokens of the Hangul word ``text[start:end]`` as read in
-    its sentence; with ``typos``, as Kiwi reads it allowing for common misspellings (재밋어여: 재밌+어여)."""
+    its sentence."""
     sentence, at = _sentence(text, start, end)
-    return [(at + t.start, at + t.start + t.len, t.tag) for t in _reading(sentence, typos)
-            if start - at <= t.start < end - at]
+    return [(at + t.start, at + t.start + t.len, t.tag) for t in _reading(sentence) if start - at <= t.start < end - at]
 
 
 def is_predicate_form(tags: list[str]) -> bool:
@@ -105,12 +102,3 @@ def vouched_not_a_name(text: str, start: int, end: int) -> bool:
         return False
     return tokens[0][2].startswith("E") or (word_start, word_end) == (start, end) or any(s < end < e for s, e, _ in tokens)
 
-
-def misspelt_predicate(text: str, start: int, end: int) -> bool:
-    """The Hangul word at ``text[start:end]`` is a misspelt predicate (재밋어여, 에쁩니다): read allowing
-    for typos, it is a predicate of a stem of two syllables or more and its ending. Asked only of what
-    no name's shape or title marks as a person: Kiwi's typo model would read some names as verbs too."""
-    while end < len(text) and _is_hangul(text[end]):
-        end += 1
-    tokens = word_tokens(text, start, end, typos=True)
-    return is_predicate_form([tag for *_, tag in tokens]) and tokens[0][1] - tokens[0][0] >= 2

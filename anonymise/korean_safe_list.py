@@ -30,7 +30,7 @@ from anonymise.eponyms import is_graded, is_scale_before_grade
 from anonymise.vocabulary.loanword_shape import THING_PARTICLES, is_loanword_shaped
 from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 from anonymise.kiwi_words import kiwi_tokens
-from anonymise.korean_grammar import misspelt_predicate, vouched_not_a_name
+from anonymise.korean_grammar import vouched_not_a_name
 from anonymise.quasi_identifiers.schools import KO_LEVELS
 from anonymise.quasi_identifiers.workplaces import COMPANY_ENDINGS
 from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KOREAN_GLUED_TITLES, KOREAN_LOOKALIKES,
@@ -654,8 +654,6 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
             kind = "PERSON" if name_shaped or _titled(work, e) else "NAME"
             if vouched_not_a_name(work, s, e):
                 continue  # 같은 모델의, 만드는 구나라는: a predicate where it stands
-            if kind == "NAME" and start == 0 and misspelt_predicate(work, s, e):
-                continue  # 재밋어여, 에쁩니다: a misspelt predicate, not a name Kiwi does not know
             spans.append((s, e, kind, reason))
     spans = spans + _grammatical(work, _listed_names(work, spans))
     return spans + _grammatical(work, _spaced_surnames(work, spans))
