@@ -30,6 +30,7 @@ from anonymise.eponyms import is_scale_before_grade, scale_before_grade
 from anonymise.vocabulary.loanword_shape import THING_PARTICLES, is_loanword_shaped
 from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 from anonymise.kiwi_words import kiwi_tokens
+from anonymise.korean_grammar import vouched_not_a_name
 from anonymise.quasi_identifiers.schools import KO_LEVELS
 from anonymise.quasi_identifiers.workplaces import COMPANY_ENDINGS
 from anonymise.vocabulary import DISEASE_ENDINGS
@@ -615,10 +616,10 @@ def _spaced_surnames(work: str, spans: list) -> list[tuple[int, int, str, str]]:
 
 def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
     words = list(HANGUL_WORD.finditer(work))
-    spans = _titled_names(work, words) + _hanja_glosses(work) + _named_positions(work)
+    spans = _grammatical(work, _titled_names(work, words) + _hanja_glosses(work) + _named_positions(work))
     if not any(word_verdict(w.group()) for w in words):
-        spans = spans + (_listed_names(work, spans) if CLAIMED in work or spans else [])
-        return spans + _spaced_surnames(work, spans)
+        spans = spans + (_grammatical(work, _listed_names(work, spans)) if CLAIMED in work or spans else [])
+        return spans + _grammatical(work, _spaced_surnames(work, spans))
     for index, match in enumerate(words):
         verdict = word_verdict(match.group())
         if not verdict or (match.start() and work[match.start() - 1].isdigit()) or vocabulary.is_hangul_count(match.group()):
@@ -642,6 +643,14 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
                 continue  # 듀필루맙 300mg, 아픽사반 복용: a drug's stem, with a dose or a word of taking it
             s, e = match.start() + start, match.start() + end
             kind = "PERSON" if name_shaped or _titled(work, e) else "NAME"
+            if vouched_not_a_name(work, s, e):
+                continue  # 같은 모델의, 만드는 구나라는: a predicate where it stands
             spans.append((s, e, kind, reason))
-    spans = spans + _listed_names(work, spans)
-    return spans + _spaced_surnames(work, spans)
+    spans = spans + _grammatical(work, _listed_names(work, spans))
+    return spans + _grammatical(work, _spaced_surnames(work, spans))
+
+
+def _grammatical(work: str, spans: list) -> list[tuple[int, int, str, str]]:
+    """The spans whose word Kiwi does not read as a predicate in its sentence (korean_grammar): a slot
+    says a person may stand there, the grammar says whether the word can be one."""
+    return [span for span in spans if not vouched_not_a_name(work, span[0], span[1])]

@@ -20,6 +20,7 @@ def names(text: str) -> list[str]:
     ("은결 오빠랑 병원에 갔어요.", "은결"),
     ("가람이 형이랑 놀았어요.", "가람"),  # the hypocoristic 이
     ("하율 할머니가 편찮으세요.", "하율"),
+    ("다솜 외할머니가 오셨어요.", "다솜"),  # a grandparent on the mother's side
 ])
 def test_a_given_name_before_a_kinship_word(text, name):
     assert name in names(text)

@@ -21,6 +21,7 @@ from anonymise.name_data import (KOREAN_APPOSITION_TITLES, KOREAN_GIVEN_SYLLABLE
                                  KOREAN_RELATION_WORDS, KOREAN_ROLE_WORDS, KOREAN_SELF_INTRO_AFTER,
                                  KOREAN_SELF_INTRO_BEFORE, KOREAN_SURNAME_TITLES, KOREAN_SURNAMES, KOREAN_WEAK_CUES)
 from anonymise.kiwi_model import shared_kiwi
+from anonymise.korean_grammar import vouched_not_a_name
 from anonymise.kiwi_words import kiwi_tokens
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
@@ -231,7 +232,8 @@ class KoreanNameRecognizer(PersonNameRecognizer):
             if is_title_noun(match.group()) or is_predicate(match.group()):
                 continue
             found = self._name_in(text, match, mostly_foreign)
-            if found:
+            # a predicate in its sentence (같은 모델의) is no name, whatever its company says
+            if found and not vouched_not_a_name(text, found[0], found[1]):
                 start, end, score = found
                 results.append(RecognizerResult("PERSON", start, end, score))
         return results
