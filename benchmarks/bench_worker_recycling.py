@@ -49,7 +49,10 @@ def run(job: dict, tasks_per_worker: int, workers: int) -> dict:
     def sample() -> None:
         while not done.is_set():
             for child in me.children(recursive=True):
-                role = "forkserver" if child.ppid() == me.pid else "worker"
+                try:
+                    role = "forkserver" if child.ppid() == me.pid else "worker"
+                except psutil.Error:  # it ended since the listing
+                    continue
                 peak[role] = max(peak[role], _pss(child.pid))
             time.sleep(0.2)
 
