@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
 
 _STOP = None  # sent to a worker process (and queued for a slot thread): end after the current task
+RETIRE_GRACE_S = 30.0  # a retiring worker that has not exited by then (a thread it left running) is killed
 
 
 def _serve(conn, initializer, initargs) -> None:
@@ -116,7 +117,10 @@ class RecyclingProcessPool(Executor):
             except OSError:
                 pass  # it is gone already
         conn.close()
-        process.join()
+        process.join(RETIRE_GRACE_S)
+        if process.is_alive():  # a slot waiting on it for ever would hang the run
+            process.kill()
+            process.join()
         self._processes.pop(slot, None)
 
     def _run_slot(self, slot: int) -> None:

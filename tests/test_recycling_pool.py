@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
+from flows import recycling_pool
 from flows.recycling_pool import RecyclingProcessPool
 
 
@@ -19,6 +22,11 @@ def _pid_after(value: int) -> tuple[int, int]:
 
 def _fail(message: str) -> None:
     raise ValueError(message)
+
+
+def _leave_a_thread_running() -> int:
+    threading.Thread(target=time.sleep, args=(3600,)).start()  # not a daemon: the process cannot exit
+    return os.getpid()
 
 
 def _die() -> None:
@@ -93,3 +101,15 @@ def test_shutdown_cancels_queued_tasks_when_asked_and_refuses_new_ones():
     assert all(f.done() for f in queued)
     with pytest.raises(RuntimeError):
         pool.submit(_pid_after, 99)
+
+
+def test_a_retiring_worker_that_does_not_exit_is_killed_and_the_next_task_still_runs(monkeypatch):
+    monkeypatch.setattr(recycling_pool, "RETIRE_GRACE_S", 1.0)
+    pool = _pool(workers=1, tasks_per_worker=1)
+    try:
+        stuck = pool.submit(_leave_a_thread_running).result(timeout=120)
+        value, pid = pool.submit(_pid_after, 5).result(timeout=120)
+    finally:
+        pool.shutdown(wait=True)
+    assert value == 5 and pid != stuck
+    assert not os.path.exists(f"/proc/{stuck}") or open(f"/proc/{stuck}/stat").read().split()[2] == "Z"
