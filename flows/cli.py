@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -138,8 +139,7 @@ def run(source: str, out_dir: Path, config: Path | None, mapping: Path | None, a
     _check_key(settings, out_dir)
     _check_out(out_dir, settings)
     if not in_run_group:
-        sys.exit(_supervise(spec, out_dir, config, settings.source.mapping, as_of, dask_address, dask_workers,
-                            progress))
+        _supervise(spec, out_dir, config, settings.source.mapping, as_of, dask_address, dask_workers, progress)
     # The supervised run, not its supervisor, holds OUT's run lock: a flock belongs to the process that
     # took it, and the flow takes it again in this process.
     preflight(out_dir, settings)  # exit 2 while another run holds OUT, or for a key OUT was not built with
@@ -147,10 +147,13 @@ def run(source: str, out_dir: Path, config: Path | None, mapping: Path | None, a
 
 
 def _supervise(spec: str, out_dir: Path, config: Path | None, mapping: Path | None, as_of, dask_address: str | None,
-               dask_workers: int, progress: bool) -> int:
-    """Run this command again as the run, in a process group of its own; its exit code."""
-    from flows.outcomes import FAILED, KEPT
-    from flows.supervisor import run_in_own_group
+               dask_workers: int, progress: bool) -> NoReturn:
+    """Become the run's supervisor (flows/supervisor.py): this process is replaced by one that imports
+    only the standard library, so the ~100 MiB this one loaded to check the input (click, pydantic,
+    the source's readers) are not held for the whole run. The pid stays, so the operator's signals
+    still reach it."""
+    import json
+    import os
 
     argv = [sys.executable, "-m", "flows.cli", "run", "--source", spec, "--out", str(out_dir),
             "--dask-workers", str(dask_workers), "--progress" if progress else "--no-progress", "--in-run-group"]
@@ -162,16 +165,9 @@ def _supervise(spec: str, out_dir: Path, config: Path | None, mapping: Path | No
         argv += ["--as-of", f"{as_of:%Y-%m-%d}"]
     if dask_address:
         argv += ["--dask-address", dask_address]
-    result = run_in_own_group(argv, env=_run_environment())
-    if result.killed:
-        import signal
-
-        why = (f"interrupted by {signal.Signals(result.signal_received).name}" if result.signal_received else
-               f"the run was killed by {signal.Signals(-result.returncode).name}" if result.returncode < 0 else
-               "the run had to be killed")
-        click.echo(f"{why}: {KEPT}", err=True)
-        return FAILED
-    return result.returncode
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, [sys.executable, "-m", "flows.supervisor", json.dumps(argv)], _run_environment())
 
 
 def _run_environment() -> dict[str, str]:

@@ -17,15 +17,18 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.forkserver
 import sys
-from concurrent.futures import ProcessPoolExecutor
-
 from flows.prefect_runtime import set_quiet_offline_env
 
 set_quiet_offline_env()  # before Prefect is imported: it reads its settings then
 
 from prefect.task_runners import ProcessPoolTaskRunner  # noqa: E402
 
+from flows.recycling_pool import RecyclingProcessPool  # noqa: E402
+
 WORKER_PRELOAD = ["flows.worker_models"]
+# Chunks a worker anonymises before it is replaced by a fresh fork (flows/recycling_pool.py): its
+# copied-on-write pages grow with the chunks it has done; a replacement costs its caches' warm-up.
+DEFAULT_TASKS_PER_WORKER = 4
 
 
 def model_sharing_context() -> multiprocessing.context.BaseContext:
@@ -42,13 +45,23 @@ def stop_forkserver() -> None:
 
 
 class StoppableProcessPoolTaskRunner(ProcessPoolTaskRunner):
+    def __init__(self, *args, tasks_per_worker: int = DEFAULT_TASKS_PER_WORKER, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tasks_per_worker = tasks_per_worker
+
+    def duplicate(self):
+        copy = super().duplicate()
+        copy.tasks_per_worker = self.tasks_per_worker
+        return copy
+
     def __enter__(self):
         super().__enter__()
         # Prefect's pool is built for "spawn" and has started no process yet (they start on the
-        # first submit): put the same pool, same initializer, on the model-sharing context.
+        # first submit): run the same initializer in workers forked from the model-sharing
+        # context, each retired after tasks_per_worker chunks (flows/recycling_pool.py).
         spawn_pool = self._executor
-        self._executor = ProcessPoolExecutor(max_workers=self._max_workers, mp_context=model_sharing_context(),
-                                             initializer=spawn_pool._initializer, initargs=spawn_pool._initargs)
+        self._executor = RecyclingProcessPool(self._max_workers, model_sharing_context(), self.tasks_per_worker,
+                                              initializer=spawn_pool._initializer, initargs=spawn_pool._initargs)
         spawn_pool.shutdown(wait=False)
         return self
 
@@ -61,6 +74,5 @@ class StoppableProcessPoolTaskRunner(ProcessPoolTaskRunner):
     def cancel_all(self) -> None:
         in_flight = sys.exc_info()[1]
         if in_flight is not None and not isinstance(in_flight, Exception) and self._executor is not None:
-            for process in list(getattr(self._executor, "_processes", {}).values()):
-                process.kill()
+            self._executor.kill_workers()
         super().cancel_all()

@@ -1,7 +1,8 @@
 """`clinic-anon run` supervises the run in a process group of its own, so no process of it outlives the CLI.
 
-The process the operator starts stays small: it checks the input (exit 2 at once), starts the run
-as a child in a new process group and waits. Everything the run starts (Prefect's temporary
+The process the operator starts stays small: it checks the input (exit 2 at once), then execs
+this module (``main``: standard library only, same pid), which starts the run as a child in a new
+process group and waits. Everything the run starts (Prefect's temporary
 server, the anonymise worker processes, a local Dask cluster, multiprocessing's resource tracker)
 inherits that group, so the group is the run:
 
@@ -20,6 +21,7 @@ is simply executed as a child.
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import signal
 import subprocess
@@ -139,3 +141,21 @@ def _reap(lifeline: subprocess.Popen) -> None:
         lifeline.kill()
         lifeline.wait()
     _reap_orphans()
+
+
+def main(argv: list[str]) -> None:
+    """What `clinic-anon run` execs into once its input is checked: supervise ``argv``, exit with its code."""
+    from flows.outcomes import FAILED, KEPT
+
+    result = run_in_own_group(argv)
+    if result.killed:
+        why = (f"interrupted by {signal.Signals(result.signal_received).name}" if result.signal_received else
+               f"the run was killed by {signal.Signals(-result.returncode).name}" if result.returncode < 0 else
+               "the run had to be killed")
+        print(f"{why}: {KEPT}", file=sys.stderr)
+        sys.exit(FAILED)
+    sys.exit(result.returncode)
+
+
+if __name__ == "__main__":
+    main(json.loads(sys.argv[1]))

@@ -52,7 +52,7 @@ def _in_worker(records, members) -> dict:
 
 def test_workers_share_the_forkservers_models_and_anonymise_as_this_process_does():
     with StoppableProcessPoolTaskRunner(max_workers=2) as runner:
-        assert runner._executor._mp_context.get_start_method() == "forkserver"
+        assert runner._executor.mp_context.get_start_method() == "forkserver"
         seen = runner._executor.submit(_in_worker, RECORDS, MEMBERS).result(timeout=600)
         server = multiprocessing.forkserver._forkserver._forkserver_pid
         assert seen["parent"] == server != os.getpid(), "the worker was not forked by the model-loading forkserver"
