@@ -269,6 +269,9 @@ CJK_HONORIFICS = tuple(_words("titles_zh_ja.txt", "honorific"))
 CHINESE_SURNAME_TITLES = tuple(_words("titles_zh_ja.txt", "surname"))
 CHINESE_TITLES = tuple(_words("titles_zh_ja.txt", "zh"))
 JAPANESE_HONORIFICS = tuple(_words("titles_zh_ja.txt", "ja"))
+# The frames that introduce or address a person, one file a language (read by anonymise.person_frames).
+PERSON_FRAME_LANGUAGES = ("ja", "zh", "th", "en", "vi")
+PERSON_FRAME_LINES = {lang: tuple(_lines(f"frames_{lang}.txt")) for lang in PERSON_FRAME_LANGUAGES}
 JAPANESE_NAME_TITLES = tuple(_words("titles_zh_ja.txt", "ja-name"))
 # Words in Han script that follow those cues without being names.
 CJK_NOT_NAMES = frozenset(

@@ -27,17 +27,17 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from anonymise import vocabulary
 from anonymise.japanese_names import is_compound_of_words, is_function_word
-from anonymise.name_data import CHINESE_TITLES, JAPANESE_SURNAMES
+from anonymise.name_data import (CHINESE_TITLES, JAPANESE_HONORIFICS, JAPANESE_SURNAMES, PERSON_FRAME_LANGUAGES,
+                                 PERSON_FRAME_LINES)
 from anonymise.thai_safe_list import thai_lexicon, thai_tokens
 from anonymise.vocabulary.packed import word_sets
 
-VOCABULARY = Path(__file__).resolve().parent / "vocabulary"
-LANGUAGES = ("ja", "zh", "th", "en", "vi")
+LANGUAGES = PERSON_FRAME_LANGUAGES
 CLAIMED = "\ue000"
+GENITIVE = "の"
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"
 HIRAGANA = "\u3041-\u3096"
@@ -178,9 +178,7 @@ def frames(lang: str) -> Frames:
     lists: dict[str, list[str]] = {}
     generic: set[str] = set()
     lines = []
-    for raw in (VOCABULARY / f"frames_{lang}.txt").read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
+    for raw in PERSON_FRAME_LINES[lang]:
         if raw.startswith("= "):
             generic.update(w.casefold() for w in raw[2:].split())
         elif "{X}" not in raw:
@@ -306,6 +304,9 @@ def _filler(work: str, match: re.Match, frame: Frame, table: Frames, transcript:
     while slot.startswith(table.lead):
         cut = len(next(w for w in table.lead if slot.startswith(w)))
         slot, start = slot[cut:], start + cut
+    if lang == "ja" and slot[:1] == GENITIVE and len(slot) > 2 and start \
+            and re.match(f"[{HAN}{KATAKANA}]", work[start - 1]):
+        slot, start = slot[1:], start + 1  # 担当|の|ちひろさん: a noun's genitive, then the name
     slot = _trimmed(slot, lang)
     end = start + len(slot)
     if not slot.strip() or _generic(slot, lang, table.generic) or _ja_word_with_honorific(work, start, end, frame):
@@ -454,5 +455,5 @@ def _stands_alone(work: str, start: int, end: int, name: str) -> bool:
     if before and _script(before) == first:
         return False
     if after and _script(after) == last:
-        return last == "kana" and (after in JA_PARTICLES or work.startswith(("さん", "ちゃん", "くん", "です"), end))
+        return last == "kana" and (after in JA_PARTICLES or work.startswith(JAPANESE_HONORIFICS + ("です",), end))
     return True
