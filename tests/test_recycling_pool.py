@@ -14,6 +14,15 @@ import pytest
 
 from flows import recycling_pool
 from flows.recycling_pool import RecyclingProcessPool
+from flows.stoppable_pool import stop_forkserver
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _own_forkserver():
+    # The forkserver is one per process: these tests start it without the models, so stop it after
+    # them, or a later pool would fork its workers from a server that never loaded them.
+    yield
+    stop_forkserver()
 
 
 def _pid_after(value: int) -> tuple[int, int]:
