@@ -2,6 +2,7 @@
 built from, for the leak-gate tests. All people here are invented for these tests."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -99,3 +100,17 @@ def build_clean_release(release: Path) -> Path:
 def plant(release: Path, db: str, sql: str, params=()) -> None:
     with duckdb.connect(str(release / f"{db}.duckdb")) as con:
         con.execute(sql, list(params))
+
+
+def text_findings(tmp_path: Path, template: Path, snapshot: Path, answer: str) -> list[tuple[str, str]]:
+    """(kind, masked) of the text-rule findings of a copy of ``template`` whose publishing case answers
+    ``answer``, checked against the accepted ``snapshot``."""
+    from anonymise.gate import CheckSettings, check_release, snapshot_needles
+    from anonymise.gate.scan import ALLOWLIST_FILE
+
+    release = Path(shutil.copytree(template, tmp_path / "r1"))
+    plant(release, "publishing", "UPDATE cases SET answer = ?", [answer])
+    report = check_release(release, snapshot_needles(snapshot), KEY, CheckSettings(k_anonymity=3, min_cell_size=10),
+                           allowlist=ALLOWLIST_FILE)
+    return [(f.kind, f.masked) for f in report.findings if f.kind.startswith("text:")]
+

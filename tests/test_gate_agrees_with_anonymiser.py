@@ -4,16 +4,12 @@ nothing (#13). Every text goes the production path (world_fixtures.redacted) and
 through check_release on a small real release. All people and codes here are invented."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from gate_fixtures import KEY, build_clean_release, plant, write_snapshot
+from gate_fixtures import build_clean_release, text_findings, write_snapshot
 from world_fixtures import redacted
-
-from anonymise.gate import CheckSettings, check_release, snapshot_needles
-from anonymise.gate.scan import ALLOWLIST_FILE
 
 
 @pytest.fixture(scope="module")
@@ -24,14 +20,6 @@ def template(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def snapshot(tmp_path_factory) -> Path:
     return write_snapshot(tmp_path_factory.mktemp("accepted"))
-
-
-def text_findings(tmp_path: Path, template: Path, snapshot: Path, answer: str) -> list[tuple[str, str]]:
-    release = Path(shutil.copytree(template, tmp_path / "r1"))
-    plant(release, "publishing", "UPDATE cases SET answer = ?", [answer])
-    report = check_release(release, snapshot_needles(snapshot), KEY, CheckSettings(k_anonymity=3, min_cell_size=10),
-                           allowlist=ALLOWLIST_FILE)
-    return [(f.kind, f.masked) for f in report.findings if f.kind.startswith("text:")]
 
 
 @pytest.mark.parametrize("text, kept", [
