@@ -104,6 +104,7 @@ KO_CONTRAST = re.compile(r"([가-힣A-Za-z0-9&]{2,})(?:이|가)?[ \t]?(?:아니�
 KO_LETTER_OPENING = re.compile(r"(?:^|(?<=[\n.!?~]))[ \t]*(?:안녕하세요[.!,~]*[ \t]*)?([가-힣A-Za-z0-9&]{2,12})[ \t]"
                                r"([가-힣]{2,4})(?:입니다|이에요|예요|이라고[ \t]?합니다|라고[ \t]?합니다)")
 KO_LATIN_GROUP = re.compile(r"[A-Z]{1,4}$")
+LATIN_WORDS_BEFORE = re.compile(r"(?<![A-Za-z0-9&.'’-])(?:[A-Z][A-Za-z0-9&'’-]*[ \t]){1,3}$")
 # A form's field after the employer's first word: the next word on the line; one naming a part of an
 # organisation (기획과, 마케팅팀, 영업본부, 서울지점) ends it.
 KO_NEXT_WORD = re.compile(r"[ \t]+([가-힣A-Za-z0-9&]+)")
@@ -175,7 +176,9 @@ def _korean_slot_before(text: str, end: int, frame_word: str, frames: Frames) ->
 
 
 def _with_latin_group(text: str, start: int) -> int:
-    """SK 하이닉스, LG 디스플레이: a group's Latin capitals written apart before the name are part of it."""
+    """SK 하이닉스, LG 디스플레이: a group's Latin capitals written apart before the name are part of it;
+    Hanmi ICT, Daewoo E&C: so are the capitalised words before a Latin slot's word."""
+    start = latin_name_start(text, start)
     group = KO_LATIN_GROUP.search(text, max(0, start - 5), max(0, start - 1))
     if group and text[start - 1:start] == " " and group.end() == start - 1 and \
             (group.start() == 0 or not re.match(r"[A-Za-z0-9]", text[group.start() - 1])):
@@ -229,6 +232,15 @@ def _korean_field_end(text: str, end: int) -> int:
         if n < len(tokens):
             break
     return end
+
+
+def latin_name_start(text: str, start: int) -> int:
+    """Where a Latin name whose last word starts at ``start`` begins: its capitalised words written apart
+    before it (Hanmi ICT, Daewoo E&C, Acme Holdings), in a text of any script."""
+    if not re.match(r"[A-Za-z]", text[start:start + 1]):
+        return start
+    words = LATIN_WORDS_BEFORE.search(text, max(0, start - 60), start)
+    return words.start() if words else start
 
 
 def _modifier(word: str) -> bool:
@@ -289,6 +301,7 @@ def _chinese(text: str) -> list[QuasiSpan]:
                 while start > 0 and end - start < 12 and ZH_SLOT_CHAR.match(text[start - 1]) and text[start - 1] not in ZH_STOP:
                     start -= 1
                 start += sentence_words_before_name(text[start:end])
+                start = latin_name_start(text, start)  # 在Hanmi ICT上班
                 after_zai = start > 0 and text[start - 1] in "在喺"
             else:
                 start = end = match.end()
@@ -338,7 +351,7 @@ def _japanese(text: str) -> list[QuasiSpan]:
                 start = end = match.start()
                 while start > 0 and end - start < 16 and JA_SLOT_CHAR.match(text[start - 1]):
                     start -= 1
-                start = _japanese_kana_lead_before(text, start, end, frames)
+                start = latin_name_start(text, _japanese_kana_lead_before(text, start, end, frames))
             else:
                 start = end = match.end()
                 lead = JA_KANA_LEAD.match(text, start)
