@@ -137,3 +137,17 @@ def test_the_filler_of_a_slot_of_working_goes(text, org, kept):
 ])
 def test_a_generic_value_of_a_field_or_slot_stays(text):
     assert [span for span in frame_spans(text) if span[0] == "WORKPLACE"] == []
+
+
+@pytest.mark.parametrize("text, org, kept", [
+    ("솔빛마트 에서 알바해요.", "솔빛마트", ["에서 알바해요"]),            # the particle written apart
+    ("みなと精機 で働いています。", "精機", ["で働いています"]),
+    ("한빛에서 누리온으로 이직했어요.", "한빛", ["이직했어요"]),            # the employer one moved from
+])
+def test_a_slot_written_apart_or_moved_from_goes(text, org, kept):
+    check(text, [org], kept)
+
+
+@pytest.mark.parametrize("text", ["집 에서 일해요.", "서울에서 부산으로 옮겼어요.", "집에서 병원으로 옮겼어요.", "近く で働いています。"])
+def test_a_generic_word_written_apart_or_moved_from_stays(text):
+    assert frame_spans(text) == []

@@ -100,6 +100,9 @@ KO_NAME_TAGS = frozenset("NNG NNP SL SH SN XPN XSN XR".split())
 KO_SCHOOL_ENDS = ("대학교", "대학", "대", "고등학교", "여고", "고", "중학교", "여중", "중", "초등학교", "초", "학교", "유치원", "학원")
 # 삼성 아니고 카카오 다녀요: the word contrasted with the slot fills it too.
 KO_CONTRAST = re.compile(r"([가-힣A-Za-z0-9&]{2,})(?:이|가)?[ \t]?(?:아니고|아니라|말고|대신)[ \t]$")
+# 도담온에서 지금 솔빛상사로 옮겼어요: the employer one moved from fills a slot too.
+KO_MOVING = re.compile(r"옮|이직|전직")
+KO_MOVED_FROM = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣A-Za-z0-9&]{2,})에서[ \t]+(?:(?:지금|이번에|올해|작년에|최근에|요번에|새로)[ \t]+)?$")
 # 국토부 김하람입니다 at the start of a letter: the body or company that opens a self-introduction.
 KO_LETTER_OPENING = re.compile(r"(?:^|(?<=[\n.!?~]))[ \t]*(?:안녕하세요[.!,~]*[ \t]*)?([가-힣A-Za-z0-9&]{2,12})[ \t]"
                                r"([가-힣]{2,4})(?:입니다|이에요|예요|이라고[ \t]?합니다|라고[ \t]?합니다)")
@@ -128,6 +131,9 @@ def _korean(text: str) -> list[QuasiSpan]:
             contrast = KO_CONTRAST.search(text, max(0, start - 20), start) if frame.before else None
             if contrast and _korean_names_one(contrast.group(1), frames, strong=False):
                 spans.append(_span(_kind(frame.kind, contrast.group(1), KO_SCHOOL_ENDS), *contrast.span(1)))
+            moved = KO_MOVED_FROM.search(text, max(0, start - 30), start) if KO_MOVING.match(match.group().strip()) else None
+            if moved and _korean_names_one(moved.group(1), frames, strong=True):
+                spans.append(_span(WORKPLACE, *moved.span(1)))
     for match in KO_LETTER_OPENING.finditer(text):
         if _korean_names_one(match.group(1), frames, strong=True) and not _ordinary_ko(match.group(2)):
             spans.append(_span(WORKPLACE, *match.span(1)))
@@ -149,6 +155,12 @@ def _korean_slot_before(text: str, end: int, frame_word: str, frames: Frames) ->
     word = text[start:end]
     particle = next((p for p in KO_SLOT_PARTICLES if word.endswith(p) and len(word) - len(p) >= 2), "")
     stem_end = end - len(particle)
+    if word in KO_SLOT_PARTICLES and start >= 3 and text[start - 1] == " " and KO_WORD_CHAR.match(text[start - 2]):
+        # 솔빛마트 에서 알바해요: the particle written apart from the slot's word.
+        particle, stem_end = word, start - 1
+        start = stem_end
+        while start > 0 and KO_WORD_CHAR.match(text[start - 1]):
+            start -= 1
     stem = text[start:stem_end]
     # Where someone works is said by a locative particle (카카오에서 근무) or by 소속, 재직, 재학: the slot
     # fails closed. Bare before 근무, 다니다 or 학년, or with 로 (간호사로 근무, 야간 근무, 헬스 다녀요), a
