@@ -133,7 +133,7 @@ def test_the_filler_of_a_slot_of_working_goes(text, org, kept):
 @pytest.mark.parametrize("text", [
     "직장: 없음", "회사: 프리랜서", "정년 퇴직했어요.", "편의점에서 알바해요.", "서울로 옮겼어요.",
     "병원을 옮겨서 다시 상담받아요.", "勤務先は近くのスーパーです。", "ここの工場で働いています。",
-    "Работа: удалённо", "TITLE:Senior Analyst",
+    "Работа: удалённо", "TITLE:Senior Analyst", "전 직장 동료가 추천해 줬어요.",
 ])
 def test_a_generic_value_of_a_field_or_slot_stays(text):
     assert [span for span in frame_spans(text) if span[0] == "WORKPLACE"] == []

@@ -35,8 +35,9 @@ VI_PART = (rf"(?:(?:[Ss]ố[ \t])?(?<![\d/])\d{{1,4}}[A-Z]?(?:/\d{{1,4}})?[ \t](
            rf"(?:Phường|P\.|Quận|Q\.|Huyện|Xã|Thị[ \t]xã|Thị[ \t]trấn|TP\.|Tp\.|Thành[ \t]phố|Tỉnh)[ \t]?(?:\d{{1,2}}|"
            r"\p{Lu}{2,4}(?!\p{L})|"  # TP.HCM, TP. HN
            rf"{VI_WORDS})|"
-           # the flat, floor and block and the building's name before the street (Căn hộ B-803, Chung cư Sao Mai)
-           r"(?:[Cc]ăn[ \t]hộ|[Pp]hòng|[Tt]ầng|[Ll]ầu|[Tt]òa|[Bb]lock|[Ll]ô)[ \t]?(?:số[ \t])?[A-Z0-9]{1,4}(?:[-.][A-Z0-9]{1,4})?(?![\p{L}\d])|"
+           # the flat, floor and block and the building's name before the street (Căn hộ B-803, Chung cư Sao Mai),
+           # capitalised as an address writes them (a clinic's phòng 3, tầng 2 in a sentence stay)
+           r"(?:[Cc]ăn[ \t]hộ|Phòng|Tầng|Lầu|Tòa|Block|Lô)[ \t]?(?:số[ \t])?[A-Z0-9]{1,4}(?:[-.][A-Z0-9]{1,4})?(?![\p{L}\d])|"
            rf"(?:[Cc]hung[ \t]cư|[Tt]òa[ \t]nhà|[Cc]ao[ \t]ốc|[Kk]hu[ \t]đô[ \t]thị|[Kk]hu[ \t]căn[ \t]hộ)[ \t]+{VI_WORDS}(?:[ \t][A-Z0-9]{{1,3}}(?![\p{{L}}\d]))?)")
 
 ID_WORDS = r"\p{Lu}[\p{L}.']*(?:[ \t]\p{Lu}\p{L}*){0,3}"
