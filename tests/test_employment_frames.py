@@ -151,3 +151,18 @@ def test_a_slot_written_apart_or_moved_from_goes(text, org, kept):
 @pytest.mark.parametrize("text", ["집 에서 일해요.", "서울에서 부산으로 옮겼어요.", "집에서 병원으로 옮겼어요.", "近く で働いています。"])
 def test_a_generic_word_written_apart_or_moved_from_stays(text):
     assert frame_spans(text) == []
+
+
+@pytest.mark.parametrize("text, org, kept", [
+    ("My husband is at Daewoo E&C.", "E&C", ["My husband is at"]),        # an acronym ends the name
+    ("I'm with Corvane ICT now.", "Corvane", ["now"]),
+    ("My shop is called Tindle & Rowe.", "Tindle", ["My shop is called"]),
+])
+def test_an_english_slot_of_being_with_an_employer_or_a_shop_name_goes(text, org, kept):
+    check(text, [org], kept)
+
+
+@pytest.mark.parametrize("text", ["I'm at home today.", "She is at the clinic.", "My son is at Seoul.",
+                                  "I am with Botox fans."])
+def test_a_generic_word_where_one_is_stays(text):
+    assert frame_spans(text) == []
