@@ -109,6 +109,8 @@ def test_a_generic_word_after_a_topic_of_school_is_none():
     ("母の勤務先あさひ工業です。", "あさひ", ["です"]),
     ("工作单位：青岚科技", "青岚", []),
     ("ORG:Tarnow Brice\nTITLE:Senior Analyst", "Tarnow", ["TITLE:Senior Analyst"]),
+    ("Công ty: Minh Khôi", "Minh Khôi", ["Công ty"]),
+    ("Perusahaan: Tirta Jaya", "Tirta", []),
 ])
 def test_the_value_of_an_employer_field_goes(text, org, kept):
     check(text, [org], kept)
@@ -133,7 +135,7 @@ def test_the_filler_of_a_slot_of_working_goes(text, org, kept):
 @pytest.mark.parametrize("text", [
     "직장: 없음", "회사: 프리랜서", "정년 퇴직했어요.", "편의점에서 알바해요.", "서울로 옮겼어요.",
     "병원을 옮겨서 다시 상담받아요.", "勤務先は近くのスーパーです。", "ここの工場で働いています。",
-    "Работа: удалённо", "TITLE:Senior Analyst", "전 직장 동료가 추천해 줬어요.",
+    "Работа: удалённо", "TITLE:Senior Analyst", "전 직장 동료가 추천해 줬어요.", "Nơi làm việc: ở nhà", "Tôi làm ở đây.",
 ])
 def test_a_generic_value_of_a_field_or_slot_stays(text):
     assert [span for span in frame_spans(text) if span[0] == "WORKPLACE"] == []

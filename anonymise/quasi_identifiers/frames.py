@@ -479,7 +479,7 @@ def _words_after(text: str, lang: str, capitalised: bool = True) -> list[QuasiSp
                 first = text.index(words[1], first + len(words[0]))
                 words.pop(0)
             slot = " ".join(words)
-            if not words or capitalised and not re.match(r"[«\"A-ZА-ЯЁӨҮĐ\u00c0-\u00dd\u1ea0-\u1ef8]", words[0]) or \
+            if not words or capitalised and not (words[0][0] in "«\"" or words[0][0].isupper()) or \
                     slot.casefold() in frames.generic or words[0].casefold() in frames.generic or \
                     len(words) == 1 and vocabulary.is_safe_term(words[0], lang):
                 continue
