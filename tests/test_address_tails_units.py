@@ -47,6 +47,7 @@ def test_the_building_and_unit_after_an_address_go_with_it(text, parts, kept):
 
 @pytest.mark.parametrize("text, kept", [
     ("3층 상담실에서 기다리면 되나요?", "3층"),
+    ("저희 병원 3층 상담실로 오세요.", "저희 병원 3층 상담실로"),
     ("시술은 2층 수술실에서 해요.", "2층"),
     ("Phòng khám mở cửa lúc 8 giờ.", "Phòng khám"),
     ("Bác sĩ khám ở phòng 3, tầng 2.", "phòng 3, tầng 2"),
