@@ -168,3 +168,9 @@ def test_an_english_slot_of_being_with_an_employer_or_a_shop_name_goes(text, org
                                   "I am with Botox fans."])
 def test_a_generic_word_where_one_is_stays(text):
     assert frame_spans(text) == []
+
+
+def test_a_shop_named_after_its_kind_goes_and_an_ordinary_word_after_it_stays():
+    assert frame_spans("카페 누리온 운영해요.") == [("WORKPLACE", "누리온")]
+    for text in ("카페 라떼 좋아해요.", "카페 창업 준비 중이에요.", "카페 가서 쉬었어요.", "가게 오픈했어요."):
+        assert frame_spans(text) == [], text

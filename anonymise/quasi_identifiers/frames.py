@@ -39,6 +39,7 @@ class Frame:
     kind: str       # work, study, either (a school by its ending), attend (a school by its form only), org
     before: bool    # the slot stands before the frame (Korean, Chinese, Japanese, Mongolian) or after it
     pattern: re.Pattern
+    named: bool = False  # only a proper noun or a word no dictionary has fills it (카페 X: 카페 라떼 is a drink)
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Frames:
 @functools.cache
 def frames_of(lang: str) -> Frames:
     rows = read_table(f"frames_{lang}.tsv")
-    frames = tuple(Frame(kind, side == "before", re.compile(regex)) for tag, kind, side, regex in
+    frames = tuple(Frame(kind, side == "before", re.compile(regex), side == "after-named") for tag, kind, side, regex in
                    (r for r in rows if r[0] == "frame"))
     words = {tag: frozenset(w for r in rows if r[0] == tag for w in r[1].split()) for tag in ("generic", "stop", "kind_end")}
     return Frames(frames, words["generic"], words["stop"], words["kind_end"])
@@ -121,6 +122,8 @@ def _korean(text: str) -> list[QuasiSpan]:
         for match in frame.pattern.finditer(text):
             if frame.before:
                 slot = _korean_slot_before(text, match.start(), match.group().strip(), frames)
+            elif frame.named:
+                slot = _korean_name_after(text, match.end(), frames)
             else:
                 slot = _korean_slot_after(text, match.end(), frames, frame.kind == "study")
             if slot is None:
@@ -216,6 +219,20 @@ def _korean_slot_after(text: str, start: int, frames: Frames, study: bool) -> tu
     if field and n == len(word):
         end = _korean_field_end(text, end)
     return start, end
+
+
+def _korean_name_after(text: str, start: int, frames: Frames) -> tuple[int, int] | None:
+    """The word after a kind of shop (카페 온새미로, 식당 누리온에서) if it is a proper noun or a word no
+    dictionary has and no ordinary word (카페 라떼, 카페 창업 stay)."""
+    run = KO_RUN_AFTER.match(text, start)
+    if not run:
+        return None
+    word = run.group()
+    n = next((n for n in range(2, len(word) + 1) if not word[n:] or word[n:] in KO_AFTER_TAILS or korean_tail_ok(word[n:])), 0)
+    stem = word[:n]
+    if not n or _ordinary_ko(stem) or vocabulary.is_safe_term(stem, "ko") or not _korean_names_one(stem, frames, strong=False):
+        return None
+    return start, start + n
 
 
 def _korean_unknown_compound(word: str, frames: Frames) -> bool:
