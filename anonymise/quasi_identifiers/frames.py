@@ -1,7 +1,8 @@
 """The employment and study frames (#13): whatever fills the employer's or the school's slot of a phrase
 of working or studying names a workplace or a school, whatever word it is: X에서 근무해요, X 다녀요,
 직장은 X, 在X上班, X总部, Xに勤めています, Xの営業, I work at X, Senior Producer, X, работаю в X, أعمل في X,
-bekerja di X. A bare famous name (a tech company, a ministry, a broadcaster) has no company form for
+bekerja di X, and a form's field: 직장: X, Работа: X, Ажил: X, 勤務先：X, ORG:X. A bare famous name (a
+tech company, a ministry, a broadcaster) has no company form for
 the shape-based detectors (workplaces.py, workplaces_world.py) to read; its place in the sentence says
 what it is. The slot fails closed: it goes unless it is a generic word of the frame (회사, 집, 公司,
 company), a place, or a word that reads as an ordinary complement (a dictionary noun of a kind of
@@ -10,9 +11,11 @@ place, a time, an adverb).
 The frames and the generic words are data, one file per language (data/frames_<lang>.tsv); the slot's
 extent is the language's grammar, never a list of names: Korean, the word before the frame with its
 locative particle (에서, 에) cut off; Chinese, the Han run back to a grammar character (在, 我, 是 …);
-Japanese, the Kanji, Katakana and Latin run back to a Hiragana particle; English, Indonesian and
-Mongolian, the capitalised words (digits and of/&/and inside); Russian, Vietnamese, Arabic and Thai,
-the words after the frame up to a punctuation mark or a word of the file's ``stop`` list.
+Japanese, the Kanji, Katakana and Latin run back to a Hiragana particle (a Hiragana run that opens the
+name, あさひ工業, with it); English, Indonesian and Mongolian, the capitalised words (digits and of/&/and
+inside); Russian, Vietnamese, Arabic and Thai, the words after the frame up to a punctuation mark or a
+word of the file's ``stop`` list. A Latin name's capitalised words written apart before the slot's last
+word (Hanmi ICT) are the name's in every script.
 """
 from __future__ import annotations
 
@@ -203,7 +206,8 @@ def _with_latin_group(text: str, start: int) -> int:
 
 def _korean_slot_after(text: str, start: int, frames: Frames, study: bool) -> tuple[int, int] | None:
     """The word after a frame (직장은 카카오예요, 공무원입니다 (국토부)) up to its ending, if it names one;
-    after a form's label (직장: 한결테크 기획과) the nouns after it to the end of the field go with it."""
+    after a form's label (회사: 누리 온 코리아) the name's other words on the line go with it, a department
+    after it (직장: 한결테크 기획과) stays."""
     run = KO_RUN_AFTER.match(text, start)
     if not run:
         return None
