@@ -20,13 +20,15 @@ KANA = r"\u3040-\u30ff"
 GAP = r"[ \t\u3000]*[,，、]?[ \t\u3000]*"
 # An estate or building in Han script: a short name and the word for what it is.
 # Its name holds no grammar character (旁边的商场 is a sentence going on, not a building).
-NAME_CHAR = rf"(?:(?![的我你他她在是了和与與就也都要去来來])[{HAN}])"
+NAME_CHAR = rf"(?:(?![的我你他她在是了和与與就也都要去来來])[{HAN}A-Za-z])"  # SOHO现代城
 HAN_BUILDING = (rf"{NAME_CHAR}{{1,8}}?(?:花園|花园|大廈|大厦|大樓|大楼|中心|廣場|广场|商場|商场|公寓|小區|小区|新村|山莊|山庄|"
                 rf"苑|邨|閣|阁|軒|轩|樓|楼|臺|台|居|城|廈|厦|庭|園|园|峰)(?![{HAN}])")
 # Block, phase, floor, flat and shop (3座, 2期, 15樓, 20字樓, 5樓之3, 12樓C, B室, 1203室, 8/F).
-HAN_UNIT = (r"(?:[A-Za-z0-9]{1,4}[座栋棟幢]|[0-9一二三四五六七八九十]{1,3}期|"
-            r"[0-9]{1,3}(?:字樓|字楼|/F|F|樓|楼|層|层)(?:之[0-9]{1,3}|-[0-9]{1,2}(?![0-9])|[A-Za-z](?![A-Za-z室])|[0-9]{1,4}(?=室))?|"
-            r"(?:[A-Za-z]{1,2}[0-9]{0,4}|[0-9]{1,4}[A-Za-z]?)(?:室|號室|号室|號舖|号铺|舖|铺)|[0-9]{1,4}(?:单元|單元|號樓|号楼))")
+HAN_UNIT = (r"(?:[A-Za-z0-9]{1,4}[座栋棟幢塔]|第?[0-9一二三四五六七八九十]{1,3}期|"
+            r"[0-9]{1,3}(?:字樓|字楼|/F|F|樓|楼|層|层)(?:之[0-9]{1,3}|-[0-9]{1,2}(?![0-9])|[A-Za-z](?![A-Za-z室])|[0-9]{1,4}(?:室|號室|号室))?|"
+            r"(?:[A-Za-z]{1,2}[0-9]{0,4}|[0-9]{1,4}[A-Za-z]?)(?:室|號室|号室|號舖|号铺|舖|铺)|"
+            # 2单元501: the flat's bare number after the stairway's
+            r"[0-9]{1,4}(?:单元|單元)(?:[0-9]{2,4}(?![0-9])(?:室|号|號)?)?|[0-9]{1,4}(?:號樓|号楼))")
 # Japanese: a building glued to the block number or after a space, its floor and room (サンハイツ302号室, 5階).
 JP_BUILDING = (rf"[{HAN}{KANA}A-Za-z]{{1,14}}?(?:ビル|ビルディング|マンション|ハイツ|コーポ|レジデンス|タワー|ハウス|"
                r"アパート|荘|会館|センター|プラザ|商事|株式会社|事務所)")
@@ -74,11 +76,15 @@ HK_PART = (r"(?:(?:Flat|Rm\.?|Room|Unit|Shop|Suite)[ \t]*[A-Z0-9]{1,4}|\d{1,2}/F
            r"(?:[A-Z][A-Za-z'’-]*[ \t]+){1,4}(?:Gardens?|Court|Mansion|Building|Bldg\.?|Centre|Center|Estate|Plaza|Towers?|"
            r"House|Villas?|Heights|Terrace|Apartments?|Residences?|Residency|Garden))")
 HK_PARTS_BEFORE = re.compile(rf"(?<![A-Za-z0-9])(?:{HK_PART}[ \t]*,[ \t]*)+$")
-TAILS = [re.compile(rf"[ \t\u3000]*{HAN_BUILDING}|{GAP}{HAN_BUILDING}(?={GAP}{HAN_UNIT})"), re.compile(GAP + HAN_UNIT)] + \
+# The flat's bare number right after its stairway, block or floor (3栋2单元|501, A座|1208, 3层|305).
+HAN_BARE_FLAT = (r"(?:(?:(?<=单元)|(?<=單元)|(?<=[栋棟幢座塔]))[0-9]{2,4}|(?<=[层層楼樓])[0-9]{3,4})"
+                 r"(?![0-9元块塊万萬%])(?:室|号|號)?")
+TAILS = [re.compile(rf"[ \t\u3000]*{HAN_BUILDING}|{GAP}{HAN_BUILDING}(?={GAP}{HAN_UNIT})"), re.compile(GAP + HAN_UNIT),
+         re.compile(HAN_BARE_FLAT)] + \
     [re.compile(r"[ \t\u3000]?" + p) for p in (JP_BUILDING_ROOM, JP_UNIT)] + \
     [re.compile(p) for p in (SG_STREET_NUMBER, SG_UNIT, SG_POSTCODE, IN_PARTS_TO_PIN, IN_BUILDING, HK_DISTRICT_TAIL,
                              NA_UNIT, NA_TOWN_STATE)]
-HAN_OR_KANA_TAILS = TAILS[:4]  # the Han and Japanese ones
+HAN_OR_KANA_TAILS = TAILS[:5]  # the Han and Japanese ones
 HAN_OR_KANA = re.compile(rf"[{HAN}{KANA}]")
 
 

@@ -97,3 +97,80 @@ def test_a_field_of_a_form_or_a_topic_names_the_workplace_or_school_after_it(tex
 
 def test_a_generic_word_after_a_topic_of_school_is_none():
     assert frame_spans("학교는 집 근처예요.") == []
+
+
+@pytest.mark.parametrize("text, org, kept", [
+    ("직장: 한결테크 기획과", "한결테크", ["직장", "기획과"]),                 # the department stays, a role
+    ("회사: 도담온 마케팅팀", "도담온", ["마케팅팀"]),
+    ("Работа: Северный Ключ", "Северный", ["Работа"]),
+    ("Ажил: Хөх Тэнгэр", "Тэнгэр", []),
+    ("勤務先：青波物産", "青波物産", []),                                        # a Japanese label without Kana
+    ("勤務先みなと精機", "みなと", []),
+    ("母の勤務先あさひ工業です。", "あさひ", ["です"]),
+    ("工作单位：青岚科技", "青岚", []),
+    ("ORG:Tarnow Brice\nTITLE:Senior Analyst", "Tarnow", ["TITLE:Senior Analyst"]),
+    ("Công ty: Minh Khôi", "Minh Khôi", ["Công ty"]),
+    ("Perusahaan: Tirta Jaya", "Tirta", []),
+])
+def test_the_value_of_an_employer_field_goes(text, org, kept):
+    check(text, [org], kept)
+
+
+@pytest.mark.parametrize("text, org, kept", [
+    ("전 직장 한결테크에서 3년 일했어요.", "한결테크", ["전 직장", "3년 일했어요"]),
+    ("도담온에서 지금 솔빛상사로 옮겨서 바빠요.", "솔빛상사", ["옮겨서 바빠요"]),
+    ("누리온 퇴직했고 지금은 쉬어요.", "누리온", ["퇴직했고"]),
+    ("솔빛마트에서 알바해요.", "솔빛마트", ["알바해요"]),
+    ("가게 이름은 달빛상회 입니다.", "달빛상회", ["가게 이름은"]),
+    ("我喺德盛返工。", "德盛", ["返工"]),
+    ("みなと精機で働いています。", "みなと", ["働いています"]),   # the Hiragana part of the name too
+    ("父はさざなみ商会に勤めています。", "さざなみ", ["父は", "勤めています"]),
+    ("남편이 Daewoo E&C에서 근무해요.", "Daewoo", ["근무해요"]),
+    ("我在Hanmi ICT上班。", "Hanmi ICT", ["上班"]),
+])
+def test_the_filler_of_a_slot_of_working_goes(text, org, kept):
+    check(text, [org], kept)
+
+
+@pytest.mark.parametrize("text", [
+    "직장: 없음", "회사: 프리랜서", "직장: 회사원", "기획팀에서 일해요.", "본원에서 근무하는 간호사입니다.", "정년 퇴직했어요.", "편의점에서 알바해요.", "서울로 옮겼어요.",
+    "병원을 옮겨서 다시 상담받아요.", "勤務先は近くのスーパーです。", "ここの工場で働いています。",
+    "Работа: удалённо", "TITLE:Senior Analyst", "전 직장 동료가 추천해 줬어요.", "Nơi làm việc: ở nhà", "Tôi làm ở đây.",
+])
+def test_a_generic_value_of_a_field_or_slot_stays(text):
+    assert [span for span in frame_spans(text) if span[0] == "WORKPLACE"] == []
+
+
+@pytest.mark.parametrize("text, org, kept", [
+    ("솔빛마트 에서 알바해요.", "솔빛마트", ["에서 알바해요"]),            # the particle written apart
+    ("みなと精機 で働いています。", "精機", ["で働いています"]),
+    ("한빛에서 누리온으로 이직했어요.", "한빛", ["이직했어요"]),            # the employer one moved from
+])
+def test_a_slot_written_apart_or_moved_from_goes(text, org, kept):
+    check(text, [org], kept)
+
+
+@pytest.mark.parametrize("text", ["집 에서 일해요.", "서울에서 부산으로 옮겼어요.", "집에서 병원으로 옮겼어요.", "近く で働いています。"])
+def test_a_generic_word_written_apart_or_moved_from_stays(text):
+    assert frame_spans(text) == []
+
+
+@pytest.mark.parametrize("text, org, kept", [
+    ("My husband is at Daewoo E&C.", "E&C", ["My husband is at"]),        # an acronym ends the name
+    ("I'm with Corvane ICT now.", "Corvane", ["now"]),
+    ("My shop is called Tindle & Rowe.", "Tindle", ["My shop is called"]),
+])
+def test_an_english_slot_of_being_with_an_employer_or_a_shop_name_goes(text, org, kept):
+    check(text, [org], kept)
+
+
+@pytest.mark.parametrize("text", ["I'm at home today.", "She is at the clinic.", "My son is at Seoul.",
+                                  "I am with Botox fans."])
+def test_a_generic_word_where_one_is_stays(text):
+    assert frame_spans(text) == []
+
+
+def test_a_shop_named_after_its_kind_goes_and_an_ordinary_word_after_it_stays():
+    assert frame_spans("카페 누리온 운영해요.") == [("WORKPLACE", "누리온")]
+    for text in ("카페 라떼 좋아해요.", "카페 창업 준비 중이에요.", "카페 가서 쉬었어요.", "가게 오픈했어요."):
+        assert frame_spans(text) == [], text

@@ -96,3 +96,17 @@ def test_a_glued_unit_dose_or_listed_term_stays_and_is_released(tmp_path, templa
     out = redacted(text)
     assert kept in out, out
     assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, gone", [
+    # The flat and building before a Vietnamese street: left standing, the gate read them as names.
+    ("Căn hộ 1207, Chung cư Hoa Lan Tower, 45 Nguyễn Văn Cừ, Phường 3, Quận 5", "Hoa Lan"),
+    ("Địa chỉ: Căn hộ B-803, Chung cư Sao Khuê, 12 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM", "Sao Khuê"),
+    ("아들이 육군 제27보병사단 상병이에요.", "27보병사단"),
+    ("직장: 한결테크 기획과", "한결테크"),
+    ("勤務先：青波物産", "青波物産"),
+])
+def test_a_removed_unit_workplace_or_home_leaves_nothing_the_gate_refuses(tmp_path, template, snapshot, text, gone):
+    out = redacted(text)
+    assert gone not in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []

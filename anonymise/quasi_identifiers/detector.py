@@ -9,6 +9,7 @@ from anonymise.quasi_identifiers.body_measures import BodyMeasure
 from anonymise.quasi_identifiers.clinics import NamedClinic
 from anonymise.quasi_identifiers.dates import ExactDate
 from anonymise.quasi_identifiers.frames import EmploymentFrame
+from anonymise.quasi_identifiers.military_units import MilitaryUnit
 from anonymise.quasi_identifiers.occupations import RareOccupation
 from anonymise.quasi_identifiers.places import FinePlace
 from anonymise.quasi_identifiers.schools import School
@@ -18,7 +19,7 @@ from anonymise.quasi_identifiers.workplaces_world import WorldWorkplace
 # Order breaks ties of equal length: a school before a workplace (연세대 다니고), a place before a
 # workplace (롯데월드타워), a date before an age; the employment frame after the detectors of a name's form
 # (their spans say which kind, and keep the kind word: 새봄병원 -> <WORKPLACE>병원).
-DETECTORS = (ExactDate(), ExactAge(), BodyMeasure(), School(), FinePlace(), Workplace(), NamedClinic(), WorldWorkplace(), EmploymentFrame(), RareOccupation())
+DETECTORS = (ExactDate(), ExactAge(), BodyMeasure(), School(), FinePlace(), Workplace(), NamedClinic(), WorldWorkplace(), MilitaryUnit(), EmploymentFrame(), RareOccupation())
 
 
 def find_quasi_identifiers(text: str, claimed: Iterable[tuple[int, int]] = ()) -> list[QuasiSpan]:

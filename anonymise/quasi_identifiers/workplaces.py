@@ -41,7 +41,6 @@ EN_NAME_AFTER_CUE = re.compile(rf"(?:{_EN_INITIAL}|{_EN_WORD})(?:\s(?:{_EN_INITI
 CORPORATE_ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Ltd|Co|LLC|PLC|GmbH)\.$")
 SENTENCE_AFTER = re.compile(r"[ \t]*(?:$|\n|[A-Z\"“'‘(<])")
 HANGUL_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
-# A numbered military unit is where someone serves (7사단, 제3함대, 102보충대): a workplace.
 # A word in the slot of an employment phrase (한솔에서 일해요, 푸른빛에 근무, 새벽별 재직 중) names the employer
 # whatever word it is. One attends a gym or a class too (헬스장 다녀요): after 다니다 only a word Kiwi does
 # not know names one; 다녀오다 (a visit) is no cue at all.
@@ -57,7 +56,6 @@ BUSINESS_WORDS = COMPANY_ENDINGS + tuple(sorted(read_words("business_words_ko.tx
 LATIN_HANGUL_COMPANY = re.compile(rf"(?<![A-Za-z0-9])[A-Z][A-Z0-9&]{{0,5}}[가-힣]{{0,6}}?(?:{alternation(BUSINESS_WORDS)})")
 # 회사(다온텍), 직장(HN바이오): the employer named in a parenthesis after the word for one's workplace.
 NAMED_IN_PARENTHESIS = re.compile(r"(?:회사|직장|근무처|근무지|일터|소속|재직처)[ \t]?[(（][ \t]?([^()（）\n]{2,24}?)[ \t]?[)）]")
-MILITARY_UNIT = re.compile(r"(?<![\d.])(?:제\s?)?\d{1,4}\s?(?:사단|군단|여단|연대|대대|비행단|전투비행단|함대|보충대|기갑여단|특전여단|공수여단)")
 
 
 # 강남구 미소치과, 분당 서울바른안과의원, 송도 채드윅국제학교: a district or city word, a space, then a
@@ -120,7 +118,6 @@ class Workplace:
         spans += _clinics_after_places(text)
         spans += [QuasiSpan(TYPE, *m.span(1), NAME) for m in GOVERNMENT_BODY.finditer(text)
                   if not _not_government(m.group(1)) and not vocabulary.is_safe_term(m.group(1), "ko")]
-        spans += [QuasiSpan(TYPE, *m.span(), NAME) for m in MILITARY_UNIT.finditer(text)]
         spans += [QuasiSpan(TYPE, *m.span(), NAME) for m in LATIN_HANGUL_COMPANY.finditer(text)
                   if korean_tail_ok(hangul_rest(text, m.end()))]
         spans += [QuasiSpan(TYPE, *m.span(1), NAME) for m in NAMED_IN_PARENTHESIS.finditer(text)

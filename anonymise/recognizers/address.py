@@ -28,7 +28,8 @@ UNIT = rf"(?:[ \t]*{UNIT_BODY})"
 BUILDING = (rf"(?:[ \t]*,?[ \t]*[가-힣A-Za-z0-9]{{1,15}}(?:아파트|빌딩|빌라|타워|오피스텔|맨션|하이츠|캐슬|레지던스|센터|프라자|플라자)?"
             rf"(?=[ \t]*,?[ \t]*{UNIT_BODY}))")
 PARENS = r"(?:[ \t]*\([가-힣A-Za-z0-9 ,.-]{1,30}\))"
-TAIL = rf"(?:{BUILDING}?(?:[ \t]*,?{UNIT})+)?{PARENS}?"
+# The unit after the parenthesis too (…로 34 (망원동) 202호): the whole home is one span.
+TAIL = rf"(?:{BUILDING}?(?:[ \t]*,?{UNIT})+)?(?:{PARENS}(?:{BUILDING}?(?:[ \t]*,?{UNIT})+)?)?"
 POSTCODE = r"(?:\(?\d{5}\)?[ \t]*)?"
 
 ROAD_ADDRESS = rf"{POSTCODE}(?:{PROVINCE}[ \t]+)?(?:{SIGUNGU}[ \t]+){{1,2}}(?:{EMD}[ \t]+)?{ROAD}[ \t]*{NUMBER}{NOT_A_MEASURE}{TAIL}"

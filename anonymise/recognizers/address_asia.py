@@ -3,8 +3,9 @@ writes with its own words, so one part alone (ถนนสุขุมวิท,
 
 - Thai: house number (123/45, บ้านเลขที่ 88), หมู่/ม. N, ซอย/ซ., ถนน/ถ., ตำบล/ต./แขวง, อำเภอ/อ./เขต,
   จังหวัด/จ. and a five-digit postcode (123/45 หมู่ 5 ต.บางพระ อ.ศรีราชา จ.ชลบุรี 20110);
-- Vietnamese: house number and street (25 Lê Lợi), then Phường/P., Quận/Q., Huyện, Xã, TP./Thành phố,
-  Tỉnh (25 Lê Lợi, Phường 7, Quận 5, TP. Hồ Chí Minh);
+- Vietnamese: the flat, floor and building before them (Căn hộ 12A, Chung cư Sao Mai, Tầng 3), house
+  number and street (25 Lê Lợi), then Phường/P., Quận/Q., Huyện, Xã, TP./Thành phố, Tỉnh (25 Lê Lợi,
+  Phường 7, Quận 5, TP. Hồ Chí Minh);
 - Indonesian: Jl./Jalan/Gg. name No. N, RT/RW, Kel./Kec./Kab./Kota name, a postcode;
 - Mongolian: a district (… дүүрэг), a khoroo, building or flat (8-р хороо, 12-р байр, 34 тоот);
 - Macau in Portuguese: Rua/Avenida/Travessa … and a house number, then a building (Edifício …), a floor
@@ -31,7 +32,13 @@ TH_PART = (r"(?:(?:บ้านเลขที่|เลขที่)[ \t]?\d{1,
 VI_WORDS = r"\p{Lu}\p{Ll}*(?:[ \t]\p{Lu}\p{Ll}*){0,3}"
 VI_PART = (rf"(?:(?:[Ss]ố[ \t])?(?<![\d/])\d{{1,4}}[A-Z]?(?:/\d{{1,4}})?[ \t](?:(?:[Đđ]ường|[Pp]hố)[ \t])?{VI_WORDS}|"
            rf"(?:[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]hu[ \t]phố|KP\.|[Tt]ổ|[Ấấ]p|[Tt]hôn)[ \t]?(?:\d{{1,4}}|{VI_WORDS})|"
-           rf"(?:Phường|P\.|Quận|Q\.|Huyện|Xã|Thị[ \t]xã|Thị[ \t]trấn|TP\.|Tp\.|Thành[ \t]phố|Tỉnh)[ \t]?(?:\d{{1,2}}|{VI_WORDS}))")
+           rf"(?:Phường|P\.|Quận|Q\.|Huyện|Xã|Thị[ \t]xã|Thị[ \t]trấn|TP\.|Tp\.|Thành[ \t]phố|Tỉnh)[ \t]?(?:\d{{1,2}}|"
+           r"\p{Lu}{2,4}(?!\p{L})|"  # TP.HCM, TP. HN
+           rf"{VI_WORDS})|"
+           # the flat, floor and block and the building's name before the street (Căn hộ B-803, Chung cư Sao Mai),
+           # capitalised as an address writes them (a clinic's phòng 3, tầng 2 in a sentence stay)
+           r"(?:[Cc]ăn[ \t]hộ|Phòng|Tầng|Lầu|Tòa|Block|Lô)[ \t]?(?:số[ \t])?[A-Z0-9]{1,4}(?:[-.][A-Z0-9]{1,4})?(?![\p{L}\d])|"
+           rf"(?:[Cc]hung[ \t]cư|[Tt]òa[ \t]nhà|[Cc]ao[ \t]ốc|[Kk]hu[ \t]đô[ \t]thị|[Kk]hu[ \t]căn[ \t]hộ)[ \t]+{VI_WORDS}(?:[ \t][A-Z0-9]{{1,3}}(?![\p{{L}}\d]))?)")
 
 ID_WORDS = r"\p{Lu}[\p{L}.']*(?:[ \t]\p{Lu}\p{L}*){0,3}"
 ID_PART = (rf"(?:(?:Jl\.|Jln\.|Jalan|Gg\.|Gang)[ \t]?{ID_WORDS}(?:[ \t]?,?[ \t]?No\.?[ \t]?\d{{1,4}}[A-Za-z]?)?|"
@@ -54,7 +61,7 @@ class ThaiAddressRecognizer(AddressPatternRecognizer):
 
 
 class VietnameseAddressRecognizer(AddressPatternRecognizer):
-    TEXT_GATES = (gates.gate(r"phường|p\.|quận|q\.|huyện|xã|tp\.|thành phố|tỉnh|ngõ|hẻm|thôn"),)
+    TEXT_GATES = (gates.gate(r"phường|p\.|quận|q\.|huyện|xã|tp\.|thành phố|tỉnh|ngõ|hẻm|thôn|căn hộ|chung cư|tòa|tầng"),)
     PATTERNS = [Pattern("vi_address", rf"{VI_PART}(?:{SEPARATOR}{VI_PART})+", 0.8)]
 
 
