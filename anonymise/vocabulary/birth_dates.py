@@ -1,0 +1,140 @@
+"""Dates of birth written with a month word, in any of the languages patients write in, and the birth
+words that make a date one (data: month_names.tsv, birth_words.tsv).
+
+A date is parsed, not matched as a string: a day, a month (a month word of any language, a Roman
+numeral, a Mongolian numbered month) and a year, in any order people write them (7 марта 1985 г.,
+March 7, 1985, 1985 жылы 7 наурызда, 1985 оны 3 сарын 7, 7.III.1985, Mei 1985), is a date when the day
+exists in that month and the year is a plausible birth year (Gregorian, Buddhist Era 25xx, or Hijri
+after a Hijri month or هـ). It is a date of birth when a birth word is right before it (a few words
+between, no digit, no sentence end) or right after it (…г. рождения, …төрсөн). The DOB recognizer
+removes these spans and the leak gate refuses them, both from this one reading.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ROMAN_MONTHS = {r: i for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), 1)}
+FIRST_BIRTH_YEAR = 1900
+HIJRI_YEARS = range(1318, 1451)      # 1900 to about 2029 in the Hijri calendar
+BUDDHIST_ERA = 543                   # Thai years: 2533 is 1990
+# Letters of scripts that space their words: a birth word or month word must not sit inside such a word.
+_WORD_LETTER = r"A-Za-z\u00c0-\u024f\u0400-\u04ff\u0620-\u064a"
+
+
+def _rows(file_name: str) -> list[list[str]]:
+    rows = []
+    for line in (HERE / file_name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _alternation(forms) -> str:
+    """A regex alternation of ``forms``, longest first, a space in a form standing for any run of spaces."""
+    return "|".join(r"[ \t]*".join(map(re.escape, form.split(" "))) for form in sorted(set(forms), key=len, reverse=True))
+
+
+def _key(form: str) -> str:
+    return " ".join(form.casefold().split())
+
+
+MONTHS: dict[str, tuple[int, bool]] = {}     # month word (case-folded) -> (month, Hijri calendar)
+for _lang, _month, _forms in _rows("month_names.tsv"):
+    for _form in _forms.split("|"):
+        MONTHS[_key(_form)] = (int(_month), _lang == "ar-hijri")
+BIRTH_WORDS = {where: tuple(form for lang, w, forms in _rows("birth_words.tsv") if w == where for form in forms.split("|"))
+               for where in ("before", "after")}
+# Regex sources (for the recognizer's look-behinds and the digit-date rules): a birth word before a date, after one.
+BIRTH_BEFORE = rf"(?<![{_WORD_LETTER}])(?:{_alternation(BIRTH_WORDS['before'])})"
+BIRTH_AFTER = _alternation(BIRTH_WORDS["after"])
+# A birth word and what may stand between it and the digits of a date (생년월일은, DOB:, born in Seoul in).
+BIRTH_WORD_BEFORE_DIGITS = re.compile(rf"{BIRTH_BEFORE}[^\d\n]{{0,12}}$", re.IGNORECASE)
+
+_BEFORE_CUE = re.compile(BIRTH_BEFORE, re.IGNORECASE)
+_AFTER_CUE = re.compile(rf"(?:{BIRTH_AFTER})", re.IGNORECASE)
+# Thai runs its words together: there only spaces and punctuation may stand between (เกิดรอยช้ำ is "a bruise came").
+_GAP_AFTER_CUE = re.compile(r"[^\n\d.;!?。\u0e00-\u0e7f]{0,24}")
+_GAP_BEFORE_CUE = re.compile(r"[ \t,]*")
+
+_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|-го|-нд|-ны|-ний|\.)?"
+_MONTH = (rf"(?<![{_WORD_LETTER}])(?:(?P<mon>{_alternation(MONTHS)})\.?"
+          r"|(?P<mnum>\d{1,2})(?:-?р|-?н)?[ \t]*сар(?:ын)?"
+          r"|(?<=[./])(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?=[./]))"
+          rf"(?![{_WORD_LETTER}])")
+_ERA = r"(?:(?P<era>พ\.ศ\.|พ\.ศ|ค\.ศ\.|ค\.ศ|năm|tahun|de|del)[ \t]*)?"
+_YEAR = r"(?<!\d)(?P<y>\d{4})(?!\d)"
+_YEAR_MARK = r"(?:[ \t]*(?P<mark>года|году|год|г\.|ж\.|жылы|жыл|оны|онд|он|هـ|ه|م)(?!\w))?"
+_SEP = r"(?:[ \t]*[.,/\-][ \t]*|[ \t]+(?:de[ \t]+|del[ \t]+|of[ \t]+)?|)"
+_LAYOUTS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"{_DAY}{_SEP}{_MONTH}{_SEP}{_ERA}{_YEAR}{_YEAR_MARK}",          # 7 марта 1985 г., 5 de marzo de 1990, 7.III.1985
+    rf"{_MONTH}{_SEP}{_DAY}{_SEP}{_ERA}{_YEAR}{_YEAR_MARK}",          # March 7, 1985
+    rf"{_YEAR}{_YEAR_MARK}{_SEP}{_MONTH}{_SEP}{_DAY}",                # 1985 оны 3 сарын 7, 1985 March 7
+    rf"{_YEAR}{_YEAR_MARK}{_SEP}{_DAY}{_SEP}{_MONTH}",                # 1985 жылы 7 наурызда
+    rf"{_MONTH}{_SEP}{_ERA}{_YEAR}{_YEAR_MARK}",                      # Mei 1985, марта 1985 г.
+))
+
+
+def _month(match: re.Match) -> tuple[int, bool] | None:
+    if match.group("mon"):
+        return MONTHS.get(_key(match.group("mon")))
+    if match.group("mnum"):
+        return int(match.group("mnum")), False
+    return ROMAN_MONTHS[match.group("roman").upper()], False
+
+
+def _plausible(match: re.Match, today: date) -> bool:
+    """Day, month and year in range: a Gregorian birth year (a Buddhist Era year with พ.ศ. or 25xx),
+    or a Hijri one after a Hijri month or هـ."""
+    month = _month(match)
+    if month is None:
+        return False
+    number, hijri = month
+    year = int(match.group("y"))
+    groups = match.groupdict()
+    hijri = hijri or (groups.get("mark") or "") in ("هـ", "ه")
+    if hijri:
+        ok_year = year in HIJRI_YEARS
+    else:
+        if (groups.get("era") or "").startswith("พ") or 2400 <= year <= 2700:
+            year -= BUDDHIST_ERA
+        ok_year = FIRST_BIRTH_YEAR <= year <= today.year
+    if not ok_year or not 1 <= number <= 12:
+        return False
+    if groups.get("d") is None:
+        return True
+    last = 30 if hijri else calendar.monthrange(year, number)[1]
+    return 1 <= int(groups["d"]) <= last
+
+
+def _dates(text: str, start: int, end: int, today: date) -> list[tuple[int, int]]:
+    return [m.span() for layout in _LAYOUTS for m in layout.finditer(text, start, end) if _plausible(m, today)]
+
+
+def worded_birth_dates(text: str, today: date | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each date with a month word (or Roman or Mongolian numbered month) right after or
+    right before a birth word in ``text``; the longest reading of each."""
+    today = today or date.today()
+    found: list[tuple[int, int]] = []
+    for cue in _BEFORE_CUE.finditer(text):
+        gap = _GAP_AFTER_CUE.match(text, cue.end())
+        spans = [s for s in _dates(text, cue.end(), min(len(text), gap.end() + 60), today) if s[0] <= gap.end()]
+        if spans:
+            first = min(s[0] for s in spans)
+            found.append(max((s for s in spans if s[0] == first), key=lambda s: s[1]))
+    for cue in _AFTER_CUE.finditer(text):
+        spans = [s for s in _dates(text, max(0, cue.start() - 60), cue.start(), today)
+                 if _GAP_BEFORE_CUE.fullmatch(text, s[1], cue.start())]
+        if spans:
+            found.append(max(spans, key=lambda s: s[1] - s[0]))
+    return sorted(set(found))
+
+
+@lru_cache(maxsize=1)
+def birth_word_gate() -> re.Pattern:
+    """Any birth word: a text without one holds no date of birth these rules find."""
+    return re.compile(rf"{BIRTH_BEFORE}|{BIRTH_AFTER}", re.IGNORECASE)
