@@ -604,8 +604,9 @@ def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
 def birth_dates_in_words(text: str) -> list[tuple[int, int]]:
     """(start, end) of each date written with a month word next to a birth word (родилась 7 марта 1985,
     lahir 5 Januari 1993): its digits are short runs rule 1 lets through, its month an ordinary word,
-    so the date of birth is found by the shared reading of month and birth words (rule 1, in context)."""
-    return worded_birth_dates(text) if _DIGIT.search(text) else []
+    so the date of birth is found by the shared reading of month and birth words (rule 1, in context).
+    ``text`` has the anonymiser's output blanked (blank_anonymiser_output)."""
+    return worded_birth_dates(text, blanked=True) if _DIGIT.search(text) else []
 
 
 def unsafe_thai(text: str) -> Iterator[tuple[int, int]]:

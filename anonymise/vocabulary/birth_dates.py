@@ -14,7 +14,6 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -55,11 +54,20 @@ BIRTH_AFTER = _alternation(BIRTH_WORDS["after"])
 # A birth word and what may stand between it and the digits of a date (생년월일은, DOB:, born in Seoul in).
 BIRTH_WORD_BEFORE_DIGITS = re.compile(rf"{BIRTH_BEFORE}[^\d\n]{{0,12}}$", re.IGNORECASE)
 
-_BEFORE_CUE = re.compile(BIRTH_BEFORE, re.IGNORECASE)
-_AFTER_CUE = re.compile(rf"(?:{BIRTH_AFTER})", re.IGNORECASE)
-# Thai runs its words together: there only spaces and punctuation may stand between (เกิดรอยช้ำ is "a bruise came").
-_GAP_AFTER_CUE = re.compile(r"[^\n\d.;!?。\u0e00-\u0e7f]{0,24}")
-_GAP_BEFORE_CUE = re.compile(r"[ \t,]*")
+# A birth word and what may stand between it and a date: a few words, no digit, no sentence end, no
+# placeholder or surrogate (родилась <DOB>, операция 14 февраля: the date after it is another); Thai
+# runs its words together, so there only spaces and punctuation (เกิดรอยช้ำ is "a bruise came").
+_GAP = r"[^\n\d.;!?。<>\[\]\u0e00-\u0e7f]"
+_CUE_BEFORE_DATE = re.compile(rf"{BIRTH_BEFORE}{_GAP}{{0,24}}$", re.IGNORECASE)
+# The same where the anonymiser's output is blanked to spaces (the leak gate's view): a run of blanks
+# there is a removed value, so the date after it is another.
+_CUE_BEFORE_DATE_BLANKED = re.compile(rf"{BIRTH_BEFORE}(?:(?!   ){_GAP}){{0,24}}$", re.IGNORECASE)
+_CUE_AFTER_DATE = re.compile(rf"[ \t,]*(?:{BIRTH_AFTER})", re.IGNORECASE)
+# Every month reading has a letter of these scripts (Hangul and Han dates are the DOB recognizer's patterns).
+_MONTH_SCRIPT = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u0600-\u06ff\u0e00-\u0e7f]")
+_ANY_CUE = re.compile(rf"{BIRTH_BEFORE}|{BIRTH_AFTER}", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+WINDOW = 48     # characters either side of a year that a date with it may span
 
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|-го|-нд|-ны|-ний|\.)?"
 _MONTH = (rf"(?<![{_WORD_LETTER}])(?:(?P<mon>{_alternation(MONTHS)})\.?"
@@ -111,30 +119,22 @@ def _plausible(match: re.Match, today: date) -> bool:
     return 1 <= int(groups["d"]) <= last
 
 
-def _dates(text: str, start: int, end: int, today: date) -> list[tuple[int, int]]:
-    return [m.span() for layout in _LAYOUTS for m in layout.finditer(text, start, end) if _plausible(m, today)]
-
-
-def worded_birth_dates(text: str, today: date | None = None) -> list[tuple[int, int]]:
+def worded_birth_dates(text: str, today: date | None = None, blanked: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each date with a month word (or Roman or Mongolian numbered month) right after or
-    right before a birth word in ``text``; the longest reading of each."""
+    right before a birth word in ``text``, the longest reading of each year. Every such date has a
+    four-digit year: dates are read only around one, so most texts cost one search. ``blanked``: the
+    anonymiser's placeholders in ``text`` are blanked to spaces."""
     today = today or date.today()
-    found: list[tuple[int, int]] = []
-    for cue in _BEFORE_CUE.finditer(text):
-        gap = _GAP_AFTER_CUE.match(text, cue.end())
-        spans = [s for s in _dates(text, cue.end(), min(len(text), gap.end() + 60), today) if s[0] <= gap.end()]
-        if spans:
-            first = min(s[0] for s in spans)
-            found.append(max((s for s in spans if s[0] == first), key=lambda s: s[1]))
-    for cue in _AFTER_CUE.finditer(text):
-        spans = [s for s in _dates(text, max(0, cue.start() - 60), cue.start(), today)
-                 if _GAP_BEFORE_CUE.fullmatch(text, s[1], cue.start())]
-        if spans:
-            found.append(max(spans, key=lambda s: s[1] - s[0]))
-    return sorted(set(found))
-
-
-@lru_cache(maxsize=1)
-def birth_word_gate() -> re.Pattern:
-    """Any birth word: a text without one holds no date of birth these rules find."""
-    return re.compile(rf"{BIRTH_BEFORE}|{BIRTH_AFTER}", re.IGNORECASE)
+    cue_before = _CUE_BEFORE_DATE_BLANKED if blanked else _CUE_BEFORE_DATE
+    found = []
+    for year in _FOUR_DIGITS.finditer(text):
+        low, high = max(0, year.start() - WINDOW), min(len(text), year.end() + WINDOW)
+        if not _MONTH_SCRIPT.search(text, low, high) or not _ANY_CUE.search(text, max(0, low - 64), min(len(text), high + 32)):
+            continue
+        spans = {m.span() for layout in _LAYOUTS for m in layout.finditer(text, low, high)
+                 if m.start("y") == year.start() and _plausible(m, today)}
+        born = [(s, e) for s, e in spans
+                if cue_before.search(text, max(0, s - 64), s) or _CUE_AFTER_DATE.match(text, e)]
+        if born:
+            found.append(max(born, key=lambda span: span[1] - span[0]))
+    return found
