@@ -27,7 +27,8 @@ Han/Kana, Thai) inside a whitespace-separated token, and may only be:
 8. Arabic letters: a word of the reviewed Arabic vocabulary (safe_ar.txt, an attached particle or
    article allowed; a unit only right after its number, judged in context below).
 Beyond the spec, in context: a Hangul word of surname + given-name shape right before a title or
-honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진); and a word
+honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진); a date with a
+month word next to a birth word (родилась 7 марта 1985, lahir 5 Januari 1993) is a date of birth; and a word
 the token rule refuses is vouched for by its neighbours (``vouched_in_context``) only as a listed
 eponym in the possessive with no personal title before it (Hashimoto's, Bell's palsy; not Dr. Graves's),
 a code of ICD's shape right after an ICD word (ICD-10 K21.9, ICD-11 ED80), a procedure code of CPT
