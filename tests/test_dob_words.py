@@ -59,8 +59,9 @@ def test_a_worded_date_next_to_a_birth_word_is_a_dob(text, date_of_birth):
     ("一九九二年十月八日生", "一九九二年十月八日"),
     ("1992年十月八日出生", "1992年十月八日"),                     # digits and Han numerals mixed
     ("昭和五十八年生まれです", "昭和五十八年"),                    # a Japanese era year in Han numerals
-    ("Geb. 03.09.1986", "03.09.1986"),                           # a birth word the digit forms lacked
+    ("Geb. 03.09.1986", "03.09.1986"),                           # birth words the digit forms lacked
     ("tanggal lahir 1991-04-17", "1991-04-17"),
+    ("مواليد 1987", "1987"),
 ])
 def test_a_date_in_numerals_next_to_a_birth_word_is_a_dob(text, date_of_birth):
     assert date_of_birth in dob(text)
@@ -97,10 +98,25 @@ def test_a_date_out_of_range_is_not_read(text):
     assert worded_birth_dates(text, TODAY) == []
 
 
-def test_the_gate_refuses_what_the_recognizer_removes():
-    for text, date_of_birth in WORDED_BIRTH_DATES:
-        spans = [text[s:e] for s, e in birth_dates_in_words(text)]
-        assert date_of_birth in spans, (text, spans)
+NUMERAL_BIRTH_DATES = [
+    ("육십구년 칠월 십사일생이에요", "육십구년 칠월 십사일"),      # a year said by its tens (69)
+    ("저는 팔삼년생이에요", "팔삼년"),                            # digit by digit (83)
+    ("생일은 구십사년 유월이에요", "구십사년 유월"),
+    ("一九九二年十月八日生", "一九九二年十月八日"),
+    ("1992年十月八日出生", "1992年十月八日"),                     # digits and Han numerals mixed
+    ("昭和五十八年生まれです", "昭和五十八年"),                    # a Japanese era year in Han numerals
+]
+
+
+@pytest.mark.parametrize("text, date_of_birth", WORDED_BIRTH_DATES + NUMERAL_BIRTH_DATES)
+def test_the_gate_refuses_what_the_recognizer_removes(text, date_of_birth):
+    assert date_of_birth in [text[s:e] for s, e in birth_dates_in_words(text)]
+
+
+@pytest.mark.parametrize("text", ["생일은      , 수술은 이천이십사년 삼월에 했어요",   # a blanked value after the birth word
+                                  "이십년 전에 쌍꺼풀 했어요", "일년생 식물처럼 자라요"])
+def test_the_gate_passes_numeral_dates_that_are_no_birth_date(text):
+    assert birth_dates_in_words(text) == []
 
 
 @pytest.fixture(scope="module")
@@ -113,14 +129,15 @@ def snapshot(tmp_path_factory) -> Path:
     return write_snapshot(tmp_path_factory.mktemp("accepted"))
 
 
-def test_a_left_worded_birth_date_is_a_gate_finding(tmp_path, template, snapshot):
-    kinds = [kind for kind, _ in text_findings(tmp_path, template, snapshot, "Я родилась 22 октября 1994 года.")]
-    assert "text:birth_date" in kinds
+@pytest.mark.parametrize("left", ["Я родилась 22 октября 1994 года.", "저는 팔삼년생이에요."])
+def test_a_left_birth_date_in_words_is_a_gate_finding(tmp_path, template, snapshot, left):
+    assert "text:birth_date" in [kind for kind, _ in text_findings(tmp_path, template, snapshot, left)]
 
 
 @pytest.mark.parametrize("text", [
     "Я родилась 22 октября 1994 года, операция 14 февраля 2024 года.",
     "Saya lahir 11 Oktober 1996, operasi 3 Maret 2024.",
+    "생일은 칠십구년 사월이고 수술은 이천이십사년 삼월에 했어요.",
 ])
 def test_the_redacted_birth_date_passes_the_gate(tmp_path, template, snapshot, text):
     out = redacted(text)

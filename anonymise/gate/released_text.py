@@ -28,7 +28,8 @@ Han/Kana, Thai) inside a whitespace-separated token, and may only be:
    article allowed; a unit only right after its number, judged in context below).
 Beyond the spec, in context: a Hangul word of surname + given-name shape right before a title or
 honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진); a date with a
-month word next to a birth word (родилась 7 марта 1985, lahir 5 Januari 1993) is a date of birth; and a word
+month word or in numeral words next to a birth word (родилась 7 марта 1985, 칠십이년 삼월 구일생) is a date
+of birth; and a word
 the token rule refuses is vouched for by its neighbours (``vouched_in_context``) only as a listed
 eponym in the possessive with no personal title before it (Hashimoto's, Bell's palsy; not Dr. Graves's),
 a code of ICD's shape right after an ICD word (ICD-10 K21.9, ICD-11 ED80), a procedure code of CPT
@@ -48,7 +49,7 @@ from functools import lru_cache
 from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
                                  LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS)
 from anonymise.eponyms import scale_before_grade
-from anonymise.vocabulary.birth_dates import BIRTH_WORD_BEFORE_DIGITS, worded_birth_dates
+from anonymise.vocabulary.birth_dates import BIRTH_WORD_BEFORE_DIGITS, numeral_birth_dates, worded_birth_dates
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 from anonymise.vocabulary import DISEASE_ENDINGS
 
@@ -603,11 +604,13 @@ def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
 
 
 def birth_dates_in_words(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each date written with a month word next to a birth word (родилась 7 марта 1985,
-    lahir 5 Januari 1993): its digits are short runs rule 1 lets through, its month an ordinary word,
-    so the date of birth is found by the shared reading of month and birth words (rule 1, in context).
-    ``text`` has the anonymiser's output blanked (blank_anonymiser_output)."""
-    return worded_birth_dates(text, blanked=True) if _DIGIT.search(text) else []
+    """(start, end) of each date written with a month word or in numeral words next to a birth word
+    (родилась 7 марта 1985, lahir 5 Januari 1993, 칠십이년 삼월 구일생): its digits are short runs rule 1 lets
+    through and its words ordinary ones, so the date of birth is found by the shared reading of month,
+    numeral and birth words (rule 1, in context). ``text`` has the anonymiser's output blanked
+    (blank_anonymiser_output)."""
+    worded = worded_birth_dates(text, blanked=True) if _DIGIT.search(text) else []
+    return worded + numeral_birth_dates(text)
 
 
 def unsafe_thai(text: str) -> Iterator[tuple[int, int]]:

@@ -14,7 +14,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 
 from anonymise.recognizers import gates
 from anonymise.vocabulary import birth_dates
-from anonymise.vocabulary.birth_dates import BIRTH_BEFORE
+from anonymise.vocabulary.birth_dates import BIRTH_BEFORE, NUMERAL_DATE, SK
 
 MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -28,25 +28,10 @@ YEAR_WORDS = (rf"(?:nineteen[- ](?:hundred[- ](?:and[- ])?)?(?:{TENS}(?:[- ]{UNI
               rf"|two[- ]thousand(?:[- ](?:and[- ])?(?:{TEENS}|{UNITS}|twenty(?:[- ]{UNITS})?))?|twenty[- ](?:{TEENS}|oh[- ]{UNITS}|twenty(?:[- ]{UNITS})?))")
 DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORD})"
 YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|{YEAR_WORDS})"
-CJK_NUMERAL = r"[〇零一二三四五六七八九十]"
-JP_NUMBER = rf"(?:\d{{1,2}}|{CJK_NUMERAL}{{1,3}})"
-JP_ERA = rf"(?:明治|大正|昭和|平成|令和)(?:元|{JP_NUMBER})年(?:[ \t]*{JP_NUMBER}月(?:[ \t]*{JP_NUMBER}日)?)?"
-# A date written all in Sino-Korean numeral words (천구백구십이년 삼월 십일일, 이천 삼 년 유월 오 일),
-# spaces anywhere between the numerals: month 6 and 10 are 유월 and 시월.
-SK = r"[ \t]?"
-SK_DIGIT = r"[일이삼사오육륙칠팔구]"
-SK_YEAR = rf"(?:천{SK}구백|이{SK}천)(?:{SK}[이삼사오육칠팔구]?{SK}십)?(?:{SK}{SK_DIGIT})?"
-SK_MONTH = rf"(?:시|십{SK}[일이]|유|육|[일이삼사오칠팔구]|십)"
-SK_DAY = rf"(?:[이삼]?{SK}십(?:{SK}{SK_DIGIT})?|{SK_DIGIT})"
-# A year said short, by its tens (칠십이년, 72) or digit by digit (팔칠년, 87), as phone notes transcribe it.
-SK_SHORT_YEAR = rf"(?:[이삼사오육칠팔구]{SK}십(?:{SK}{SK_DIGIT})?|[일이삼사오육칠팔구][공영일이삼사오육칠팔구])"
-SK_DATE = rf"(?:{SK_YEAR}|{SK_SHORT_YEAR}){SK}년(?:[ \t]*{SK_MONTH}{SK}월(?:[ \t]*{SK_DAY}{SK}일)?)?"
-DATE = (rf"(?:{SK_DATE}"
+DATE = (rf"(?:{NUMERAL_DATE}"
         r"|(?:19|20)\d{2}[ \t]*[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2}"
         r"|(?:19|20)?\d{2}[ \t]*년[ \t]*\d{1,2}[ \t]*월[ \t]*\d{1,2}[ \t]*일?"
         r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日?"
-        rf"|(?:19|20)\d{{2}}年{CJK_NUMERAL}{{1,2}}月(?:{CJK_NUMERAL}{{1,3}}日)?"
-        rf"|{CJK_NUMERAL}{{2,4}}年(?:{CJK_NUMERAL}{{1,2}}月(?:{CJK_NUMERAL}{{1,3}}日)?)?|{JP_ERA}"
         r"|\d{1,2}[ \t]*[./-][ \t]*\d{1,2}[ \t]*[./-][ \t]*(?:19|20)\d{2}"
         r"|\d{2}[./-]\d{2}[./-]\d{2}"
         rf"|{MONTHS}[ \t]+(?:the[ \t]+)?{DAY},?[ \t]+{YEAR}"
