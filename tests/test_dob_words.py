@@ -26,6 +26,7 @@ WORDED_BIRTH_DATES = [
     ("Пациентка 14 февраля 1983 г. рождения, жалоб нет.", "14 февраля 1983 г."),      # ru, date before рождения
     ("Я родилась 22 октября 1994 года в Казани.", "22 октября 1994 года"),
     ("родился 9.XI.1979, аллергий нет", "9.XI.1979"),                                   # ru, Roman month
+    ("born 9 XI 1979", "9 XI 1979"),
     ("Saya lahir 11 Oktober 1996 di Surabaya.", "11 Oktober 1996"),                      # id
     ("TTL: Bandung, 3 Maret 1989", "3 Maret 1989"),                                      # id, place then date
     ("Tarikh lahir saya 27 Ogos 1992.", "27 Ogos 1992"),                                 # ms
@@ -62,6 +63,8 @@ def test_a_worded_date_next_to_a_birth_word_is_a_dob(text, date_of_birth):
     ("Geb. 03.09.1986", "03.09.1986"),                           # birth words the digit forms lacked
     ("tanggal lahir 1991-04-17", "1991-04-17"),
     ("مواليد 1987", "1987"),
+    ("생년월일 87.4.9 입니다", "87.4.9"),                         # a short year, month and day unpadded
+    ("DOB 1987 04 09", "1987 04 09"),                            # digits apart by spaces only
 ])
 def test_a_date_in_numerals_next_to_a_birth_word_is_a_dob(text, date_of_birth):
     assert date_of_birth in dob(text)
@@ -83,6 +86,7 @@ def test_a_date_in_numerals_next_to_a_birth_word_is_a_dob(text, date_of_birth):
     "이십년 전에 쌍꺼풀 했어요",
     "It was popular in the 1990s.",
     "My skin has been dry since March.",
+    "Botox 50 units on 9 XI 2024",                     # a Roman month, no birth word
 ])
 def test_dates_that_are_no_birth_date_stay(text):
     assert dob(text) == []
@@ -105,6 +109,8 @@ NUMERAL_BIRTH_DATES = [
     ("一九九二年十月八日生", "一九九二年十月八日"),
     ("1992年十月八日出生", "1992年十月八日"),                     # digits and Han numerals mixed
     ("昭和五十八年生まれです", "昭和五十八年"),                    # a Japanese era year in Han numerals
+    ("생년월일은 1991년 8월 12일입니다", "1991년 8월 12일"),       # short digit runs with their date units
+    ("生年月日：1984年2月9日", "1984年2月9日"),
 ]
 
 
@@ -114,6 +120,8 @@ def test_the_gate_refuses_what_the_recognizer_removes(text, date_of_birth):
 
 
 @pytest.mark.parametrize("text", ["생일은      , 수술은 이천이십사년 삼월에 했어요",   # a blanked value after the birth word
+                                  "생년월일      , 2024년 3월 5일 수술",
+                                  "2024년 3월 5일에 쌍꺼풀 수술했어요",
                                   "이십년 전에 쌍꺼풀 했어요", "일년생 식물처럼 자라요"])
 def test_the_gate_passes_numeral_dates_that_are_no_birth_date(text):
     assert birth_dates_in_words(text) == []

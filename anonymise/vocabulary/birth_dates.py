@@ -92,7 +92,7 @@ NUMERAL_DATE = rf"(?:{SK_DATE}|{JP_ERA}|{HAN_DATE})"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|-го|-нд|-ны|-ний|\.)?"
 _MONTH = (rf"(?<![{_WORD_LETTER}])(?:(?P<mon>{_alternation(MONTHS)})\.?"
           r"|(?P<mnum>\d{1,2})(?:-?р|-?н)?[ \t]*сар(?:ын)?"
-          r"|(?<=[./])(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?=[./]))"
+          r"|(?<=[./ ])(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?=[./ ]))"
           rf"(?![{_WORD_LETTER}])")
 _ERA = r"(?:(?P<era>พ\.ศ\.|พ\.ศ|ค\.ศ\.|ค\.ศ|năm|tahun|de|del)[ \t]*)?"
 _YEAR = r"(?<!\d)(?P<y>\d{4})(?!\d)"
@@ -160,16 +160,21 @@ def worded_birth_dates(text: str, today: date | None = None, blanked: bool = Fal
     return found
 
 
-_NUMERAL_AFTER_CUE = re.compile(rf"{BIRTH_BEFORE}(?:(?!   )[^\n\d<>\[\]]){{0,16}}?(?<![\dA-Za-z])(?P<date>{NUMERAL_DATE})",
-                                re.IGNORECASE)
-_NUMERAL_BEFORE_CUE = re.compile(rf"(?<![\dA-Za-z])(?P<date>{NUMERAL_DATE})(?=[ \t]*(?:{BIRTH_AFTER}))", re.IGNORECASE)
-_NUMERAL = re.compile(r"[〇零一二三四五六七八九十천일이삼사오육륙칠팔구]")
+# Digits with Korean or Han date units (1990년 3월 5일, 90년 3월, 1990年3月5日): their runs are short, so the
+# gate's digit rule lets them through.
+UNIT_DATE = (r"(?:(?:19|20)?\d{2}[ \t]*년[ \t]*\d{1,2}[ \t]*월(?:[ \t]*\d{1,2}[ \t]*일)?"
+             r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?)(?!\d)")
+_SAID_DATE = rf"(?<![\dA-Za-z])(?P<date>{NUMERAL_DATE}|{UNIT_DATE})"
+_NUMERAL_AFTER_CUE = re.compile(rf"{BIRTH_BEFORE}(?:(?!   )[^\n\d<>\[\]]){{0,16}}?{_SAID_DATE}", re.IGNORECASE)
+_NUMERAL_BEFORE_CUE = re.compile(rf"{_SAID_DATE}(?=[ \t]*(?:{BIRTH_AFTER}))", re.IGNORECASE)
+_NUMERAL = re.compile(r"[〇零一二三四五六七八九十천일이삼사오육륙칠팔구년年]")
 
 
 def numeral_birth_dates(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each date said in numerals (칠십이년 삼월 구일, 一九八八年五月三日, 昭和六十年) right after a
-    birth word or right before one (…생, …生まれ), in text whose removed values are blanked to spaces
-    (the leak gate's view; the DOB recognizer reads the same dates with its patterns)."""
+    """(start, end) of each date said in numerals or with date units (칠십이년 삼월 구일, 一九八八年五月三日,
+    昭和六十年, 1990년 3월 5일, 1990年3月5日) right after a birth word or right before one (…생, …生まれ), in
+    text whose removed values are blanked to spaces (the leak gate's view; the DOB recognizer reads the
+    same dates with its patterns)."""
     if not _NUMERAL.search(text):
         return []
     found = {m.span("date") for m in _NUMERAL_AFTER_CUE.finditer(text)}
