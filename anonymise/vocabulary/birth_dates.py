@@ -14,7 +14,10 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+
+import ahocorasick
 
 HERE = Path(__file__).parent
 ROMAN_MONTHS = {r: i for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), 1)}
@@ -34,8 +37,24 @@ def _rows(file_name: str) -> list[list[str]]:
 
 
 def _alternation(forms) -> str:
-    """A regex alternation of ``forms``, longest first, a space in a form standing for any run of spaces."""
-    return "|".join(r"[ \t]*".join(map(re.escape, form.split(" "))) for form in sorted(set(forms), key=len, reverse=True))
+    """A regex matching any of ``forms`` (case aside), longest first, a space in a form standing for any
+    run of spaces. Built as a trie of characters, so a position that starts no form fails at once."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for char in " ".join(form.lower().split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [(r"[ \t]*" if char == " " else re.escape(char)) + pattern(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
 
 
 def _key(form: str) -> str:
@@ -63,11 +82,10 @@ _CUE_BEFORE_DATE = re.compile(rf"{BIRTH_BEFORE}{_GAP}{{0,24}}$", re.IGNORECASE)
 # there is a removed value, so the date after it is another.
 _CUE_BEFORE_DATE_BLANKED = re.compile(rf"{BIRTH_BEFORE}(?:(?!   ){_GAP}){{0,24}}$", re.IGNORECASE)
 _CUE_AFTER_DATE = re.compile(rf"[ \t,]*(?:{BIRTH_AFTER})", re.IGNORECASE)
-# Every month reading has a letter of these scripts (Hangul and Han dates are the DOB recognizer's patterns).
-_MONTH_SCRIPT = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u0600-\u06ff\u0e00-\u0e7f]")
+_ROMAN_MONTH = re.compile(r"[./ ](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[./ ]", re.IGNORECASE)
 _ANY_CUE = re.compile(rf"{BIRTH_BEFORE}|{BIRTH_AFTER}", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
-WINDOW = 48     # characters either side of a year that a date with it may span
+WINDOW = 40     # characters either side of a year that a date with it may span
 
 HAN_NUMERAL = r"[〇零一二三四五六七八九十]"
 JP_NUMBER = rf"(?:\d{{1,2}}|{HAN_NUMERAL}{{1,3}})"
@@ -139,6 +157,21 @@ def _plausible(match: re.Match, today: date) -> bool:
     return 1 <= int(groups["d"]) <= last
 
 
+@lru_cache(maxsize=1)
+def _month_first_words() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in {form.split(" ")[0] for form in MONTHS} | {"сар"}:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _may_hold_month(window: str) -> bool:
+    """Whether ``window`` holds the first word of a month name (or a Roman month): one pass in C, so
+    the date layouts run only where a month can be."""
+    return next(_month_first_words().iter(window.lower()), None) is not None or _ROMAN_MONTH.search(window) is not None
+
+
 def worded_birth_dates(text: str, today: date | None = None, blanked: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each date with a month word (or Roman or Mongolian numbered month) right after or
     right before a birth word in ``text``, the longest reading of each year. Every such date has a
@@ -149,7 +182,7 @@ def worded_birth_dates(text: str, today: date | None = None, blanked: bool = Fal
     found = []
     for year in _FOUR_DIGITS.finditer(text):
         low, high = max(0, year.start() - WINDOW), min(len(text), year.end() + WINDOW)
-        if not _MONTH_SCRIPT.search(text, low, high) or not _ANY_CUE.search(text, max(0, low - 64), min(len(text), high + 32)):
+        if not _may_hold_month(text[low:high]) or not _ANY_CUE.search(text, max(0, low - 64), min(len(text), high + 32)):
             continue
         spans = {m.span() for layout in _LAYOUTS for m in layout.finditer(text, low, high)
                  if m.start("y") == year.start() and _plausible(m, today)}
@@ -164,9 +197,9 @@ def worded_birth_dates(text: str, today: date | None = None, blanked: bool = Fal
 # gate's digit rule lets them through.
 UNIT_DATE = (r"(?:(?:19|20)?\d{2}[ \t]*년[ \t]*\d{1,2}[ \t]*월(?:[ \t]*\d{1,2}[ \t]*일)?"
              r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?)(?!\d)")
-_SAID_DATE = rf"(?<![\dA-Za-z])(?P<date>{NUMERAL_DATE}|{UNIT_DATE})"
-_NUMERAL_AFTER_CUE = re.compile(rf"{BIRTH_BEFORE}(?:(?!   )[^\n\d<>\[\]]){{0,16}}?{_SAID_DATE}", re.IGNORECASE)
-_NUMERAL_BEFORE_CUE = re.compile(rf"{_SAID_DATE}(?=[ \t]*(?:{BIRTH_AFTER}))", re.IGNORECASE)
+_SAID_DATE = re.compile(rf"(?<![\dA-Za-z])(?:{NUMERAL_DATE}|{UNIT_DATE})", re.IGNORECASE)
+_CUE_BEFORE_SAID_DATE = re.compile(rf"{BIRTH_BEFORE}(?:(?!   )[^\n\d<>\[\]]){{0,16}}$", re.IGNORECASE)
+_CUE_AFTER_SAID_DATE = re.compile(rf"[ \t]*(?:{BIRTH_AFTER})", re.IGNORECASE)
 _NUMERAL = re.compile(r"[〇零一二三四五六七八九十천일이삼사오육륙칠팔구년年]")
 
 
@@ -174,9 +207,9 @@ def numeral_birth_dates(text: str) -> list[tuple[int, int]]:
     """(start, end) of each date said in numerals or with date units (칠십이년 삼월 구일, 一九八八年五月三日,
     昭和六十年, 1990년 3월 5일, 1990年3月5日) right after a birth word or right before one (…생, …生まれ), in
     text whose removed values are blanked to spaces (the leak gate's view; the DOB recognizer reads the
-    same dates with its patterns)."""
+    same dates with its patterns). Dates are found first, then a birth word beside each."""
     if not _NUMERAL.search(text):
         return []
-    found = {m.span("date") for m in _NUMERAL_AFTER_CUE.finditer(text)}
-    found |= {m.span("date") for m in _NUMERAL_BEFORE_CUE.finditer(text)}
-    return sorted(found)
+    return [m.span() for m in _SAID_DATE.finditer(text)
+            if _CUE_BEFORE_SAID_DATE.search(text, max(0, m.start() - 40), m.start())
+            or _CUE_AFTER_SAID_DATE.match(text, m.end())]
