@@ -150,3 +150,17 @@ def test_a_left_birth_date_in_words_is_a_gate_finding(tmp_path, template, snapsh
 def test_the_redacted_birth_date_passes_the_gate(tmp_path, template, snapshot, text):
     out = redacted(text)
     assert "birth_date" not in " ".join(kind for kind, _ in text_findings(tmp_path, template, snapshot, out)), out
+
+
+@pytest.mark.parametrize("run, before, safe", [
+    ("1991-04-17", "tanggal lahir ", False),     # birth words of every language count for digit dates too
+    ("1986.09.03", "Geb. ", False),
+    ("1979-11-09", "تاريخ الميلاد: ", False),
+    ("2024-04-17", "operasi pada ", True),       # a treatment date stays
+])
+def test_a_digit_date_after_a_birth_word_is_no_safe_quantity_on_either_side(run, before, safe):
+    from anonymise.gate import released_text
+    from anonymise.vocabulary import quantities
+
+    assert quantities.is_safe_quantity(run, before, "") is safe
+    assert released_text.is_safe_quantity(run, before, "") is safe

@@ -1,13 +1,14 @@
-"""Dates of birth written with a month word, in any of the languages patients write in, and the birth
-words that make a date one (data: month_names.tsv, birth_words.tsv).
+"""Dates of birth in words, in any of the languages patients write in, and the birth words that make a
+date one (data: month_names.tsv, birth_words.tsv).
 
-A date is parsed, not matched as a string: a day, a month (a month word of any language, a Roman
-numeral, a Mongolian numbered month) and a year, in any order people write them (7 марта 1985 г.,
-March 7, 1985, 1985 жылы 7 наурызда, 1985 оны 3 сарын 7, 7.III.1985, Mei 1985), is a date when the day
-exists in that month and the year is a plausible birth year (Gregorian, Buddhist Era 25xx, or Hijri
-after a Hijri month or هـ). It is a date of birth when a birth word is right before it (a few words
-between, no digit, no sentence end) or right after it (…г. рождения, …төрсөн). The DOB recognizer
-removes these spans and the leak gate refuses them, both from this one reading.
+A date with a month word is parsed, not matched as a string: a day, a month (a month word of any
+language, a Roman numeral, a Mongolian numbered month) and a year, in any order people write them
+(7 марта 1985 г., March 7, 1985, 1985 жылы 7 наурызда, 1985 оны 3 сарын 7, 7.III.1985, Mei 1985), is a
+date when the day exists in that month and the year is a plausible birth year (Gregorian, Buddhist
+Era 25xx, or Hijri after a Hijri month or هـ). It is a date of birth when a birth word is right before
+it (a few words between, no digit, no sentence end) or right after it (…г. рождения, …төрсөн).
+Dates said in numerals (칠십이년 삼월 구일, 一九八八年五月三日, 昭和六十年) are patterns here too. The DOB
+recognizer removes these dates and the leak gate refuses them, both from this one reading.
 """
 from __future__ import annotations
 
@@ -58,10 +59,10 @@ def _alternation(forms) -> str:
 
 
 def _key(form: str) -> str:
-    return " ".join(form.casefold().split())
+    return " ".join(form.lower().split())
 
 
-MONTHS: dict[str, tuple[int, bool]] = {}     # month word (case-folded) -> (month, Hijri calendar)
+MONTHS: dict[str, tuple[int, bool]] = {}     # month word (lower case) -> (month, Hijri calendar)
 for _lang, _month, _forms in _rows("month_names.tsv"):
     for _form in _forms.split("|"):
         MONTHS[_key(_form)] = (int(_month), _lang == "ar-hijri")
