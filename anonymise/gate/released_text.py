@@ -27,7 +27,9 @@ Han/Kana, Thai) inside a whitespace-separated token, and may only be:
 8. Arabic letters: a word of the reviewed Arabic vocabulary (safe_ar.txt, an attached particle or
    article allowed; a unit only right after its number, judged in context below).
 Beyond the spec, in context: a Hangul word of surname + given-name shape right before a title or
-honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진); and a word
+honorific (권은진 씨, 이지은 실장님) is a name even where Kiwi reads it as words (권 + 은 + 진); a date with a
+month word or in numeral words next to a birth word (родилась 7 марта 1985, 칠십이년 삼월 구일생) is a date
+of birth; and a word
 the token rule refuses is vouched for by its neighbours (``vouched_in_context``) only as a listed
 eponym in the possessive with no personal title before it (Hashimoto's, Bell's palsy; not Dr. Graves's),
 a code of ICD's shape right after an ICD word (ICD-10 K21.9, ICD-11 ED80), a procedure code of CPT
@@ -47,6 +49,7 @@ from functools import lru_cache
 from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
                                  LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS)
 from anonymise.eponyms import scale_before_grade
+from anonymise.vocabulary.birth_dates import BIRTH_WORD_BEFORE_DIGITS, numeral_birth_dates, worded_birth_dates
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 from anonymise.vocabulary import DISEASE_ENDINGS
 
@@ -95,6 +98,7 @@ _QUARTER = re.compile(r"(?:19|20)\d\d-Q[1-4]")   # the academic release's genera
 # code: the anonymiser keeps it, and refusing it would withhold every record a doctor coded.
 _ICD10_WITH_DECIMAL = re.compile(r"(?<![A-Za-z0-9])[A-TV-Z]\d{2}\.\d{1,3}(?![A-Za-z0-9]|\.\d)")
 _KOREAN_DATE = re.compile(r"(?:19|20)\d\d년\s?(?:0?[1-9]|1[0-2])월(?:\s?(?:0?[1-9]|[12]\d|3[01])일)?")
+_DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 _PLAIN = re.compile(r"[1-9]\d*(?:\.\d+)?")
@@ -102,8 +106,6 @@ _LOOSE_GROUPED = re.compile(r"[1-9]\d*(?:,\d{3})+")   # 2800,000원: a price, gr
 _UNIT_AFTER = re.compile(r"\s?(?:원|만원|천원|억|won|krw|usd|달러|dollars?|엔|円|yen|위안|元|rmb|cny|vnd|đ|바트|baht|thb|eur|"
                          r"euros?|루블|руб|rub|iu|units?|유닛|cc|ml|mg|mcg|kcal)(?![A-Za-z])", re.IGNORECASE)
 _UNIT_BEFORE = re.compile(r"(?:[₩$¥€£]|krw|usd|us\$|rmb|cny|jpy|vnd|thb|eur)\s?$", re.IGNORECASE)
-_BIRTH_BEFORE = re.compile(r"(?:생년월일|생일|출생|태어|d\.?o\.?b|born|birth|生日|出生|生年月日|誕生日|дата рождения|родил|sinh)"
-                           r"[^\d\n]{0,12}$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'(\[\-–—•·]|\x00|\x01)\s*$")
 
 
@@ -542,9 +544,9 @@ def is_safe_quantity(run: str, before: str, after: str) -> bool:
         return True
     pieces = [p for p in _PIECE_GAP.split(run) if p]
     if pieces and all(_DATE.fullmatch(p) or _TIME.fullmatch(p) for p in pieces):
-        return _BIRTH_BEFORE.search(before) is None
+        return BIRTH_WORD_BEFORE_DIGITS.search(before) is None
     if _KOREAN_DATE.match(run + after):
-        return _BIRTH_BEFORE.search(before) is None
+        return BIRTH_WORD_BEFORE_DIGITS.search(before) is None
     numbers = _RANGE_MARK.split(run.strip())
     if len(numbers) > 2 or not all(numbers):
         return False
@@ -599,6 +601,16 @@ def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
         if any(s <= m.start(1) + start and m.end(1) <= e for s, e in quantities):
             continue  # 3小時, 韩币5万: a quantity beside its number, as the anonymiser keeps it
         yield m.start(1) + start, m.end(1)
+
+
+def birth_dates_in_words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each date written with a month word or in numeral words next to a birth word
+    (родилась 7 марта 1985, lahir 5 Januari 1993, 칠십이년 삼월 구일생): its digits are short runs rule 1 lets
+    through and its words ordinary ones, so the date of birth is found by the shared reading of month,
+    numeral and birth words (rule 1, in context). ``text`` has the anonymiser's output blanked
+    (blank_anonymiser_output)."""
+    worded = worded_birth_dates(text, blanked=True) if _DIGIT.search(text) else []
+    return worded + numeral_birth_dates(text)
 
 
 def unsafe_thai(text: str) -> Iterator[tuple[int, int]]:

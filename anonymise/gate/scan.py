@@ -44,9 +44,9 @@ from anonymise.gate.masking import mask
 from anonymise.gate.matching import CELL, ROW, Haystack, WordBatch
 from anonymise.gate.needles import Needle, NeedleSet, add_key, digits_of
 from anonymise.gate.project_text import ProjectShapes, is_project_token
-from anonymise.gate.released_text import (TextRule, blank_anonymiser_output, refused_in_context, titled_cjk_names,
-                                          titled_korean_names, unsafe_numbers, unsafe_thai, vouchable_alone,
-                                          vouched_in_context)
+from anonymise.gate.released_text import (TextRule, birth_dates_in_words, blank_anonymiser_output, refused_in_context,
+                                          titled_cjk_names, titled_korean_names, unsafe_numbers, unsafe_thai,
+                                          vouchable_alone, vouched_in_context)
 from anonymise.gate.text_view import normalise
 from anonymise.gate.release_files import TEXT_FILE_SUFFIXES, WORKBOOK_SUFFIXES, raw_lines, visible_text
 from anonymise.gate.settings import CheckSettings
@@ -289,6 +289,7 @@ def _apply_text_rule(ctx: _Context, batch: WordBatch, release: str, table: str, 
     in_context = [(s, e, "thai_name") for s, e in unsafe_thai(text)]
     in_context += [(s, e, "korean_name") for s, e in titled_korean_names(text, vocabulary)]
     in_context += [(s, e, "cjk_name") for s, e in titled_cjk_names(text, vocabulary)]
+    in_context += [(s, e, "birth_date") for s, e in birth_dates_in_words(text)]
     spans += [span for span in in_context if columns[batch.locate(text, span[0])[1]] not in WORD_LIST_COLUMNS]
     flagged = ctx.text_rule.flagged(tokens)
     if flagged:

@@ -10,9 +10,11 @@ before a zodiac animal's 띠 (빠른 94, 92년 원숭이띠).
 """
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
 from anonymise.recognizers import gates
+from anonymise.vocabulary import birth_dates
+from anonymise.vocabulary.birth_dates import BIRTH_BEFORE, NUMERAL_DATE, SK
 
 MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -26,42 +28,24 @@ YEAR_WORDS = (rf"(?:nineteen[- ](?:hundred[- ](?:and[- ])?)?(?:{TENS}(?:[- ]{UNI
               rf"|two[- ]thousand(?:[- ](?:and[- ])?(?:{TEENS}|{UNITS}|twenty(?:[- ]{UNITS})?))?|twenty[- ](?:{TEENS}|oh[- ]{UNITS}|twenty(?:[- ]{UNITS})?))")
 DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORD})"
 YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|{YEAR_WORDS})"
-CJK_NUMERAL = r"[〇零一二三四五六七八九十]"
-JP_ERA = r"(?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年(?:[ \t]*\d{1,2}月(?:[ \t]*\d{1,2}日)?)?"
-# Thai months, full and abbreviated; Thai years are often Buddhist Era (2538 = 1995).
-TH_MONTHS = (r"(?:มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
-             r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.)")
-RU_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-# A date written all in Sino-Korean numeral words (천구백구십이년 삼월 십일일, 이천 삼 년 유월 오 일),
-# spaces anywhere between the numerals: month 6 and 10 are 유월 and 시월.
-SK = r"[ \t]?"
-SK_DIGIT = r"[일이삼사오육륙칠팔구]"
-SK_YEAR = rf"(?:천{SK}구백|이{SK}천)(?:{SK}[이삼사오육칠팔구]?{SK}십)?(?:{SK}{SK_DIGIT})?"
-SK_MONTH = rf"(?:시|십{SK}[일이]|유|육|[일이삼사오칠팔구]|십)"
-SK_DAY = rf"(?:[이삼]?{SK}십(?:{SK}{SK_DIGIT})?|{SK_DIGIT})"
-SK_DATE = rf"{SK_YEAR}{SK}년(?:[ \t]*{SK_MONTH}{SK}월(?:[ \t]*{SK_DAY}{SK}일)?)?"
-DATE = (rf"(?:{SK_DATE}"
+DATE = (rf"(?:{NUMERAL_DATE}"
         r"|(?:19|20)\d{2}[ \t]*[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2}"
         r"|(?:19|20)?\d{2}[ \t]*년[ \t]*\d{1,2}[ \t]*월[ \t]*\d{1,2}[ \t]*일?"
         r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日?"
-        rf"|{CJK_NUMERAL}{{2,4}}年(?:{CJK_NUMERAL}{{1,2}}月(?:{CJK_NUMERAL}{{1,3}}日)?)?|{JP_ERA}"
         r"|\d{1,2}[ \t]*[./-][ \t]*\d{1,2}[ \t]*[./-][ \t]*(?:19|20)\d{2}"
-        r"|\d{2}[./-]\d{2}[./-]\d{2}"
+        r"|\d{2}[ \t]*[./-][ \t]*\d{1,2}[ \t]*[./-][ \t]*\d{1,2}"
+        # digits apart by spaces only (1990 03 05, 05 03 1990): month and day in range
+        r"|(?:19|20)\d{2}[ \t]+(?:0?[1-9]|1[0-2])[ \t]+(?:0?[1-9]|[12]\d|3[01])"
+        r"|(?:0?[1-9]|[12]\d|3[01])[ \t]+(?:0?[1-9]|1[0-2])[ \t]+(?:19|20)\d{2}"
         rf"|{MONTHS}[ \t]+(?:the[ \t]+)?{DAY},?[ \t]+{YEAR}"
         rf"|(?:the[ \t]+)?{DAY}[ \t]+(?:of[ \t]+)?{MONTHS},?[ \t]+(?:{YEAR}|\d{{2}}(?![\d:]))"
-        rf"|\d{{1,2}}[ \t]+{RU_MONTHS}[ \t]+(?:19|20)\d{{2}}(?:[ \t]*(?:года|г\.))?"
-        r"|(?:ngày[ \t]+)?\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+(?:19|20)\d{2}"
-        rf"|\d{{1,2}}[ \t]*{TH_MONTHS}[ \t]*(?:พ\.ศ\.[ \t]*|ค\.ศ\.[ \t]*)?(?:25\d{{2}}|(?:19|20)\d{{2}})"
         rf"|{MONTHS},?[ \t]+{YEAR}|{YEAR_WORDS}"
         r"|(?:19|20)\d{6}|\d{6}|(?:19|20)?\d{2}[ \t]*년(?:[ \t]*\d{1,2}[ \t]*월)?"
         rf"|\d{{1,2}}[ \t]*월[ \t]*\d{{1,2}}[ \t]*일|\d{{1,2}}月\d{{1,2}}日|{MONTHS}[ \t]+(?:the[ \t]+)?{DAY}"
         r"|(?:19|20)\d{2}|25\d{2}|'\d{2})(?![\d'])")
-BIRTH_BEFORE = (r"(?<![A-Za-z])(?:생년월일|생년|생일|출생일?|태어난[ \t]?날?|birth[ \t]?date|date[ \t]of[ \t]birth|birthday|birth|"
-                r"d\.?o\.?b\.?|born(?:[ \t]+on|[ \t]+in)?|出生(?:日期)?|生日|生年月日|誕生日|生まれ|"
-                r"生于|出生于|生於|出生於|родил(?:ся|ась|ись)|дата[ \t]рождения|д\.[ \t]?р\.|ngày[ \t]sinh|năm[ \t]sinh|sinh[ \t](?:ngày|năm)|วันเกิด|เกิด)")
 # A few words may sit between the birth word and the date ("생년월일 알려드리면 ...", "born in Seoul in ...").
 GAP = r"[^\n\d]{0,16}"
-BIRTH_AFTER = r"(?=[ \t]*(?:생|출생|出生|生|년생|生まれ|(?:에[ \t]*)?태어|г\.?[ \t]?р\.|года[ \t]рождения))"
+BIRTH_AFTER = rf"(?=[ \t]*(?:{birth_dates.BIRTH_AFTER}))"
 
 
 # Korean ways of saying a birth year in words: 빠른 94 (born early in 1994, schooled a year ahead) and
@@ -75,10 +59,10 @@ KO_BIRTH_YEAR_WORDS = (
 
 class DateOfBirthRecognizer(PatternRecognizer):
     # Every pattern has a birth word before the date or 생/生/태어 after it, and every date a digit, a
-    # CJK numeral, 元 (元年), a month name, a year in words or a Korean year in words (천, 이천).
+    # CJK numeral, 元 (元年), a month name, a year in words or a Korean year in words (천, 이천, 칠십이년).
     TEXT_GATES = (gates.gate(r"\d|[〇零一二三四五六七八九十元천]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|nineteen|"
-                             r"thousand|twenty"),
-                  gates.gate(rf"{BIRTH_BEFORE}|생|生|태어|г\.?[ 	]?р\.|года[ 	]рождения|빠른|띠"))
+                             rf"thousand|twenty|[일이삼사오육칠팔구]{SK}년"),
+                  gates.gate(rf"{BIRTH_BEFORE}|{birth_dates.BIRTH_AFTER}|빠른|띠"))
     PATTERNS = [
         Pattern("date_after_birth_word", rf"(?<={BIRTH_BEFORE}{GAP})(?<![\dA-Za-z]){DATE}", 0.85),
         # 1990.03.28생 / 1990년 3월 28일 출생 / 1990年3月2日生まれ / 1988년 5월 3일에 태어났어요 / 90년생
@@ -92,4 +76,20 @@ class DateOfBirthRecognizer(PatternRecognizer):
         super().__init__(supported_entity="DOB", patterns=self.PATTERNS, context=self.CONTEXT, name="DateOfBirthRecognizer")
 
 
-RECOGNIZERS = [DateOfBirthRecognizer]
+class WordedBirthDateRecognizer(EntityRecognizer):
+    """A date with a month word of any language (7 марта 1985 г., lahir 5 Januari 1993, 1985 жылы 7
+    наурызда, ولدت في 15 مارس 1990, 12.IV.1990) next to a birth word, parsed and range-checked by
+    anonymise.vocabulary.birth_dates, the reading the leak gate applies too."""
+    TEXT_GATES = (gates.DIGIT,)
+
+    def __init__(self):
+        super().__init__(supported_entities=["DOB"], name="WordedBirthDateRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        return [RecognizerResult("DOB", start, end, 0.85) for start, end in birth_dates.worded_birth_dates(text)]
+
+
+RECOGNIZERS = [DateOfBirthRecognizer, WordedBirthDateRecognizer]

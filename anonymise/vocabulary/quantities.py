@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from anonymise.vocabulary.birth_dates import BIRTH_WORD_BEFORE_DIGITS
+
 MIN_DIGITS = 6
 DIGIT_RUN = re.compile(r"\d(?:(?:[ .\-/:~()]{1,3}|,)?\d)*")
 DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])\.?")
@@ -84,8 +86,6 @@ AMOUNT_THEN_CODE = re.compile(r"\d\s?$")
 # A currency code or sign glued to its amount (RM1,250, MOP$800): group 1 is the letters, judged by
 # is_currency_code_of_amount. The anonymiser keeps such a token and the gate passes it by this one shape.
 GLUED_PRICE = re.compile(r"([A-Za-z]+)\$?[\d.,]+")
-BIRTH_BEFORE = re.compile(r"(?:생년월일|생일|출생|태어|d\.?o\.?b|born|birth|生日|出生|生年月日|誕生日|дата рождения|родил|sinh)"
-                          r"[^\d\n]{0,12}$", re.IGNORECASE)
 
 
 def digit_count(text: str) -> int:
@@ -194,7 +194,7 @@ def is_safe_quantity(run: str, before: str = "", after: str = "") -> bool:
     if digit_count(run) < MIN_DIGITS or DILUTION.fullmatch(run):
         return True
     if _dates_and_times(run):
-        return BIRTH_BEFORE.search(before) is None
+        return BIRTH_WORD_BEFORE_DIGITS.search(before) is None
     return _amount(run, before, after)
 
 
