@@ -27,9 +27,8 @@ from __future__ import annotations
 import re
 
 from anonymise import vocabulary
-from anonymise.cjk_safe_list import ROMANISED_CHINESE_SURNAMES
 from anonymise.name_data import (CHINESE_NAME_CUES_AFTER, CJK_NOT_NAMES, JAPANESE_SURNAMES, LATIN_NOT_NAMES,
-                                 ROMANISED_KOREAN_SURNAMES)
+                                 ROMANISED_CHINESE_SURNAMES, ROMANISED_KOREAN_SURNAMES)
 from anonymise.recognizers.person_cjk import has_surname, is_name
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"

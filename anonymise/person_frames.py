@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from anonymise import vocabulary
 from anonymise.japanese_names import is_compound_of_words, is_function_word
 from anonymise.name_data import (CHINESE_TITLES, JAPANESE_HONORIFICS, JAPANESE_SURNAMES, PERSON_FRAME_LANGUAGES,
-                                 PERSON_FRAME_LINES)
+                                 PERSON_FRAME_LINES, PERSON_FRAME_LISTS, ROMANISED_CHINESE_SURNAMES)
 from anonymise.thai_safe_list import thai_lexicon, thai_tokens
 from anonymise.vocabulary.packed import word_sets
 
@@ -45,9 +45,8 @@ KATAKANA = "\u30a1-\u30fa\u30fc"
 THAI = "\u0e00-\u0e7f"
 LATIN = "A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f\u1e00-\u1eff"
 JA_PARTICLES = "がはのをにともでへや"
-# Characters that end a Chinese given name going right (婉婷|也想, 子轩|说).
-ZH_NAME_END = "的了是在和与我你他她它们个这那也都就要会说說给跟请吗呢吧啊被把从对向到为而及或很太不没想来來去还都让叫" \
-              "陪帮带问觉今明昨刚已再真最做看告约同一上下之才又先后过着"
+# Characters that end a Chinese given name going right (婉婷|也想, 子轩|说): grammar and the words that follow a name.
+ZH_NAME_END = re.escape("".join(PERSON_FRAME_LISTS["zh"]["function"] + PERSON_FRAME_LISTS["zh"]["name-end"]))
 
 SLOTS = {
     # One to four kanji, a Katakana name (maybe two joined by ・), two to five hiragana, a Latin nickname.
@@ -121,7 +120,7 @@ class Frames:
     lead: tuple[str, ...]   # words that go on with the cue before the name (ชื่อ|เล่น|ว่า|แป้ง)
 
 
-def _compile(line: str, lang: str, lists: dict[str, list[str]]) -> re.Pattern:
+def _compile(line: str, lang: str, lists: dict[str, tuple[str, ...]]) -> re.Pattern:
     before, after = line.split("{X}")
 
     def literal(part: str) -> str:
@@ -158,7 +157,7 @@ def _compile(line: str, lang: str, lists: dict[str, list[str]]) -> re.Pattern:
 MARK_NEEDLES = {"<colon>": (":", "："), "<time>": (":", "："), "<age>": ("(", "（")}
 
 
-def _needles(frame: str, lists: dict[str, list[str]]) -> tuple[str, ...]:
+def _needles(frame: str, lists: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Strings one of which any text the frame matches holds: its longest literal piece, else what a
     mark or a listed word needs; none (always run) for a frame of marks that need nothing."""
     pieces = [p for p in MARK.split(frame.replace("{X}", " ")) if p]
@@ -175,17 +174,9 @@ def _needles(frame: str, lists: dict[str, list[str]]) -> tuple[str, ...]:
 @functools.cache
 def frames(lang: str) -> Frames:
     """The frames and generic words of ``lang`` (frames_<lang>.txt)."""
-    lists: dict[str, list[str]] = {}
-    generic: set[str] = set()
-    lines = []
-    for raw in PERSON_FRAME_LINES[lang]:
-        if raw.startswith("= "):
-            generic.update(w.casefold() for w in raw[2:].split())
-        elif "{X}" not in raw:
-            name, *words = raw.split()
-            lists[name] = words
-        else:
-            lines.append(raw)
+    lists = PERSON_FRAME_LISTS[lang]
+    generic = {w.casefold() for raw in PERSON_FRAME_LINES[lang] if raw.startswith("= ") for w in raw[2:].split()}
+    lines = [raw for raw in PERSON_FRAME_LINES[lang] if "{X}" in raw]
     out = []
     for raw in lines:
         frame, _, kind = raw.partition("\t")
@@ -324,6 +315,11 @@ ROMAN_WORD = r"[A-Z][a-z]{0,9}"
 ROMAN_WORDS = rf"{ROMAN_WORD}(?:[ \t-]+{ROMAN_WORD}){{0,3}}"
 HAN_THEN_ROMAN = re.compile(rf"([{HAN}]{{1,12}})[ \t\u3000]?[(（]({ROMAN_WORDS})[)）]")
 ROMAN_THEN_HAN = re.compile(rf"(?<![A-Za-z])({ROMAN_WORDS})[ \t\u3000]?[(（]([{HAN}]{{2,4}})[)）]")
+# Tan Mei Ling, Wong Ka Wai: in Chinese text, Latin words in parentheses right after Han characters, each
+# of a syllable's length, the first or the last a romanised surname (frames_zh.txt). A word another layer
+# took already shows as the claimed mark.
+ROMANISED_WORD = rf"(?:[A-Z][a-z]{{0,6}}|{CLAIMED}{{1,7}})"
+ROMANISED_AFTER_HAN = re.compile(rf"(?<=[{HAN}{CLAIMED}])[ \t]?[(（]({ROMANISED_WORD}(?:[ \t-]{ROMANISED_WORD}){{1,3}})[)）]")
 # One syllable of pinyin, Jyutping-like Cantonese, Hokkien or Japanese romanisation (zh-a-ng, ch-i-ng,
 # h-oi, y-u, ta), or a syllabic nasal (Ng, M) and Cantonese's vowel-less tsz/sz.
 SYLLABLE = re.compile(r"tsz|sz|ng|m|(?:[bcdfghjklmnpqrstvwxyz]{0,3}(?:[aeiouy]{1,3})(?:ng|n|m|k|p|t|h)?)", re.IGNORECASE)
@@ -377,6 +373,11 @@ def _two_scripts(work: str) -> list[tuple[int, int, str, str]]:
             continue
         found += [(match.end(1) - length, match.end(1), "PERSON", "frame-two-scripts"),
                   (match.start(2), match.end(2), "PERSON", "frame-two-scripts")]
+    for match in ROMANISED_AFTER_HAN.finditer(work) if not japanese else ():
+        words = list(re.finditer(r"[A-Za-z]+", match.group(1)))
+        if words and {words[0].group().casefold(), words[-1].group().casefold()} & ROMANISED_CHINESE_SURNAMES:
+            # Word by word: the Latin pass may have taken one of them already (Mei as a given name).
+            found += [(match.start(1) + w.start(), match.start(1) + w.end(), "PERSON", "frame-two-scripts") for w in words]
     for match in ROMAN_THEN_HAN.finditer(work):
         words = re.findall(r"[A-Za-z]+", match.group(1))
         if _romanised(words) >= 2 and _han_name(match.group(2), "ja" if japanese else "zh"):
