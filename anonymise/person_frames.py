@@ -300,7 +300,8 @@ def _filler(work: str, match: re.Match, frame: Frame, table: Frames, transcript:
         slot, start = slot[1:], start + 1  # 担当|の|ちひろさん: a noun's genitive, then the name
     slot = _trimmed(slot, lang)
     end = start + len(slot)
-    if not slot.strip() or _generic(slot, lang, table.generic) or _ja_word_with_honorific(work, start, end, frame):
+    if not slot.strip() or _generic(slot, lang, table.generic) or _ja_word_with_honorific(work, start, end, frame) \
+            or _zh_word_with_title(work, start, end, frame):
         return None
     if frame.kind != "name" and not (transcript and _speaker_shape(slot)) and \
             (_ordinary(slot, lang) or _one_character(slot, match.group("slot"), lang)):
@@ -406,6 +407,15 @@ def _ja_word_with_honorific(work: str, start: int, end: int, frame: Frame) -> bo
     if re.fullmatch(f"[{HIRAGANA}]+", slot) and is_function_word(slot):
         return True
     return any(vocabulary.is_ordinary_word(work[end - n:end + k], "ja") for n in (1, 2) for k in (1, 2) if end - n >= start)
+
+
+def _zh_word_with_title(work: str, start: int, end: int, frame: Frame) -> bool:
+    """A word the slot's end makes with the title of address after it (老太太, 大小姐), or the slot a word
+    of its own before it (各位|女士): no surname there."""
+    if frame.lang != "zh" or not frame.after.startswith("<addressed>"):
+        return False
+    return vocabulary.is_ordinary_word(work[start:end], "zh") and end - start > 1 or \
+        any(vocabulary.is_ordinary_word(work[end - n:end + k], "zh") for n in (1, 2) for k in (1, 2) if end - n >= start)
 
 
 def _echoes(work: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
