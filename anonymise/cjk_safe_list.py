@@ -8,7 +8,8 @@ the left. What that leaves says where a name is:
   no word explains (王+丽+华), unless a numeral or demonstrative before it makes it a measure word,
   a common word of the jieba dictionary covers them all (黄疸, 叶酸), or one of them is a character
   of a procedure that no given name uses (全切, 冷敷; procedure_characters_zh.txt);
-- a Japanese surname of the table followed by an honorific, or by one or two kanji before one;
+- a Japanese surname of the table followed by an honorific, or by one or two kanji before one, or
+  by a space and a kana given name (山田 ひまりです; not 田中 また来ます);
 - a Japanese given or family name that IPADIC (Janome) tags as one (japanese_names.py);
 - a Katakana word before an honorific or joined by a middle dot (マリア・ロペス); any other short
   Katakana word that is neither ordinary Japanese, nor a loanword of wordfreq's large list, nor a
@@ -241,6 +242,13 @@ def _japanese_kana_names(work: str) -> list[tuple[int, int, str]]:
         if not (vocabulary.is_safe_term(word, "ja") or (vocabulary.is_ordinary_word(word, "ja") and
                                                          not (line_start and len(word) <= 4))):
             found.append((match.start(1), match.end(1), "ja-katakana-intro"))
+    for match in JA_SURNAME_SPACE_KANA.finditer(work):
+        # 山田 ひまりです: a listed surname, a space, a kana given name; not a function word (田中 また来ます).
+        given = match.group(2)
+        if match.group(1) in JAPANESE_SURNAMES and given not in JA_NOT_NAMES and not given.startswith(JA_COPULAS) and \
+                not is_function_word(given) and \
+                not vocabulary.is_safe_term(given, "ja"):
+            found += [(match.start(1), match.end(1), "ja-surname-space-kana"), (match.start(2), match.end(2), "ja-surname-space-kana")]
     for match in JA_SELF_INTRO.finditer(work):
         start, end = match.start(1), match.end(1)
         particle = max((i for i in range(start, end - 2) if work[i] in "はがも"), default=None)
@@ -291,6 +299,12 @@ ZH_CALLED = re.compile(rf"(?P<who>朋友|大家|家人|同事|同学|同學|们|
                        rf"(?:([A-Za-z][A-Za-z'-]{{1,15}})|([小阿][{HAN_CLASS}]{{1,2}}?)(?={ZH_CALLED_END})|"
                        rf"([{HAN_CLASS}]{{1,2}}?)(?={ZH_CALLED_END}))")
 # リナです！ / マイクと申します: a short Katakana word introducing itself at a sentence start.
+# A Japanese surname and a kana given name with a space between, ending where a name does; a copula
+# after the space is the sentence going on (山本 ですか).
+JA_COPULAS = ("です", "でし", "だっ", "じゃ", "でしょ")
+JA_SURNAME_SPACE_KANA = re.compile(r"(?<![\u3400-\u4dbf\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,3})[ \u3000]"
+                                   r"([\u3041-\u3096]{2,4}?|[\u30a1-\u30fa\u30fc]{2,6})"
+                                   r"(?=です|でした|さん|様|さま|ちゃん|くん|と申|といい|[がはもをにと、。，,.!！?？\s）)]|$)")
 JA_KATAKANA_INTRO = re.compile(r"(?:^|(?<=[。！？!?、\s]))([\u30a1-\u30fa\u30fc]{2,6})(?=です[。！!、\s]|と申|といい|と言い|って言い)")
 
 

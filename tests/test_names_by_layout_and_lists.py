@@ -93,3 +93,18 @@ def test_a_surname_outside_the_lists_before_a_title_of_address_goes(text, gone, 
 ])
 def test_words_before_a_title_stay(text, kept):
     check(text, [], kept)
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("山田 ひまりです。よろしくお願いします", ["山田", "ひまり"], ["よろしく"]),
+    ("森 さくらと一緒に行きます", ["森", "さくら"], ["一緒に行きます"]),
+    ("予約は佐藤 アンナさんです", ["佐藤", "アンナ"], ["予約は"]),
+])
+def test_a_kana_given_name_after_a_japanese_surname_and_a_space_goes(text, gone, kept):
+    check(text, gone, kept)
+
+
+@pytest.mark.parametrize("text, kept", [("田中 また来ます", "また来ます"), ("山本 ですか？", "ですか"),
+                                        ("原 それです", "それです")])
+def test_a_function_word_after_a_surname_and_a_space_stays(text, kept):
+    check(text, [], [kept])
