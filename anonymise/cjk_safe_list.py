@@ -33,7 +33,7 @@ from anonymise import vocabulary
 from anonymise.japanese_names import is_function_word, is_name_like_noun, japanese_name_spans
 from anonymise.name_data import (CHINESE_PROCEDURE_CHARACTERS, CHINESE_SURNAMES, CHINESE_TITLES, JAPANESE_HONORIFICS,
                                  JAPANESE_NAME_TITLES, JAPANESE_SURNAMES, PERSON_FRAME_LISTS)
-from anonymise.person_frames import STAMP_DATE, STAMP_TIME
+from anonymise.person_frames import STAMP_DATE, STAMP_TIME, frames
 from anonymise.vocabulary.packed import word_sets
 
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
@@ -404,10 +404,15 @@ def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
 
 
 def _field_label(match: re.Match) -> bool:
-    """A form's field label (电话：, 备注：, 住所：), not a speaker: an ordinary word before the colon with
-    no time stamp on the line. With a time (小美 21:14, 14:05 翔：) the line is a chat's."""
+    """A form's field label (电话：, 备注：, 住所：, 予約者：), not a speaker: an ordinary word or a generic
+    word of the frames before the colon with no time stamp on the line. With a time (小美 21:14, 14:05 翔：) the line is a chat's."""
     word = match.group(1)
-    return not DIGIT.search(match.group()) and any(vocabulary.is_ordinary_word(word, lang) for lang in ("zh", "ja"))
+    if DIGIT.search(match.group()):
+        return False
+    # 希望日：, 来院日：: a compound opening with a word of two characters or more is a label too.
+    compound = len(word) > 2 and not _known_name(word) and \
+        any(vocabulary.is_ordinary_word(word[:n], lang) for n in range(2, len(word)) for lang in ("zh", "ja"))
+    return compound or any(vocabulary.is_ordinary_word(word, lang) or word in frames(lang).generic for lang in ("zh", "ja"))
 
 
 def _inside_word(work: str, start: int, end: int) -> bool:

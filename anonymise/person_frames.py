@@ -51,7 +51,8 @@ ZH_NAME_END = re.escape("".join(PERSON_FRAME_LISTS["zh"]["function"] + PERSON_FR
 SLOTS = {
     # One to four kanji, a Katakana name (maybe two joined by ・), two to five hiragana, a Latin nickname.
     "ja": rf"[{HAN}]{{1,4}}|[{KATAKANA}]{{2,10}}(?:・[{KATAKANA}]{{2,10}})?|[{HIRAGANA}ー]{{2,5}}|[A-Za-z]{{2,12}}",
-    "zh": rf"(?:(?![{ZH_NAME_END}])[{HAN}]){{1,3}}|[A-Za-z]{{2,12}}",
+    # One to three Han characters; one that also ends a name going on (明, 一) only as the last, before no Han.
+    "zh": rf"(?![{ZH_NAME_END}])[{HAN}](?:(?![{ZH_NAME_END}])[{HAN}]|[{HAN}](?![{HAN}])){{0,2}}|[A-Za-z]{{2,12}}",
     "th": rf"[{THAI}]{{2,20}}",
     "en": rf"[A-Z][a-z'’-]{{1,14}}(?:[ \t]+[A-Z][a-z'’-]{{1,14}}){{0,2}}|[a-z][a-z'’-]{{1,14}}",
     # Vietnamese syllables; which of them are the name is told by their capitals (_trimmed).
@@ -111,6 +112,7 @@ class Frame:
     suffix_only: bool   # only what follows marks the slot (Xさん, X你好)
     after: str          # the frame's text after the slot, as written
     needles: tuple[str, ...]  # one of them is in any text the frame matches: a cheap test first
+    han_label: bool     # a form's label in kanji before a colon (予約者：X): read in kana-less text too
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,9 @@ def _needles(frame: str, lists: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     return ()
 
 
+HAN_LABEL = re.compile(rf"[{HAN}]+<colon>(?:<sp>)?\{{X\}}")
+
+
 @functools.cache
 def frames(lang: str) -> Frames:
     """The frames and generic words of ``lang`` (frames_<lang>.txt)."""
@@ -181,7 +186,7 @@ def frames(lang: str) -> Frames:
     for raw in lines:
         frame, _, kind = raw.partition("\t")
         out.append(Frame(_compile(frame, lang, lists), lang, kind.strip() or "name", frame.startswith("{X}"),
-                         frame.split("{X}")[1], _needles(frame, lists)))
+                         frame.split("{X}")[1], _needles(frame, lists), HAN_LABEL.fullmatch(frame) is not None))
     lead = tuple(sorted(lists.get("lead", ()), key=len, reverse=True))
     return Frames(tuple(out), frozenset(generic), lead)
 
@@ -272,10 +277,13 @@ def frame_spans(work: str) -> list[tuple[int, int, str, str]]:
     """(start, end, "PERSON", reason) of each name in a frame of ``work`` and of its echoes."""
     found: list[tuple[int, int, str, str]] = []
     folded = work.casefold()
-    for lang in _languages(work):
+    langs = _languages(work)
+    for lang in langs + (["ja"] if "zh" in langs else []):
         table = frames(lang)
+        # A Japanese form's lines may hold no kana (予約者：山田花子): its kanji labels count in Han text.
+        kanji_only = lang == "ja" and "ja" not in langs
         for frame in table.frames:
-            if frame.needles and not any(n in folded for n in frame.needles):
+            if (frame.needles and not any(n in folded for n in frame.needles)) or (kanji_only and not frame.han_label):
                 continue
             # A transcript fills a chat frame line after line: there the slot is a speaker, not a label.
             transcript = frame.kind == "chat" and _transcript(work)
@@ -301,7 +309,7 @@ def _filler(work: str, match: re.Match, frame: Frame, table: Frames, transcript:
     slot = _trimmed(slot, lang)
     end = start + len(slot)
     if not slot.strip() or _generic(slot, lang, table.generic) or _ja_word_with_honorific(work, start, end, frame) \
-            or _zh_word_with_title(work, start, end, frame):
+            or _zh_word_with_title(work, start, end, frame) or _japanese_label(slot, frame):
         return None
     if frame.kind != "name" and not (transcript and _speaker_shape(slot)) and \
             (_ordinary(slot, lang) or _one_character(slot, match.group("slot"), lang)):
@@ -407,6 +415,11 @@ def _ja_word_with_honorific(work: str, start: int, end: int, frame: Frame) -> bo
     if re.fullmatch(f"[{HIRAGANA}]+", slot) and is_function_word(slot):
         return True
     return any(vocabulary.is_ordinary_word(work[end - n:end + k], "ja") for n in (1, 2) for k in (1, 2) if end - n >= start)
+
+
+def _japanese_label(slot: str, frame: Frame) -> bool:
+    """A Japanese form's label in kanji before a colon in kana-less text (予約者：, 担当医：): no speaker."""
+    return frame.lang == "zh" and frame.kind == "chat" and len(slot) > 1 and slot in frames("ja").generic
 
 
 def _zh_word_with_title(work: str, start: int, end: int, frame: Frame) -> bool:

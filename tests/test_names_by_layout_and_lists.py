@@ -108,3 +108,13 @@ def test_a_kana_given_name_after_a_japanese_surname_and_a_space_goes(text, gone,
                                         ("原 それです", "それです")])
 def test_a_function_word_after_a_surname_and_a_space_stays(text, kept):
     check(text, [], [kept])
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("予約者：勅使河原\n希望日：3月5日", ["勅使河原"], ["予約者", "希望日"]),
+    ("联系人：禤丽华", ["禤丽华", "华"], ["联系人"]),
+    ("我朋友滕建国想咨询", ["滕建国", "国"], ["我朋友", "想咨询"]),
+    ("介绍人是禤小明，谢谢", ["禤小明", "明"], ["介绍人是", "谢谢"]),
+])
+def test_the_whole_name_goes_after_a_label_or_a_cue(text, gone, kept):
+    check(text, gone, kept)
