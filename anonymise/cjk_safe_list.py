@@ -8,7 +8,8 @@ the left. What that leaves says where a name is:
   no word explains (王+丽+华), unless a numeral or demonstrative before it makes it a measure word,
   a common word of the jieba dictionary covers them all (黄疸, 叶酸), or one of them is a character
   of a procedure that no given name uses (全切, 冷敷; procedure_characters_zh.txt);
-- a Japanese surname of the table followed by an honorific, or by one or two kanji before one;
+- a Japanese surname of the table followed by an honorific, or by one or two kanji before one, or
+  by a space and a kana given name (山田 ひまりです; not 田中 また来ます);
 - a Japanese given or family name that IPADIC (Janome) tags as one (japanese_names.py);
 - a Katakana word before an honorific or joined by a middle dot (マリア・ロペス); any other short
   Katakana word that is neither ordinary Japanese, nor a loanword of wordfreq's large list, nor a
@@ -21,6 +22,8 @@ the left. What that leaves says where a name is:
 - a Chinese given name or nickname by its place: 2-3 characters after a name cue (我叫, 名字,
   表妹, 朋友, 同宿舍的 ...) or before a title (老师, 主任, 同学 ...), a surname before a title, a
   nickname 小X / 阿X / XX that no word explains, and a short run opening a chat line (X 20:15).
+The cue and word lists are the frames' (vocabulary/frames_ja.txt, frames_zh.txt: cue, kin-cue,
+self-intro, name-end ...), read by name_data's loader; the chat line's time stamp is the frames' mark.
 """
 from __future__ import annotations
 
@@ -29,7 +32,8 @@ import re
 from anonymise import vocabulary
 from anonymise.japanese_names import is_function_word, is_name_like_noun, japanese_name_spans
 from anonymise.name_data import (CHINESE_PROCEDURE_CHARACTERS, CHINESE_SURNAMES, CHINESE_TITLES, JAPANESE_HONORIFICS,
-                                 JAPANESE_NAME_TITLES, JAPANESE_SURNAMES)
+                                 JAPANESE_NAME_TITLES, JAPANESE_SURNAMES, PERSON_FRAME_LISTS)
+from anonymise.person_frames import STAMP_DATE, STAMP_TIME, frames
 from anonymise.vocabulary.packed import word_sets
 
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
@@ -40,8 +44,9 @@ KATAKANA_NAME_MAX = 5
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
 MAX_WORD = 4
 DIGIT = re.compile(r"\d")
-# Characters that are grammar, not a given name, after a surname-like character.
-FUNCTION_CHARACTERS = frozenset("的了是在和与我你他她它们个这那也都就要会说给跟请吗呢吧啊被把从对向到为而及或很太")
+# The cue and word lists live with the frames (vocabulary/frames_<lang>.txt), one home for name cues.
+JA_LISTS, ZH_LISTS = PERSON_FRAME_LISTS["ja"], PERSON_FRAME_LISTS["zh"]
+FUNCTION_CHARACTERS = frozenset(ZH_LISTS["function"])
 NUMERAL_BEFORE = frozenset("一二三四五六七八九十两几每这那哪某各多半零百千万0123456789")
 # What follows a Japanese name: an honorific or a self-introduction (田中さん, 田村あかねです).
 HONORIFICS = JAPANESE_NAME_TITLES + ("です", "と申", "といい", "と言")
@@ -148,16 +153,9 @@ KANA_CHARS = r"\u3041-\u3096\u30a1-\u30fa\u30fc"
 JA_PARTICLES = ("です", "でした", "と", "が", "は", "も", "に", "の", "を", "へ", "から", "って", "より", "や", "で", "さん",
                 "様", "さま", "ちゃん", "くん", "君")
 JA_PARTICLE_CHARS = "がはのをにともでへや"
-JA_NAME_CUES = ("名前は", "名前が", "名前：", "名前:", "なまえは", "友達の", "友だちの", "ともだちの", "友人の", "親友の",
-                "スタッフの", "スタッフ", "担当の", "担当", "担当者の", "娘の", "息子の", "妹の", "姉の", "弟の", "兄の",
-                "彼氏の", "彼女の", "夫の", "妻の", "主人の", "同僚の", "先輩の", "後輩の", "子供の", "子どもの", "孫の",
-                "姪の", "甥の", "母の", "父の", "従姉妹の", "いとこの", "ルームメイトの", "看護師の", "受付の")
-JA_BEFORE_SELF_INTRO = ("と申します", "と申し", "といいます", "と言います", "って言います", "っていいます", "です。よろしく")
-# Kana words before an honorific that are roles, not names (みなさん, おかあさん, あかちゃん, おつかれさま).
-JA_NOT_NAMES = frozenset("みな みなみな おかあ おとう おねえ おにい おじい おばあ おじ おば おきゃく かんじゃ いしゃ かんごし "
-                         "せんせい あか ねえ にい じい ばあ おく だんな むすこ むすめ おこ おじょう ぼっちゃ つかれ くろう "
-                         "かげ まちどお ちそう みなさ おまわり どなた だれ あなた こちら そちら あちら どちら みんな ひと "
-                         "こと もの ため ところ うち ほう みたい".split())
+JA_NAME_CUES = JA_LISTS["cue"]
+JA_BEFORE_SELF_INTRO = JA_LISTS["self-intro"]
+JA_NOT_NAMES = frozenset(JA_LISTS["not-name"])
 JA_KANA_NAME_THEN_HONORIFIC = re.compile(r"(?<![\u3041-\u3096])([\u3041-\u3096]{2,8})(?=%s)" % "|".join(JAPANESE_HONORIFICS))
 JA_READING = re.compile(rf"[（(]([{KANA_CHARS}]{{1,8}}[ \u3000][{KANA_CHARS}]{{1,8}})[)）]")
 JA_CUE = re.compile("|".join(map(re.escape, sorted(JA_NAME_CUES, key=len, reverse=True))))
@@ -244,6 +242,13 @@ def _japanese_kana_names(work: str) -> list[tuple[int, int, str]]:
         if not (vocabulary.is_safe_term(word, "ja") or (vocabulary.is_ordinary_word(word, "ja") and
                                                          not (line_start and len(word) <= 4))):
             found.append((match.start(1), match.end(1), "ja-katakana-intro"))
+    for match in JA_SURNAME_SPACE_KANA.finditer(work):
+        # 山田 ひまりです: a listed surname, a space, a kana given name; not a function word (田中 また来ます).
+        given = match.group(2)
+        if match.group(1) in JAPANESE_SURNAMES and given not in JA_NOT_NAMES and not given.startswith(JA_COPULAS) and \
+                not is_function_word(given) and \
+                not vocabulary.is_safe_term(given, "ja"):
+            found += [(match.start(1), match.end(1), "ja-surname-space-kana"), (match.start(2), match.end(2), "ja-surname-space-kana")]
     for match in JA_SELF_INTRO.finditer(work):
         start, end = match.start(1), match.end(1)
         particle = max((i for i in range(start, end - 2) if work[i] in "はがも"), default=None)
@@ -258,17 +263,9 @@ def _japanese_kana_names(work: str) -> list[tuple[int, int, str]]:
 
 
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-ZH_NAME_CUES = ("我叫", "叫我", "我的名字是", "我的名字叫", "名字是", "名字叫", "名字", "小名叫", "小名是", "小名", "网名",
-                "表妹", "表姐", "表哥", "表弟", "堂妹", "堂姐", "堂哥", "堂弟", "好朋友", "朋友", "同宿舍的", "室友", "女朋友",
-                "男朋友", "女友", "男友", "同事", "闺蜜", "閨蜜", "我老公", "我老婆", "妹妹", "姐姐", "我是", "本人",
-                "同學", "同学", "介绍人", "介紹人",
-                # Kinship and relation words a full name follows (我爸爸王建军, 我媽媽張慧芬), both scripts;
-                # ZH_KIN_CUES below.
-                "我爸爸", "我爸", "我妈妈", "我妈", "我媽媽", "我媽", "我先生", "我太太", "老公", "老婆", "我姐", "我哥",
-                "哥哥", "弟弟", "姊姊", "我姊", "表姊", "堂姊", "我女儿", "我女兒", "我儿子", "我兒子", "女朋友", "男朋友",
-                "好友", "同學", "舍友", "室友")
+ZH_NAME_CUES = ZH_LISTS["cue"] + ZH_LISTS["kin-cue"]
 # After these a name begins with a surname (我爸爸有高血压 is no name), and no word starts there.
-ZH_KIN_CUES = frozenset(ZH_NAME_CUES[ZH_NAME_CUES.index("我爸爸"):])
+ZH_KIN_CUES = frozenset(ZH_LISTS["kin-cue"])
 ZH_CUE = re.compile("|".join(map(re.escape, sorted(ZH_NAME_CUES, key=len, reverse=True))))
 TITLED_RUN = 4  # Han characters before a title that may hold the name (the gate reads as many)
 ZH_TITLE_AFTER = re.compile(rf"(?=({'|'.join(CHINESE_TITLES)}))")
@@ -276,29 +273,21 @@ ZH_TITLE_AFTER = re.compile(rf"(?=({'|'.join(CHINESE_TITLES)}))")
 # saying or recommending or a parent word (a parent named after the child) are a given name.
 ZH_GIVEN_BEFORE_VERB = re.compile(rf"(?:^|(?<=[，。！？,.!?\s：:、；;是和跟与]))([{HAN_CLASS}]{{2}})"
                                   rf"(?=说|說|介绍|介紹|推荐|推薦|告诉|告訴|妈妈|媽媽|爸爸)")
-# The cues that name the writer outright: what stands alone after them is a name, even a word (小雨).
-ZH_NAMING_CUES = frozenset("我叫 我的名字是 我的名字叫 名字是 名字叫 小名叫 小名是 网名".split())
-ZH_QUESTION_WORDS = frozenset("什么 甚么 多少 哪个 哪位 谁呀 啥呀".split())
+ZH_NAMING_CUES = frozenset(ZH_LISTS["naming-cue"])
+ZH_QUESTION_WORDS = frozenset(ZH_LISTS["question"])
 # Verbs that open what follows a kin word (我爸爸有…, 我妈妈在…): no given name starts with them.
 ZH_VERB_STARTS = frozenset("有在是")
-# Characters that end a given name going right (婉婷|也想, 子轩|不同意).
-ZH_NAME_END = frozenset(FUNCTION_CHARACTERS | set("不没也说推想来去还都和跟要让叫介陪帮带问觉今明昨刚已再很真最做看给告问约"
-                                                  "约跟同一上下之还才又先后过着"))
-# Doubled characters that are words (妈妈, 谢谢, 哈哈), not nicknames, even standing alone.
-ZH_DOUBLED_WORDS = frozenset("妈妈 爸爸 哥哥 姐姐 弟弟 妹妹 宝宝 谢谢 哈哈 嗯嗯 好好 呵呵 嘻嘻 拜拜 奶奶 爷爷 姥姥 姥爷 舅舅 叔叔 "
-                             "伯伯 婆婆 公公 亲亲 乖乖 刚刚 常常 慢慢 看看 试试 天天 人人 想想 谢謝 謝謝 媽媽 爸爸 寶寶 "
-                             "嘿嘿 哦哦 啊啊 好的 棒棒 冲冲 衝衝 呜呜 嗚嗚 么么 麼麼 滴滴 多多 偏偏 渐渐 漸漸 往往 悄悄 "
-                             "明明 恰恰 仅仅 僅僅 默默 纷纷 紛紛 稍稍 匆匆 星星 猩猩 蛐蛐 蝈蝈 狒狒".split())
+ZH_NAME_END = FUNCTION_CHARACTERS | frozenset(ZH_LISTS["name-end"])
+ZH_DOUBLED_WORDS = frozenset(ZH_LISTS["doubled-word"])
 # A forwarded chat line: the speaker's short name, then a time, a date and time, or a colon
 # (小美 21:14, 婷婷 2024-03-05 21:14, 阿强 3/5 下午9:14); or the stamp first ([2024/3/5 21:14] 小美:), its date
 # maybe taken by another layer already (the claimed mark).
-CHAT_STAMP = r"(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.月]\d{1,2}日?)"
-CHAT_TIME = r"(?:[上下]午|早上|晚上)?[ \t]?\d{1,2}:\d{2}"
-CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?:\[?(?:{CHAT_STAMP}|\ue000+)?[ \t]*{CHAT_TIME}(?::\d{{2}})?\]?[ \t]*)?"
+CHAT_STAMP, CHAT_TIME = STAMP_DATE, STAMP_TIME  # the frames' date and clock-time marks
+CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?:\[?(?:{CHAT_STAMP}|\ue000+)?[ \t]*{CHAT_TIME}\]?[ \t]*)?"
                        rf"([{HAN_CLASS}\u3041-\u3096\u30a1-\u30fa\u30fc]{{2,6}})[ \t]*"
                        rf"(?:[ \t](?:{CHAT_STAMP}[ \t]+)?{CHAT_TIME}|[ \t]{CHAT_STAMP}(?=[ \t]*$)|[:：])")
 # A one-kanji given name as the speaker after the time stamp (14:05 翔：): the stamp vouches for the position.
-CHAT_LINE_ONE_KANJI = re.compile(rf"(?m)^[ \t]*\[?(?:{CHAT_STAMP}[ \t]*)?{CHAT_TIME}(?::\d{{2}})?\]?[ \t]*"
+CHAT_LINE_ONE_KANJI = re.compile(rf"(?m)^[ \t]*\[?(?:{CHAT_STAMP}[ \t]*)?{CHAT_TIME}\]?[ \t]*"
                                  rf"([{HAN_CLASS}])[ \t]*[:：]")
 # In a forwarded chat, a kana word opening a message before a comma or 本気/マジ is whom it is said to
 # (ゆき、明日行く？ / しょう本気？); うん、でも、あれ are no nouns or no one (see the loop's condition).
@@ -309,17 +298,13 @@ ZH_CALLED_END = r"[就吧好即便，。,.!！?？、\s]|$"
 ZH_CALLED = re.compile(rf"(?P<who>朋友|大家|家人|同事|同学|同學|们|們|都)?(?:叫我|喊我|稱呼我|称呼我)(?:做|作|為|为)?[ \t]?"
                        rf"(?:([A-Za-z][A-Za-z'-]{{1,15}})|([小阿][{HAN_CLASS}]{{1,2}}?)(?={ZH_CALLED_END})|"
                        rf"([{HAN_CLASS}]{{1,2}}?)(?={ZH_CALLED_END}))")
-# Tan Mei Ling, Wong Ka Wai: the romanised name a Malaysian, Singaporean or Hong Kong patient writes in
-# parentheses after the Han one; one of its words is a romanised surname, each word one syllable's length.
-# A word another layer took already shows as the claimed mark (\ue000).
-ROMANISED_WORD = r"(?:[A-Z][a-z]{0,6}|\ue000{1,7})"
-ROMANISED_AFTER_HAN = re.compile(rf"(?<=[{HAN_CLASS}\ue000])[ \t]?[(（]({ROMANISED_WORD}(?:[ \t-]{ROMANISED_WORD}){{1,3}})[)）]")
-ROMANISED_CHINESE_SURNAMES = frozenset(
-    "tan lim ng ong wong chan lee lau leong teo goh koh chua yeo low foo sim tay chong cheong cheung ho yip yeung chow "
-    "chin loh kwok kwan leung lai choi tsang fung siu mak lam tse wu lin huang zhang wang liu chen yang zhao zhou sun "
-    "ma hu guo ooi khoo toh liew yap phua quek seah soh pang lum hew kok poh neo heng ang eng tham chia chee chiu tang "
-    "yu yuen au kong lo law luk mok pun shum tong tsui wan wai yiu cheng chang hsu kuo tsai huang lu liang hung".split())
 # リナです！ / マイクと申します: a short Katakana word introducing itself at a sentence start.
+# A Japanese surname and a kana given name with a space between, ending where a name does; a copula
+# after the space is the sentence going on (山本 ですか).
+JA_COPULAS = ("です", "でし", "だっ", "じゃ", "でしょ")
+JA_SURNAME_SPACE_KANA = re.compile(r"(?<![\u3400-\u4dbf\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,3})[ \u3000]"
+                                   r"([\u3041-\u3096]{2,4}?|[\u30a1-\u30fa\u30fc]{2,6})"
+                                   r"(?=です|でした|さん|様|さま|ちゃん|くん|と申|といい|[がはもをにと、。，,.!！?？\s）)]|$)")
 JA_KATAKANA_INTRO = re.compile(r"(?:^|(?<=[。！？!?、\s]))([\u30a1-\u30fa\u30fc]{2,6})(?=です[。！!、\s]|と申|といい|と言い|って言い)")
 
 
@@ -415,19 +400,19 @@ def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
         group = next(g for g in (2, 3, 4) if match.group(g))
         if (group < 4 or match.group("who")) and not vocabulary.is_safe_term(match.group(group), "zh"):
             found.append((match.start(group), match.end(group), "zh-called"))
-    for match in ROMANISED_AFTER_HAN.finditer(work):
-        words = list(re.finditer(r"[A-Za-z]+", match.group(1)))
-        if words and {words[0].group().casefold(), words[-1].group().casefold()} & ROMANISED_CHINESE_SURNAMES:
-            # Word by word: the Latin pass may have taken one of them already (Mei as a given name).
-            found += [(match.start(1) + w.start(), match.start(1) + w.end(), "zh-romanised-name") for w in words]
     return found
 
 
 def _field_label(match: re.Match) -> bool:
-    """A form's field label (电话：, 备注：, 住所：), not a speaker: an ordinary word before the colon with
-    no time stamp on the line. With a time (小美 21:14, 14:05 翔：) the line is a chat's."""
+    """A form's field label (电话：, 备注：, 住所：, 予約者：), not a speaker: an ordinary word or a generic
+    word of the frames before the colon with no time stamp on the line. With a time (小美 21:14, 14:05 翔：) the line is a chat's."""
     word = match.group(1)
-    return not DIGIT.search(match.group()) and any(vocabulary.is_ordinary_word(word, lang) for lang in ("zh", "ja"))
+    if DIGIT.search(match.group()):
+        return False
+    # 希望日：, 来院日：: a compound opening with a word of two characters or more is a label too.
+    compound = len(word) > 2 and not _known_name(word) and \
+        any(vocabulary.is_ordinary_word(word[:n], lang) for n in range(2, len(word)) for lang in ("zh", "ja"))
+    return compound or any(vocabulary.is_ordinary_word(word, lang) or word in frames(lang).generic for lang in ("zh", "ja"))
 
 
 def _inside_word(work: str, start: int, end: int) -> bool:

@@ -272,6 +272,17 @@ JAPANESE_HONORIFICS = tuple(_words("titles_zh_ja.txt", "ja"))
 # The frames that introduce or address a person, one file a language (read by anonymise.person_frames).
 PERSON_FRAME_LANGUAGES = ("ja", "zh", "th", "en", "vi")
 PERSON_FRAME_LINES = {lang: tuple(_lines(f"frames_{lang}.txt")) for lang in PERSON_FRAME_LANGUAGES}
+
+
+def _frame_lists(lines: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The named word lists of a frame file (``name word word ...``: a mark's words, a cue list)."""
+    return {name: tuple(words) for name, *words in (line.split() for line in lines
+                                                    if "{X}" not in line and not line.startswith("= "))}
+
+
+# The cue and word lists of each language's frames, by name (greeting, cue, kin-cue, name-end ...).
+PERSON_FRAME_LISTS = {lang: _frame_lists(lines) for lang, lines in PERSON_FRAME_LINES.items()}
+ROMANISED_CHINESE_SURNAMES = frozenset(PERSON_FRAME_LISTS["zh"]["romanised-surname"])
 JAPANESE_NAME_TITLES = tuple(_words("titles_zh_ja.txt", "ja-name"))
 # Words in Han script that follow those cues without being names.
 CJK_NOT_NAMES = frozenset(

@@ -27,9 +27,8 @@ from __future__ import annotations
 import re
 
 from anonymise import vocabulary
-from anonymise.cjk_safe_list import ROMANISED_CHINESE_SURNAMES
 from anonymise.name_data import (CHINESE_NAME_CUES_AFTER, CJK_NOT_NAMES, JAPANESE_SURNAMES, LATIN_NOT_NAMES,
-                                 ROMANISED_KOREAN_SURNAMES)
+                                 ROMANISED_CHINESE_SURNAMES, ROMANISED_KOREAN_SURNAMES)
 from anonymise.recognizers.person_cjk import has_surname, is_name
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"
@@ -46,7 +45,7 @@ HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff々]{2,4}")
 KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,10}")
 
 
-def _name_shaped(content: str) -> bool:
+def name_shaped(content: str) -> bool:
     if LATIN_NAME.fullmatch(content):
         words = [w.strip(".") for w in content.split()]
         return all(w[:1].isupper() for w in words) and not any(w.casefold() in LATIN_NOT_NAMES for w in words) and \
@@ -131,7 +130,7 @@ def _in_parentheses(text: str, names: list[tuple[int, int, str]]) -> list[tuple[
         content = match.group(1).strip()
         start = match.start(1) + match.group(1).index(content)
         stop = start + len(content)
-        if content and _name_shaped(content):
+        if content and name_shaped(content):
             found.append((start, stop))
     return found
 

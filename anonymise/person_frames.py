@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from anonymise import vocabulary
 from anonymise.japanese_names import is_compound_of_words, is_function_word
 from anonymise.name_data import (CHINESE_TITLES, JAPANESE_HONORIFICS, JAPANESE_SURNAMES, PERSON_FRAME_LANGUAGES,
-                                 PERSON_FRAME_LINES)
+                                 PERSON_FRAME_LINES, PERSON_FRAME_LISTS, ROMANISED_CHINESE_SURNAMES)
 from anonymise.thai_safe_list import thai_lexicon, thai_tokens
 from anonymise.vocabulary.packed import word_sets
 
@@ -45,14 +45,14 @@ KATAKANA = "\u30a1-\u30fa\u30fc"
 THAI = "\u0e00-\u0e7f"
 LATIN = "A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f\u1e00-\u1eff"
 JA_PARTICLES = "がはのをにともでへや"
-# Characters that end a Chinese given name going right (婉婷|也想, 子轩|说).
-ZH_NAME_END = "的了是在和与我你他她它们个这那也都就要会说說给跟请吗呢吧啊被把从对向到为而及或很太不没想来來去还都让叫" \
-              "陪帮带问觉今明昨刚已再真最做看告约同一上下之才又先后过着"
+# Characters that end a Chinese given name going right (婉婷|也想, 子轩|说): grammar and the words that follow a name.
+ZH_NAME_END = re.escape("".join(PERSON_FRAME_LISTS["zh"]["function"] + PERSON_FRAME_LISTS["zh"]["name-end"]))
 
 SLOTS = {
     # One to four kanji, a Katakana name (maybe two joined by ・), two to five hiragana, a Latin nickname.
     "ja": rf"[{HAN}]{{1,4}}|[{KATAKANA}]{{2,10}}(?:・[{KATAKANA}]{{2,10}})?|[{HIRAGANA}ー]{{2,5}}|[A-Za-z]{{2,12}}",
-    "zh": rf"(?:(?![{ZH_NAME_END}])[{HAN}]){{1,3}}|[A-Za-z]{{2,12}}",
+    # One to three Han characters; one that also ends a name going on (明, 一) only as the last, before no Han.
+    "zh": rf"(?![{ZH_NAME_END}])[{HAN}](?:(?![{ZH_NAME_END}])[{HAN}]|[{HAN}](?![{HAN}])){{0,2}}|[A-Za-z]{{2,12}}",
     "th": rf"[{THAI}]{{2,20}}",
     "en": rf"[A-Z][a-z'’-]{{1,14}}(?:[ \t]+[A-Z][a-z'’-]{{1,14}}){{0,2}}|[a-z][a-z'’-]{{1,14}}",
     # Vietnamese syllables; which of them are the name is told by their capitals (_trimmed).
@@ -112,6 +112,7 @@ class Frame:
     suffix_only: bool   # only what follows marks the slot (Xさん, X你好)
     after: str          # the frame's text after the slot, as written
     needles: tuple[str, ...]  # one of them is in any text the frame matches: a cheap test first
+    han_label: bool     # a form's label in kanji before a colon (予約者：X): read in kana-less text too
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ class Frames:
     lead: tuple[str, ...]   # words that go on with the cue before the name (ชื่อ|เล่น|ว่า|แป้ง)
 
 
-def _compile(line: str, lang: str, lists: dict[str, list[str]]) -> re.Pattern:
+def _compile(line: str, lang: str, lists: dict[str, tuple[str, ...]]) -> re.Pattern:
     before, after = line.split("{X}")
 
     def literal(part: str) -> str:
@@ -158,7 +159,7 @@ def _compile(line: str, lang: str, lists: dict[str, list[str]]) -> re.Pattern:
 MARK_NEEDLES = {"<colon>": (":", "："), "<time>": (":", "："), "<age>": ("(", "（")}
 
 
-def _needles(frame: str, lists: dict[str, list[str]]) -> tuple[str, ...]:
+def _needles(frame: str, lists: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Strings one of which any text the frame matches holds: its longest literal piece, else what a
     mark or a listed word needs; none (always run) for a frame of marks that need nothing."""
     pieces = [p for p in MARK.split(frame.replace("{X}", " ")) if p]
@@ -172,25 +173,20 @@ def _needles(frame: str, lists: dict[str, list[str]]) -> tuple[str, ...]:
     return ()
 
 
+HAN_LABEL = re.compile(rf"[{HAN}]+<colon>(?:<sp>)?\{{X\}}")
+
+
 @functools.cache
 def frames(lang: str) -> Frames:
     """The frames and generic words of ``lang`` (frames_<lang>.txt)."""
-    lists: dict[str, list[str]] = {}
-    generic: set[str] = set()
-    lines = []
-    for raw in PERSON_FRAME_LINES[lang]:
-        if raw.startswith("= "):
-            generic.update(w.casefold() for w in raw[2:].split())
-        elif "{X}" not in raw:
-            name, *words = raw.split()
-            lists[name] = words
-        else:
-            lines.append(raw)
+    lists = PERSON_FRAME_LISTS[lang]
+    generic = {w.casefold() for raw in PERSON_FRAME_LINES[lang] if raw.startswith("= ") for w in raw[2:].split()}
+    lines = [raw for raw in PERSON_FRAME_LINES[lang] if "{X}" in raw]
     out = []
     for raw in lines:
         frame, _, kind = raw.partition("\t")
         out.append(Frame(_compile(frame, lang, lists), lang, kind.strip() or "name", frame.startswith("{X}"),
-                         frame.split("{X}")[1], _needles(frame, lists)))
+                         frame.split("{X}")[1], _needles(frame, lists), HAN_LABEL.fullmatch(frame) is not None))
     lead = tuple(sorted(lists.get("lead", ()), key=len, reverse=True))
     return Frames(tuple(out), frozenset(generic), lead)
 
@@ -281,10 +277,13 @@ def frame_spans(work: str) -> list[tuple[int, int, str, str]]:
     """(start, end, "PERSON", reason) of each name in a frame of ``work`` and of its echoes."""
     found: list[tuple[int, int, str, str]] = []
     folded = work.casefold()
-    for lang in _languages(work):
+    langs = _languages(work)
+    for lang in langs + (["ja"] if "zh" in langs else []):
         table = frames(lang)
+        # A Japanese form's lines may hold no kana (予約者：山田花子): its kanji labels count in Han text.
+        kanji_only = lang == "ja" and "ja" not in langs
         for frame in table.frames:
-            if frame.needles and not any(n in folded for n in frame.needles):
+            if (frame.needles and not any(n in folded for n in frame.needles)) or (kanji_only and not frame.han_label):
                 continue
             # A transcript fills a chat frame line after line: there the slot is a speaker, not a label.
             transcript = frame.kind == "chat" and _transcript(work)
@@ -309,7 +308,8 @@ def _filler(work: str, match: re.Match, frame: Frame, table: Frames, transcript:
         slot, start = slot[1:], start + 1  # 担当|の|ちひろさん: a noun's genitive, then the name
     slot = _trimmed(slot, lang)
     end = start + len(slot)
-    if not slot.strip() or _generic(slot, lang, table.generic) or _ja_word_with_honorific(work, start, end, frame):
+    if not slot.strip() or _generic(slot, lang, table.generic) or _ja_word_with_honorific(work, start, end, frame) \
+            or _zh_word_with_title(work, start, end, frame) or _japanese_label(slot, frame):
         return None
     if frame.kind != "name" and not (transcript and _speaker_shape(slot)) and \
             (_ordinary(slot, lang) or _one_character(slot, match.group("slot"), lang)):
@@ -324,6 +324,11 @@ ROMAN_WORD = r"[A-Z][a-z]{0,9}"
 ROMAN_WORDS = rf"{ROMAN_WORD}(?:[ \t-]+{ROMAN_WORD}){{0,3}}"
 HAN_THEN_ROMAN = re.compile(rf"([{HAN}]{{1,12}})[ \t\u3000]?[(（]({ROMAN_WORDS})[)）]")
 ROMAN_THEN_HAN = re.compile(rf"(?<![A-Za-z])({ROMAN_WORDS})[ \t\u3000]?[(（]([{HAN}]{{2,4}})[)）]")
+# Tan Mei Ling, Wong Ka Wai: in Chinese text, Latin words in parentheses right after Han characters, each
+# of a syllable's length, the first or the last a romanised surname (frames_zh.txt). A word another layer
+# took already shows as the claimed mark.
+ROMANISED_WORD = rf"(?:[A-Z][a-z]{{0,6}}|{CLAIMED}{{1,7}})"
+ROMANISED_AFTER_HAN = re.compile(rf"(?<=[{HAN}{CLAIMED}])[ \t]?[(（]({ROMANISED_WORD}(?:[ \t-]{ROMANISED_WORD}){{1,3}})[)）]")
 # One syllable of pinyin, Jyutping-like Cantonese, Hokkien or Japanese romanisation (zh-a-ng, ch-i-ng,
 # h-oi, y-u, ta), or a syllabic nasal (Ng, M) and Cantonese's vowel-less tsz/sz.
 SYLLABLE = re.compile(r"tsz|sz|ng|m|(?:[bcdfghjklmnpqrstvwxyz]{0,3}(?:[aeiouy]{1,3})(?:ng|n|m|k|p|t|h)?)", re.IGNORECASE)
@@ -377,6 +382,11 @@ def _two_scripts(work: str) -> list[tuple[int, int, str, str]]:
             continue
         found += [(match.end(1) - length, match.end(1), "PERSON", "frame-two-scripts"),
                   (match.start(2), match.end(2), "PERSON", "frame-two-scripts")]
+    for match in ROMANISED_AFTER_HAN.finditer(work) if not japanese else ():
+        words = list(re.finditer(r"[A-Za-z]+", match.group(1)))
+        if words and {words[0].group().casefold(), words[-1].group().casefold()} & ROMANISED_CHINESE_SURNAMES:
+            # Word by word: the Latin pass may have taken one of them already (Mei as a given name).
+            found += [(match.start(1) + w.start(), match.start(1) + w.end(), "PERSON", "frame-two-scripts") for w in words]
     for match in ROMAN_THEN_HAN.finditer(work):
         words = re.findall(r"[A-Za-z]+", match.group(1))
         if _romanised(words) >= 2 and _han_name(match.group(2), "ja" if japanese else "zh"):
@@ -405,6 +415,20 @@ def _ja_word_with_honorific(work: str, start: int, end: int, frame: Frame) -> bo
     if re.fullmatch(f"[{HIRAGANA}]+", slot) and is_function_word(slot):
         return True
     return any(vocabulary.is_ordinary_word(work[end - n:end + k], "ja") for n in (1, 2) for k in (1, 2) if end - n >= start)
+
+
+def _japanese_label(slot: str, frame: Frame) -> bool:
+    """A Japanese form's label in kanji before a colon in kana-less text (予約者：, 担当医：): no speaker."""
+    return frame.lang == "zh" and frame.kind == "chat" and len(slot) > 1 and slot in frames("ja").generic
+
+
+def _zh_word_with_title(work: str, start: int, end: int, frame: Frame) -> bool:
+    """A word the slot's end makes with the title of address after it (老太太, 大小姐), or the slot a word
+    of its own before it (各位|女士): no surname there."""
+    if frame.lang != "zh" or not frame.after.startswith("<addressed>"):
+        return False
+    return vocabulary.is_ordinary_word(work[start:end], "zh") and end - start > 1 or \
+        any(vocabulary.is_ordinary_word(work[end - n:end + k], "zh") for n in (1, 2) for k in (1, 2) if end - n >= start)
 
 
 def _echoes(work: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -27,6 +27,7 @@ from anonymise.engine import analyze_text, analyze_texts, get_analyzer
 from anonymise.eponyms import is_eponym
 from anonymise.name_data import LATIN_NOT_NAMES, LATIN_TITLE
 from anonymise.korean_name_echoes import name_echoes
+from anonymise.listed_names import listed_names
 from anonymise.name_neighbours import beside_names
 from anonymise.operators import PersonLetters, apply_placeholders, apply_surrogates
 from anonymise.quasi_identifiers.base import QuasiSpan
@@ -180,6 +181,8 @@ class Redactor:
         # 김하늘 (Grace Kim), 吉野 真理子: what stands beside a name and belongs to that person.
         names = [(s.start, s.end, s.entity_type) for s in spans if s.entity_type in ("PERSON", "NAME")]
         again = beside_names(text, names, [(q.start, q.end) for q in quasi])
+        # 同事：王丽华、李明、X: an item of a list of names is a name.
+        again += listed_names(text, names)
         again += name_echoes(text, [(s.start, s.end, s.recognizer == DENY_LIST) for s in spans if s.entity_type == "PERSON"])
         return merge_spans(spans + [Span("PERSON", s, e, PARENTHESISED, 0.85, OTHER) for s, e in again])
 

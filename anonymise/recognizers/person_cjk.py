@@ -81,7 +81,8 @@ def cut_before_word(text: str, start: int, name: str) -> str:
     surname = 2 if compact[:2] in CHINESE_SURNAMES else 1
     for cut in range(surname + 1, min(len(name), surname + 3)):
         if name[cut] in FUNCTION_CHARACTERS or \
-                any(vocabulary.is_ordinary_word(text[start + cut:start + cut + k], "zh") for k in (2, 3)):
+                any(vocabulary.is_ordinary_word(text[start + cut:start + cut + k], "zh") for k in (2, 3)
+                    if start + cut + k <= len(text)):  # at the text's end one character is no word after the name
             return name[:cut]
     return name[:surname + 2]
 
