@@ -315,15 +315,16 @@ class TextRule:
         v = self.vocabulary
         for word, tokens in zip(todo, self.kiwi.tokenize(todo)):
             reason = None
+            compound = v.is_suffixed_compound(_leading_nouns(word, tokens))  # 섬유화, 고정술: a noun and its suffix
             for t in tokens:
                 if t.tag in ("NNP", "UN") and not self._safe_term(t.form) and not v.is_ordinary_word(t.form, "ko") \
                         and not v.is_safe_place_station(t.form) and not v.is_province_compound(t.form) \
-                        and not v.disease_with_ending(word, t.start, t.start + t.len):
+                        and not v.disease_with_ending(word, t.start, t.start + t.len) and not compound:
                     reason = "korean_name" if v.is_name_word(t.form, "ko") else "unknown_word"
                     break
             stem = tokens[0] if tokens else None
             if reason is None and stem is not None and stem.tag.startswith("NN") and stem.score < KIWI_GUESS_SCORE \
-                    and v.is_name_word(stem.form, "ko") and not v.is_ordinary_word(stem.form, "ko"):
+                    and v.is_name_word(stem.form, "ko") and not v.is_ordinary_word(stem.form, "ko") and not compound:
                 reason = "korean_name"  # a name Kiwi does not know, guessed as a noun (한도윤/NNG)
             if reason == "unknown_word" and v.is_loanword_before_thing_particle(word):
                 reason = None  # 스타벅스에서: a loanword's shape where a thing stands, as the anonymiser keeps it
@@ -450,6 +451,16 @@ def _undotted_diagnosis_code(core: str, before: str, after: str) -> bool:
     return (not m.group("word") and _DISEASE_WORD.fullmatch(previous) is not None) or any(
         following.endswith(p) and _DISEASE_WORD.fullmatch(following[:len(following) - len(p)])
         for p in _DISEASE_PARTICLES)
+
+
+def _leading_nouns(word: str, tokens) -> str:
+    """The nouns and noun suffixes Kiwi reads at the start of ``word``, before its particles (섬유화가 -> 섬유화)."""
+    end = 0
+    for t in tokens:
+        if t.start != end or not t.tag.startswith(("NN", "XSN", "XPN")):
+            break
+        end = t.start + t.len
+    return word[:end]
 
 
 def _without_particle(word: str) -> str:

@@ -41,6 +41,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
     thai_drug_stretches(text)          Thai stretches ending in a drug stem, said as a drug (drug_stems.py)
     GLUED_PRICE                        the shape of a code or sign glued to its amount (RM1,250)
+    is_suffixed_compound(stretch)      a Hangul noun + a Sino-Korean suffix (섬유화, 배액관, 고정술; see below)
     is_korean_disease_name(stretch), disease_with_ending(word, start, end)   Hangul disease names by
                                        their ending (아구창염, 편도결석증)
 
@@ -53,6 +54,7 @@ import functools
 import re
 from pathlib import Path
 
+from anonymise.name_data import KOREAN_COMPOUND_SUFFIXES, KOREAN_GIVEN_FINAL_SUFFIXES
 from anonymise.regions import PROVINCES
 from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle
 from anonymise.vocabulary.medical_frames import in_treatment_frame
@@ -75,7 +77,7 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "han_quantity_words", "is_hangul_count", "thai_drug_stretches", "in_treatment_frame",
            "is_katakana_treatment",
            "is_province_compound", "han_name_before_title", "GLUED_PRICE", "is_korean_disease_name",
-           "disease_with_ending"]
+           "disease_with_ending", "is_suffixed_compound"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -346,3 +348,22 @@ def disease_with_ending(word: str, start: int, end: int) -> bool:
     if is_korean_disease_name(word[start:end]):
         return True
     return any(word.startswith(e, end) and is_korean_disease_name(word[start:end + len(e)]) for e in DISEASE_ENDINGS)
+
+
+# Sino-Korean compounds (섬유+화, 판독+지, 절개+창, 고정+술), shared by the safe-list pass and the leak gate: Kiwi
+# reads many a clinic's compounds as proper or unknown nouns, its dictionary lacking them. A stretch of three
+# or four syllables that is an ordinary word or safe term of two syllables or more and one suffix of
+# compound_suffixes_ko.txt is a common noun. With a name's shape (고+정술), only a suffix no given name ends in:
+# 정서+진 stays a name. Never a word of a person's name in Kiwi's dictionary of people.
+COMPOUND_MIN, COMPOUND_MAX = 3, 4
+
+
+@functools.lru_cache(maxsize=20_000)
+def is_suffixed_compound(stretch: str) -> bool:
+    """``stretch`` (a Hangul word bare of particles, or part of one) is a noun and a Sino-Korean suffix."""
+    if not COMPOUND_MIN <= len(stretch) <= COMPOUND_MAX or stretch[-1] not in KOREAN_COMPOUND_SUFFIXES:
+        return False
+    head = stretch[:-1]
+    if not (is_ordinary_word(head, "ko") or is_safe_term(head, "ko")) or is_known_person_name_word(stretch):
+        return False
+    return not (is_name_word(stretch, "ko") and stretch[-1] in KOREAN_GIVEN_FINAL_SUFFIXES)
