@@ -262,6 +262,8 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
     capitalised = word[0].isupper()
     if lang == "id" and (initial or not capitalised) and vocabulary.is_ordinary_word(folded, "id"):
         return None  # Berapa, Apakah, Kemarin; tanya (ask), not Tanya: a listed Indonesian word
+    if initial and capitalised and vocabulary.is_ordinary_word(folded, "id") and not vocabulary.is_name_word(folded, "en"):
+        return None  # Berapa harga botox?: a listed word opening a sentence too short to tell its language
     if not capitalised:
         if vocabulary.is_only_a_name(folded, given=True) and len(folded) >= LOWER_CASE_NAME_MIN:
             return "PERSON", "given-name-list"
