@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
                                  LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS)
-from anonymise.eponyms import scale_before_grade
+from anonymise.eponyms import is_russian_eponym, scale_before_grade
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 from anonymise.vocabulary import DISEASE_ENDINGS
 
@@ -388,7 +388,7 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     its stem beside a dose or a word of taking it and with no title (Rosuvastatin 10mg; the vocabulary's
     is_drug_in_context), a listed scale before its grade (Fitzpatrick III, 피츠패트릭 3형), a ward/bed
     label and its word, a Vietnamese month after "tháng", a listed eponym in Hangul with its disease word
-    (가와사키병, 하시모토 갑상선염). Nothing else: Mirelka's cyst, a bare K21 and
+    (가와사키병, 하시모토 갑상선염) or in Cyrillic in the genitive after its head noun (болезнь Бехтерева). Nothing else: Mirelka's cyst, a bare K21 and
     Ward Hale stay findings (a code with its decimal part, K21.9, is vouched for alone; J0585 without
     its word is not)."""
     core = text[start:end].strip(_EDGE_PUNCTUATION)
@@ -417,6 +417,8 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
         return True
     if _korean_eponymous_disease(core, text, offset + len(core)):
         return True
+    if is_russian_eponym(text, offset, offset + len(core)):
+        return True  # болезнь Бехтерева: a listed eponym in the genitive after its head noun
     if _HANGUL_ONLY.fullmatch(core) and _treatment_frame(text, offset, offset + len(core)):
         return True  # X 받으러, X 후 멍: a treatment or device by its sentence, as the anonymiser keeps it
     if _KATAKANA.search(core) and _katakana_drugs_in_context(text, offset, core):
