@@ -640,8 +640,9 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
             if reason == LOANWORD_IN_THING_PLACE and match.group()[end:] in THING_PARTICLES:
                 continue  # 스타벅스에서, 에어프라이어로: a transcribed word where a thing stands, not a person
             if not name_shaped and (_beside_medical_word(work, words, index) or
-                                    vocabulary.in_treatment_frame(work, match.start(), match.end())):
-                continue  # 콧볼 축소, 레이저 토닝, X 받으러, X 후 멍: part of a medical phrase or a treatment
+                                    vocabulary.in_treatment_frame(work, match.start(), match.end()) or
+                                    vocabulary.device_named_like_a_person(work, match.start(), match.end())):
+                continue  # 콧볼 축소, 레이저 토닝, X 받으러, X 후 멍, 울쎄라랑 스칼렛: a medical phrase or a treatment
             if not name_shaped and start == 0 and not _titled(work, match.start() + end) \
                     and vocabulary.is_drug_in_context(
                     match.group(), work[max(0, match.start() - 48):match.start()], work[match.end():match.end() + 48]):

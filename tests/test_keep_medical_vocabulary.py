@@ -572,3 +572,25 @@ def test_a_listed_malay_or_indonesian_word_opening_a_sentence_stays(text, kept):
 
 def test_a_name_opening_a_short_malay_sentence_still_goes():
     check("Putri tanya harga botox.", gone=["Putri"], kept=[])
+
+
+# ---------------------------------------------------------------- device brands named like people (round 8)
+@pytest.mark.parametrize("text, kept", [
+    ("울쎄라랑 스칼렛 중에 뭐가 나아요?", ["스칼렛"]),          # listed beside a safe device term
+    ("스칼렛이나 써마지 추천해 주세요.", ["스칼렛이나"]),
+    ("지니어스 하고 울쎄라 같이 할 수 있나요?", ["지니어스"]),
+    ("비너스 레거시로 셀룰라이트 관리해요.", ["비너스", "레거시로"]),   # two listed words of one brand
+    ("지니어스 장비로 하나요?", ["지니어스"]),                   # a device word after it
+])
+def test_a_device_brand_named_like_a_person_stays_where_a_device_stands(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("스칼렛이랑 어제 밥 먹었어요.", ["스칼렛"]),        # no device beside it: a person
+    ("아그네스 씨가 상담 예약했어요.", ["아그네스"]),
+    ("제니퍼랑 울쎄라 받았어요.", ["제니퍼"]),            # an unlisted foreign name beside a device still goes
+])
+def test_the_same_brand_or_a_name_where_a_person_stands_still_goes(text, gone):
+    check(text, gone=gone, kept=[])

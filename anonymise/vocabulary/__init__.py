@@ -22,6 +22,8 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        means (넷플릭스에서; loanword_shape.py)
     in_treatment_frame(text, start, end)  a Hangul word where a treatment or device stands (X 받으러, X 후 멍;
                                        medical_frames.py)
+    device_named_like_a_person(text, start, end)  a listed brand named like a person (스칼렛) where a
+                                       device stands (medical_frames.py)
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
     han_name_before_title(run) -> int  where a surname-led name starts in Han text before a title
@@ -57,7 +59,7 @@ from pathlib import Path
 from anonymise.name_data import KOREAN_COMPOUND_SUFFIXES, KOREAN_GIVEN_FINAL_SUFFIXES
 from anonymise.regions import PROVINCES
 from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle
-from anonymise.vocabulary.medical_frames import in_treatment_frame
+from anonymise.vocabulary.medical_frames import device_named_like_a_person, in_treatment_frame
 from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary.word_lists import simplified_chinese
@@ -78,7 +80,7 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "han_quantity_words", "is_hangul_count", "thai_drug_stretches", "in_treatment_frame",
            "is_katakana_treatment",
            "is_province_compound", "han_name_before_title", "GLUED_PRICE", "is_korean_disease_name",
-           "disease_with_ending", "is_suffixed_compound"]
+           "disease_with_ending", "is_suffixed_compound", "device_named_like_a_person"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
