@@ -13,7 +13,7 @@ it as ordinary syllables.
 An unknown noun that ends like a medical compound (연장술; endings in safe_ko.txt), or stands
 next to a medical word (콧볼 축소), is medical vocabulary unless it has a name's shape. One that is an
 ordinary word and a Sino-Korean suffix (섬유+화, 판독+지; vocabulary.is_suffixed_compound) is a common
-noun; of a name's shape (고정+술, 상담+비) it goes only before a title.
+noun; of a name's shape (고정+술, 상담+료) it goes only before a title.
 A word Kiwi reads as ordinary words can still be a name it does not know (최종+민): when the
 stem before its particles has the surname + given-name shape and Kiwi cuts it into nouns with a
 one-syllable piece (or into single syllables), it goes too; with any other reading (한+지원) only
@@ -237,7 +237,7 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
                 and not _one_dictionary_noun(stem) and not vocabulary.is_suffixed_compound(stem):
             return ((0, len(stem), True, "name-shape"),)
         # Any other reading (한+지원, 이+사회), a stem Kiwi reads alone as one dictionary noun (신인+상을,
-        # alone 신인상) or a noun and a suffix (상담+비), is a name only when a title follows: see korean_spans.
+        # alone 신인상) or a noun and a suffix (상담+료), is a name only when a title follows: see korean_spans.
         return ((0, len(stem), True, NAME_SHAPE_IF_TITLED),)
     bare = _without_particles(word, tokens) if tokens else word
     # A foreign name of Kiwi's dictionary of people that Kiwi reads as a verb (다+울+니): the whole

@@ -473,7 +473,7 @@ def test_a_katakana_name_before_an_honorific_still_goes_whatever_it_ends_in():
     ("판독지 사본도 받을 수 있나요?", ["판독지"]),                       # + 紙, an unknown noun to Kiwi
     ("절개창 주변이 빨갛게 부었어요.", ["절개창"]),
     ("코 고정술 하고 일주일 됐어요.", ["고정술"]),                       # a name's shape, a suffix no given name ends in
-    ("초진 때 상담비가 따로 있나요?", ["초진", "상담비가"]),             # a listed visit word; 상담 + 費
+    ("초진 때 상담료가 따로 있나요?", ["초진", "상담료가"]),             # a listed visit word; 상담 + 料
     ("수술 후 배액관은 언제 빼나요?", ["배액관은"]),                     # a listed head (배액) + 管
     ("외용제만 바르고 재진비는 얼마예요?", ["외용제만", "재진비는"]),
     ("점안액은 하루 몇 번 넣나요?", ["점안액은"]),
@@ -541,7 +541,7 @@ def test_an_arabic_name_beside_the_new_words_still_goes():
 # ---------------------------------------------------------------- Chinese conjunctions and surname-led words (round 8)
 @pytest.mark.parametrize("text, kept", [
     ("皮秒和超皮秒有什么区别？", ["皮秒和超皮秒"]),                 # 和: a conjunction, not a surname
-    ("我想問療程與費用。", ["療程與費用"]),                          # Traditional words by their Simplified forms
+    ("我想做隆鼻與墊下巴。", ["隆鼻與墊下巴"]),
     ("打完肉毒同埋玻尿酸可唔可以去焗桑拿？", ["同埋", "桑拿"]),       # Cantonese 同埋; 桑拿 a listed word
     ("術後可以做艾灸嗎？", ["艾灸"]),
 ])
@@ -554,6 +554,7 @@ def test_chinese_conjunctions_and_care_words_led_by_a_surname_stay(text, kept):
     ("我和林雅婷一起做了雙眼皮。", ["林雅婷", "婷"]),     # the name after the conjunction goes whole
     ("黃美玲介紹我來的。", ["黃美玲"]),                     # a Traditional made-up name
     ("隆鼻和周子涵一起去。", ["周子涵"]),
+    ("張家豪和我一起去。", ["張家豪"]),                     # a Traditional name before the conjunction
 ])
 def test_a_chinese_name_after_a_conjunction_still_goes(text, gone):
     check(text, gone=gone, kept=[])

@@ -100,6 +100,7 @@ def test_look_alikes_of_foreign_addresses_stay(text):
     ("Alamat saya Unit 12, Blok C.", "Unit 12"),
     ("Please send it to Unit 7, 20 Queen Street.", "Unit 7"),
     ("Saya tinggal di apartment unit 803 dekat stesen.", "unit 803"),
+    ("Send it to Tower 2 Unit 1508, please.", "Unit 1508"),       # a number before the unit word is the tower's
 ])
 def test_a_flat_s_unit_number_is_still_an_address(text, address):
     assert any(address in a for a in found(text, "ADDRESS")), found(text, "ADDRESS")

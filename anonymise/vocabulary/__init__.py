@@ -62,7 +62,6 @@ from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particl
 from anonymise.vocabulary.medical_frames import device_named_like_a_person, in_treatment_frame
 from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
 from anonymise.vocabulary.packed import word_sets
-from anonymise.vocabulary.word_lists import simplified_chinese
 from anonymise.vocabulary import drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
 from anonymise.vocabulary.quantities import (GLUED_PRICE, han_quantity_words, is_currency_code_of_amount,
@@ -138,8 +137,6 @@ def is_ordinary_word(word: str, lang: str) -> bool:
     if ordinary is None:
         return False
     folded = word.casefold()
-    if lang == "zh":
-        return folded in ordinary or simplified_chinese(folded) in ordinary  # 費用, 療程: Traditional forms
     # Russian writers and wordfreq's list drop the dots of ё as often as not (отёк, отек).
     return folded in ordinary or (lang == "ru" and "ё" in folded and folded.replace("ё", "е") in ordinary)
 

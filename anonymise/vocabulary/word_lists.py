@@ -12,7 +12,6 @@ every worker maps read-only. A false "ordinary" answer needs a 64-bit collision 
 """
 from __future__ import annotations
 
-import functools
 import gzip
 import hashlib
 from collections.abc import Iterable
@@ -63,18 +62,6 @@ def jieba_counted_words(tags: frozenset[str], min_count: int) -> list[str]:
             if len(parts) == 3 and parts[2] in tags and int(parts[1]) >= min_count:
                 words.append(parts[0])
     return words
-
-
-@functools.cache
-def _simplified_map() -> dict[int, str]:
-    with gzip.open(_data_dir() / "_chinese_mapping.msgpack.gz") as packed:
-        return msgpack.load(packed, raw=False, strict_map_key=False)
-
-
-def simplified_chinese(text: str) -> str:
-    """``text`` with each Traditional character in its Simplified form, by wordfreq's own table: its
-    Chinese list holds Simplified words (费用), and Taiwan, Hong Kong and Macau write 費用."""
-    return text.translate(_simplified_map())
 
 
 def word_hash(word: str) -> int:
