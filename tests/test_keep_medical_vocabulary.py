@@ -595,3 +595,7 @@ def test_a_device_brand_named_like_a_person_stays_where_a_device_stands(text, ke
 ])
 def test_the_same_brand_or_a_name_where_a_person_stands_still_goes(text, gone):
     check(text, gone=gone, kept=[])
+
+
+def test_a_conjunction_character_after_a_given_name_s_characters_may_still_end_the_name():
+    check("金正和與朴 의원이 만났다.", gone=["金正和", "朴"], kept=[])   # 和 after single characters: a name's
