@@ -475,7 +475,7 @@ def test_a_katakana_name_before_an_honorific_still_goes_whatever_it_ends_in():
     ("코 고정술 하고 일주일 됐어요.", ["고정술"]),                       # a name's shape, a suffix no given name ends in
     ("초진 때 상담료가 따로 있나요?", ["초진", "상담료가"]),             # a listed visit word; 상담 + 料
     ("수술 후 배액관은 언제 빼나요?", ["배액관은"]),                     # a listed head (배액) + 管
-    ("외용제만 바르고 재진비는 얼마예요?", ["외용제만", "재진비는"]),
+    ("외용제만 바르고 초진비는 얼마예요?", ["외용제만", "초진비는"]),
     ("점안액은 하루 몇 번 넣나요?", ["점안액은"]),
     ("회송서랑 소견서 같이 써 주세요.", ["회송서랑", "소견서"]),
 ])
@@ -489,6 +489,7 @@ def test_a_clinic_compound_of_a_noun_and_a_sino_korean_suffix_stays_and_the_gate
     ("이상화랑 같이 상담받았어요.", ["이상화"]),          # 이상 + 화, the same
     ("고정술 님 예약하셨어요.", ["고정술"]),              # a compound's shape before a title is a person
     ("김서윤 님이 배액관 문의하셨어요.", ["김서윤"]),      # a made-up name beside a kept compound
+    ("재진이가 그랬어요.", ["재진"]),                    # a visit word that is also a given name is not listed
 ])
 def test_a_name_of_a_compound_s_shape_still_goes(text, gone):
     check(text, gone=gone, kept=[])
