@@ -473,11 +473,11 @@ def test_a_katakana_name_before_an_honorific_still_goes_whatever_it_ends_in():
     ("판독지 사본도 받을 수 있나요?", ["판독지"]),                       # + 紙, an unknown noun to Kiwi
     ("절개창 주변이 빨갛게 부었어요.", ["절개창"]),
     ("코 고정술 하고 일주일 됐어요.", ["고정술"]),                       # a name's shape, a suffix no given name ends in
-    ("초진 때 상담료가 따로 있나요?", ["초진", "상담료가"]),             # a listed visit word; 상담 + 料
+    ("첫 방문 때 상담료가 따로 있나요?", ["상담료가"]),                # 상담 + 料
     ("수술 후 배액관은 언제 빼나요?", ["배액관은"]),                     # a listed head (배액) + 管
-    ("외용제만 바르고 초진비는 얼마예요?", ["외용제만", "초진비는"]),
+    ("외용제만 바르고 검사비는 얼마예요?", ["외용제만", "검사비는"]),   # a listed head (외용) + 劑; 검사 + 費
     ("점안액은 하루 몇 번 넣나요?", ["점안액은"]),
-    ("회송서랑 소견서 같이 써 주세요.", ["회송서랑", "소견서"]),
+    ("판독소견서랑 소견서 같이 써 주세요.", ["판독소견서랑", "소견서"]),
 ])
 def test_a_clinic_compound_of_a_noun_and_a_sino_korean_suffix_stays_and_the_gate_agrees(text, kept):
     out = check(text, gone=[], kept=kept)
