@@ -23,7 +23,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     in_treatment_frame(text, start, end)  a Hangul word where a treatment or device stands (X 받으러, X 후 멍;
                                        medical_frames.py)
     device_named_like_a_person(text, start, end)  a listed brand named like a person (스칼렛) where a
-                                       device stands (medical_frames.py)
+                                       device stands (see below)
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
     han_name_before_title(run) -> int  where a surname-led name starts in Han text before a title
@@ -56,10 +56,11 @@ import functools
 import re
 from pathlib import Path
 
-from anonymise.name_data import KOREAN_COMPOUND_SUFFIXES, KOREAN_GIVEN_FINAL_SUFFIXES
+from anonymise.name_data import (KOREAN_COMPOUND_SUFFIXES, KOREAN_DEVICES_NAMED_LIKE_PEOPLE, KOREAN_GIVEN_FINAL_SUFFIXES,
+                                 KOREAN_PARTICLES)
 from anonymise.regions import PROVINCES
 from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle
-from anonymise.vocabulary.medical_frames import device_named_like_a_person, in_treatment_frame
+from anonymise.vocabulary.medical_frames import TREATMENT_AFTER, in_treatment_frame
 from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import drug_stems
@@ -369,3 +370,46 @@ def is_suffixed_compound(stretch: str) -> bool:
     if not (is_ordinary_word(head, "ko") or is_safe_term(head, "ko")) or is_known_person_name_word(stretch):
         return False
     return not (is_name_word(stretch, "ko") and stretch[-1] in KOREAN_GIVEN_FINAL_SUFFIXES)
+
+
+# Device brands whose Hangul spelling reads as a person's name (아그네스, devices_named_like_people_ko.txt) are
+# devices only where one stands: in a treatment frame, before a treatment word, or listed with a safe device
+# term or another such brand (울쎄라랑 스칼렛, 비너스 레거시). Here, not in medical_frames.py, because it reads
+# the safe terms (medical_frames would import the package back).
+# Between two devices of a list: a particle glued to the first (울쎄라랑, 스칼렛이랑, 써마지와), then a space; a
+# comma, slash or middle dot; or a word of joining between spaces.
+LIST_PARTICLES = ("이랑", "랑", "하고", "와", "과", "이나", "나")
+LIST_MARKS = re.compile(r"[ \t]*[,/·][ \t]*|[ \t]+(?:하고|및|또는|아니면|vs)[ \t]+|[ \t]+")
+HANGUL_WORD_BEFORE = re.compile(r"([가-힣]+)$")
+HANGUL_WORD = re.compile(r"[가-힣]+")
+# A treatment word right after the brand, one space on (스칼렛 레이저, 아그네스 시술).
+TREATMENT_WORD_AFTER = re.compile(r"[ \t](?:시술|수술|레이저|리프팅|주사|관리|치료|고주파|장비|기계)")
+
+
+def _korean_stem(word: str) -> str:
+    return next((word[:-len(p)] for p in sorted(KOREAN_PARTICLES, key=len, reverse=True)
+                 if word.endswith(p) and len(word) > len(p)), word)
+
+
+def _device_word(word: str) -> bool:
+    stem = _korean_stem(word)
+    return any(is_safe_term(w, "ko") or w in KOREAN_DEVICES_NAMED_LIKE_PEOPLE for w in (word, stem))
+
+
+def device_named_like_a_person(text: str, start: int, end: int) -> bool:
+    """The Hangul word text[start:end] (its particles glued on) is a listed device brand named like a person
+    where a device stands: a treatment frame or word after it, or a list joining it to a safe device term or
+    another such brand (울쎄라랑 스칼렛, 스칼렛이나 써마지, 비너스 레거시)."""
+    word = text[start:end]
+    stem = next((word[:-len(p)] for p in LIST_PARTICLES if word.endswith(p) and len(word) > len(p)), _korean_stem(word))
+    if stem not in KOREAN_DEVICES_NAMED_LIKE_PEOPLE and _korean_stem(word) not in KOREAN_DEVICES_NAMED_LIKE_PEOPLE:
+        return False
+    if TREATMENT_AFTER.match(text, end) or TREATMENT_WORD_AFTER.match(text, end):
+        return True
+    join = LIST_MARKS.match(text, end)
+    after = HANGUL_WORD.match(text, join.end()) if join else None
+    if after is not None and _device_word(after.group()):
+        return True
+    previous = HANGUL_WORD_BEFORE.search(text, max(0, start - 24), start - 1) if start else None
+    return previous is not None and LIST_MARKS.fullmatch(text, previous.end(), start) is not None \
+        and _device_word(previous.group())

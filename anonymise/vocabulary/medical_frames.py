@@ -7,15 +7,12 @@ follows (X 후 멍, X 하고 나서 붓기), what is shaved (X 깎는), or what 
 (재수술 X에 문제). No person stands there: one picks a person up with 데리러, not 받으러. A word with a
 Korean name's shape or a known foreign name is never vouched for so.
 The anonymiser's Korean safe-list pass and the leak gate both ask ``in_treatment_frame``.
-A device brand whose Hangul spelling reads as a person's name (아그네스, devices_named_like_people_ko.txt)
-is a device only where one stands (``device_named_like_a_person``): in such a frame, before a treatment
-word, or listed with a safe device term or another such brand (울쎄라랑 스칼렛, 비너스 레거시).
 """
 from __future__ import annotations
 
 import re
 
-from anonymise.name_data import KOREAN_DEVICES_NAMED_LIKE_PEOPLE, KOREAN_PARTICLES
+from anonymise.name_data import KOREAN_PARTICLES
 from anonymise.vocabulary.name_lists import looks_like_korean_name
 from anonymise.vocabulary.packed import word_sets
 
@@ -45,43 +42,3 @@ def in_treatment_frame(text: str, start: int, end: int) -> bool:
     return False
 
 
-
-# Between two devices of a list: a particle glued to the first (울쎄라랑, 스칼렛이랑, 써마지와), then a space; a
-# comma, slash or middle dot; or a word of joining between spaces.
-LIST_PARTICLES = ("이랑", "랑", "하고", "와", "과", "이나", "나")
-LIST_MARKS = re.compile(r"[ \t]*[,/·][ \t]*|[ \t]+(?:하고|및|또는|아니면|vs)[ \t]+|[ \t]+")
-HANGUL_WORD_BEFORE = re.compile(r"([가-힣]+)$")
-HANGUL_WORD = re.compile(r"[가-힣]+")
-# A treatment word right after the brand, one space on (스칼렛 레이저, 아그네스 시술).
-TREATMENT_WORD_AFTER = re.compile(r"[ \t](?:시술|수술|레이저|리프팅|주사|관리|치료|고주파|장비|기계)")
-
-
-def _stem(word: str) -> str:
-    return next((word[:-len(p)] for p in sorted(KOREAN_PARTICLES, key=len, reverse=True)
-                 if word.endswith(p) and len(word) > len(p)), word)
-
-
-def _device_word(word: str) -> bool:
-    from anonymise.vocabulary import is_safe_term  # the package's safe vocabulary; it imports this module
-
-    stem = _stem(word)
-    return any(is_safe_term(w, "ko") or w in KOREAN_DEVICES_NAMED_LIKE_PEOPLE for w in (word, stem))
-
-
-def device_named_like_a_person(text: str, start: int, end: int) -> bool:
-    """The Hangul word text[start:end] (its particles glued on) is a listed device brand named like a person
-    where a device stands: a treatment frame or word after it, or a list joining it to a safe device term or
-    another such brand (울쎄라랑 스칼렛, 스칼렛이나 써마지, 비너스 레거시)."""
-    word = text[start:end]
-    stem = next((word[:-len(p)] for p in LIST_PARTICLES if word.endswith(p) and len(word) > len(p)), _stem(word))
-    if stem not in KOREAN_DEVICES_NAMED_LIKE_PEOPLE and _stem(word) not in KOREAN_DEVICES_NAMED_LIKE_PEOPLE:
-        return False
-    if TREATMENT_AFTER.match(text, end) or TREATMENT_WORD_AFTER.match(text, end):
-        return True
-    join = LIST_MARKS.match(text, end)
-    after = HANGUL_WORD.match(text, join.end()) if join else None
-    if after is not None and _device_word(after.group()):
-        return True
-    previous = HANGUL_WORD_BEFORE.search(text, max(0, start - 24), start - 1) if start else None
-    return previous is not None and LIST_MARKS.fullmatch(text, previous.end(), start) is not None \
-        and _device_word(previous.group())
