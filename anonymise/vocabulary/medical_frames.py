@@ -41,4 +41,3 @@ def in_treatment_frame(text: str, start: int, end: int) -> bool:
         return PROCEDURE_BEFORE.search(text, max(0, start - 8), start) is not None
     return False
 
-
