@@ -48,6 +48,10 @@ DIGIT = re.compile(r"\d")
 JA_LISTS, ZH_LISTS = PERSON_FRAME_LISTS["ja"], PERSON_FRAME_LISTS["zh"]
 FUNCTION_CHARACTERS = frozenset(ZH_LISTS["function"])
 NUMERAL_BEFORE = frozenset("一二三四五六七八九十两几每这那哪某各多半零百千万0123456789")
+# Conjunctions that are also surnames (和, 與, 同 in Cantonese): right after a word of two characters or more
+# or a pronoun they join two things (隆鼻與墊下巴, 肉毒同埋玻尿酸, 我和林雅婷: the name starts after them); after
+# other single characters they may belong to a name (金正和).
+CONJUNCTIONS = frozenset("和与與及同跟或")
 # What follows a Japanese name: an honorific or a self-introduction (田中さん, 田村あかねです).
 HONORIFICS = JAPANESE_NAME_TITLES + ("です", "と申", "といい", "と言")
 # The honorifics that make a Katakana word before them a foreign name (マリアさん).
@@ -79,7 +83,9 @@ def _chinese_names(run: str, before: str) -> list[tuple[int, int, str]]:
             found.append((start, end, "zh-name-list"))
             continue
         previous = run[start - 1] if start else before
-        if end - start != 1 or piece not in CHINESE_SURNAMES or previous in NUMERAL_BEFORE:
+        if end - start != 1 or piece not in CHINESE_SURNAMES or previous in NUMERAL_BEFORE \
+                or (piece in CONJUNCTIONS and index and (pieces[index - 1][1] - pieces[index - 1][0] >= 2
+                                                         or run[start - 1] in FUNCTION_CHARACTERS)):
             continue
         given = []
         for s, e in pieces[index + 1:index + 3]:

@@ -3,7 +3,8 @@ instrument (Hartmann procedure, Swan-Ganz catheter, Valsalva maneuver), not a pe
 so does one after "<head> of" (nevus of Ota, circle of Willis). In the possessive only a listed eponym
 is one (Bell's palsy, Baker's cyst, Hashimoto's alone), since people own bodies, implants and cysts
 too (Anna's implants); so is a listed scale before a grade (Fitzpatrick III, Norwood 4). The list is
-vocabulary/eponymous_conditions.txt. A hospital location label (Ward 6B, Bed 12) is no name either.
+vocabulary/eponymous_conditions.txt; its Cyrillic eponyms only in the genitive after a Russian head noun
+(болезнь Бехтерева). A hospital location label (Ward 6B, Bed 12) is no name either.
 Detectors ask ``is_eponym(text, start, end)`` before removing a lone capitalised word as a name.
 """
 from __future__ import annotations
@@ -46,6 +47,26 @@ HANGUL = re.compile(r"[가-힣]")
 LATIN_GRADE_WORD_AFTER = re.compile(r"[ \t]+(?:type|grade|stage|class)[ \t]+(?:[IV]{1,3}|VI|[1-7][a-dA-D]?)(?![\w])",
                                     re.IGNORECASE)
 TITLE_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+$" % "|".join(LATIN_EPONYM_TITLES))
+
+
+# A Russian head noun (any case ending) right before an eponym in the genitive: болезнь Бехтерева, комков Биша,
+# синдром Иценко-Кушинга, отёк Квинке.
+RUSSIAN_HEAD_BEFORE = re.compile(r"(?<![а-яё])(?:болезн|синдром|комо?к|комочк|симптом|отек|отёк|кист|контрактур|операци|"
+                                 r"пластик|метод|шкал|проб|тест|узел|узл|артрит|тиреоидит|паралич|невус|невральги|"
+                                 r"перелом|грыж|язв|лимфом|сумк|желез|триад|феномен|реакци|гранул|пятн)[а-яё]*[ \t]+$",
+                                 re.IGNORECASE)
+RUSSIAN_GENITIVE_ENDINGS = "аяу"
+
+
+def is_russian_eponym(text: str, start: int, end: int) -> bool:
+    """text[start:end], a capitalised Cyrillic word, is a listed eponym (eponymous_conditions.txt's Cyrillic
+    lines) as written or in the genitive, each part of a hyphenated one, right after a Russian head noun
+    (болезнь Бехтерева, комок Биша). Alone it may be a surname (Бехтерева), so only after the head."""
+    parts = text[start:end].casefold().replace("ё", "е").split("-")
+    if not RUSSIAN_HEAD_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    return all(p in EPONYMOUS_CONDITIONS or (p[-1:] in RUSSIAN_GENITIVE_ENDINGS and p[:-1] in EPONYMOUS_CONDITIONS)
+               for p in parts if p) and any(parts)
 
 
 def is_scale_before_grade(text: str, start: int, end: int) -> bool:

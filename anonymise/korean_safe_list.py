@@ -11,7 +11,9 @@ syllables or more (간호+기록지); never a name's shape or a word of a person
 dictionary of people (its multi-word headwords of class human), which goes even when Kiwi reads
 it as ordinary syllables.
 An unknown noun that ends like a medical compound (연장술; endings in safe_ko.txt), or stands
-next to a medical word (콧볼 축소), is medical vocabulary unless it has a name's shape.
+next to a medical word (콧볼 축소), is medical vocabulary unless it has a name's shape. One that is an
+ordinary word and a Sino-Korean suffix (섬유+화, 판독+지; vocabulary.is_suffixed_compound) is a common
+noun; of a name's shape (고정+술, 상담+료) it goes only before a title.
 A word Kiwi reads as ordinary words can still be a name it does not know (최종+민): when the
 stem before its particles has the surname + given-name shape and Kiwi cuts it into nouns with a
 one-syllable piece (or into single syllables), it goes too; with any other reading (한+지원) only
@@ -208,7 +210,10 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
                     run.clear()  # 지청장, 주무관: a word or title whose first syllable Kiwi took for a name
                     return
             piece = word[start:end]
-            if not _safe(piece) and not (_medical_compound(piece) and not vocabulary.is_name_word(piece, "ko")) \
+            if vocabulary.is_suffixed_compound(piece):
+                if _name_shaped(piece):  # 고정술: a compound of a name's shape goes only before a title
+                    found.append((start, end, True, NAME_SHAPE_IF_TITLED))
+            elif not _safe(piece) and not (_medical_compound(piece) and not vocabulary.is_name_word(piece, "ko")) \
                     and not vocabulary.disease_with_ending(word, start, end) and not _kiwi_vouches_as_nouns(word, start, end):
                 reason = LOANWORD_IN_THING_PLACE if is_loanword_shaped(piece) else \
                     "kiwi-nnp" if any(t.tag == "NNP" for t in run) else "kiwi-unknown"
@@ -229,10 +234,10 @@ def word_verdict(word: str) -> tuple[tuple[int, int, bool, str], ...]:
         pieces = [t for t in tokens if t.start < len(stem)]
         nouns = all(t.tag in ("NNG", "NNP", "XR", "NR") for t in pieces)
         if len(pieces) >= 2 and (nouns or all(t.len == 1 for t in pieces)) and any(t.len == 1 for t in pieces) \
-                and not _one_dictionary_noun(stem):
+                and not _one_dictionary_noun(stem) and not vocabulary.is_suffixed_compound(stem):
             return ((0, len(stem), True, "name-shape"),)
-        # Any other reading (한+지원, 이+사회), or a stem Kiwi reads alone as one dictionary noun (신인+상을,
-        # alone 신인상), is a name only when a title follows: see korean_spans.
+        # Any other reading (한+지원, 이+사회), a stem Kiwi reads alone as one dictionary noun (신인+상을,
+        # alone 신인상) or a noun and a suffix (상담+료), is a name only when a title follows: see korean_spans.
         return ((0, len(stem), True, NAME_SHAPE_IF_TITLED),)
     bare = _without_particles(word, tokens) if tokens else word
     # A foreign name of Kiwi's dictionary of people that Kiwi reads as a verb (다+울+니): the whole
@@ -635,8 +640,9 @@ def korean_spans(work: str) -> list[tuple[int, int, str, str]]:
             if reason == LOANWORD_IN_THING_PLACE and match.group()[end:] in THING_PARTICLES:
                 continue  # 스타벅스에서, 에어프라이어로: a transcribed word where a thing stands, not a person
             if not name_shaped and (_beside_medical_word(work, words, index) or
-                                    vocabulary.in_treatment_frame(work, match.start(), match.end())):
-                continue  # 콧볼 축소, 레이저 토닝, X 받으러, X 후 멍: part of a medical phrase or a treatment
+                                    vocabulary.in_treatment_frame(work, match.start(), match.end()) or
+                                    vocabulary.device_named_like_a_person(work, match.start(), match.end())):
+                continue  # 콧볼 축소, 레이저 토닝, X 받으러, X 후 멍, 울쎄라랑 스칼렛: a medical phrase or a treatment
             if not name_shaped and start == 0 and not _titled(work, match.start() + end) \
                     and vocabulary.is_drug_in_context(
                     match.group(), work[max(0, match.start() - 48):match.start()], work[match.end():match.end() + 48]):

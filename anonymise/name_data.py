@@ -54,6 +54,12 @@ KOREAN_ROLE_TITLES = frozenset(_words("titles_ko.txt", "role"))
 # Ordinary words that are also given names (하늘, 보람, 진주), and those of them whose 씨 is a seed too.
 KOREAN_GIVEN_NAME_WORDS = frozenset(_words("given_name_words_ko.txt"))
 KOREAN_FRUIT_NAME_WORDS = frozenset(_words("given_name_words_ko.txt", "fruit"))
+# Sino-Korean suffixes that make a noun of a noun (섬유+화, 배액+관, 고정+술), and those a given name may
+# end in too (정서+진): vocabulary/compound_suffixes_ko.txt.
+KOREAN_COMPOUND_SUFFIXES = frozenset(_words("compound_suffixes_ko.txt"))
+KOREAN_GIVEN_FINAL_SUFFIXES = frozenset(_words("compound_suffixes_ko.txt", "given"))
+# Device brands whose Hangul spelling reads as a person's name (아그네스, 스칼렛): kept only where a device stands.
+KOREAN_DEVICES_NAMED_LIKE_PEOPLE = frozenset(_words("devices_named_like_people_ko.txt"))
 
 # Syllables that Korean given names are commonly built from. A three-syllable word is only taken
 # for a name on weak evidence (a bare particle) when both given-name syllables come from here,

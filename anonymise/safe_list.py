@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from anonymise import vocabulary
 from anonymise.cjk_safe_list import cjk_spans
-from anonymise.eponyms import is_eponym, is_grade_of_listed_scale
+from anonymise.eponyms import is_eponym, is_grade_of_listed_scale, is_russian_eponym
 from anonymise.korean_safe_list import korean_spans
 from anonymise.person_frames import frame_spans
 from anonymise.name_data import LATIN_TITLE, VIETNAMESE_MONTH_WORDS
@@ -262,6 +262,8 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
     capitalised = word[0].isupper()
     if lang == "id" and (initial or not capitalised) and vocabulary.is_ordinary_word(folded, "id"):
         return None  # Berapa, Apakah, Kemarin; tanya (ask), not Tanya: a listed Indonesian word
+    if initial and capitalised and vocabulary.is_ordinary_word(folded, "id") and not vocabulary.is_name_word(folded, "en"):
+        return None  # Berapa harga botox?: a listed word opening a sentence too short to tell its language
     if not capitalised:
         if vocabulary.is_only_a_name(folded, given=True) and len(folded) >= LOWER_CASE_NAME_MIN:
             return "PERSON", "given-name-list"
@@ -454,7 +456,8 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
     for match in CYRILLIC_WORD.finditer(work):
         word = match.group()
         folded = word.casefold()
-        if not word[0].isupper() or vocabulary.is_russian_safe_form(folded) or _drug_in_context(work, match.start(), match.end()):
+        if not word[0].isupper() or vocabulary.is_russian_safe_form(folded) or _drug_in_context(work, match.start(), match.end()) \
+                or is_russian_eponym(work, match.start(), match.end()):
             continue
         romanised = _romanised(folded)
         # A listed Mongolian word (хамрын: the genitive -ын) is no Russian surname by its ending.

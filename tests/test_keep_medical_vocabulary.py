@@ -465,3 +465,138 @@ def test_a_katakana_word_ending_in_a_procedure_head_stays_and_the_gate_agrees():
 def test_a_katakana_name_before_an_honorific_still_goes_whatever_it_ends_in():
     check("ゼタリフトさんが来ました。", gone=["ゼタリフト"], kept=[])
     assert not v.is_katakana_treatment("ピール")                  # the head alone is no treatment's name
+
+
+# ---------------------------------------------------------------- Korean compounds Kiwi calls proper nouns (round 8)
+@pytest.mark.parametrize("text, kept", [
+    ("보형물 주변에 섬유화가 생겼다고 들었어요.", ["섬유화가"]),         # ordinary noun + 化, Kiwi's NNP
+    ("판독지 사본도 받을 수 있나요?", ["판독지"]),                       # + 紙, an unknown noun to Kiwi
+    ("절개창 주변이 빨갛게 부었어요.", ["절개창"]),
+    ("코 고정술 하고 일주일 됐어요.", ["고정술"]),                       # a name's shape, a suffix no given name ends in
+    ("첫 방문 때 상담료가 따로 있나요?", ["상담료가"]),                # 상담 + 料
+    ("수술 후 배액관은 언제 빼나요?", ["배액관은"]),                     # a listed head (배액) + 管
+    ("외용제만 바르고 검사비는 얼마예요?", ["외용제만", "검사비는"]),   # a listed head (외용) + 劑; 검사 + 費
+    ("점안액은 하루 몇 번 넣나요?", ["점안액은"]),
+    ("판독소견서랑 소견서 같이 써 주세요.", ["판독소견서랑", "소견서"]),
+])
+def test_a_clinic_compound_of_a_noun_and_a_sino_korean_suffix_stays_and_the_gate_agrees(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("정서진 예약 확인 부탁드려요.", ["정서진"]),        # 정서 + 진: a suffix given names end in, a name's shape
+    ("이상화랑 같이 상담받았어요.", ["이상화"]),          # 이상 + 화, the same
+    ("고정술 님 예약하셨어요.", ["고정술"]),              # a compound's shape before a title is a person
+    ("김서윤 님이 배액관 문의하셨어요.", ["김서윤"]),      # a made-up name beside a kept compound
+    ("재진이가 그랬어요.", ["재진"]),                    # a visit word that is also a given name is not listed
+])
+def test_a_name_of_a_compound_s_shape_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+def test_the_compound_rule_is_shared_by_the_gate():
+    assert v.is_suffixed_compound("섬유화") and v.is_suffixed_compound("고정술") and v.is_suffixed_compound("배액관")
+    assert not v.is_suffixed_compound("정서진") and not v.is_suffixed_compound("김서윤")
+    assert not v.is_suffixed_compound("화") and not v.is_suffixed_compound("섬유")   # the suffix needs a noun of two syllables
+    assert _gate_findings("정서진 씨") != []
+
+
+# ---------------------------------------------------------------- Cyrillic eponyms and abbreviations, Kazakh (round 8)
+@pytest.mark.parametrize("text, kept", [
+    ("У мужа болезнь Бехтерева, ему можно делать липосакцию?", ["Бехтерева"]),   # the genitive after its head
+    ("Удаление комков Биша делаете под местной анестезией?", ["Биша"]),
+    ("После инъекции был отёк Квинке, это опасно?", ["Квинке"]),
+    ("У ребёнка ОРВИ и проблемы с ЖКТ, можно прийти?", ["ОРВИ", "ЖКТ"]),
+    ("Мұрын операциясы қанша тұрады?", ["Мұрын"]),                                # Kazakh: nose
+])
+def test_cyrillic_eponyms_abbreviations_and_kazakh_words_stay_and_the_gate_agrees(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Звонила Бехтерева насчёт записи.", ["Бехтерева"]),            # no head noun before it: a surname
+    ("У меня болезнь, пишет Корнелова, можно ли лазер?", ["Корнелова"]),   # unlisted
+    ("Операция Вельмарова прошла хорошо.", ["Вельмарова"]),         # a head noun, an unlisted surname: a patient's
+])
+def test_a_surname_that_is_no_listed_eponym_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+# ---------------------------------------------------------------- Arabic needs, durations, garments (round 8)
+@pytest.mark.parametrize("text, kept", [
+    ("هل أحتاج البقاء ليلة واحدة في المستشفى؟", ["أحتاج", "البقاء", "واحدة"]),
+    ("كم مدة ارتداء الحزام الضاغط بعد شفط الدهون؟", ["ارتداء", "الحزام", "الضاغط"]),
+    ("هل يجب وضع قسطرة بعد العملية؟", ["يجب", "قسطرة"]),
+])
+def test_arabic_words_of_need_duration_and_garments_stay_and_the_gate_agrees(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+def test_an_arabic_name_beside_the_new_words_still_goes():
+    check("أحتاج أن أسأل يزن الفرحاتي عن الحزام.", gone=["يزن", "الفرحاتي"], kept=["الحزام"])
+
+
+# ---------------------------------------------------------------- Chinese conjunctions and surname-led words (round 8)
+@pytest.mark.parametrize("text, kept", [
+    ("皮秒和超皮秒有什么区别？", ["皮秒和超皮秒"]),                 # 和: a conjunction, not a surname
+    ("我想做隆鼻與墊下巴。", ["隆鼻與墊下巴"]),
+    ("打完肉毒同埋玻尿酸可唔可以去焗桑拿？", ["同埋", "桑拿"]),       # Cantonese 同埋; 桑拿 a listed word
+    ("術後可以做艾灸嗎？", ["艾灸"]),
+])
+def test_chinese_conjunctions_and_care_words_led_by_a_surname_stay(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("我和林雅婷一起做了雙眼皮。", ["林雅婷", "婷"]),     # the name after the conjunction goes whole
+    ("黃美玲介紹我來的。", ["黃美玲"]),                     # a Traditional made-up name
+    ("隆鼻和周子涵一起去。", ["周子涵"]),
+    ("張家豪和我一起去。", ["張家豪"]),                     # a Traditional name before the conjunction
+])
+def test_a_chinese_name_after_a_conjunction_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+# ---------------------------------------------------------------- Malay and Indonesian openers (round 8)
+@pytest.mark.parametrize("text, kept", [
+    ("Berapa harga botox 50 unit?", ["Berapa"]),          # too few words to tell the language: a listed opener
+    ("Suntik filler dagu, berapa sesi?", ["Suntik"]),
+    ("Rawatan laser untuk parut jerawat.", ["Rawatan"]),
+])
+def test_a_listed_malay_or_indonesian_word_opening_a_sentence_stays(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+def test_a_name_opening_a_short_malay_sentence_still_goes():
+    check("Putri tanya harga botox.", gone=["Putri"], kept=[])
+
+
+# ---------------------------------------------------------------- device brands named like people (round 8)
+@pytest.mark.parametrize("text, kept", [
+    ("울쎄라랑 스칼렛 중에 뭐가 나아요?", ["스칼렛"]),          # listed beside a safe device term
+    ("스칼렛이나 써마지 추천해 주세요.", ["스칼렛이나"]),
+    ("지니어스 하고 울쎄라 같이 할 수 있나요?", ["지니어스"]),
+    ("비너스 레거시로 셀룰라이트 관리해요.", ["비너스", "레거시로"]),   # two listed words of one brand
+    ("지니어스 장비로 하나요?", ["지니어스"]),                   # a device word after it
+])
+def test_a_device_brand_named_like_a_person_stays_where_a_device_stands(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("스칼렛이랑 어제 밥 먹었어요.", ["스칼렛"]),        # no device beside it: a person
+    ("아그네스 씨가 상담 예약했어요.", ["아그네스"]),
+    ("제니퍼랑 울쎄라 받았어요.", ["제니퍼"]),            # an unlisted foreign name beside a device still goes
+])
+def test_the_same_brand_or_a_name_where_a_person_stands_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+def test_a_conjunction_character_after_a_given_name_s_characters_may_still_end_the_name():
+    check("金正和與朴 의원이 만났다.", gone=["金正和", "朴"], kept=[])   # 和 after single characters: a name's

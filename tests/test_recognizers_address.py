@@ -86,9 +86,24 @@ def test_addresses_outside_korea(text, parts):
     "now 2000 shots in 10 minutes",
     "Botox 20 units, 50000 Won total",
     "I take 12 Advil daily",
+    # a dose counted in units, then its price (Malay, Indonesian, English): no flat's number
+    "Botox 40 unit 150,000 won, betul ke?",
+    "Harga 60 unit 210.000 won ya dok?",
+    "Filler 2 unit 600,000 won.",
+    "Suntik 30 unit, harga 90.000 rupiah per unit 20 ribu.",
 ])
 def test_look_alikes_of_foreign_addresses_stay(text):
     assert found(text, "ADDRESS") == []
+
+
+@pytest.mark.parametrize("text, address", [
+    ("Alamat saya Unit 12, Blok C.", "Unit 12"),
+    ("Please send it to Unit 7, 20 Queen Street.", "Unit 7"),
+    ("Saya tinggal di apartment unit 803 dekat stesen.", "unit 803"),
+    ("Send it to Tower 2 Unit 1508, please.", "Unit 1508"),       # a number before the unit word is the tower's
+])
+def test_a_flat_s_unit_number_is_still_an_address(text, address):
+    assert any(address in a for a in found(text, "ADDRESS")), found(text, "ADDRESS")
 
 
 @pytest.mark.parametrize("text, address", [

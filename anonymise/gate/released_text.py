@@ -48,7 +48,7 @@ from functools import lru_cache
 
 from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
                                  LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS)
-from anonymise.eponyms import scale_before_grade
+from anonymise.eponyms import is_russian_eponym, scale_before_grade
 from anonymise.vocabulary.birth_dates import BIRTH_WORD_BEFORE_DIGITS, numeral_birth_dates, worded_birth_dates
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 from anonymise.vocabulary import DISEASE_ENDINGS
@@ -317,15 +317,16 @@ class TextRule:
         v = self.vocabulary
         for word, tokens in zip(todo, self.kiwi.tokenize(todo)):
             reason = None
+            compound = v.is_suffixed_compound(_leading_nouns(word, tokens))  # 섬유화, 고정술: a noun and its suffix
             for t in tokens:
                 if t.tag in ("NNP", "UN") and not self._safe_term(t.form) and not v.is_ordinary_word(t.form, "ko") \
                         and not v.is_safe_place_station(t.form) and not v.is_province_compound(t.form) \
-                        and not v.disease_with_ending(word, t.start, t.start + t.len):
+                        and not v.disease_with_ending(word, t.start, t.start + t.len) and not compound:
                     reason = "korean_name" if v.is_name_word(t.form, "ko") else "unknown_word"
                     break
             stem = tokens[0] if tokens else None
             if reason is None and stem is not None and stem.tag.startswith("NN") and stem.score < KIWI_GUESS_SCORE \
-                    and v.is_name_word(stem.form, "ko") and not v.is_ordinary_word(stem.form, "ko"):
+                    and v.is_name_word(stem.form, "ko") and not v.is_ordinary_word(stem.form, "ko") and not compound:
                 reason = "korean_name"  # a name Kiwi does not know, guessed as a noun (한도윤/NNG)
             if reason == "unknown_word" and v.is_loanword_before_thing_particle(word):
                 reason = None  # 스타벅스에서: a loanword's shape where a thing stands, as the anonymiser keeps it
@@ -389,7 +390,7 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     its stem beside a dose or a word of taking it and with no title (Rosuvastatin 10mg; the vocabulary's
     is_drug_in_context), a listed scale before its grade (Fitzpatrick III, 피츠패트릭 3형), a ward/bed
     label and its word, a Vietnamese month after "tháng", a listed eponym in Hangul with its disease word
-    (가와사키병, 하시모토 갑상선염). Nothing else: Mirelka's cyst, a bare K21 and
+    (가와사키병, 하시모토 갑상선염) or in Cyrillic in the genitive after its head noun (болезнь Бехтерева). Nothing else: Mirelka's cyst, a bare K21 and
     Ward Hale stay findings (a code with its decimal part, K21.9, is vouched for alone; J0585 without
     its word is not)."""
     core = text[start:end].strip(_EDGE_PUNCTUATION)
@@ -418,6 +419,8 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
         return True
     if _korean_eponymous_disease(core, text, offset + len(core)):
         return True
+    if is_russian_eponym(text, offset, offset + len(core)):
+        return True  # болезнь Бехтерева: a listed eponym in the genitive after its head noun
     if _HANGUL_ONLY.fullmatch(core) and _treatment_frame(text, offset, offset + len(core)):
         return True  # X 받으러, X 후 멍: a treatment or device by its sentence, as the anonymiser keeps it
     if _KATAKANA.search(core) and _katakana_drugs_in_context(text, offset, core):
@@ -452,6 +455,16 @@ def _undotted_diagnosis_code(core: str, before: str, after: str) -> bool:
     return (not m.group("word") and _DISEASE_WORD.fullmatch(previous) is not None) or any(
         following.endswith(p) and _DISEASE_WORD.fullmatch(following[:len(following) - len(p)])
         for p in _DISEASE_PARTICLES)
+
+
+def _leading_nouns(word: str, tokens) -> str:
+    """The nouns and noun suffixes Kiwi reads at the start of ``word``, before its particles (섬유화가 -> 섬유화)."""
+    end = 0
+    for t in tokens:
+        if t.start != end or not t.tag.startswith(("NN", "XSN", "XPN")):
+            break
+        end = t.start + t.len
+    return word[:end]
 
 
 def _without_particle(word: str) -> str:

@@ -51,7 +51,10 @@ ROMAN_ROAD = r"[A-Z][a-z]+(?:-[a-z0-9]+)*-(?:daero|ro|gil)(?:[ \t]+\d{1,4}(?:beo
 ROMAN_TAIL = r"(?:,?[ \t]*[A-Z][a-z]+-(?:gu|si|gun|dong|eup|myeon|do)(?![A-Za-z]))*(?:,?[ \t]*(?:Seoul|Busan|Incheon|Daegu|Daejeon|Gwangju|Ulsan|Sejong|Jeju)(?![A-Za-z]))?"
 ROMAN_KR_ADDRESS = (rf"(?<![A-Za-z0-9])(?:\d{{1,5}}(?:-\d{{1,5}})?,?[ \t]+{ROMAN_ROAD}|{ROMAN_ROAD}[ \t]+\d{{1,5}}(?:-\d{{1,5}})?)"
                     rf"{US_UNIT}?{ROMAN_TAIL}")
-ROOM = r"(?<![A-Za-z])(?:[Aa]pt\.?|[Aa]partment|[Ss]uite|[Rr]oom|[Uu]nit|[Ff]lat)[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?(?![\d])"
+# A number running on into thousands (botox 40 unit 150,000 won) or before a word of money (per unit 20 ribu)
+# is a price after a dose counted in units, not a flat's number.
+ROOM = (r"(?<![A-Za-z])(?:[Aa]pt\.?|[Aa]partment|[Ss]uite|[Rr]oom|[Uu]nit|[Ff]lat)[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?"
+        r"(?![\d]|[.,]\d{3}|[ \t]*(?i:ribu|rb|juta|jt|ringgit|rm|rupiah|rp|won|sen)(?![A-Za-z]))")
 
 HAN = r"[\u4e00-\u9fff]"
 # After the street: its number, a building (…大厦, …花园) and block, unit, floor and room (3栋2单元1203室, A座).

@@ -22,6 +22,8 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        means (넷플릭스에서; loanword_shape.py)
     in_treatment_frame(text, start, end)  a Hangul word where a treatment or device stands (X 받으러, X 후 멍;
                                        medical_frames.py)
+    device_named_like_a_person(text, start, end)  a listed brand named like a person (스칼렛) where a
+                                       device stands (see below)
     is_name_word(word, lang)           evidence that a word is a personal name (name lists, surname
                                        tables, name shapes)
     han_name_before_title(run) -> int  where a surname-led name starts in Han text before a title
@@ -41,6 +43,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
     thai_drug_stretches(text)          Thai stretches ending in a drug stem, said as a drug (drug_stems.py)
     GLUED_PRICE                        the shape of a code or sign glued to its amount (RM1,250)
+    is_suffixed_compound(stretch)      a Hangul noun + a Sino-Korean suffix (섬유화, 배액관, 고정술; see below)
     is_korean_disease_name(stretch), disease_with_ending(word, start, end)   Hangul disease names by
                                        their ending (아구창염, 편도결석증)
 
@@ -53,9 +56,11 @@ import functools
 import re
 from pathlib import Path
 
+from anonymise.name_data import (KOREAN_COMPOUND_SUFFIXES, KOREAN_DEVICES_NAMED_LIKE_PEOPLE, KOREAN_GIVEN_FINAL_SUFFIXES,
+                                 KOREAN_PARTICLES)
 from anonymise.regions import PROVINCES
 from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle
-from anonymise.vocabulary.medical_frames import in_treatment_frame
+from anonymise.vocabulary.medical_frames import TREATMENT_AFTER, in_treatment_frame
 from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import drug_stems
@@ -75,7 +80,7 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "han_quantity_words", "is_hangul_count", "thai_drug_stretches", "in_treatment_frame",
            "is_katakana_treatment",
            "is_province_compound", "han_name_before_title", "GLUED_PRICE", "is_korean_disease_name",
-           "disease_with_ending"]
+           "disease_with_ending", "is_suffixed_compound", "device_named_like_a_person"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
@@ -346,3 +351,65 @@ def disease_with_ending(word: str, start: int, end: int) -> bool:
     if is_korean_disease_name(word[start:end]):
         return True
     return any(word.startswith(e, end) and is_korean_disease_name(word[start:end + len(e)]) for e in DISEASE_ENDINGS)
+
+
+# Sino-Korean compounds (섬유+화, 판독+지, 절개+창, 고정+술), shared by the safe-list pass and the leak gate: Kiwi
+# reads many a clinic's compounds as proper or unknown nouns, its dictionary lacking them. A stretch of three
+# or four syllables that is an ordinary word or safe term of two syllables or more and one suffix of
+# compound_suffixes_ko.txt is a common noun. With a name's shape (고+정술), only a suffix no given name ends in:
+# 정서+진 stays a name. Never a word of a person's name in Kiwi's dictionary of people.
+COMPOUND_MIN, COMPOUND_MAX = 3, 4
+
+
+@functools.lru_cache(maxsize=20_000)
+def is_suffixed_compound(stretch: str) -> bool:
+    """``stretch`` (a Hangul word bare of particles, or part of one) is a noun and a Sino-Korean suffix."""
+    if not COMPOUND_MIN <= len(stretch) <= COMPOUND_MAX or stretch[-1] not in KOREAN_COMPOUND_SUFFIXES:
+        return False
+    head = stretch[:-1]
+    if not (is_ordinary_word(head, "ko") or is_safe_term(head, "ko")) or is_known_person_name_word(stretch):
+        return False
+    return not (is_name_word(stretch, "ko") and stretch[-1] in KOREAN_GIVEN_FINAL_SUFFIXES)
+
+
+# Device brands whose Hangul spelling reads as a person's name (아그네스, devices_named_like_people_ko.txt) are
+# devices only where one stands: in a treatment frame, before a treatment word, or listed with a safe device
+# term or another such brand (울쎄라랑 스칼렛, 비너스 레거시). Here, not in medical_frames.py, because it reads
+# the safe terms (medical_frames would import the package back).
+# Between two devices of a list: a particle glued to the first (울쎄라랑, 스칼렛이랑, 써마지와), then a space; a
+# comma, slash or middle dot; or a word of joining between spaces.
+LIST_PARTICLES = ("이랑", "랑", "하고", "와", "과", "이나", "나")
+LIST_MARKS = re.compile(r"[ \t]*[,/·][ \t]*|[ \t]+(?:하고|및|또는|아니면|vs)[ \t]+|[ \t]+")
+HANGUL_WORD_BEFORE = re.compile(r"([가-힣]+)$")
+HANGUL_WORD = re.compile(r"[가-힣]+")
+# A treatment word right after the brand, one space on (스칼렛 레이저, 아그네스 시술).
+TREATMENT_WORD_AFTER = re.compile(r"[ \t](?:시술|수술|레이저|리프팅|주사|관리|치료|고주파|장비|기계)")
+
+
+def _korean_stem(word: str) -> str:
+    return next((word[:-len(p)] for p in sorted(KOREAN_PARTICLES, key=len, reverse=True)
+                 if word.endswith(p) and len(word) > len(p)), word)
+
+
+def _device_word(word: str) -> bool:
+    stem = _korean_stem(word)
+    return any(is_safe_term(w, "ko") or w in KOREAN_DEVICES_NAMED_LIKE_PEOPLE for w in (word, stem))
+
+
+def device_named_like_a_person(text: str, start: int, end: int) -> bool:
+    """The Hangul word text[start:end] (its particles glued on) is a listed device brand named like a person
+    where a device stands: a treatment frame or word after it, or a list joining it to a safe device term or
+    another such brand (울쎄라랑 스칼렛, 스칼렛이나 써마지, 비너스 레거시)."""
+    word = text[start:end]
+    stem = next((word[:-len(p)] for p in LIST_PARTICLES if word.endswith(p) and len(word) > len(p)), _korean_stem(word))
+    if stem not in KOREAN_DEVICES_NAMED_LIKE_PEOPLE and _korean_stem(word) not in KOREAN_DEVICES_NAMED_LIKE_PEOPLE:
+        return False
+    if TREATMENT_AFTER.match(text, end) or TREATMENT_WORD_AFTER.match(text, end):
+        return True
+    join = LIST_MARKS.match(text, end)
+    after = HANGUL_WORD.match(text, join.end()) if join else None
+    if after is not None and _device_word(after.group()):
+        return True
+    previous = HANGUL_WORD_BEFORE.search(text, max(0, start - 24), start - 1) if start else None
+    return previous is not None and LIST_MARKS.fullmatch(text, previous.end(), start) is not None \
+        and _device_word(previous.group())
