@@ -82,6 +82,8 @@ def _role(proc: psutil.Process, root: int) -> str:
         return "worker"  # the anonymise stage's forkserver and the workers forked from it
     if "resource_tracker" in cmd:
         return "other"
+    if "spawn_main" in cmd:
+        return "release"  # the build and leak check's child (flows/release_process.py)
     if "multiprocessing" in cmd or "dask" in cmd or "distributed" in cmd:
         return "worker"
     return "other"
