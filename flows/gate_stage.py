@@ -1,7 +1,8 @@
 """The leak-gate stage of the flow: check, withhold what a finding ties to one record, rebuild, check again.
 
 1. The needles come from the run's accepted snapshot (OUT/private/staging/accepted), read once per
-   run and kept in this process only (never a task parameter or result).
+   run and kept in the release process only (flows/release_process.py; never a task parameter or
+   result): they leave with it.
 2. ``anonymise.gate.check_release`` checks the built releases. If it passes, done.
 3. Otherwise every blocking finding is tied to the staging records it is in (anonymise.gate.withhold,
    through the build's private row map). A finding tied to no record (a forbidden column, key
@@ -21,18 +22,15 @@ import shutil
 from pathlib import Path
 
 import duckdb
-from prefect import get_run_logger, task
-from prefect.cache_policies import NO_CACHE
 
 from anonymise.gate import (CheckReport, CheckSettings, Withholding, build_needles, canary_self_test, check_release,
                             snapshot_needles, tie_findings)
 from anonymise.keys import load_or_create_key
+from flows.build_stage import build, row_sources_dir
 from flows.config import Settings
 from flows.workarea import WorkArea, make_private_dir, write_private_text
 
-DATA_TASK = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}
 WITHHELD_FILE = "withheld.jsonl"
-ROW_SOURCES_DIR = "row_sources"
 
 _needles_cache: dict[str, object] = {}
 
@@ -65,11 +63,6 @@ def check_settings(settings: Settings) -> CheckSettings:
                          score_threshold=settings.anonymise.score_threshold)
 
 
-def row_sources_dir(work: WorkArea, run_id: str) -> Path:
-    """Where the build writes the map from released rows to staging pseudonyms (private, mode 700)."""
-    return make_private_dir(work.run_scratch(run_id) / ROW_SOURCES_DIR)
-
-
 def run_needles(run_id: str, work: WorkArea):
     """The snapshot's personal values, read once per run and kept in this process's memory only."""
     if run_id not in _needles_cache:
@@ -78,20 +71,12 @@ def run_needles(run_id: str, work: WorkArea):
     return _needles_cache[run_id]
 
 
-def forget_needles() -> None:
-    _needles_cache.clear()
-
-
 def _key(settings: Settings, work: WorkArea) -> bytes:
     return load_or_create_key(settings.anonymise.key_file or work.key_file, settings.anonymise.key_env)
 
 
-@task(name="leak-check", **DATA_TASK)
-def gate_task(out: str, release_dir: str, settings_json: str, run_id: str, run_info: dict) -> dict:
+def check_and_withhold(out: str, release_dir: str, settings_json: str, run_id: str, run_info: dict) -> dict:
     """Check, withhold and rebuild until clean or blocked; then the canary. Counts and masked findings only."""
-    from reports.build import build_releases
-
-    logger = get_run_logger()
     settings = Settings.model_validate_json(settings_json)
     work = WorkArea(Path(out))
     key = _key(settings, work)
@@ -121,12 +106,7 @@ def gate_task(out: str, release_dir: str, settings_json: str, run_id: str, run_i
         for pid, kinds in new.items():
             withheld.setdefault(pid, set()).update(kinds)
         rounds += 1
-        logger.info("leak check: withholding %d records (round %d), rebuilding the releases", len(withheld), rounds)
-        summaries = build_releases(work.anonymised, build_dir, settings.releases, key, run_info,
-                                   dp_ledger=work.private / "dp_ledger.json", row_sources=sources,
-                                   withheld=sorted(withheld))
-        releases = {name: {"file": Path(s.path).name, "bytes": s.bytes, "tables": dict(s.tables), "info": dict(s.info)}
-                    for name, s in summaries.items()}
+        releases = build(out, release_dir, settings_json, run_info, withheld=sorted(withheld))
     write_private_text(work.run_scratch(run_id) / WITHHELD_FILE,
                        "".join(json.dumps({"pseudo_consultation_id": pid, "reasons": sorted(kinds)}) + "\n"
                                for pid, kinds in sorted(withheld.items())))
@@ -147,8 +127,7 @@ def gate_task(out: str, release_dir: str, settings_json: str, run_id: str, run_i
     return result
 
 
-@task(name="leak-check-reports", **DATA_TASK)
-def check_reports_task(release_dir: str, out: str, settings_json: str, run_id: str) -> dict:
+def check_reports(release_dir: str, out: str, settings_json: str, run_id: str) -> dict:
     """The manifest and reports are rendered after the databases were checked: check them too."""
     settings = Settings.model_validate_json(settings_json)
     work = WorkArea(Path(out))

@@ -27,7 +27,8 @@ from flows import expiry, key_epoch, log_redaction, progress, quarantine, retent
 from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, fingerprint_key, plan_chunks
 from flows.config import Settings
 from contract.records import contract_columns
-from flows.gate_stage import check_reports_task, forget_needles, gate_task, row_sources_dir
+from flows import build_stage, gate_stage
+from flows.release_process import release_process, run_in_release_process
 from flows.review_stage import draw_review_sample, page_link, review_task
 from flows.task_runners import make_task_runner
 from flows.watermark import Watermark, read_watermark, write_watermark
@@ -121,17 +122,26 @@ def compact_task(out: str, plan: dict, settings_json: str, run_id: str) -> int:
     return rows
 
 
+# The build and both leak checks run in the release process (flows/release_process.py), which
+# holds Kiwi, DuckDB's buffers and the needles; this process holds no model.
+
 @task(name="build-releases", **DATA_TASK)
 def build_task(out: str, release_dir: str, settings_json: str, run_info: dict) -> dict:
-    from reports.build import build_releases
+    return run_in_release_process(build_stage.build, out, release_dir, settings_json, run_info)
 
-    settings = Settings.model_validate_json(settings_json)
-    work = WorkArea(Path(out))
-    summaries = build_releases(work.anonymised, Path(release_dir), settings.releases, _key(settings, work),
-                               run_info, dp_ledger=work.private / "dp_ledger.json",
-                               row_sources=row_sources_dir(work, run_info["run_id"]))
-    return {name: {"file": Path(s.path).name, "bytes": s.bytes, "tables": dict(s.tables), "info": dict(s.info)}
-            for name, s in summaries.items()}
+
+@task(name="leak-check", **DATA_TASK)
+def gate_task(out: str, release_dir: str, settings_json: str, run_id: str, run_info: dict) -> dict:
+    result = run_in_release_process(gate_stage.check_and_withhold, out, release_dir, settings_json, run_id, run_info)
+    if result["withheld"]["records"]:
+        get_run_logger().info("leak check: %d records withheld over %d rebuilds of the releases",
+                              result["withheld"]["records"], result["withheld"]["rounds"])
+    return result
+
+
+@task(name="leak-check-reports", **DATA_TASK)
+def check_reports_task(release_dir: str, out: str, settings_json: str, run_id: str) -> dict:
+    return run_in_release_process(gate_stage.check_reports, release_dir, out, settings_json, run_id)
 
 
 # ---------------------------------------------------------------- flows
@@ -178,16 +188,18 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
     ingested, eligibility = _ingest_and_select(source, out, run.settings_json, run.run_id, run.as_of, timings, logger)
     staged = _anonymise_and_stage(out, run, ingested, eligibility, dask_address, dask_workers, timings, logger)
 
-    t = time.perf_counter()
     build_dir = make_private_dir(run.work.run_scratch(run.run_id) / "release")
     run_info = {"run_id": run.run_id, "as_of": run.as_of, "policy_hash": run.policy.sha256,
                 "key_epoch": run.epoch.epoch, "key_fingerprint": run.epoch.key_fingerprint}
-    with progress.stage("build", total=len(RELEASES), unit="releases") as bar:
-        releases = _build_or_block(out, str(build_dir), run.settings_json, run_info)
-        bar.advance(len(RELEASES))
-    timings["build"] = time.perf_counter() - t
+    # From the build to the reports' check; the source's needles are in the release process's memory
+    # only, and leave with it.
+    with release_process():
+        t = time.perf_counter()
+        with progress.stage("build", total=len(RELEASES), unit="releases") as bar:
+            releases = _build_or_block(out, str(build_dir), run.settings_json, run_info)
+            bar.advance(len(RELEASES))
+        timings["build"] = time.perf_counter() - t
 
-    try:  # from the check to promotion the source's needles are in memory; they leave with the run
         t = time.perf_counter()
         with progress.stage("leak check", total=1, unit="checks") as bar:
             check = gate_task(out, str(build_dir), run.settings_json, run.run_id, run_info)
@@ -200,8 +212,6 @@ def clinic_anon_flow(source: str, out: str, settings_json: str = "{}", as_of: st
         manifest = _manifest(run, ingested, eligibility, staged, releases, check, passed, timings)
         write_private_text(run.work.run_scratch(run.run_id) / "leak_report.md", check["markdown"])
         passed, final = _finish(run.work, run.run_id, build_dir, manifest, passed, run.settings_json)
-    finally:
-        forget_needles()
     check = manifest["check"]
     if not passed:
         raise _blocked(check, run.work.run_scratch(run.run_id) / "leak_report.md", logger)

@@ -1,6 +1,7 @@
 """Memory shape of a real run: the anonymise stage's worker processes (forked from a forkserver
 holding the anonymiser's models, ~1 GB, shared) end with that stage, forkserver included, so the
-build and leak check do not carry them;
+build and leak check do not carry them; the build and the leak check run in a child of their own
+(flows/release_process.py), so the run's process never imports a model;
 and the DuckDB connections of the flow are memory-limited and spill into the private area.
 """
 from __future__ import annotations
@@ -20,11 +21,10 @@ from contract.bounded_duckdb import MEMORY_LIMIT, bounded_duckdb
 # Runs the flow in a fresh interpreter (Prefect reads its settings at import) and reports the pool
 # workers alive while chunks complete and when the build starts.
 DRIVER = r"""
-import json, sys
+import contextlib, json, sys
 from pathlib import Path
 import psutil
 import flows.pipeline as pipeline
-import reports.build as build
 from flows.config import load_settings
 from flows.pipeline import ReleaseBlocked
 from flows.runner import run_pipeline
@@ -44,29 +44,35 @@ def workers(commands=None):
 
 seen = {"during_anonymise": [], "at_build": None}
 commands = set()
-real_as_completed, real_build = pipeline.as_completed, build.build_releases
+real_as_completed, real_release_process = pipeline.as_completed, pipeline.release_process
 
 def watched_as_completed(futures):
     for future in real_as_completed(futures):
         seen["during_anonymise"] += workers(commands)
         yield future
 
-def watched_build(*args, **kwargs):
+@contextlib.contextmanager
+def watched_release_process():  # opened right before the build
     seen["at_build"] = workers()
-    return real_build(*args, **kwargs)
+    with real_release_process():
+        yield
 
-pipeline.as_completed, build.build_releases = watched_as_completed, watched_build
+pipeline.as_completed, pipeline.release_process = watched_as_completed, watched_release_process
 try:
     run_pipeline(sys.argv[1], Path(sys.argv[2]), load_settings(as_of="2026-11-22"))
 except ReleaseBlocked:
-    pass  # the build ran before the check; what it saw is what this test is about
+    pass  # the build and the check ran; what they left in this process is what this test is about
 seen["commands"] = sorted(commands)
+seen["models_imported"] = sorted({m.split(".")[0] for m in sys.modules} & {"spacy", "presidio_analyzer",
+                                                                           "presidio_anonymizer", "kiwipiepy"})
+seen["checked"] = (Path(sys.argv[2]) / "private" / "runs").is_dir() and any(
+    (Path(sys.argv[2]) / "private" / "runs").glob("*/leak_report.md"))
 print("SEEN " + json.dumps(seen))
 """
 
 
 @pytest.mark.slow
-def test_anonymise_workers_end_before_the_build(tmp_path):
+def test_anonymise_workers_end_before_the_build_and_the_run_process_loads_no_model(tmp_path):
     source = tmp_path / "source"
     source.mkdir()
     generate(source, n_consultations=60, seed=11)
@@ -83,6 +89,9 @@ def test_anonymise_workers_end_before_the_build(tmp_path):
     assert seen["at_build"] == [], f"anonymise workers still alive at the build: {seen['at_build']}"
     # Forked from the model-loading forkserver (they share its command line), none spawned fresh.
     assert seen["commands"] and all("multiprocessing.forkserver" in c for c in seen["commands"]), seen["commands"]
+    # The run built and checked its releases (Kiwi read their Korean) without loading a model here.
+    assert seen["checked"], "the leak check did not run"
+    assert seen["models_imported"] == [], seen["models_imported"]
 
 
 def test_bounded_duckdb_is_limited_and_spills_privately(tmp_path):

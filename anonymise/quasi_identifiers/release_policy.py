@@ -9,8 +9,10 @@ what `clinic-anon redact` writes; the loader refuses a table where it is not.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from anonymise.quasi_identifiers.base import QuasiSpan
+if TYPE_CHECKING:  # the detectors import Presidio; the run's own process loads the policy, not them
+    from anonymise.quasi_identifiers.base import QuasiSpan
 
 # Type in policy.toml -> detector type, and its generalisation levels from finest to coarsest.
 TYPES = {"age": "AGE", "date": "DATE", "place": "PLACE", "workplace": "WORKPLACE", "school": "SCHOOL",
