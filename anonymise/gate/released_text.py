@@ -68,6 +68,9 @@ _PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u02
                     r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々ー]+)|(?P<thai>[\u0e00-\u0e7f]+)|"
                     r"(?P<arabic>[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+)")
 _LETTER_DIGIT = re.compile(r"(?i)(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{2,}")
+# A run of Latin letters, digits and hyphens: a safe term so written (HbA1c, SpO2, CA19-9) is judged whole,
+# a particle glued after it or not (HbA1c가), as the anonymiser reads it; cut into pieces, HbA reads as a name.
+_LATIN_CODE_RUN = re.compile(r"(?<![A-Za-z0-9\-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9])")
 _ID_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
 _EMAIL_OR_HANDLE = re.compile(r"\S@\S|^@\w")
 _URL = re.compile(r"(?i)https?://|www\.")
@@ -172,6 +175,7 @@ class TextRule:
         if _URL.search(stripped) or _EMAIL_OR_HANDLE.search(stripped):
             return "identifier_shape"
         stripped = _ICD10_WITH_DECIMAL.sub(" ", stripped)
+        stripped = _LATIN_CODE_RUN.sub(lambda m: " " if self._safe_term(m.group()) else m.group(), stripped)
         glued = self.vocabulary.GLUED_PRICE.fullmatch(stripped)
         if glued and self.vocabulary.is_currency_code_of_amount(glued.group(1), "", stripped[glued.end(1):]):
             return None  # RM1,250, Rp3.500.000: a price as the anonymiser keeps it; its digits are judged in context
