@@ -453,9 +453,14 @@ def cjk_spans(work: str) -> list[tuple[int, int, str, str]]:
                   for s, e, reason in names]
     if spans:
         # 韩币5万, 30萬韓圜, 3小時: a currency, unit or duration word beside its number, not a surname's name;
-        # nor is a name that starts inside one (2小時嗎: 時 is also a Traditional surname).
+        # a name overlapping one is what is left of it outside (2小時嗎: none; 30分钟小明老师: 小明).
         quantities = vocabulary.han_quantity_words(work)
-        spans = [span for span in spans if not any(s < span[1] and span[0] < e for s, e in quantities)]
+        kept = []
+        for span_start, span_end, kind, reason in spans:
+            clear = vocabulary.han_name_clear_of_quantities(work, span_start, span_end, quantities)
+            if clear is not None:
+                kept.append((*clear, kind, reason))
+        spans = kept
     if spans and re.search(r"[A-Za-z]", work):
         # Safe terms that mix scripts (异维A酸) are cut by the Han runs: match them over the whole text.
         safe = _safe_positions(work.casefold(), "ja" if japanese else "zh")

@@ -600,9 +600,10 @@ def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
             continue
         if quantities is None:
             quantities = vocabulary.han_quantity_words(text)
-        if any(s <= m.start(1) + start and m.end(1) <= e for s, e in quantities):
-            continue  # 3小時, 韩币5万: a quantity beside its number, as the anonymiser keeps it
-        yield m.start(1) + start, m.end(1)
+        # 3小時, 韩币5万: a quantity beside its number, cut off the name as the anonymiser cuts it
+        clear = vocabulary.han_name_clear_of_quantities(text, m.start(1) + start, m.end(1), quantities)
+        if clear is not None:
+            yield clear
 
 
 def unsafe_thai(text: str) -> Iterator[tuple[int, int]]:
