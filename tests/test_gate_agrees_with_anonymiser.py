@@ -168,3 +168,30 @@ def test_a_unit_or_listed_term_glued_after_hangul_or_han_stays(tmp_path, templat
     out = redacted(text)
     assert kept in out, out
     assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("They used a Swan-Ganz catheter in the ICU.", "Swan-Ganz"),
+    ("I was told I have Hashimoto thyroiditis.", "Hashimoto"),         # listed, without the possessive
+    ("The surgeon did a Hartmann procedure last year.", "Hartmann"),  # a name too, listed as an eponym
+    ("I have a nevus of Ota on my cheek.", "Ota"),                     # after its head
+    ("탈모가 Ludwig grade 2 정도래요.", "Ludwig"),
+])
+def test_an_eponym_by_its_head_noun_stays_and_is_released(tmp_path, template, snapshot, text, kept):
+    out = redacted(text)
+    assert kept in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("I was told it is Jessica grade 3.", "Jessica"),         # a given name before a grade: a person
+    ("Jessica grade 3 기미라고 하셨어요.", "Jessica"),
+    ("My melasma was called Jessica type 2.", "Jessica"),
+    ("Then Emily line fillers were mentioned.", "Emily"),
+    ("She has Marvelin syndrome since childhood.", "Marvelin"),   # unlisted: it may be a name no list has
+    ("Dr. Hartmann procedure notes are here.", "Hartmann"),     # a title before a listed one: a doctor
+])
+def test_a_name_before_a_head_noun_goes_unless_listed(tmp_path, template, snapshot, text, gone):
+    out = redacted(text)
+    assert gone not in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []

@@ -32,7 +32,8 @@ the token rule refuses is vouched for by its neighbours (``vouched_in_context``)
 eponym in the possessive with no personal title before it (Hashimoto's, Bell's palsy; not Dr. Graves's),
 a code of ICD's shape right after an ICD word (ICD-10 K21.9, ICD-11 ED80), a procedure code of CPT
 category II/III or HCPCS level II shape right after its word (CPT 0479T, HCPCS J0585), a ward/bed label with its
-word (Ward 6B) or a Vietnamese month after "tháng" (tháng Mười Hai).
+word (Ward 6B) or a Vietnamese month after "tháng" (tháng Mười Hai); in a sentence, an eponym by its head
+noun, if listed (``vouched_in_sentence``: Hashimoto thyroiditis, Swan-Ganz catheter; not Jessica grade 3).
 
 Cost: every distinct whitespace token of the whole release is judged once (``flagged``), Kiwi
 only on distinct Hangul words, so 1M consultations cost a few hundred thousand judgements.
@@ -46,7 +47,7 @@ from functools import lru_cache
 
 from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
                                  LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS)
-from anonymise.eponyms import scale_before_grade
+from anonymise.eponyms import eponym_by_head, scale_before_grade
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 from anonymise.vocabulary import DISEASE_ENDINGS
 
@@ -429,6 +430,15 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     if re.fullmatch(_LOCATION_WORD, core) and _LABEL_AFTER.match(text, offset + len(core)):
         return True
     return core.casefold() in VIETNAMESE_MONTH_WORDS and _MONTH_BEFORE.search(before) is not None
+
+
+def vouched_in_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the token text[start:end] is an eponym by the head noun beside it in its sentence (Hashimoto
+    thyroiditis, Swan-Ganz catheter, nevus of Ota; eponyms.eponym_by_head), as the anonymiser keeps it. Not
+    in a column of words taken out of their sentences, where the word beside it is no head of it."""
+    core = text[start:end].strip(_EDGE_PUNCTUATION)
+    offset = text.find(core, start)
+    return eponym_by_head(text, offset, offset + len(core))
 
 
 # An ICD-10 code without its dot (L700, K219) after a diagnosis label or beside a disease word, as the
