@@ -78,8 +78,13 @@ def _chinese_names(run: str, before: str) -> list[tuple[int, int, str]]:
             continue
         given = []
         for s, e in pieces[index + 1:index + 3]:
-            if e - s != 1 or run[s] in FUNCTION_CHARACTERS or not HAN.match(run[s]):
+            if len(given) == 1 and e - s == 2 and run[s + 1] in ZH_VERBS_AFTER_NAME and HAN.match(run[s]) and \
+                    run[s] not in FUNCTION_CHARACTERS and run[s] not in ZH_VERBS_AFTER_NAME:
+                given.append(s + 1)  # 王|晓|明说: the segmenter glued the name's last character to the verb
                 break
+            if e - s != 1 or run[s] in FUNCTION_CHARACTERS or not HAN.match(run[s]) or \
+                    (given and run[s] in ZH_VERBS_AFTER_NAME):
+                break  # 张伟|有糖尿病, 李娜|想做: the sentence's verb after a one-character given name
             given.append(e)
         if any(run[e - 1] in CHINESE_PROCEDURE_CHARACTERS for e in given):
             continue  # 全切, 冷敷: a procedure compound led by a surname-like character, not a name
@@ -281,6 +286,8 @@ ZH_NAMING_CUES = frozenset("我叫 我的名字是 我的名字叫 名字是 名
 ZH_QUESTION_WORDS = frozenset("什么 甚么 多少 哪个 哪位 谁呀 啥呀".split())
 # Verbs that open what follows a kin word (我爸爸有…, 我妈妈在…): no given name starts with them.
 ZH_VERB_STARTS = frozenset("有在是")
+# Verbs that follow a name and rarely end a given name (张伟有, 李娜想做): a third character so is the verb's.
+ZH_VERBS_AFTER_NAME = frozenset("有在是想说說要来來去也都就还還做给給让讓叫问問觉覺不没沒")
 # Characters that end a given name going right (婉婷|也想, 子轩|不同意).
 ZH_NAME_END = frozenset(FUNCTION_CHARACTERS | set("不没也说推想来去还都和跟要让叫介陪帮带问觉今明昨刚已再很真最做看给告问约"
                                                   "约跟同一上下之还才又先后过着"))
