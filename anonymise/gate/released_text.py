@@ -64,7 +64,7 @@ _ROLE_LETTER = re.compile(r"(?:%s) [A-Z]{1,2}(?![A-Za-z])"
 _ANONYMISER_OUTPUT = re.compile("|".join(p.pattern for p in (_PLACEHOLDER, _SURROGATE_LABEL, _ROLE_LETTER)))
 _MASKED = re.compile(r"\S*\*{2,}\S*")   # a masked value in the run's own evidence (k***@n***.com)
 # A word: one script's run inside a token.
-_PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:['’-][A-Za-z\u00c0-\u024f"
+_PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]+(?:['’-][A-Za-z\u00c0-\u024f\u1e00-\u1eff"
                     r"\u0400-\u04ff]+)*)|(?P<hangul>[\uac00-\ud7a3\u3131-\u318e]+)|(?P<cjk>[\u3040-\u30ff\u31f0-\u31ff"
                     r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々ー]+)|(?P<thai>[\u0e00-\u0e7f]+)|"
                     r"(?P<arabic>[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+)")
