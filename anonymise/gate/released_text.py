@@ -41,12 +41,14 @@ only on distinct Hangul words, so 1M consultations cost a few hundred thousand j
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
-                                 LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS)
+                                 LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS,
+                                 VIETNAMESE_ONLY_SURNAMES)
 from anonymise.eponyms import eponym_by_head, scale_before_grade
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 from anonymise.vocabulary import DISEASE_ENDINGS
@@ -240,6 +242,8 @@ class TextRule:
         if len(word) == 1 or self._safe_term(word):
             return None
         cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+        if word[:1].isupper() and _without_marks(word) in VIETNAMESE_ONLY_SURNAMES:
+            return "name"  # Nguyễn, Trần: a surname only Vietnamese writes, an ordinary word of its dictionary too
         if cyrillic and v.is_russian_safe_form(word):
             return None  # a case form of a safe stem (Блефаропластику, Москвы), as the spec reads safe_ru.txt
         lang = "ru" if cyrillic else "en"
@@ -342,6 +346,12 @@ _DEFAULT: TextRule | None = None
 _PARTICLES = tuple(sorted(KOREAN_PARTICLES, key=len, reverse=True))
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
                 ("ers", ""), ("er", ""), ("ly", ""))
+
+
+def _without_marks(word: str) -> str:
+    """The word folded without its Vietnamese marks (Trần -> tran), as the surname lists hold it."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
+                   if not unicodedata.combining(c))
 
 
 def blank_anonymiser_output(text: str) -> str:
