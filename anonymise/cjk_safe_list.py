@@ -89,8 +89,13 @@ def _chinese_names(run: str, before: str) -> list[tuple[int, int, str]]:
             continue
         given = []
         for s, e in pieces[index + 1:index + 3]:
-            if e - s != 1 or run[s] in FUNCTION_CHARACTERS or not HAN.match(run[s]):
+            if len(given) == 1 and e - s == 2 and run[s + 1] in ZH_VERBS_AFTER_NAME and HAN.match(run[s]) and \
+                    run[s] not in FUNCTION_CHARACTERS and run[s] not in ZH_VERBS_AFTER_NAME:
+                given.append(s + 1)  # 王|晓|明说: the segmenter glued the name's last character to the verb
                 break
+            if e - s != 1 or run[s] in FUNCTION_CHARACTERS or not HAN.match(run[s]) or \
+                    (given and run[s] in ZH_VERBS_AFTER_NAME):
+                break  # 张伟|有糖尿病, 李娜|想做: the sentence's verb after a one-character given name
             given.append(e)
         if any(run[e - 1] in CHINESE_PROCEDURE_CHARACTERS for e in given):
             continue  # 全切, 冷敷: a procedure compound led by a surname-like character, not a name
@@ -283,6 +288,8 @@ ZH_NAMING_CUES = frozenset(ZH_LISTS["naming-cue"])
 ZH_QUESTION_WORDS = frozenset(ZH_LISTS["question"])
 # Verbs that open what follows a kin word (我爸爸有…, 我妈妈在…): no given name starts with them.
 ZH_VERB_STARTS = frozenset("有在是")
+# Verbs that follow a name and rarely end a given name (张伟有, 李娜想做): a third character so is the verb's.
+ZH_VERBS_AFTER_NAME = frozenset(ZH_LISTS["verb-after-name"])
 ZH_NAME_END = FUNCTION_CHARACTERS | frozenset(ZH_LISTS["name-end"])
 ZH_DOUBLED_WORDS = frozenset(ZH_LISTS["doubled-word"])
 # A forwarded chat line: the speaker's short name, then a time, a date and time, or a colon
@@ -444,9 +451,14 @@ def cjk_spans(work: str) -> list[tuple[int, int, str, str]]:
                   for s, e, reason in names]
     if spans:
         # 韩币5万, 30萬韓圜, 3小時: a currency, unit or duration word beside its number, not a surname's name;
-        # nor is a name that starts inside one (2小時嗎: 時 is also a Traditional surname).
+        # a name overlapping one is what is left of it outside (2小時嗎: none; 30分钟小明老师: 小明).
         quantities = vocabulary.han_quantity_words(work)
-        spans = [span for span in spans if not any(s < span[1] and span[0] < e for s, e in quantities)]
+        kept = []
+        for span_start, span_end, kind, reason in spans:
+            clear = vocabulary.han_name_clear_of_quantities(work, span_start, span_end, quantities)
+            if clear is not None:
+                kept.append((*clear, kind, reason))
+        spans = kept
     if spans and re.search(r"[A-Za-z]", work):
         # Safe terms that mix scripts (异维A酸) are cut by the Han runs: match them over the whole text.
         safe = _safe_positions(work.casefold(), "ja" if japanese else "zh")

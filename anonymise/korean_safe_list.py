@@ -342,11 +342,12 @@ NAMED_POSITIONS = (
      "name-label"),
     (re.compile(rf"(?:^|[\s,.!?])(?:저는|전)[ \t]+(?P<name>[가-힣]{{2,3}}?)(?:이고|이구|이에요|이예요|예요|입니다|이라고|라고)(?![가-힣])"),
      "self-intro"),
-    (re.compile(rf"(?:{_STAFF})[ \t]+(?P<name>[가-힣]{{2}})(?:이가|이는|이랑|이가요|이요|님|씨|가|는|이|랑|에게|한테)?(?![가-힣])"),
+    # not a letter's sign-off after the title (상담실장 드림, 원장 올림)
+    (re.compile(rf"(?:{_STAFF})[ \t]+(?!(?:드림|올림|배상)(?![가-힣]))(?P<name>[가-힣]{{2}})(?:이가|이는|이랑|이가요|이요|님|씨|가|는|이|랑|에게|한테)?(?![가-힣])"),
      "after-staff-title"),
-    (re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})이(?:가|는|를|도|한테|하고|께)(?![가-힣])"), "name-suffix"),
+    (re.compile(r"(?<![가-힣\ue000])(?P<name>[가-힣]{2})이(?:가|는|를|도|한테|하고|께)(?![가-힣])"), "name-suffix"),
     # the whole word before it, a subject particle allowed (은비가 소개해: 은비, not 비가)
-    (re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2})(?:이가|이|가)?[ \t]*(?:소개로|소개받고|소개해|소개받아|추천으로|추천받고)"),
+    (re.compile(r"(?<![가-힣\ue000])(?P<name>[가-힣]{2})(?:이가|이|가)?[ \t]*(?:소개로|소개받고|소개해|소개받아|추천으로|추천받고)"),
      "referred-by"),
     (re.compile(rf"(?:성은|성이|성씨는|성씨가)[ \t]*(?P<name>[가-힣]{{1,2}}?)(?:씨|가|이|{_COPULA_AFTER})(?![가-힣])"),
      "surname-said"),

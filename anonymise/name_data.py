@@ -122,7 +122,7 @@ KOREAN_SELF_INTRO_AFTER = ("입니다", "이에요", "예요", "이라고 합니
 # Common words that begin with a surname syllable and so look like names; never names on their
 # own, and not even with a particle glued on (정말이, 이번에, 오늘은).
 KOREAN_LOOKALIKES = frozenset(
-    "정말 조금 이번 강남 김치 오늘 이상 전부 우선 이미 이제 이후 이전 이유 이마 이중 이런 이거 이것 이쪽 이하 이용 "
+    "정말 조금 이번 강남 김치 유치원 한의원 오늘 이상 전부 우선 이미 이제 이후 이전 이유 이마 이중 이런 이거 이것 이쪽 이하 이용 "
     "이동 이외 이날 이틀 이름 이어 이래 이상함 정도 정확 정상 정보 정리 정기 정말로 정면 정밀 정식 조직 조심 조절 조금씩 "
     "조기 조치 조언 조정 조건 김밥 박사 박피 최대 최소 최근 최종 최고 최선 최초 강도 강화 강북 강의 한번 한쪽 한국 한달 "
     "한방 한두 한동안 한참 한편 한계 오전 오후 오른쪽 오래 오랜 오늘도 오히려 전체 전후 전신 전혀 전화 전문 전날 전달 "

@@ -49,12 +49,12 @@ HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,}")
 ID_SHAPE = re.compile(r"(?<![\w.])[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+(?![\w])")
 ABBREVIATION = re.compile(r"(?:[A-Za-z]{1,2}\.)*[A-Za-z]{1,2}\.?")
 DOMAIN_ENDINGS = frozenset("com net org kr co jp cn io edu gov info biz me tw hk vn th ru".split())
-# A token of letters, digits and hyphens holding both a letter and a digit. Hangul may follow it: a
-# particle or copula glued to a code (AB12345입니다, XR900으로) leaves a code a code, as the gate reads
-# it; a unit, dose or listed term glued so (5mg씩, SPF50이상, CO2레이저) is judged by its own shape below
-# as anywhere. Before it only Latin letters, digits and hyphens join it: letting a glued Hangul word end
-# it there too (시술명M22) cost keep-rate on the hand-written sets for no leak found.
-CODE = re.compile(r"(?<![\w\-])[A-Za-z0-9\-]*(?:[A-Za-z][A-Za-z0-9\-]*\d|\d[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]*"
+# A token of letters, digits and hyphens holding both a letter and a digit. Hangul, Han or Kana may
+# stand on either side of it: a particle or copula glued to a code (AB12345입니다, XR900으로) or a label
+# glued before one (보험코드KD3381, 编号XK2291, 予約番号KT8812) leaves a code a code, as the gate reads
+# the run inside its token; a unit, dose or listed term glued so (5mg씩, SPF50이상, CO2레이저, 코엔자임Q10)
+# is judged by its own shape below as anywhere.
+CODE = re.compile(r"(?<![A-Za-z0-9_\u00c0-\u024f\u0400-\u04ff\-])[A-Za-z0-9\-]*(?:[A-Za-z][A-Za-z0-9\-]*\d|\d[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]*"
                   r"(?![A-Za-z0-9_\u00c0-\u024f\u0400-\u04ff])")
 CODE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
 JOINED = re.compile(r"[A-Za-z0-9][._][A-Za-z0-9]")

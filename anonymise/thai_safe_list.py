@@ -10,7 +10,8 @@ dictionary maximal matching (newmm, over its bundled Thai word list; nothing is 
   nickname), and after a kinship or staff word (เพื่อน, น้อง, พี่, เจ้าหน้าที่) when the word is on a name
   list or is followed by ชื่อ-less speech (a particle or a verb of saying/recommending);
 - a family name of PyThaiNLP's list (or no word) one space after a name found by a cue;
-- a Thai run alone in parentheses right after a placeholder or a name (its nickname);
+- a Thai run alone in parentheses right after a placeholder or a name (its nickname), unless a role
+  or relation word (พยาบาล, ล่าม, ลูกสาว);
 - with no cue, by role: a listed given name opening a clause before a verb of saying or
   recommending, a short word joined by กับ/และ to a name found already (or a listed given name
   joined to a pronoun: ฉันกับพลอย), a listed name or unknown word brought along (พาพลอยมา), and a
@@ -52,6 +53,9 @@ SPEECH_VERBS = ("บอก", "แนะนำ", "เล่า", "ชวน", "�
 CLAUSE_OPENERS = ("วันนี้", "เมื่อวาน", "แล้ว", "และ", "ซึ่ง", "ตอนนี้", "ส่วน")
 FAMILY_NAME = re.compile(r" ([\u0e00-\u0e7f]{2,20})(?![\u0e00-\u0e7f])")
 PARENTHESISED = re.compile(r"(?:>|[\u0e00-\u0e7fA-Za-z])\s?\(([\u0e00-\u0e7f]{2,12})\)")
+# What a parenthesis after a name says of the person when it is no nickname: their role (สมศรี (พยาบาล)).
+PARENTHESISED_ROLES = frozenset("พยาบาล ล่าม หมอ แพทย์ คุณหมอ เจ้าหน้าที่ ผู้ช่วย ผู้ช่วยพยาบาล ผู้ป่วย คนไข้ ลูกค้า ญาติ "
+                                "ผู้ปกครอง ผู้จัดการ พนักงาน แอดมิน ที่ปรึกษา".split())
 
 
 @functools.cache
@@ -148,7 +152,8 @@ def thai_spans(work: str) -> list[tuple[int, int, str, str]]:
             spans.append((start, end, "PERSON", "th-given-name"))
         elif token not in words and len(token) >= 2 and not token.startswith(("ๆ", "ฯ")):
             spans.append((start, end, "NAME", "th-unknown-word"))
-    spans += [(m.start(1), m.end(1), "PERSON", "th-parenthesised") for m in PARENTHESISED.finditer(work)]
+    spans += [(m.start(1), m.end(1), "PERSON", "th-parenthesised") for m in PARENTHESISED.finditer(work)
+              if m.group(1) not in PARENTHESISED_ROLES and m.group(1) not in RELATION_WORDS]
     spans += _nickname_then_full_name(work, thai, names, words)
     spans += _names_in_pieces(thai, names_only)
     spans += _labelled_names(work)

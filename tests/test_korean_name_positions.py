@@ -109,3 +109,15 @@ def test_a_name_by_its_case(text, name):
 ])
 def test_words_in_a_persons_case_stay(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text, out", [
+    ("서연이네가 소개해 줬어요.", "<PERSON>이네가 소개해 줬어요."),     # one placeholder for a child's family
+    ("하준이네는 다음 주에 와요.", "<PERSON>이네는 다음 주에 와요."),
+    ("저는 유치원 교사입니다.", "저는 유치원 교사입니다."),            # a kindergarten, not 유 + 치원
+    ("한의원 원장님이 추천했어요.", "한의원 원장님이 추천했어요."),
+    ("상담실장 드림", "상담실장 드림"),                               # a letter's sign-off after a title
+    ("박지현 실장 올림", "<PERSON> 실장 올림"),
+])
+def test_family_suffix_institutions_and_sign_offs(text, out):
+    assert redacted(text) == out

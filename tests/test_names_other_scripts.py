@@ -127,3 +127,14 @@ def test_thai_sentences_after_those_labels_stay(text):
 ])
 def test_nicknames_after_their_labels_go(text, gone):
     check(text, gone, [])
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("ฉันชื่อ สมศรี (พยาบาล) จะโทรกลับค่ะ", ["สมศรี"], ["(พยาบาล)"]),      # a role in parentheses stays
+    ("พี่มาลี (ล่าม) จะช่วยแปลค่ะ", [], ["(ล่าม)"]),
+    ("คุณสมชาย (แพรว) มาค่ะ", ["สมชาย", "แพรว"], []),                      # a nickname in parentheses goes
+    ("Công ty TNHH Minh Phát đặt lịch cho nhân viên.", ["Minh Phát"], ["TNHH"]),  # a company form, no person
+    ("Tôi tên là Nguyễn Thị Hằng, muốn hỏi về cắt mí.", ["Nguyễn", "Hằng"], ["cắt mí"]),
+])
+def test_thai_roles_and_vietnamese_company_forms_stay_and_names_go(text, gone, kept):
+    check(text, gone, kept)

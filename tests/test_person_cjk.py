@@ -2,6 +2,7 @@
 import pytest
 
 from anonymise.recognizers.person_cjk import CjkNameRecognizer
+from world_fixtures import check
 
 RECOGNIZER = CjkNameRecognizer()
 
@@ -42,3 +43,13 @@ def test_kanji_surname_with_hiragana_given_name_before_san():
     text = "山田さくらさんからこちらを教えてもらいました。"
     found = [text[r.start:r.end] for r in CjkNameRecognizer().analyze(text, ["PERSON"])]
     assert "山田さくら" in found
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("张伟有糖尿病。", "张伟", "有糖尿病"),         # the verb after a one-character given name stays
+    ("李娜想做双眼皮。", "李娜", "想做"),
+    ("陈美玲有过敏史。", "陈美玲", "有过敏史"),
+    ("王晓明说可以。", "王晓明", "说可以"),          # the name's last character glued to the verb by the segmenter
+])
+def test_a_han_name_before_a_verb_goes_and_the_verb_stays(text, gone, kept):
+    check(text, [gone], [kept])

@@ -166,6 +166,16 @@ def test_an_address_does_not_run_on_into_the_sentence(text, address):
     assert found(text, "ADDRESS") == [address]
 
 
+@pytest.mark.parametrize("text, address", [
+    ("我想去首尔市江南区狎鸥亭路的医院。", "首尔市江南区狎鸥亭路"),        # the words before the city stay
+    ("我们下周去北京市朝阳区建国路看看。", "北京市朝阳区建国路"),
+    ("地址是上海市浦东新区世纪大道100号", "上海市浦东新区世纪大道100号"),
+    ("河北省石家庄市长安区中山路12号", "河北省石家庄市长安区中山路12号"),  # a 家 inside a city's name
+])
+def test_a_chinese_address_starts_at_its_place_name(text, address):
+    assert found(text, "ADDRESS") == [address]
+
+
 def test_a_unit_or_block_alone_is_no_address():
     assert found("请在3座15樓B室等我，#08-123 is my locker", "ADDRESS") == []
 

@@ -23,6 +23,8 @@ POSITIVE = [
     ("만 45세입니다.", "AGE", "만 45세", {"decade": "40대"}),
     ("서른두 살인데 괜찮을까요", "AGE", "서른두 살", {"decade": "30대"}),
     ("여/27 상담 원해요", "AGE", "27", {"decade": "20대"}),
+    ("15/F 쌍꺼풀 문의입니다.", "AGE", "15", {"decade": "10대"}),      # age/sex, the sex after the age
+    ("상담자 32/M, 코 재수술 문의", "AGE", "32", {"decade": "30대"}),
     ("I am 45. Is it too late?", "AGE", "45", {"decade": "40s"}),
     ("I'm a 52-year-old woman", "AGE", "52-year-old", {"decade": "50s"}),
     ("私は32歳です", "AGE", "32歳", {"decade": "30代"}),

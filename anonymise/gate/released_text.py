@@ -34,7 +34,8 @@ the token rule refuses is vouched for by its neighbours (``vouched_in_context``)
 eponym in the possessive with no personal title before it (Hashimoto's, Bell's palsy; not Dr. Graves's),
 a code of ICD's shape right after an ICD word (ICD-10 K21.9, ICD-11 ED80), a procedure code of CPT
 category II/III or HCPCS level II shape right after its word (CPT 0479T, HCPCS J0585), a ward/bed label with its
-word (Ward 6B) or a Vietnamese month after "tháng" (tháng Mười Hai).
+word (Ward 6B) or a Vietnamese month after "tháng" (tháng Mười Hai); in a sentence, an eponym by its head
+noun, if listed (``vouched_in_sentence``: Hashimoto thyroiditis, Swan-Ganz catheter; not Jessica grade 3).
 
 Cost: every distinct whitespace token of the whole release is judged once (``flagged``), Kiwi
 only on distinct Hangul words, so 1M consultations cost a few hundred thousand judgements.
@@ -42,13 +43,15 @@ only on distinct Hangul words, so 1M consultations cost a few hundred thousand j
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN_NAME_TITLES, KOREAN_PARTICLES,
-                                 LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS)
-from anonymise.eponyms import is_russian_eponym, scale_before_grade
+                                 LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS,
+                                 VIETNAMESE_ONLY_SURNAMES)
+from anonymise.eponyms import eponym_by_head, is_russian_eponym, scale_before_grade
 from anonymise.vocabulary.birth_dates import BIRTH_WORD_BEFORE_DIGITS, numeral_birth_dates, worded_birth_dates
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 from anonymise.vocabulary import DISEASE_ENDINGS
@@ -66,11 +69,14 @@ _ROLE_LETTER = re.compile(r"(?:%s) [A-Z]{1,2}(?![A-Za-z])"
 _ANONYMISER_OUTPUT = re.compile("|".join(p.pattern for p in (_PLACEHOLDER, _SURROGATE_LABEL, _ROLE_LETTER)))
 _MASKED = re.compile(r"\S*\*{2,}\S*")   # a masked value in the run's own evidence (k***@n***.com)
 # A word: one script's run inside a token.
-_PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:['’-][A-Za-z\u00c0-\u024f"
+_PIECE = re.compile(r"(?P<digits>\d+(?:[.,:/]\d+)*)|(?P<latin>[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]+(?:['’-][A-Za-z\u00c0-\u024f\u1e00-\u1eff"
                     r"\u0400-\u04ff]+)*)|(?P<hangul>[\uac00-\ud7a3\u3131-\u318e]+)|(?P<cjk>[\u3040-\u30ff\u31f0-\u31ff"
                     r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々ー]+)|(?P<thai>[\u0e00-\u0e7f]+)|"
                     r"(?P<arabic>[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+)")
 _LETTER_DIGIT = re.compile(r"(?i)(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{2,}")
+# A run of Latin letters, digits and hyphens: a safe term so written (HbA1c, SpO2, CA19-9) is judged whole,
+# a particle glued after it or not (HbA1c가), as the anonymiser reads it; cut into pieces, HbA reads as a name.
+_LATIN_CODE_RUN = re.compile(r"(?<![A-Za-z0-9\-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9])")
 _ID_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
 _EMAIL_OR_HANDLE = re.compile(r"\S@\S|^@\w")
 _URL = re.compile(r"(?i)https?://|www\.")
@@ -174,6 +180,7 @@ class TextRule:
         if _URL.search(stripped) or _EMAIL_OR_HANDLE.search(stripped):
             return "identifier_shape"
         stripped = _ICD10_WITH_DECIMAL.sub(" ", stripped)
+        stripped = _LATIN_CODE_RUN.sub(lambda m: " " if self._safe_term(m.group()) else m.group(), stripped)
         glued = self.vocabulary.GLUED_PRICE.fullmatch(stripped)
         if glued and self.vocabulary.is_currency_code_of_amount(glued.group(1), "", stripped[glued.end(1):]):
             return None  # RM1,250, Rp3.500.000: a price as the anonymiser keeps it; its digits are judged in context
@@ -237,6 +244,8 @@ class TextRule:
         if len(word) == 1 or self._safe_term(word):
             return None
         cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+        if word[:1].isupper() and _without_marks(word) in VIETNAMESE_ONLY_SURNAMES:
+            return "name"  # Nguyễn, Trần: a surname only Vietnamese writes, an ordinary word of its dictionary too
         if cyrillic and v.is_russian_safe_form(word):
             return None  # a case form of a safe stem (Блефаропластику, Москвы), as the spec reads safe_ru.txt
         lang = "ru" if cyrillic else "en"
@@ -342,6 +351,12 @@ _INFLECTIONS = (("ies", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ed", ""), ("
                 ("ers", ""), ("er", ""), ("ly", ""))
 
 
+def _without_marks(word: str) -> str:
+    """The word folded without its Vietnamese marks (Trần -> tran), as the surname lists hold it."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
+                   if not unicodedata.combining(c))
+
+
 def blank_anonymiser_output(text: str) -> str:
     """``text`` with placeholders (<PERSON>) and surrogates (환자 A, [전화번호], Patient B) blanked out,
     offsets kept: they are the anonymiser's own output, not words of the record."""
@@ -430,6 +445,15 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     if re.fullmatch(_LOCATION_WORD, core) and _LABEL_AFTER.match(text, offset + len(core)):
         return True
     return core.casefold() in VIETNAMESE_MONTH_WORDS and _MONTH_BEFORE.search(before) is not None
+
+
+def vouched_in_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the token text[start:end] is an eponym by the head noun beside it in its sentence (Hashimoto
+    thyroiditis, Swan-Ganz catheter, nevus of Ota; eponyms.eponym_by_head), as the anonymiser keeps it. Not
+    in a column of words taken out of their sentences, where the word beside it is no head of it."""
+    core = text[start:end].strip(_EDGE_PUNCTUATION)
+    offset = text.find(core, start)
+    return eponym_by_head(text, offset, offset + len(core))
 
 
 # An ICD-10 code without its dot (L700, K219) after a diagnosis label or beside a disease word, as the
@@ -611,9 +635,10 @@ def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
             continue
         if quantities is None:
             quantities = vocabulary.han_quantity_words(text)
-        if any(s <= m.start(1) + start and m.end(1) <= e for s, e in quantities):
-            continue  # 3小時, 韩币5万: a quantity beside its number, as the anonymiser keeps it
-        yield m.start(1) + start, m.end(1)
+        # 3小時, 韩币5万: a quantity beside its number, cut off the name as the anonymiser cuts it
+        clear = vocabulary.han_name_clear_of_quantities(text, m.start(1) + start, m.end(1), quantities)
+        if clear is not None:
+            yield clear
 
 
 def birth_dates_in_words(text: str) -> list[tuple[int, int]]:

@@ -46,7 +46,7 @@ from anonymise.gate.needles import Needle, NeedleSet, add_key, digits_of
 from anonymise.gate.project_text import ProjectShapes, is_project_token
 from anonymise.gate.released_text import (TextRule, birth_dates_in_words, blank_anonymiser_output, refused_in_context,
                                           titled_cjk_names, titled_korean_names, unsafe_numbers, unsafe_thai,
-                                          vouchable_alone, vouched_in_context)
+                                          vouchable_alone, vouched_in_context, vouched_in_sentence)
 from anonymise.gate.text_view import normalise
 from anonymise.gate.release_files import TEXT_FILE_SUFFIXES, WORKBOOK_SUFFIXES, raw_lines, visible_text
 from anonymise.gate.settings import CheckSettings
@@ -302,6 +302,8 @@ def _apply_text_rule(ctx: _Context, batch: WordBatch, release: str, table: str, 
             row, cell = batch.locate(text, m.start())
             if columns[cell] in WORD_LIST_COLUMNS and (reason == "name_if_mid_sentence" or vouchable_alone(m.group())):
                 continue  # the word was judged in its sentence, in the column it was taken from
+            if columns[cell] not in WORD_LIST_COLUMNS and vouched_in_sentence(text, m.start(), m.end()):
+                continue  # Hashimoto thyroiditis, Swan-Ganz catheter: a listed eponym by its head noun
             if reason == "name_if_mid_sentence":
                 if not refused_in_context(text, m.start()):
                     continue

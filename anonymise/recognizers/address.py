@@ -65,7 +65,10 @@ CN_BUILDING = rf"(?:{HAN}{{1,8}}?(?:大厦|大廈|花园|花園|中心|广场|�
 CN_UNIT = r"(?:[A-Za-z0-9]{1,4}[座栋棟幢]|\d{1,4}(?:栋|棟|幢|号楼|號樓|单元|單元|楼|樓|层|層|室)|[A-Za-z]?\d{1,4}室)*"
 CN_TAIL = rf"(?:[A-Za-z0-9]{{1,4}}座|{CN_HOUSE}{CN_BUILDING})?{CN_UNIT}"
 # Province, then one to three city/county/district levels, then a street, then number, building, unit, postcode.
-CN_ADDRESS = (rf"(?:{HAN}{{2,4}}(?:省|自治区))?(?:{HAN}{{1,6}}?(?:市|县|縣|区|區|州|旗)){{1,3}}{HAN}{{0,10}}(?:路|街|大道|道|巷|胡同|村|镇)"
+# A place's name starts after the sentence's words before it (我想去|首尔市…, 地址是|北京市…).
+CN_PLACE_CHAR = r"(?:(?![在住于於到去是的我你他她们們从從搬])[\u4e00-\u9fff])"
+CN_ADDRESS = (rf"(?:{CN_PLACE_CHAR}{{2,4}}(?:省|自治区))?(?:{CN_PLACE_CHAR}{{1,6}}?(?:市|县|縣|区|區|州|旗)){{1,3}}{HAN}{{0,10}}"
+              rf"(?:路|街|大道|道|巷|胡同|村|镇)"
               rf"{CN_SECTION}{CN_TAIL}(?:[ \t]*\d{{6}}(?!\d))?")
 # A street and its house number without the city (住在建国路88号3栋; 澳門…馬路123號…花園3樓A座, Macau's
 # streets written in Han); the street's name starts after the sentence's words (住在, 我家, 地址係, 住喺).

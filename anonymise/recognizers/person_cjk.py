@@ -130,7 +130,21 @@ class CjkNameRecognizer(PersonNameRecognizer):
         for match in SIGNATURE_LINE.finditer(text):
             if is_name(match.group(1)) and has_surname(match.group(1)):
                 results.append(RecognizerResult("PERSON", match.start(1), match.end(1), MEDIUM))
+        return _clear_of_quantities(text, results)
+
+
+def _clear_of_quantities(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Each name without the quantity words it overlaps (3小時陳先生 -> 陳, 50万王建国 -> 王建国), by the
+    rule the safe-list pass and the leak gate read (vocabulary.han_name_clear_of_quantities)."""
+    quantities = vocabulary.han_quantity_words(text)
+    if not quantities:
         return results
+    kept = []
+    for result in results:
+        clear = vocabulary.han_name_clear_of_quantities(text, result.start, result.end, quantities)
+        if clear is not None:
+            kept.append(RecognizerResult(result.entity_type, *clear, result.score))
+    return kept
 
 
 RECOGNIZERS = [CjkNameRecognizer]

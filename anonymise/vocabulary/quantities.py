@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from anonymise.vocabulary.birth_dates import BIRTH_WORD_BEFORE_DIGITS
+from anonymise.vocabulary.name_lists import starts_with_cjk_surname
 
 MIN_DIGITS = 6
 DIGIT_RUN = re.compile(r"\d(?:(?:[ .\-/:~()]{1,3}|,)?\d)*")
@@ -134,14 +135,39 @@ HAN_UNIT_WORDS = ("小时", "小時", "个小时", "個小時", "钟头", "鐘�
 HAN_NUMBER = "0-9０-９一二三四五六七八九十百千万萬亿億两兩半几幾多"
 _HAN_UNITS = "|".join(sorted(HAN_UNIT_WORDS + HAN_CURRENCY_WORDS, key=len, reverse=True))
 _HAN_CURRENCIES = "|".join(sorted(HAN_CURRENCY_WORDS, key=len, reverse=True))
-# A unit or currency after its number (3小時, 30萬韓圜), or a currency before one (韩币5万, 韓圜 100000).
-HAN_QUANTITY_WORD = re.compile(rf"(?<=[{HAN_NUMBER}])\s?(?:{_HAN_UNITS})|(?:{_HAN_CURRENCIES})(?=\s?[0-9０-９])")
+# A unit or currency after its number (3小時, 30萬韓圜), or a currency before one (韩币5万, 韓圜 100000); a
+# Han multiplier glued to digits is the number's (50万: 万 is also a surname).
+HAN_QUANTITY_WORD = re.compile(rf"(?<=[{HAN_NUMBER}])\s?(?:{_HAN_UNITS})|(?:{_HAN_CURRENCIES})(?=\s?[0-9０-９])|"
+                               r"(?<=[0-9０-９])[十百千万萬亿億]+")
 
 
 def han_quantity_words(text: str) -> list[tuple[int, int]]:
     """(start, end) of each Han currency, unit or duration word beside its number in ``text``: a quantity,
     never a person's name, whatever surname it begins with."""
     return [(m.start() + (m.group()[0].isspace()), m.end()) for m in HAN_QUANTITY_WORD.finditer(text)]
+
+
+def han_name_clear_of_quantities(text: str, start: int, end: int,
+                                 quantities: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """What is left of the Han name text[start:end] once the quantity words (``han_quantity_words``) it
+    overlaps are cut off: the longest stretch outside them, while it still holds a name (two characters
+    or more, or a surname: 30分钟小明老师 -> 小明, 3针周医生 -> 周); None when no name is left (2小時嗎: 時 was
+    the unit's). The anonymiser removes that stretch and the leak gate refuses it by this one rule."""
+    inside = [False] * (end - start)
+    for s, e in quantities:
+        for i in range(max(s, start), min(e, end)):
+            inside[i - start] = True
+    best, run_start = (start, start), None
+    for i in range(start, end + 1):
+        if i < end and not inside[i - start]:
+            run_start = i if run_start is None else run_start
+        elif run_start is not None:
+            best = max(best, (run_start, i), key=lambda span: span[1] - span[0])
+            run_start = None
+    piece = text[best[0]:best[1]]
+    if len(piece) >= 2 or (piece and starts_with_cjk_surname(piece)):
+        return best
+    return None
 
 
 def is_hangul_count(word: str) -> bool:
