@@ -174,6 +174,9 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
         if vocabulary.is_safe_term(token) or all(_safe_code_part(p) for p in rough.split("-")) or \
                 _medical_code(work, match.start(), match.end()) or _priced(work, match.start(), match.end()):
             continue
+        term = vocabulary.counted_term(token, work[match.end():match.end() + 2])
+        if term and vocabulary.is_safe_term(term):
+            continue  # IPL2회: a listed treatment and its session count
         spans.append((match.start(), match.end(), "ID", "letter-digit-code"))
     return spans
 

@@ -220,3 +220,26 @@ def test_every_invented_consultation_anonymised_passes_the_gate(tmp_path, templa
     assert len(lines) > 150
     out = "\n".join(redacted(line) for line in lines)
     assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("IPL3회 받고 나서 기미가 옅어졌어요.", "IPL3회"),        # a listed treatment with its session count glued on
+    ("PRP2회 하고 경과 보기로 했어요.", "PRP2회"),
+    ("HIFU1번만 해도 효과 있나요?", "HIFU1번"),
+    ("마취크림EMLA5% 바르고 오세요.", "EMLA5%"),              # a listed product and its strength
+    ("乔雅登VOLUMA2支多少钱？", "VOLUMA2支"),                  # ... and its syringes, after Han
+])
+def test_a_treatment_with_its_glued_count_stays_and_is_released(tmp_path, template, snapshot, text, kept):
+    out = redacted(text)
+    assert kept in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("QX4회 예약번호로 확인해 주세요.", "QX4"),               # letters no list vouches for: a code before a count
+    ("IPL45678회원번호로 조회돼요?", "IPL45678"),              # more digits than a count
+])
+def test_a_code_before_a_count_word_still_goes(tmp_path, template, snapshot, text, code):
+    out = redacted(text)
+    assert code not in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []

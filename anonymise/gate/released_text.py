@@ -196,7 +196,8 @@ class TextRule:
         for code in _LETTER_DIGIT.finditer(stripped):
             word = code.group()
             rough = self.vocabulary.without_approximation(word)  # 350ccish: judged without its "ish"
-            if not (_NUMBER_UNIT.fullmatch(rough) or rough.isdigit() or _UNIT_OR_DOSING.fullmatch(word) or self._safe_term(word)):
+            if not (_NUMBER_UNIT.fullmatch(rough) or rough.isdigit() or _UNIT_OR_DOSING.fullmatch(word) or self._safe_term(word)
+                    or self._counted_safe_term(word, stripped[code.end():code.end() + 2])):
                 return "code"
         reasons = [self._piece_reason(m, stripped) for m in _PIECE.finditer(stripped)]
         for reason in ("name", "korean_name", "cjk_name", "unknown_word", "digits"):
@@ -205,6 +206,11 @@ class TextRule:
         if "name_if_mid_sentence" in reasons:
             return "name_if_mid_sentence"
         return None
+
+    def _counted_safe_term(self, code: str, after: str) -> bool:
+        """IPL2회: a listed treatment and its session count glued on, as the anonymiser keeps it."""
+        term = self.vocabulary.counted_term(code, after)
+        return term is not None and self._safe_term(term)
 
     def _english_word(self, word: str) -> bool:
         """An ordinary English word, inflected or not (weeks, totals, studies, asked): word lists

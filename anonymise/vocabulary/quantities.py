@@ -178,6 +178,23 @@ def is_hangul_count(word: str) -> bool:
 
 
 # A number said roughly (350ccish, 30-ish, 2mlish): the quantity, then "ish".
+# A treatment or product written with its count glued on (IPL2회, HIFU5次, VOLUMA2支, EMLA5%): the term's
+# letters, a number of at most three digits, then a word that counts sessions, shots, vials, syringes or
+# tablets, or a percentage. Only the letters are left to judge, against the safe terms, so a code before
+# a count (KX2회) is still a code.
+GLUED_COUNT_WORDS = ("회", "번", "차례", "샷", "유닛", "병", "개", "알", "통", "cc", "ml", "mL", "%", "次", "回", "针", "針",
+                     "発", "支", "瓶", "粒", "本")
+TERM_THEN_COUNT = re.compile(r"([A-Za-z][A-Za-z\-]*?)-?(\d{1,3})")
+
+
+def counted_term(code: str, after: str) -> str | None:
+    """The letters of ``code`` when it is a term and its count (``IPL2`` before ``회``: ``IPL``), else None."""
+    glued = TERM_THEN_COUNT.fullmatch(code)
+    if glued is None or not after.startswith(GLUED_COUNT_WORDS):
+        return None
+    return glued.group(1)
+
+
 APPROXIMATE = re.compile(r"(?P<quantity>\d[\w.]*?)-?ish", re.IGNORECASE)
 
 
