@@ -55,7 +55,7 @@ def draw_review_sample(out: str, run_id: str, size: int) -> str | None:
             FROM (SELECT * FROM read_parquet(getvariable('eligible'))
                   WHERE exclusion_reason IS NULL AND NOT aggregate_only) t
             LEFT JOIN read_parquet(getvariable('members')) m ON m.member_id = t.member_id
-            USING SAMPLE reservoir({int(size)} ROWS) REPEATABLE ({seed})""").fetch_arrow_table()
+            USING SAMPLE reservoir({int(size)} ROWS) REPEATABLE ({seed})""").to_arrow_table()
     if not table.num_rows:
         return None
     with open_private(chunk, "wb") as sink:

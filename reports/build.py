@@ -185,7 +185,7 @@ def _build_faq(con: duckdb.DuckDBPyConnection, context: _Context) -> dict:
     next_cluster = 0
     for area in areas:
         rows = con.execute("SELECT row_id, question FROM faq_source WHERE interested_area IS NOT DISTINCT FROM ? "
-                           "ORDER BY row_id", [area]).fetch_arrow_table()
+                           "ORDER BY row_id", [area]).to_arrow_table()
         clustering = cluster_questions(rows["question"].to_pylist(), context.settings.faq_similarity)
         con.register("area_membership", pa.table({"row_id": rows["row_id"],
                                                   "cluster_id": clustering.labels + next_cluster,
