@@ -53,13 +53,18 @@ def test_a_worded_date_next_to_a_birth_word_is_a_dob(text, date_of_birth):
     assert date_of_birth not in redacted(text)
 
 
-@pytest.mark.parametrize("text, date_of_birth", [
+# Dates said in numerals (Sino-Korean words, Han numerals, a Japanese era year) after a birth word.
+SPOKEN_BIRTH_DATES = [
     ("육십구년 칠월 십사일생이에요", "육십구년 칠월 십사일"),      # a year said by its tens (69)
     ("저는 팔삼년생이에요", "팔삼년"),                            # digit by digit (83)
     ("생일은 구십사년 유월이에요", "구십사년 유월"),
     ("一九九二年十月八日生", "一九九二年十月八日"),
     ("1992年十月八日出生", "1992年十月八日"),                     # digits and Han numerals mixed
     ("昭和五十八年生まれです", "昭和五十八年"),                    # a Japanese era year in Han numerals
+]
+
+
+@pytest.mark.parametrize("text, date_of_birth", SPOKEN_BIRTH_DATES + [
     ("Geb. 03.09.1986", "03.09.1986"),                           # birth words the digit forms lacked
     ("tanggal lahir 1991-04-17", "1991-04-17"),
     ("مواليد 1987", "1987"),
@@ -102,13 +107,7 @@ def test_a_date_out_of_range_is_not_read(text):
     assert worded_birth_dates(text, TODAY) == []
 
 
-NUMERAL_BIRTH_DATES = [
-    ("육십구년 칠월 십사일생이에요", "육십구년 칠월 십사일"),      # a year said by its tens (69)
-    ("저는 팔삼년생이에요", "팔삼년"),                            # digit by digit (83)
-    ("생일은 구십사년 유월이에요", "구십사년 유월"),
-    ("一九九二年十月八日生", "一九九二年十月八日"),
-    ("1992年十月八日出生", "1992年十月八日"),                     # digits and Han numerals mixed
-    ("昭和五十八年生まれです", "昭和五十八年"),                    # a Japanese era year in Han numerals
+NUMERAL_BIRTH_DATES = SPOKEN_BIRTH_DATES + [
     ("생년월일은 1991년 8월 12일입니다", "1991년 8월 12일"),       # short digit runs with their date units
     ("生年月日：1984年2月9日", "1984年2月9日"),
 ]

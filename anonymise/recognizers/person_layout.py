@@ -27,7 +27,7 @@ from anonymise.recognizers.person_base import PersonNameRecognizer
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"
 KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc"
-LETTERS = rf"[^\W\d_]"
+LETTERS = r"[^\W\d_]"
 # A stamp opening a transcript's line: bracketed ([2024/3/5, 21:10]) or a date and a clock time.
 STAMP = rf"(?:\[[^\]\n]{{1,40}}\]|(?:{STAMP_DATE}[ \t,]*)?{STAMP_TIME})"
 # A speaker: one to three words of letters (a word may hold ' - .), 30 characters at most.
