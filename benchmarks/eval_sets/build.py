@@ -3,7 +3,8 @@
     python benchmarks/eval_sets/build.py            # writes handwritten/, handwritten2/, handwritten3/, handwritten4/,
                                                     # handwritten5/, english_pii/, english_pii2/, korean_sentences/,
                                                     # korean_sentences2/, korean_sentences3/, korean_sentences4/,
-                                                    # korean_sentences5/, handwritten6/, handwritten7/
+                                                    # korean_sentences5/, handwritten6/, handwritten7/,
+                                                    # handwritten8/
 
 The sources are plain UTF-8 text written by hand. Annotations sit inline, so that a gold value is
 by construction the exact text of its field:
@@ -375,6 +376,7 @@ def main():
         write_set("korean_sentences5", *read_korean(sorted((AUTHORING / "korean_sentences5").glob("*.txt")), "KX"))
         write_set("handwritten6", *read_handwritten(sorted((AUTHORING / "handwritten6").glob("*.txt"))))
         write_set("handwritten7", *read_handwritten(sorted((AUTHORING / "handwritten7").glob("*.txt"))))
+        write_set("handwritten8", *read_handwritten(sorted((AUTHORING / "handwritten8").glob("*.txt"))))
     except SourceError as e:
         sys.exit(f"error: {e}")
 
