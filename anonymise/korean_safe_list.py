@@ -128,12 +128,9 @@ def _kiwi_vouches_as_nouns(word: str, start: int, end: int) -> bool:
     piece = word[start:end]
     if _name_shaped(piece) or vocabulary.is_known_person_name_word(piece) or _organisation_name(piece):
         return False
-    if len(piece) >= 2 and not (len(piece) == 2 and plausible_given(piece)) and (
-            vocabulary.is_frequent_korean_word(piece, common=True)
-            or (vocabulary.is_ordinary_word(piece, "ko") and _dictionary_proper_noun(word, start, end))):
-        # A common word Kiwi calls a proper noun (구글, 일본어), or an ordinary word that Kiwi's own
-        # dictionary has as a proper noun (북극, 적조): not a given name (은지) nor a name Kiwi guessed.
-        return True
+    if len(piece) >= 2 and vocabulary.is_frequent_korean_word(piece, common=True) \
+            and not (len(piece) == 2 and plausible_given(piece)):
+        return True  # a common word Kiwi calls a proper noun (구글, 일본어), not a given name (은지)
     best = None
     for tokens, score in kiwi().analyze(word, top_n=READINGS):
         best = score if best is None else best
@@ -153,12 +150,6 @@ ORGANISATION_KINDS = tuple(sorted({*COMPANY_ENDINGS, *(level for level in KO_LEV
 
 def _organisation_name(piece: str) -> bool:
     return any(piece.endswith(kind) and len(piece) > len(kind) for kind in ORGANISATION_KINDS)
-
-
-def _dictionary_proper_noun(word: str, start: int, end: int) -> bool:
-    """Kiwi reads ``word[start:end]`` as one proper noun of its dictionary, not an out-of-vocabulary guess."""
-    return any(t.start == start and t.len == end - start and t.tag == "NNP" and t.id >= KIWI_FIRST_KNOWN_ID
-               for t in kiwi_tokens(word))
 
 
 def _dictionary_noun(token) -> bool:
