@@ -180,6 +180,18 @@ def test_common_words_kiwi_calls_proper_nouns_stay(text, kept):
     assert kept in redacted(text)
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("시어머니가 반대하셨어요.", "시어머니가"),   # 시 is a surname and 어머니 follows a surname as a title,
+    ("시아버님께서 오셨어요.", "시아버님께서"),   # but the word is a kin word
+])
+def test_kin_words_that_start_with_a_surname_stay(text, kept):
+    assert kept in redacted(text)
+
+
+def test_a_surname_before_a_mothers_title_still_goes():
+    assert "변어머니" not in redacted("변어머니가 전화하셨어요.")
+
+
 def test_common_word_rule_spares_given_names_and_people():
     from anonymise import vocabulary
     from anonymise.korean_safe_list import _kiwi_vouches_as_nouns
