@@ -374,6 +374,7 @@ def main():
         write_set("korean_sentences4", *read_korean(sorted((AUTHORING / "korean_sentences4").glob("*.txt")), "KW"))
         write_set("handwritten5", *read_handwritten(sorted((AUTHORING / "handwritten5").glob("*.txt"))))
         write_set("korean_sentences5", *read_korean(sorted((AUTHORING / "korean_sentences5").glob("*.txt")), "KX"))
+        write_set("korean_sentences6", *read_korean(sorted((AUTHORING / "korean_sentences6").glob("*.txt")), "KY"))
         write_set("handwritten6", *read_handwritten(sorted((AUTHORING / "handwritten6").glob("*.txt"))))
         write_set("handwritten7", *read_handwritten(sorted((AUTHORING / "handwritten7").glob("*.txt"))))
         write_set("handwritten8", *read_handwritten(sorted((AUTHORING / "handwritten8").glob("*.txt"))))
