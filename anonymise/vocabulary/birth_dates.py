@@ -262,7 +262,9 @@ def worded_birth_dates(text: str, today: date | None = None, blanked: bool = Fal
 # gate's digit rule lets them through.
 UNIT_DATE = (rf"(?:(?:19|20)?\d{{2}}[ \t]*년[ \t]*\d{{1,2}}[ \t]*월(?:[ \t]*(?:\d{{1,2}}[ \t]*일|{NATIVE_DAY}))?"
              r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?)(?!\d)")
-_SAID_DATE = re.compile(rf"(?<![\dA-Za-z])(?:{NUMERAL_DATE}|{UNIT_DATE})", re.IGNORECASE)
+# The characters such a date can start with: a position starting none is passed at once (a third of the time).
+_SAID_DATE_FIRST = r"(?=[\d〇零一二三四五六七八九十廿卅천일이삼사오육륙칠팔구시유십明大昭平令农農阴陰旧舊正冬腊臘])"
+_SAID_DATE = re.compile(rf"{_SAID_DATE_FIRST}(?<![\dA-Za-z])(?:{NUMERAL_DATE}|{UNIT_DATE})", re.IGNORECASE)
 _CUE_BEFORE_SAID_DATE = re.compile(rf"{BIRTH_BEFORE}(?:(?!   )[^\n\d<>\[\]]){{0,16}}$", re.IGNORECASE)
 _CUE_AFTER_SAID_DATE = re.compile(rf"[ \t]*(?:{BIRTH_AFTER})", re.IGNORECASE)
 _NUMERAL = re.compile(r"[〇零一二三四五六七八九十廿卅천일이삼사오육륙칠팔구년年월月]")
@@ -291,16 +293,20 @@ def numeral_birth_dates(text: str) -> list[tuple[int, int]]:
 # 고객: 구삼년 칠월 이일이요; Q: Date of birth? / A: 4/11/87). The question is a line with a birth word and a
 # question's or request's end (or the birth word alone, as a form's label); the answer is a
 # line that holds only a date, after a speaker's label, a word of assent and 음력/양력. Any other line stays.
-_LINE_START = r"(?<![^\n\x00\x01])"     # a line's start in a text, a cell or a row of the gate's batches
 # Digits may stand in the question (so a value the anonymiser removed there, blank in the gate's view,
 # changes nothing); its length is bounded, as a question's is.
 _LINE = r"[^\n\x00\x01]"
 _SPEAKER = rf"(?:[^\n:：\d\x00\x01]{{1,16}}[:：]|[-–>])[ \t]*"
 _QUESTION_END = r"(?:[?？:：]|세요|까요|나요|가요|니까|습니까|죠|줘요|줘|래요)"
-_BIRTH_QUESTION = re.compile(
-    rf"{_LINE_START}[ \t]*(?:{_SPEAKER})?(?:{_LINE}{{0,60}}?{BIRTH_BEFORE}{_LINE}{{0,40}}?{_QUESTION_END}"
-    rf"|{BIRTH_BEFORE}[ \t]*(?:은|는|이|요)?)[ \t.!~…]*\n[ \t]*(?:{_SPEAKER})?"
-    r"(?:(?:네|예|음|아|yes|yeah|sure|it's|it is|uh|um)[,.]?[ \t]+)?(?:(?:음력|양력)(?:으로)?[ \t]*)?", re.IGNORECASE)
+_BIRTH_WORD = re.compile(BIRTH_BEFORE, re.IGNORECASE)
+# Around the birth word of a question: before it a speaker's label and a few words, after it a few words
+# and the question's end; or the birth word alone on its line after a speaker's label, as a label.
+_BEFORE_QUESTION_WORD = re.compile(rf"[ \t]*(?:{_SPEAKER})?{_LINE}{{0,60}}", re.IGNORECASE)
+_AFTER_QUESTION_WORD = re.compile(rf"{_LINE}{{0,40}}?{_QUESTION_END}[ \t.!~…]*", re.IGNORECASE)
+_BEFORE_LABEL = re.compile(rf"[ \t]*(?:{_SPEAKER})?", re.IGNORECASE)
+_AFTER_LABEL = re.compile(r"[ \t]*(?:은|는|이|요)?[ \t.!~…]*")
+_ANSWER_START = re.compile(rf"[ \t]*(?:{_SPEAKER})?(?:(?:네|예|음|아|yes|yeah|sure|it's|it is|uh|um)[,.]?[ \t]+)?"
+                           r"(?:(?:음력|양력)(?:으로)?[ \t]*)?", re.IGNORECASE)
 # The answer's end: a copula or a polite ending (이요, 입니다, 생이에요), punctuation, the line's end.
 _ANSWER_END = r"[ \t]*(?:이요|요|입니다|이에요|예요|이고요|인데요|생이요|생이에요|생입니다|생)?[ \t]*[.!~?…]*[ \t]*(?=[\n\x00\x01]|$)"
 _DATE_ANSWER = re.compile(rf"(?:{DATE})(?={_ANSWER_END})", re.IGNORECASE)
@@ -309,7 +315,19 @@ _DATE_ANSWER = re.compile(rf"(?:{DATE})(?={_ANSWER_END})", re.IGNORECASE)
 def birth_answers(text: str) -> list[tuple[int, int]]:
     """(start, end) of each date (DATE) that is the whole answer on the line right after a birth question.
     The DOB recognizer removes these and the leak gate refuses them (in its view, removed values are
-    blanks, which are no date)."""
-    if "\n" not in text:
-        return []
-    return [(m.start(), m.end()) for q in _BIRTH_QUESTION.finditer(text) if (m := _DATE_ANSWER.match(text, q.end()))]
+    blanks, which are no date). Birth words are found first (a few per text), then the line of each."""
+    found, questions = [], set()
+    for cue in _BIRTH_WORD.finditer(text):
+        line_start = max(text.rfind(mark, 0, cue.start()) for mark in ("\n", "\x00", "\x01")) + 1
+        line_end = text.find("\n", cue.end())
+        if line_end < 0 or line_start in questions:
+            continue
+        questions.add(line_start)
+        question = _BEFORE_QUESTION_WORD.fullmatch(text, line_start, cue.start()) and \
+            _AFTER_QUESTION_WORD.fullmatch(text, cue.end(), line_end)
+        label = _BEFORE_LABEL.fullmatch(text, line_start, cue.start()) and _AFTER_LABEL.fullmatch(text, cue.end(), line_end)
+        if question or label:
+            answer = _DATE_ANSWER.match(text, _ANSWER_START.match(text, line_end + 1).end())
+            if answer:
+                found.append(answer.span())
+    return found
