@@ -7,8 +7,10 @@ language, a Roman numeral, a Mongolian numbered month) and a year, in any order 
 date when the day exists in that month and the year is a plausible birth year (Gregorian, Buddhist
 Era 25xx, or Hijri after a Hijri month or هـ). It is a date of birth when a birth word is right before
 it (a few words between, no digit, no sentence end) or right after it (…г. рождения, …төрсөн).
-Dates said in numerals (칠십이년 삼월 구일, 一九八八年五月三日, 昭和六十年) are patterns here too. The DOB
-recognizer removes these dates and the leak gate refuses them, both from this one reading.
+Dates said in numerals or words (칠십이년 삼월 구일, 시월 열아흐레, 一九八八年五月三日, 农历腊月廿三, 昭和六十年, the
+ninth of June, ninety-one) are patterns here too, and so is a date that is the whole answer on the line after a
+birth question (Q: Date of birth? / A: 4/11/87). The DOB recognizer removes these dates and the leak gate
+refuses them, both from this one reading.
 """
 from __future__ import annotations
 
