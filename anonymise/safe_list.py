@@ -71,8 +71,6 @@ UNIT_WITH_POWER = re.compile(r"(?:cm|mm|m|dm)[23]", re.IGNORECASE)  # J/cm2, mm3
 DOSING_CODE = re.compile(r"x\d{1,2}|q\d{1,2}h|spf\d{1,3}|pa\d|\d{1,2}x\d{1,3}(?:\.\d+)?(?:u|iu|units?|cc|ml|mg)?",
                          re.IGNORECASE)  # 2x50U: two vials of 50
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:['\u2019][A-Za-z]+|-[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*")
-# Shorter lower-case given names (mui, ana, eun) are as often words of other languages.
-LOWER_CASE_NAME_MIN = 4
 POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 # Letters only Vietnamese writes: a text holding them is read as Vietnamese.
@@ -268,7 +266,7 @@ def _latin_verdict(word: str, initial: bool, lang: str) -> tuple[str, str] | Non
     if initial and capitalised and vocabulary.is_ordinary_word(folded, "id") and not vocabulary.is_name_word(folded, "en"):
         return None  # Berapa harga botox?: a listed word opening a sentence too short to tell its language
     if not capitalised:
-        if vocabulary.is_only_a_name(folded, given=True) and len(folded) >= LOWER_CASE_NAME_MIN:
+        if vocabulary.is_lower_case_name(folded, lang):
             return "PERSON", "given-name-list"
         return None
     name = vocabulary.is_name_word(folded, "en")

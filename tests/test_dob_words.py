@@ -61,6 +61,20 @@ SPOKEN_BIRTH_DATES = [
     ("一九九二年十月八日生", "一九九二年十月八日"),
     ("1992年十月八日出生", "1992年十月八日"),                     # digits and Han numerals mixed
     ("昭和五十八年生まれです", "昭和五十八年"),                    # a Japanese era year in Han numerals
+    # a day said as a native-Korean count (열아흐레 19, 스무사흘 23, 초닷새 5, 보름 15), as on the phone
+    ("칠십사년 시월 열아흐레생이에요", "칠십사년 시월 열아흐레"),
+    ("팔십칠 년 삼월 스무사흘 생", "팔십칠 년 삼월 스무사흘"),
+    ("음력 구십육년 구월 초닷새생이에요", "구십육년 구월 초닷새"),    # 음력 before the date
+    ("할머니 생신이 음력 유월 보름이에요", "유월 보름"),            # 생신, a month and day without the year
+    ("생일은 이천일년 이월 스무날이에요", "이천일년 이월 스무날"),
+    ("88년 11월 열이틀생입니다", "88년 11월 열이틀"),               # digits, then the day in words
+    # a Chinese lunar date: 农历/阴历, 正月..腊月, 初X/十X/廿X, with or without a year
+    ("出生于农历冬月廿七", "农历冬月廿七"),
+    ("我是一九八七年阴历正月初九生的", "一九八七年阴历正月初九"),
+    ("腊月十八出生", "腊月十八"),
+    # English with the year said by its last two digits
+    ("I was born the eleventh of April, eighty-six.", "the eleventh of April, eighty-six"),
+    ("DOB: October 2nd, ninety-four", "October 2nd, ninety-four"),
 ]
 
 
@@ -95,6 +109,57 @@ def test_a_date_in_numerals_next_to_a_birth_word_is_a_dob(text, date_of_birth):
 ])
 def test_dates_that_are_no_birth_date_stay(text):
     assert dob(text) == []
+
+
+# The spoken forms above without a birth word, or with a word 생 only starts (생리, 생각): a treatment
+# date or a booking stays on both sides.
+SPOKEN_DATES_WITHOUT_BIRTH = [
+    "수술은 이십사년 시월 열아흐레에 했어요",
+    "시월 열아흐레에 예약했어요",
+    "생리는 삼월 스무사흘에 시작했어요",
+    "3월 5일 생리 시작했어요",
+    "구월 열흘 생각하고 있어요",
+    "5월 3일 생활 습관 상담",
+    "农历八月十五做了双眼皮",
+    "腊月廿三是小年",
+    "We met the ninth of June, ninety-one.",
+    "Botox on March 3rd, eighty units",
+]
+
+
+@pytest.mark.parametrize("text", SPOKEN_DATES_WITHOUT_BIRTH)
+def test_spoken_dates_without_a_birth_word_stay_on_both_sides(text):
+    assert dob(text) == []
+    assert birth_dates_in_words(text) == []
+
+
+# A transcript: the birth question on one line, the date alone on the next.
+BIRTH_ANSWERS = [
+    ("상담원: 생년월일 말씀해 주세요\n고객: 구삼년 칠월 이일이요", "구삼년 칠월 이일"),
+    ("Q: Date of birth?\nA: 4/11/87", "4/11/87"),
+    ("간호사: 생년월일이 어떻게 되세요?\n환자: 네, 1979년 2월 8일입니다.", "1979년 2월 8일"),
+    ("Nurse: And when were you born?\nCaller: the second of May, seventy-nine", "the second of May, seventy-nine"),
+    ("DOB:\n1985-06-21", "1985-06-21"),                       # a form's label alone on its line
+]
+
+
+@pytest.mark.parametrize("text, date_of_birth", BIRTH_ANSWERS)
+def test_the_answer_to_a_birth_question_goes_on_both_sides(text, date_of_birth):
+    assert date_of_birth in dob(text)
+    assert date_of_birth not in redacted(text)
+    assert date_of_birth in [text[s:e] for s, e in birth_dates_in_words(text)]
+
+
+@pytest.mark.parametrize("text, stays", [
+    ("Q: When is the surgery?\nA: 4/11/25", "4/11/25"),                      # no birth question
+    ("상담원: 예약 날짜 말씀해 주세요\n고객: 구월 삼일이요", "구월 삼일"),
+    ("생년월일 말씀해 주세요\n수술은 3월 5일이에요", "3월 5일"),              # the line is more than the date
+    ("Q: Date of birth?\nA: 4/11/87\nB: 5/12/25", "5/12/25"),               # only the line right after it
+    ("생일 파티 했어요.\n3월 5일에 예약했어요", "3월 5일"),
+])
+def test_other_lines_after_a_question_are_no_birth_answer(text, stays):
+    assert stays not in dob(text)
+    assert stays not in [text[s:e] for s, e in birth_dates_in_words(text)]
 
 
 @pytest.mark.parametrize("text", [
@@ -136,7 +201,9 @@ def snapshot(tmp_path_factory) -> Path:
     return write_snapshot(tmp_path_factory.mktemp("accepted"))
 
 
-@pytest.mark.parametrize("left", ["Я родилась 22 октября 1994 года.", "저는 팔삼년생이에요."])
+@pytest.mark.parametrize("left", ["Я родилась 22 октября 1994 года.", "저는 팔삼년생이에요.", "팔십칠 년 삼월 스무사흘 생",
+                                  "出生于农历冬月廿七", "DOB: October 2nd, ninety-four",
+                                  "상담원: 생년월일 말씀해 주세요\n고객: 구삼년 칠월 이일이요"])
 def test_a_left_birth_date_in_words_is_a_gate_finding(tmp_path, template, snapshot, left):
     assert "text:birth_date" in [kind for kind, _ in text_findings(tmp_path, template, snapshot, left)]
 
@@ -145,6 +212,8 @@ def test_a_left_birth_date_in_words_is_a_gate_finding(tmp_path, template, snapsh
     "Я родилась 22 октября 1994 года, операция 14 февраля 2024 года.",
     "Saya lahir 11 Oktober 1996, operasi 3 Maret 2024.",
     "생일은 칠십구년 사월이고 수술은 이천이십사년 삼월에 했어요.",
+    "생신은 음력 유월 보름이고 수술은 시월 열아흐레에 했어요.",
+    "Q: Date of birth?\nA: 4/11/87\nQ: And the surgery?\nA: 5/12/25",
 ])
 def test_the_redacted_birth_date_passes_the_gate(tmp_path, template, snapshot, text):
     out = redacted(text)

@@ -243,3 +243,28 @@ def test_a_code_before_a_count_word_still_goes(tmp_path, template, snapshot, tex
     out = redacted(text)
     assert code not in out, out
     assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    # Three-letter given names of the lists are Vietnamese words too (bao nhiêu: how much; hoa: flower)
+    ("Làm mũi giá bao nhiêu vậy ạ?", "bao"),
+    ("Em muốn xăm môi màu hoa hồng.", "hoa"),
+])
+def test_a_short_lower_case_given_name_stays_and_is_released(tmp_path, template, snapshot, text, kept):
+    out = redacted(text)
+    assert kept in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("hôm qua jennifer hỏi giá làm mũi", "jennifer"),     # a longer one goes, in any Latin-script text
+    ("my friend margaret had the same filler", "margaret"),
+])
+def test_a_lower_case_given_name_goes_and_the_gate_refuses_it(tmp_path, template, snapshot, text, gone):
+    out = redacted(text)
+    assert gone not in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+def test_the_gate_refuses_a_lower_case_given_name_left_in(tmp_path, template, snapshot):
+    assert "text:name" in [kind for kind, _ in text_findings(tmp_path, template, snapshot, "hôm qua jennifer hỏi giá")]

@@ -16,9 +16,9 @@ Han/Kana, Thai) inside a whitespace-separated token, and may only be:
    ``1064nm``, ``10J/cm2``), dosing notation (``x2``, ``q4h``, ``SPF50``) or a safe term (``CO2``); a
    code after a code word is judged in context below (ICD-11 ED80, CPT 0479T, HCPCS J0585);
 3. no identifier shape: e-mail, URL, @handle, words joined by ``_`` or ``.`` (``jisoo.kim``);
-4. Latin letters: a safe term, or in lower case anything but a name that no dictionary has; a
-   capitalised word must be an ordinary word that is not only a name (a sentence start), and
-   elsewhere (a proper noun) an ordinary word that is no name at all;
+4. Latin letters: a safe term, or in lower case anything but a given name no dictionary has
+   (vocabulary.is_lower_case_name); a capitalised word must be an ordinary word that is not only a
+   name (a sentence start), and elsewhere (a proper noun) an ordinary word that is no name at all;
 5. Hangul: Kiwi's morphemes of the word hold no proper noun (NNP) and no unknown word, unless the
    stem is a safe term, and the word is no surname + given-name shape Kiwi cannot read as words;
 6. Han/Kana: no Katakana word that ordinary Japanese words and safe terms do not make up, no
@@ -52,7 +52,8 @@ from anonymise.name_data import (CJK_PERSON_TITLES, EPONYMOUS_CONDITIONS, KOREAN
                                  LATIN_EPONYM_TITLES, SCALE_GRADE_AFTER, VIETNAMESE_MONTH_WORDS,
                                  VIETNAMESE_ONLY_SURNAMES)
 from anonymise.eponyms import eponym_by_head, is_russian_eponym, scale_before_grade
-from anonymise.vocabulary.birth_dates import BIRTH_WORD_BEFORE_DIGITS, numeral_birth_dates, worded_birth_dates
+from anonymise.vocabulary.birth_dates import (BIRTH_WORD_BEFORE_DIGITS, birth_answers, numeral_birth_dates,
+                                              worded_birth_dates)
 from anonymise.surrogate_labels import ENTITY_LABELS, ROLE_LABELS
 from anonymise.vocabulary import DISEASE_ENDINGS
 
@@ -255,9 +256,8 @@ class TextRule:
         if cyrillic and v.is_russian_safe_form(word):
             return None  # a case form of a safe stem (Блефаропластику, Москвы), as the spec reads safe_ru.txt
         lang = "ru" if cyrillic else "en"
-        if word.islower():  # two lower-case letters (ko, in, go) name nobody, whatever a name list says
-            return "name" if not cyrillic and len(word) > 2 and self._only_a_given_name(word) \
-                and not self._english_word(word) else None
+        if word.islower():
+            return "name" if v.is_lower_case_name(word, lang) else None
         if word.isupper() and len(word) <= 5 and not cyrillic:
             return None  # an acronym (PRP, HIFU, ASAP): initials of a name are at most one word
         ordinary = self._english_word(word) or v.is_ordinary_word(word, "vi") if lang == "en" \
@@ -274,10 +274,6 @@ class TextRule:
         if v.is_name_word(word, lang):
             return "name" if v.is_only_a_name(word) else "name_if_mid_sentence"
         return None
-
-    def _only_a_given_name(self, word: str) -> bool:
-        """The spec's lower-case test: a given name no dictionary has (jennifer; not nguyen, kim)."""
-        return self.vocabulary.is_only_a_name(word, given=True)
 
     def _plain_korean(self, word: str) -> bool:
         v = self.vocabulary
@@ -649,12 +645,13 @@ def titled_cjk_names(text: str, vocabulary) -> Iterator[tuple[int, int]]:
 
 def birth_dates_in_words(text: str) -> list[tuple[int, int]]:
     """(start, end) of each date written with a month word or in numeral words next to a birth word
-    (родилась 7 марта 1985, lahir 5 Januari 1993, 칠십이년 삼월 구일생): its digits are short runs rule 1 lets
-    through and its words ordinary ones, so the date of birth is found by the shared reading of month,
-    numeral and birth words (rule 1, in context). ``text`` has the anonymiser's output blanked
+    (родилась 7 марта 1985, lahir 5 Januari 1993, 칠십이년 삼월 구일생), and each date that is the whole answer
+    on the line after a birth question (Q: Date of birth? / A: 4/11/87): its digits are short runs rule 1
+    lets through and its words ordinary ones, so the date of birth is found by the shared reading of
+    month, numeral and birth words (rule 1, in context). ``text`` has the anonymiser's output blanked
     (blank_anonymiser_output)."""
     worded = worded_birth_dates(text, blanked=True) if _DIGIT.search(text) else []
-    return worded + numeral_birth_dates(text)
+    return worded + numeral_birth_dates(text) + birth_answers(text)
 
 
 def unsafe_thai(text: str) -> Iterator[tuple[int, int]]:

@@ -6,7 +6,8 @@ A date in any usual form (1990.03.28, 03/28/1990, 900328, 1990년 3월 28일, 19
 五月三日; a Japanese era year, 昭和63年; Russian and Vietnamese month forms), a month and year (May 1988),
 a year alone or with an apostrophe ('88), after a birth word (생년월일, born, DOB, 出生, 生年月日,
 родился, ngày sinh ...) or before 생 / 년생 / 出生 / 生まれ / 에 태어났어요; a Korean year after 빠른 or
-before a zodiac animal's 띠 (빠른 94, 92년 원숭이띠).
+before a zodiac animal's 띠 (빠른 94, 92년 원숭이띠); in a transcript, a date that is the whole answer on
+the line after a birth question (Q: Date of birth? / A: 4/11/87).
 """
 from __future__ import annotations
 
@@ -14,35 +15,8 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 
 from anonymise.recognizers import gates
 from anonymise.vocabulary import birth_dates
-from anonymise.vocabulary.birth_dates import BIRTH_BEFORE, NUMERAL_DATE, SK
+from anonymise.vocabulary.birth_dates import BIRTH_BEFORE, DATE, SK
 
-MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-ORDINAL_WORD = (rf"(?:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|"
-                r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
-                r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
-# nineteen eighty-eight, nineteen oh five, two thousand (and) three, twenty twenty
-YEAR_WORDS = (rf"(?:nineteen[- ](?:hundred[- ](?:and[- ])?)?(?:{TENS}(?:[- ]{UNITS})?|{TEENS}|oh[- ]{UNITS})"
-              rf"|two[- ]thousand(?:[- ](?:and[- ])?(?:{TEENS}|{UNITS}|twenty(?:[- ]{UNITS})?))?|twenty[- ](?:{TEENS}|oh[- ]{UNITS}|twenty(?:[- ]{UNITS})?))")
-DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORD})"
-YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|{YEAR_WORDS})"
-DATE = (rf"(?:{NUMERAL_DATE}"
-        r"|(?:19|20)\d{2}[ \t]*[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2}"
-        r"|(?:19|20)?\d{2}[ \t]*년[ \t]*\d{1,2}[ \t]*월[ \t]*\d{1,2}[ \t]*일?"
-        r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日?"
-        r"|\d{1,2}[ \t]*[./-][ \t]*\d{1,2}[ \t]*[./-][ \t]*(?:19|20)\d{2}"
-        r"|\d{2}[ \t]*[./-][ \t]*\d{1,2}[ \t]*[./-][ \t]*\d{1,2}"
-        # digits apart by spaces only (1990 03 05, 05 03 1990): month and day in range
-        r"|(?:19|20)\d{2}[ \t]+(?:0?[1-9]|1[0-2])[ \t]+(?:0?[1-9]|[12]\d|3[01])"
-        r"|(?:0?[1-9]|[12]\d|3[01])[ \t]+(?:0?[1-9]|1[0-2])[ \t]+(?:19|20)\d{2}"
-        rf"|{MONTHS}[ \t]+(?:the[ \t]+)?{DAY},?[ \t]+{YEAR}"
-        rf"|(?:the[ \t]+)?{DAY}[ \t]+(?:of[ \t]+)?{MONTHS},?[ \t]+(?:{YEAR}|\d{{2}}(?![\d:]))"
-        rf"|{MONTHS},?[ \t]+{YEAR}|{YEAR_WORDS}"
-        r"|(?:19|20)\d{6}|\d{6}|(?:19|20)?\d{2}[ \t]*년(?:[ \t]*\d{1,2}[ \t]*월)?"
-        rf"|\d{{1,2}}[ \t]*월[ \t]*\d{{1,2}}[ \t]*일|\d{{1,2}}月\d{{1,2}}日|{MONTHS}[ \t]+(?:the[ \t]+)?{DAY}"
-        r"|(?:19|20)\d{2}|25\d{2}|'\d{2})(?![\d'])")
 # A few words may sit between the birth word and the date ("생년월일 알려드리면 ...", "born in Seoul in ...").
 GAP = r"[^\n\d]{0,16}"
 BIRTH_AFTER = rf"(?=[ \t]*(?:{birth_dates.BIRTH_AFTER}))"
@@ -59,9 +33,9 @@ KO_BIRTH_YEAR_WORDS = (
 
 class DateOfBirthRecognizer(PatternRecognizer):
     # Every pattern has a birth word before the date or 생/生/태어 after it, and every date a digit, a
-    # CJK numeral, 元 (元年), a month name, a year in words or a Korean year in words (천, 이천, 칠십이년).
-    TEXT_GATES = (gates.gate(r"\d|[〇零一二三四五六七八九十元천]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|nineteen|"
-                             rf"thousand|twenty|[일이삼사오육칠팔구]{SK}년"),
+    # CJK numeral, 元 (元年), a month name, a year in words or a Korean year or month in words (천, 칠십이년, 시월).
+    TEXT_GATES = (gates.gate(r"\d|[〇零一二三四五六七八九十廿卅元천]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|nineteen|"
+                             rf"thousand|twenty|[일이삼사오육칠팔구]{SK}년|[일이삼사오육칠팔구시유십]{SK}월"),
                   gates.gate(rf"{BIRTH_BEFORE}|{birth_dates.BIRTH_AFTER}|빠른|띠"))
     PATTERNS = [
         Pattern("date_after_birth_word", rf"(?<={BIRTH_BEFORE}{GAP})(?<![\dA-Za-z]){DATE}", 0.85),
@@ -92,4 +66,20 @@ class WordedBirthDateRecognizer(EntityRecognizer):
         return [RecognizerResult("DOB", start, end, 0.85) for start, end in birth_dates.worded_birth_dates(text)]
 
 
-RECOGNIZERS = [DateOfBirthRecognizer, WordedBirthDateRecognizer]
+class BirthAnswerRecognizer(EntityRecognizer):
+    """A date that is the whole answer on the line after a birth question (Q: Date of birth? / A: 4/11/87;
+    상담원: 생년월일 말씀해 주세요 / 고객: 구삼년 칠월 이일이요), read by anonymise.vocabulary.birth_dates as the
+    leak gate reads it."""
+    TEXT_GATES = (gates.gate(r"\n"), gates.gate(BIRTH_BEFORE))
+
+    def __init__(self):
+        super().__init__(supported_entities=["DOB"], name="BirthAnswerRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        return [RecognizerResult("DOB", start, end, 0.85) for start, end in birth_dates.birth_answers(text)]
+
+
+RECOGNIZERS = [DateOfBirthRecognizer, WordedBirthDateRecognizer, BirthAnswerRecognizer]

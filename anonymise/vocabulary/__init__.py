@@ -28,6 +28,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        tables, name shapes)
     han_name_before_title(run) -> int  where a surname-led name starts in Han text before a title
     is_only_a_name(word, given=False)  a Latin word the name lists have and no dictionary does
+    is_lower_case_name(word, lang)     a given name no dictionary has, of four letters or more (jennifer)
     is_katakana_loanword(word)         a Katakana word frequent in Japanese (wordfreq's large list)
     is_katakana_treatment(word)        a Katakana word ending in a procedure or device head (ミラピール)
     is_frequent_korean_word(word, common=False)  one of the most frequent Korean words (Zipf >= 5.5:
@@ -77,7 +78,7 @@ LANGUAGES = ("ko", "en", "zh", "ja", "ru", "vi", "th", "ar")
 HERE = Path(__file__).parent
 
 __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
-           "unsafe_digit_runs", "is_only_a_name", "is_katakana_loanword", "is_frequent_korean_word",
+           "unsafe_digit_runs", "is_only_a_name", "is_lower_case_name", "is_katakana_loanword", "is_frequent_korean_word",
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
            "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
            "is_arabic_safe_word", "is_safe_place_station", "without_approximation", "units_after_numbers",
@@ -315,6 +316,18 @@ def is_only_a_name(word: str, given: bool = False) -> bool:
     """A Latin-script word the name lists have and no dictionary has in lower case (Jennifer, Nguyen,
     Kim); with ``given``, only given names of that kind (jennifer, not nguyen)."""
     return word.casefold() in word_sets()["latin_given_names_only" if given else "latin_names_only"]
+
+
+# Shorter lower-case given names (mui, ana, eun; anh, hoa, hai in Vietnamese written without its marks)
+# are as often words of other languages.
+LOWER_CASE_NAME_MIN = 4
+
+
+def is_lower_case_name(word: str, lang: str) -> bool:
+    """``word``, written in lower case in text of ``lang``, is a person's given name: one of the given
+    names no dictionary has in lower case (jennifer; not nguyen, kim), long enough to tell. Cyrillic
+    (``lang`` "ru") has no such list. The safe-list pass removes such a word and the leak gate refuses it."""
+    return lang != "ru" and len(word) >= LOWER_CASE_NAME_MIN and is_only_a_name(word, given=True)
 
 
 def thai_drug_stretches(text: str) -> list[tuple[int, int]]:
