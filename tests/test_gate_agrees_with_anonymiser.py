@@ -243,3 +243,13 @@ def test_a_code_before_a_count_word_still_goes(tmp_path, template, snapshot, tex
     out = redacted(text)
     assert code not in out, out
     assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("I take Xelvora 10 mg bid for the rash.", "Xelvora"),          # a made-up brand right before its dose
+    ("Was told to use Drenavil bid until it clears.", "Drenavil"),  # ... or its dosing frequency
+])
+def test_a_brand_before_its_dose_stays_and_is_released(tmp_path, template, snapshot, text, kept):
+    out = redacted(text)
+    assert kept in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []

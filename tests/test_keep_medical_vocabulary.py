@@ -90,6 +90,34 @@ def test_the_gate_vouches_for_a_drug_by_its_stem_only_in_a_drug_context():
         assert vouched_in_context(text, at, at + len(word)) is vouched, word
 
 
+# ---------------------------------------------------------------- drug brands by their dose
+@pytest.mark.parametrize("text, kept", [
+    ("I take Xelvora 10 mg bid for the rash.", ["Xelvora"]),            # a made-up brand, a dose right after it
+    ("Started Quenbrix 5mg daily last week.", ["Quenbrix"]),
+    ("Was told to use Drenavil bid until it clears.", ["Drenavil"]),    # a dosing frequency right after it
+    ("The patch says Talmorex 25 mcg q8h.", ["Talmorex"]),
+])
+def test_a_capitalised_brand_right_before_a_dose_stays(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Anna 10 mg was given by the nurse.", ["Anna"]),                    # a listed name is never a brand
+    ("Dr. Xelvora 10 mg twice a day, she said.", ["Xelvora"]),         # a title before it: a person
+    ("I asked Quenbrix about the 5mg dose.", ["Quenbrix"]),            # the dose is not right after it
+    ("Drenavil 5% off was the coupon.", ["Drenavil"]),                 # per cent is no dose of a brand
+])
+def test_a_name_near_a_dose_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+def test_the_gate_vouches_for_a_brand_only_right_before_its_dose():
+    text = "Take Xelvora 10 mg at night. Ask Quenbrix about 10 mg."
+    for word, vouched in (("Xelvora", True), ("Quenbrix", False)):
+        at = text.index(word)
+        assert vouched_in_context(text, at, at + len(word)) is vouched, word
+
+
 # ---------------------------------------------------------------- prices and counts
 @pytest.mark.parametrize("text, kept", [
     ("The package is 1 800 000 won, or ₩1.600.000 with the coupon.", ["1 800 000", "1.600.000"]),
