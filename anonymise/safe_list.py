@@ -172,8 +172,9 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
         token = match.group()
         rough = vocabulary.without_approximation(token)  # 350ccish: a rough quantity, judged without its "ish"
         if vocabulary.is_safe_term(token) or all(_safe_code_part(p) for p in rough.split("-")) or \
-                _medical_code(work, match.start(), match.end()) or _priced(work, match.start(), match.end()):
-            continue
+                _medical_code(work, match.start(), match.end()) or _priced(work, match.start(), match.end()) or \
+                vocabulary.is_device_model(token, work[max(0, match.start() - 32):match.start()]):
+            continue  # ... Ultherapy S3: a device's model
         term = vocabulary.counted_term(token, work[match.end():match.end() + 2])
         if term and vocabulary.is_safe_term(term):
             continue  # IPL2회: a listed treatment and its session count

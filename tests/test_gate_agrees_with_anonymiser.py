@@ -253,3 +253,13 @@ def test_a_brand_before_its_dose_stays_and_is_released(tmp_path, template, snaps
     out = redacted(text)
     assert kept in out, out
     assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("I had Ultherapy S3 last month.", "Ultherapy S3"),             # a device's model code
+    ("울쎄라 S3 모델로 해 주세요.", "울쎄라 S3"),
+])
+def test_a_device_model_stays_and_is_released(tmp_path, template, snapshot, text, kept):
+    out = redacted(text)
+    assert kept in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []

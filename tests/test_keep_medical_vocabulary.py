@@ -118,6 +118,25 @@ def test_the_gate_vouches_for_a_brand_only_right_before_its_dose():
         assert vouched_in_context(text, at, at + len(word)) is vouched, word
 
 
+# ---------------------------------------------------------------- device models
+@pytest.mark.parametrize("text, kept", [
+    ("I had Ultherapy S3 last month.", ["Ultherapy S3"]),           # a short model code after a listed device
+    ("울쎄라 S3 모델인가요?", ["울쎄라 S3"]),
+    ("Is Thermage FLX or Potenza II better?", ["FLX", "II"]),       # capitals and numerals stayed already
+])
+def test_a_model_code_right_after_a_device_stays(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("My ID is Ultherapy QT48213.", ["QT48213"]),                   # too long for a model: a code
+    ("Ultherapy, then S3 at the desk.", ["S3"]),                    # not right after the device
+    ("Please quote ZK73 for the refund.", ["ZK73"]),                # no device before it
+])
+def test_a_code_not_right_after_a_device_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
 # ---------------------------------------------------------------- prices and counts
 @pytest.mark.parametrize("text, kept", [
     ("The package is 1 800 000 won, or ₩1.600.000 with the coupon.", ["1 800 000", "1.600.000"]),

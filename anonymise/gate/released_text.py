@@ -410,7 +410,7 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     after its word, a drug's name by
     its stem beside a dose or a word of taking it and with no title (Rosuvastatin 10mg; the vocabulary's
     is_drug_in_context), a listed scale before its grade (Fitzpatrick III, 피츠패트릭 3형), a ward/bed
-    label and its word, a Vietnamese month after "tháng", a listed eponym in Hangul with its disease word
+    label and its word, a device's model code after the device (Ultherapy S3), a Vietnamese month after "tháng", a listed eponym in Hangul with its disease word
     (가와사키병, 하시모토 갑상선염) or in Cyrillic in the genitive after its head noun (болезнь Бехтерева). Nothing else: Mirelka's cyst, a bare K21 and
     Ward Hale stay findings (a code with its decimal part, K21.9, is vouched for alone; J0585 without
     its word is not)."""
@@ -425,6 +425,8 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
         return True
     if _PROCEDURE_CODE.fullmatch(core) and _PROCEDURE_WORD_BEFORE.search(before):
         return True
+    if _device_model(core, before):
+        return True  # Ultherapy S3: a device's model code right after the device, as the anonymiser keeps it
     if _undotted_diagnosis_code(core, before, text[offset + len(core):offset + len(core) + 16]):
         return True
     if _ARABIC_WORD.fullmatch(core) and _arabic_safe(core, before):
@@ -539,6 +541,12 @@ def _katakana_drugs_in_context(text: str, offset: int, core: str) -> bool:
     runs = [m for m in _KATAKANA.finditer(core) if not rule._katakana_words(m.group())]
     return bool(runs) and all(_drug_in_context(m.group(), text[max(0, offset + m.start() - 48):offset + m.start()],
                                                text[offset + m.end():offset + m.end() + 48]) for m in runs)
+
+
+def _device_model(code: str, before: str) -> bool:
+    from anonymise.vocabulary import is_device_model  # the shared data's rule (device_models.py)
+
+    return is_device_model(code, before)
 
 
 def _drug_in_context(word: str, before: str, after: str) -> bool:
