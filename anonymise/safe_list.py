@@ -38,6 +38,7 @@ from anonymise.person_frames import frame_spans
 from anonymise.name_data import LATIN_TITLE, VIETNAMESE_MONTH_WORDS
 from anonymise.text_normalisation import normalise_with_offsets
 from anonymise.thai_safe_list import thai_spans
+from anonymise.vocabulary.name_lists import romanised_cyrillic
 
 RECOGNIZER = "SafeList"
 CLAIMED = "\ue000"  # stands in for claimed characters: no token pattern matches it
@@ -463,7 +464,7 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
         if not word[0].isupper() or vocabulary.is_russian_safe_form(folded) or _drug_in_context(work, match.start(), match.end()) \
                 or is_russian_eponym(work, match.start(), match.end()):
             continue
-        romanised = _romanised(folded)
+        romanised = romanised_cyrillic(folded)
         # A listed Mongolian word (хамрын: the genitive -ын) is no Russian surname by its ending.
         name = (vocabulary.is_name_word(word, "ru") and not vocabulary.is_ordinary_word(folded, "mn")) or \
             (len(romanised) >= 4 and vocabulary.is_name_word(romanised, "en"))
@@ -486,16 +487,3 @@ def _other_script_spans(work: str) -> list[tuple[int, int, str, str]]:
     return [(m.start(), m.end(), "NAME", "unread-script") for m in OTHER_SCRIPT_WORD.finditer(work)
             if not (ARABIC_LETTERS.fullmatch(m.group()) and
                     vocabulary.is_arabic_safe_word(m.group(), work[max(0, m.start() - 4):m.start()]))]
-
-
-# Cyrillic letters in Latin, as given names are spelled in the census lists (Анна -> anna, Иван -> ivan).
-CYRILLIC_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-                                "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-                                "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-                                "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-                                "я": "ya"})
-
-
-def _romanised(cyrillic: str) -> str:
-    return cyrillic.translate(CYRILLIC_LATIN)
-

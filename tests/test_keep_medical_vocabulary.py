@@ -307,6 +307,28 @@ def test_the_gate_reads_russian_case_forms_of_safe_stems_as_the_anonymiser_does(
     assert _gate_findings("Добрый день. Ринопластику и Блефаропластику делаете?") == []
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Диагноз: Блефарит, назначили капли.", ["Блефарит"]),              # -ит after a label
+    ("Лазеротерапия помогает от рубцов?", ["Лазеротерапия"]),             # -терапия at a line start
+    ("Холецистэктомия была три года назад.", ["Холецистэктомия"]),        # -эктомия
+    ("Мне советуют Отопластику и Гидротерапию.", ["Отопластику", "Гидротерапию"]),  # case forms mid-sentence
+    ("Кератоз на щеках появился весной.", ["Кератоз"]),                  # -оз
+])
+def test_a_russian_medical_noun_by_its_ending_stays_and_the_gate_agrees(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Маргарита записалась на пятницу.", ["Маргарита"]),        # ends in -ит + а: a listed given name
+    ("Вчера приходила Рита с подругой.", ["Рита"]),             # too short before the ending
+    ("Звонил Бронхитов насчёт записи.", ["Бронхитов"]),          # a medical ending, then a surname's
+])
+def test_a_name_ending_like_a_medical_noun_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+    assert not v.is_russian_safe_form(gone[0])
+
+
 # ---------------------------------------------------------------- Arabic
 @pytest.mark.parametrize("text, kept", [
     ("مرحبا، أريد عملية شد البطن. كم السعر؟", ["عملية", "شد", "البطن", "السعر"]),

@@ -66,7 +66,8 @@ from anonymise.name_data import (KOREAN_COMPOUND_SUFFIXES, KOREAN_DEVICES_NAMED_
 from anonymise.regions import PROVINCES
 from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle
 from anonymise.vocabulary.medical_frames import TREATMENT_AFTER, in_treatment_frame
-from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
+from anonymise.vocabulary.name_lists import (RUSSIAN_NAME_ENDING, looks_like_korean_name, romanised_cyrillic,
+                                             starts_with_cjk_surname)
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import device_models, drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
@@ -229,7 +230,25 @@ def is_russian_safe_form(word: str) -> bool:
     if RUSSIAN_NAME_ENDING.search(folded) and folded not in safe_terms("ru") and not is_ordinary_word(folded, "ru"):
         return False
     return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in safe_terms("ru")) \
-        or any(folded.startswith(stem) for stem in _russian_vowel_stems())
+        or any(folded.startswith(stem) for stem in _russian_vowel_stems()) or _russian_medical_noun(folded)
+
+
+# The case endings a Russian noun takes after a medical ending (Ринопластику, Мезотерапией, Блефарита).
+RUSSIAN_NOUN_CASE = re.compile(r"(?:|а|у|ы|е|и|я|ю|ой|ей|ом|ем|ам|ям|ах|ях|ами|ями)$")
+# Letters before a medical ending: a short ending (-ит, -оз) needs more, names end so too (Рита, Роза).
+RUSSIAN_BEFORE_LONG_ENDING, RUSSIAN_BEFORE_SHORT_ENDING, RUSSIAN_SHORT_ENDING = 3, 4, 2
+
+
+def _russian_medical_noun(folded: str) -> bool:
+    """A word ending in a medical ending of safe_ru.txt ("-" lines: -пластик, -терапи, -ит), then a case
+    ending, with enough letters before it (Ринопластика, Блефарит); not a listed name once romanised
+    (Маргарита ends in -ит + а)."""
+    for ending in safe_endings("ru"):
+        at = folded.rfind(ending)
+        before = RUSSIAN_BEFORE_SHORT_ENDING if len(ending) <= RUSSIAN_SHORT_ENDING else RUSSIAN_BEFORE_LONG_ENDING
+        if at >= before and RUSSIAN_NOUN_CASE.fullmatch(folded, at + len(ending)) is not None:
+            return not is_name_word(romanised_cyrillic(folded), "en")
+    return False
 
 
 # A transcribed modifier before a hyphen (тред-, мезо-, смас-) this short is no name in a compound's first place.
