@@ -179,6 +179,8 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
         term = vocabulary.counted_term(token, work[match.end():match.end() + 2])
         if term and vocabulary.is_safe_term(term):
             continue  # IPL2회: a listed treatment and its session count
+        if vocabulary.is_dose_then_quantity(token, work[match.end():match.end() + 8]):
+            continue  # 5ml3만원: a dose and its price
         spans.append((match.start(), match.end(), "ID", "letter-digit-code"))
     return spans
 
@@ -197,8 +199,9 @@ ICD_BEFORE = re.compile(r"(?i:\b(?:icd(?:-?1[01])?(?:-?cm|-?pcs)?|dx|diagnosis|d
 DIAGNOSIS_BEFORE = re.compile(r"(?:(?i:\b(?:icd(?:-?1[01])?(?:-?cm)?|dx|diagnosis|diagnoses))|(?<![가-힣])(?:KCD|진단명|"
                               r"진단코드|진단|상병코드|상병명|상병|질병코드|질병분류코드|질병분류|병명)(?:은|는|이|가)?)\s?[:#]?\s?$")
 ICD_CODE_UNDOTTED = re.compile(r"[A-TV-Z]\d{2,3}")
-DISEASE_WORD_BEFORE = re.compile(r"(?:[가-힣]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절))\s?\(?$")
-DISEASE_WORD_AFTER = re.compile(r"\)?\s?[가-힣]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절)"
+# Its brackets may be round or square (여드름[L700]); a Han disease word ends in 炎, 症, 病 or 疮 (痤疮(L700)).
+DISEASE_WORD_BEFORE = re.compile(r"(?:[가-힣]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절)|[\u4e00-\u9fff]+[炎症病疮瘡])\s?[(\[]?$")
+DISEASE_WORD_AFTER = re.compile(r"[)\]]?\s?[가-힣]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절)"
                                 r"(?:이|가|은|는|을|를|으로|로|입니다|이에요|예요|이고|과|와)?(?![가-힣])")
 
 

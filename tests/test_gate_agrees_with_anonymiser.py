@@ -263,3 +263,27 @@ def test_a_device_model_stays_and_is_released(tmp_path, template, snapshot, text
     out = redacted(text)
     assert kept in out, out
     assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("필러 5ml3만원이에요?", "5ml3만원"),                  # a dose glued to its price
+    ("부스터 2cc2병 주문했어요.", "2cc2병"),                # ... to its count
+    ("여드름[L700]으로 진료받았어요.", "L700"),             # an undotted ICD code in square brackets
+    ("我得了痤疮(L700)很久了。", "L700"),                   # ... after a Han disease word
+    ("皮肤炎[L30]复发了。", "L30"),
+])
+def test_a_glued_dose_or_bracketed_diagnosis_code_stays_and_is_released(tmp_path, template, snapshot, text, kept):
+    out = redacted(text)
+    assert kept in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("코드 5ml3 확인해 주세요.", "5ml3"),                   # no price or count after it: a code
+    ("회원[L700]으로 조회돼요.", "L700"),                   # no disease word before the brackets
+    ("会员号[K219]请查一下。", "K219"),
+])
+def test_a_code_without_its_unit_or_disease_word_still_goes(tmp_path, template, snapshot, text, code):
+    out = redacted(text)
+    assert code not in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []

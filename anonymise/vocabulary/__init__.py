@@ -43,6 +43,7 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        words is still a name (30分钟小明 -> 小明; quantities.py)
     is_hangul_count(word)              a count in Korean numerals with its unit (삼천모를; quantities.py)
     counted_term(code, after)          the term of a treatment with its session count glued on (IPL2회; quantities.py)
+    is_dose_then_quantity(code, after) a dose glued to its price or count (5ml3 before 만원; quantities.py)
     is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
     is_device_model(code, before)      a short model code right after a device of safe_devices.txt
                                        (Ultherapy S3; device_models.py)
@@ -72,7 +73,7 @@ from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import device_models, drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
 from anonymise.vocabulary.quantities import (GLUED_PRICE, han_name_clear_of_quantities, han_quantity_words,
-                                             is_currency_code_of_amount,
+                                             is_currency_code_of_amount, is_dose_then_quantity,
                                              counted_term, is_hangul_count, is_safe_quantity, units_after_numbers,
                                              unsafe_digit_runs, without_approximation)
 
@@ -84,7 +85,7 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_device_model", "is_currency_code_of_amount",
            "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
            "is_arabic_safe_word", "is_safe_place_station", "without_approximation", "units_after_numbers",
-           "han_quantity_words", "han_name_clear_of_quantities", "is_hangul_count", "counted_term", "thai_drug_stretches", "in_treatment_frame",
+           "han_quantity_words", "han_name_clear_of_quantities", "is_hangul_count", "counted_term", "is_dose_then_quantity", "thai_drug_stretches", "in_treatment_frame",
            "is_katakana_treatment",
            "is_province_compound", "han_name_before_title", "GLUED_PRICE", "is_korean_disease_name",
            "disease_with_ending", "is_suffixed_compound", "device_named_like_a_person"]
