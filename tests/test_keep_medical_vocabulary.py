@@ -329,6 +329,15 @@ def test_a_name_ending_like_a_medical_noun_still_goes(text, gone):
     assert not v.is_russian_safe_form(gone[0])
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("شكرا جزيلا يا دكتور على الاستشارة", ["جزيلا", "يا", "دكتور"]),   # thanks, the vocative, the doctor
+    ("이복근 보톡스랑 전거근 보톡스 같이 돼요?", ["이복근", "전거근"]),      # muscles a toxin is put in
+])
+def test_courtesy_words_and_muscles_stay_and_the_gate_agrees(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
 # ---------------------------------------------------------------- Arabic
 @pytest.mark.parametrize("text, kept", [
     ("مرحبا، أريد عملية شد البطن. كم السعر؟", ["عملية", "شد", "البطن", "السعر"]),
