@@ -38,6 +38,7 @@ from anonymise.person_frames import frame_spans
 from anonymise.name_data import LATIN_TITLE, VIETNAMESE_MONTH_WORDS
 from anonymise.text_normalisation import normalise_with_offsets
 from anonymise.thai_safe_list import thai_spans
+from anonymise.vocabulary.name_lists import romanised_cyrillic
 
 RECOGNIZER = "SafeList"
 CLAIMED = "\ue000"  # stands in for claimed characters: no token pattern matches it
@@ -170,11 +171,14 @@ def _shapes(work: str) -> list[tuple[int, int, str, str]]:
         token = match.group()
         rough = vocabulary.without_approximation(token)  # 350ccish: a rough quantity, judged without its "ish"
         if vocabulary.is_safe_term(token) or all(_safe_code_part(p) for p in rough.split("-")) or \
-                _medical_code(work, match.start(), match.end()) or _priced(work, match.start(), match.end()):
-            continue
+                _medical_code(work, match.start(), match.end()) or _priced(work, match.start(), match.end()) or \
+                vocabulary.is_device_model(token, work[max(0, match.start() - 32):match.start()]):
+            continue  # ... Ultherapy S3: a device's model
         term = vocabulary.counted_term(token, work[match.end():match.end() + 2])
         if term and vocabulary.is_safe_term(term):
             continue  # IPL2회: a listed treatment and its session count
+        if vocabulary.is_dose_then_quantity(token, work[match.end():match.end() + 8]):
+            continue  # 5ml3만원: a dose and its price
         spans.append((match.start(), match.end(), "ID", "letter-digit-code"))
     return spans
 
@@ -193,8 +197,9 @@ ICD_BEFORE = re.compile(r"(?i:\b(?:icd(?:-?1[01])?(?:-?cm|-?pcs)?|dx|diagnosis|d
 DIAGNOSIS_BEFORE = re.compile(r"(?:(?i:\b(?:icd(?:-?1[01])?(?:-?cm)?|dx|diagnosis|diagnoses))|(?<![가-힣])(?:KCD|진단명|"
                               r"진단코드|진단|상병코드|상병명|상병|질병코드|질병분류코드|질병분류|병명)(?:은|는|이|가)?)\s?[:#]?\s?$")
 ICD_CODE_UNDOTTED = re.compile(r"[A-TV-Z]\d{2,3}")
-DISEASE_WORD_BEFORE = re.compile(r"(?:[가-힣]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절))\s?\(?$")
-DISEASE_WORD_AFTER = re.compile(r"\)?\s?[가-힣]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절)"
+# Its brackets may be round or square (여드름[L700]); a Han disease word ends in 炎, 症, 病 or 疮 (痤疮(L700)).
+DISEASE_WORD_BEFORE = re.compile(r"(?:[가-힣]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절)|[\u4e00-\u9fff]+[炎症病疮瘡])\s?[(\[]?$")
+DISEASE_WORD_AFTER = re.compile(r"[)\]]?\s?[가-힣]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절)"
                                 r"(?:이|가|은|는|을|를|으로|로|입니다|이에요|예요|이고|과|와)?(?![가-힣])")
 
 
@@ -460,7 +465,7 @@ def _cyrillic_spans(work: str) -> list[tuple[int, int, str, str]]:
         if not word[0].isupper() or vocabulary.is_russian_safe_form(folded) or _drug_in_context(work, match.start(), match.end()) \
                 or is_russian_eponym(work, match.start(), match.end()):
             continue
-        romanised = _romanised(folded)
+        romanised = romanised_cyrillic(folded)
         # A listed Mongolian word (хамрын: the genitive -ын) is no Russian surname by its ending.
         name = (vocabulary.is_name_word(word, "ru") and not vocabulary.is_ordinary_word(folded, "mn")) or \
             (len(romanised) >= 4 and vocabulary.is_name_word(romanised, "en"))
@@ -483,16 +488,3 @@ def _other_script_spans(work: str) -> list[tuple[int, int, str, str]]:
     return [(m.start(), m.end(), "NAME", "unread-script") for m in OTHER_SCRIPT_WORD.finditer(work)
             if not (ARABIC_LETTERS.fullmatch(m.group()) and
                     vocabulary.is_arabic_safe_word(m.group(), work[max(0, m.start() - 4):m.start()]))]
-
-
-# Cyrillic letters in Latin, as given names are spelled in the census lists (Анна -> anna, Иван -> ivan).
-CYRILLIC_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-                                "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-                                "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-                                "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-                                "я": "ya"})
-
-
-def _romanised(cyrillic: str) -> str:
-    return cyrillic.translate(CYRILLIC_LATIN)
-

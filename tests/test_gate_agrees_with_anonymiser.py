@@ -256,6 +256,16 @@ def test_a_short_lower_case_given_name_stays_and_is_released(tmp_path, template,
     assert text_findings(tmp_path, template, snapshot, out) == []
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("I take Xelvora 10 mg bid for the rash.", "Xelvora"),          # a made-up brand right before its dose
+    ("Was told to use Drenavil bid until it clears.", "Drenavil"),  # ... or its dosing frequency
+])
+def test_a_brand_before_its_dose_stays_and_is_released(tmp_path, template, snapshot, text, kept):
+    out = redacted(text)
+    assert kept in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []
+
+
 @pytest.mark.parametrize("text, gone", [
     ("hôm qua jennifer hỏi giá làm mũi", "jennifer"),     # a longer one goes, in any Latin-script text
     ("my friend margaret had the same filler", "margaret"),
@@ -268,3 +278,37 @@ def test_a_lower_case_given_name_goes_and_the_gate_refuses_it(tmp_path, template
 
 def test_the_gate_refuses_a_lower_case_given_name_left_in(tmp_path, template, snapshot):
     assert "text:name" in [kind for kind, _ in text_findings(tmp_path, template, snapshot, "hôm qua jennifer hỏi giá")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("I had Ultherapy S3 last month.", "Ultherapy S3"),             # a device's model code
+    ("울쎄라 S3 모델로 해 주세요.", "울쎄라 S3"),
+])
+def test_a_device_model_stays_and_is_released(tmp_path, template, snapshot, text, kept):
+    out = redacted(text)
+    assert kept in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("필러 5ml3만원이에요?", "5ml3만원"),                  # a dose glued to its price
+    ("부스터 2cc2병 주문했어요.", "2cc2병"),                # ... to its count
+    ("여드름[L700]으로 진료받았어요.", "L700"),             # an undotted ICD code in square brackets
+    ("我得了痤疮(L700)很久了。", "L700"),                   # ... after a Han disease word
+    ("皮肤炎[L30]复发了。", "L30"),
+])
+def test_a_glued_dose_or_bracketed_diagnosis_code_stays_and_is_released(tmp_path, template, snapshot, text, kept):
+    out = redacted(text)
+    assert kept in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("코드 5ml3 확인해 주세요.", "5ml3"),                   # no price or count after it: a code
+    ("회원[L700]으로 조회돼요.", "L700"),                   # no disease word before the brackets
+    ("会员号[K219]请查一下。", "K219"),
+])
+def test_a_code_without_its_unit_or_disease_word_still_goes(tmp_path, template, snapshot, text, code):
+    out = redacted(text)
+    assert code not in out, out
+    assert text_findings(tmp_path, template, snapshot, out) == []

@@ -90,6 +90,53 @@ def test_the_gate_vouches_for_a_drug_by_its_stem_only_in_a_drug_context():
         assert vouched_in_context(text, at, at + len(word)) is vouched, word
 
 
+# ---------------------------------------------------------------- drug brands by their dose
+@pytest.mark.parametrize("text, kept", [
+    ("I take Xelvora 10 mg bid for the rash.", ["Xelvora"]),            # a made-up brand, a dose right after it
+    ("Started Quenbrix 5mg daily last week.", ["Quenbrix"]),
+    ("Was told to use Drenavil bid until it clears.", ["Drenavil"]),    # a dosing frequency right after it
+    ("The patch says Talmorex 25 mcg q8h.", ["Talmorex"]),
+])
+def test_a_capitalised_brand_right_before_a_dose_stays(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Anna 10 mg was given by the nurse.", ["Anna"]),                    # a listed name is never a brand
+    ("Dr. Xelvora 10 mg twice a day, she said.", ["Xelvora"]),         # a title before it: a person
+    ("I asked Quenbrix about the 5mg dose.", ["Quenbrix"]),            # the dose is not right after it
+    ("Drenavil 5% off was the coupon.", ["Drenavil"]),                 # per cent is no dose of a brand
+])
+def test_a_name_near_a_dose_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
+def test_the_gate_vouches_for_a_brand_only_right_before_its_dose():
+    text = "Take Xelvora 10 mg at night. Ask Quenbrix about 10 mg."
+    for word, vouched in (("Xelvora", True), ("Quenbrix", False)):
+        at = text.index(word)
+        assert vouched_in_context(text, at, at + len(word)) is vouched, word
+
+
+# ---------------------------------------------------------------- device models
+@pytest.mark.parametrize("text, kept", [
+    ("I had Ultherapy S3 last month.", ["Ultherapy S3"]),           # a short model code after a listed device
+    ("울쎄라 S3 모델인가요?", ["울쎄라 S3"]),
+    ("Is Thermage FLX or Potenza II better?", ["FLX", "II"]),       # capitals and numerals stayed already
+])
+def test_a_model_code_right_after_a_device_stays(text, kept):
+    check(text, gone=[], kept=kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("My ID is Ultherapy QT48213.", ["QT48213"]),                   # too long for a model: a code
+    ("Ultherapy, then S3 at the desk.", ["S3"]),                    # not right after the device
+    ("Please quote ZK73 for the refund.", ["ZK73"]),                # no device before it
+])
+def test_a_code_not_right_after_a_device_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+
+
 # ---------------------------------------------------------------- prices and counts
 @pytest.mark.parametrize("text, kept", [
     ("The package is 1 800 000 won, or ₩1.600.000 with the coupon.", ["1 800 000", "1.600.000"]),
@@ -258,6 +305,37 @@ def test_the_gate_reads_russian_case_forms_of_safe_stems_as_the_anonymiser_does(
     assert v.is_russian_safe_form("Абдоминопластику") and v.is_russian_safe_form("москвы")
     assert not v.is_russian_safe_form("Повторнова") and not v.is_russian_safe_form("Москвин")
     assert _gate_findings("Добрый день. Ринопластику и Блефаропластику делаете?") == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Диагноз: Блефарит, назначили капли.", ["Блефарит"]),              # -ит after a label
+    ("Лазеротерапия помогает от рубцов?", ["Лазеротерапия"]),             # -терапия at a line start
+    ("Холецистэктомия была три года назад.", ["Холецистэктомия"]),        # -эктомия
+    ("Мне советуют Отопластику и Гидротерапию.", ["Отопластику", "Гидротерапию"]),  # case forms mid-sentence
+    ("Кератоз на щеках появился весной.", ["Кератоз"]),                  # -оз
+])
+def test_a_russian_medical_noun_by_its_ending_stays_and_the_gate_agrees(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Маргарита записалась на пятницу.", ["Маргарита"]),        # ends in -ит + а: a listed given name
+    ("Вчера приходила Рита с подругой.", ["Рита"]),             # too short before the ending
+    ("Звонил Бронхитов насчёт записи.", ["Бронхитов"]),          # a medical ending, then a surname's
+])
+def test_a_name_ending_like_a_medical_noun_still_goes(text, gone):
+    check(text, gone=gone, kept=[])
+    assert not v.is_russian_safe_form(gone[0])
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("شكرا جزيلا يا دكتور على الاستشارة", ["جزيلا", "يا", "دكتور"]),   # thanks, the vocative, the doctor
+    ("이복근 보톡스랑 전거근 보톡스 같이 돼요?", ["이복근", "전거근"]),      # muscles a toxin is put in
+])
+def test_courtesy_words_and_muscles_stay_and_the_gate_agrees(text, kept):
+    out = check(text, gone=[], kept=kept)
+    assert not _gate_findings(out), out
 
 
 # ---------------------------------------------------------------- Arabic

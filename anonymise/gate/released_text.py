@@ -198,7 +198,8 @@ class TextRule:
             word = code.group()
             rough = self.vocabulary.without_approximation(word)  # 350ccish: judged without its "ish"
             if not (_NUMBER_UNIT.fullmatch(rough) or rough.isdigit() or _UNIT_OR_DOSING.fullmatch(word) or self._safe_term(word)
-                    or self._counted_safe_term(word, stripped[code.end():code.end() + 2])):
+                    or self._counted_safe_term(word, stripped[code.end():code.end() + 2])
+                    or self.vocabulary.is_dose_then_quantity(word, stripped[code.end():code.end() + 8])):
                 return "code"
         reasons = [self._piece_reason(m, stripped) for m in _PIECE.finditer(stripped)]
         for reason in ("name", "korean_name", "cjk_name", "unknown_word", "digits"):
@@ -406,7 +407,7 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
     after its word, a drug's name by
     its stem beside a dose or a word of taking it and with no title (Rosuvastatin 10mg; the vocabulary's
     is_drug_in_context), a listed scale before its grade (Fitzpatrick III, 피츠패트릭 3형), a ward/bed
-    label and its word, a Vietnamese month after "tháng", a listed eponym in Hangul with its disease word
+    label and its word, a device's model code after the device (Ultherapy S3), a Vietnamese month after "tháng", a listed eponym in Hangul with its disease word
     (가와사키병, 하시모토 갑상선염) or in Cyrillic in the genitive after its head noun (болезнь Бехтерева). Nothing else: Mirelka's cyst, a bare K21 and
     Ward Hale stay findings (a code with its decimal part, K21.9, is vouched for alone; J0585 without
     its word is not)."""
@@ -421,6 +422,8 @@ def vouched_in_context(text: str, start: int, end: int) -> bool:
         return True
     if _PROCEDURE_CODE.fullmatch(core) and _PROCEDURE_WORD_BEFORE.search(before):
         return True
+    if _device_model(core, before):
+        return True  # Ultherapy S3: a device's model code right after the device, as the anonymiser keeps it
     if _undotted_diagnosis_code(core, before, text[offset + len(core):offset + len(core) + 16]):
         return True
     if _ARABIC_WORD.fullmatch(core) and _arabic_safe(core, before):
@@ -459,12 +462,13 @@ def vouched_in_sentence(text: str, start: int, end: int) -> bool:
 
 
 # An ICD-10 code without its dot (L700, K219) after a diagnosis label or beside a disease word, as the
-# anonymiser keeps it (진단명 L700, 건선(L400), K219 위염); a bare "code" vouches for nothing here.
-_UNDOTTED_ICD = re.compile(r"(?P<word>[\uac00-\ud7a3]*)\(?(?P<code>[A-TV-Z]\d{2,3})\)?(?P<rest>[\uac00-\ud7a3]*)")
+# anonymiser keeps it (진단명 L700, 건선(L400), 여드름[L700], 痤疮(L700), K219 위염); a bare "code" vouches for nothing here.
+_UNDOTTED_ICD = re.compile(r"(?P<word>[\uac00-\ud7a3\u4e00-\u9fff]*)[(\[]?(?P<code>[A-TV-Z]\d{2,3})[)\]]?"
+                          r"(?P<rest>[\uac00-\ud7a3\u4e00-\u9fff\u3000-\u303f\uff01-\uff1f]*)")
 _DIAGNOSIS_LABEL_BEFORE = re.compile(r"(?:(?i:\b(?:ICD(?:-?(?:10|11))?(?:-?CM)?|dx|diagnos[ie]s))|(?<![\uac00-\ud7a3])"
                                      r"(?:KCD|진단명|진단코드|진단|상병코드|상병명|상병|질병코드|질병분류코드|질병분류|병명)"
                                      r"(?:은|는|이|가)?)\s?[:#]?\s?$")
-_DISEASE_WORD = re.compile(r"[\uac00-\ud7a3]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절)")
+_DISEASE_WORD = re.compile(r"[\uac00-\ud7a3]*(?:염|증|병|증후군|여드름|건선|습진|탈모|골절)|[\u4e00-\u9fff]+[炎症病疮瘡]")
 _DISEASE_PARTICLES = ("", "이", "가", "은", "는", "을", "를", "으로", "로", "입니다", "이에요", "예요", "이고", "과", "와")
 
 
@@ -476,8 +480,8 @@ def _undotted_diagnosis_code(core: str, before: str, after: str) -> bool:
         return True
     if m.group("word") and _DISEASE_WORD.fullmatch(m.group("word")):
         return True  # 건선(L400)
-    previous = before.rstrip(" (").rsplit(" ", 1)[-1]
-    following = m.group("rest") or after.lstrip(" )").split(" ", 1)[0].rstrip(".,;:!?)")
+    previous = before.rstrip(" ([").rsplit(" ", 1)[-1]
+    following = m.group("rest") or after.lstrip(" )]").split(" ", 1)[0].rstrip(".,;:!?)]")
     return (not m.group("word") and _DISEASE_WORD.fullmatch(previous) is not None) or any(
         following.endswith(p) and _DISEASE_WORD.fullmatch(following[:len(following) - len(p)])
         for p in _DISEASE_PARTICLES)
@@ -535,6 +539,12 @@ def _katakana_drugs_in_context(text: str, offset: int, core: str) -> bool:
     runs = [m for m in _KATAKANA.finditer(core) if not rule._katakana_words(m.group())]
     return bool(runs) and all(_drug_in_context(m.group(), text[max(0, offset + m.start() - 48):offset + m.start()],
                                                text[offset + m.end():offset + m.end() + 48]) for m in runs)
+
+
+def _device_model(code: str, before: str) -> bool:
+    from anonymise.vocabulary import is_device_model  # the shared data's rule (device_models.py)
+
+    return is_device_model(code, before)
 
 
 def _drug_in_context(word: str, before: str, after: str) -> bool:

@@ -44,7 +44,10 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
                                        words is still a name (30分钟小明 -> 小明; quantities.py)
     is_hangul_count(word)              a count in Korean numerals with its unit (삼천모를; quantities.py)
     counted_term(code, after)          the term of a treatment with its session count glued on (IPL2회; quantities.py)
+    is_dose_then_quantity(code, after) a dose glued to its price or count (5ml3 before 만원; quantities.py)
     is_drug_shaped(word), is_drug_in_context(word, before, after)   see drug_stems.py
+    is_device_model(code, before)      a short model code right after a device of safe_devices.txt
+                                       (Ultherapy S3; device_models.py)
     thai_drug_stretches(text)          Thai stretches ending in a drug stem, said as a drug (drug_stems.py)
     GLUED_PRICE                        the shape of a code or sign glued to its amount (RM1,250)
     is_suffixed_compound(stretch)      a Hangul noun + a Sino-Korean suffix (섬유화, 배액관, 고정술; see below)
@@ -65,12 +68,13 @@ from anonymise.name_data import (KOREAN_COMPOUND_SUFFIXES, KOREAN_DEVICES_NAMED_
 from anonymise.regions import PROVINCES
 from anonymise.vocabulary.loanword_shape import is_loanword_before_thing_particle
 from anonymise.vocabulary.medical_frames import TREATMENT_AFTER, in_treatment_frame
-from anonymise.vocabulary.name_lists import RUSSIAN_NAME_ENDING, looks_like_korean_name, starts_with_cjk_surname
+from anonymise.vocabulary.name_lists import (RUSSIAN_NAME_ENDING, looks_like_korean_name, romanised_cyrillic,
+                                             starts_with_cjk_surname)
 from anonymise.vocabulary.packed import word_sets
-from anonymise.vocabulary import drug_stems
+from anonymise.vocabulary import device_models, drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
 from anonymise.vocabulary.quantities import (GLUED_PRICE, han_name_clear_of_quantities, han_quantity_words,
-                                             is_currency_code_of_amount,
+                                             is_currency_code_of_amount, is_dose_then_quantity,
                                              counted_term, is_hangul_count, is_safe_quantity, units_after_numbers,
                                              unsafe_digit_runs, without_approximation)
 
@@ -79,10 +83,10 @@ HERE = Path(__file__).parent
 
 __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordinary_word", "is_name_word", "is_safe_quantity",
            "unsafe_digit_runs", "is_only_a_name", "is_lower_case_name", "is_katakana_loanword", "is_frequent_korean_word",
-           "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_currency_code_of_amount",
+           "is_known_person_name_word", "is_drug_shaped", "is_drug_in_context", "is_device_model", "is_currency_code_of_amount",
            "is_russian_imperative", "is_russian_safe_form", "is_loanword_before_thing_particle",
            "is_arabic_safe_word", "is_safe_place_station", "without_approximation", "units_after_numbers",
-           "han_quantity_words", "han_name_clear_of_quantities", "is_hangul_count", "counted_term", "thai_drug_stretches", "in_treatment_frame",
+           "han_quantity_words", "han_name_clear_of_quantities", "is_hangul_count", "counted_term", "is_dose_then_quantity", "thai_drug_stretches", "in_treatment_frame",
            "is_katakana_treatment",
            "is_province_compound", "han_name_before_title", "GLUED_PRICE", "is_korean_disease_name",
            "disease_with_ending", "is_suffixed_compound", "device_named_like_a_person"]
@@ -90,8 +94,8 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
 # each term belongs to the languages its script is written in.
-DRUG_FILE = "safe_drugs.txt"
-SHARED_FILES = (DRUG_FILE, "safe_devices.txt", "safe_scores.txt")
+DRUG_FILE, DEVICE_FILE = "safe_drugs.txt", "safe_devices.txt"
+SHARED_FILES = (DRUG_FILE, DEVICE_FILE, "safe_scores.txt")
 SCRIPT_LANGUAGES = ((re.compile(r"[가-힣]"), ("ko",)), (re.compile(r"[\u0400-\u04ff]"), ("ru",)),
                     (re.compile(r"[\u0e00-\u0e7f]"), ("th",)), (re.compile(r"[\u3040-\u30ff]"), ("ja",)),
                     (re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"), ("zh", "ja")), (re.compile(r"[a-z]"), ("en",)))
@@ -228,7 +232,25 @@ def is_russian_safe_form(word: str) -> bool:
     if RUSSIAN_NAME_ENDING.search(folded) and folded not in safe_terms("ru") and not is_ordinary_word(folded, "ru"):
         return False
     return any(folded == t if len(t) <= RUSSIAN_SHORT_STEM else folded.startswith(t) for t in safe_terms("ru")) \
-        or any(folded.startswith(stem) for stem in _russian_vowel_stems())
+        or any(folded.startswith(stem) for stem in _russian_vowel_stems()) or _russian_medical_noun(folded)
+
+
+# The case endings a Russian noun takes after a medical ending (Ринопластику, Мезотерапией, Блефарита).
+RUSSIAN_NOUN_CASE = re.compile(r"(?:|а|у|ы|е|и|я|ю|ой|ей|ом|ем|ам|ям|ах|ях|ами|ями)$")
+# Letters before a medical ending: a short ending (-ит, -оз) needs more, names end so too (Рита, Роза).
+RUSSIAN_BEFORE_LONG_ENDING, RUSSIAN_BEFORE_SHORT_ENDING, RUSSIAN_SHORT_ENDING = 3, 4, 2
+
+
+def _russian_medical_noun(folded: str) -> bool:
+    """A word ending in a medical ending of safe_ru.txt ("-" lines: -пластик, -терапи, -ит), then a case
+    ending, with enough letters before it (Ринопластика, Блефарит); not a listed name once romanised
+    (Маргарита ends in -ит + а)."""
+    for ending in safe_endings("ru"):
+        at = folded.rfind(ending)
+        before = RUSSIAN_BEFORE_SHORT_ENDING if len(ending) <= RUSSIAN_SHORT_ENDING else RUSSIAN_BEFORE_LONG_ENDING
+        if at >= before and RUSSIAN_NOUN_CASE.fullmatch(folded, at + len(ending)) is not None:
+            return not is_name_word(romanised_cyrillic(folded), "en")
+    return False
 
 
 # A transcribed modifier before a hyphen (тред-, мезо-, смас-) this short is no name in a compound's first place.
@@ -344,6 +366,16 @@ def is_drug_in_context(word: str, before: str, after: str) -> bool:
 @functools.cache
 def _listed_drugs() -> frozenset[str]:
     return frozenset(t for t in _terms_of(HERE / DRUG_FILE) if len(t) >= 4)
+
+
+def is_device_model(code: str, before: str) -> bool:
+    """``code`` is a device's model code right after the device's name (see device_models.py)."""
+    return device_models.is_model_after_device(code, before, _listed_devices())
+
+
+@functools.cache
+def _listed_devices() -> frozenset[str]:
+    return frozenset(t for t in _terms_of(HERE / DEVICE_FILE) if not t.startswith(("-", "+")))
 
 
 # Korean disease names by their shape (크론병, 다한증, 갑상선염, 레이노증후군), shared by the anonymiser's

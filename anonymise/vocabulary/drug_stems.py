@@ -12,8 +12,10 @@ the callers check). A Katakana word right before 酸 is an acid (トラネキサ
 for (``is_drug_in_context``) when it is long enough that no name ends so (LONG_DRUG_NAME) or a drug's
 context is near: a dose (20mg, 5 мг, 1정), a word of taking or prescribing (복용, 처방, 바르다, prescribed,
 принимаю, 飲む, กิน) or a drug of the safe vocabulary, in the same sentence. Thai has no spaces: a Thai
-stretch is given by its caller (``thai_drug_stretches``). The anonymiser's safe-list pass and the leak gate
-both ask these functions.
+stretch is given by its caller (``thai_drug_stretches``). A brand has no stem: a capitalised Latin word no
+name list has, with a dose or a dosing frequency written right after it (Xelvora 10 mg, Xelvora bid), is a
+drug's name as prescriptions write it (``is_drug_brand_before_dose``). The anonymiser's safe-list pass and
+the leak gate both ask these functions.
 """
 from __future__ import annotations
 
@@ -111,6 +113,8 @@ def is_drug_in_context(word: str, before: str, after: str, listed: frozenset[str
     the text around it)."""
     if KATAKANA.fullmatch(word) and after.startswith(ACID) and len(word) >= MIN_BEFORE["katakana"]:
         return True  # トラネキサム酸, グリコール酸: a Katakana word before 酸 is an acid's name
+    if is_drug_brand_before_dose(word, after):
+        return True
     core = _drug_core(word)
     if not core:
         return False
@@ -120,6 +124,22 @@ def is_drug_in_context(word: str, before: str, after: str, listed: frozenset[str
     after = SENTENCE_END.split(after[:CONTEXT_WINDOW], maxsplit=1)[0]
     around = before + " | " + after
     return DOSE.search(around) is not None or CUES.search(around) is not None or _listed_drug_near(around, listed)
+
+
+# A brand's dose or frequency right after it, one space at most between: 10 mg, 2.5mg, 40 IU, bid, q8h. Grams,
+# per cent and counts are left out: they follow other things than drugs (Rose 5%, Anna 2 g).
+DOSE_RIGHT_AFTER = re.compile(r"[ \t]?\d+(?:[.,]\d+)?[ \t]?(?:mg|mcg|µg|ug|ml|iu|units?)(?![A-Za-z])|"
+                              r"[ \t](?:bid|tid|qid|qd|qhs|prn|q\d{1,2}h)(?![A-Za-z])", re.IGNORECASE)
+CAPITALISED_LATIN = re.compile(r"[A-Z][a-z]+")
+BRAND_MIN = 4
+
+
+def is_drug_brand_before_dose(word: str, after: str) -> bool:
+    """``word`` is a capitalised Latin word of BRAND_MIN letters or more that no name list has, and ``after``
+    (the text right after it) starts with a dose or a dosing frequency: Xelvora 10 mg bid. A person's name
+    is never dosed so; the callers still refuse it after or before a personal title (Dr. Xelvora)."""
+    return len(word) >= BRAND_MIN and CAPITALISED_LATIN.fullmatch(word) is not None \
+        and DOSE_RIGHT_AFTER.match(after) is not None and not _name(word.casefold(), "latin")
 
 
 WORD = re.compile(r"[A-Za-z\u0400-\u04ff]+|[가-힣]+")

@@ -136,3 +136,17 @@ def starts_with_cjk_surname(word: str) -> bool:
 
 # Russian surnames and patronymics by their endings (Иванов, Петрова, Сергеевич, Олеговна, Достоевский).
 RUSSIAN_NAME_ENDING = re.compile(r"(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|вич|вна|ична|енко|ук|юк)$")
+
+
+# Cyrillic letters in Latin, as given names are spelled in the census lists (Анна -> anna, Иван -> ivan).
+CYRILLIC_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+                                "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+                                "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+                                "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+                                "я": "ya"})
+
+
+def romanised_cyrillic(cyrillic: str) -> str:
+    """Cyrillic letters in Latin, as the census lists spell given names (анна -> anna)."""
+    return cyrillic.translate(CYRILLIC_LATIN)
+

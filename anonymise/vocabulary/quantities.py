@@ -195,6 +195,18 @@ def counted_term(code: str, after: str) -> str | None:
     return glued.group(1)
 
 
+# A dose glued to the price or count it comes in (5ml3만원, 2cc2병, 100u3회): a number with a dose unit, then a
+# number of at most three digits with a currency or count word right after it. A code has no unit inside it.
+DOSE_THEN_NUMBER = re.compile(r"\d{1,4}(?:\.\d+)?(?:cc|ml|mg|mcg|iu|u|units?)\d{1,3}", re.IGNORECASE)
+
+
+def is_dose_then_quantity(code: str, after: str) -> bool:
+    """``code`` is a dose glued to a number, and ``after`` (right after it) starts with a currency or count
+    word: 5ml3 before 만원."""
+    return DOSE_THEN_NUMBER.fullmatch(code) is not None and (
+        UNIT_AFTER.match(after) is not None or after.startswith(GLUED_COUNT_WORDS))
+
+
 APPROXIMATE = re.compile(r"(?P<quantity>\d[\w.]*?)-?ish", re.IGNORECASE)
 
 
