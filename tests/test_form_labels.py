@@ -40,6 +40,7 @@ def test_a_name_after_a_doctor_label_goes(text, gone, kept):
     ("출력자: kim_h", ["kim_h"], ["출력자"]),
     ("printed by: jdoe", ["jdoe"], ["printed by"]),
     ("병실\t구분\n305\t상담 대기", ["305"], ["병실", "구분", "상담 대기"]),
+    ("Bed | 구분\n12 | 상담 대기", ["12"], ["Bed", "구분", "상담 대기"]),   # a table's bed column: any number
 ])
 def test_a_short_id_right_after_an_id_label_goes(text, gone, kept):
     check(text, gone, kept)
@@ -53,6 +54,8 @@ def test_a_short_id_right_after_an_id_label_goes(text, gone, kept):
     ("電話番号：未記入", ["電話番号"]),                               # no 番号 inside a longer word
     ("printed by the front desk", ["printed by the front desk"]),   # ordinary words after a user label
     ("Attending: None", ["Attending: None"]),
+    ("No.\t시술\n1\t보톡스\n2\t필러", ["1\t보톡스", "2\t필러"]),    # a No. column counts the rows
+    ("원장 한 번 더 뵙고 싶어요", ["원장 한 번 더"]),                    # a doctor label opening prose
     ("성명: \n연락처: ", ["성명:", "연락처:"]),                       # a label with no value stays
 ])
 def test_what_only_looks_like_a_value_stays(text, kept):

@@ -2,15 +2,17 @@
 
 Copied forms, wristbands, receipts and tables put a value after its label, and the label says what
 the value is whatever its letters are:
-- after a name or doctor label, a value written letter-spaced (성명: 김 하 늘, 氏名：山 田 花 子,
-  Name: J O N  A S) goes whole: single letters one to three spaces apart, to where they end;
+- after a name label, or a doctor label and its colon, a value written letter-spaced (성명: 김 하 늘,
+  氏名：山 田 花 子, Name: J O N  A S) goes whole: single letters one to three spaces apart, to where they
+  end (원장 한 번 더 is prose);
 - after a doctor label, a Han or Kana name (担当医 鈴木花子, 主治医师：刘志强) with a surname, or a
   capitalised Latin name after a colon (Attending: Dr. Rowan Pike) that is not ordinary words;
 - after an identifier label, a number however short (会員番号 4471, 면허번호 제 12345 호, 차트번호 88);
   after a label that may also count or size (No., Room, 병실) only from three digits on (No. 2 syringe
   stays), and never a quantity (a unit after it);
 - after a user label, a login-shaped token (printed by u8812, 출력자: kim_h);
-- in a table (cells split by tabs or |), a number in a column whose header is an identifier label.
+- in a table (cells split by tabs or |), a number in a column headed by an identifier, room or bed
+  label (not No. or #: that column counts the rows).
 The labels themselves stay (vocabulary.is_form_label).
 """
 from __future__ import annotations
@@ -42,7 +44,7 @@ DOCTOR_HAN = re.compile(rf"{LABEL_START}(?:{DOCTOR_LABEL}){MARK}(?P<value>{HAN_N
 LATIN_TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?[ \t]+)?"
 DOCTOR_LATIN = re.compile(rf"(?<![A-Za-z])(?:{DOCTOR_LABEL}){COLON}{LATIN_TITLE}"
                           rf"(?P<value>[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+){{0,2}})")
-ID_LABEL, WEAK_ID_LABEL = label_pattern(("id",)), label_pattern(("weak-id",))
+ID_LABEL, WEAK_ID_LABEL = label_pattern(("id",)), label_pattern(("weak-id", "room"))
 # A number after the label, maybe in 제 … 호 (면허번호 제 12345 호) or after № / #.
 NUMBER = r"(?:제[ \t]?)?[#№]?[ \t]?(?P<value>\d(?:-?\d){0,11})(?![\d.,]?\d)"
 # What makes the number a quantity, not an identifier (No. 300 units, 병실 3개, 番号 5回).
@@ -66,8 +68,10 @@ def _ordinary_latin(words: str) -> bool:
 
 
 def _spaced(text: str) -> list[tuple[int, int, str]]:
+    # A Latin label is also a word of prose (the name I gave), a doctor's may open prose (원장 한 번 더): their colon.
     return [(m.start("value"), m.end("value"), "PERSON") for m in SPACED_VALUE.finditer(text)
-            if not (m.group("label").isascii() and ":" not in m.group("mark") and "：" not in m.group("mark"))]
+            if ":" in m.group("mark") or "：" in m.group("mark") or
+            not (m.group("label").isascii() or is_form_label(m.group("label"), ("doctor",)))]
 
 
 def _doctors(text: str) -> list[tuple[int, int, str]]:
@@ -99,7 +103,7 @@ def _ids(text: str) -> list[tuple[int, int, str]]:
 
 
 def _table_columns(text: str) -> list[tuple[int, int, str]]:
-    """Numbers in a table's column headed by an identifier label (Room | Name / 305 | ...)."""
+    """Numbers in a table's column headed by an identifier, room or bed label (병실 | 구분 / 12 | ...)."""
     found, header, position = [], None, 0
     for line in text.split("\n"):
         cells, at = [], 0
@@ -110,7 +114,7 @@ def _table_columns(text: str) -> list[tuple[int, int, str]]:
         if len(cells) < 2:
             header = None
         elif header is None:
-            header = [is_form_label(line[s:e].strip(), ("id", "weak-id")) for s, e in cells]
+            header = [is_form_label(line[s:e].strip(), ("id", "room")) for s, e in cells]
         else:
             for column, (s, e) in enumerate(cells):
                 cell = line[s:e].strip()
@@ -123,7 +127,7 @@ def _table_columns(text: str) -> list[tuple[int, int, str]]:
 
 class FormLabelValueRecognizer(EntityRecognizer):
     """Names and identifiers after the labels of a form, a wristband, a receipt or a table's header."""
-    TEXT_GATES = (gates.gate(label_pattern(("name", "doctor", "id", "weak-id", "user"))),)
+    TEXT_GATES = (gates.gate(label_pattern(("name", "doctor", "id", "weak-id", "room", "user"))),)
     ENTITIES = ["PERSON", "ID", "MEMBER_ID"]
 
     def __init__(self):

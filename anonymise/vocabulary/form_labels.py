@@ -2,7 +2,7 @@
 
 A label is an ordinary form word: the safe-list pass and the leak gate both keep it (``is_form_label``),
 in a form's line before its colon as anywhere. What follows a label of a person (``name``, ``doctor``) or
-of an identifier (``id``, ``weak-id``, ``user``) is the value, found after ``label_pattern(kinds)`` by
+of an identifier (``id``, ``weak-id``, ``room``, ``user``) is the value, found after ``label_pattern(kinds)`` by
 the label recognizer (anonymise/recognizers/form_label_values.py).
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 HERE = Path(__file__).parent
-KINDS = ("name", "doctor", "id", "weak-id", "user", "field")
+KINDS = ("name", "doctor", "id", "weak-id", "room", "user", "field")
 # A label in Latin letters is a word of its own (no letter glued on either side).
 _LATIN = re.compile(r"[A-Za-z]")
 
