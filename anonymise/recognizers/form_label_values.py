@@ -22,6 +22,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from anonymise import vocabulary
+from anonymise.name_data import LATIN_TITLE
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_cjk import has_surname, is_name, trim_to_name
 from anonymise.vocabulary.form_labels import is_form_label, label_pattern
@@ -41,8 +42,8 @@ SPACED_VALUE = re.compile(rf"{LABEL_START}(?P<label>{PERSON_LABEL})(?P<mark>{MAR
 DOCTOR_LABEL = label_pattern(("doctor",))
 HAN_NAME = rf"[{HAN}]{{1,3}}[ \u3000]?[{HAN}]{{1,3}}|[\u30a1-\u30fa\u30fc]{{2,10}}(?:[・ ][\u30a1-\u30fa\u30fc]{{2,10}})?"
 DOCTOR_HAN = re.compile(rf"{LABEL_START}(?:{DOCTOR_LABEL}){MARK}(?P<value>{HAN_NAME})")
-LATIN_TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?[ \t]+)?"
-DOCTOR_LATIN = re.compile(rf"(?<![A-Za-z])(?:{DOCTOR_LABEL}){COLON}{LATIN_TITLE}"
+LATIN_TITLE_BEFORE = rf"(?:{LATIN_TITLE}\.?[ \t]+)?"
+DOCTOR_LATIN = re.compile(rf"(?<![A-Za-z])(?:{DOCTOR_LABEL}){COLON}{LATIN_TITLE_BEFORE}"
                           rf"(?P<value>[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+){{0,2}})")
 ID_LABEL, WEAK_ID_LABEL = label_pattern(("id",)), label_pattern(("weak-id", "room"))
 # A number after the label, maybe in 제 … 호 (면허번호 제 12345 호) or after № / #.
@@ -54,6 +55,8 @@ QUANTITY_AFTER = re.compile(r"[ \t]?(?:회|번|개|차|명|년|월|일|세|살|�
 ID_VALUE = re.compile(rf"{LABEL_START}(?:{ID_LABEL}){MARK}?{NUMBER}")
 WEAK_ID_VALUE = re.compile(rf"{LABEL_START}(?:{WEAK_ID_LABEL})(?:{MARK}|\.)?{NUMBER}")
 WEAK_ID_DIGITS = 3
+# After No./Room a longer number is another recognizer's (driver license no. …): its type wins there.
+SHORT_ID_DIGITS = 5
 USER_LABEL = label_pattern(("user",))
 USER_VALUE = re.compile(rf"{LABEL_START}(?:{USER_LABEL}){MARK}(?P<value>[A-Za-z][A-Za-z0-9._-]{{1,30}}[A-Za-z0-9])"
                         rf"(?![A-Za-z0-9@])")
@@ -87,15 +90,15 @@ def _doctors(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _identifier(text: str, match: re.Match, min_digits: int) -> bool:
+def _identifier(text: str, match: re.Match, min_digits: int, max_digits: int = 12) -> bool:
     digits = sum(c.isdigit() for c in match.group("value"))
-    return digits >= min_digits and QUANTITY_AFTER.match(text, match.end("value")) is None
+    return min_digits <= digits <= max_digits and QUANTITY_AFTER.match(text, match.end("value")) is None
 
 
 def _ids(text: str) -> list[tuple[int, int, str]]:
     found = [(m.start("value"), m.end("value"), "ID") for m in ID_VALUE.finditer(text) if _identifier(text, m, 1)]
     found += [(m.start("value"), m.end("value"), "ID") for m in WEAK_ID_VALUE.finditer(text)
-              if _identifier(text, m, WEAK_ID_DIGITS)]
+              if _identifier(text, m, WEAK_ID_DIGITS, SHORT_ID_DIGITS)]
     found += [(m.start("value"), m.end("value"), "MEMBER_ID") for m in USER_VALUE.finditer(text)
               if LOGIN_MARK.search(m.group("value")) or not (vocabulary.is_ordinary_word(m.group("value"), "en")
                                                              or vocabulary.is_safe_term(m.group("value")))]
