@@ -422,6 +422,8 @@ def _field_label(match: re.Match) -> bool:
     word = match.group(1)
     if DIGIT.search(match.group()):
         return False
+    if vocabulary.is_form_label(word):
+        return True  # 既往歴：, 既往史：: a listed label (form_labels.tsv) whatever the segmenter makes of it
     # 希望日：, 来院日：: a compound opening with a word of two characters or more is a label too.
     compound = len(word) > 2 and not _known_name(word) and \
         any(vocabulary.is_ordinary_word(word[:n], lang) for n in range(2, len(word)) for lang in ("zh", "ja"))

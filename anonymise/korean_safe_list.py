@@ -77,7 +77,8 @@ def _is_suspect(token) -> bool:
 
 def _safe(stem: str) -> bool:
     return vocabulary.is_safe_term(stem, "ko") or stem in KOREAN_LOOKALIKES or stem in KOREAN_ROLE_WORDS \
-        or vocabulary.is_safe_place_station(stem) or vocabulary.is_province_compound(stem)  # 대전역, 서울지하철
+        or vocabulary.is_safe_place_station(stem) or vocabulary.is_province_compound(stem) \
+        or vocabulary.is_form_label(stem)  # 대전역, 서울지하철; 출력자, 수진자: a form's label
 
 
 def _name_shaped(piece: str) -> bool:

@@ -238,6 +238,8 @@ def _generic(slot: str, lang: str, generic: frozenset[str]) -> bool:
     folded = slot.casefold()
     if folded in generic or vocabulary.is_safe_term(folded, lang) or vocabulary.is_safe_term(folded):
         return True
+    if lang in ("ja", "zh") and len(slot) > 1 and vocabulary.is_form_label(slot):
+        return True  # 既往歴：, 工作单位：: a form's label before its colon, not a speaker
     if lang in ("en", "vi"):
         return folded.split()[0] in generic
     if lang == "th":

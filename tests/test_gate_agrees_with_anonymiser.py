@@ -32,6 +32,10 @@ def snapshot(tmp_path_factory) -> Path:
     ("정수리는 로젠탈 4단계라고 들었어요.", "로젠탈"),
     ("색소 침착은 미야모토 3형이에요.", "미야모토"),
     ("Laxity was Velmarsh grade 3 on the left.", "Velmarsh"),
+    # A form's label (form_labels.tsv) before its colon, which both sides read as a label.
+    ("출력자: 접수처\n수진자: 본인", "출력자"),
+    ("既往歴：なし\n服薬：なし", "既往歴"),
+    ("既往史：无\n联系人：无", "既往史"),
 ])
 def test_a_kept_word_is_released(tmp_path, template, snapshot, text, kept):
     out = redacted(text)

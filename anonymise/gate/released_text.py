@@ -278,17 +278,17 @@ class TextRule:
 
     def _plain_korean(self, word: str) -> bool:
         v = self.vocabulary
-        if v.is_ordinary_word(word, "ko") or self._safe_term(word):
-            return True
+        if v.is_ordinary_word(word, "ko") or self._safe_term(word) or v.is_form_label(word):
+            return True  # a form's label (출력자, 수진자) as the anonymiser keeps it
         stem = _without_particle(word)
-        return stem != word and (v.is_ordinary_word(stem, "ko") or self._safe_term(stem))
+        return stem != word and (v.is_ordinary_word(stem, "ko") or self._safe_term(stem) or v.is_form_label(stem))
 
     def _cjk_reason(self, word: str) -> str | None:
         """A Katakana word no ordinary Japanese words make up (a foreign name: マリア); Han names are
         found before their title (titled_cjk_names). The jieba dictionary's person-name tags are not
         used: they cover everyday words too (谢谢, 多少钱, 时间够吗, 布洛芬)."""
         v = self.vocabulary
-        if self._safe_term(word) or v.is_ordinary_word(word, "zh") or v.is_ordinary_word(word, "ja"):
+        if self._safe_term(word) or v.is_ordinary_word(word, "zh") or v.is_ordinary_word(word, "ja") or v.is_form_label(word):
             return None
         for katakana in _KATAKANA.finditer(word):
             if not self._katakana_words(katakana.group()) and not v.is_drug_in_context(

@@ -53,6 +53,8 @@ Stable API (the leak gate checks released files with it; extend it, do not renam
     is_suffixed_compound(stretch)      a Hangul noun + a Sino-Korean suffix (섬유화, 배액관, 고정술; see below)
     is_korean_disease_name(stretch), disease_with_ending(word, start, end)   Hangul disease names by
                                        their ending (아구창염, 편도결석증)
+    is_form_label(word, kinds=KINDS)   a label of a copied form (既往歴, 직장명, 工作单位, 会員番号;
+                                       form_labels.tsv): an ordinary form word, whatever a name rule says
 
 Words are compared case-folded. The word sets are built once per installation into a cache file
 and memory-mapped (see packed.py): ~6 MB, shared by every worker.
@@ -73,6 +75,7 @@ from anonymise.vocabulary.name_lists import (RUSSIAN_NAME_ENDING, looks_like_kor
 from anonymise.vocabulary.packed import word_sets
 from anonymise.vocabulary import device_models, drug_stems
 from anonymise.vocabulary.drug_stems import is_drug_shaped
+from anonymise.vocabulary.form_labels import is_form_label
 from anonymise.vocabulary.quantities import (GLUED_PRICE, han_name_clear_of_quantities, han_quantity_words,
                                              is_currency_code_of_amount, is_dose_then_quantity,
                                              counted_term, is_hangul_count, is_safe_quantity, units_after_numbers,
@@ -89,7 +92,7 @@ __all__ = ["LANGUAGES", "safe_terms", "safe_endings", "is_safe_term", "is_ordina
            "han_quantity_words", "han_name_clear_of_quantities", "is_hangul_count", "counted_term", "is_dose_then_quantity", "thai_drug_stretches", "in_treatment_frame",
            "is_katakana_treatment",
            "is_province_compound", "han_name_before_title", "GLUED_PRICE", "is_korean_disease_name",
-           "disease_with_ending", "is_suffixed_compound", "device_named_like_a_person"]
+           "disease_with_ending", "is_suffixed_compound", "device_named_like_a_person", "is_form_label"]
 
 
 # Vocabularies of one subject in every script (a drug in Latin, Hangul, Cyrillic, Thai, Han and Kana):
