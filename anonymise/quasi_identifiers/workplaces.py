@@ -81,6 +81,12 @@ NOT_GOVERNMENT = ("복부", "두부", "흉부", "둔부", "경부", "음부", "�
                   "거래처", "연락처", "근무처", "출처", "상처", "근처", "구입처", "판매처", "납품처", "공급처", "사용처",
                   "발주처", "협력처", "도처", "인테리어공사", "리모델링공사")
 SIDES = frozenset("상 하 좌 우 전 후 양 측 좌측 우측 양측".split())
+# 새벽물산, 푸른해상: an ending only an organisation has names it with no work cue; 수원시청, 한국해양연구원:
+# an ending a rank or a kind also has (선임연구원, 인테리어공사) only after a place or a proper noun.
+ORG_ENDINGS = read_words("org_endings_ko.txt")
+NAMED_ORG_ENDINGS = read_words("named_org_endings_ko.txt")
+NOT_ORG_PREFIXES = read_words("not_org_prefixes_ko.txt")
+ORG_BY_ENDING = re.compile(rf"(?<![가-힣])([가-힣]{{2,10}}?)({alternation(ORG_ENDINGS | NAMED_ORG_ENDINGS)})(?=[가-힣]*)")
 
 
 @functools.cache
@@ -124,6 +130,7 @@ class Workplace:
                   if _names_in_parenthesis(m.group(1))]
         spans += _employment_slots(text)
         spans += _clinics_by_name_form(text)
+        spans += _organisations_by_ending(text)
         return spans
 
     @staticmethod
@@ -172,6 +179,28 @@ def _employment_slots(text: str) -> list[QuasiSpan]:
                 len(words[i - 1].group()) >= 2 and _names_an_employer(words[i - 1].group(), "", attend):
             spans.append(QuasiSpan(TYPE, *words[i - 1].span(), NAME))
     return spans
+
+
+def _organisations_by_ending(text: str) -> list[QuasiSpan]:
+    return [QuasiSpan(TYPE, match.start(), match.end(2), NAME) for match in ORG_BY_ENDING.finditer(text)
+            if korean_tail_ok(hangul_rest(text, match.end(2))) and _names_an_organisation(*match.groups())]
+
+
+@functools.lru_cache(maxsize=10_000)
+def _names_an_organisation(prefix: str, ending: str) -> bool:
+    stem = prefix + ending
+    if prefix in NOT_ORG_PREFIXES or _ordinary(stem) or _not_government(stem):
+        return False
+    tokens = kiwi_tokens(prefix)
+    # 한결증권: before an ending only an organisation has, any word but a particle or a verb's ending names it.
+    if ending in ORG_ENDINGS:
+        return bool(tokens) and not any(t.tag.startswith(("J", "EP", "EF", "EC")) for t in tokens)
+    if not tokens or any(t.tag not in NAME_TAGS and t.tag != "VA-I" for t in tokens):
+        return False  # a clause before the ending (회사에서연구원), no name
+    # 한국해양연구원, 경기문화재단: a country, province or brand (safe terms) leading the name makes it one too.
+    place = known_place(prefix, provinces=True) or (known_place(prefix[:-1]) and prefix[-1] in "시군구") or \
+        vocabulary.is_safe_term(tokens[0].form, "ko")
+    return place or any(t.tag == "NNP" or t.id < KIWI_FIRST_KNOWN_ID for t in tokens)
 
 
 def _clinics_by_name_form(text: str) -> list[QuasiSpan]:

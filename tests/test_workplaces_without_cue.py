@@ -1,0 +1,40 @@
+"""Workplaces and schools named by their form with no work cue around them (#13, round 10): an
+organisation ending (새벽물산, 수원시청), a university named after a city (부산대학교). The ending alone,
+the city alone and a rank or kind before the ending stay. All names here are invented."""
+import pytest
+
+from world_fixtures import check
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("남편은 푸른해상 보험 설계사예요.", "푸른해상", ["보험 설계사예요"]),
+    ("한결증권 친구가 소개했어요.", "한결증권", ["친구가 소개했어요"]),
+    ("새벽물산 사람들이 친절해요.", "새벽물산", ["사람들이 친절해요"]),
+    ("수원시청에서 민원 담당이에요.", "수원시청", ["에서 민원 담당이에요"]),
+    ("강남구청 옆 건물이에요.", "강남구청", ["옆 건물이에요"]),
+    ("한국해양연구원 연구원이에요.", "한국해양연구원", ["연구원이에요"]),
+])
+def test_a_korean_organisation_by_its_ending_goes_without_a_cue(text, name, kept):
+    check(text, [name], kept)
+
+
+@pytest.mark.parametrize("text", [
+    "직장상사 때문에 스트레스 받아요.", "선임연구원으로 승진했어요.", "인테리어공사 소음 때문에 잠을 못 자요.",
+    "유가증권 얘기는 나중에 해요.", "시청에 서류 떼러 가요.", "연구원 생활이 힘들어요.", "보톡스 맞고 붓기가 있어요.",
+])
+def test_the_ending_alone_or_after_a_kind_stays(text):
+    check(text, [], [text.rstrip(".")])
+
+
+@pytest.mark.parametrize("text, school, kept", [
+    ("부산대학교 다녀요.", "부산대학교", ["다녀요"]),
+    ("광주고등학교 나왔어요.", "광주고등학교", ["나왔어요"]),
+    ("제주대학교 병원에서 진료받았어요.", "제주대학교", ["병원에서 진료받았어요"]),
+])
+def test_a_school_named_after_a_city_goes(text, school, kept):
+    check(text, [school], kept)
+
+
+@pytest.mark.parametrize("text", ["부산에 살아요.", "대구에 있는 대학교 다녀요.", "지방대학교 나왔어요.", "대학병원 가요."])
+def test_the_city_alone_or_a_kind_of_school_stays(text):
+    check(text, [], [text.rstrip(".")])
