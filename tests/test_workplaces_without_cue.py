@@ -38,3 +38,20 @@ def test_a_school_named_after_a_city_goes(text, school, kept):
 @pytest.mark.parametrize("text", ["부산에 살아요.", "대구에 있는 대학교 다녀요.", "지방대학교 나왔어요.", "대학병원 가요."])
 def test_the_city_alone_or_a_kind_of_school_stays(text):
     check(text, [], [text.rstrip(".")])
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("夫はみずほら銀行の窓口にいます。", "みずほら", ["夫は", "の窓口にいます"]),
+    ("兄は青葉証券にいます。", "青葉証券", ["兄は", "にいます"]),
+    ("叔父は丸星商事です。", "丸星商事", ["叔父は"]),
+    ("丸星物産の健康診断で指摘されました。", "丸星物産", ["の健康診断で"]),
+    ("国税庁からの書類です。", "国税庁", ["からの書類です"]),
+    ("（株）ひかり商会の者です。", "ひかり商会", ["の者です"]),
+])
+def test_a_japanese_organisation_by_its_ending_goes_without_a_cue(text, name, kept):
+    check(text, [name], kept)
+
+
+@pytest.mark.parametrize("text", ["銀行に行ってから来院します。", "官公庁の書類です。", "県庁の近くです。", "銀行員の夫が付き添います。"])
+def test_a_japanese_ending_alone_or_after_a_kind_stays(text):
+    check(text, [], [text.rstrip("。")])

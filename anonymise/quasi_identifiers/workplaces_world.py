@@ -149,6 +149,10 @@ JA_CLINIC_KIND = re.compile(rf"(?:{'|'.join(JA_CLINIC_KINDS)})")
 JA_SCRIPT_RUNS = (re.compile(r"[\u3041-\u3096]+$"), re.compile(r"[\u30a1-\u30fa\u30fc]+$"), re.compile(r"[\u4e00-\u9fff々]+$"))
 JA_PARTICLES = "のはがをにでへともや"
 JA_NOT_CLINIC_NAMES = read_words("not_clinic_names_ja.txt")
+# 青葉証券, 丸星商事, みずほら銀行, 国税庁: the run of one script before an organisation ending names it with
+# no work cue; the name and the ending go (a kind before it, 地方銀行, stays).
+JA_ORG_END = re.compile(alternation(read_words("org_endings_ja.txt")))
+JA_NOT_ORG_NAMES = read_words("not_org_names_ja.txt")
 # 慶應に通っています, 早稲田の3年生, ソウル大学校: a school by what is said of it or a Katakana name + 大学.
 JA_SCHOOL_CUE = re.compile(rf"({JA_WORD}{{2,10}})(?=に通って|に通う|に通い|に在学|の学生|の生徒|の[0-9０-９一二三四]年生|に進学|を卒業|"
                            r"卒業|出身|に入学|の大学院|の院生|の新入生|で勉強)")
@@ -399,28 +403,50 @@ def _japanese(text: str) -> list[QuasiSpan]:
             if lead < len(org):
                 spans.append(_span(text, match.start(1) + lead, match.end(1), WORKPLACE))
     spans += _japanese_clinics(text)
+    spans += _japanese_organisations(text)
     return spans
+
+
+def _japanese_name_before(text: str, end: int) -> tuple[int, str]:
+    """Where the name right before ``end`` starts and what it is: the run of one script before it (さくら,
+    サクラ, 青空), less a particle that starts a Hiragana run after Kanji (妻は|さくら) and what comes
+    before a の (近くの|); empty for the ending of a word in Kanji (新しい)."""
+    before = text[max(0, end - 10):end]
+    run = next((m.group() for pattern in JA_SCRIPT_RUNS if (m := pattern.search(before))), "")
+    start = end - len(run)
+    if run and JA_SCRIPT_RUNS[0].fullmatch(run) and start > 0 and re.match(r"[\u4e00-\u9fff々]", text[start - 1]):
+        if run[0] not in JA_PARTICLES:
+            return end, ""
+        cut = max(i for i, c in enumerate(run) if c in JA_PARTICLES) + 1
+        run, start = run[cut:], start + cut
+    elif "の" in run:
+        cut = run.rindex("の") + 1
+        run, start = run[cut:], start + cut
+    return start, run
 
 
 def _japanese_clinics(text: str) -> list[QuasiSpan]:
     spans = []
     for match in JA_CLINIC_KIND.finditer(text):
-        before = text[max(0, match.start() - 10):match.start()]
-        run = next((m.group() for pattern in JA_SCRIPT_RUNS if (m := pattern.search(before))), "")
-        start = match.start() - len(run)
-        if run and JA_SCRIPT_RUNS[0].fullmatch(run) and start > 0 and re.match(r"[\u4e00-\u9fff々]", text[start - 1]):
-            if run[0] not in JA_PARTICLES:
-                continue  # 新しい歯科: the ending of a word in Kanji
-            cut = max(i for i, c in enumerate(run) if c in JA_PARTICLES) + 1
-            run, start = run[cut:], start + cut
-        elif "の" in run:
-            cut = run.rindex("の") + 1
-            run, start = run[cut:], start + cut
+        start, run = _japanese_name_before(text, match.start())
         if len(run) < 2 or run.endswith("科") or run in JA_NOT_CLINIC_NAMES or run in JA_NOT_ORGS or \
                 vocabulary.is_safe_term(run, "ja") \
                 or sentence_words_before_name(run) == len(run):
             continue
         spans.append(_span(text, start, match.start(), WORKPLACE))
+    return spans
+
+
+def _japanese_organisations(text: str) -> list[QuasiSpan]:
+    spans = []
+    for match in JA_ORG_END.finditer(text):
+        start, run = _japanese_name_before(text, match.start())
+        lead = sentence_words_before_name(run)
+        run, start = run[lead:], start + lead
+        if len(run) < 2 or run in JA_NOT_ORG_NAMES or run in JA_NOT_ORGS or vocabulary.is_safe_term(run, "ja") or \
+                vocabulary.is_ordinary_word(run + match.group(), "ja"):
+            continue
+        spans.append(_span(text, start, match.end(), WORKPLACE))
     return spans
 
 
