@@ -55,3 +55,21 @@ def test_a_japanese_organisation_by_its_ending_goes_without_a_cue(text, name, ke
 @pytest.mark.parametrize("text", ["銀行に行ってから来院します。", "官公庁の書類です。", "県庁の近くです。", "銀行員の夫が付き添います。"])
 def test_a_japanese_ending_alone_or_after_a_kind_stays(text):
     check(text, [], [text.rstrip("。")])
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("I'm cabin crew at skyjet.", "skyjet", ["at "]),
+    ("I work for zentro as a driver.", "zentro", ["I work for", "as a driver"]),
+    ("I'm a nurse at brightpath.", "brightpath", ["a nurse at"]),
+    ("I'm on the QA team at Quorvane.", "Quorvane", ["team at"]),
+    ("My husband works at Velonix Co., Ltd. in Seoul.", "Ltd", ["works at", "in Seoul"]),
+    ("I work at Harbin Pte Ltd now.", "Pte", ["now"]),
+])
+def test_a_lower_case_brand_after_a_strong_cue_and_a_two_word_legal_form_go(text, name, kept):
+    check(text, [name], kept)
+
+
+@pytest.mark.parametrize("text", ["I work at home on fridays.", "I work for myself now.", "I'm a nurse at night mostly.",
+                                  "The team at the clinic was kind."])
+def test_an_ordinary_word_after_the_cue_stays(text):
+    check(text, [], [text.rstrip(".")])

@@ -31,7 +31,9 @@ COMPANY_ENDINGS = ("전자", "자동차", "그룹", "건설", "증권", "은행"
                    "반도체", "디스플레이", "식품", "제과", "백화점", "홈쇼핑", "신문사", "방송국", "공사", "공단", "테크",
                    "시스템즈", "랩스", "코리아")
 KO_CORPORATE = re.compile(r"(?:\(주\)|㈜|주식회사\s?)\s?([가-힣A-Za-z0-9]+)|([가-힣A-Za-z0-9]+)\s?(?:\(주\)|㈜|주식회사)")
-EN_CORPORATE = re.compile(r"\b((?:[A-Z][\w&'-]*\s){0,3}[A-Z][\w&'-]*),?\s(?:Inc|Corp|Corporation|Ltd|LLC|Co|GmbH|PLC)\b\.?")
+# Velonix Co., Ltd., Harbin Pte Ltd: a two-word legal form goes with the name, not only its first word.
+EN_CORPORATE = re.compile(r"\b((?:[A-Z][\w&'-]*\s){0,3}[A-Z][\w&'-]*),?\s(?:Co\.?,?\s?Ltd|Pte\.?\s?Ltd|Sdn\.?\s?Bhd|"
+                          r"Pty\.?\s?Ltd|Inc|Corp|Corporation|Ltd|LLC|Co|GmbH|PLC)\b\.?")
 # A word of a name may hold dots (A.B.C); one ending in a dot ends the name (what follows is the next
 # sentence: Acme Inc. I am), unless it is an initial or a short abbreviation before more of it (J.P. Hale,
 # St. Brennan Hospital).

@@ -37,7 +37,7 @@ ROLE = (r"(?:nurse|teacher|chef|cook|clerk|staff|intern|student|resident|fellow|
         r"pupil|sophomore|freshman|junior|senior|undergrad|undergraduate|postgrad|postgraduate|postdoc|classmate|"
         r"alumn(?:us|a|i|ae)|analyst|engineer|manager|developer|designer|consultant|accountant|lawyer|"
         r"technician|assistant|worker|banker|pharmacist|dentist|surgeon|physician|doctor|researcher|scientist|"
-        r"ceo|cto|cfo|vp|founder|owner|sergeant|soldier|pilot|attendant|agent)")
+        r"ceo|cto|cfo|vp|founder|owner|sergeant|soldier|pilot|attendant|agent|crew|team|department|division)")
 # Joining, leaving and working shifts at an employer; graduating from or transferring to a school.
 EMPLOYER_CUE = (r"\b(?:hired[ \t]+(?:by|at)|laid[ \t]+off[ \t]+(?:from|by|at)|(?:fired|resigned|retired)[ \t]+from|"
                 r"interview(?:s|ed|ing)?[ \t]+(?:at|with)|(?:job[ \t]+)?offer[ \t]+from|contract(?:s|ing|or)?[ \t]+(?:at|for)|"
@@ -52,6 +52,10 @@ SCHOOL_CUE_WORDS = re.compile(r"(?i)stud|attend|enrol|\bgo|went|grad|alumn|degre
 # After these a project term that is a company (Google, Naver, Allergan) is the employer's name.
 STRONG_EMPLOYMENT = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed)[ \t]+(?:at|for|by)|employer|"
                                rf"\b{ROLE}s?[ \t]+(?:at|for)|{EMPLOYER_CUE})")
+# I'm cabin crew at skyjet, works for zentro: after a strong work cue a lower-case word no dictionary has
+# is a brand written as its users write it.
+EN_LOWER_BRAND = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed)[ \t]+(?:at|for|by)|\b{ROLE}s?[ \t]+(?:at|for))"
+                            r"[ \t]+(?:the[ \t]+)?([a-z][a-z0-9&'-]{2,})\b(?![.@/_-]\w)")
 EN_CUE = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed|interning|stationed|based|placed)[ \t]+(?:at|for|with|by)"
                     rf"|\bemployer(?:[ \t]+is|[ \t]*[:,-])|\b{ROLE}s?[ \t]+(?:at|with|for|of|in)|\b{ROLE_SHAPE}[ \t]+(?:at|with|for|of)"
                     rf"|\bwith[ \t]+the"
@@ -248,6 +252,8 @@ def _english(text: str) -> list[QuasiSpan]:
             continue
         school = re.search(rf"\b{EN_SCHOOL_END}\b", name) or SCHOOL_CUE_WORDS.search(cue.group())
         spans.append(_span(text, match.start(), match.start() + len(name), SCHOOL if school else WORKPLACE))
+    spans += [_span(text, *m.span(1), WORKPLACE) for m in EN_LOWER_BRAND.finditer(text)
+              if not vocabulary.is_ordinary_word(m.group(1), "en") and not vocabulary.is_safe_term(m.group(1))]
     for pattern, kind in ((EN_ORG_BEFORE_STAFF, WORKPLACE), (EN_ORG_BEFORE_STUDENTS, SCHOOL)):
         spans += _before_role_nouns(text, pattern, kind)
     for match in EN_ORG_END.finditer(text):
