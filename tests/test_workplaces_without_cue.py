@@ -73,3 +73,21 @@ def test_a_lower_case_brand_after_a_strong_cue_and_a_two_word_legal_form_go(text
                                   "The team at the clinic was kind."])
 def test_an_ordinary_word_after_the_cue_stays(text):
     check(text, [], [text.rstrip(".")])
+
+
+@pytest.mark.parametrize("text, tail", [
+    ("我住在北京市朝阳区建国路88号3号房。", "号房"),
+    ("我住在广州市天河区天河路100号5栋302号房。", "房"),
+    ("大阪市北区梅田1丁目2単元301号", "単元"),
+    ("Алматы, ул. Абая 10, 34 пәтер", "пәтер"),
+    ("Астана, Кенесары көшесі 12, 34 пәтер", "көшесі"),
+    ("Алматы қаласы, Абай көшесі 45-үй, 12-пәтер", "пәтер"),
+])
+def test_the_flat_after_an_address_goes_with_it(text, tail):
+    out = check(text, [], [])
+    assert tail not in out and "<ADDRESS>" in out, out
+
+
+@pytest.mark.parametrize("text", ["Мен 3 пәтер көрдім.", "我住在三号房附近的宾馆。"])
+def test_a_flat_word_with_no_address_before_it_stays(text):
+    check(text, [], ["пәтер" if "пәтер" in text else "号房"])
