@@ -91,3 +91,16 @@ def test_the_flat_after_an_address_goes_with_it(text, tail):
 @pytest.mark.parametrize("text", ["Мен 3 пәтер көрдім.", "我住在三号房附近的宾馆。"])
 def test_a_flat_word_with_no_address_before_it_stays(text):
     check(text, [], ["пәтер" if "пәтер" in text else "号房"])
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("해누리에서 3교대 해요.", "해누리", ["에서 3교대 해요"]),
+    ("새벽별 야간조라서 힘들어요.", "새벽별", ["라서 힘들어요"]),
+])
+def test_the_organisation_before_a_shift_goes(text, name, kept):
+    check(text, [name], kept)
+
+
+@pytest.mark.parametrize("text", ["주말 야간조라서 힘들어요.", "3교대 근무해요.", "병원에서 3교대 해요.", "요즘 야간조라서 피곤해요."])
+def test_a_shift_after_an_ordinary_word_keeps_the_word(text):
+    check(text, [], [text.split()[0]])

@@ -46,7 +46,9 @@ HANGUL_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 # A word in the slot of an employment phrase (한솔에서 일해요, 푸른빛에 근무, 새벽별 재직 중) names the employer
 # whatever word it is. One attends a gym or a class too (헬스장 다녀요): after 다니다 only a word Kiwi does
 # not know names one; 다녀오다 (a visit) is no cue at all.
-EMPLOYMENT_SLOT = re.compile(r"(?:에서|에)?\s?(?:(?:근무|재직|소속|출근|입사|퇴사|일하|일해|일합|일했|취업|이직|알바|아르바이트)|"
+# A shift is worked at an employer too (다온 야간조, 다온물류에서 3교대).
+EMPLOYMENT_SLOT = re.compile(r"(?:에서|에)?\s?(?:(?:근무|재직|소속|출근|입사|퇴사|일하|일해|일합|일했|취업|이직|알바|아르바이트|"
+                             r"야간조|주간조|[2-4]\s?교대|교대\s?근무)|"
                              r"(?P<attend>다니(?!러)|다녀(?!오|왔|와)|다닙|다녔))")
 # Kiwi's tags a name in that slot is made of: nouns, foreign letters, a prefix or suffix, an adjective's
 # stem and ending before a noun (맑은솔); a word with a particle, a verb's ending or an adverb is a clause.
