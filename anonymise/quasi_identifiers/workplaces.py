@@ -90,7 +90,7 @@ SIDES = frozenset("상 하 좌 우 전 후 양 측 좌측 우측 양측".split()
 ORG_ENDINGS = read_words("org_endings_ko.txt")
 NAMED_ORG_ENDINGS = read_words("named_org_endings_ko.txt")
 NOT_ORG_PREFIXES = read_words("not_org_prefixes_ko.txt")
-ORG_BY_ENDING = re.compile(rf"(?<![가-힣])([가-힣]{{2,10}}?)({alternation(ORG_ENDINGS | NAMED_ORG_ENDINGS)})(?=[가-힣]*)")
+ORG_BY_ENDING = re.compile(rf"(?<![가-힣])([가-힣]{{2,10}}?)({alternation(ORG_ENDINGS | NAMED_ORG_ENDINGS)})")
 
 
 @functools.cache
