@@ -28,7 +28,11 @@ HAN_UNIT = (r"(?:[A-Za-z0-9]{1,4}[座栋棟幢塔]|第?[0-9一二三四五六七
             r"[0-9]{1,3}(?:字樓|字楼|/F|F|樓|楼|層|层)(?:之[0-9]{1,3}|-[0-9]{1,2}(?![0-9])|[A-Za-z](?![A-Za-z室])|[0-9]{1,4}(?:室|號室|号室))?|"
             r"(?:[A-Za-z]{1,2}[0-9]{0,4}|[0-9]{1,4}[A-Za-z]?)(?:室|號室|号室|號舖|号铺|舖|铺)|"
             # 2单元501: the flat's bare number after the stairway's
-            r"[0-9]{1,4}(?:单元|單元)(?:[0-9]{2,4}(?![0-9])(?:室|号|號)?)?|[0-9]{1,4}(?:號樓|号楼))")
+            r"[0-9]{1,4}(?:单元|單元|単元)(?:[0-9]{2,4}(?![0-9])(?:室|号|號)?)?|[0-9]{1,4}(?:號樓|号楼)|"
+            # …2|単元301号: the stairway word and flat after a number the address already took
+            r"(?<=[0-9])(?:单元|單元|単元)[0-9]{2,4}(?![0-9])(?:室|号|號)?|"
+            # 302号房, 3號房: a flat called a room
+            r"[0-9]{1,4}(?:号房|號房))")
 # Japanese: a building glued to the block number or after a space, its floor and room (サンハイツ302号室, 5階).
 JP_BUILDING = (rf"[{HAN}{KANA}A-Za-z]{{1,14}}?(?:ビル|ビルディング|マンション|ハイツ|コーポ|レジデンス|タワー|ハウス|"
                r"アパート|荘|会館|センター|プラザ|商事|株式会社|事務所)")
@@ -66,6 +70,9 @@ NA_STREET_BEFORE = re.compile(r"(?<![\w-])(?:[0-9]{1,5}[A-Za-z]?-)?[0-9]{1,6}[ \
 # A house number and a compass letter left before the street a recognizer found (1234 W | 4th Avenue).
 NA_NUMBER_BEFORE = re.compile(r"(?<![\w-])[0-9]{1,6}[ \t]+(?:[NSEW]\.?|NE|NW|SE|SW)[ \t]+$")
 
+# Kazakh and Russian: the flat after the house (…10, 34 пәтер; 45-үй, 12-пәтер; кв. 45).
+CYRILLIC_FLAT = r",?[ \t]*(?:(?:кв|пәтер|оф)\.?[ \t]?[0-9]{1,4}[а-я]?|[0-9]{1,4}[ \t]?-?[ \t]?(?:пәтер|үй|кв\.?))(?![\w])"
+
 # A building after a comma only when its unit follows (…201號, 金輝閣, 9樓D): else the sentence may go on.
 # Hong Kong and Macau in English: the district and territory after the street (…Road, Sheung Wan, Hong Kong),
 # and before it the flat, floor, block and estate (Flat B, 15/F, Block 3, Harbour View Garden, 88 Tai Po Road).
@@ -77,13 +84,13 @@ HK_PART = (r"(?:(?:Flat|Rm\.?|Room|Unit|Shop|Suite)[ \t]*[A-Z0-9]{1,4}|\d{1,2}/F
            r"House|Villas?|Heights|Terrace|Apartments?|Residences?|Residency|Garden))")
 HK_PARTS_BEFORE = re.compile(rf"(?<![A-Za-z0-9])(?:{HK_PART}[ \t]*,[ \t]*)+$")
 # The flat's bare number right after its stairway, block or floor (3栋2单元|501, A座|1208, 3层|305).
-HAN_BARE_FLAT = (r"(?:(?:(?<=单元)|(?<=單元)|(?<=[栋棟幢座塔]))[0-9]{2,4}|(?<=[层層楼樓])[0-9]{3,4})"
+HAN_BARE_FLAT = (r"(?:(?:(?<=单元)|(?<=單元)|(?<=単元)|(?<=[栋棟幢座塔]))[0-9]{2,4}|(?<=[层層楼樓])[0-9]{3,4})"
                  r"(?![0-9元块塊万萬%])(?:室|号|號)?")
 TAILS = [re.compile(rf"[ \t\u3000]*{HAN_BUILDING}|{GAP}{HAN_BUILDING}(?={GAP}{HAN_UNIT})"), re.compile(GAP + HAN_UNIT),
          re.compile(HAN_BARE_FLAT)] + \
     [re.compile(r"[ \t\u3000]?" + p) for p in (JP_BUILDING_ROOM, JP_UNIT)] + \
     [re.compile(p) for p in (SG_STREET_NUMBER, SG_UNIT, SG_POSTCODE, IN_PARTS_TO_PIN, IN_BUILDING, HK_DISTRICT_TAIL,
-                             NA_UNIT, NA_TOWN_STATE)]
+                             NA_UNIT, NA_TOWN_STATE, CYRILLIC_FLAT)]
 HAN_OR_KANA_TAILS = TAILS[:5]  # the Han and Japanese ones
 HAN_OR_KANA = re.compile(rf"[{HAN}{KANA}]")
 

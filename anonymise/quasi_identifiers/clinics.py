@@ -18,6 +18,7 @@ from anonymise.kiwi_words import kiwi_tokens
 from anonymise.name_data import KOREAN_PERSON_TITLES, KOREAN_ROLE_TITLES, KOREAN_STAFF_TITLES
 from anonymise.recognizers.person_korean import KIWI_FIRST_KNOWN_ID
 from anonymise.quasi_identifiers.base import QuasiSpan, alternation, hangul_rest, korean_tail_ok, read_words
+from anonymise.quasi_identifiers.places import known_place
 from anonymise.quasi_identifiers.workplaces import CLINIC_KINDS, NOT_CLINIC_NAMES, SCHOOL_KINDS
 
 NAME = "NamedClinic"
@@ -105,4 +106,5 @@ def _plain_word(word: str) -> bool:
 def _university_name(word: str) -> bool:
     root = re.sub(r"(?:대학교|대학|대)$", "", word)
     return len(root) >= 2 and root not in NOT_UNIVERSITY_NAMES and root not in NOT_CLINIC_NAMES and \
-        not root.endswith(("과", "의")) and not vocabulary.is_safe_term(root, "ko")
+        not root.endswith(("과", "의")) and \
+        (not vocabulary.is_safe_term(root, "ko") or known_place(root, provinces=True))  # 부산대학교병원: a city's university

@@ -84,6 +84,11 @@ def _named_by_a_word(root: str, suffix: str, cue: bool) -> bool:
         not any(t.tag.startswith("J") for t in tokens)
 
 
+def _named_by_a_place(root: str, suffix: str, cue: bool) -> bool:
+    """부산대학교, 수원고등학교: a city or province kept alone names one school glued to a school word."""
+    return suffix in NAMED_BY_WORD and (cue or not NAMED_BY_WORD[suffix]) and known_place(root, provinces=True)
+
+
 @functools.lru_cache(maxsize=10_000)
 def _short_named_by_a_word(root: str, suffix: str, cue: bool) -> bool:
     """하늘대 다녀요, 새벽고 졸업: an ordinary word before 대 or 고 names a school where a school cue follows,
@@ -185,6 +190,7 @@ class School:
                     if suffix == "대" and root[-1].isdigit():
                         continue
                 elif len(root) < 2 or not (is_proper_noun(root + suffix) or
+                                           _named_by_a_place(root, suffix, bool(SCHOOL_CUE.match(text, start + len(word)))) or
                                            _named_by_a_word(root, suffix, bool(SCHOOL_CUE.match(text, start + len(word))))):
                     continue
                 spans.append(QuasiSpan(TYPE, start, start + n, NAME, {"level": KO_LEVELS[suffix]}))

@@ -31,7 +31,9 @@ COMPANY_ENDINGS = ("전자", "자동차", "그룹", "건설", "증권", "은행"
                    "반도체", "디스플레이", "식품", "제과", "백화점", "홈쇼핑", "신문사", "방송국", "공사", "공단", "테크",
                    "시스템즈", "랩스", "코리아")
 KO_CORPORATE = re.compile(r"(?:\(주\)|㈜|주식회사\s?)\s?([가-힣A-Za-z0-9]+)|([가-힣A-Za-z0-9]+)\s?(?:\(주\)|㈜|주식회사)")
-EN_CORPORATE = re.compile(r"\b((?:[A-Z][\w&'-]*\s){0,3}[A-Z][\w&'-]*),?\s(?:Inc|Corp|Corporation|Ltd|LLC|Co|GmbH|PLC)\b\.?")
+# Velonix Co., Ltd., Harbin Pte Ltd: a two-word legal form goes with the name, not only its first word.
+EN_CORPORATE = re.compile(r"\b((?:[A-Z][\w&'-]*\s){0,3}[A-Z][\w&'-]*),?\s(?:Co\.?,?\s?Ltd|Pte\.?\s?Ltd|Sdn\.?\s?Bhd|"
+                          r"Pty\.?\s?Ltd|Inc|Corp|Corporation|Ltd|LLC|Co|GmbH|PLC)\b\.?")
 # A word of a name may hold dots (A.B.C); one ending in a dot ends the name (what follows is the next
 # sentence: Acme Inc. I am), unless it is an initial or a short abbreviation before more of it (J.P. Hale,
 # St. Brennan Hospital).
@@ -44,7 +46,9 @@ HANGUL_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 # A word in the slot of an employment phrase (한솔에서 일해요, 푸른빛에 근무, 새벽별 재직 중) names the employer
 # whatever word it is. One attends a gym or a class too (헬스장 다녀요): after 다니다 only a word Kiwi does
 # not know names one; 다녀오다 (a visit) is no cue at all.
-EMPLOYMENT_SLOT = re.compile(r"(?:에서|에)?\s?(?:(?:근무|재직|소속|출근|입사|퇴사|일하|일해|일합|일했|취업|이직|알바|아르바이트)|"
+# A shift is worked at an employer too (다온 야간조, 다온물류에서 3교대).
+EMPLOYMENT_SLOT = re.compile(r"(?:에서|에)?\s?(?:(?:근무|재직|소속|출근|입사|퇴사|일하|일해|일합|일했|취업|이직|알바|아르바이트|"
+                             r"야간조|주간조|[2-4]\s?교대|교대\s?근무)|"
                              r"(?P<attend>다니(?!러)|다녀(?!오|왔|와)|다닙|다녔))")
 # Kiwi's tags a name in that slot is made of: nouns, foreign letters, a prefix or suffix, an adjective's
 # stem and ending before a noun (맑은솔); a word with a particle, a verb's ending or an adverb is a clause.
@@ -81,6 +85,12 @@ NOT_GOVERNMENT = ("복부", "두부", "흉부", "둔부", "경부", "음부", "�
                   "거래처", "연락처", "근무처", "출처", "상처", "근처", "구입처", "판매처", "납품처", "공급처", "사용처",
                   "발주처", "협력처", "도처", "인테리어공사", "리모델링공사")
 SIDES = frozenset("상 하 좌 우 전 후 양 측 좌측 우측 양측".split())
+# 새벽물산, 푸른해상: an ending only an organisation has names it with no work cue; 수원시청, 한국해양연구원:
+# an ending a rank or a kind also has (선임연구원, 인테리어공사) only after a place or a proper noun.
+ORG_ENDINGS = read_words("org_endings_ko.txt")
+NAMED_ORG_ENDINGS = read_words("named_org_endings_ko.txt")
+NOT_ORG_PREFIXES = read_words("not_org_prefixes_ko.txt")
+ORG_BY_ENDING = re.compile(rf"(?<![가-힣])([가-힣]{{2,10}}?)({alternation(ORG_ENDINGS | NAMED_ORG_ENDINGS)})")
 
 
 @functools.cache
@@ -124,6 +134,7 @@ class Workplace:
                   if _names_in_parenthesis(m.group(1))]
         spans += _employment_slots(text)
         spans += _clinics_by_name_form(text)
+        spans += _organisations_by_ending(text)
         return spans
 
     @staticmethod
@@ -172,6 +183,28 @@ def _employment_slots(text: str) -> list[QuasiSpan]:
                 len(words[i - 1].group()) >= 2 and _names_an_employer(words[i - 1].group(), "", attend):
             spans.append(QuasiSpan(TYPE, *words[i - 1].span(), NAME))
     return spans
+
+
+def _organisations_by_ending(text: str) -> list[QuasiSpan]:
+    return [QuasiSpan(TYPE, match.start(), match.end(2), NAME) for match in ORG_BY_ENDING.finditer(text)
+            if korean_tail_ok(hangul_rest(text, match.end(2))) and _names_an_organisation(*match.groups())]
+
+
+@functools.lru_cache(maxsize=10_000)
+def _names_an_organisation(prefix: str, ending: str) -> bool:
+    stem = prefix + ending
+    if prefix in NOT_ORG_PREFIXES or _ordinary(stem) or _not_government(stem):
+        return False
+    tokens = kiwi_tokens(prefix)
+    # 한결증권: before an ending only an organisation has, any word but a particle or a verb's ending names it.
+    if ending in ORG_ENDINGS:
+        return bool(tokens) and not any(t.tag.startswith(("J", "EP", "EF", "EC")) for t in tokens)
+    if not tokens or any(t.tag not in NAME_TAGS and t.tag != "VA-I" for t in tokens):
+        return False  # a clause before the ending (회사에서연구원), no name
+    # 한국해양연구원, 경기문화재단: a country, province or brand (safe terms) leading the name makes it one too.
+    place = known_place(prefix, provinces=True) or (known_place(prefix[:-1]) and prefix[-1] in "시군구") or \
+        vocabulary.is_safe_term(tokens[0].form, "ko")
+    return place or any(t.tag == "NNP" or t.id < KIWI_FIRST_KNOWN_ID for t in tokens)
 
 
 def _clinics_by_name_form(text: str) -> list[QuasiSpan]:

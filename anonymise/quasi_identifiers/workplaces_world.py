@@ -37,7 +37,7 @@ ROLE = (r"(?:nurse|teacher|chef|cook|clerk|staff|intern|student|resident|fellow|
         r"pupil|sophomore|freshman|junior|senior|undergrad|undergraduate|postgrad|postgraduate|postdoc|classmate|"
         r"alumn(?:us|a|i|ae)|analyst|engineer|manager|developer|designer|consultant|accountant|lawyer|"
         r"technician|assistant|worker|banker|pharmacist|dentist|surgeon|physician|doctor|researcher|scientist|"
-        r"ceo|cto|cfo|vp|founder|owner|sergeant|soldier|pilot|attendant|agent)")
+        r"ceo|cto|cfo|vp|founder|owner|sergeant|soldier|pilot|attendant|agent|crew|team|department|division)")
 # Joining, leaving and working shifts at an employer; graduating from or transferring to a school.
 EMPLOYER_CUE = (r"\b(?:hired[ \t]+(?:by|at)|laid[ \t]+off[ \t]+(?:from|by|at)|(?:fired|resigned|retired)[ \t]+from|"
                 r"interview(?:s|ed|ing)?[ \t]+(?:at|with)|(?:job[ \t]+)?offer[ \t]+from|contract(?:s|ing|or)?[ \t]+(?:at|for)|"
@@ -52,6 +52,10 @@ SCHOOL_CUE_WORDS = re.compile(r"(?i)stud|attend|enrol|\bgo|went|grad|alumn|degre
 # After these a project term that is a company (Google, Naver, Allergan) is the employer's name.
 STRONG_EMPLOYMENT = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed)[ \t]+(?:at|for|by)|employer|"
                                rf"\b{ROLE}s?[ \t]+(?:at|for)|{EMPLOYER_CUE})")
+# I'm cabin crew at skyjet, works for zentro: after a strong work cue a lower-case word no dictionary has
+# is a brand written as its users write it.
+EN_LOWER_BRAND = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed)[ \t]+(?:at|for|by)|\b{ROLE}s?[ \t]+(?:at|for))"
+                            r"[ \t]+(?:the[ \t]+)?([a-z][a-z0-9&'-]{2,})\b(?![.@/_-]\w)")
 EN_CUE = re.compile(rf"(?i:\b(?:work(?:s|ed|ing)?|job|employed|interning|stationed|based|placed)[ \t]+(?:at|for|with|by)"
                     rf"|\bemployer(?:[ \t]+is|[ \t]*[:,-])|\b{ROLE}s?[ \t]+(?:at|with|for|of|in)|\b{ROLE_SHAPE}[ \t]+(?:at|with|for|of)"
                     rf"|\bwith[ \t]+the"
@@ -149,6 +153,10 @@ JA_CLINIC_KIND = re.compile(rf"(?:{'|'.join(JA_CLINIC_KINDS)})")
 JA_SCRIPT_RUNS = (re.compile(r"[\u3041-\u3096]+$"), re.compile(r"[\u30a1-\u30fa\u30fc]+$"), re.compile(r"[\u4e00-\u9fff々]+$"))
 JA_PARTICLES = "のはがをにでへともや"
 JA_NOT_CLINIC_NAMES = read_words("not_clinic_names_ja.txt")
+# 青葉証券, 丸星商事, みずほら銀行, 国税庁: the run of one script before an organisation ending names it with
+# no work cue; the name and the ending go (a kind before it, 地方銀行, stays).
+JA_ORG_END = re.compile(alternation(read_words("org_endings_ja.txt")))
+JA_NOT_ORG_NAMES = read_words("not_org_names_ja.txt")
 # 慶應に通っています, 早稲田の3年生, ソウル大学校: a school by what is said of it or a Katakana name + 大学.
 JA_SCHOOL_CUE = re.compile(rf"({JA_WORD}{{2,10}})(?=に通って|に通う|に通い|に在学|の学生|の生徒|の[0-9０-９一二三四]年生|に進学|を卒業|"
                            r"卒業|出身|に入学|の大学院|の院生|の新入生|で勉強)")
@@ -244,6 +252,8 @@ def _english(text: str) -> list[QuasiSpan]:
             continue
         school = re.search(rf"\b{EN_SCHOOL_END}\b", name) or SCHOOL_CUE_WORDS.search(cue.group())
         spans.append(_span(text, match.start(), match.start() + len(name), SCHOOL if school else WORKPLACE))
+    spans += [_span(text, *m.span(1), WORKPLACE) for m in EN_LOWER_BRAND.finditer(text)
+              if not vocabulary.is_ordinary_word(m.group(1), "en") and not vocabulary.is_safe_term(m.group(1))]
     for pattern, kind in ((EN_ORG_BEFORE_STAFF, WORKPLACE), (EN_ORG_BEFORE_STUDENTS, SCHOOL)):
         spans += _before_role_nouns(text, pattern, kind)
     for match in EN_ORG_END.finditer(text):
@@ -399,28 +409,50 @@ def _japanese(text: str) -> list[QuasiSpan]:
             if lead < len(org):
                 spans.append(_span(text, match.start(1) + lead, match.end(1), WORKPLACE))
     spans += _japanese_clinics(text)
+    spans += _japanese_organisations(text)
     return spans
+
+
+def _japanese_name_before(text: str, end: int) -> tuple[int, str]:
+    """Where the name right before ``end`` starts and what it is: the run of one script before it (さくら,
+    サクラ, 青空), less a particle that starts a Hiragana run after Kanji (妻は|さくら) and what comes
+    before a の (近くの|); empty for the ending of a word in Kanji (新しい)."""
+    before = text[max(0, end - 10):end]
+    run = next((m.group() for pattern in JA_SCRIPT_RUNS if (m := pattern.search(before))), "")
+    start = end - len(run)
+    if run and JA_SCRIPT_RUNS[0].fullmatch(run) and start > 0 and re.match(r"[\u4e00-\u9fff々]", text[start - 1]):
+        if run[0] not in JA_PARTICLES:
+            return end, ""
+        cut = max(i for i, c in enumerate(run) if c in JA_PARTICLES) + 1
+        run, start = run[cut:], start + cut
+    elif "の" in run:
+        cut = run.rindex("の") + 1
+        run, start = run[cut:], start + cut
+    return start, run
 
 
 def _japanese_clinics(text: str) -> list[QuasiSpan]:
     spans = []
     for match in JA_CLINIC_KIND.finditer(text):
-        before = text[max(0, match.start() - 10):match.start()]
-        run = next((m.group() for pattern in JA_SCRIPT_RUNS if (m := pattern.search(before))), "")
-        start = match.start() - len(run)
-        if run and JA_SCRIPT_RUNS[0].fullmatch(run) and start > 0 and re.match(r"[\u4e00-\u9fff々]", text[start - 1]):
-            if run[0] not in JA_PARTICLES:
-                continue  # 新しい歯科: the ending of a word in Kanji
-            cut = max(i for i, c in enumerate(run) if c in JA_PARTICLES) + 1
-            run, start = run[cut:], start + cut
-        elif "の" in run:
-            cut = run.rindex("の") + 1
-            run, start = run[cut:], start + cut
+        start, run = _japanese_name_before(text, match.start())
         if len(run) < 2 or run.endswith("科") or run in JA_NOT_CLINIC_NAMES or run in JA_NOT_ORGS or \
                 vocabulary.is_safe_term(run, "ja") \
                 or sentence_words_before_name(run) == len(run):
             continue
         spans.append(_span(text, start, match.start(), WORKPLACE))
+    return spans
+
+
+def _japanese_organisations(text: str) -> list[QuasiSpan]:
+    spans = []
+    for match in JA_ORG_END.finditer(text):
+        start, run = _japanese_name_before(text, match.start())
+        lead = sentence_words_before_name(run)
+        run, start = run[lead:], start + lead
+        if len(run) < 2 or run in JA_NOT_ORG_NAMES or run in JA_NOT_ORGS or vocabulary.is_safe_term(run, "ja") or \
+                vocabulary.is_ordinary_word(run + match.group(), "ja"):
+            continue
+        spans.append(_span(text, start, match.end(), WORKPLACE))
     return spans
 
 

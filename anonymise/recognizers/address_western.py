@@ -104,6 +104,10 @@ SLAVIC_STREET = (r"(?<![A-Za-z])(?:ul\.|ulica|ulitsa|vul\.|vulytsia|pr\.|prospek
                  r"(?:/\d{1,4})?(?:,?[ \t]*(?:kv\.|m\.|apt\.?)[ \t]*\d{1,4})?"
                  r"(?:,[ \t]*(?:\d{2}-\d{3}[ \t]+)?[A-ZŁŚŻ][\wąćęłńóśźż-]+(?:[ \t]+\d{5,6})?)?")
 
+# Kazakh streets: the name before the street word, then the house (Абай көшесі 45-үй, Сарыарқа даңғылы 12).
+KAZAKH_STREET = (r"[А-ЯЁӘӨҮҰҚҒҢҺІ][\w-]*(?:[ \t][А-ЯЁӘӨҮҰҚҒҢҺІ][\w-]*)?[ \t]+(?:көшесі|даңғылы|шағын[ \t]ауданы)"
+                 r",?[ \t]*\d{1,4}[а-я]?(?:/\d{1,4})?(?:-?[ \t]?үй)?(?![\w/])")
+
 
 class PostcodeAfterCueRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(POSTCODE_CUE))
@@ -119,13 +123,14 @@ class PlotAndHouseRecognizer(AddressPatternRecognizer):
 
 class SlavicAddressRecognizer(AddressPatternRecognizer):
     TEXT_GATES = (gates.DIGIT, gates.gate(r"[а-яё]\.|ul\.|vul\.|pr\.|al\.|ulica|ulitsa|prospekt|индекс|\d{6}|улица|"
-                                          r"проспект|переулок|микрорайон|квартира|город|шоссе|бульвар|дом"))
+                                          r"проспект|переулок|микрорайон|квартира|город|шоссе|бульвар|дом|көшесі|даңғылы"))
     PATTERNS = [Pattern("ru_address", rf"{RU_PART}(?:[ \t]*,[ \t]*{RU_PART})+", 0.8),
                 Pattern("ru_street_house", rf"(?:ул\.|улица|пр-т|проспект|пр\.|переулок|пер\.|бульвар|б-р|шоссе|мкр\.?|"
                                            rf"микрорайон)[ \t]*[А-ЯЁ][\w-]*(?:[ \t][А-ЯЁ][\w-]*)?"
                                            rf",?[ \t]*(?:д\.|дом)?[ \t]*\d{{1,4}}[а-я]?(?:/\d{{1,4}})?"
                                            rf"(?:,?[ \t]*(?:кв\.|квартира|оф\.|офис)[ \t]*\d{{1,4}})?", 0.75),
-                Pattern("slavic_street", SLAVIC_STREET, 0.75)]
+                Pattern("slavic_street", SLAVIC_STREET, 0.75),
+                Pattern("kazakh_street_house", KAZAKH_STREET, 0.75)]
 
 
 # French, Spanish, Italian and Dutch streets: the French number before the street (15 rue de la Paix,
