@@ -36,7 +36,7 @@ import pyarrow.parquet as pq
 
 from anonymise.detector_version import detector_version
 from anonymise.generalise import age_band, month
-from anonymise.keys import pseudonym
+from anonymise.keys import load_or_create_key, pseudonym
 from anonymise.policy import FieldPolicy
 from anonymise.regions import province_or_country
 from contract.bounded_duckdb import bounded_duckdb
@@ -44,6 +44,7 @@ from anonymise.settings import AnonymiseSettings
 from contract.records import contract_columns
 from contract import staging
 from contract.staging import ANONYMISED_CONSULTATIONS
+from flows.config import Settings
 from flows.workarea import WorkArea, make_private_dir
 
 STAGING_PURPOSE = "staging"
@@ -169,6 +170,17 @@ def plan_chunks(work: WorkArea, run_id: str, key: bytes, chunk_key_seed: str,
             plan.outputs.append(str(pending / f"{digest}.parquet"))
             plan.rows_per_chunk.append(table.num_rows)
     return plan
+
+
+def plan_run_chunks(out: str, run_id: str, settings_json: str, chunk_key_seed: str, since: str | None) -> dict:
+    """``plan_chunks`` for a run, with its key and settings, as a dict: the flow runs it in a fresh
+    process (flows/fresh_process.py), so the sort's memory leaves with that process."""
+    settings = Settings.model_validate_json(settings_json)
+    work = WorkArea(Path(out))
+    key = load_or_create_key(settings.anonymise.key_file or work.key_file, settings.anonymise.key_env)
+    plan = plan_chunks(work, run_id, key, chunk_key_seed, datetime.fromisoformat(since) if since else None,
+                       settings.anonymise.chunk_records, fingerprint_key(key, settings.anonymise))
+    return plan.__dict__
 
 
 def _exact_chunks(reader: pa.RecordBatchReader, rows: int) -> Iterator[pa.Table]:

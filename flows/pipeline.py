@@ -24,10 +24,11 @@ from prefect.futures import as_completed
 from anonymise.keys import key_fingerprint, load_or_create_key
 from anonymise.policy import FieldPolicy
 from flows import expiry, key_epoch, log_redaction, progress, quarantine, retention, run_lock
-from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, fingerprint_key, plan_chunks
+from flows.anonymise_stage import ChunkPlan, anonymise_chunk, compact, plan_run_chunks
 from flows.config import Settings
 from contract.records import contract_columns
 from flows import build_stage, gate_stage
+from flows.fresh_process import run_in_fresh_process
 from flows.release_process import release_process, run_in_release_process
 from flows.review_stage import draw_review_sample, page_link, review_task
 from flows.task_runners import make_task_runner
@@ -85,12 +86,8 @@ def eligibility_task(out: str, settings_json: str, as_of: str) -> dict:
 
 @task(name="plan-chunks", **DATA_TASK)
 def plan_task(out: str, run_id: str, settings_json: str, chunk_key_seed: str, since: str | None) -> dict:
-    settings = Settings.model_validate_json(settings_json)
-    work = WorkArea(Path(out))
-    key = _key(settings, work)
-    plan = plan_chunks(work, run_id, key, chunk_key_seed, datetime.fromisoformat(since) if since else None,
-                       settings.anonymise.chunk_records, fingerprint_key(key, settings.anonymise))
-    return plan.__dict__
+    # In a process of its own: the sort of full rows would stay in this one through the anonymise stage.
+    return run_in_fresh_process(plan_run_chunks, out, run_id, settings_json, chunk_key_seed, since)
 
 
 @task(name="anonymise-chunk", retries=2, retry_delay_seconds=2, **DATA_TASK)
