@@ -31,8 +31,7 @@ from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, ROLE_NOUN_ENDI
                                                  is_particle_chain, name_after_occupation, opens_sentence,
                                                  plausible_given)
 
-GIVEN_TITLES = tuple(sorted(KOREAN_GIVEN_NAME_TITLES, key=len, reverse=True))
-OFFICES = tuple(sorted(KOREAN_PERSON_TITLES | KOREAN_ROLE_TITLES, key=len, reverse=True))
+OFFICES = KOREAN_PERSON_TITLES | KOREAN_ROLE_TITLES
 # Glued before an office: deputy, chief, honorary, newly appointed ... (부회장, 수석연구원, 명예교수).
 OFFICE_PREFIX = re.compile(r"(?:부|수석|명예|신임|초대|전임|선임|책임|수습|객원|겸임|초빙|특임|총괄|前|전|현)?")
 # Written apart before an office: former, current, newly appointed (박도윤 전 장관, X 신임 원장).
@@ -191,20 +190,22 @@ def _hypocoristic(name: str, word: str) -> bool:
 SUBJECT_PARTICLES = frozenset("이 가 은 는 께서 께서는 도".split())
 
 
+@functools.lru_cache(maxsize=100_000)
 def _person_word_with_particle(word: str) -> bool:
     """A title one addresses a given name by (선수는, 씨는, 실장님이), or any office with 님 (사장님이,
     주무관님은), and the subject's or topic's particle: the person the clause is about.
     Without 님 an office is as often one a field noun modifies (주전 선수는 is a given title's case, ruled
     by the word before it; measured: an office without 님 lost keep-rate). Kinship words: ``_before_kin``."""
-    for title in GIVEN_TITLES:
-        if word.startswith(title):
-            rest = word[len(title):]
+    for cut in range(1, len(word) + 1):  # each prefix of the word looked up, not each title tried
+        title = word[:cut]
+        if title in KOREAN_GIVEN_NAME_TITLES:
+            rest = word[cut:]
             rest = rest[1:] if rest.startswith("님") else rest
             if rest and is_particle_chain(rest) and (title.startswith(ADDRESS_TITLES) or not rest.startswith("의")):
                 return True
     start = OFFICE_PREFIX.match(word).end()
-    return any(word.startswith(title + "님", start) and word[start + len(title) + 1:] in SUBJECT_PARTICLES
-               for title in OFFICES)
+    return any(word[start:cut] in OFFICES and word.startswith("님", cut) and word[cut + 1:] in SUBJECT_PARTICLES
+               for cut in range(start + 1, len(word)))
 
 
 def opens_clause(text: str, start: int) -> bool:
@@ -239,13 +240,11 @@ def _title_ending(rest: str) -> bool:
     return is_particle_chain(rest) or (rest.startswith("에") and is_particle_chain(rest[1:]))
 
 
-def _starts_with(word: str, titles: tuple[str, ...], prefixed: bool = False) -> bool:
+def _starts_with(word: str, titles: frozenset[str], prefixed: bool = False) -> bool:
     """``word`` is one of ``titles`` (a prefix such as 부-, 수석 allowed when ``prefixed``) and 님 or particles."""
     start = OFFICE_PREFIX.match(word).end() if prefixed else 0
-    for at in {0, start}:
-        if any(word.startswith(t, at) and _title_ending(word[at + len(t):]) for t in titles):
-            return True
-    return False
+    return any(word[at:cut] in titles and _title_ending(word[cut:])
+               for at in {0, start} for cut in range(at + 1, len(word) + 1))
 
 
 # After 군/양 these are a county's or an amount's (가평 군에서, 복용 양으로), not a person's.
@@ -256,15 +255,12 @@ PLACE_PARTICLES = ("에", "으로", "로")
 def is_given_name_title(word: str) -> bool:
     if word[:1] in ("군", "양") and word[1:].startswith(PLACE_PARTICLES):
         return False
-    return _starts_with(word, GIVEN_TITLES)
+    return _starts_with(word, KOREAN_GIVEN_NAME_TITLES)
 
 
 @functools.lru_cache(maxsize=100_000)
 def is_office(word: str) -> bool:
     return _starts_with(word, OFFICES, prefixed=True)
-
-
-COMPOUND_OFFICES = tuple(t for t in OFFICES if len(t) >= 2)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -274,10 +270,11 @@ def is_occupation(word: str) -> bool:
     if is_office(word):
         return True
     # Kiwi reads the office as a word of its own, or the head before it is two syllables or more
-    # (영화+감독은, which Kiwi reads as one noun): not 주+차장.
-    starts = {t.start for t in kiwi_tokens(word)}
-    return any((cut in starts or cut >= 2) and word.startswith(t, cut) and _title_ending(word[cut + len(t):])
-               for cut in range(1, len(word) - 1) for t in COMPOUND_OFFICES)
+    # (영화+감독은, which Kiwi reads as one noun): not 주+차장. Kiwi is asked only for a one-syllable
+    # head before an office of two syllables or more: most words hold no office at all.
+    return any(word[cut:end] in OFFICES and _title_ending(word[end:])
+               and (cut >= 2 or cut in {t.start for t in kiwi_tokens(word)})
+               for cut in range(1, len(word) - 1) for end in range(cut + 2, len(word) + 1))
 
 
 def _full_name(word: str) -> bool:
