@@ -81,7 +81,7 @@ def _role(proc: psutil.Process, root: int) -> str:
     if "multiprocessing.forkserver" in cmd:  # its command line also names resource_tracker (a -W option)
         return "worker"  # the anonymise stage's forkserver and the workers forked from it
     if "spawn_main" in cmd:  # before resource_tracker: a -W option of its command line may name it
-        return "release"  # the build and leak check's child (flows/release_process.py)
+        return "child"  # a spawned child of the run: ingest's, the plan's (flows/fresh_process.py), the build and check's
     if "resource_tracker" in cmd:
         return "other"
     if "multiprocessing" in cmd or "dask" in cmd or "distributed" in cmd:
