@@ -326,6 +326,8 @@ def _zh_given_after(work: str, at: int, cue: str) -> int:
     chars = work[at:at + 4]
     if len(chars) < 2 or not all(HAN.match(c) for c in chars[:2]) or chars[0] in ZH_NAME_END:
         return at
+    if cue.endswith("的") and not _acts_next(chars[2:]):
+        return at  # 我朋友的脸型很好: after X的 a thing of theirs is as likely as a person, who acts next
     two = chars[:2]
     if vocabulary.is_safe_term(two, "zh") or chars[:3] and any(vocabulary.is_safe_term(chars[:n], "zh") for n in (3, 4)):
         return at
@@ -350,6 +352,14 @@ def _zh_given_after(work: str, at: int, cue: str) -> int:
             not vocabulary.is_ordinary_word(chars[2:4], "zh"):
         return at + 3
     return at + 2
+
+
+# What follows a person named after a relation word and 的 (我同事的思彤说, 朋友的雅婷推荐的): a verb, or the clause ends.
+ZH_ACTING = ("推荐", "推薦", "介绍", "介紹", "告诉", "告訴")
+
+
+def _acts_next(rest: str) -> bool:
+    return not rest or not HAN.match(rest[0]) or rest[0] in ZH_VERBS_AFTER_NAME or rest.startswith(ZH_ACTING)
 
 
 def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:

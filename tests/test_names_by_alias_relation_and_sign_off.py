@@ -1,0 +1,27 @@
+"""Person names in frames the detectors used to miss (#13): a name after a relation word and 的, the name a
+writer has in another language, a kana name before って, a letter-spaced Hangul name read out with its
+copula, a given name repeated without its surname, a sign-off that is also a word. Every person here is
+invented; the ordinary words in the same frames must stay."""
+import pytest
+
+from world_fixtures import check
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("我闺蜜的瑾彤说效果很好", "瑾彤", ["我闺蜜的", "说效果很好"]),
+    ("是我同事的芮涵推荐的", "芮涵", ["我同事的", "推荐的"]),
+    ("我的中文名叫芮涵，想预约", "芮涵", ["中文名叫", "想预约"]),
+    ("韩国名字是小雨，朋友都这么叫", "小雨", ["韩国名字是", "朋友"]),
+])
+def test_a_chinese_name_after_a_relation_or_another_languages_name_goes(text, name, kept):
+    check(text, [name], kept)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("我朋友的脸型很好看", ["脸型很好看"]),
+    ("同事的意见很重要", ["意见很重要"]),
+    ("我同学的妈妈也想做", ["妈妈也想做"]),
+    ("我朋友的推荐", ["推荐"]),
+])
+def test_a_thing_or_kin_after_a_relation_and_de_stays(text, kept):
+    check(text, [], kept)
