@@ -25,3 +25,26 @@ def test_a_chinese_name_after_a_relation_or_another_languages_name_goes(text, na
 ])
 def test_a_thing_or_kin_after_a_relation_and_de_stays(text, kept):
     check(text, [], kept)
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("ゆみっていう子がいて、一緒に行きます", "ゆみ", ["っていう子がいて", "一緒に"]),
+    ("呼び方はさらでいいです", "さら", ["呼び方は", "でいいです"]),
+    ("韓国名 ソヨン で予約しました", "ソヨン", ["韓国名", "予約しました"]),
+    ("韓国名はジウです", "ジウ", ["韓国名は", "です"]),
+])
+def test_a_japanese_name_before_tte_or_as_a_name_to_be_called_by_goes(text, name, kept):
+    check(text, [name], kept)
+
+
+@pytest.mark.parametrize("text", [
+    "銀行っていう所ですか",
+    "銀行って何時まで？",
+    "ボトックスって知ってる?",
+    "それって子供向けですか",
+    "医者っていう人がいて",
+    "呼び方はなんでもいいです",
+    "韓国名はないです",
+])
+def test_a_word_before_tte_or_after_a_name_label_stays(text):
+    check(text, [], [text])
