@@ -48,3 +48,23 @@ def test_a_japanese_name_before_tte_or_as_a_name_to_be_called_by_goes(text, name
 ])
 def test_a_word_before_tte_or_after_a_name_label_stays(text):
     check(text, [], [text])
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("이름은 편 도 윤 이요", ["편 도 윤", "도 윤"], ["이름은", "이요"]),
+    ("예약자 탁 서 준 입니다", ["탁 서 준"], ["예약자", "입니다"]),
+    ("이름 편.도.윤 입니다", ["편.도.윤", "도.윤"], ["이름", "입니다"]),
+    ("제 이름은 김 도윤 이요", ["김 도윤", "도윤"], ["제 이름은", "이요"]),
+])
+def test_a_korean_name_spelled_out_or_spaced_in_a_voice_note_goes(text, gone, kept):
+    check(text, gone, kept)
+
+
+@pytest.mark.parametrize("text", [
+    "이 세 개 입니다",
+    "한 두 번 이요",
+    "오 늘 은 요",
+    "그 래 서 요",
+])
+def test_letter_spaced_ordinary_words_stay(text):
+    check(text, [], [text])
