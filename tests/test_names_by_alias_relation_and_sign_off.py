@@ -68,3 +68,25 @@ def test_a_korean_name_spelled_out_or_spaced_in_a_voice_note_goes(text, gone, ke
 ])
 def test_letter_spaced_ordinary_words_stay(text):
     check(text, [], [text])
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("예약 부탁드려요. 감사합니다. 하늘", "하늘", ["감사합니다."]),
+    ("예약 부탁드려요. 감사합니다\n- 보람", "보람", ["감사합니다"]),
+    ("See you on Friday.\n— Rose", "Rose", ["See you on Friday."]),
+    ("Thanks for the quick answer!\n-- Sky", "Sky", ["Thanks for the quick answer!"]),
+])
+def test_a_sign_off_that_is_also_a_word_goes(text, name, kept):
+    check(text, [name], kept)
+
+
+@pytest.mark.parametrize("text", [
+    "내일 가요. 감사",
+    "주사 맞았어요. 여드름",
+    "좋아요!! 하하",
+    "Options:\n- Filler\n- Botox",
+    "I would like:\n- Rose",
+    "Price list\n— Botox",
+])
+def test_a_word_or_list_item_closing_a_text_stays(text):
+    check(text, [], [text])
