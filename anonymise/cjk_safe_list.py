@@ -390,16 +390,16 @@ def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
         one = work[at - 1]
         two = work[at - 2:at] if at >= 2 and HAN.match(work[at - 2]) else ""
         if two and two[0] not in ZH_NAME_END and not vocabulary.is_ordinary_word(two, "zh") and \
-                not vocabulary.is_safe_term(two, "zh") and not _inside_word(work, at - 2, at) and \
+                not vocabulary.is_safe_term(two, "zh") and not inside_word(work, at - 2, at) and \
                 (len(title) > 1 or two[0] in CHINESE_SURNAMES):
             found.append((at - 2, at, "zh-before-title"))
-        elif one in CHINESE_SURNAMES and not _inside_word(work, at - 1, at):
+        elif one in CHINESE_SURNAMES and not inside_word(work, at - 1, at):
             found.append((at - 1, at, "zh-surname-title"))
     safe = _safe_positions(work, "zh")
     for match in re.finditer(rf"[小阿]([{HAN_CLASS}])", work):
         nickname = match.group()
         if vocabulary.is_ordinary_word(nickname, "zh") or match.start() in safe or \
-                match.group(1) in ZH_NAME_END or _inside_word(work, match.start(), match.end()):
+                match.group(1) in ZH_NAME_END or inside_word(work, match.start(), match.end()):
             continue
         found.append((match.start(), match.end(), "zh-nickname"))
     for match in re.finditer(rf"([{HAN_CLASS}])\1", work):
@@ -438,7 +438,7 @@ def _field_label(match: re.Match) -> bool:
     return compound or any(vocabulary.is_ordinary_word(word, lang) or word in frames(lang).generic for lang in ("zh", "ja"))
 
 
-def _inside_word(work: str, start: int, end: int) -> bool:
+def inside_word(work: str, start: int, end: int) -> bool:
     """Whether an ordinary word of 2-4 characters crosses the edge of work[start:end] (皮肤|科主任)."""
     for a in range(max(0, start - 3), end):
         for b in range(max(a + 2, start + 1), min(len(work), a + 4) + 1):

@@ -90,3 +90,20 @@ def test_a_sign_off_that_is_also_a_word_goes(text, name, kept):
 ])
 def test_a_word_or_list_item_closing_a_text_stays(text):
     check(text, [], [text])
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("同事滕慧敏推荐的。慧敏很满意", ["滕慧敏", "慧敏"], ["推荐的", "很满意"]),
+    ("我朋友禤雅婷介绍的，雅婷做过双眼皮", ["雅婷"], ["介绍的", "做过双眼皮"]),
+])
+def test_a_chinese_given_name_repeated_without_its_surname_goes(text, gone, kept):
+    check(text, gone, kept)
+
+
+def test_a_word_holding_a_removed_given_name_stays():
+    from anonymise.chinese_name_echoes import chinese_name_echoes
+
+    text = "滕慧敏说她聪慧敏捷"
+    assert chinese_name_echoes(text, [(0, 3)]) == []       # 慧敏 inside 聪慧 | 敏捷
+    assert chinese_name_echoes("王建国说建国以后再来", [(0, 3)]) == []  # 建国 is a word: the echo needs more
+    assert chinese_name_echoes("王晓雯说晓雯会来", [(0, 3)]) == [(4, 6)]
