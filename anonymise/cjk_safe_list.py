@@ -326,6 +326,8 @@ def _zh_given_after(work: str, at: int, cue: str) -> int:
     chars = work[at:at + 4]
     if len(chars) < 2 or not all(HAN.match(c) for c in chars[:2]) or chars[0] in ZH_NAME_END:
         return at
+    if cue.endswith("的") and not _acts_next(chars[2:]):
+        return at  # 我朋友的脸型很好: after X的 a thing of theirs is as likely as a person, who acts next
     two = chars[:2]
     if vocabulary.is_safe_term(two, "zh") or chars[:3] and any(vocabulary.is_safe_term(chars[:n], "zh") for n in (3, 4)):
         return at
@@ -350,6 +352,14 @@ def _zh_given_after(work: str, at: int, cue: str) -> int:
             not vocabulary.is_ordinary_word(chars[2:4], "zh"):
         return at + 3
     return at + 2
+
+
+# What follows a person named after a relation word and 的 (我同事的思彤说, 朋友的雅婷推荐的): a verb, or the clause ends.
+ZH_ACTING = ("推荐", "推薦", "介绍", "介紹", "告诉", "告訴")
+
+
+def _acts_next(rest: str) -> bool:
+    return not rest or not HAN.match(rest[0]) or rest[0] in ZH_VERBS_AFTER_NAME or rest.startswith(ZH_ACTING)
 
 
 def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
@@ -380,16 +390,16 @@ def _chinese_place_names(work: str) -> list[tuple[int, int, str]]:
         one = work[at - 1]
         two = work[at - 2:at] if at >= 2 and HAN.match(work[at - 2]) else ""
         if two and two[0] not in ZH_NAME_END and not vocabulary.is_ordinary_word(two, "zh") and \
-                not vocabulary.is_safe_term(two, "zh") and not _inside_word(work, at - 2, at) and \
+                not vocabulary.is_safe_term(two, "zh") and not inside_word(work, at - 2, at) and \
                 (len(title) > 1 or two[0] in CHINESE_SURNAMES):
             found.append((at - 2, at, "zh-before-title"))
-        elif one in CHINESE_SURNAMES and not _inside_word(work, at - 1, at):
+        elif one in CHINESE_SURNAMES and not inside_word(work, at - 1, at):
             found.append((at - 1, at, "zh-surname-title"))
     safe = _safe_positions(work, "zh")
     for match in re.finditer(rf"[小阿]([{HAN_CLASS}])", work):
         nickname = match.group()
         if vocabulary.is_ordinary_word(nickname, "zh") or match.start() in safe or \
-                match.group(1) in ZH_NAME_END or _inside_word(work, match.start(), match.end()):
+                match.group(1) in ZH_NAME_END or inside_word(work, match.start(), match.end()):
             continue
         found.append((match.start(), match.end(), "zh-nickname"))
     for match in re.finditer(rf"([{HAN_CLASS}])\1", work):
@@ -430,7 +440,7 @@ def _field_label(match: re.Match) -> bool:
     return compound or any(vocabulary.is_ordinary_word(word, lang) or word in frames(lang).generic for lang in ("zh", "ja"))
 
 
-def _inside_word(work: str, start: int, end: int) -> bool:
+def inside_word(work: str, start: int, end: int) -> bool:
     """Whether an ordinary word of 2-4 characters crosses the edge of work[start:end] (皮肤|科主任)."""
     for a in range(max(0, start - 3), end):
         for b in range(max(a + 2, start + 1), min(len(work), a + 4) + 1):

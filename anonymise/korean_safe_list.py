@@ -584,9 +584,10 @@ def _listed_given_name(word: str, index: int, items: list, joined, removed) -> i
 
 
 # A surname written apart from its given name (김 민수님, 성함은 이 도현입니다), not glued to a number
-# (150만 원: a unit) or to a removed span (<OCCUPATION>가: a particle). Not the determiners that are
+# (150만 원: a unit) or to a removed span (<OCCUPATION>가: a particle). The word after it is only looked at, so
+# it may be the next match's surname (제 이름은 김 도윤). Not the determiners that are
 # also surnames and stand before a name as "I am", "my", "that" (전 민수예요, 제 동생).
-SPACED_SURNAME = re.compile(r"(?<![가-힣\ue000\d])(?P<surname>[가-힣]) (?P<given>[가-힣]{2}|+)(?P<after>[가-힣]*)(?P<next> ?[가-힣]*)")
+SPACED_SURNAME = re.compile(r"(?<![가-힣\ue000\d])(?P<surname>[가-힣]) (?P<given>[가-힣]{2}|+)(?P<after>[가-힣]*)(?=(?P<next> ?[가-힣]*))")
 NOT_SPACED_SURNAMES = DETERMINERS - frozenset("이 한 신 현 구".split())
 # What makes a given name after a lone surname certain even when it is a word (편 하루 님).
 HONORIFIC_AFTER = ("님", "씨")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from anonymise.chinese_name_echoes import chinese_name_echoes
 from anonymise.deny_list import OTHER, DenySpan, RecordDenyList
 from anonymise.engine import analyze_text, analyze_texts, get_analyzer
 from anonymise.eponyms import is_eponym
@@ -184,6 +185,7 @@ class Redactor:
         # 同事：王丽华、李明、X: an item of a list of names is a name.
         again += listed_names(text, names)
         again += name_echoes(text, [(s.start, s.end, s.recognizer == DENY_LIST) for s in spans if s.entity_type == "PERSON"])
+        again += chinese_name_echoes(text, [(s.start, s.end) for s in spans if s.entity_type == "PERSON"])
         return merge_spans(spans + [Span("PERSON", s, e, PARENTHESISED, 0.85, OTHER) for s, e in again])
 
     def _spans_and_quasi(self, text: str, engine_results: list, deny_list: RecordDenyList,

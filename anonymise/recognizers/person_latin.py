@@ -83,6 +83,10 @@ HAN_CUE_LATIN_NAME = re.compile(rf"(?:英文名字?|英文姓名|朋友|同事|�
 DASH_NAME = re.compile(rf"(?m)(?:^|[-–—:|][ \t]+)({NAME_WORD}[ \t]+{NAME_WORD})[ \t]*[.!]?[ \t]*$")
 # One name signed after a sentence: "Thanks a lot! - Emma".
 DASH_SIGNATURE = re.compile(rf"(?m)[.!?)][ \t]*[-–—~]+[ \t]*({NAME_WORD})[ \t]*$")
+# A dash and one name alone on the text's last line ("See you Friday.\n— Rose"): the sign-off position says a
+# person even when the name is a word; not the last item of a dashed list (the line before is an item or
+# ends in a colon).
+DASH_LAST_LINE = re.compile(rf"(?:\A|\n)(?P<before>[^\n]*)\n[ \t]*[-–—]+[ \t]*({NAME_WORD})[ \t]*[.!]?\s*\Z")
 # "Kim Minsu", "Minsu Kim": a Korean surname next to a two-syllable romanised given name.
 SURNAME_GIVEN = re.compile(rf"\b({NAME_WORD})[ \t]+({NAME_WORD})\b")
 # Malay and Indonesian patronymics and Indian-Malaysian ones (Ahmad bin Rashid, Siti Aminah binti Kamal,
@@ -168,6 +172,12 @@ class LatinNameRecognizer(PersonNameRecognizer):
                 if name and not any(word.lower() in LATIN_NOT_NAMES for word in name.split()[:1] + name.split()[-1:]):
                     results.append(RecognizerResult("PERSON", match.start(group), match.start(group) + len(name),
                                                     score))
+        for match in DASH_LAST_LINE.finditer(text):
+            name = match.group(2)
+            before = match.group("before")
+            if not re.match(r"[ \t]*[-–—*•]", before) and not before.rstrip().endswith(":") and name.lower() not in LATIN_NOT_NAMES and \
+                    not vocabulary.is_safe_term(name):
+                results.append(RecognizerResult("PERSON", match.start(2), match.end(2), MEDIUM))
         for match in CHAT_INTRO.finditer(text):
             word = match.group(1)
             # A name of the name lists, not a word people write there (its fine, im sorry, this is great).

@@ -5,8 +5,9 @@
   The cell is the speaker: a rare kanji surname and a given name with a space between, a Latin
   nickname; and the speaker named again in the messages is the same person (each of its words of two
   letters or more, the Han cell also without its space).
-- A Hangul name written letter-spaced (``김 하 늘`` on a business card read by an app): a surname and
-  given-name syllables, one a token, alone on their line or before a title.
+- A Hangul name written letter-spaced (``김 하 늘`` on a business card read by an app, ``김 도 윤 이요`` in a
+  voice note's transcript): a surname and given-name syllables, one a token, alone on their line, before a
+  title or the copula written apart, or after a name label.
 - A name in parentheses after a staff role (``(담당 Rowan)``, ``（担当 林小雨）``), and a Han or Latin name
   between a Korean staff role and an honorific (``코디 林小雨 선생님``).
 A cell or name that is a term, or a generic word of the frames (a role, a pronoun, a label), stays.
@@ -18,8 +19,8 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from anonymise import vocabulary
-from anonymise.name_data import (KOREAN_DOUBLE_SURNAMES, KOREAN_GIVEN_SYLLABLES, KOREAN_PERSON_TITLES, KOREAN_SURNAMES,
-                                 LATIN_NOT_NAMES)
+from anonymise.name_data import (KOREAN_DOUBLE_SURNAMES, KOREAN_GIVEN_SYLLABLES, KOREAN_NAME_LABELS, KOREAN_PERSON_TITLES,
+                                 KOREAN_SELF_INTRO_AFTER, KOREAN_SURNAMES, LATIN_NOT_NAMES)
 from anonymise.name_neighbours import name_shaped
 from anonymise.person_frames import LANGUAGES, STAMP_DATE, STAMP_TIME, frames
 from anonymise.recognizers import gates
@@ -36,8 +37,14 @@ LAYOUTS = (re.compile(rf"(?m)^[ \t]*{STAMP}[ \t]*\t[ \t]*(?P<cell>{SPEAKER})[ \t
            re.compile(rf"(?m)^[ \t]*{STAMP}[ \t]*(?:-[ \t]*)?(?P<cell>{SPEAKER})[ \t]*[:：]"))
 TRANSCRIPT_LINES = 2
 CELL_MAX = 30
-# Letter-spaced Hangul: three or four one-syllable tokens, one space apart.
-SPACED_HANGUL = re.compile(r"(?<![가-힣])[가-힣](?: [가-힣]){2,3}(?![가-힣])")
+# Letter-spaced Hangul: three or four one-syllable tokens, one space (or a dot) apart; a voice note read
+# by speech-to-text spells a name so (김 도 윤 이요, 김.도.윤 입니다).
+SPACED_HANGUL = re.compile(r"(?<![가-힣])[가-힣](?:[ .·][가-힣]){2,3}(?![가-힣])")
+LETTER_SEPARATOR = re.compile(r"[ .·]")
+# The copula or a particle written apart after a spelled-out name, and a name label before it on its line.
+SPELLED_NAME_ENDINGS = frozenset(KOREAN_SELF_INTRO_AFTER) | frozenset("이요 요 이고 이구요 이라고 라고 이고요 인데 이구".split())
+NAME_LABEL_BEFORE = re.compile(rf"(?:{'|'.join(sorted(KOREAN_NAME_LABELS | {'이름이', '저는', '전'}, key=len, reverse=True))})"
+                               r"[ \t]*[:：]?[ \t]*$")
 STAFF_ROLES = ("담당자", "담당", "코디", "실장", "상담사", "매니저", "担当者", "担当", "负责人", "負責人", "客服", "顾问",
                "顧問", "contact", "coordinator")
 ROLE_IN_PARENTHESES = re.compile(rf"[(（](?:{'|'.join(STAFF_ROLES)})[ \t\u3000:：]*([^()（）\n]{{1,24}}?)[ \t\u3000]*[)）]",
@@ -91,7 +98,7 @@ def _echoes(text: str, speakers: list[tuple[int, int]]) -> list[tuple[int, int]]
 def _letter_spaced(text: str) -> list[tuple[int, int]]:
     found = []
     for match in SPACED_HANGUL.finditer(text):
-        syllables = match.group().split(" ")
+        syllables = LETTER_SEPARATOR.split(match.group())
         surname = 2 if "".join(syllables[:2]) in KOREAN_DOUBLE_SURNAMES else 1
         given = syllables[surname:]
         if (surname == 1 and syllables[0] not in KOREAN_SURNAMES) or not 2 <= len(given) <= 2 or \
@@ -101,7 +108,9 @@ def _letter_spaced(text: str) -> list[tuple[int, int]]:
         rest = text[match.end():len(text) if line_end == -1 else line_end].strip()
         line_start = text.rfind("\n", 0, match.start()) + 1
         alone = not text[line_start:match.start()].strip() and not rest
-        if alone or rest.split(" ")[0].removesuffix("님") in KOREAN_PERSON_TITLES:
+        next_word = rest.split(" ")[0].rstrip(".,!?~")
+        if alone or next_word.removesuffix("님") in KOREAN_PERSON_TITLES or next_word in SPELLED_NAME_ENDINGS or \
+                NAME_LABEL_BEFORE.search(text, line_start, match.start()):
             found.append((match.start(), match.end()))
     return found
 
@@ -118,7 +127,7 @@ def _after_roles(text: str) -> list[tuple[int, int]]:
 
 class LayoutNameRecognizer(PersonNameRecognizer):
     """Speakers of a transcript and their echoes, letter-spaced Hangul names, names after a staff role."""
-    TEXT_GATES = (gates.gate(r"[:：\t(（]| [가-힣] |코디|실장|담당|상담사|매니저"),)
+    TEXT_GATES = (gates.gate(r"[:：\t(（]| [가-힣] |[가-힣][.·][가-힣][.·]|코디|실장|담당|상담사|매니저"),)
     LANGUAGE = "ko"
 
     def find(self, text: str) -> list[RecognizerResult]:
