@@ -163,6 +163,8 @@ def test_a_compound_surname_written_apart(text, name):
     ("어제 가게에 갔더니 누리 사장님이 반겨 주셨다.", "누리"),  # a clause after a connective ending
     ("비가 왔는데, 솔빛 과장님이 우산을 주셨다.", "솔빛"),  # after a comma; an office with 님
     ("호떡 씨는 오늘 결근했어요.", "호떡"),  # any noun before 씨
+    ("은빛 스님은 새벽 예불을 마쳤다.", "은빛"),  # an office whose own word ends in 님
+    ("산에 올랐더니 은빛 스님께서 차를 내주셨다.", "은빛"),
 ])
 def test_a_given_name_opening_a_clause_before_a_person_word(text, name):
     assert name in names(text)
@@ -175,6 +177,7 @@ def test_a_given_name_opening_a_clause_before_a_person_word(text, name):
     "올해 최고 선수는 누구일까.",  # not at a clause's start
     "최고 선수는 누가 될까?",  # a frequent noun: the office's kind
     "회사 과장님의 업무가 많다.",  # an office with 님 and no subject's particle
+    "시골 스님은 조용히 웃었다.", "젊은 스님이 차를 따랐다.",
 ])
 def test_a_modifier_before_a_person_word_stays(text):
     assert names(text) == []

@@ -203,8 +203,9 @@ def _person_word_with_particle(word: str) -> bool:
             if rest and is_particle_chain(rest) and (title.startswith(ADDRESS_TITLES) or not rest.startswith("의")):
                 return True
     start = OFFICE_PREFIX.match(word).end()
-    return any(word.startswith(title + "님", start) and word[start + len(title) + 1:] in SUBJECT_PARTICLES
-               for title in OFFICES)
+    # An office whose own word ends in 님 (스님) is addressed so already: 스님은, as 사장님은.
+    return any(word.startswith(honoured, start) and word[start + len(honoured):] in SUBJECT_PARTICLES
+               for title in OFFICES for honoured in (title if title.endswith("님") else title + "님",))
 
 
 def opens_clause(text: str, start: int) -> bool:
