@@ -184,6 +184,26 @@ def test_a_modifier_before_a_person_word_stays(text):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("한가람 환경미화원은 새벽부터 거리를 쓸었다.", "한가람"),  # an occupation no title list holds
+    ("편보람 기수는 세 번째 경주에서 이겼다.", "편보람"),
+    ("한소망 집배원이 편지를 전해 주었다.", "한소망"),  # Kiwi: 한/MM + 소망, the surname read as "one"
+])
+def test_a_full_name_before_an_unlisted_occupation(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "신인상 수상자는 무대에 올랐다.",  # one dictionary word before the person noun
+    "최우수 수상자는 상금을 받았다.",  # a prefix and a noun
+    "신기록 보유자는 웃었다.",
+    "구청 관계자는 대책을 말했다.",
+    "한가람 환경미화원의 하루",  # not the clause's person: no subject's or topic's particle
+])
+def test_a_word_before_an_unlisted_occupation_stays(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
     ('한결 통장은 "주민들이 좋아한다"고 말했다.', "한결"),
     ("은솔 이장은 마을 회관을 새로 지었다.", "은솔"),
 ])

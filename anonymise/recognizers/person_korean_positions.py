@@ -27,7 +27,7 @@ from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KO
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
-from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, ROLE_NOUN_ENDINGS, SENTENCE_REST, STRONG, is_one_known_word,
+from anonymise.recognizers.person_korean import (COPULAS, KIWI_FIRST_KNOWN_ID, MEDIUM, ROLE_NOUN_ENDINGS, SENTENCE_REST, STRONG, is_one_known_word,
                                                  is_particle_chain, name_after_occupation, opens_sentence,
                                                  plausible_given)
 
@@ -281,6 +281,37 @@ def is_occupation(word: str) -> bool:
                for cut in range(1, len(word) - 1) for t in COMPOUND_OFFICES)
 
 
+# How a Sino-Korean noun for a person ends: -원 (員), -사 (士, 師), -장 (長), -관 (官), -수 (手), -가 (家), -인 (人),
+# -생 (生), -자 (者): 환경미화원, 보건소장, 기수, 수상자.
+PERSON_NOUN_SUFFIXES = frozenset("원 사 장 관 수 가 인 생 자".split())
+# Determiners glued to a noun in casual writing (전국민, 이번): 한, the commonest surname, is a name's there.
+GLUED_DETERMINERS = frozenset("이 그 저 전 첫 새 옛 각 본 당 현 구 신 총 매 제 모".split())
+
+
+@functools.lru_cache(maxsize=100_000)
+def _unlisted_occupation(word: str) -> bool:
+    """An occupation the title lists lack (환경미화원은, 보건소장은, 기수는): one noun of Kiwi's dictionary,
+    two syllables or more, ending like a noun for a person, then the subject's or topic's particle.
+    The lists cannot hold the open class; the particle keeps it to the clause's person."""
+    tokens = kiwi_tokens(word)
+    if len(tokens) != 2 or not tokens[1].tag.startswith("J") or word[tokens[1].start:] not in SUBJECT_PARTICLES:
+        return False
+    noun = tokens[0]
+    return noun.start == 0 and noun.tag == "NNG" and noun.id >= KIWI_FIRST_KNOWN_ID and noun.len >= 2 \
+        and word[noun.len - 1] in PERSON_NOUN_SUFFIXES
+
+
+def _name_read_as_name(word: str) -> bool:
+    """Kiwi does not read ``word`` as one dictionary word (신인상, a prize, before 수상자), nor as a prefix
+    and a noun (최+우수, 신+기록), and it has a surname and given-name syllables, or Kiwi cuts it into a
+    surname and a word (한+소망; 한 also reads as the determiner "one")."""
+    tokens = kiwi_tokens(word)
+    if is_one_known_word(word) or tokens[0].tag == "XPN" or (tokens[0].tag == "MM" and word[0] in GLUED_DETERMINERS):
+        return False
+    return vocabulary.is_name_word(word, "ko") or (
+        len(tokens) == 2 and tokens[0].len == len(word) - 2 and tokens[1].tag in ("NNG", "NNP") and tokens[1].len == 2)
+
+
 def _full_name(word: str) -> bool:
     """Surname (any, compound or rare) and a two-syllable given name that no word list has as a word."""
     surname = word[:2] if len(word) == 4 and word[:2] in KOREAN_DOUBLE_SURNAMES else word[:1]
@@ -401,6 +432,9 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
                 title = words[index + 2].group()  # 박도윤 전 장관
             if len(word) in (3, 4) and is_occupation(title) and _full_name(word):
                 spans.append((match.start(), match.end(), STRONG))
+                continue
+            if len(word) in (3, 4) and _unlisted_occupation(title) and _full_name(word) and _name_read_as_name(word):
+                spans.append((match.start(), match.end(), MEDIUM))
                 continue
             if len(word) > 3 or word in KOREAN_ANY_SURNAMES and len(word) == 1:
                 continue
