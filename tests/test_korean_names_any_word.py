@@ -77,6 +77,7 @@ def test_words_before_an_occupation_stay(text):
 @pytest.mark.parametrize("text, name", [
     ("노을이네 집에 놀러 갔어요.", "노을"),
     ("구름이네 가족이 왔어요.", "구름"),
+    ("구름이네 강아지가 새끼를 낳았어요.", "구름"),  # X이네 and any noun: X's family's
     ("가온이 엄마예요.", "가온"),
     ("하늘이 생일이라 케이크를 샀어요.", "하늘"),
     ("은솔 엄마 혹시 내일 오세요?", "은솔"),
@@ -104,6 +105,7 @@ def test_a_childs_name_before_its_family(text, name):
     "사람이 많네요.",
     "고양이가 아파요.", "먹이는 하루 두 번 줘요.", "필름이랑 같이 주세요.", "같이는 못 가요.", "영화가 진짜 죽이는 장면이 많다.",
     "우리네 인생이 그렇다.", "진짜네 이거 대박.", "비싸네 가격이.",
+    "와 사람이네 대박.", "여기 물이네 진짜.", "고양이네 밥그릇이다.",  # 이네 of the copula, or of the word
     "아이 엄마인데요 문의드려요.", "쌍둥이 엄마예요.", "둘째 엄마인데요.", "중학생 엄마인데요.",
 ])
 def test_words_before_family_words_stay(text):

@@ -69,9 +69,10 @@ SPEAKER_ROLES = KOREAN_ROLE_WORDS | frozenset(KOREAN_STAFF_TITLES) | KOREAN_NAME
 # "My name is X" and a phone or national ID right after the word (제 이름은 X 010-…, 이름 X 900101-…).
 NAME_CUE_ID = re.compile(r"(?:제[ \t]?이름은|이름은|이름이|이름|성함은|성함|성명|저는|전|본인은|본인)[ \t]*[:：]?[ \t]*"
                          r"(?P<name>[가-힣]{1,4})[ \t]*[,/(]?[ \t]*(?=\d{2,3}[-. ]?\d{3,4}[-. ]?\d{4}(?!\d)|\d{6}[- ]?\d{7}(?!\d))")
-# The name suffix 이, then what only a person's name takes: 네 (the family of: 노을이네 집, 노을이네는) or
+# The name suffix 이, then what only a person's name takes: 네 (the family of: 노을이네 집, 노을이네 강아지) or
 # a child's people and days (노을이 엄마, 노을이 생일, 노을이맘).
-SUFFIX_FAMILY = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,2})이네(?=는|가|도|랑|에|에서|집|가족|식구|[ \t]+(?:집|가족|식구|엄마|아빠))")
+SUFFIX_FAMILY = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,2})이네(?:(?=는|가|도|랑|에|에서|집|가족|식구|[ \t]+(?:집|가족|식구|엄마|아빠))"
+                           r"|[ \t](?P<noun>[가-힣]+))")
 CHILD_PEOPLE = r"(?:엄마|아빠|맘|어머니|아버지|어머님|아버님|생일|돌잔치|백일|동생|언니|누나|오빠|형|친구|할머니|할아버지|이모|고모|삼촌|어린이집|유치원|담임)"
 SUFFIX_PEOPLE = re.compile(rf"(?<![가-힣])(?P<name>[가-힣]{{1,2}})이[ \t]?{CHILD_PEOPLE}(?P<rest>[가-힣]*)")
 # The hypocoristic 이 glued between a name and its particle (여름이가, 보름이는, 콩이를): an ordinary noun
@@ -382,6 +383,9 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
             for match in pattern.finditer(text):
                 name = match.group("name")
                 rest = match.groupdict().get("rest") or ""
+                noun = match.groupdict().get("noun")
+                if noun and not kiwi_tokens(noun)[0].tag.startswith("NN"):
+                    continue  # 꽃이네 진짜: the exclamation 네, then anything; 하늘이네 강아지: the family's
                 if rest and not (is_particle_chain(rest) or rest.startswith(COPULA_STARTS)):
                     continue  # 엄마+닮았 … : what follows is no particle
                 if not _has_final_consonant(name[-1]) or vocabulary.is_ordinary_word(name + "이", "ko"):
