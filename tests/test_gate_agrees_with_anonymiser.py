@@ -36,6 +36,9 @@ def snapshot(tmp_path_factory) -> Path:
     ("출력자: 접수처\n수진자: 본인", "출력자"),
     ("既往歴：なし\n服薬：なし", "既往歴"),
     ("既往史：无\n联系人：无", "既往史"),
+    # A club or class: an ordinary noun and 部/班, a name's shape by its first syllable (방+송부).
+    ("방송부 친구들이랑 같이 왔어요.", "방송부"),
+    ("한국어반 수업 끝나고 갈게요.", "한국어반"),
 ])
 def test_a_kept_word_is_released(tmp_path, template, snapshot, text, kept):
     out = redacted(text)
@@ -49,6 +52,7 @@ def test_a_kept_word_is_released(tmp_path, template, snapshot, text, kept):
     ("Dr. Velmarsh 3단계라고 했어요.", "Velmarsh"),       # a title before it: a doctor
     ("탈모는 Kertanov 3단계예요.", "Kertanov"),          # Latin before a Korean grade word: only a listed scale
     ("미야모토 씨는 3시에 와요.", "미야모토"),              # no grade word after it
+    ("정민부 선수가 골을 넣었어요.", "정민부"),              # a name's shape ending in 부 before a title
 ])
 def test_the_near_miss_is_removed(text, gone):
     assert gone not in redacted(text)

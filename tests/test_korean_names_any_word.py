@@ -77,6 +77,7 @@ def test_words_before_an_occupation_stay(text):
 @pytest.mark.parametrize("text, name", [
     ("노을이네 집에 놀러 갔어요.", "노을"),
     ("구름이네 가족이 왔어요.", "구름"),
+    ("구름이네 강아지가 새끼를 낳았어요.", "구름"),  # X이네 and any noun: X's family's
     ("가온이 엄마예요.", "가온"),
     ("하늘이 생일이라 케이크를 샀어요.", "하늘"),
     ("은솔 엄마 혹시 내일 오세요?", "은솔"),
@@ -104,6 +105,7 @@ def test_a_childs_name_before_its_family(text, name):
     "사람이 많네요.",
     "고양이가 아파요.", "먹이는 하루 두 번 줘요.", "필름이랑 같이 주세요.", "같이는 못 가요.", "영화가 진짜 죽이는 장면이 많다.",
     "우리네 인생이 그렇다.", "진짜네 이거 대박.", "비싸네 가격이.",
+    "와 사람이네 대박.", "여기 물이네 진짜.", "고양이네 밥그릇이다.",  # 이네 of the copula, or of the word
     "아이 엄마인데요 문의드려요.", "쌍둥이 엄마예요.", "둘째 엄마인데요.", "중학생 엄마인데요.",
 ])
 def test_words_before_family_words_stay(text):
@@ -163,6 +165,8 @@ def test_a_compound_surname_written_apart(text, name):
     ("어제 가게에 갔더니 누리 사장님이 반겨 주셨다.", "누리"),  # a clause after a connective ending
     ("비가 왔는데, 솔빛 과장님이 우산을 주셨다.", "솔빛"),  # after a comma; an office with 님
     ("호떡 씨는 오늘 결근했어요.", "호떡"),  # any noun before 씨
+    ("은빛 스님은 새벽 예불을 마쳤다.", "은빛"),  # an office whose own word ends in 님
+    ("산에 올랐더니 은빛 스님께서 차를 내주셨다.", "은빛"),
 ])
 def test_a_given_name_opening_a_clause_before_a_person_word(text, name):
     assert name in names(text)
@@ -175,8 +179,29 @@ def test_a_given_name_opening_a_clause_before_a_person_word(text, name):
     "올해 최고 선수는 누구일까.",  # not at a clause's start
     "최고 선수는 누가 될까?",  # a frequent noun: the office's kind
     "회사 과장님의 업무가 많다.",  # an office with 님 and no subject's particle
+    "시골 스님은 조용히 웃었다.", "젊은 스님이 차를 따랐다.",
 ])
 def test_a_modifier_before_a_person_word_stays(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("한가람 환경미화원은 새벽부터 거리를 쓸었다.", "한가람"),  # an occupation no title list holds
+    ("편보람 기수는 세 번째 경주에서 이겼다.", "편보람"),
+    ("한소망 집배원이 편지를 전해 주었다.", "한소망"),  # Kiwi: 한/MM + 소망, the surname read as "one"
+])
+def test_a_full_name_before_an_unlisted_occupation(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "신인상 수상자는 무대에 올랐다.",  # one dictionary word before the person noun
+    "최우수 수상자는 상금을 받았다.",  # a prefix and a noun
+    "신기록 보유자는 웃었다.",
+    "구청 관계자는 대책을 말했다.",
+    "한가람 환경미화원의 하루",  # not the clause's person: no subject's or topic's particle
+])
+def test_a_word_before_an_unlisted_occupation_stays(text):
     assert names(text) == []
 
 

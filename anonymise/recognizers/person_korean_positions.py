@@ -27,7 +27,7 @@ from anonymise.name_data import (KOREAN_ANY_SURNAMES, KOREAN_DOUBLE_SURNAMES, KO
 from anonymise.name_split import split_name
 from anonymise.recognizers import gates
 from anonymise.recognizers.person_base import PersonNameRecognizer
-from anonymise.recognizers.person_korean import (COPULAS, MEDIUM, ROLE_NOUN_ENDINGS, SENTENCE_REST, STRONG, is_one_known_word,
+from anonymise.recognizers.person_korean import (COPULAS, KIWI_FIRST_KNOWN_ID, MEDIUM, ROLE_NOUN_ENDINGS, SENTENCE_REST, STRONG, is_one_known_word,
                                                  is_particle_chain, name_after_occupation, opens_sentence,
                                                  plausible_given)
 
@@ -68,9 +68,10 @@ SPEAKER_ROLES = KOREAN_ROLE_WORDS | frozenset(KOREAN_STAFF_TITLES) | KOREAN_NAME
 # "My name is X" and a phone or national ID right after the word (제 이름은 X 010-…, 이름 X 900101-…).
 NAME_CUE_ID = re.compile(r"(?:제[ \t]?이름은|이름은|이름이|이름|성함은|성함|성명|저는|전|본인은|본인)[ \t]*[:：]?[ \t]*"
                          r"(?P<name>[가-힣]{1,4})[ \t]*[,/(]?[ \t]*(?=\d{2,3}[-. ]?\d{3,4}[-. ]?\d{4}(?!\d)|\d{6}[- ]?\d{7}(?!\d))")
-# The name suffix 이, then what only a person's name takes: 네 (the family of: 노을이네 집, 노을이네는) or
+# The name suffix 이, then what only a person's name takes: 네 (the family of: 노을이네 집, 노을이네 강아지) or
 # a child's people and days (노을이 엄마, 노을이 생일, 노을이맘).
-SUFFIX_FAMILY = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,2})이네(?=는|가|도|랑|에|에서|집|가족|식구|[ \t]+(?:집|가족|식구|엄마|아빠))")
+SUFFIX_FAMILY = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,2})이네(?:(?=는|가|도|랑|에|에서|집|가족|식구|[ \t]+(?:집|가족|식구|엄마|아빠))"
+                           r"|[ \t](?P<noun>[가-힣]+))")
 CHILD_PEOPLE = r"(?:엄마|아빠|맘|어머니|아버지|어머님|아버님|생일|돌잔치|백일|동생|언니|누나|오빠|형|친구|할머니|할아버지|이모|고모|삼촌|어린이집|유치원|담임)"
 SUFFIX_PEOPLE = re.compile(rf"(?<![가-힣])(?P<name>[가-힣]{{1,2}})이[ \t]?{CHILD_PEOPLE}(?P<rest>[가-힣]*)")
 # The hypocoristic 이 glued between a name and its particle (여름이가, 보름이는, 콩이를): an ordinary noun
@@ -204,8 +205,13 @@ def _person_word_with_particle(word: str) -> bool:
             if rest and is_particle_chain(rest) and (title.startswith(ADDRESS_TITLES) or not rest.startswith("의")):
                 return True
     start = OFFICE_PREFIX.match(word).end()
-    return any(word[start:cut] in OFFICES and word.startswith("님", cut) and word[cut + 1:] in SUBJECT_PARTICLES
-               for cut in range(start + 1, len(word)))
+    # An office whose own word ends in 님 (스님) is addressed so already: 스님은, as 사장님은.
+    for cut in range(start + 1, len(word)):
+        if word[start:cut] in OFFICES:
+            rest = word[cut:] if word[cut - 1] == "님" else word[cut + 1:] if word.startswith("님", cut) else None
+            if rest in SUBJECT_PARTICLES:
+                return True
+    return False
 
 
 def opens_clause(text: str, start: int) -> bool:
@@ -275,6 +281,37 @@ def is_occupation(word: str) -> bool:
     return any(word[cut:end] in OFFICES and _title_ending(word[end:])
                and (cut >= 2 or cut in {t.start for t in kiwi_tokens(word)})
                for cut in range(1, len(word) - 1) for end in range(cut + 2, len(word) + 1))
+
+
+# How a Sino-Korean noun for a person ends: -원 (員), -사 (士, 師), -장 (長), -관 (官), -수 (手), -가 (家), -인 (人),
+# -생 (生), -자 (者): 환경미화원, 보건소장, 기수, 수상자.
+PERSON_NOUN_SUFFIXES = frozenset("원 사 장 관 수 가 인 생 자".split())
+# Determiners glued to a noun in casual writing (전국민, 이번): 한, the commonest surname, is a name's there.
+GLUED_DETERMINERS = frozenset("이 그 저 전 첫 새 옛 각 본 당 현 구 신 총 매 제 모".split())
+
+
+@functools.lru_cache(maxsize=100_000)
+def _unlisted_occupation(word: str) -> bool:
+    """An occupation the title lists lack (환경미화원은, 보건소장은, 기수는): one noun of Kiwi's dictionary,
+    two syllables or more, ending like a noun for a person, then the subject's or topic's particle.
+    The lists cannot hold the open class; the particle keeps it to the clause's person."""
+    tokens = kiwi_tokens(word)
+    if len(tokens) != 2 or not tokens[1].tag.startswith("J") or word[tokens[1].start:] not in SUBJECT_PARTICLES:
+        return False
+    noun = tokens[0]
+    return noun.start == 0 and noun.tag == "NNG" and noun.id >= KIWI_FIRST_KNOWN_ID and noun.len >= 2 \
+        and word[noun.len - 1] in PERSON_NOUN_SUFFIXES
+
+
+def _name_read_as_name(word: str) -> bool:
+    """Kiwi does not read ``word`` as one dictionary word (신인상, a prize, before 수상자), nor as a prefix
+    and a noun (최+우수, 신+기록), and it has a surname and given-name syllables, or Kiwi cuts it into a
+    surname and a word (한+소망; 한 also reads as the determiner "one")."""
+    tokens = kiwi_tokens(word)
+    if is_one_known_word(word) or tokens[0].tag == "XPN" or (tokens[0].tag == "MM" and word[0] in GLUED_DETERMINERS):
+        return False
+    return vocabulary.is_name_word(word, "ko") or (
+        len(tokens) == 2 and tokens[0].len == len(word) - 2 and tokens[1].tag in ("NNG", "NNP") and tokens[1].len == 2)
 
 
 def _full_name(word: str) -> bool:
@@ -347,6 +384,9 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
             for match in pattern.finditer(text):
                 name = match.group("name")
                 rest = match.groupdict().get("rest") or ""
+                noun = match.groupdict().get("noun")
+                if noun and not kiwi_tokens(noun)[0].tag.startswith("NN"):
+                    continue  # 꽃이네 진짜: the exclamation 네, then anything; 하늘이네 강아지: the family's
                 if rest and not (is_particle_chain(rest) or rest.startswith(COPULA_STARTS)):
                     continue  # 엄마+닮았 … : what follows is no particle
                 if not _has_final_consonant(name[-1]) or vocabulary.is_ordinary_word(name + "이", "ko"):
@@ -397,6 +437,9 @@ class KoreanNamePositionRecognizer(PersonNameRecognizer):
                 title = words[index + 2].group()  # 박도윤 전 장관
             if len(word) in (3, 4) and is_occupation(title) and _full_name(word):
                 spans.append((match.start(), match.end(), STRONG))
+                continue
+            if len(word) in (3, 4) and _unlisted_occupation(title) and _full_name(word) and _name_read_as_name(word):
+                spans.append((match.start(), match.end(), MEDIUM))
                 continue
             if len(word) > 3 or word in KOREAN_ANY_SURNAMES and len(word) == 1:
                 continue
