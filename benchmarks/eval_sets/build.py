@@ -4,7 +4,7 @@
                                                     # handwritten5/, english_pii/, english_pii2/, korean_sentences/,
                                                     # korean_sentences2/, korean_sentences3/, korean_sentences4/,
                                                     # korean_sentences5/, handwritten6/, handwritten7/,
-                                                    # handwritten8/
+                                                    # handwritten8/, korean_sentences6/
 
 The sources are plain UTF-8 text written by hand. Annotations sit inline, so that a gold value is
 by construction the exact text of its field:
