@@ -61,11 +61,6 @@ COMPANY_WORDS = (" 같이", " 함께", " 데리고", " 동행")
 # Last syllables of place names (강남역, 신사동, 테헤란로): a Hangul word in foreign text ending so is a place.
 PLACE_ENDINGS = frozenset("역 로 길 읍 면 구 시 군 동".split())
 
-# The relation words by their first syllable, so a word is looked up, not scanned against all.
-RELATION_WORDS_BY_START: dict[str, tuple[str, ...]] = {}
-for _word in sorted(KOREAN_RELATION_WORDS, key=len, reverse=True):
-    RELATION_WORDS_BY_START[_word[0]] = RELATION_WORDS_BY_START.get(_word[0], ()) + (_word,)
-
 STRONG, MEDIUM = 0.85, 0.6
 # How much a word before a candidate speaks for a name (see anonymise.name_data).
 LABEL_CUE, KIN_CUE, WEAK_CUE = "label", "kin", "weak"
@@ -73,7 +68,7 @@ LABEL_CUE, KIN_CUE, WEAK_CUE = "label", "kin", "weak"
 
 def _is_relation_word(word: str) -> bool:
     """A kin or relation word, particles allowed after it (시어머니가, 시아버님께서)."""
-    return any(word.startswith(r) and is_particle_chain(word[len(r):]) for r in RELATION_WORDS_BY_START.get(word[:1], ()))
+    return any(word[:cut] in KOREAN_RELATION_WORDS and is_particle_chain(word[cut:]) for cut in range(1, len(word) + 1))
 
 
 @functools.lru_cache(maxsize=100_000)
