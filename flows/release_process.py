@@ -9,10 +9,10 @@ the flow's threads and event loop) and imports no Prefect: what it runs reports 
 """
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from flows.fresh_process import spawned_child
 from flows.recycling_pool import RecyclingProcessPool
 
 _current: list[RecyclingProcessPool] = []  # the run's release process, while the stage is open
@@ -26,16 +26,12 @@ def release_process() -> Iterator[None]:
     An interrupted run (a signal, an error) kills the child rather than wait for its task."""
     if _current:
         raise RuntimeError("the release process is already open")
-    pool = RecyclingProcessPool(1, multiprocessing.get_context("spawn"), _NEVER_RETIRED)
-    _current.append(pool)
-    try:
-        yield
-    except BaseException:
-        pool.kill_workers()
-        raise
-    finally:
-        _current.clear()
-        pool.shutdown(wait=True, cancel_futures=True)
+    with spawned_child(_NEVER_RETIRED) as pool:
+        _current.append(pool)
+        try:
+            yield
+        finally:
+            _current.clear()
 
 
 def run_in_release_process(fn: Callable, *args):
